@@ -1,0 +1,35 @@
+"""What the CLI commands share: finding and opening the project database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.core.project import ProjectError, default_db_path
+from annotator.core.store import Project
+
+DB_OPTION_HELP = ("Project database file. Default: $ANNOTATOR_DB, else project.sqlite "
+                  "in the user data folder.")
+
+
+def db_path_from(ctx: click.Context) -> Path:
+    given = (ctx.find_root().obj or {}).get("db_path")
+    return Path(given) if given else default_db_path()
+
+
+def open_project(ctx: click.Context, *, create: bool = True) -> Project:
+    try:
+        return Project.open(db_path_from(ctx), create=create)
+    except ProjectError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def load_highlighter_or_fail(model: str | None):
+    """The pre-highlighter, loaded lazily (spaCy start-up costs time)."""
+    from annotator.core.highlight import load_highlighter
+
+    try:
+        return load_highlighter(model)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(f"cannot load the highlighter: {error}") from error

@@ -1,0 +1,282 @@
+"""Reading articles from .txt, .jsonl and .csv files into a project.
+
+Readers stream: a file is never loaded whole (except a single .txt, which
+is one article). An import is one transaction: a bad line aborts it and the
+database stays as it was, unless ``skip_invalid`` is set, in which case the
+bad line is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from annotator.core.models import ClaimSuggestion, NewArticle
+from annotator.core.textnorm import clean_input_text
+
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")
+KNOWN_FIELDS = ("text", "id", "title", "outlet", "url", "published", "language", "meta")
+
+
+class InputError(Exception):
+    """Bad input, located by file and (where there is one) line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class ImportCancelled(Exception):
+    pass
+
+
+class Highlighter(Protocol):
+    name: str
+    version: str
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[ClaimSuggestion]]: ...
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    duplicates: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+    highlighted: int = 0
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files to read: given files as they are, folders searched (sorted) for
+    supported files. A missing path or an unsupported file is an InputError."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        elif not path.exists():
+            raise InputError(path, None, "no such file or folder")
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise InputError(path, None, f"unknown file type {path.suffix or '(none)'!r}; "
+                             "expected .txt, .jsonl or .csv")
+        else:
+            files.append(path)
+    return files
+
+
+def _decode(data: bytes, path: Path, first_line: int = 1) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = first_line + data.count(b"\n", 0, error.start)
+        raise InputError(path, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x})") from None
+
+
+def read_txt(path: Path) -> Iterator[NewArticle | InputError]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputError(path, None, f"cannot read: {error.strerror}")
+        return
+    try:
+        text = clean_input_text(_decode(data, path))
+    except InputError as error:
+        yield error
+        return
+    if not text.strip():
+        yield InputError(path, 1, "empty text")
+        return
+    yield NewArticle(text=text, source_file=str(path))
+
+
+def _article_from_record(record: dict[str, Any], path: Path, line: int) -> NewArticle:
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(path, line, "missing \"text\" (a string)")
+    text = clean_input_text(text)
+    if not text.strip():
+        raise InputError(path, line, "empty text")
+    meta = record.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InputError(path, line, "\"meta\" must be an object")
+    meta = {**meta, **{k: v for k, v in record.items() if k not in KNOWN_FIELDS and v not in ("", None)}}
+
+    def optional(name: str) -> str | None:
+        value = record.get(name)
+        return None if value in (None, "") else str(value)
+
+    return NewArticle(
+        text=text, title=optional("title"), outlet=optional("outlet"), url=optional("url"),
+        published=optional("published"), language=optional("language") or "de",
+        external_id=optional("id"), source_file=str(path), source_line=line, meta=meta,
+    )
+
+
+def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield InputError(path, None, f"cannot read: {error.strerror}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = _decode(raw, path, number)
+                if number == 1:
+                    line = line.lstrip("\ufeff")
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise InputError(path, number, f"not valid JSON ({error.msg})") from None
+                if not isinstance(record, dict):
+                    raise InputError(path, number, "not a JSON object")
+                yield _article_from_record(record, path, number)
+            except InputError as error:
+                yield error
+
+
+def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield InputError(path, None, f"cannot read: {error.strerror}")
+        return
+    with handle:
+        # Decode strictly so a bad byte is reported with its line, not replaced.
+        text_stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
+        reader = csv.DictReader(text_stream)
+        try:
+            header = reader.fieldnames
+        except UnicodeDecodeError:
+            yield InputError(path, 1, "not valid UTF-8")
+            return
+        if not header or "text" not in header:
+            yield InputError(path, 1, "the header row has no \"text\" column")
+            return
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError:
+                yield InputError(path, reader.line_num + 1, "not valid UTF-8")
+                return
+            except csv.Error as error:
+                yield InputError(path, reader.line_num, f"malformed CSV ({error})")
+                return
+            line = reader.line_num
+            try:
+                yield _article_from_record({k: v for k, v in row.items() if k is not None}, path, line)
+            except InputError as error:
+                yield error
+
+
+READERS: dict[str, Callable[[Path], Iterator[NewArticle | InputError]]] = {
+    ".txt": read_txt, ".jsonl": read_jsonl, ".csv": read_csv,
+}
+
+
+def read_articles(files: Iterable[Path]) -> Iterator[NewArticle | InputError]:
+    for path in files:
+        yield from READERS[path.suffix.lower()](path)
+
+
+# -- storing --------------------------------------------------------------------
+
+
+def import_paths(
+    project,
+    paths: Iterable[Path | str],
+    *,
+    skip_invalid: bool = False,
+    highlighter: Highlighter | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    batch_size: int = 64,
+) -> ImportSummary:
+    """Import every article under ``paths`` into ``project`` in one transaction.
+
+    ``on_progress(bytes_done, bytes_total)`` is called as files are read;
+    ``should_cancel()`` returning True rolls everything back
+    (ImportCancelled). Raises InputError on the first bad input unless
+    ``skip_invalid``.
+    """
+    files = expand_paths(paths)
+    total_bytes = sum(f.stat().st_size for f in files) or 1
+    summary = ImportSummary()
+    pending: list[tuple[str, str]] = []  # new articles waiting to be highlighted
+    done_bytes = 0
+
+    def flush() -> None:
+        if highlighter is not None and pending:
+            texts = [text for _, text in pending]
+            for (article_id, _), claims in zip(pending, highlighter.pipe(texts, batch_size=batch_size)):
+                project.replace_suggestions(article_id, claims, highlighter.name, highlighter.version)
+                summary.highlighted += 1
+        pending.clear()
+
+    with project.transaction():
+        current_file = None
+        for item in read_articles(files):
+            if should_cancel is not None and should_cancel():
+                raise ImportCancelled()
+            if isinstance(item, InputError):
+                if not skip_invalid:
+                    raise item
+                summary.skipped.append(item)
+                continue
+            if item.source_file != current_file:
+                if current_file is not None:
+                    done_bytes += Path(current_file).stat().st_size
+                current_file = item.source_file
+            article_id, is_new = project.insert_article(item)
+            if is_new:
+                summary.imported += 1
+                pending.append((article_id, item.text))
+                if len(pending) >= batch_size:
+                    flush()
+            else:
+                summary.duplicates += 1
+            if on_progress is not None and (summary.imported + summary.duplicates) % 256 == 0:
+                on_progress(done_bytes, total_bytes)
+        flush()
+    if on_progress is not None:
+        on_progress(total_bytes, total_bytes)
+    return summary
+
+
+def highlight_project(project, highlighter: Highlighter, *, article_ids: Iterable[str] | None = None,
+                      on_progress: Callable[[int, int], None] | None = None,
+                      should_cancel: Callable[[], bool] | None = None,
+                      batch_size: int = 64) -> int:
+    """(Re)compute suggestions for articles; human annotations are untouched.
+
+    Commits per batch, so a cancelled run keeps what it finished (re-running
+    is harmless: it replaces suggestions again).
+    """
+    ids = list(article_ids) if article_ids is not None else project.article_ids()
+    done = 0
+    for begin in range(0, len(ids), batch_size):
+        if should_cancel is not None and should_cancel():
+            raise ImportCancelled()
+        batch = ids[begin : begin + batch_size]
+        texts = [project.article(article_id).text for article_id in batch]
+        results = list(highlighter.pipe(texts, batch_size=batch_size))
+        with project.transaction():
+            for article_id, claims in zip(batch, results):
+                project.replace_suggestions(article_id, claims, highlighter.name, highlighter.version)
+        done += len(batch)
+        if on_progress is not None:
+            on_progress(done, len(ids))
+    return done
