@@ -213,3 +213,18 @@ class LogEntry:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     db_uuid: str
+
+
+# The project lead's final versions (adjudication) are stored as the
+# annotations of this reserved annotator name; "@" never starts a person's name.
+ADJUDICATED_LAYER = "@adjudicated"
+
+
+def check_annotator_name(name: str) -> str:
+    """A person's annotator name, stripped; reserved or empty names are refused."""
+    name = name.strip()
+    if not name:
+        raise ValueError("annotator name is empty")
+    if name.startswith("@"):
+        raise ValueError("annotator names starting with '@' are reserved")
+    return name

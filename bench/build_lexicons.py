@@ -1,0 +1,747 @@
+#!/usr/bin/env python
+"""Build the highlighter's lexicons in resources/lexicons/.
+
+Two inputs:
+
+1. German grammar, written down below: reporting-verb lemmas with their
+   strong/irregular stems and separable particles (the regular forms are
+   generated), closed word classes (articles, prepositions, conjunctions,
+   auxiliaries, pronouns), hedges, prepositional and nominal cues, role and
+   document nouns, abbreviations.
+2. The *dev* part of the SpkAtt-2023 training split (CC BY-NC-SA 4.0): only
+   word lists and counts are derived from it (never text): how often each
+   reporting-verb form is annotated as a cue, lowercase/capitalised word
+   counts, abbreviations seen inside sentences, zu-infinitives (to derive
+   Konjunktiv I forms) and frequent source head nouns.
+
+Usage: python bench/build_lexicons.py [--data /work/shared/data/spkatt2023-news/train]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from annotator.core.highlight.splits import split_files  # noqa: E402
+
+OUT = ROOT / "resources" / "lexicons"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "spkatt2023-news" / "train"
+
+# --------------------------------------------------------------------------
+# Reporting verbs.  "base|particle|class" for weak verbs (forms generated),
+# "base|particle|class|3sg|preterite 3sg|participle (without particle)" for
+# strong and irregular verbs.  class: speech, thought, writing, act (acts such
+# as demanding or announcing that are annotated as speech reproduction).
+# --------------------------------------------------------------------------
+VERBS = """
+sagen||speech
+erklären||speech
+betonen||speech
+berichten||speech
+melden||speech
+vermelden||speech
+bestätigen||speech
+behaupten||speech
+warnen||speech
+kritisieren||speech
+fordern||act
+erläutern||speech
+äußern||speech
+meinen||thought
+glauben||thought
+vermuten||thought
+befürchten||thought
+fürchten||thought
+hoffen||thought
+bezweifeln||thought
+bekräftigen||speech
+versichern||speech
+mutmaßen||thought
+schätzen||thought
+erwarten||thought
+ergänzen||speech
+antworten||speech
+entgegnen||speech
+zitieren||speech
+twittern||writing
+klagen||speech
+beklagen||speech
+bemängeln||speech
+beanstanden||speech
+monieren||speech
+argumentieren||speech
+dementieren||speech
+leugnen||speech
+verkünden||speech
+kündigen|an|act
+teilen|mit|speech
+stellen|fest|speech
+stellen|klar|speech
+machen|klar|speech
+machen|deutlich|speech
+legen|dar|speech
+fügen|hinzu|speech
+räumen|ein|speech
+fordern|auf|act
+appellieren||act
+plädieren||act
+verlangen||act
+drohen||act
+beschuldigen||act
+sagen|voraus|speech
+sagen|vorher|speech
+prognostizieren||speech
+spekulieren||speech
+informieren||speech
+unterrichten||speech
+schildern||speech
+bezeichnen||speech
+loben||speech
+würdigen||speech
+verurteilen||speech
+protestieren||speech
+fragen||speech
+beteuern||speech
+führen|aus|speech
+kommentieren||speech
+mahnen||speech
+erwidern||speech
+lehnen|ab|act
+bilanzieren||speech
+resümieren||speech
+folgern||thought
+signalisieren||speech
+deuten|an|speech
+sichern|zu|speech
+beharren||speech
+begründen||speech
+rechtfertigen||speech
+erzählen||speech
+merken|an|speech
+bemerken||speech
+präzisieren||speech
+wiederholen||speech
+veröffentlichen||writing
+skandieren||speech
+verlautbaren||speech
+bescheinigen||speech
+empören||speech
+beschweren||speech
+ankündigen||act
+geben|an|speech|gibt|gab|gegeben
+geben|bekannt|speech|gibt|gab|gegeben
+geben|zu|speech|gibt|gab|gegeben
+weisen|hin|speech|weist|wies|gewiesen
+weisen|zurück|speech|weist|wies|gewiesen
+verweisen||speech|verweist|verwies|verwiesen
+werfen|vor|act|wirft|warf|geworfen
+schlagen|vor|act|schlägt|schlug|geschlagen
+rufen|auf|act|ruft|rief|gerufen
+rufen||speech|ruft|rief|gerufen
+schreiben||writing|schreibt|schrieb|geschrieben
+beschreiben||speech|beschreibt|beschrieb|beschrieben
+sprechen||speech|spricht|sprach|gesprochen
+versprechen||act|verspricht|versprach|versprochen
+widersprechen||speech|widerspricht|widersprach|widersprochen
+bestreiten||speech|bestreitet|bestritt|bestritten
+unterstreichen||speech|unterstreicht|unterstrich|unterstrichen
+gehen|aus|thought|geht|ging|gegangen
+heben|hervor|speech|hebt|hob|gehoben
+nehmen|an|thought|nimmt|nahm|genommen
+wenden|ein|speech|wendet|wandte|gewandt
+halten|fest|speech|hält|hielt|gehalten
+gestehen||speech|gesteht|gestand|gestanden
+gestehen|ein|speech|gesteht|gestand|gestanden
+nennen||speech|nennt|nannte|genannt
+denken||thought|denkt|dachte|gedacht
+wissen||thought|weiß|wusste|gewusst
+bitten||act|bittet|bat|gebeten
+raten||act|rät|riet|geraten
+empfehlen||act|empfiehlt|empfahl|empfohlen
+beschließen||act|beschließt|beschloss|beschlossen
+entscheiden||act|entscheidet|entschied|entschieden
+schreien||speech|schreit|schrie|geschrien
+verraten||speech|verrät|verriet|verraten
+bringen|vor|speech|bringt|brachte|gebracht
+bekennen||speech|bekennt|bekannte|bekannt
+fahren|fort|speech|fährt|fuhr|gefahren
+lassen|verlauten|speech|lässt|ließ|gelassen
+"""
+
+INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "wider", "unter", "über")
+
+# --------------------------------------------------------------------------
+# Closed classes (German grammar).
+# --------------------------------------------------------------------------
+FUNCTION_WORDS = {
+    "det": "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+    "keiner keines dieser diese dieses diesen diesem jener jene jenes jenen jenem "
+    "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres "
+    "unser unsere unseren unserem unserer mein meine meinen meinem meiner "
+    "jeder jede jedes jeden jedem alle allen aller beide beiden mehrere einige einigen "
+    "viele vielen manche manchen welche welcher welches solche solchen",
+    "prep": "in im ins am an ans auf aus bei beim mit nach seit von vom vor zu zum zur "
+    "für gegen ohne um durch über unter zwischen neben hinter wegen trotz während "
+    "gegenüber innerhalb außerhalb bis ab per pro samt statt anstatt entlang infolge "
+    "aufgrund angesichts hinsichtlich bezüglich seitens mittels dank binnen",
+    "conj": "und oder aber sondern denn doch sowie bzw. beziehungsweise sowohl als auch "
+    "weder noch entweder",
+    "sub": "dass daß ob weil da wenn falls obwohl obgleich nachdem bevor ehe während "
+    "sobald solange seit seitdem bis damit sodass indem wie als um ohne statt",
+    "rel": "der die das dem den denen dessen deren welcher welche welches welchem welchen",
+    "wh": "wer was wann wo warum weshalb wieso wie welche welcher welches wohin woher "
+    "wodurch womit wofür wozu inwiefern inwieweit",
+    "aux": "ist sind war waren sei seien wäre wären bin bist "
+    "hat haben hatte hatten habe hätte hätten hast "
+    "wird werden wurde wurden werde würde würden "
+    "kann können konnte konnten könne könnte könnten "
+    "muss müssen musste mussten müsse müsste müssten "
+    "soll sollen sollte sollten solle "
+    "will wollen wollte wollten wolle "
+    "darf dürfen durfte durften dürfe dürfte dürften mag mögen möge möchte möchten",
+    "pron": "er sie es ich du wir ihr man ihn ihm ihnen uns euch mich mir dich dir sich "
+    "jemand niemand nichts etwas alles dies",
+    "adv": "auch nun noch schon bereits jetzt heute gestern morgen zudem außerdem "
+    "ebenfalls zuvor dabei dazu damit darauf daran davon dafür dagegen jedoch "
+    "allerdings trotzdem dennoch inzwischen mittlerweile bislang bisher "
+    "zunächst später danach dann erneut wieder weiter ferner zugleich "
+    "so sehr nur nicht nie immer oft ebenso erst gerade genau fast etwa rund "
+    "knapp mehr weniger bereits offen deutlich ausdrücklich öffentlich vorerst "
+    "hingegen dagegen indes indessen jedenfalls ohnehin sogar",
+}
+
+PRONOUNS = """er\tm\tsg
+sie\tf\tsg/pl
+es\tn\tsg
+ich\tx\tsg
+wir\tx\tpl
+man\tx\tsg
+dieser\tm\tsg
+diese\tf\tsg/pl
+der\tm\tsg
+die\tf\tsg/pl
+"""
+
+HEDGES = """offenbar\tadverb
+offensichtlich\tadverb
+angeblich\tadverb
+möglicherweise\tadverb
+voraussichtlich\tadverb
+vermutlich\tadverb
+mutmaßlich\tadverb
+mutmaßliche\tadverb
+mutmaßlichen\tadverb
+mutmaßlicher\tadverb
+anscheinend\tadverb
+scheinbar\tadverb
+womöglich\tadverb
+eventuell\tadverb
+vielleicht\tadverb
+wahrscheinlich\tadverb
+wohl\tadverb
+unbestätigt\tadverb
+unbestätigten\tadverb
+unbestätigte\tadverb
+soll\tmodal
+sollen\tmodal
+solle\tmodal
+sollten\tmodal
+dürfte\tmodal
+dürften\tmodal
+könnte\tmodal
+könnten\tmodal
+scheint\tverb
+scheinen\tverb
+"""
+
+# Adverbial frames: kind pre = "laut X", post = "X zufolge", nach = "nach
+# (den) Angaben X", adv = sentence adverb referring back to a source,
+# rel = "..., wonach X", heisst = "heißt es", so = "„…“, so X".
+FRAME_CUES = """laut\tpre
+gemäß\tpre
+lt.\tpre
+zufolge\tpost
+nach\tnach
+demnach\tadv
+wonach\trel
+heißt\theisst
+hieß\theisst
+geheißen\theisst
+so\tso
+"""
+
+# Nouns that make "nach ..." a cue (also as the last part of a compound:
+# "Polizeiangaben", "Medienberichten").
+NOMINAL_CUES = """angaben
+angabe
+aussagen
+aussage
+auskunft
+auskünften
+bericht
+berichten
+berichte
+informationen
+ansicht
+meinung
+einschätzung
+einschätzungen
+schätzung
+schätzungen
+darstellung
+worten
+erkenntnissen
+auffassung
+überzeugung
+mitteilung
+meldung
+meldungen
+recherchen
+ermittlungen
+umfrage
+umfragen
+zählung
+prognose
+prognosen
+berechnungen
+untersuchungen
+"""
+
+# Heads of source phrases: roles, organisations, collectives, documents and
+# imagery.  Matched as a whole word or as the last part of a compound
+# ("Regierungssprecher", "Satellitenbilder").
+SOURCE_NOUNS = """sprecher\trole
+sprecherin\trole
+präsident\trole
+präsidentin\trole
+minister\trole
+ministerin\trole
+kanzler\trole
+kanzlerin\trole
+chef\trole
+chefin\trole
+leiter\trole
+leiterin\trole
+vorsitzende\trole
+vorsitzender\trole
+direktor\trole
+direktorin\trole
+sekretär\trole
+generalsekretär\trole
+botschafter\trole
+bürgermeister\trole
+bürgermeisterin\trole
+gouverneur\trole
+general\trole
+kommandeur\trole
+offizier\trole
+beamte\trole
+beamter\trole
+beamten\trole
+anwalt\trole
+anwältin\trole
+verteidiger\trole
+richter\trole
+staatsanwalt\trole
+polizist\trole
+arzt\trole
+ärzte\tcollective
+experte\trole
+experten\tcollective
+expertin\trole
+analyst\trole
+analysten\tcollective
+beobachter\tcollective
+wissenschaftler\tcollective
+forscher\tcollective
+zeuge\trole
+zeugen\tcollective
+augenzeugen\tcollective
+augenzeuge\trole
+vertreter\tcollective
+mitarbeiter\tcollective
+politiker\tcollective
+journalist\trole
+journalisten\tcollective
+quelle\tcollective
+quellen\tcollective
+kreise\tcollective
+kreisen\tcollective
+kritiker\tcollective
+anwohner\tcollective
+bewohner\tcollective
+behörde\torg
+behörden\torg
+polizei\torg
+regierung\torg
+ministerium\torg
+armee\torg
+militär\torg
+streitkräfte\torg
+geheimdienst\torg
+geheimdienste\torg
+dienst\torg
+dienste\torg
+gericht\torg
+staatsanwaltschaft\torg
+agentur\torg
+nachrichtenagentur\torg
+zeitung\torg
+sender\torg
+organisation\torg
+unternehmen\torg
+konzern\torg
+partei\torg
+verband\torg
+gewerkschaft\torg
+kommission\torg
+rat\torg
+institut\torg
+universität\torg
+verwaltung\torg
+kreml\torg
+bericht\tdocument
+berichte\tdocument
+dokument\tdocument
+dokumente\tdocument
+studie\tdocument
+analyse\tdocument
+mitteilung\tdocument
+erklärung\tdocument
+pressemitteilung\tdocument
+resolution\tdocument
+schreiben\tdocument
+brief\tdocument
+papier\tdocument
+umfrage\tdocument
+satellitenbilder\tdocument
+bilder\tdocument
+aufnahmen\tdocument
+video\tdocument
+videos\tdocument
+daten\tdocument
+statistik\tdocument
+"""
+
+ABBREVIATIONS = """z. B.
+z.B.
+u. a.
+u.a.
+d. h.
+d.h.
+bzw.
+etc.
+usw.
+vgl.
+ggf.
+inkl.
+ca.
+Dr.
+Prof.
+Nr.
+St.
+Mio.
+Mrd.
+Tsd.
+Jh.
+Jhd.
+Abs.
+Art.
+Str.
+Tel.
+geb.
+gest.
+v. Chr.
+n. Chr.
+Hrsg.
+Mr.
+Mrs.
+Ms.
+Gen.
+Sen.
+Jr.
+Co.
+Corp.
+Inc.
+Ltd.
+e. V.
+e.V.
+o. ä.
+u. ä.
+s. o.
+s. u.
+Bd.
+Kap.
+Min.
+Std.
+Jan.
+Feb.
+Aug.
+Sept.
+Okt.
+Nov.
+Dez.
+"""
+
+CHECKWORTHY = """januar\tmonth
+februar\tmonth
+märz\tmonth
+april\tmonth
+mai\tmonth
+juni\tmonth
+juli\tmonth
+august\tmonth
+september\tmonth
+oktober\tmonth
+november\tmonth
+dezember\tmonth
+prozent\tunit
+euro\tunit
+dollar\tunit
+franken\tunit
+pfund\tunit
+rubel\tunit
+millionen\tunit
+million\tunit
+milliarden\tunit
+milliarde\tunit
+tausend\tunit
+hundert\tunit
+tote\tquantity
+toten\tquantity
+verletzte\tquantity
+verletzten\tquantity
+opfer\tquantity
+soldaten\tquantity
+kilometer\tunit
+meter\tunit
+tonnen\tunit
+einwohner\tquantity
+menschen\tquantity
+zwei\tnumber
+drei\tnumber
+vier\tnumber
+fünf\tnumber
+sechs\tnumber
+sieben\tnumber
+acht\tnumber
+neun\tnumber
+zehn\tnumber
+zwölf\tnumber
+zwanzig\tnumber
+dreißig\tnumber
+hunderte\tnumber
+tausende\tnumber
+dutzende\tnumber
+"""
+
+
+def _weak_stem(base: str) -> str:
+    return base[:-1] if base.endswith(("eln", "ern")) else base[:-2]
+
+
+def _needs_e(stem: str) -> bool:
+    if stem.endswith(("t", "d")):
+        return True
+    return len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in "aeiouäöülrhm"
+
+
+def verb_forms(base: str, particle: str, strong: list[str] | None) -> list[tuple[str, str]]:
+    """(form, kind) pairs; kind: fin (finite, particle may stand apart),
+    sub (finite with particle joined, subordinate clause), part (participle),
+    inf (infinitive), konj (Konjunktiv I)."""
+    stem = _weak_stem(base)
+    forms: list[tuple[str, str]] = []
+    if strong:
+        s3, pret, part = strong
+        pret_pl = pret + ("n" if pret.endswith("e") else "en")
+        fin = [s3, base, pret, pret_pl]
+        if pret.endswith("te"):  # mixed verbs (nannte, brachte)
+            konj2 = []
+        else:
+            konj2 = []
+        fin += konj2
+    else:
+        e = "e" if _needs_e(stem) else ""
+        s3 = stem + e + "t"
+        pret = stem + e + "te"
+        fin = [s3, base, pret, pret + "n"]
+        if base.endswith("ieren") or base.startswith(INSEPARABLE):
+            part = stem + e + "t"
+        else:
+            part = "ge" + stem + e + "t"
+    konj = [stem + "e"] if not base.endswith(("eln", "ern")) else [stem[:-2] + stem[-1] + "e", stem + "e"]
+    if particle:
+        for f in fin:
+            forms.append((f, "fin"))
+            forms.append((particle + f, "sub"))
+        forms.append((particle + part, "part"))
+        forms.append((particle + base, "inf"))
+        forms.append((particle + "zu" + base, "inf"))
+        for k in konj:
+            forms.append((k, "konj"))
+            forms.append((particle + k, "konj"))
+    else:
+        forms += [(f, "fin") for f in fin]
+        forms.append((part, "part"))
+        forms.append((base, "inf"))
+        forms += [(k, "konj") for k in konj]
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in forms:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out
+
+
+def load_docs(data: Path) -> list[dict]:
+    files = split_files(list(data.glob("*.json")), "dev")
+    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    docs = load_docs(args.data) if args.data.is_dir() else []
+    if not docs:
+        print(f"warning: no training data at {args.data}; data-derived columns are empty", file=sys.stderr)
+
+    # ---- statistics from the dev split (word counts only) ----
+    lower = collections.Counter()
+    cap_mid = collections.Counter()
+    cue_tok = collections.Counter()
+    src_head = collections.Counter()
+    abbrev_mid = collections.Counter()
+    zu_inf = collections.Counter()
+    for d in docs:
+        sents = [s["Tokens"] for s in d["Sentences"]]
+        for toks in sents:
+            for i, t in enumerate(toks):
+                if t[:1].islower():
+                    lower[t] += 1
+                elif t[:1].isupper() and i > 0 and toks[i - 1] not in ("„", '"', "»", ":", "(", "–", "-"):
+                    cap_mid[t] += 1
+                if (
+                    t.endswith(".")
+                    and len(t) > 1
+                    and t[:-1].replace(".", "").isalpha()
+                    and len(t) <= 6
+                    and i < len(toks) - 1
+                ):
+                    abbrev_mid[t] += 1
+                if i and toks[i - 1] == "zu" and t.endswith("en") and t.islower() and i + 1 < len(toks):
+                    if toks[i + 1] in (",", ".", "und", "oder", ";", "“", ")"):
+                        zu_inf[t] += 1
+        for a in d["Annotations"]:
+            for ref in a["Cue"]:
+                s, k = map(int, ref.split(":"))
+                cue_tok[sents[s][k].lower()] += 1
+            toks = [sents[int(r.split(":")[0])][int(r.split(":")[1])] for r in a["Source"]]
+            caps = [t for t in toks if t[:1].isupper() and t.lower() not in FUNCTION_WORDS["det"].split()]
+            if caps:
+                src_head[caps[0]] += 1
+    all_lower = lower + collections.Counter({w.lower(): 0 for w in ()})
+    seen_count = collections.Counter()
+    for d in docs:
+        for s in d["Sentences"]:
+            for t in s["Tokens"]:
+                seen_count[t.lower()] += 1
+
+    # ---- reporting verbs ----
+    rows = ["# form\tlemma\tparticle\tkind\tclass\tseen\tcue"]
+    for line in VERBS.strip().splitlines():
+        parts = line.split("|")
+        base, particle, cls = parts[0], parts[1], parts[2]
+        strong = parts[3:6] if len(parts) > 3 else None
+        lemma = particle + base
+        for form, kind in verb_forms(base, particle, strong):
+            rows.append(f"{form}\t{lemma}\t{particle}\t{kind}\t{cls}\t{seen_count[form]}\t{cue_tok[form]}")
+    (OUT / "reporting_verbs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    # ---- closed classes ----
+    rows = ["# word\tclass"]
+    for cls, words in FUNCTION_WORDS.items():
+        rows += [f"{w}\t{cls}" for w in words.split()]
+    (OUT / "function_words.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (OUT / "pronouns.tsv").write_text("# word\tgender\tnumber\n" + PRONOUNS, encoding="utf-8")
+    (OUT / "hedges.tsv").write_text("# word\tkind\n" + HEDGES, encoding="utf-8")
+    (OUT / "frame_cues.tsv").write_text("# word\tkind\n" + FRAME_CUES, encoding="utf-8")
+    (OUT / "nominal_cues.txt").write_text("# nouns after 'nach' that make a source frame\n" + NOMINAL_CUES, encoding="utf-8")
+    (OUT / "checkworthy.tsv").write_text("# word\tkind\n" + CHECKWORTHY, encoding="utf-8")
+
+    # source nouns: grammar list + frequent (>=3) capitalised source heads that
+    # are common nouns (seen capitalised mid-sentence, never lowercase)
+    src_rows = {}
+    for line in SOURCE_NOUNS.strip().splitlines():
+        w, k = line.split("\t")
+        src_rows[w] = k
+    for w, n in src_head.items():
+        lw = w.lower()
+        if n >= 3 and lw not in src_rows and w not in lower and cap_mid[w] >= 5 and w.isalpha():
+            if lw not in NOMINAL_CUES.split():
+                src_rows[lw] = "data"
+    (OUT / "source_nouns.tsv").write_text(
+        "# word (lowercase; also matched as compound tail)\tkind\n"
+        + "\n".join(f"{w}\t{k}" for w, k in sorted(src_rows.items()))
+        + "\n",
+        encoding="utf-8",
+    )
+
+    # abbreviations: grammar list + short alphabetic tokens with a final period
+    # seen inside sentences at least twice
+    abbr = [a for a in ABBREVIATIONS.strip().splitlines()]
+    for t, n in abbrev_mid.most_common():
+        if n >= 2 and t not in abbr and not t[:-1].isdigit():
+            abbr.append(t)
+    (OUT / "abbreviations.txt").write_text(
+        "# abbreviations that do not end a sentence (multi-part ones with a space)\n" + "\n".join(abbr) + "\n",
+        encoding="utf-8",
+    )
+
+    # Konjunktiv I (3rd person singular) of verbs seen as zu-infinitives, plus
+    # the irregular ones
+    konj = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse"}
+    for inf, n in zu_inf.items():
+        if n >= 1 and len(inf) > 4:
+            k = inf[:-1]  # gehen -> gehe
+            if inf.endswith(("eln", "ern")):
+                continue
+            if lower[k] <= 3 * max(1, lower[inf]):
+                konj.add(k)
+    (OUT / "konjunktiv1.txt").write_text(
+        "# Konjunktiv I forms (3rd person); 'seien' is the only distinct plural\n" + "\n".join(sorted(konj)) + "\n",
+        encoding="utf-8",
+    )
+
+    # lowercase lexicon: words seen lowercase (count) and capitalised inside a
+    # sentence (count); only words seen at least twice
+    rows = ["# word\tlower\tcapitalised_mid"]
+    words = set(lower) | {w.lower() for w in cap_mid}
+    capl = collections.Counter()
+    for w, n in cap_mid.items():
+        capl[w.lower()] += n
+    for w in sorted(words):
+        if lower[w] + capl[w] >= 2 and w.isalpha():
+            rows.append(f"{w}\t{lower[w]}\t{capl[w]}")
+    (OUT / "lowercase.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    # report cue words not covered (development aid)
+    covered = set()
+    for line in (OUT / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        covered.add(line.split("\t")[0])
+    covered |= {line.split("\t")[0] for line in FRAME_CUES.strip().splitlines()}
+    missing = [(w, n) for w, n in cue_tok.most_common() if w not in covered and n >= 3]
+    print("cue words not covered (>=3):", missing[:60], file=sys.stderr)
+    print(f"wrote lexicons to {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
