@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from annotator.cli.common import db_path_from, load_highlighter_or_fail, open_project
@@ -19,7 +21,7 @@ class _ProgressBar:
         if not self.enabled:
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=click.get_text_stream("stderr"))
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done - self.shown)
         self.shown = done
