@@ -548,6 +548,8 @@ def _weak_stem(base: str) -> str:
 def _needs_e(stem: str) -> bool:
     if stem.endswith(("t", "d")):
         return True
+    if stem.endswith("chn"):
+        return True
     return len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in "aeiouäöülrhm"
 
 

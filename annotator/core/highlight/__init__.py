@@ -1,0 +1,113 @@
+"""Claim & attribution pre-highlighter for German news (spaCy, rule based).
+
+Public API::
+
+    hl = load_highlighter()          # cached; uses de_core_news_lg/md/sm if installed
+    hl.highlight(text) -> list[ClaimSuggestion]
+    hl.pipe(texts, batch_size=64) -> Iterator[list[ClaimSuggestion]]
+    make_tokenizer_nlp()             # blank "de" + the project's tokenizer tweaks
+
+Importing this package is cheap: spaCy and the lexicons load on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import spacy
+
+    from annotator.core.models import ClaimSuggestion
+
+__all__ = ["Highlighter", "load_highlighter", "make_tokenizer_nlp", "RULES_VERSION", "MODEL_PREFERENCE"]
+
+RULES_VERSION = "0.1.0"
+PIPELINE_NAME = "annotator-claims"
+MODEL_PREFERENCE = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
+
+
+class Highlighter:
+    """A loaded highlighting pipeline."""
+
+    def __init__(self, nlp: "spacy.Language", model: str | None, lexicon_digest: str):
+        self._nlp = nlp
+        self.model = model
+        self.name = PIPELINE_NAME if model is None else f"{PIPELINE_NAME}+{model}"
+        self.version = f"{RULES_VERSION}+{model or 'blank'}.{lexicon_digest}"
+
+    @property
+    def nlp(self) -> "spacy.Language":
+        return self._nlp
+
+    def highlight(self, text: str) -> list["ClaimSuggestion"]:
+        return list(self._nlp(text)._.annotator_claims)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list["ClaimSuggestion"]]:
+        for doc in self._nlp.pipe(texts, batch_size=batch_size):
+            yield list(doc._.annotator_claims)
+
+    def __repr__(self) -> str:
+        return f"Highlighter(name={self.name!r}, version={self.version!r})"
+
+
+_cache: dict[str | None, Highlighter] = {}
+_lock = threading.Lock()
+
+
+def installed_model() -> str | None:
+    """The best installed German spaCy model, or None."""
+    import spacy.util
+
+    for name in MODEL_PREFERENCE:
+        if spacy.util.is_package(name):
+            return name
+    return None
+
+
+def make_tokenizer_nlp() -> "spacy.Language":
+    """Blank German pipeline with the project's tokenizer (for token offsets)."""
+    from annotator.core.highlight.tokenizer import make_tokenizer_nlp as _make
+
+    return _make()
+
+
+def build_pipeline(model: str | None) -> "spacy.Language":
+    import spacy
+
+    from annotator.core.highlight import components  # noqa: F401  (registers factories)
+    from annotator.core.highlight.tokenizer import customize_tokenizer
+
+    if model is None:
+        nlp = spacy.blank("de")
+        customize_tokenizer(nlp)
+        nlp.add_pipe("annotator_sentences")
+        nlp.add_pipe("annotator_claims")
+        return nlp
+    # a statistical model improves sources (POS, entities); our segmentation
+    # runs first, the lemmatizer and parser are not needed
+    nlp = spacy.load(model, exclude=["lemmatizer", "parser", "senter"])
+    customize_tokenizer(nlp)
+    nlp.add_pipe("annotator_sentences", first=True)
+    nlp.add_pipe("annotator_claims", last=True)
+    return nlp
+
+
+def load_highlighter(model: str | None = None) -> Highlighter:
+    """Load (once per process and model) the highlighting pipeline.
+
+    ``model=None`` uses an installed de_core_news_lg/md/sm if there is one,
+    else ``spacy.blank("de")`` with our components; ``model="blank"`` forces
+    the blank pipeline; any other name is loaded with ``spacy.load``.
+    """
+    key = model
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        chosen = installed_model() if model is None else (None if model == "blank" else model)
+        from annotator.core.highlight.lexicons import load_lexicons
+
+        nlp = build_pipeline(chosen)
+        hl = Highlighter(nlp, chosen, load_lexicons().digest)
+        _cache[key] = hl
+        return hl

@@ -1,0 +1,859 @@
+"""Claim and attribution rules over a segmented Doc (no parser needed).
+
+Works on plain lists of token texts for speed.  Finds, per sentence:
+
+* reporting-verb cues (by form -> lemma, with separable particles),
+* adverbial frames (laut X, X zufolge, nach Angaben X, gemäß X, wie X
+  mitteilte, demnach, wonach, heißt es, "…, so X"),
+* direct quotes „…“ / "…" / »…« with their speaker, also across sentences,
+* the message: a real complement clause after the cue (dass/ob/wh-word,
+  quote, verb-second or zu-infinitive clause), the part before an inverted
+  "…, sagte X", or the sentence minus the frame,
+* the source phrase (subject with appositions and name particles), and an
+  antecedent for pronouns and bare roles,
+* free indirect speech: Konjunktiv I or reportive "soll(en)" sentences right
+  after an attributed sentence carry its source on (merged),
+* unattributed check-worthy sentences (numbers, dates, quantities).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.highlight.lexicons import Lexicons, VerbForm
+from annotator.core.models import Attribution
+
+QUOTE_PAIRS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”",), "‚": ("‘",), '"': ('"',)}
+ALL_QUOTES = {"„", "“", "”", "»", "«", '"', "‚", "‘"}
+PUNCT = {",", ".", ";", ":", "!", "?", "…", "(", ")", "-", "–", "—", "/"} | ALL_QUOTES
+COMPLEMENTIZERS = {"dass", "daß", "ob"}
+NON_COMPLEMENT_STARTS = {
+    "um", "weil", "da", "und", "oder", "aber", "sondern", "als", "wenn", "nachdem", "obwohl",
+    "während", "bevor", "wo", "sodass", "damit", "indem", "denn", "doch", "jedoch", "sowie", "bis",
+    "seit", "seitdem", "ehe", "falls", "ohne", "statt", "wobei", "wodurch", "womit", "weshalb",
+    "welche", "welcher", "welches", "welchen", "welchem", "denen", "dessen", "deren", "zumal",
+    "nachdem", "sobald", "solange", "obgleich", "wonach",
+}
+WH = {"wer", "was", "wann", "wo", "warum", "weshalb", "wieso", "wie", "welche", "welcher", "welches",
+      "wohin", "woher", "wodurch", "womit", "wofür", "wozu", "inwiefern", "inwieweit", "wieviel", "wieviele"}
+RELATIVE = {"der", "die", "das", "dem", "den", "denen", "dessen", "deren"}
+NAME_PARTICLES = {"von", "van", "de", "da", "di", "der", "den", "bin", "ibn", "al", "el", "le", "la", "du", "dos",
+                  "del", "zu", "ten", "ter", "mc", "st."}
+SUBJECT_PRONOUNS = {"er", "sie", "es", "man", "wir", "ich", "ihr"}
+GENITIVE_DETS = {"des", "der", "eines", "einer"}
+BASE_SCORE = {
+    Attribution.DIRECT_QUOTE: 0.9,
+    Attribution.ACCORDING_TO: 0.85,
+    Attribution.INDIRECT: 0.8,
+    Attribution.REPORTED: 0.55,
+    Attribution.UNATTRIBUTED: 0.3,
+}
+
+
+@dataclass
+class Claim:
+    """A claim in token indices (end exclusive); converted to chars later."""
+
+    parts: list[tuple[int, int]]  # message token ranges (may skip a frame)
+    attribution: Attribution
+    source: tuple[int, int] | None = None  # local mention
+    cue: tuple[int, int] | None = None
+    antecedent: tuple[int, int] | None = None  # resolved source (pronoun/role)
+    hedged: bool = False
+    score: float = 0.0
+    kind: str = ""  # rule that made it (for debugging / docs)
+    sents: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+class DocRules:
+    def __init__(self, words: list[str], sent_bounds: list[tuple[int, int]], lex: Lexicons,
+                 ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None):
+        self.w = words
+        self.low = [x.lower() for x in words]
+        self.n = len(words)
+        self.sents = sent_bounds
+        self.lex = lex
+        self.ents = ents or []
+        self.pos = pos
+        self.quote_of = [-1] * self.n  # index of quote region or -1
+        self.quotes: list[tuple[int, int]] = []  # inclusive open..close token indices
+        self._find_quotes()
+
+    # ------------------------------------------------------------------ quotes
+    def _find_quotes(self) -> None:
+        w = self.w
+        i = 0
+        n = self.n
+        while i < n:
+            t = w[i]
+            closers = QUOTE_PAIRS.get(t)
+            if closers is None:
+                i += 1
+                continue
+            if t == '"' and i + 1 < n and w[i + 1] in PUNCT:
+                i += 1
+                continue
+            j = i + 1
+            limit = min(n, i + 400)
+            found = -1
+            while j < limit:
+                x = w[j]
+                if x in closers:
+                    found = j
+                    break
+                if x == t and t != '"':  # a new opener of the same kind: unclosed
+                    break
+                j += 1
+            if found < 0 or found == i + 1:
+                i += 1
+                continue
+            qi = len(self.quotes)
+            self.quotes.append((i, found))
+            for k in range(i, found + 1):
+                self.quote_of[k] = qi
+            i = found + 1
+
+    # ----------------------------------------------------------- word classes
+    def fclass(self, i: int) -> frozenset[str]:
+        return self.lex.fclass(self.low[i])
+
+    def is_cap(self, i: int) -> bool:
+        return self.w[i][:1].isupper()
+
+    def is_nounlike(self, i: int, sent_start: int) -> bool:
+        """Capitalised word that is a noun or name (not a sentence-initial function word)."""
+        x = self.w[i]
+        if not x[:1].isupper() and not (x[:1].isdigit() and "-" in x):
+            return False
+        if self.pos is not None:
+            return self.pos[i] in ("NOUN", "PROPN", "X", "NUM")
+        lo = self.low[i]
+        if self.lex.fclass(lo):
+            return False
+        if lo in self.lex.verbs and i == sent_start:
+            return False
+        if i == sent_start and self.lex.mostly_lowercase(lo):
+            return False
+        return True
+
+    def is_adjlike(self, i: int) -> bool:
+        x = self.low[i]
+        if self.pos is not None:
+            return self.pos[i] in ("ADJ", "NUM") or (self.pos[i] == "VERB" and x.endswith(("te", "ten", "tem", "ter", "ene", "enen")))
+        if not self.w[i][:1].islower() and not self.w[i][:1].isdigit():
+            return False
+        if self.lex.fclass(x) or x in self.lex.verbs:
+            return False
+        if x[:1].isdigit():
+            return True
+        return x.endswith(("e", "en", "em", "er", "es")) and len(x) > 3
+
+    def verb_entries(self, i: int) -> list[VerbForm] | None:
+        return self.lex.verbs.get(self.low[i])
+
+    # ------------------------------------------------------------ NP chunking
+    def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
+                 appositions: bool = True) -> tuple[int, int] | None:
+        """A noun phrase starting at token i (before ``end``)."""
+        w, low = self.w, self.low
+        if i >= end:
+            return None
+        if allow_pron and low[i] in SUBJECT_PRONOUNS | {"dieser", "diese"}:
+            return (i, i + 1)
+        j = i
+        started = False
+        if "det" in self.fclass(j) and low[j] not in SUBJECT_PRONOUNS:
+            j += 1
+        while j < end:
+            if self.is_adjlike(j) and j + 1 < end and (self.is_adjlike(j + 1) or self.is_nounlike(j + 1, sent_start)
+                                                        or w[j + 1] in ("„", "»")):
+                j += 1
+                continue
+            break
+        # head: capitalised words, hyphenated names, short quoted titles
+        while j < end:
+            if self.is_nounlike(j, sent_start):
+                j += 1
+                started = True
+                continue
+            q = self.quote_of[j]
+            if q >= 0 and self.quotes[q][0] == j and self.quotes[q][1] - j <= 6 and self.quotes[q][1] < end:
+                j = self.quotes[q][1] + 1
+                started = True
+                continue
+            if started and low[j] in NAME_PARTICLES and j + 1 < end and self.is_nounlike(j + 1, sent_start) \
+                    and low[j] not in GENITIVE_DETS | {"zu"}:
+                j += 1
+                continue
+            break
+        if not started:
+            return None
+        # attachments: genitive NPs, "(SPD)", "für X" after roles, appositions
+        while j < end:
+            if low[j] in GENITIVE_DETS and j + 1 < end:
+                sub = self.np_after(j, end, sent_start, allow_pron=False, appositions=False)
+                if sub is not None and sub[1] > j + 1:
+                    j = sub[1]
+                    continue
+                break
+            if w[j] == "(":
+                k = j + 1
+                while k < end and k - j <= 5 and w[k] != ")":
+                    k += 1
+                if k < end and w[k] == ")" and k > j + 1:
+                    j = k + 1
+                    continue
+                break
+            if appositions and w[j] == "," and j + 1 < end:
+                k = j + 1
+                if low[k] in RELATIVE and (k + 1 >= end or not self.is_cap(k + 1)):
+                    break  # relative clause
+                if self.is_nounlike(k, sent_start) or "det" in self.fclass(k) or self.is_adjlike(k):
+                    sub = self.np_after(k, end, sent_start, allow_pron=False, appositions=False)
+                    if sub is not None and (sub[1] >= end or w[sub[1]] in (",", ".", ":")):
+                        head_role = any(self.lex.source_noun_kind(low[x]) == "role" for x in range(sub[0], sub[1]))
+                        # "X, Sprecher der Y," or a name after a role
+                        if head_role or self.lex.source_noun_kind(low[j - 1]) == "role":
+                            j = sub[1]
+                            continue
+                break
+            break
+        return (i, j)
+
+    def np_before(self, i: int, start: int, sent_start: int) -> tuple[int, int] | None:
+        """Noun phrase ending right before token i (for "X zufolge")."""
+        j = i - 1
+        if j < start:
+            return None
+        # walk back over the NP: nouns, adjectives, determiners, genitives
+        k = j
+        while k >= start:
+            lo = self.low[k]
+            if self.w[k] in PUNCT and self.w[k] not in ("„", "“"):
+                break
+            cls = self.fclass(k)
+            if cls and not (cls & {"det", "rel"}):
+                break
+            k -= 1
+        k += 1
+        if k > j:
+            return None
+        # the NP must start with a determiner or a noun
+        while k <= j and not ("det" in self.fclass(k) or self.is_nounlike(k, sent_start) or self.is_adjlike(k)):
+            k += 1
+        if k > j:
+            return None
+        return (k, j + 1)
+
+    # ------------------------------------------------------------ main entry
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        consumed: set[int] = set()  # sentences already covered by a claim
+        prev_attr: Claim | None = None  # attributed claim in the previous sentence
+        prev_sent = -2
+        colon_pending: Claim | None = None
+        for si, (s, e) in enumerate(self.sents):
+            if si in consumed:
+                # sentence inside a multi-sentence quote or message
+                continue
+            # strip trailing whitespace tokens
+            while e > s and self.w[e - 1].isspace():
+                e -= 1
+            if e <= s:
+                continue
+            got = self.sentence(si, s, e, consumed)
+            if got:
+                for c in got:
+                    c.sents = c.sents or [si]
+                claims.extend(got)
+                prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
+                prev_sent = max(got[-1].sents)
+                colon_pending = prev_attr if (prev_attr and self.w[e - 1] == ":") else None
+                continue
+            # free indirect speech / continuation after an attributed sentence
+            carrier = colon_pending or prev_attr
+            if carrier is not None and prev_sent == si - 1 and (colon_pending or self.reportive(s, e)):
+                msg = (s, e)
+                if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
+                    # merge into the previous free-indirect claim
+                    carrier.parts[-1] = (carrier.parts[-1][0], e)
+                    carrier.sents.append(si)
+                    carrier.hedged = carrier.hedged or self.hedged(s, e)
+                    prev_sent = si
+                    continue
+                c = Claim(
+                    parts=[msg],
+                    attribution=Attribution.INDIRECT,
+                    source=carrier.source,
+                    antecedent=carrier.antecedent,
+                    cue=None,
+                    hedged=self.hedged(s, e),
+                    score=0.6,
+                    kind="colon" if colon_pending else "free",
+                    sents=[si],
+                )
+                claims.append(c)
+                prev_attr = c
+                prev_sent = si
+                colon_pending = None
+                continue
+            colon_pending = None
+            prev_attr = None
+            cw = self.checkworthy(s, e)
+            if cw:
+                claims.append(Claim(parts=[(s, e)], attribution=Attribution.UNATTRIBUTED,
+                                    hedged=self.hedged(s, e), score=0.3, kind="checkworthy", sents=[si]))
+        self.resolve(claims)
+        return claims
+
+    # ------------------------------------------------------------- features
+    def hedged(self, s: int, e: int) -> bool:
+        lex = self.lex
+        for k in range(s, e):
+            lo = self.low[k]
+            if lo in lex.hedges or lo in lex.konj1:
+                return True
+        return False
+
+    def reportive(self, s: int, e: int) -> bool:
+        """Konjunktiv I or reportive soll(en) outside quotes."""
+        lex = self.lex
+        for k in range(s, e):
+            if self.quote_of[k] >= 0:
+                continue
+            lo = self.low[k]
+            if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
+                                    or not self.w[k][:1].isupper()):
+                return True
+            if lo in ("soll", "sollen"):
+                return True
+            if lo in ("hätten", "wären", "würden") and k > s:
+                return True
+        return False
+
+    def checkworthy(self, s: int, e: int) -> bool:
+        if e - s < 4:
+            return False
+        lex = self.lex
+        for k in range(s, e):
+            x = self.w[k]
+            if x[:1].isdigit():
+                return True
+            if self.low[k] in lex.checkworthy:
+                return True
+        return False
+
+    def clause_end(self, i: int, e: int) -> int:
+        """First clause boundary (, ; : or quote opener outside quotes) at or after i."""
+        k = i
+        while k < e:
+            x = self.w[k]
+            if self.quote_of[k] >= 0 and self.quotes[self.quote_of[k]][0] == k:
+                return k
+            if x in (",", ";", ":", "–", "—") and self.quote_of[k] < 0:
+                return k
+            k += 1
+        return e
+
+    def clause_start(self, i: int, s: int) -> int:
+        k = i - 1
+        while k >= s:
+            x = self.w[k]
+            if x in (",", ";", ":", "–", "—") and self.quote_of[k] < 0:
+                return k + 1
+            if self.quote_of[k] >= 0 and self.quotes[self.quote_of[k]][1] == k:
+                return k + 1
+            k -= 1
+        return s
+
+    def strip_end(self, s: int, e: int) -> int:
+        """Drop final punctuation (not closing quotes) from a message range."""
+        while e > s and self.w[e - 1] in (".", ",", ";", ":", "!", "?", "–", "—", "-") and self.quote_of[e - 1] < 0:
+            e -= 1
+        return e
+
+    # ------------------------------------------------------------ cues
+    def find_verb_cues(self, s: int, e: int) -> list[tuple[int, VerbForm, int]]:
+        """(token, entry, particle token or -1) for reporting verbs outside quotes."""
+        out = []
+        w, low = self.w, self.low
+        for i in range(s, e):
+            if self.quote_of[i] >= 0:
+                continue
+            ents = self.lex.verbs.get(low[i])
+            if not ents:
+                continue
+            if w[i][:1].isupper() and i != s:
+                continue  # a noun ("Schreiben", "Bericht")
+            best = None
+            for vf in ents:
+                if vf.kind in ("konj", "inf"):
+                    continue
+                if vf.kind == "fin" and vf.particle:
+                    ce = self.clause_end(i + 1, e)
+                    p = -1
+                    for k in range(i + 1, min(ce + 1, e)):
+                        if low[k] == vf.particle:
+                            p = k
+                    if p >= 0:
+                        cand = (i, vf, p)
+                        best = cand
+                        break
+                    continue
+                if vf.kind == "fin" and not vf.particle:
+                    # a particle of another verb may follow ("teilte ... mit")
+                    if best is None:
+                        best = (i, vf, -1)
+                    continue
+                if best is None:
+                    best = (i, vf, -1)
+            if best is not None:
+                # a base verb that only reports with a particle ("gab" without "an")
+                out.append(best)
+        return out
+
+    def aux_before(self, i: int, cs: int) -> int:
+        """Finite auxiliary/modal before a participle in the same clause, or -1."""
+        for k in range(i - 1, cs - 1, -1):
+            if "aux" in self.fclass(k) and self.quote_of[k] < 0:
+                return k
+        return -1
+
+    # ------------------------------------------------------------ sentence
+    def sentence(self, si: int, s: int, e: int, consumed: set[int]) -> list[Claim]:
+        w, low = self.w, self.low
+        frames = self.find_frames(s, e)
+        verbs = self.find_verb_cues(s, e)
+        claims: list[Claim] = []
+
+        # 1. direct quotes with a speaker
+        qclaim = self.direct_quote(si, s, e, verbs, frames, consumed)
+        if qclaim is not None:
+            return [qclaim]
+
+        # 2. reporting verb with a complement or inverted frame
+        for vi, vf, part in verbs:
+            if low[vi] in ("nannte", "nennt", "nannten", "nennen") and part < 0 and vf.lemma == "nennen":
+                pass
+            c = self.verb_claim(s, e, vi, vf, part)
+            if c is not None:
+                claims.append(c)
+                return claims
+
+        # 3. adverbial frames: message = sentence minus frame
+        if frames:
+            fr = frames[0]
+            c = self.frame_claim(s, e, fr)
+            if c is not None:
+                return [c]
+
+        # 4. reported speech act without complement: whole sentence
+        for vi, vf, part in verbs:
+            if vf.cls == "thought" and vf.kind != "part":
+                continue
+            c = self.reported_claim(s, e, vi, vf, part)
+            if c is not None:
+                return [c]
+        return []
+
+    # ------------------------------------------------------------ frames
+    def find_frames(self, s: int, e: int) -> list[dict]:
+        """Adverbial source frames in a sentence: dicts with cue, source, span."""
+        out = []
+        w, low, lex = self.w, self.low, self.lex
+        for i in range(s, e):
+            if self.quote_of[i] >= 0:
+                continue
+            kind = lex.frames.get(low[i])
+            if kind is None:
+                continue
+            if kind == "pre":
+                np_ = self.np_after(i + 1, e, s, allow_pron=False)
+                if np_ is None:
+                    continue
+                out.append(dict(cue=(i, i + 1), source=np_, span=(i, np_[1]), kind="pre"))
+            elif kind == "post":
+                cs = self.clause_start(i, s)
+                np_ = self.np_before(i, cs, s)
+                if np_ is None:
+                    continue
+                out.append(dict(cue=(i, i + 1), source=np_, span=(np_[0], i + 1), kind="post"))
+            elif kind == "nach":
+                # nach [det] [adj]* NOMINAL (+ genitive/von NP)
+                j = i + 1
+                if j < e and "det" in self.fclass(j):
+                    j += 1
+                while j < e and self.is_adjlike(j):
+                    j += 1
+                if j >= e or not w[j][:1].isupper() or not lex.is_nominal_cue(low[j]):
+                    continue
+                k = j + 1
+                if k < e and (low[k] in GENITIVE_DETS or low[k] in ("von", "vom")):
+                    sub = self.np_after(k + (1 if low[k] in ("von", "vom") else 0), e, s, allow_pron=False)
+                    if sub is not None:
+                        k = sub[1]
+                elif k < e and self.is_nounlike(k, s) and not self.lex.fclass(low[k]):
+                    k += 1  # "nach Angaben Reuters"
+                out.append(dict(cue=(i, i + 1), source=(i + 1, k), span=(i, k), kind="nach"))
+            elif kind == "adv":
+                out.append(dict(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv"))
+            elif kind == "rel":
+                # "Berichte, wonach X": message after wonach
+                out.append(dict(cue=(i, i + 1), source=None, span=None, kind="rel", at=i))
+            elif kind == "heisst":
+                if i + 1 < e and low[i + 1] == "es" or (i > s and low[i - 1] == "es"):
+                    j = i + 2 if i + 1 < e and low[i + 1] == "es" else i + 1
+                    src = None
+                    end_ = j
+                    if j < e and low[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
+                        src = self.np_after(j + 1, e, s, allow_pron=False)
+                        if src is not None:
+                            end_ = src[1]
+                    start_ = i if low[i - 1] != "es" else i - 1
+                    out.append(dict(cue=(i, i + 1), source=src, span=(start_, end_), kind="heisst"))
+            elif kind == "so":
+                # "…, so der Sprecher." / "„…“, so X"
+                if i > s and (w[i - 1] == "," or (self.quote_of[i - 1] >= 0)) and i + 1 < e:
+                    np_ = self.np_after(i + 1, e, s, allow_pron=True)
+                    if np_ is not None and (np_[1] >= e or w[np_[1]] in (",", ".", "!", "?", ";", ":")
+                                            or self.lex.fclass(low[np_[1]]) & {"prep", "adv"}):
+                        k = np_[1]
+                        # skip trailing adverbials to the clause end
+                        ce = self.clause_end(k, e)
+                        out.append(dict(cue=(i, i + 1), source=np_, span=(i - 1 if w[i - 1] == "," else i, ce), kind="so"))
+        return out
+
+    def frame_claim(self, s: int, e: int, fr: dict) -> Claim | None:
+        w = self.w
+        if fr["kind"] == "rel":
+            at = fr["at"]
+            me = self.strip_end(at + 1, e)
+            if me - at < 3:
+                return None
+            # source: the noun before ", wonach"
+            src = None
+            k = at - 1
+            if k > s and w[k] == ",":
+                src = self.np_before(k, s, s)
+            return Claim(parts=[(at + 1, me)], attribution=Attribution.ACCORDING_TO, source=src,
+                         cue=fr["cue"], hedged=self.hedged(s, e), score=0.7, kind="wonach")
+        a, b = fr["span"]
+        # message: sentence minus the frame (and adjacent commas)
+        left = (s, a)
+        right = (b, e)
+        while left[1] > left[0] and w[left[1] - 1] == ",":
+            left = (left[0], left[1] - 1)
+        r0 = right[0]
+        while r0 < e and w[r0] == ",":
+            r0 += 1
+        r1 = self.strip_end(r0, e)
+        parts = [p for p in (left, (r0, r1)) if p[1] - p[0] > 0]
+        if not parts:
+            return None
+        if sum(p[1] - p[0] for p in parts) < 3:
+            return None
+        # a frame in the middle of a clause that starts with a wh/relative clause is fine
+        mention = fr.get("mention") or fr["source"]
+        return Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=mention, cue=fr["cue"],
+                     hedged=self.hedged(s, e), score=BASE_SCORE[Attribution.ACCORDING_TO], kind="frame-" + fr["kind"])
+
+    # ------------------------------------------------------------ quotes
+    def direct_quote(self, si: int, s: int, e: int, verbs, frames, consumed) -> Claim | None:
+        w, low = self.w, self.low
+        # quote regions starting inside this sentence
+        regions = [q for q in self.quotes if s <= q[0] < e and q[1] - q[0] >= 3]
+        if not regions:
+            return None
+        # the largest quote
+        qs, qe = max(regions, key=lambda q: q[1] - q[0])
+        outside = [k for k in range(s, e) if not (qs <= k <= qe)]
+        # sentences covered by the quote
+        last_si = si
+        while last_si + 1 < len(self.sents) and self.sents[last_si + 1][0] <= qe:
+            last_si += 1
+        e2 = self.sents[last_si][1] if last_si > si else e
+        while e2 > s and self.w[e2 - 1].isspace():
+            e2 -= 1
+        # frame after the quote (", sagte X." may be in the last sentence)
+        after_v = [(vi, vf, p) for vi, vf, p in self.find_verb_cues(qe + 1, e2) if vi > qe] if last_si > si else \
+            [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
+        before_v = [(vi, vf, p) for vi, vf, p in verbs if vi < qs]
+        src = cue = None
+        if after_v and all(w[k] in (",", ".", "!", "?", "“", "”") or self.quote_of[k] >= 0 for k in range(qe + 1, after_v[0][0])) \
+                or (after_v and after_v[0][0] - qe <= 3):
+            vi, vf, p = after_v[0]
+            cue = (vi, vi + 1)
+            src = self.subject_after(vi, e2, s, p)
+        elif after_v is not None and any(fr["kind"] == "so" and fr["cue"][0] > qe for fr in frames):
+            fr = next(fr for fr in frames if fr["kind"] == "so" and fr["cue"][0] > qe)
+            cue, src = fr["cue"], fr["source"]
+        elif before_v:
+            vi, vf, p = before_v[-1]
+            # the quote must follow the verb's clause: "X sagte: „…“" / "sagte er „…“"
+            between = [k for k in range(vi + 1, qs) if self.quote_of[k] < 0]
+            colon = any(w[k] == ":" for k in between)
+            if not colon and len(between) > 6 and (qe - qs) < 8:
+                return None
+            if not colon and any(w[k] == "," for k in between):
+                # "sagte, dass … „…“" -> indirect claim handles it
+                return None
+            cue = (vi, vi + 1)
+            src = self.subject_of(vi, vf, s, e, p)
+        else:
+            # quote introduced by "X: „…“" or a colon-ending previous sentence
+            colon_at = next((k for k in range(s, qs) if w[k] == ":"), -1)
+            if colon_at > s and qs - colon_at <= 2:
+                src = self.np_after(s, colon_at, s)
+                if src is None or src[1] != colon_at:
+                    return None
+            else:
+                return None
+        if last_si > si:
+            for k in range(si + 1, last_si + 1):
+                consumed.add(k)
+        c = Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=src, cue=cue,
+                  hedged=self.hedged(qs, qe + 1), score=BASE_SCORE[Attribution.DIRECT_QUOTE], kind="quote",
+                  sents=list(range(si, last_si + 1)))
+        return c
+
+    # ------------------------------------------------------------ sources
+    def subject_after(self, vi: int, e: int, s: int, particle: int = -1) -> tuple[int, int] | None:
+        """Subject after an (inverted) verb: "…, sagte der Sprecher des Amtes"."""
+        j = vi + 1
+        stop = e
+        # skip adverbs / reflexive
+        while j < stop and (self.low[j] in ("auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
+                                            "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
+            j += 1
+        np_ = self.np_after(j, stop, s)
+        if np_ is None:
+            return None
+        a, b = np_
+        if self.low[a] in ("ihm", "ihr", "ihnen", "uns"):
+            return None
+        return np_
+
+    def subject_of(self, vi: int, vf: VerbForm, s: int, e: int, particle: int = -1) -> tuple[int, int] | None:
+        """Subject of a main clause with the (finite or participle) verb at vi."""
+        w, low = self.w, self.low
+        cs = self.clause_start(vi, s)
+        # if the clause begins with a quote right before, subject is after the verb
+        fin = vi
+        if vf.kind == "part":
+            a = self.aux_before(vi, cs)
+            if a >= 0:
+                fin = a
+        if fin == cs:
+            return self.subject_after(fin, e, s, particle)
+        # prefield: the whole stretch from the sentence start (appositions may
+        # contain commas) when it looks like a subject
+        pre_s = s
+        # skip a leading frame or subordinate clause: take the last clause
+        first = low[pre_s]
+        cls = self.lex.fclass(first)
+        # subordinate clause or PP/adverb first -> subject follows the verb
+        if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first in self.lex.frames \
+                or (w[pre_s][:1].isdigit()) or self.lex.mostly_lowercase(first) and "det" not in cls \
+                and first not in SUBJECT_PRONOUNS:
+            if first in SUBJECT_PRONOUNS:
+                return (pre_s, pre_s + 1)
+            subj = self.subject_after(fin, e, s, particle)
+            return subj
+        if cs > s:
+            # there are commas between the sentence start and the verb: an
+            # apposition "X, Sprecher der Y, sagte" or a leading clause
+            np_ = self.np_after(s, fin, s)
+            if np_ is not None and np_[1] >= fin - 1:
+                return (np_[0], self._trim(np_[0], np_[1]))
+            if np_ is not None and w[np_[1]] == "," and np_[1] + 1 < fin and low[np_[1] + 1] in RELATIVE:
+                return (np_[0], np_[1])
+            # relative clause inside the prefield
+            sub = self.np_after(cs, fin, s)
+            if sub is not None and sub[1] == fin:
+                return sub
+            if np_ is not None:
+                return np_
+            return self.subject_after(fin, e, s, particle)
+        np_ = self.np_after(s, fin, s)
+        if np_ is None:
+            return self.subject_after(fin, e, s, particle)
+        if np_[1] < fin:
+            # something between the NP and the verb: take the prefield if short
+            if fin - s <= 12 and all(w[k] not in (",", ";") for k in range(s, fin)):
+                return (s, fin)
+        return np_
+
+    def _trim(self, a: int, b: int) -> int:
+        while b > a and self.w[b - 1] in (",", ";", ":"):
+            b -= 1
+        return b
+
+    # ------------------------------------------------------------ verb claims
+    def complement_after(self, vi: int, part: int, e: int) -> tuple[int, int, str] | None:
+        """The complement clause after a reporting verb, (start, end, kind)."""
+        w, low = self.w, self.low
+        start = max(vi, part) + 1 if part >= 0 else vi + 1
+        b = self.clause_end(start, e)
+        if b >= e:
+            return None
+        # verb particle after the boundary? ("teilte mit, dass") handled: particle before b
+        if self.quote_of[b] >= 0 and self.quotes[self.quote_of[b]][0] == b:
+            return None  # a quote: handled by direct_quote
+        x = w[b]
+        k = b + 1
+        if k >= e:
+            return None
+        me = self.strip_end(k, e)
+        # end the complement before an inverted frame ", sagte X" / ", so X"
+        if x == ":":
+            if self.quote_of[k] >= 0:
+                return None
+            return (k, me, "colon")
+        lo = low[k]
+        if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
+            return (k, self._cut_coordination(k, me), "dass")
+        if lo in NON_COMPLEMENT_STARTS:
+            return None
+        if lo in RELATIVE and not (k + 1 < e and (self.is_nounlike(k + 1, -1) or self.is_adjlike(k + 1))):
+            return None
+        if lo == "zu" or (lo in ("sich", "nicht", "auch", "nur", "weiter", "künftig") and
+                           any("zu" == low[m] or ("zu" in low[m][2:-2] and low[m].endswith("en")) for m in range(k, min(me, k + 6)))):
+            return (k, me, "inf")
+        # verb-second clause: a finite verb within the first tokens
+        for m in range(k, min(me, k + 10)):
+            lm = low[m]
+            if lm in self.lex.konj1 or "aux" in self.lex.fclass(lm):
+                return (k, me, "v2")
+            if w[m] == ",":
+                break
+        # zu-infinitive at the clause end ("…, die Armee abzuziehen")
+        ce = self.clause_end(k, e)
+        last = low[ce - 1] if ce - 1 >= k else ""
+        if "zu" in last[1:-2] and last.endswith(("en", "ern", "eln")) or (ce - 2 >= k and low[ce - 2] == "zu"):
+            return (k, me, "inf")
+        return None
+
+    def _cut_coordination(self, k: int, me: int) -> int:
+        """End a dass-clause before ", und weigerte sich …" style coordination."""
+        return me
+
+    def verb_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
+        w, low = self.w, self.low
+        cs = self.clause_start(vi, s)
+        # subordinate "wie X mitteilte": frame
+        for k in range(cs, vi):
+            if low[k] == "wie" and self.quote_of[k] < 0:
+                src = None
+                a = k + 1
+                b = vi
+                if vf.kind == "part" and b > a and "aux" in self.fclass(b - 1):
+                    b -= 1
+                if vf.kind == "part":
+                    ax = self.aux_before(vi, a)
+                    src_end = vi
+                else:
+                    src_end = vi
+                np_ = self.np_after(a, src_end, s)
+                src = np_
+                ce = self.clause_end(vi, e)
+                frame = (k - 1 if k > s and w[k - 1] == "," else k, ce)
+                parts = []
+                if frame[0] > s:
+                    parts.append((s, self._trim(s, frame[0])))
+                r0 = ce
+                while r0 < e and w[r0] == ",":
+                    r0 += 1
+                r1 = self.strip_end(r0, e)
+                if r1 > r0:
+                    parts.append((r0, r1))
+                parts = [p for p in parts if p[1] > p[0]]
+                if not parts:
+                    return None
+                return Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=src, cue=(vi, vi + 1),
+                             hedged=self.hedged(s, e), score=0.85 * (0.6 + 0.4 * vf.precision), kind="wie")
+            if w[k] in (",",):
+                break
+        comp = self.complement_after(vi, part, e)
+        if comp is not None:
+            a, b, kind = comp
+            if b - a < 2:
+                return None
+            src = self.subject_of(vi, vf, s, e, part)
+            if src is not None and src[0] <= vi < src[1]:
+                src = None
+            return Claim(parts=[(a, b)], attribution=Attribution.INDIRECT, source=src, cue=(vi, vi + 1),
+                         hedged=self.hedged(a, b) or self.hedged(s, a), score=0.8 * (0.6 + 0.4 * vf.precision),
+                         kind="comp-" + kind)
+        # inverted: "Y sei …, sagte X." — verb right after a comma
+        if vf.kind in ("fin", "sub") or vf.kind == "part":
+            k = vi - 1
+            if vf.kind == "part":
+                ax = self.aux_before(vi, s)
+                if ax >= 0:
+                    k = ax - 1
+            if k > s and w[k] == "," and self.quote_of[k] < 0:
+                msg_end = k
+                a = s
+                if msg_end - a >= 3:
+                    src = self.subject_after(k + 1 if vf.kind != "part" else k + 1, e, s)
+                    if vf.kind != "part":
+                        src = self.subject_after(vi, e, s)
+                    else:
+                        src = self.np_after(k + 2, vi, s)
+                    if src is None:
+                        return None
+                    return Claim(parts=[(a, msg_end)], attribution=Attribution.INDIRECT, source=src,
+                                 cue=(vi, vi + 1), hedged=self.hedged(s, e),
+                                 score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
+        return None
+
+    def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
+        if vf.precision < 0.2 and vf.seen >= 5:
+            return None
+        src = self.subject_of(vi, vf, s, e, part)
+        if src is None:
+            return None
+        if self.low[src[0]] in ("es", "man") and src[1] - src[0] == 1:
+            return None
+        return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
+                     hedged=self.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    # ------------------------------------------------------------ coreference
+    def resolve(self, claims: list[Claim]) -> None:
+        """Point pronoun / bare-role / 'demnach' sources at an earlier named source."""
+        named: list[tuple[int, tuple[int, int]]] = []  # (sentence, span)
+        for c in claims:
+            src = c.source
+            si = c.sents[0] if c.sents else 0
+            if src is None:
+                continue
+            a, b = src
+            toks = self.low[a:b]
+            target = None
+            if b - a == 1 and (toks[0] in ("er", "sie", "demnach", "dieser", "diese")):
+                for psi, span in reversed(named):
+                    if si - psi > 4:
+                        break
+                    target = span
+                    break
+            elif b - a == 2 and toks[0] in ("der", "die") and self.lex.source_noun_kind(toks[1]) == "role":
+                role = toks[1]
+                for psi, span in reversed(named):
+                    if si - psi > 8:
+                        break
+                    if role in " ".join(self.low[span[0]:span[1]]) and span[1] - span[0] > 2:
+                        target = span
+                        break
+            if target is not None:
+                c.antecedent = target
+            else:
+                if any(self.w[k][:1].isupper() for k in range(a, b)):
+                    named.append((si, src))
