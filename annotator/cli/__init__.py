@@ -35,3 +35,7 @@ from annotator.cli.app_cmds import demo, gui  # noqa: E402
 
 for command in (import_command, articles, info, rehighlight, gui, demo):
     main.add_command(command)
+
+from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
+
+main.add_command(highlight); main.add_command(evaluate)  # noqa: E702

@@ -1,0 +1,167 @@
+"""``annotator highlight`` and ``annotator evaluate``: the pre-highlighter on the command line.
+
+The contract is documented in docs/highlighter.md.  Heavy imports (spaCy,
+lexicons) happen inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+BATCH = 64
+
+
+class InputError(Exception):
+    """An unreadable input, with a message naming the file (and line)."""
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not valid UTF-8 (byte {exc.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def iter_inputs(paths: list[str]) -> Iterator[tuple[str, int | None, str]]:
+    """(path, line or None, text) for every article, in input order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted((p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file()),
+                           key=lambda p: p.name)
+            for f in files:
+                yield str(f), None, _decode(_read_bytes(f), str(f))
+        elif path.suffix.lower() == ".jsonl":
+            text = _decode(_read_bytes(path), str(path))
+            for n, line in enumerate(text.split("\n"), start=1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{n}"
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{where}: bad JSON ({exc.msg})") from None
+                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                    raise InputError(f'{where}: no "text" string in this line')
+                yield raw, n, obj["text"]
+        else:
+            yield raw, None, _decode(_read_bytes(path), raw)
+
+
+def claim_json(c, text: str) -> dict:
+    def span(s):
+        return None if s is None else {"start": s.start, "end": s.end, "text": text[s.start:s.end]}
+
+    return {
+        "start": c.start,
+        "end": c.end,
+        "text": text[c.start:c.end],
+        "source": span(c.source),
+        "cue": span(c.cue),
+        "attribution": c.attribution.value,
+        "hedged": c.hedged,
+        "score": c.score,
+    }
+
+
+def _load(model: str | None):
+    from annotator.core.highlight import load_highlighter
+
+    try:
+        return load_highlighter(model)
+    except (OSError, ImportError) as exc:
+        raise click.ClickException(f"cannot load spaCy model {model!r}: {exc}") from None
+
+
+@click.command("highlight")
+@click.option("--model", default=None, metavar="NAME",
+              help="spaCy pipeline to build on (de_core_news_sm/md/lg, or 'blank'); "
+                   "default: an installed de_core_news_* model, else blank German.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="Output format: one JSON object per article.")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+def highlight(model: str | None, fmt: str, paths: tuple[str, ...]) -> None:
+    """Suggest claims, sources and cues in German news articles.
+
+    PATH is a .txt file, a folder of .txt files (sorted by name) or a .jsonl
+    file with one article per line ({"text": ...}).  Writes one JSON object
+    per article to stdout, in input order:
+    {"path", "line", "text", "claims": [{"start", "end", "text", "source",
+    "cue", "attribution", "hedged", "score"}]}.
+    """
+    for raw in paths:
+        if not Path(raw).exists():
+            raise click.UsageError(f"{raw}: no such file or folder")
+    hl = _load(model)
+    items = iter_inputs(list(paths))
+    error: InputError | None = None
+    while error is None:
+        batch = []
+        try:
+            for item in items:
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    break
+        except InputError as exc:
+            error = exc
+        if not batch:
+            break
+        for (path, line, text), claims in zip(batch, hl.pipe((t for _, _, t in batch), batch_size=BATCH)):
+            obj = {"path": path, "line": line, "text": text, "claims": [claim_json(c, text) for c in claims]}
+            click.echo(json.dumps(obj, ensure_ascii=False))
+        if len(batch) < BATCH:
+            break
+    if error is not None:
+        raise click.ClickException(str(error))
+
+
+def format_table(result: dict) -> str:
+    lines = [
+        f"SpkAtt-2023 task 2, simplified (split: {result.get('split', 'all')}, "
+        f"{result['documents']} documents, pipeline {result.get('pipeline')} {result.get('version')})",
+        f"{'role':<10}{'precision':>10}{'recall':>10}{'F1':>10}",
+    ]
+    for role in ("message", "source"):
+        r = result[role]
+        lines.append(f"{role.capitalize():<10}{r['precision']:>10.3f}{r['recall']:>10.3f}{r['f1']:>10.3f}")
+    lines.append(f"{'Joint':<10}{'':>10}{'':>10}{result['joint_f1']:>10.3f}")
+    lines.append(f"gold annotations {result['gold']}, system claims {result['system']}, paired {result['paired']}")
+    return "\n".join(lines)
+
+
+@click.command("evaluate")
+@click.option("--spkatt", "spkatt_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder of SpkAtt-2023 task-2 .json files.")
+@click.option("--model", default=None, metavar="NAME", help="spaCy pipeline, as for 'highlight'.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N files.")
+@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
+              help="All files, the development part, or the held-out part (every 4th file).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate(spkatt_dir: str, model: str | None, limit: int | None, split: str, fmt: str) -> None:
+    """Score the highlighter on SpkAtt-2023 task-2 files (Message and Source
+    token-overlap precision, recall, F1; simplified subtask)."""
+    from annotator.core.highlight.evaluation import evaluate_spkatt
+
+    hl = _load(model)
+    try:
+        result = evaluate_spkatt(Path(spkatt_dir), hl, limit=limit, split=split)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(result))
