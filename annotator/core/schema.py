@@ -105,5 +105,40 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_team(db: Database) -> None:
+    """Team workflow: who was assigned which article, and merge conflicts.
+
+    A merge conflict keeps the version of a claim that lost (the same
+    annotator edited it differently in two databases; the newer edit won),
+    so nothing is silently dropped. ``dropped`` is the losing annotation as
+    JSON with its suggestion given by span (suggestion ids are local).
+    """
+    db.executescript(
+        """
+        CREATE TABLE assignments (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            package_uuid TEXT NOT NULL,
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator)
+        );
+        CREATE TABLE merge_conflicts (
+            id INTEGER PRIMARY KEY,
+            version_hash TEXT NOT NULL UNIQUE,
+            annotation_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            kept_annotation_id TEXT,  -- NULL: the claim was deleted later
+            dropped_revision INTEGER NOT NULL,
+            dropped_updated_at TEXT NOT NULL,
+            dropped_origin_db TEXT NOT NULL,
+            dropped TEXT NOT NULL
+        );
+        CREATE INDEX merge_conflicts_by_kept ON merge_conflicts (kept_annotation_id);
+        """
+    )
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

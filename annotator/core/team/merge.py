@@ -1,0 +1,220 @@
+"""Merging annotators' project databases into one new database.
+
+The result depends only on the *set* of inputs: merging in any order gives
+the same content, and merging a database in twice changes nothing. Rules:
+
+- articles are deduplicated by content hash, suggestions by (article, span);
+  when copies differ, a fixed rule picks one (earliest import, newest
+  suggestion), never the order of the inputs;
+- annotations keep their id, annotator and origin_db. Suggestion ids are
+  local rowids, so an annotation's suggestion is carried as its span and
+  looked up again in the output;
+- the same annotation (same UUID) in two versions, or one annotator's two
+  judgements of the same suggestion: the newer edit (updated_at, then
+  revision) wins, and the losing version is stored in ``merge_conflicts``;
+- an annotation deleted in one copy stays deleted unless it was edited again
+  after the deletion (the change logs say when);
+- change logs are unioned: a log row is the same row in every copy.
+
+Inputs are opened read-only; the output is written to a temporary file
+next to it and renamed into place at the end, so a failed or cancelled
+merge leaves no output behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.team.merge_input import MergeError, Snapshot, read_input
+from annotator.core.team.merge_output import MergeResult, write_output
+from annotator.core.team.versions import claim_key, newest, version_hash, version_of
+
+
+class MergeCancelled(Exception):
+    pass
+
+
+@dataclass
+class MergeSummary:
+    output: Path
+    inputs: int
+    articles: int
+    suggestions: int
+    annotations: dict[str, int]
+    conflicts: int
+    new_conflicts: int
+    log_entries: int
+
+    def lines(self) -> list[str]:
+        out = [f"merged {self.inputs} database(s) into {self.output}",
+               f"articles: {self.articles}", f"suggestions: {self.suggestions}",
+               f"annotations: {sum(self.annotations.values())}"]
+        out += [f"  {name}: {count}" for name, count in sorted(self.annotations.items())]
+        out.append(f"conflicts: {self.conflicts} ({self.new_conflicts} new)")
+        out.append(f"change log entries: {self.log_entries}")
+        return out
+
+
+def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwrite: bool = False,
+                    on_progress: Callable[[int, int], None] | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> MergeSummary:
+    """Merge ``inputs`` into the new database ``output``; MergeError if refused."""
+    paths, output = [Path(p) for p in inputs], Path(output)
+    check_paths(paths, output, overwrite=overwrite)
+    state = _MergeState()
+    for done, path in enumerate(paths, start=1):
+        if should_cancel and should_cancel():
+            raise MergeCancelled()
+        state.add(read_input(path))
+        if on_progress:
+            on_progress(done, len(paths) + 1)
+    result = state.resolve()
+    if should_cancel and should_cancel():
+        raise MergeCancelled()
+    write_output(result, output)
+    if on_progress:
+        on_progress(len(paths) + 1, len(paths) + 1)
+    return _summary(result, output, len(paths))
+
+
+def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
+    """Refuse before any work: no inputs, output equal to an input, output in the way."""
+    if not inputs:
+        raise MergeError("nothing to merge: give at least one input database")
+    for path in inputs:
+        if path.resolve() == output.resolve() or (
+                output.exists() and path.exists() and os.path.samefile(path, output)):
+            raise MergeError(f"{output}: the output is also an input; inputs are never "
+                             "modified, choose a new output file")
+    if output.is_dir():
+        raise MergeError(f"{output}: is a folder; give the output database file's name")
+    if output.exists() and not overwrite:
+        raise MergeError(f"{output}: already exists; choose a new name (or allow overwriting)")
+    wal = Path(f"{output}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise MergeError(f"{output}: is open in another program (it has a -wal file); close it first")
+
+
+def _summary(result: MergeResult, output: Path, inputs: int) -> MergeSummary:
+    per_annotator: dict[str, int] = {}
+    for version in result.annotations:
+        per_annotator[version["annotator"]] = per_annotator.get(version["annotator"], 0) + 1
+    return MergeSummary(
+        output=output, inputs=inputs, articles=len(result.articles),
+        suggestions=len(result.suggestions), annotations=per_annotator,
+        conflicts=len(result.conflicts),
+        new_conflicts=sum(1 for c in result.conflicts if c["version_hash"] not in result.carried),
+        log_entries=len(result.log))
+
+
+@dataclass
+class _MergeState:
+    """The union of all inputs so far, folded in one input at a time."""
+
+    articles: dict[str, dict] = field(default_factory=dict)
+    suggestions: dict[tuple, dict] = field(default_factory=dict)
+    annotators: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, dict[str, dict]] = field(default_factory=dict)
+    log: set[tuple] = field(default_factory=set)
+    assignments: dict[tuple, dict] = field(default_factory=dict)
+    carried: dict[str, dict] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+
+    def add(self, snap: Snapshot) -> None:
+        self.sources.add(snap.uuid)
+        for row in snap.articles:
+            row = {k: v for k, v in row.items() if k != "seq"}
+            _keep(self.articles, row["id"], row, lambda r: (r["imported_at"], _order(r)), min)
+        spans = {}
+        for row in snap.suggestions:
+            spans[row["id"]] = (row["start"], row["end"])
+            row = {k: v for k, v in row.items() if k != "id"}
+            key = (row["article_id"], row["start"], row["end"])
+            _keep(self.suggestions, key, row, lambda r: (r["created_at"], _order(r)), max)
+        for row in snap.annotators:
+            _keep(self.annotators, row["name"], row["created_at"], lambda r: r, min)
+        for row in snap.annotations:
+            version = version_of(row, spans.get(row["suggestion_id"]))
+            self.versions.setdefault(row["id"], {})[tuple(version.values())] = version
+        self.log.update(snap.log)
+        for row in snap.assignments:
+            key = (row["article_id"], row["annotator"])
+            _keep(self.assignments, key, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
+        for row in snap.conflicts:
+            self.carried[row["version_hash"]] = row
+
+    def resolve(self) -> MergeResult:
+        deleted_at = _deletion_times(self.log)
+        winners_by_id: dict[str, dict] = {}
+        dropped: list[tuple[dict, str]] = []
+        for annotation_id, versions in self.versions.items():
+            alive = [v for v in versions.values()
+                     if deleted_at.get(annotation_id, "") < v["updated_at"]]
+            if alive:
+                winner = newest(alive)
+                winners_by_id[annotation_id] = winner
+                dropped += [(v, annotation_id) for v in alive if v is not winner]
+        by_claim: dict[tuple, list[dict]] = {}
+        for version in winners_by_id.values():
+            by_claim.setdefault(claim_key(version), []).append(version)
+        final: dict[tuple, dict] = {}
+        for key, versions in by_claim.items():
+            final[key] = newest(versions)
+            dropped += [(v, final[key]["id"]) for v in versions if v is not final[key]]
+        annotations = list(final.values())
+        return MergeResult(
+            articles=list(self.articles.values()), suggestions=list(self.suggestions.values()),
+            annotators=self._annotators(annotations), annotations=annotations,
+            log=sorted(self.log, key=lambda row: tuple("" if v is None else str(v) for v in row)),
+            assignments=list(self.assignments.values()),
+            conflicts=self._conflicts(dropped, annotations), carried=set(self.carried),
+            sources=sorted(self.sources))
+
+    def _annotators(self, annotations: list[dict]) -> dict[str, str]:
+        names = dict(self.annotators)
+        for version in annotations:  # every annotator of an annotation is known
+            _keep(names, version["annotator"], version["created_at"], lambda r: r, min)
+        return names
+
+    def _conflicts(self, dropped: list[tuple[dict, str]], annotations: list[dict]) -> list[dict]:
+        by_id = {v["id"]: v["id"] for v in annotations}
+        by_claim = {claim_key(v): v["id"] for v in annotations}
+        conflicts = {}
+        for version, _ in dropped:
+            conflicts[version_hash(version)] = _conflict_row(version)
+        conflicts.update({h: dict(row) for h, row in self.carried.items()})
+        for row in conflicts.values():  # the kept version is the final one, whoever won first
+            version = json.loads(row["dropped"])
+            row["kept_annotation_id"] = by_id.get(version["id"]) or by_claim.get(claim_key(version))
+        return sorted(conflicts.values(), key=lambda r: r["version_hash"])
+
+
+def _conflict_row(version: dict) -> dict:
+    return {"version_hash": version_hash(version), "annotation_id": version["id"],
+            "annotator": version["annotator"], "article_id": version["article_id"],
+            "dropped_revision": version["revision"], "dropped_updated_at": version["updated_at"],
+            "dropped_origin_db": version["origin_db"],
+            "dropped": json.dumps(version, sort_keys=True, ensure_ascii=False)}
+
+
+def _deletion_times(log: set[tuple]) -> dict[str, str]:
+    """annotation id -> when it was last deleted (log rows: id, annotator, at, action, ...)."""
+    deleted: dict[str, str] = {}
+    for annotation_id, _annotator, at, action, *_ in log:
+        if action == "delete" and at > deleted.get(annotation_id, ""):
+            deleted[annotation_id] = at
+    return deleted
+
+
+def _order(row: dict) -> tuple:
+    """A total order on rows, for tie-breaks that must not depend on input order."""
+    return tuple("" if v is None else str(v) for _, v in sorted(row.items()))
+
+
+def _keep(into: dict, key, candidate, rank: Callable, pick: Callable) -> None:
+    current = into.get(key)
+    into[key] = candidate if current is None else pick(current, candidate, key=rank)

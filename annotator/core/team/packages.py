@@ -1,0 +1,147 @@
+"""Work packages: one database per annotator, cut from the lead's project.
+
+Each annotator gets a share of the articles plus an overlap that everyone
+annotates (the items agreement is measured on). The split is a seeded
+shuffle, so the same project, names, overlap and seed give the same
+packages. A package carries its articles' suggestions and says whom it is
+for (``package_for``) and where it came from (``package_from`` = the lead
+project's UUID); the assignments are recorded in both databases.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.models import check_annotator_name
+from annotator.core.project import utc_now
+from annotator.core.store import Project
+from annotator.core.team.merge_output import ARTICLE_INSERT_COLUMNS, SUGGESTION_INSERT_COLUMNS
+
+BATCH = 500
+
+
+class PackageError(Exception):
+    """Packages cannot be made as asked; nothing was written."""
+
+
+@dataclass
+class Package:
+    annotator: str
+    path: Path
+    uuid: str
+    articles: int
+    shared: int
+
+
+def plan_packages(article_ids: list[str], annotators: list[str], overlap: float,
+                  seed: int = 0) -> dict[str, list[str]]:
+    """annotator -> article ids (in the given order): the shared part plus their share."""
+    if not 0.0 <= overlap <= 1.0:
+        raise PackageError(f"overlap must be between 0 and 1, not {overlap}")
+    shuffled = list(article_ids)
+    random.Random(seed).shuffle(shuffled)
+    shared_count = round(overlap * len(shuffled))
+    shared, rest = set(shuffled[:shared_count]), shuffled[shared_count:]
+    plan = {}
+    for index, name in enumerate(annotators):
+        mine = shared | set(rest[index::len(annotators)])
+        plan[name] = [a for a in article_ids if a in mine]
+    return plan
+
+
+def check_names(annotators: Iterable[str]) -> list[str]:
+    try:
+        names = [check_annotator_name(n) for n in annotators]
+    except ValueError as error:
+        raise PackageError(str(error)) from error
+    if not names:
+        raise PackageError("give at least one annotator")
+    if len(set(names)) != len(names):
+        raise PackageError("an annotator is named twice")
+    return names
+
+
+def package_path(out_dir: Path, annotator: str) -> Path:
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in annotator)
+    return out_dir / f"{safe}.sqlite"
+
+
+def assign_packages(project: Project, annotators: Iterable[str], overlap: float, out_dir: Path | str,
+                    *, seed: int = 0, on_progress: Callable[[int, int], None] | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> list[Package]:
+    """Write one package per annotator into ``out_dir``; PackageError if refused."""
+    names, out_dir = check_names(annotators), Path(out_dir)
+    article_ids = project.article_ids()
+    if not article_ids:
+        raise PackageError(f"{project.path}: the project has no articles to hand out")
+    plan = plan_packages(article_ids, names, overlap, seed)
+    shared = round(overlap * len(article_ids))
+    paths = {name: package_path(out_dir, name) for name in names}
+    taken = [p for p in paths.values() if p.exists()]
+    if taken:
+        raise PackageError(f"{taken[0]}: already exists; choose another folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    packages: list[Package] = []
+    for done, name in enumerate(names, start=1):
+        if should_cancel and should_cancel():
+            break
+        uuid = _write_package(project, name, plan[name], paths[name], overlap, seed)
+        packages.append(Package(name, paths[name], uuid, len(plan[name]), shared))
+        if on_progress:
+            on_progress(done, len(names))
+    _record_assignments(project, packages, plan)
+    return packages
+
+
+def _write_package(source: Project, annotator: str, article_ids: list[str], path: Path,
+                   overlap: float, seed: int) -> str:
+    temporary = path.with_name(f".{path.name}.writing-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    try:
+        with Project.open(temporary) as package:
+            with package.transaction():
+                _copy_articles(source, package, article_ids)
+                package.ensure_annotator(annotator)
+                for key, value in (("package_for", annotator), ("package_from", source.uuid),
+                                   ("package_overlap", str(overlap)), ("package_seed", str(seed)),
+                                   ("package_created_at", utc_now())):
+                    package.set_meta(key, value)
+                _record_assignments(package, [Package(annotator, path, package.uuid, 0, 0)],
+                                    {annotator: article_ids})
+            uuid = package.uuid
+        os.replace(temporary, path)
+        return uuid
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _copy_articles(source: Project, package: Project, article_ids: list[str]) -> None:
+    """Copy articles and their suggestions row for row (ids, import times and all)."""
+    suggestion_columns = [c for c in SUGGESTION_INSERT_COLUMNS if c != "id"]
+    for start in range(0, len(article_ids), BATCH):
+        batch = article_ids[start:start + BATCH]
+        marks = ",".join("?" * len(batch))
+        for table, columns, order in (("articles", ARTICLE_INSERT_COLUMNS, "seq"),
+                                      ("suggestions", suggestion_columns, "id")):
+            names = ", ".join(f'"{c}"' for c in columns)
+            key = "id" if table == "articles" else "article_id"
+            rows = source.db.execute(
+                f"SELECT {names} FROM {table} WHERE {key} IN ({marks}) ORDER BY {order}", batch)
+            package.db.conn.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+
+
+def _record_assignments(project: Project, packages: list[Package], plan: dict[str, list[str]]) -> None:
+    now = utc_now()
+    with project.transaction():
+        for package in packages:
+            project.db.conn.executemany(
+                "INSERT INTO assignments (article_id, annotator, package_uuid, assigned_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET "
+                "package_uuid = excluded.package_uuid, assigned_at = excluded.assigned_at",
+                [(article_id, package.annotator, package.uuid, now)
+                 for article_id in plan[package.annotator]])
