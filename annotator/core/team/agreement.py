@@ -1,0 +1,207 @@
+"""Inter-annotator agreement over a merged project.
+
+Definitions (see docs/team-workflow.md):
+
+- an *item* is a suggestion judged by two or more annotators (the
+  ``@adjudicated`` layer and other ``@`` layers are not annotators);
+- Krippendorff's alpha per field: ordinal for source reliability (A-E) and
+  information credibility (1-5), nominal for decision, source type and
+  attribution form. F and 6 mean "cannot be judged": not a point on the
+  scale, so they count as no value;
+- Cohen's kappa (unweighted) per annotator pair and field; "overall" is the
+  mean over pairs (Light's kappa);
+- span F1 per pair over the articles both worked on (judged at least one
+  claim in): accepted claim spans (suggested and hand-added alike) and the
+  distinct source spans of accepted claims, matched exactly and, one-to-one,
+  by overlap. F1 = 2 * matched / (|A| + |B|); overall: pooled over pairs.
+
+Every figure comes with ``n``, the number of items (articles for spans) it
+rests on; ``value`` is None when the figure is undefined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+
+from annotator.core.models import Attribution, SourceType
+from annotator.core.store import Project
+from annotator.core.team.coefficients import (
+    cohen_kappa,
+    f1,
+    krippendorff_alpha,
+    matched_exact,
+    matched_overlapping,
+    pairable_items,
+)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    level: str
+    domain: tuple
+
+
+FIELDS = {
+    "decision": FieldSpec("nominal", ("accept", "reject")),
+    "reliability": FieldSpec("ordinal", ("A", "B", "C", "D", "E")),
+    "credibility": FieldSpec("ordinal", (1, 2, 3, 4, 5)),
+    "source_type": FieldSpec("nominal", tuple(s.value for s in SourceType)),
+    "attribution": FieldSpec("nominal", tuple(a.value for a in Attribution)),
+}
+SPAN_MEASURES = ("claim", "claim_overlap", "source", "source_overlap")
+
+
+@dataclass
+class Figure:
+    value: float | None
+    n: int
+
+
+@dataclass
+class PairAgreement:
+    first: str
+    second: str
+    items: int
+    alpha: dict[str, Figure] = field(default_factory=dict)
+    kappa: dict[str, Figure] = field(default_factory=dict)
+    spans: dict[str, Figure] = field(default_factory=dict)
+
+
+@dataclass
+class AgreementReport:
+    annotators: list[str]
+    items: int
+    alpha: dict[str, Figure] = field(default_factory=dict)
+    kappa: dict[str, Figure] = field(default_factory=dict)
+    spans: dict[str, Figure] = field(default_factory=dict)
+    pairs: list[PairAgreement] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def rows(self) -> list[tuple[str, str, float | None, int]]:
+        """(scope, measure, value, n) for tables: overall first, then each pair."""
+        out = _figure_rows("overall", self.alpha, self.kappa, self.spans)
+        for pair in self.pairs:
+            out += _figure_rows(f"{pair.first} ~ {pair.second}", pair.alpha, pair.kappa, pair.spans)
+        return out
+
+
+def _figure_rows(scope: str, alpha: dict, kappa: dict, spans: dict) -> list[tuple]:
+    rows = [(scope, f"alpha {name}", f.value, f.n) for name, f in alpha.items()]
+    rows += [(scope, f"kappa {name}", f.value, f.n) for name, f in kappa.items()]
+    rows += [(scope, f"span F1 {name}", f.value, f.n) for name, f in spans.items()]
+    return rows
+
+
+def code(field_name: str, value) -> int | None:
+    """A field's value as its position on the scale; None for no value."""
+    domain = FIELDS[field_name].domain
+    return domain.index(value) if value in domain else None
+
+
+def measure_agreement(project: Project) -> AgreementReport:
+    judgements = _judgements(project)
+    items = {s: by for s, by in judgements.items() if len(by) >= 2}
+    annotators = sorted({name for by in items.values() for name in by}
+                        | set(_worked_articles(project)))
+    report = AgreementReport(annotators=annotators, items=len(items))
+    report.alpha = _alpha(items, annotators)
+    spans = _span_sets(project)
+    worked = _worked_articles(project)
+    for first, second in combinations(annotators, 2):
+        shared = {s: by for s, by in items.items() if first in by and second in by}
+        pair = PairAgreement(first, second, items=len(shared))
+        pair.alpha = _alpha(shared, [first, second])
+        pair.kappa = {name: _kappa(shared, first, second, name) for name in FIELDS}
+        pair.spans = _pair_spans(spans, worked, first, second)
+        report.pairs.append(pair)
+    report.kappa = {name: _mean_kappa(report.pairs, name) for name in FIELDS}
+    report.spans = _pooled_spans(report.pairs, spans, worked)
+    return report
+
+
+def _judgements(project: Project) -> dict[int, dict[str, dict]]:
+    cursor = project.db.execute(
+        "SELECT suggestion_id, annotator, decision, reliability, credibility, source_type, "
+        "attribution FROM annotations WHERE suggestion_id IS NOT NULL AND annotator NOT LIKE '@%'")
+    out: dict[int, dict[str, dict]] = {}
+    for suggestion_id, annotator, *values in cursor:
+        out.setdefault(suggestion_id, {})[annotator] = dict(zip(FIELDS, values))
+    return out
+
+
+def _alpha(items: dict[int, dict[str, dict]], annotators: list[str]) -> dict[str, Figure]:
+    figures = {}
+    for name, spec in FIELDS.items():
+        units = [[code(name, items[s][a][name]) if a in items[s] else None for s in items]
+                 for a in annotators]
+        figures[name] = Figure(krippendorff_alpha(units, spec.level, range(len(spec.domain))),
+                               pairable_items(units))
+    return figures
+
+
+def _kappa(items: dict[int, dict[str, dict]], first: str, second: str, name: str) -> Figure:
+    pairs = [(code(name, by[first][name]), code(name, by[second][name])) for by in items.values()]
+    pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+    return Figure(cohen_kappa(pairs), len(pairs))
+
+
+def _mean_kappa(pairs: list[PairAgreement], name: str) -> Figure:
+    values = [p.kappa[name].value for p in pairs if p.kappa[name].value is not None]
+    n = sum(p.kappa[name].n for p in pairs if p.kappa[name].value is not None)
+    return Figure(sum(values) / len(values) if values else None, n)
+
+
+def _worked_articles(project: Project) -> dict[str, set[str]]:
+    worked: dict[str, set[str]] = {}
+    for annotator, article_id in project.db.execute(
+            "SELECT DISTINCT annotator, article_id FROM annotations WHERE annotator NOT LIKE '@%'"):
+        worked.setdefault(annotator, set()).add(article_id)
+    return worked
+
+
+SpanSets = dict[tuple[str, str], tuple[set, set]]  # (annotator, article) -> (claims, sources)
+
+
+def _span_sets(project: Project) -> SpanSets:
+    sets: SpanSets = {}
+    for annotator, article_id, start, end, s_start, s_end in project.db.execute(
+            'SELECT annotator, article_id, start, "end", source_start, source_end FROM annotations '
+            "WHERE decision = 'accept' AND annotator NOT LIKE '@%'"):
+        claims, sources = sets.setdefault((annotator, article_id), (set(), set()))
+        claims.add((start, end))
+        if s_start is not None:
+            sources.add((s_start, s_end))
+    return sets
+
+
+def _span_counts(spans: SpanSets, worked: dict[str, set[str]], first: str, second: str) -> dict:
+    counts = {m: [0, 0] for m in SPAN_MEASURES}  # matched, total
+    for article_id in worked.get(first, set()) & worked.get(second, set()):
+        left = spans.get((first, article_id), (set(), set()))
+        right = spans.get((second, article_id), (set(), set()))
+        for index, kind in enumerate(("claim", "source")):
+            total = len(left[index]) + len(right[index])
+            counts[kind][0] += matched_exact(left[index], right[index])
+            counts[f"{kind}_overlap"][0] += matched_overlapping(left[index], right[index])
+            counts[kind][1] += total
+            counts[f"{kind}_overlap"][1] += total
+    return counts
+
+
+def _pair_spans(spans: SpanSets, worked: dict[str, set[str]], first: str, second: str) -> dict:
+    articles = len(worked.get(first, set()) & worked.get(second, set()))
+    counts = _span_counts(spans, worked, first, second)
+    return {m: Figure(f1(*counts[m]), articles) for m in SPAN_MEASURES}
+
+
+def _pooled_spans(pairs: list[PairAgreement], spans: SpanSets, worked: dict) -> dict:
+    totals = {m: [0, 0] for m in SPAN_MEASURES}
+    for pair in pairs:
+        for measure, (matched, total) in _span_counts(spans, worked, pair.first, pair.second).items():
+            totals[measure][0] += matched
+            totals[measure][1] += total
+    articles = sum(next(iter(p.spans.values())).n for p in pairs) if pairs else 0
+    return {m: Figure(f1(*totals[m]), articles) for m in SPAN_MEASURES}

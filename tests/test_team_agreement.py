@@ -1,0 +1,98 @@
+"""Agreement figures a lead can trust: checked against published worked
+examples and small cases computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision, SourceType
+from annotator.core.store import Project
+from annotator.core.team.agreement import measure_agreement
+from annotator.core.team.coefficients import (
+    cohen_kappa,
+    f1,
+    krippendorff_alpha,
+    matched_overlapping,
+    pairable_items,
+)
+from test_team_support import judge, make_lead
+
+# Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the
+# example with missing values: 4 observers, 12 units.
+KRIPPENDORFF_2011 = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+    [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+]
+
+
+def test_alpha_matches_krippendorffs_worked_example():
+    assert krippendorff_alpha(KRIPPENDORFF_2011, "nominal", range(1, 6)) == pytest.approx(0.743, abs=5e-4)
+    assert krippendorff_alpha(KRIPPENDORFF_2011, "interval", range(1, 6)) == pytest.approx(0.849, abs=5e-4)
+    assert pairable_items(KRIPPENDORFF_2011) == 11  # unit 12 has a single value
+
+
+def test_kappa_matches_the_textbook_example():
+    # 50 items: both yes 20, yes/no 5, no/yes 10, both no 15 -> po .7, pe .5, kappa .4
+    pairs = [("y", "y")] * 20 + [("y", "n")] * 5 + [("n", "y")] * 10 + [("n", "n")] * 15
+    assert cohen_kappa(pairs) == pytest.approx(0.4)
+
+
+def test_undefined_figures_are_none_not_errors():
+    assert cohen_kappa([]) is None
+    assert cohen_kappa([("A", "A")] * 3) is None
+    assert krippendorff_alpha([[1, 1], [1, 1]], "nominal", range(2)) is None
+    assert krippendorff_alpha([[1, None], [None, 1]], "nominal", range(2)) is None
+    assert f1(0, 0) is None
+
+
+def test_overlap_matching_is_one_to_one():
+    assert matched_overlapping({(0, 10), (12, 20)}, {(5, 15)}) == 1
+    assert matched_overlapping({(0, 10), (12, 20)}, {(0, 9), (13, 30)}) == 2
+    assert matched_overlapping({(0, 10)}, {(10, 20)}) == 0
+
+
+@pytest.fixture
+def two_reviewers(tmp_path) -> Project:
+    """anna and ben judge four suggestions; ben adds one claim by hand."""
+    with Project.open(make_lead(tmp_path / "team.sqlite")) as project:
+        for name, grades in (("anna", ["B", "B", None, "F"]), ("ben", ["B", None, None, "C"])):
+            decisions = ["accept", "accept" if name == "anna" else "reject", "reject", "accept"]
+            for (article, suggestion), decision, grade in zip(
+                    [(0, 0), (0, 1), (1, 0), (1, 1)], decisions, grades):
+                judge(project, name, article, suggestion, decision=Decision(decision),
+                      reliability=grade, source_type=SourceType.PERSON, credibility=None)
+        project.save_annotation(Annotation(
+            article_id=project.article_ids()[0], annotator="ben", decision=Decision.ACCEPT,
+            start=22, end=38))
+        judge(project, ADJUDICATED_LAYER, 0, 0, reliability="E")  # not an annotator
+        yield project
+
+
+def test_agreement_over_shared_items_computed_by_hand(two_reviewers):
+    report = measure_agreement(two_reviewers)
+    assert report.annotators == ["anna", "ben"] and report.items == 4
+    # decisions (a,a) (a,r) (r,r) (a,a): po 3/4, pe 1/2 -> kappa 1/2;
+    # alpha: 8 values, 5 a / 3 r, one disagreeing unit -> 1 - (2/8)/(30/56) = 8/15
+    assert report.kappa["decision"].value == pytest.approx(0.5)
+    assert report.kappa["decision"].n == 4
+    assert report.alpha["decision"].value == pytest.approx(8 / 15)
+    # reliability: F is "cannot be judged", no point on the scale -> one pair (B,B) left
+    assert report.alpha["reliability"].n == 1 and report.kappa["reliability"].value is None
+    assert report.alpha["source_type"].n == 4
+
+
+def test_span_f1_exact_and_by_overlap(two_reviewers):
+    pair = measure_agreement(two_reviewers).pairs[0]
+    # article 0: anna {0-20, 21-40}, ben {0-20, 22-38}; article 1: both {21-40}
+    assert pair.spans["claim"].value == pytest.approx(2 * 2 / 6)
+    assert pair.spans["claim_overlap"].value == pytest.approx(1.0)
+    assert pair.spans["claim"].n == 2
+    assert pair.spans["source"].value is None  # no source spans marked
+
+
+def test_rows_name_scope_measure_value_and_count(two_reviewers):
+    rows = measure_agreement(two_reviewers).rows()
+    assert ("overall", "kappa decision", pytest.approx(0.5), 4) in rows
+    assert any(scope == "anna ~ ben" for scope, *_ in rows)
