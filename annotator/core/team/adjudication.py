@@ -1,0 +1,129 @@
+"""Adjudication: finding where annotators differ and settling the final version.
+
+A *claim group* is what annotators judged as one claim: all judgements of
+one suggestion, or hand-added claims of one article whose spans overlap.
+A group is a *disagreement* when the annotators' versions differ in
+anything but the note, or (for hand-added claims) when an annotator who
+worked on the article did not add it. The lead's final version is an
+annotation of the reserved annotator ``@adjudicated`` in the same group;
+export reads that layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.models import ADJUDICATED_LAYER, Annotation
+from annotator.core.rows import annotation_to_row
+from annotator.core.store import Project
+
+# What makes two versions different; the note is commentary, not a judgement.
+COMPARED = ("decision", "start", "end", "source_start", "source_end", "cue_start", "cue_end",
+            "unattributed", "source_type", "reliability", "credibility", "attribution", "hedged")
+
+
+@dataclass
+class ClaimGroup:
+    article_id: str
+    start: int
+    end: int
+    suggestion_id: int | None
+    versions: dict[str, Annotation] = field(default_factory=dict)  # annotator -> version
+    final: Annotation | None = None
+    absent: list[str] = field(default_factory=list)  # worked on the article, did not add it
+
+    @property
+    def key(self) -> str:
+        if self.suggestion_id is not None:
+            return f"suggestion:{self.suggestion_id}"
+        return f"own:{self.article_id}:{self.start}:{self.end}"
+
+    @property
+    def settled(self) -> bool:
+        return self.final is not None
+
+    @property
+    def differs(self) -> bool:
+        distinct = {judgement(v) for v in self.versions.values()}
+        return len(distinct) > 1 or (bool(self.versions) and bool(self.absent))
+
+
+def judgement(annotation: Annotation) -> tuple:
+    row = annotation_to_row(annotation)
+    return tuple(row[c] for c in COMPARED)
+
+
+def claim_groups(project: Project, article_id: str | None = None) -> list[ClaimGroup]:
+    """Every claim group, in article order, then by span."""
+    annotations = project.annotations(article_id=article_id)
+    order = {a: i for i, a in enumerate(project.article_ids())}
+    worked = _worked(annotations)
+    groups = _suggestion_groups(annotations) + _own_groups(annotations, worked)
+    return sorted(groups, key=lambda g: (order.get(g.article_id, 0), g.start, g.end, g.key))
+
+
+def disagreements(project: Project, article_id: str | None = None) -> list[ClaimGroup]:
+    return [g for g in claim_groups(project, article_id) if g.differs]
+
+
+def _worked(annotations: list[Annotation]) -> dict[str, set[str]]:
+    worked: dict[str, set[str]] = {}
+    for a in annotations:
+        if a.annotator != ADJUDICATED_LAYER:
+            worked.setdefault(a.article_id, set()).add(a.annotator)
+    return worked
+
+
+def _add(group: ClaimGroup, annotation: Annotation) -> None:
+    if annotation.annotator == ADJUDICATED_LAYER:
+        group.final = annotation
+    elif not annotation.annotator.startswith("@"):
+        group.versions[annotation.annotator] = annotation
+
+
+def _suggestion_groups(annotations: list[Annotation]) -> list[ClaimGroup]:
+    groups: dict[int, ClaimGroup] = {}
+    for a in annotations:
+        if a.suggestion_id is not None:
+            group = groups.setdefault(a.suggestion_id, ClaimGroup(
+                a.article_id, a.start, a.end, a.suggestion_id))
+            _add(group, a)
+    return list(groups.values())
+
+
+def _own_groups(annotations: list[Annotation], worked: dict[str, set[str]]) -> list[ClaimGroup]:
+    """Hand-added claims, clustered per article by overlapping spans."""
+    own = sorted((a for a in annotations if a.suggestion_id is None),
+                 key=lambda a: (a.article_id, a.start, a.end, a.id))
+    groups: list[ClaimGroup] = []
+    for a in own:
+        last = groups[-1] if groups else None
+        if last is None or last.article_id != a.article_id or a.start >= last.end:
+            last = ClaimGroup(a.article_id, a.start, a.end, None)
+            groups.append(last)
+        last.end = max(last.end, a.end)
+        _add(last, a)
+    for group in groups:
+        group.absent = sorted(worked.get(group.article_id, set()) - set(group.versions))
+    return groups
+
+
+def settle(project: Project, group: ClaimGroup, chosen: Annotation) -> Annotation:
+    """Store ``chosen`` (an annotator's version, possibly edited) as the final version."""
+    final = chosen.evolve(
+        annotator=ADJUDICATED_LAYER, suggestion_id=group.suggestion_id,
+        id=group.final.id if group.final else None, revision=0,
+        created_at=None, updated_at=None, origin_db=None)
+    stored = project.save_annotation(final)
+    group.final = stored
+    return stored
+
+
+@dataclass
+class AdjudicationProgress:
+    settled: int
+    total: int
+
+
+def adjudication_progress(groups: list[ClaimGroup]) -> AdjudicationProgress:
+    return AdjudicationProgress(sum(g.settled for g in groups), len(groups))
