@@ -711,12 +711,14 @@ def main() -> None:
     # Konjunktiv I (3rd person singular) of verbs seen as zu-infinitives, plus
     # the irregular ones
     konj = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse"}
+    closed = {w for words in FUNCTION_WORDS.values() for w in words.split()}
     for inf, n in zu_inf.items():
         if n >= 1 and len(inf) > 4:
             k = inf[:-1]  # gehen -> gehe
-            if inf.endswith(("eln", "ern")):
+            if inf.endswith(("eln", "ern")) or k in closed:
                 continue
-            if lower[k] <= 3 * max(1, lower[inf]):
+            # a Konjunktiv I form is rare: drop frequent homographs ("eine")
+            if lower[k] <= 3 * max(1, lower[inf]) and lower[k] <= 30 and not cap_mid[k.capitalize()]:
                 konj.add(k)
     (OUT / "konjunktiv1.txt").write_text(
         "# Konjunktiv I forms (3rd person); 'seien' is the only distinct plural\n" + "\n".join(sorted(konj)) + "\n",

@@ -39,3 +39,8 @@ for command in (import_command, articles, info, rehighlight, gui, demo):
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
 
 main.add_command(highlight); main.add_command(evaluate)  # noqa: E702
+
+from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
+
+for command in (assign, merge, agreement):
+    main.add_command(command)

@@ -35,6 +35,8 @@ if not Doc.has_extension("annotator_message_parts"):
     Doc.set_extension("annotator_message_parts", default=None)
 if not Doc.has_extension("annotator_mentions"):
     Doc.set_extension("annotator_mentions", default=None)
+if not Doc.has_extension("annotator_rules"):
+    Doc.set_extension("annotator_rules", default=None)
 
 
 class SentenceSegmenter:
@@ -59,6 +61,7 @@ class ClaimFinder:
             doc._.annotator_claims = []
             doc._.annotator_message_parts = []
             doc._.annotator_mentions = []
+            doc._.annotator_rules = []
             return doc
         if not doc.has_annotation("SENT_START"):
             segment(doc, self.lex)
@@ -78,7 +81,7 @@ class ClaimFinder:
                 return None
             return Span(starts[r[0]], ends[r[1] - 1])
 
-        out, parts, mentions = [], [], []
+        out, parts, mentions, kinds = [], [], [], []
         cue_spans, src_spans = [], []
         for c in claims:
             if not self.unattributed and c.attribution.value == "unattributed":
@@ -90,6 +93,7 @@ class ClaimFinder:
             parts.append([(starts[a], ends[b - 1]) for a, b in c.parts if b > a])
             m = span(c.source)
             mentions.append(m)
+            kinds.append(c.kind)
             if c.cue:
                 cue_spans.append(doc[c.cue[0]:c.cue[1]])
             if c.source:
@@ -97,6 +101,7 @@ class ClaimFinder:
         doc._.annotator_claims = out
         doc._.annotator_message_parts = parts
         doc._.annotator_mentions = mentions
+        doc._.annotator_rules = kinds
         doc.spans["annotator_cues"] = cue_spans
         doc.spans["annotator_sources"] = src_spans
         return doc

@@ -212,16 +212,21 @@ class DocRules:
                     j = k + 1
                     continue
                 break
+            if low[j] in ("von", "vom", "aus") and j + 1 < end:
+                # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
+                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
+                if sub is not None:
+                    j = sub[1]
+                    continue
+                break
             if appositions and w[j] == "," and j + 1 < end:
                 k = j + 1
-                if low[k] in RELATIVE and (k + 1 >= end or not self.is_cap(k + 1)):
-                    break  # relative clause
                 if self.is_nounlike(k, sent_start) or "det" in self.fclass(k) or self.is_adjlike(k):
                     sub = self.np_after(k, end, sent_start, allow_pron=False, appositions=False)
-                    if sub is not None and (sub[1] >= end or w[sub[1]] in (",", ".", ":")):
-                        head_role = any(self.lex.source_noun_kind(low[x]) == "role" for x in range(sub[0], sub[1]))
-                        # "X, Sprecher der Y," or a name after a role
-                        if head_role or self.lex.source_noun_kind(low[j - 1]) == "role":
+                    # an apposition is a noun phrase closed by a comma:
+                    # "X, der Sprecher der Y, sagte" / "…, sagte X, Chef der Y."
+                    if sub is not None and (sub[1] >= end or w[sub[1]] in (",", ":")):
+                        if sub[1] >= end or w[sub[1]] == ",":
                             j = sub[1]
                             continue
                 break
@@ -393,6 +398,12 @@ class DocRules:
                 continue
             if w[i][:1].isupper() and i != s:
                 continue  # a noun ("Schreiben", "Bericht")
+            if self.lex.fclass(low[i]):
+                continue  # "meinen" (possessive), "sein"
+            if all(vf.seen >= 8 and vf.precision < 0.08 for vf in ents):
+                continue  # mostly an adjective or another sense ("bekannt")
+            if self._after_modal(i, s):
+                continue
             best = None
             for vf in ents:
                 if vf.kind in ("konj", "inf"):
@@ -419,6 +430,20 @@ class DocRules:
                 # a base verb that only reports with a particle ("gab" without "an")
                 out.append(best)
         return out
+
+    MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten "
+                       "muss müssen musste mussten darf dürfen durfte durften möchte möchten mag".split())
+
+    def _after_modal(self, i: int, s: int) -> bool:
+        """An infinitive governed by a modal or "zu" ("soll … warnen", "zu sagen")."""
+        lo = self.low[i]
+        if i > s and self.low[i - 1] == "zu":
+            return True
+        ents = self.lex.verbs.get(lo) or []
+        if not any(vf.form == vf.lemma or vf.kind == "inf" or lo.endswith("en") for vf in ents):
+            return False
+        cs = self.clause_start(i, s)
+        return any(self.low[k] in self.MODALS for k in range(cs, i))
 
     def aux_before(self, i: int, cs: int) -> int:
         """Finite auxiliary/modal before a participle in the same clause, or -1."""
@@ -647,15 +672,17 @@ class DocRules:
         cs = self.clause_start(vi, s)
         # if the clause begins with a quote right before, subject is after the verb
         fin = vi
-        if vf.kind == "part":
+        if vf.kind == "part" or vf.form.endswith("t"):
             a = self.aux_before(vi, cs)
             if a >= 0:
                 fin = a
-        if fin == cs:
+        if fin == s:
             return self.subject_after(fin, e, s, particle)
         # prefield: the whole stretch from the sentence start (appositions may
         # contain commas) when it looks like a subject
         pre_s = s
+        if fin - s == 1 and low[s] in ("das", "dies", "dieses", "diese", "was", "dem", "den"):
+            return self.subject_after(fin, e, s, particle)
         # skip a leading frame or subordinate clause: take the last clause
         first = low[pre_s]
         cls = self.lex.fclass(first)
@@ -667,28 +694,25 @@ class DocRules:
                 return (pre_s, pre_s + 1)
             subj = self.subject_after(fin, e, s, particle)
             return subj
-        if cs > s:
-            # there are commas between the sentence start and the verb: an
-            # apposition "X, Sprecher der Y, sagte" or a leading clause
-            np_ = self.np_after(s, fin, s)
-            if np_ is not None and np_[1] >= fin - 1:
-                return (np_[0], self._trim(np_[0], np_[1]))
-            if np_ is not None and w[np_[1]] == "," and np_[1] + 1 < fin and low[np_[1] + 1] in RELATIVE:
-                return (np_[0], np_[1])
-            # relative clause inside the prefield
-            sub = self.np_after(cs, fin, s)
-            if sub is not None and sub[1] == fin:
-                return sub
-            if np_ is not None:
-                return np_
-            return self.subject_after(fin, e, s, particle)
         np_ = self.np_after(s, fin, s)
         if np_ is None:
             return self.subject_after(fin, e, s, particle)
-        if np_[1] < fin:
-            # something between the NP and the verb: take the prefield if short
-            if fin - s <= 12 and all(w[k] not in (",", ";") for k in range(s, fin)):
-                return (s, fin)
+        a, b = np_
+        if b >= fin - 1:
+            return (a, self._trim(a, b))
+        nxt = low[b]
+        if w[b] == "," and b + 1 < fin and nxt in ("," ) or (w[b] == "," and low[b + 1] in RELATIVE
+                                                            and w[fin - 1] == ","):
+            return np_  # "Die Organisation, die …, erklärte"
+        if nxt in ("und", "sowie", "oder") and b + 1 < fin:
+            sub = self.np_after(b + 1, fin, s)
+            if sub is not None and sub[1] >= fin - 1:
+                return (a, self._trim(a, sub[1]))
+        if all("adv" in self.lex.fclass(low[k]) for k in range(b, fin)):
+            return np_  # "Die Kanadier hingegen"
+        if cs == fin and w[fin - 1] == ",":
+            # "Y sei …, sagte X": the subject follows the verb
+            return self.subject_after(fin, e, s, particle)
         return np_
 
     def _trim(self, a: int, b: int) -> int:
@@ -815,9 +839,14 @@ class DocRules:
                                  score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
         return None
 
+    REPORTED_MIN_PRECISION = 0.2
+
     def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
-        if vf.precision < 0.2 and vf.seen >= 5:
+        if vf.precision < self.REPORTED_MIN_PRECISION:
             return None
+        cs = self.clause_start(vi, s)
+        if cs > s and (self.lex.fclass(self.low[cs]) & {"rel", "sub", "wh"}):
+            return None  # the verb is in a subordinate clause
         src = self.subject_of(vi, vf, s, e, part)
         if src is None:
             return None
