@@ -1,0 +1,135 @@
+"""Team commands: assign (work packages), merge (databases), agreement."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import db_path_from, open_project
+from annotator.core.project import ProjectError
+from annotator.core.store import Project
+from annotator.core.team.agreement import measure_agreement
+from annotator.core.team.merge import merge_databases
+from annotator.core.team.merge_input import MergeError
+from annotator.core.team.packages import PackageError, assign_packages
+
+
+class _Progress:
+    """A click progress bar on stderr fed by (done, total) callbacks."""
+
+    def __init__(self, label: str, enabled: bool):
+        self.label, self.enabled, self.bar, self.shown = label, enabled, None, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label,
+                                         file=click.get_text_stream("stderr"))
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@click.command()
+@click.option("--annotators", required=True, help="Comma-separated annotator names.")
+@click.option("--overlap", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Fraction of the articles that every annotator gets (for agreement).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the shuffle: the same seed gives the same packages.")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the packages (one NAME.sqlite per annotator).")
+@click.pass_context
+def assign(ctx, annotators, overlap, seed, out_dir):
+    """Cut one work package (a project database) per annotator.
+
+    Each package holds the annotator's share of the articles plus the
+    overlap everyone annotates, with the articles' suggestions. It records
+    whom it is for and which project it came from; the lead's project
+    records the assignments, for the dashboard.
+
+    \b
+    Example:
+      annotator --db lead.sqlite assign --annotators ann1,ann2,ann3 --overlap 0.2 -o packages/
+    """
+    names = [n for n in annotators.split(",") if n.strip()]
+    with open_project(ctx, create=False) as project:
+        try:
+            packages = assign_packages(project, names, overlap, Path(out_dir), seed=seed)
+        except PackageError as error:
+            raise click.ClickException(f"{error}\nNo package was written.") from error
+    for package in packages:
+        click.echo(f"{package.path}\t{package.annotator}\t{package.articles} articles "
+                   f"({package.shared} shared)")
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="The merged database to write (a new file).")
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists (never an input).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def merge(inputs, output, overwrite, quiet):
+    """Merge annotators' databases into a new one.
+
+    Inputs are opened read-only and never changed. Articles and suggestions
+    are deduplicated; every annotation keeps its annotator and the database
+    it came from; change logs are carried over. When one annotator edited a
+    claim differently in two databases, the newer edit wins and the other
+    is kept as a recorded conflict. The result does not depend on the order
+    of the inputs, and merging a database in twice changes nothing.
+
+    \b
+    Example:
+      annotator merge lead.sqlite packages/*.sqlite -o merged.sqlite
+    """
+    progress = _Progress("Merging", enabled=not quiet)
+    try:
+        summary = merge_databases(inputs, output, overwrite=overwrite, on_progress=progress)
+    except MergeError as error:
+        raise click.ClickException(f"{error}\nNothing was written.") from error
+    finally:
+        progress.close()
+    for line in summary.lines():
+        click.echo(line)
+
+
+@click.command()
+@click.argument("database", required=False, type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+def agreement(ctx, database, output_format):
+    """Agreement between annotators on items two or more of them judged.
+
+    Krippendorff's alpha (ordinal: source reliability, information
+    credibility; nominal: decision, source type, attribution form), Cohen's
+    kappa per annotator pair, and span F1 (claims, sources; exact and by
+    overlap), overall and per pair, each with the number of items (for span
+    F1: articles) it rests on. "-" marks a figure that is undefined.
+
+    \b
+    Example:
+      annotator agreement merged.sqlite --format json > agreement.json
+    """
+    path = Path(database) if database else db_path_from(ctx)
+    try:
+        with Project.open(path, create=False) as project:
+            report = measure_agreement(project)
+    except ProjectError as error:
+        raise click.ClickException(str(error)) from error
+    if output_format == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(f"annotators: {', '.join(report.annotators) or '(none)'}; "
+               f"items judged by two or more: {report.items}")
+    click.echo(f"{'scope':<24} {'measure':<28} {'value':>7} {'n':>7}")
+    for scope, measure, value, n in report.rows():
+        shown = "-" if value is None else f"{value:.3f}"
+        click.echo(f"{scope:<24} {measure:<28} {shown:>7} {n:>7}")

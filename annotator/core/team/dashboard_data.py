@@ -1,0 +1,78 @@
+"""The figures behind the lead's dashboard, computed from one project."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from annotator.core.store import Project
+from annotator.core.team.adjudication import (
+    AdjudicationProgress,
+    adjudication_progress,
+    disagreements,
+)
+from annotator.core.team.agreement import AgreementReport, measure_agreement
+
+
+@dataclass
+class AnnotatorProgress:
+    annotator: str
+    reviewed: int
+    total: int  # claims in the articles assigned to them (all articles if none were)
+    assigned_articles: int | None
+
+
+@dataclass
+class DashboardData:
+    progress: list[AnnotatorProgress] = field(default_factory=list)
+    reliability: dict[str, Counter] = field(default_factory=dict)  # annotator -> grade counts
+    credibility: dict[str, Counter] = field(default_factory=dict)
+    source_types: dict[str, Counter] = field(default_factory=dict)
+    agreement: AgreementReport | None = None
+    merge_conflicts: int = 0
+    adjudication: AdjudicationProgress | None = None
+
+
+def people(project: Project) -> list[str]:
+    names = set(project.annotators())
+    names |= {r[0] for r in project.db.execute("SELECT DISTINCT annotator FROM assignments")}
+    return sorted(n for n in names if not n.startswith("@"))
+
+
+def annotator_progress(project: Project, annotator: str) -> AnnotatorProgress:
+    assigned = project.db.execute(
+        "SELECT count(*) FROM assignments WHERE annotator = ?", [annotator]).fetchone()[0]
+    if not assigned:
+        progress = project.progress(annotator)
+        return AnnotatorProgress(annotator, progress.reviewed, progress.total, None)
+    suggested = project.db.execute(
+        "SELECT count(*) FROM suggestions s JOIN assignments x ON x.article_id = s.article_id "
+        "WHERE x.annotator = ?", [annotator]).fetchone()[0]
+    reviewed, own = project.db.execute(
+        "SELECT count(*), coalesce(sum(suggestion_id IS NULL), 0) FROM annotations "
+        "WHERE annotator = ?", [annotator]).fetchone()
+    return AnnotatorProgress(annotator, reviewed, suggested + own, assigned)
+
+
+def distribution(project: Project, column: str) -> dict[str, Counter]:
+    """annotator -> Counter of a column's values over accepted claims."""
+    if column not in ("reliability", "credibility", "source_type"):
+        raise ValueError(f"no distribution of {column}")
+    out: dict[str, Counter] = {}
+    for annotator, value, count in project.db.execute(
+            f"SELECT annotator, {column}, count(*) FROM annotations WHERE decision = 'accept' "
+            f"AND {column} IS NOT NULL GROUP BY annotator, {column}"):
+        out.setdefault(annotator, Counter())[value] = count
+    return out
+
+
+def dashboard_data(project: Project) -> DashboardData:
+    return DashboardData(
+        progress=[annotator_progress(project, name) for name in people(project)],
+        reliability=distribution(project, "reliability"),
+        credibility=distribution(project, "credibility"),
+        source_types=distribution(project, "source_type"),
+        agreement=measure_agreement(project),
+        merge_conflicts=project.db.execute("SELECT count(*) FROM merge_conflicts").fetchone()[0],
+        adjudication=adjudication_progress(disagreements(project)),
+    )
