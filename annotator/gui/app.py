@@ -1,0 +1,110 @@
+"""Starting the GUI: ``run(db_path)`` (used by ``annotator gui`` and ``annotator
+demo``) and ``main()`` (the ``annotator-gui`` entry point)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from annotator import __version__
+from annotator.core.project import APP_NAME, DB_ENV_VAR
+from annotator.core.settings import Settings
+from annotator.core.store import Project
+from annotator.gui import errors
+
+# Interactive writes wait at most this long for another writer, then say so.
+GUI_BUSY_TIMEOUT_MS = 3000
+_windows: list[QWidget] = []  # open main windows (Qt needs a Python reference)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("annotator")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("annotator")
+    return app
+
+
+def open_main_window(path: Path, settings: Settings, *, create: bool = True,
+                     parent: QWidget | None = None):
+    """Open the project at ``path`` in a new main window; None (after an error
+    dialog) if it cannot be opened."""
+    from annotator.gui.main_window import MainWindow
+
+    try:
+        project = Project.open(path, create=create)
+        project.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
+        project.ensure_annotator(settings.annotator)
+    except Exception as error:  # noqa: BLE001 - shown to the user, never hidden
+        errors.show_error(parent, f"Opening {path}", error)
+        return None
+    settings.remember_project(path)
+    try:
+        settings.save()
+    except OSError:
+        pass  # the window still works; the position is saved again on close
+    window = MainWindow(project, settings.annotator, settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
+    _windows.append(window)
+    window.show()
+    return window
+
+
+def _project_to_open(db_path: Path | None, settings: Settings) -> tuple[Path, bool] | None:
+    import os
+
+    from annotator.cli.app_cmds import demo_db_path
+    from annotator.gui.first_run import choose_project
+
+    if db_path is not None:
+        return Path(db_path), True
+    if os.environ.get(DB_ENV_VAR):
+        return Path(os.environ[DB_ENV_VAR]), True
+    if settings.last_project and Path(settings.last_project).is_file():
+        return Path(settings.last_project), False
+    return choose_project(None, demo_db_path())
+
+
+def run(db_path: Path | None = None) -> int:
+    """Show the window on ``db_path`` (else $ANNOTATOR_DB, the last project, or
+    ask) and run the event loop. Returns the exit code."""
+    from annotator.gui.first_run import ask_annotator_name
+
+    app = application()
+    settings = Settings.load()
+    if not settings.annotator:
+        name = ask_annotator_name(None)
+        if name is None:
+            return 1
+        settings.annotator = name
+        settings.save()
+    chosen = _project_to_open(db_path, settings)
+    if chosen is None:
+        return 1
+    if open_main_window(chosen[0], settings, create=chosen[1]) is None:
+        return 1
+    return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="annotator-gui",
+                                     description="Open the annotator review window.")
+    parser.add_argument("--db", type=Path, help="project database (default: the last one)")
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    args = parser.parse_args(argv)
+    return run(args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""The article list: a paged table over ``Project.article_summaries``.
+
+The model knows how many rows the current filter has and loads pages of
+:data:`PAGE_SIZE` summaries when the view asks for them (a small LRU cache),
+so 100,000 articles cost a count and a page, never a full load. This is the
+fetchMore idea with random access: the scrollbar shows the real length and
+resuming at article 60,000 does not read the 59,999 before it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.models import ArticleSummary
+from annotator.core.store import STATUSES, Project
+
+PAGE_SIZE = 200
+CACHED_PAGES = 32
+COLUMNS = ("Title", "Outlet", "Date", "Status", "Claims")
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, project: Project, annotator: str, parent=None):
+        super().__init__(parent)
+        self.project, self.annotator = project, annotator
+        self.status: str | None = None
+        self.search: str | None = None
+        self._total = 0
+        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self.refresh()
+
+    # -- querying ------------------------------------------------------------------
+
+    def set_filter(self, status: str | None, search: str | None) -> None:
+        self.status, self.search = status, (search or None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-count and drop cached pages (after a filter change, import or job)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._total = self.project.count_summaries(
+            annotator=self.annotator, status=self.status, search=self.search)
+        self.endResetModel()
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        if not 0 <= row < self._total:
+            return None
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self.project.article_summaries(
+                annotator=self.annotator, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
+                status=self.status, search=self.search)
+            self._pages[number] = page
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def lower_bound(self, seq: int) -> int:
+        """The first row whose article has import number >= ``seq`` (binary
+        search: rows are in import order whatever the filter)."""
+        low, high = 0, self._total
+        guess = min(max(seq - 1, 0), max(high - 1, 0))  # exact at once when unfiltered
+        while low < high:
+            found = self.summary(guess)
+            if found is not None and found.seq == seq:
+                return guess  # seq numbers are unique
+            if found is None or found.seq > seq:
+                high = guess
+            else:
+                low = guess + 1
+            guess = (low + high) // 2
+        return low
+
+    def row_of(self, seq: int) -> int | None:
+        """The row showing article ``seq``, or None if the filter hides it."""
+        row = self.lower_bound(seq)
+        found = self.summary(row)
+        return row if found is not None and found.seq == seq else None
+
+    def update_counts(self, article_id: str, total: int, reviewed: int) -> None:
+        """Show the live counts of the article being reviewed (no query)."""
+        for number, page in self._pages.items():
+            for offset, summary in enumerate(page):
+                if summary.id == article_id:
+                    summary.claims_total, summary.claims_reviewed = total, reviewed
+                    row = number * PAGE_SIZE + offset
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                    return
+
+    # -- Qt model interface ------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.UserRole):
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        values = (summary.title, summary.outlet or "", (summary.published or "")[:10],
+                  summary.status, f"{summary.claims_reviewed}/{summary.claims_total}")
+        return values[index.column()]
+
+
+class ArticleListPanel(QWidget):
+    """Filter, search and the table; emits the article the reviewer picks."""
+
+    articleActivated = Signal(str)
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.status_filter = QComboBox(self)
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("All articles", None)
+        for status in STATUSES:
+            self.status_filter.addItem(status.capitalize(), status)
+        self.search = QLineEdit(self)
+        self.search.setAccessibleName("Search articles")
+        self.search.setPlaceholderText("Search title and text (Ctrl+F, Enter)")
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Articles")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Searching scans article text: wait until the reviewer pauses typing.
+        self._search_timer = QTimer(self, singleShot=True, interval=400)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textEdited.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.status_filter.activated.connect(lambda _: self.apply_filter())
+        self.table.activated.connect(self._activate)
+        self.table.clicked.connect(self._activate)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.status_filter.currentData(), self.search.text().strip())
+
+    def _activate(self, index: QModelIndex) -> None:
+        article_id = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if article_id:
+            self.articleActivated.emit(article_id)
+
+    def select_article(self, seq: int) -> None:
+        row = self.model.row_of(seq)
+        if row is None:
+            self.table.clearSelection()
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def neighbour(self, seq: int, delta: int) -> str | None:
+        """The article after (+1) or before (-1) article ``seq`` in the list as
+        filtered, even when the filter hides ``seq`` itself; None at the ends."""
+        row = self.model.lower_bound(seq)
+        found = self.model.summary(row)
+        if delta > 0:
+            row += 1 if found is not None and found.seq == seq else 0
+        else:
+            row -= 1
+        summary = self.model.summary(row)
+        return summary.id if summary else None

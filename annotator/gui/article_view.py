@@ -1,0 +1,176 @@
+"""The article text with its claims highlighted.
+
+Plain text only (``setPlainText``): markup in an article is shown as the
+characters it is. Claims are ExtraSelections (no document edits), so
+switching claims or states never re-lays out the text. All positions are
+converted through the session's :class:`~annotator.gui.offsets.OffsetMap`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QWidget
+
+from annotator.core.models import Span
+from annotator.gui.claims import Claim, ClaimState
+from annotator.gui.colors import claim_colors
+from annotator.gui.offsets import OffsetMap
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only, selectable by mouse and keyboard (Shift+arrows select)."""
+
+    claimClicked = Signal(int)  # a code point index the reviewer clicked
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setAccessibleName("Article text")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCursorWidth(2)
+        self.offsets = OffsetMap("")
+        self._text = ""
+        self._claims: list[Claim] = []
+        self._current: int | None = None
+        self._colors = claim_colors(self.palette())
+
+    # -- content ---------------------------------------------------------------------
+
+    def show_article(self, text: str, offsets: OffsetMap) -> None:
+        self.offsets = offsets
+        self._text = text
+        self._claims, self._current = [], None
+        self.setExtraSelections([])
+        self.setPlainText(text)  # never HTML
+
+    def show_claims(self, claims: list[Claim], current: int | None, *, scroll: bool = True) -> None:
+        self._claims, self._current = claims, current
+        self._paint()
+        if scroll and current is not None:
+            self.reveal(claims[current].span)
+
+    def reveal(self, span: Span) -> None:
+        """Scroll the claim into view and put the keyboard cursor at its start."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.offsets.to_qt(span.end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self.offsets.to_qt(span.start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def selected_span(self) -> Span | None:
+        """The reviewer's selection in code points without surrounding white space
+        (word-wise selection takes the trailing space), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.offsets.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+        while start < end and self._text[start].isspace():
+            start += 1
+        while end > start and self._text[end - 1].isspace():
+            end -= 1
+        return Span(start, end) if end > start else None
+
+    def select_span(self, span: Span) -> None:
+        """Select text by code points (for tests and keyboard helpers)."""
+        cursor = self.textCursor()
+        start, end = self.offsets.span_to_qt(span.start, span.end)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    # -- painting ----------------------------------------------------------------------
+
+    def _selection(self, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        start, end = self.offsets.span_to_qt(span.start, span.end)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _claim_format(self, claim: Claim, selected: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        table = self._colors.selected if selected else self._colors.states
+        fmt.setBackground(table[claim.state])
+        if claim.state == ClaimState.REJECTED:
+            fmt.setForeground(self._colors.rejected_text)
+            fmt.setFontStrikeOut(True)
+        return fmt
+
+    def _paint(self) -> None:
+        colors = self._colors
+        selections = [self._selection(c.span, self._claim_format(c, False))
+                      for n, c in enumerate(self._claims) if n != self._current]
+        if self._current is not None:
+            claim = self._claims[self._current]
+            selections.append(self._selection(claim.span, self._claim_format(claim, True)))
+            for span, color, style in ((claim.source, colors.source,
+                                        QTextCharFormat.UnderlineStyle.SingleUnderline),
+                                       (claim.cue, colors.cue,
+                                        QTextCharFormat.UnderlineStyle.WaveUnderline)):
+                if span is not None:
+                    fmt = QTextCharFormat()
+                    fmt.setBackground(color)
+                    fmt.setUnderlineStyle(style)
+                    fmt.setForeground(self.palette().text().color())
+                    selections.append(self._selection(span, fmt))
+        self.setExtraSelections(selections)
+
+    # -- events -------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colors = claim_colors(self.palette())
+            self._paint()
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        cursor = self.textCursor()
+        if event.button() == Qt.MouseButton.LeftButton and not cursor.hasSelection():
+            self.claimClicked.emit(self.offsets.from_qt(cursor.position()))
+
+
+class Legend(QWidget):
+    """What the colours mean; repainted when the palette changes."""
+
+    LABELS = [(ClaimState.SUGGESTED, "Suggested"), (ClaimState.ACCEPTED, "Accepted"),
+              (ClaimState.REJECTED, "Rejected"), (ClaimState.ADDED, "Added by hand")]
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Colour legend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        self._labels: dict[str, QLabel] = {}
+        for key, text in [*self.LABELS, ("source", "Source (selected claim)"),
+                          ("cue", "Cue (selected claim)")]:
+            label = QLabel(text, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setMargin(3)
+            layout.addWidget(label)
+            self._labels[key] = label
+        layout.addStretch(1)
+        self._recolor()
+
+    def _recolor(self) -> None:
+        colors = claim_colors(self.palette())
+        text = self.palette().text().color().name()
+        backgrounds = {**{state: colors.states[state] for state, _ in self.LABELS},
+                       "source": colors.source, "cue": colors.cue}
+        for key, label in self._labels.items():
+            label.setStyleSheet(f"background: {backgrounds[key].name()}; color: {text};"
+                                "border-radius: 3px;")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolor()

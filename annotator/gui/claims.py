@@ -1,0 +1,86 @@
+"""The claims of one article as the reviewer sees them (no Qt).
+
+An article's claims are the pre-highlighter's suggestions merged with the
+current annotator's annotations: an annotation that points at a suggestion
+is that suggestion's review; one without is a claim added by hand.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from annotator.core.models import Annotation, Attribution, ClaimSuggestion, Decision, Span
+
+
+class ClaimState(str, enum.Enum):
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    ADDED = "added by hand"
+
+
+@dataclass
+class Claim:
+    suggestion: ClaimSuggestion | None = None
+    annotation: Annotation | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable across reloads: the suggestion id, else the annotation id."""
+        if self.suggestion is not None:
+            return f"s{self.suggestion.id}"
+        assert self.annotation is not None and self.annotation.id
+        return f"a{self.annotation.id}"
+
+    @property
+    def state(self) -> ClaimState:
+        if self.annotation is None:
+            return ClaimState.SUGGESTED
+        if self.annotation.decision == Decision.REJECT:
+            return ClaimState.REJECTED
+        return ClaimState.ACCEPTED if self.suggestion is not None else ClaimState.ADDED
+
+    @property
+    def reviewed(self) -> bool:
+        return self.annotation is not None
+
+    @property
+    def span(self) -> Span:
+        shown = self.annotation or self.suggestion
+        return Span(shown.start, shown.end)
+
+    @property
+    def source(self) -> Span | None:
+        return (self.annotation or self.suggestion).source
+
+    @property
+    def cue(self) -> Span | None:
+        return (self.annotation or self.suggestion).cue
+
+    @property
+    def attribution(self) -> Attribution | None:
+        return (self.annotation or self.suggestion).attribution
+
+    @property
+    def hedged(self) -> bool:
+        return (self.annotation or self.suggestion).hedged
+
+
+def merge_claims(suggestions: list[ClaimSuggestion], annotations: list[Annotation]) -> list[Claim]:
+    """Suggestions with their reviews, plus hand-added claims, in text order."""
+    by_suggestion = {a.suggestion_id: a for a in annotations if a.suggestion_id is not None}
+    claims = [Claim(s, by_suggestion.get(s.id)) for s in suggestions]
+    claims += [Claim(None, a) for a in annotations if a.suggestion_id is None]
+    claims.sort(key=lambda c: (c.span.start, c.span.end, c.key))
+    return claims
+
+
+def annotation_from_suggestion(suggestion: ClaimSuggestion, annotator: str) -> Annotation:
+    """Accepting a suggestion copies its spans and form; the reviewer edits from there."""
+    return Annotation(
+        article_id=suggestion.article_id, annotator=annotator, decision=Decision.ACCEPT,
+        start=suggestion.start, end=suggestion.end, source=suggestion.source,
+        cue=suggestion.cue, attribution=Attribution(suggestion.attribution),
+        hedged=suggestion.hedged, suggestion_id=suggestion.id,
+    )

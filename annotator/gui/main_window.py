@@ -1,0 +1,348 @@
+"""The main window: it assembles the article list, the review workspace, the
+guidelines dock, the menus and the status bar, and nothing more.
+
+For other engineers adding features (a few lines each)::
+
+    window.file_menu        # QMenu "File": add e.g. an Export… action
+    window.team_menu        # QMenu "Team": empty, for merge/adjudication
+    window.project_path     # Path of the open project database
+    window.annotator        # the reviewer's name
+    window.run_job(title, fn, ...)   # see annotator.gui.workers
+    window.refresh_after_job()       # re-read list and claims after a job wrote
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTextBrowser,
+)
+
+from annotator import __version__
+from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
+from annotator.core.resources import resource_path
+from annotator.core.settings import Position, Settings
+from annotator.core.store import Project
+from annotator.gui import jobs
+from annotator.gui.article_list import ArticleListModel, ArticleListPanel
+from annotator.gui.shortcuts import ShortcutSheet, create_actions
+from annotator.gui.workers import Job, run_job
+from annotator.gui.workspace import ReviewWorkspace
+
+SOURCE_TYPES = list(SOURCE_TYPE_LABELS)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, annotator: str, settings: Settings):
+        super().__init__()
+        self.project = project
+        self.project_path = Path(project.path)
+        self.annotator = annotator
+        self.settings = settings
+        self._jobs: list[Job] = []
+        self.closing = False
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{self.project_path.name} — annotator")
+        self.workspace = ReviewWorkspace(project, annotator, self)
+        self.setCentralWidget(self.workspace)
+        self.article_model = ArticleListModel(project, annotator, self)
+        self.article_list = ArticleListPanel(self.article_model, self)
+        self.article_dock = self._dock("Articles", "articleDock", self.article_list,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.guidelines = QTextBrowser(self)
+        self.guidelines.setAccessibleName("Annotation guidelines")
+        self.guidelines.setOpenExternalLinks(True)
+        self.guidelines.setMarkdown(_guidelines_text())  # our own document, not article text
+        self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.guidelines_dock.hide()
+        self.progress_label = QLabel(self)
+        self.progress_label.setAccessibleName("Review progress")
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.actions_by_name = create_actions(self)
+        self._connect_actions()
+        self._build_menus()
+        self.workspace.articleShown.connect(self._article_shown)
+        self.workspace.countsChanged.connect(self._show_progress)
+        self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.article_list.articleActivated.connect(self._open_from_list)
+        self._restore_layout()
+        self.resume()
+
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState needs names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- actions and menus ------------------------------------------------------------------
+
+    def _handlers(self) -> dict[str, Any]:
+        w = self.workspace
+        handlers: dict[str, Any] = {
+            "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
+            "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
+            "quit": self.close, "undo": w.undo, "redo": w.redo,
+            "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
+            "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
+            "previous_article": lambda: self.step_article(-1),
+            "toggle_article_list": lambda: self.article_dock.setVisible(
+                not self.article_dock.isVisible()),
+            "show_shortcuts": self.show_shortcuts, "show_guidelines": self.show_guidelines,
+            "about": self.about, "clear_grades": w.clear_grades,
+        }
+        for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
+                     "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
+                     "cycle_attribution", "hedged", "edit_note", "forget"):
+            handlers[name] = getattr(w, name)
+        for grade in RELIABILITY_GRADES:
+            handlers[f"reliability_{grade}"] = lambda g=grade: w.set_reliability(g)
+        for grade in range(1, 7):
+            handlers[f"credibility_{grade}"] = lambda g=grade: w.set_credibility(g)
+        for number, kind in enumerate([None, *SOURCE_TYPES]):
+            handlers[f"source_type_{number}"] = lambda k=kind: w.set_source_type(k)
+        return handlers
+
+    def _connect_actions(self) -> None:
+        for name, handler in self._handlers().items():
+            self.actions_by_name[name].triggered.connect(lambda _=False, h=handler: h())
+        stack = self.workspace.undo_stack
+        stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
+        self.actions_by_name["undo"].setEnabled(False)
+        self.actions_by_name["redo"].setEnabled(False)
+
+    def _menu(self, title: str, names: list[str], parent: QMenu | None = None) -> QMenu:
+        menu = (parent or self.menuBar()).addMenu(title)
+        for name in names:
+            if name == "-":
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions_by_name[name])
+        return menu
+
+    def _build_menus(self) -> None:
+        self.file_menu = self._menu("&File", ["open_project", "new_project", "-",
+                                              "import_articles", "rehighlight", "-"])
+        self.file_quit_separator = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions_by_name["quit"])
+        self.edit_menu = self._menu("&Edit", ["undo", "redo", "-", "find", "focus_list",
+                                              "focus_text"])
+        self.go_menu = self._menu("&Go", ["next_claim", "previous_claim", "next_article",
+                                          "previous_article"])
+        self.claim_menu = self._menu("&Claim", [
+            "accept", "reject", "forget", "-", "claim_from_selection", "source_from_selection",
+            "cue_from_selection", "new_claim", "-", "unattributed", "cycle_attribution",
+            "hedged", "edit_note", "-"])
+        self._menu("Source &reliability", [f"reliability_{g}" for g in RELIABILITY_GRADES],
+                   self.claim_menu)
+        self._menu("Information &credibility", [f"credibility_{n}" for n in range(1, 7)]
+                   + ["clear_grades"], self.claim_menu)
+        self._menu("Source &type", [f"source_type_{n}" for n in range(0, len(SOURCE_TYPES) + 1)],
+                   self.claim_menu)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self.actions_by_name["toggle_article_list"])
+        self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
+        self.team_menu = self.menuBar().addMenu("&Team")  # filled by the team features
+        self.help_menu = self._menu("&Help", ["show_shortcuts", "show_guidelines", "-", "about"])
+
+    def add_file_action(self, action: QAction) -> None:
+        """Put an action (e.g. Export…) in the File menu above Quit."""
+        self.file_menu.insertAction(self.file_quit_separator, action)
+
+    # -- articles --------------------------------------------------------------------------------
+
+    def resume(self) -> None:
+        """Show where the reviewer left off, else the first article."""
+        position = self.settings.position(self.project_path)
+        if position is not None and self.project.has_article(position.article_id):
+            self.workspace.open_article(position.article_id, position.claim_key)
+            return
+        first = self.article_model.summary(0)
+        if first is not None:
+            self.workspace.open_article(first.id)
+        else:
+            self._show_progress()
+            self.statusBar().showMessage("No articles yet: File → Import articles… (Ctrl+I)")
+
+    def _open_from_list(self, article_id: str) -> None:
+        if article_id != self.workspace.article_id:
+            self.workspace.open_article(article_id)
+        self.workspace.focus_text()
+
+    def step_article(self, delta: int) -> None:
+        article = self.workspace.session.article
+        if article is None:
+            return
+        target = self.article_list.neighbour(article.seq, delta)
+        if target is None:
+            self.statusBar().showMessage("Last article in the list" if delta > 0
+                                         else "First article in the list", 5000)
+            return
+        self.workspace.open_article(target)
+
+    def _article_shown(self, article_id: str) -> None:
+        article = self.workspace.session.article
+        self.article_list.select_article(article.seq)
+        self.setWindowTitle(f"{article.title} — {self.project_path.name} — annotator")
+        self._remember_position()
+
+    def _remember_position(self) -> None:
+        if self.workspace.article_id is None:
+            return
+        current = self.workspace.session.current
+        self.settings.set_position(self.project_path, Position(
+            self.workspace.article_id, current.key if current else None))
+        try:
+            self.settings.save()
+        except OSError as error:  # the work itself is in the database; say so
+            self.statusBar().showMessage(f"Could not save your position: {error}", 8000)
+
+    def _show_progress(self) -> None:
+        article = self.workspace.article_progress()
+        project = self.workspace.project_progress
+        self.progress_label.setText(
+            f"Article: {article.reviewed}/{article.total} claims reviewed  ·  "
+            f"Project: {project.reviewed:,}/{project.total:,}  ·  {self.annotator}")
+        if self.workspace.article_id is not None:
+            self.article_model.update_counts(self.workspace.article_id, article.total,
+                                             article.reviewed)
+
+    def _focus_search(self) -> None:
+        self.article_dock.show()
+        self.article_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.article_list.search.selectAll()
+
+    # -- jobs ------------------------------------------------------------------------------------------
+
+    def run_job(self, title: str, fn, *, db_path: Path | str | None = "project",
+                **callbacks) -> Job:
+        """Run ``fn`` in a worker (see annotator.gui.workers.run_job). By default it
+        gets its own connection to this window's project."""
+        path = self.project_path if db_path == "project" else db_path
+        job = run_job(self, title, fn, db_path=path, **callbacks)
+        self._jobs.append(job)
+        job.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
+        return job
+
+    def refresh_after_job(self) -> None:
+        if self.closing:
+            return
+        self.article_model.refresh()
+        self.workspace.reload()
+        if self.workspace.article_id is None:
+            self.resume()
+        elif self.workspace.session.article is not None:
+            self.article_list.select_article(self.workspace.session.article.seq)
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", str(Path.home()), "Articles (*.txt *.jsonl *.csv)")
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> Job:
+        return self.run_job("Import", jobs.import_job(paths), label="Importing articles…",
+                            on_success=self._imported, on_finished=self.refresh_after_job)
+
+    def _imported(self, summary) -> None:
+        self.statusBar().showMessage(
+            f"Imported {summary.imported} articles ({summary.duplicates} already there, "
+            f"{summary.highlighted} highlighted)", 10000)
+
+    def rehighlight(self) -> Job:
+        return self.run_job("Re-highlight", jobs.rehighlight_job(),
+                            label="Finding claims in every article…",
+                            on_success=lambda n: self.statusBar().showMessage(
+                                f"Re-highlighted {n} articles", 10000),
+                            on_finished=self.refresh_after_job)
+
+    # -- projects ---------------------------------------------------------------------------------------
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(self.project_path.parent),
+                                              "Annotator projects (*.sqlite *.db);;All files (*)")
+        if path:
+            self.switch_project(Path(path))
+
+    def new_project_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(self.project_path.parent),
+                                              "Annotator projects (*.sqlite)")
+        if path:
+            self.switch_project(Path(path), create=True)
+
+    def switch_project(self, path: Path, create: bool = False) -> None:
+        from annotator.gui import app
+
+        if app.open_main_window(path, self.settings, create=create, parent=self) is not None:
+            self.close()
+
+    # -- help -----------------------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        ShortcutSheet(self).exec()
+
+    def show_guidelines(self) -> None:
+        self.guidelines_dock.show()
+        self.guidelines_dock.raise_()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About annotator",
+                          f"annotator {__version__}\nClaim attribution and source-reliability "
+                          f"tagging of news articles.\n\nProject: {self.project_path}\n"
+                          f"Annotator: {self.annotator}")
+
+    # -- layout and closing ---------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        saved = self.settings.window
+        for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),
+                             ("splitter", self.workspace.splitter.restoreState)):
+            if key in saved:
+                restore(QByteArray(base64.b64decode(saved[key])))
+        if "geometry" not in saved:
+            self.resize(1280, 800)
+        if "state" not in saved:
+            self.resizeDocks([self.article_dock], [380], Qt.Orientation.Horizontal)
+            self.workspace.splitter.setSizes([800, 360])
+
+    def _save_layout(self) -> None:
+        def encode(data: QByteArray) -> str:
+            return base64.b64encode(bytes(data)).decode("ascii")
+
+        self.settings.window = {"geometry": encode(self.saveGeometry()),
+                                "state": encode(self.saveState()),
+                                "splitter": encode(self.workspace.splitter.saveState())}
+
+    def closeEvent(self, event) -> None:
+        if self.closing:
+            return super().closeEvent(event)
+        self.closing = True
+        for job in list(self._jobs):  # cancelled jobs stop at their next check
+            job.cancel()
+        for job in list(self._jobs):
+            job.wait()
+        self._save_layout()
+        self.settings.remember_project(self.project_path)
+        self._remember_position()
+        self.project.close()
+        super().closeEvent(event)
+
+
+def _guidelines_text() -> str:
+    try:
+        return resource_path("guidelines.md").read_text(encoding="utf-8")
+    except OSError:
+        return "# Guidelines\n\nThe guidelines file is missing from this installation."

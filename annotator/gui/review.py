@@ -1,0 +1,211 @@
+"""The review session: one annotator working through one project (no Qt).
+
+It knows the open article, its claims and the selected claim, and turns
+reviewer intentions ("accept", "this selection is the source") into core
+:class:`~annotator.core.commands.AnnotationChange` objects. It never writes
+itself: the workspace applies a change (one transaction), pushes it on the
+undo stack and then tells the session with :meth:`applied`.
+"""
+
+from __future__ import annotations
+
+from annotator.core.commands import AnnotationChange, change_annotation, delete_annotation
+from annotator.core.models import (
+    Annotation,
+    Article,
+    Attribution,
+    Decision,
+    Span,
+)
+from annotator.core.store import Project
+from annotator.gui.claims import Claim, ClaimState, annotation_from_suggestion, merge_claims
+from annotator.gui.offsets import OffsetMap
+
+ATTRIBUTION_CYCLE = list(Attribution)
+
+
+class ReviewSession:
+    def __init__(self, project: Project, annotator: str):
+        self.project = project
+        self.annotator = annotator
+        self.article: Article | None = None
+        self.offsets = OffsetMap("")
+        self.claims: list[Claim] = []
+        self.index: int | None = None
+
+    # -- what is shown ----------------------------------------------------------
+
+    def open_article(self, article_id: str, claim_key: str | None = None) -> None:
+        self.article = self.project.article(article_id)
+        self.offsets = OffsetMap(self.article.text)
+        self.reload(claim_key)
+
+    def reload(self, claim_key: str | None = None) -> None:
+        """Re-read the claims (after undo/redo or a job changed them)."""
+        assert self.article is not None
+        article_id = self.article.id
+        self.claims = merge_claims(
+            self.project.suggestions(article_id),
+            self.project.annotations(article_id=article_id, annotator=self.annotator))
+        self.index = None
+        if not self.select_key(claim_key) and self.claims:
+            self.index = 0
+
+    @property
+    def current(self) -> Claim | None:
+        return None if self.index is None else self.claims[self.index]
+
+    @property
+    def reviewed_count(self) -> int:
+        return sum(1 for claim in self.claims if claim.reviewed)
+
+    def select_key(self, key: str | None) -> bool:
+        for number, claim in enumerate(self.claims):
+            if key is not None and claim.key == key:
+                self.index = number
+                return True
+        return False
+
+    def step(self, delta: int) -> bool:
+        """Select the next (+1) or previous (-1) claim; False at either end."""
+        if not self.claims:
+            return False
+        if self.index is None:
+            self.index = 0
+            return True
+        target = self.index + delta
+        if not 0 <= target < len(self.claims):
+            return False
+        self.index = target
+        return True
+
+    def next_unreviewed(self) -> bool:
+        """Select the first unreviewed claim after the current one, else just the next."""
+        start = -1 if self.index is None else self.index
+        for number in range(start + 1, len(self.claims)):
+            if not self.claims[number].reviewed:
+                self.index = number
+                return True
+        return self.step(+1)
+
+    def claim_at(self, index: int) -> int | None:
+        """The innermost claim covering a code point index (the shortest wins)."""
+        covering = [(c.span.end - c.span.start, n) for n, c in enumerate(self.claims)
+                    if c.span.start <= index < c.span.end]
+        return min(covering)[1] if covering else None
+
+    # -- building changes ---------------------------------------------------------
+
+    def edit(self, text: str, **fields) -> AnnotationChange | None:
+        """Change fields of the selected claim. Working on a suggestion accepts it."""
+        claim = self.current
+        if claim is None or self.article is None:
+            return None
+        base = claim.annotation or annotation_from_suggestion(claim.suggestion, self.annotator)
+        after = base.evolve(**fields)
+        after.validate(len(self.article.text))
+        if claim.annotation is not None and after == claim.annotation:
+            return None
+        return change_annotation(self.project, after, text)
+
+    def accept(self) -> AnnotationChange | None:
+        return self.edit("Accept claim", decision=Decision.ACCEPT)
+
+    def reject(self) -> AnnotationChange | None:
+        return self.edit("Reject claim", decision=Decision.REJECT)
+
+    def set_claim_span(self, span: Span) -> AnnotationChange | None:
+        return self.edit("Set claim span", start=span.start, end=span.end)
+
+    def set_source(self, span: Span) -> AnnotationChange | None:
+        return self.edit("Set source", source=span, unattributed=False)
+
+    def set_cue(self, span: Span) -> AnnotationChange | None:
+        return self.edit("Set cue", cue=span)
+
+    def toggle_unattributed(self) -> AnnotationChange | None:
+        claim = self.current
+        if claim is None:
+            return None
+        now = not (claim.annotation is not None and claim.annotation.unattributed)
+        if now:
+            return self.edit("Mark unattributed", unattributed=True, source=None)
+        return self.edit("Mark attributed", unattributed=False)
+
+    def set_reliability(self, grade: str | None) -> AnnotationChange | None:
+        return self.edit(f"Source reliability {grade or '–'}", reliability=grade)
+
+    def set_credibility(self, grade: int | None) -> AnnotationChange | None:
+        return self.edit(f"Information credibility {grade or '–'}", credibility=grade)
+
+    def set_source_type(self, source_type) -> AnnotationChange | None:
+        return self.edit("Source type", source_type=source_type)
+
+    def set_attribution(self, attribution: Attribution | None) -> AnnotationChange | None:
+        return self.edit("Attribution form", attribution=attribution)
+
+    def cycle_attribution(self) -> AnnotationChange | None:
+        claim = self.current
+        if claim is None:
+            return None
+        current = claim.attribution
+        position = ATTRIBUTION_CYCLE.index(current) if current in ATTRIBUTION_CYCLE else -1
+        return self.set_attribution(ATTRIBUTION_CYCLE[(position + 1) % len(ATTRIBUTION_CYCLE)])
+
+    def toggle_hedged(self) -> AnnotationChange | None:
+        claim = self.current
+        return None if claim is None else self.edit("Hedged", hedged=not claim.hedged)
+
+    def set_note(self, note: str) -> AnnotationChange | None:
+        return self.edit("Note", note=note)
+
+    def add_claim(self, span: Span) -> AnnotationChange | None:
+        """A claim the pre-highlighter missed, added by hand (accepted)."""
+        if self.article is None or span.end <= span.start:
+            return None
+        after = Annotation(article_id=self.article.id, annotator=self.annotator,
+                           decision=Decision.ACCEPT, start=span.start, end=span.end)
+        after.validate(len(self.article.text))
+        return change_annotation(self.project, after, "Add claim")
+
+    def forget(self) -> AnnotationChange | None:
+        """Drop the selected claim's review (a hand-added claim disappears)."""
+        claim = self.current
+        if claim is None or claim.annotation is None:
+            return None
+        text = "Delete claim" if claim.state == ClaimState.ADDED else "Clear review"
+        return delete_annotation(self.project, claim.annotation.id, text)
+
+    # -- after a change was applied ---------------------------------------------------
+
+    def applied(self, change: AnnotationChange, stored: Annotation | None,
+                select: bool = True) -> None:
+        """Update the in-memory claims of the shown article without re-reading it."""
+        kept_key = self.current.key if self.current else None
+        old_index = self.index or 0
+        number = self._find(change.annotation_id, (change.after or change.before).suggestion_id)
+        if number is not None:
+            claim = self.claims[number]
+            if stored is None and claim.suggestion is None:
+                del self.claims[number]
+                kept_key = None if kept_key == claim.key else kept_key
+            else:
+                claim.annotation = stored
+                kept_key = claim.key if select else kept_key
+        elif stored is not None:
+            claim = Claim(None, stored)
+            self.claims.append(claim)
+            self.claims.sort(key=lambda c: (c.span.start, c.span.end, c.key))
+            kept_key = claim.key if select else kept_key
+        self.index = None
+        if not self.select_key(kept_key) and self.claims:
+            self.index = min(old_index, len(self.claims) - 1)  # the deleted claim's neighbour
+
+    def _find(self, annotation_id: str, suggestion_id: int | None) -> int | None:
+        for number, claim in enumerate(self.claims):
+            if claim.annotation is not None and claim.annotation.id == annotation_id:
+                return number
+            if suggestion_id is not None and claim.suggestion is not None \
+                    and claim.suggestion.id == suggestion_id:
+                return number
+        return None

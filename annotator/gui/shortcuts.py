@@ -1,0 +1,146 @@
+"""Every action of the window, with its keys, in one table.
+
+The same table creates the QActions (:func:`create_actions`) and renders the
+shortcut sheet (:class:`ShortcutSheet`), so the sheet can never disagree
+with what the keys do. Plain keys (``a``, ``j``, ``1``) act while the text
+view, the article list or a button has focus; in a text field (search,
+note) they type as usual and Esc returns to the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE_TYPE_LABELS
+
+Key = str | QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str  # handler name, e.g. "accept"
+    label: str  # menu text
+    keys: tuple[Key, ...]
+    group: str  # the menu and the sheet's section
+    tip: str = ""
+
+
+def _grade_specs() -> list[ActionSpec]:
+    specs = [ActionSpec(f"reliability_{g}", f"Source reliability {g}", (f"Shift+{g}",), "Grades",
+                        RELIABILITY_GRADES[g]) for g in RELIABILITY_GRADES]
+    specs += [ActionSpec(f"credibility_{n}", f"Information credibility {n}", (str(n),), "Grades",
+                         CREDIBILITY_GRADES[n]) for n in CREDIBILITY_GRADES]
+    specs.append(ActionSpec("clear_grades", "Clear both grades", ("0",), "Grades"))
+    specs += [ActionSpec(f"source_type_{number}", f"Source type: {label}", (f"Alt+{number}",),
+                         "Source type") for number, label in
+              enumerate(SOURCE_TYPE_LABELS.values(), start=1)]
+    specs.append(ActionSpec("source_type_0", "Source type: none", ("Alt+0",), "Source type"))
+    return specs
+
+
+ACTIONS: list[ActionSpec] = [
+    ActionSpec("open_project", "&Open project…", (QKeySequence.StandardKey.Open,), "File"),
+    ActionSpec("new_project", "&New project…", (QKeySequence.StandardKey.New,), "File"),
+    ActionSpec("import_articles", "&Import articles…", ("Ctrl+I",), "File",
+               "Import .txt, .jsonl or .csv files (runs in the background)"),
+    ActionSpec("rehighlight", "Re-&highlight…", ("Ctrl+Shift+H",), "File",
+               "Recompute the suggested claims of every article"),
+    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit,), "File"),
+    ActionSpec("undo", "&Undo", (QKeySequence.StandardKey.Undo,), "Edit"),
+    ActionSpec("redo", "&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y"), "Edit"),
+    ActionSpec("find", "&Search articles", (QKeySequence.StandardKey.Find,), "Edit"),
+    ActionSpec("focus_list", "Go to article &list", ("Ctrl+L",), "Edit"),
+    ActionSpec("focus_text", "Back to the &text", ("Esc",), "Edit"),
+    ActionSpec("next_claim", "&Next claim", ("J", "Alt+Down"), "Navigate"),
+    ActionSpec("previous_claim", "&Previous claim", ("K", "Alt+Up"), "Navigate"),
+    ActionSpec("next_article", "Next &article", ("N", "Ctrl+PgDown"), "Navigate"),
+    ActionSpec("previous_article", "Previous a&rticle", ("P", "Ctrl+PgUp"), "Navigate"),
+    ActionSpec("accept", "&Accept", ("A",), "Claim", "Accept the claim and go to the next"),
+    ActionSpec("reject", "Re&ject", ("X", "R"), "Claim", "Reject the claim and go to the next"),
+    ActionSpec("claim_from_selection", "Claim span from selection", ("M",), "Claim"),
+    ActionSpec("source_from_selection", "&Source from selection", ("S",), "Claim"),
+    ActionSpec("cue_from_selection", "&Cue from selection", ("C",), "Claim"),
+    ActionSpec("new_claim", "New claim from selection", ("Ins", "+"), "Claim",
+               "Add a claim the highlighter missed"),
+    ActionSpec("unattributed", "&Unattributed", ("U",), "Claim", "The claim names no source"),
+    ActionSpec("cycle_attribution", "Next attribution &form", ("F",), "Claim"),
+    ActionSpec("hedged", "&Hedged", ("H",), "Claim", "The claim is hedged (könnte, soll, angeblich)"),
+    ActionSpec("edit_note", "Edit &note", ("E",), "Claim", "Type a note; Esc returns to the text"),
+    ActionSpec("forget", "Clear review / delete added claim", ("Del", "Backspace"), "Claim"),
+    *_grade_specs(),
+    ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
+    ActionSpec("show_shortcuts", "&Keyboard shortcuts", (QKeySequence.StandardKey.HelpContents,
+                                                        "?"), "Help"),
+    ActionSpec("show_guidelines", "Annotation &guidelines", ("F2",), "Help"),
+    ActionSpec("about", "&About annotator", (), "Help"),
+]
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    for key in spec.keys:
+        if isinstance(key, QKeySequence.StandardKey):
+            sequences += QKeySequence.keyBindings(key)
+        else:
+            sequences.append(QKeySequence(key))
+    return sequences
+
+
+def create_actions(parent: QWidget) -> dict[str, QAction]:
+    """One QAction per spec, added to ``parent`` so its keys work window-wide."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(spec.label, parent)
+        action.setObjectName(spec.name)
+        action.setShortcuts(key_sequences(spec))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if spec.tip:
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+        parent.addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def key_text(spec: ActionSpec) -> str:
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                     for s in key_sequences(spec))
+
+
+class ShortcutSheet(QDialog):
+    """The sheet behind F1 / ?: every action and its keys, by section."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(ACTIONS), 3, self)
+        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(["Section", "Action", "Keys"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, spec in enumerate(ACTIONS):
+            for column, value in enumerate((spec.group, spec.label.replace("&", ""), key_text(spec))):
+                item = QTableWidgetItem(value)
+                item.setToolTip(spec.tip)
+                table.setItem(row, column, item)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(640, 640)

@@ -1,0 +1,286 @@
+"""The review workspace: article text, legend and claim panel, and the
+controller that turns reviewer actions into committed core changes.
+
+Flow of every action: the session builds an AnnotationChange, ``commit``
+applies it (one transaction; on failure an error dialog, nothing pushed),
+pushes it on the undo stack, then updates the in-memory claims and the view.
+The UI thus only ever shows what is on disk.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from annotator.core.commands import AnnotationChange
+from annotator.core.models import Annotation, Attribution, SourceType
+from annotator.core.store import Progress, Project
+from annotator.gui import errors
+from annotator.gui.article_view import ArticleView, Legend
+from annotator.gui.claim_panel import ClaimPanel
+from annotator.gui.review import ReviewSession
+from annotator.gui.undo import AnnotationCommand
+
+# What a failed write can raise; anything else is a bug and propagates.
+WRITE_ERRORS = (sqlite3.Error, OSError)
+
+
+class ReviewWorkspace(QWidget):
+    articleShown = Signal(str)  # article id
+    countsChanged = Signal()  # article or project progress changed
+    message = Signal(str)  # a hint for the status bar
+
+    def __init__(self, project: Project, annotator: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = ReviewSession(project, annotator)
+        self.undo_stack = QUndoStack(self)
+        self.advance_after_decision = True
+        self.project_progress: Progress = project.progress(annotator)
+        self.view = ArticleView(self)
+        self.legend = Legend(self)
+        self.panel = ClaimPanel(self)
+        self._assemble()
+        self._connect_panel()
+        self.view.claimClicked.connect(self._select_at)
+
+    def _assemble(self) -> None:
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.legend)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(340)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("workspaceSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _connect_panel(self) -> None:
+        p = self.panel
+        p.acceptRequested.connect(self.accept)
+        p.rejectRequested.connect(self.reject)
+        p.forgetRequested.connect(self.forget)
+        p.unattributedToggled.connect(self.unattributed)
+        p.hedgedToggled.connect(self.hedged)
+        p.sourceTypeChosen.connect(lambda v: self.set_source_type(SourceType(v) if v else None))
+        p.reliabilityChosen.connect(self.set_reliability)
+        p.credibilityChosen.connect(self.set_credibility)
+        p.attributionChosen.connect(
+            lambda v: self._do(self.session.set_attribution(Attribution(v) if v else None)))
+        p.noteEdited.connect(self.set_note)
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
+    @property
+    def article_id(self) -> str | None:
+        return self.session.article.id if self.session.article else None
+
+    def open_article(self, article_id: str, claim_key: str | None = None) -> None:
+        self.session.open_article(article_id, claim_key)
+        self.view.show_article(self.session.article.text, self.session.offsets)
+        self._refresh()
+        self.articleShown.emit(article_id)
+        self.countsChanged.emit()
+
+    def reload(self) -> None:
+        """Re-read after a background job changed the project."""
+        self.project_progress = self.project.progress(self.session.annotator)
+        if self.session.article is not None and self.project.has_article(self.article_id):
+            current = self.session.current
+            self.session.reload(current.key if current else None)
+            self._refresh(scroll=False)
+        self.countsChanged.emit()
+
+    def _refresh(self, scroll: bool = True) -> None:
+        session = self.session
+        self.view.show_claims(session.claims, session.index, scroll=scroll)
+        number = (session.index or 0) + 1
+        text = session.article.text if session.article else ""
+        self.panel.show_claim(session.current, number, len(session.claims), text)
+
+    def article_progress(self) -> Progress:
+        return Progress(self.session.reviewed_count, len(self.session.claims))
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def next_claim(self) -> None:
+        self._step(+1)
+
+    def previous_claim(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if self.session.step(delta):
+            self._refresh()
+        else:
+            self.message.emit("Last claim of this article: N for the next article" if delta > 0
+                              else "First claim of this article")
+
+    def _select_at(self, index: int) -> None:
+        number = self.session.claim_at(index)
+        if number is not None:
+            self.session.index = number
+            self._refresh(scroll=False)
+
+    def focus_text(self) -> None:
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def edit_note(self) -> None:
+        if self.session.current is not None:
+            self.panel.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.panel.note.selectAll()
+
+    # -- reviewer actions ----------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        self._do(self.session.accept(), advance=True)
+
+    def reject(self) -> None:
+        self._do(self.session.reject(), advance=True)
+
+    def forget(self) -> None:
+        self._do(self.session.forget())
+
+    def unattributed(self) -> None:
+        self._do(self.session.toggle_unattributed())
+
+    def hedged(self) -> None:
+        self._do(self.session.toggle_hedged())
+
+    def cycle_attribution(self) -> None:
+        self._do(self.session.cycle_attribution())
+
+    def set_reliability(self, grade: str | None) -> None:
+        self._do(self.session.set_reliability(grade))
+
+    def set_credibility(self, grade: int | None) -> None:
+        self._do(self.session.set_credibility(grade))
+
+    def clear_grades(self) -> None:
+        claim = self.session.current
+        if claim is not None and claim.annotation is not None:
+            self._do(self.session.edit("Clear grades", reliability=None, credibility=None))
+
+    def set_source_type(self, source_type: SourceType | None) -> None:
+        self._do(self.session.set_source_type(source_type))
+
+    def set_note(self, note: str) -> None:
+        self._do(self.session.set_note(note), typing_note=True)
+
+    def claim_from_selection(self) -> None:
+        self._with_selection("the claim", self.session.set_claim_span)
+
+    def source_from_selection(self) -> None:
+        self._with_selection("the source", self.session.set_source)
+
+    def cue_from_selection(self) -> None:
+        self._with_selection("the cue", self.session.set_cue)
+
+    def new_claim(self) -> None:
+        self._with_selection("a new claim", self.session.add_claim)
+
+    def _with_selection(self, what: str, build) -> None:
+        span = self.view.selected_span()
+        if span is None:
+            self.message.emit(f"Select {what} in the text first (mouse, or Shift+arrows)")
+            return
+        self._do(build(span))
+
+    def _do(self, change_or_none, *, advance: bool = False, typing_note: bool = False) -> None:
+        """Build-errors (a span outside the text) become hints; writes go to commit."""
+        if change_or_none is None:
+            return
+        self.commit(change_or_none, advance=advance, typing_note=typing_note)
+
+    # -- committing, undo and redo -----------------------------------------------------------------------
+
+    def commit(self, change: AnnotationChange, *, advance: bool = False,
+               typing_note: bool = False) -> bool:
+        """Apply (one transaction), then push on the undo stack and show it."""
+        try:
+            stored = change.apply(self.project)
+        except WRITE_ERRORS as error:
+            errors.show_error(self, "Saving the claim", error)
+            return False
+        except ValueError as error:
+            self.message.emit(f"Not saved: {error}")
+            return False
+        self.undo_stack.push(AnnotationCommand(change, self, typing_note=typing_note))
+        self._after_write(change, stored, forward=True)
+        if advance and self.advance_after_decision:
+            self.session.step(+1)
+        self._refresh(scroll=not typing_note)
+        return True
+
+    def replay(self, change: AnnotationChange, forward: bool) -> bool:
+        """Undo (forward=False) or redo a change, showing its article."""
+        try:
+            stored = change.apply(self.project) if forward else change.revert(self.project)
+        except WRITE_ERRORS as error:
+            errors.show_error(self, "Undo" if not forward else "Redo", error)
+            return False
+        if change.article_id != self.article_id:
+            key = self._claim_key(stored or change.before or change.after)
+            self.open_article(change.article_id, key)
+            self._count(change.after if forward else change.before,
+                        change.before if forward else change.after)
+            return True
+        self._after_write(change, stored, forward)
+        self._refresh()
+        return True
+
+    def _after_write(self, change: AnnotationChange, stored: Annotation | None,
+                     forward: bool) -> None:
+        self.session.applied(change, stored)
+        before, after = (change.before, change.after) if forward else (change.after, change.before)
+        self._count(after, before)
+
+    def _count(self, after: Annotation | None, before: Annotation | None) -> None:
+        """Keep project progress current without re-counting the whole project."""
+        def own(a: Annotation | None) -> int:
+            return int(a is not None and a.suggestion_id is None)
+
+        self.project_progress.reviewed += int(after is not None) - int(before is not None)
+        self.project_progress.total += own(after) - own(before)
+        self.countsChanged.emit()
+
+    @staticmethod
+    def _claim_key(annotation: Annotation | None) -> str | None:
+        if annotation is None:
+            return None
+        return f"s{annotation.suggestion_id}" if annotation.suggestion_id is not None \
+            else f"a{annotation.id}"
+
+    def undo(self) -> None:
+        self._undo_redo(self.undo_stack.undo, self.undo_stack.redo, self.undo_stack.index() - 1)
+
+    def redo(self) -> None:
+        self._undo_redo(self.undo_stack.redo, self.undo_stack.undo, self.undo_stack.index())
+
+    def _undo_redo(self, step, step_back, command_index: int) -> None:
+        if not 0 <= command_index < self.undo_stack.count():
+            self.message.emit("Nothing to undo" if step == self.undo_stack.undo
+                              else "Nothing to redo")
+            return
+        command = self.undo_stack.command(command_index)
+        step()
+        if isinstance(command, AnnotationCommand) and command.failed:
+            command.skip_once = True  # the write failed: put the stack back as it was
+            step_back()
+            command.failed = False
