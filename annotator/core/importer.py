@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from annotator.core.models import ClaimSuggestion, NewArticle
+from annotator.core.project import utc_now
 from annotator.core.textnorm import clean_input_text
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")
@@ -215,19 +216,27 @@ def import_paths(
     files = expand_paths(paths)
     total_bytes = sum(f.stat().st_size for f in files) or 1
     summary = ImportSummary()
-    pending: list[tuple[str, str]] = []  # new articles waiting to be highlighted
-    done_bytes = 0
+    batch: list[NewArticle] = []
+    imported_at = utc_now()  # one import, one time stamp
 
-    def flush() -> None:
-        if highlighter is not None and pending:
-            texts = [text for _, text in pending]
-            for (article_id, _), claims in zip(pending, highlighter.pipe(texts, batch_size=batch_size)):
-                project.replace_suggestions(article_id, claims, highlighter.name, highlighter.version)
-                summary.highlighted += 1
-        pending.clear()
+    def store_batch() -> None:
+        if highlighter is None:
+            new = project.insert_articles(batch, imported_at)
+        else:
+            stored = [(project.insert_article(a, imported_at), a.text) for a in batch]
+            fresh = [(article_id, text) for (article_id, is_new), text in stored if is_new]
+            new = len(fresh)
+            claims = highlighter.pipe([text for _, text in fresh], batch_size=batch_size)
+            for (article_id, _), article_claims in zip(fresh, claims):
+                project.replace_suggestions(article_id, article_claims, highlighter.name,
+                                            highlighter.version)
+            summary.highlighted += new
+        summary.imported += new
+        summary.duplicates += len(batch) - new
+        batch.clear()
 
+    progress = _ByteProgress(total_bytes, on_progress)
     with project.transaction():
-        current_file = None
         for item in read_articles(files):
             if should_cancel is not None and should_cancel():
                 raise ImportCancelled()
@@ -236,24 +245,35 @@ def import_paths(
                     raise item
                 summary.skipped.append(item)
                 continue
-            if item.source_file != current_file:
-                if current_file is not None:
-                    done_bytes += Path(current_file).stat().st_size
-                current_file = item.source_file
-            article_id, is_new = project.insert_article(item)
-            if is_new:
-                summary.imported += 1
-                pending.append((article_id, item.text))
-                if len(pending) >= batch_size:
-                    flush()
-            else:
-                summary.duplicates += 1
-            if on_progress is not None and (summary.imported + summary.duplicates) % 256 == 0:
-                on_progress(done_bytes, total_bytes)
-        flush()
-    if on_progress is not None:
-        on_progress(total_bytes, total_bytes)
+            progress.reached(item.source_file)
+            batch.append(item)
+            if len(batch) >= batch_size:
+                store_batch()
+                progress.report()
+        store_batch()
+    progress.finish()
     return summary
+
+
+class _ByteProgress:
+    """Progress of an import in bytes of input: files finished so far."""
+
+    def __init__(self, total: int, callback: Callable[[int, int], None] | None):
+        self.total, self.callback, self.done, self.current = total, callback, 0, None
+
+    def reached(self, source_file: str | None) -> None:
+        if source_file != self.current:
+            if self.current is not None:
+                self.done += Path(self.current).stat().st_size
+            self.current = source_file
+
+    def report(self) -> None:
+        if self.callback is not None:
+            self.callback(self.done, self.total)
+
+    def finish(self) -> None:
+        if self.callback is not None:
+            self.callback(self.total, self.total)
 
 
 def highlight_project(project, highlighter: Highlighter, *, article_ids: Iterable[str] | None = None,
