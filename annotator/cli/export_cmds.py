@@ -1,0 +1,112 @@
+"""Commands that turn annotations into training data and back: export,
+import-annotations. Thin: options are parsed here, the work is in
+annotator.core.export and annotator.core.annotation_import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import open_project
+from annotator.cli.project_cmds import _ProgressBar
+from annotator.core.annotation_import import import_annotations
+from annotator.core.export import FORMATS, LAYERS, ExportError, ExportOptions, export_project, parse_split
+from annotator.core.importer import InputError
+
+
+def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
+    if value is None:
+        return None
+    try:
+        return parse_split(value)
+    except ExportError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@click.command("export")
+@click.option("--format", "-f", "format_", type=click.Choice(FORMATS), default="jsonl",
+              show_default=True, help="jsonl: our records with Prodigy's field names; spacy: a "
+              "folder of DocBin shards; doccano: doccano's JSONL with entities and relations.")
+@click.option("--annotator", "annotators", multiple=True, metavar="NAME",
+              help="Export only this annotator's layer (repeatable). Default: every annotator.")
+@click.option("--layer", type=click.Choice(LAYERS), default="annotators", show_default=True,
+              help="annotators: each annotator's layer; adjudicated: the lead's final versions; "
+              "best: adjudicated where an article has it, else the annotators'; suggestions: the "
+              "pre-highlighter's own suggestions, unreviewed.")
+@click.option("--only-reviewed", is_flag=True,
+              help="Only articles whose every suggestion the layer has judged.")
+@click.option("--split", callback=_split_option, metavar="SET=FRACTION,...",
+              help="Split by article into sets, e.g. train=0.8,dev=0.1,test=0.1.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--date", default=None, help="Date for the dataset card (default: from the data).")
+@click.option("--shard-size", type=int, default=1000, show_default=True,
+              help="spaCy format: Docs per .spacy file.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="Output file (jsonl, doccano) or folder (spacy).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, date,
+                   shard_size, output, quiet):
+    """Export annotations as training data, with a dataset card beside it.
+
+    Rejected suggestions stay in the JSONL as negatives. The same database
+    and options always give byte-identical files. Nothing is written if the
+    selection is empty or an option is wrong. Format: docs/export-format.md.
+
+    \b
+    Examples:
+      annotator --db news.sqlite export -o claims.jsonl
+      annotator --db news.sqlite export --annotator alice --only-reviewed \\
+          --split train=0.8,dev=0.1,test=0.1 --seed 7 -o claims.jsonl
+      annotator --db news.sqlite export --format spacy --layer best -o corpus
+    """
+    options = ExportOptions(format=format_, annotators=list(annotators), layer=layer,
+                            only_reviewed=only_reviewed, split=split, seed=seed, date=date,
+                            shard_size=shard_size)
+    progress = _ProgressBar("Exporting", enabled=not quiet)
+    with open_project(ctx, create=False) as project:
+        try:
+            summary = export_project(project, options, output, on_progress=progress)
+        except ExportError as error:
+            raise click.ClickException(str(error)) from None
+        finally:
+            progress.close()
+    for name, path in zip(summary.sets, summary.files):
+        click.echo(f"{path}: {summary.sets[name]} records")
+    click.echo(f"exported {summary.records} records ({summary.articles} articles, "
+               f"{summary.claims} claims); dataset card: {summary.card}")
+
+
+@click.command("import-annotations")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--annotator", default=None, metavar="NAME",
+              help='Import every record as this annotator (default: each record\'s "_annotator_id").')
+@click.option("--replace", is_flag=True,
+              help="Replace the annotator's existing annotations of the file's articles.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def import_annotations_command(ctx, file, annotator, replace, quiet):
+    """Read an exported JSONL file back as annotator layers.
+
+    Articles the project lacks are added from the records' text and meta.
+    One transaction: on a bad line nothing is imported and the error names
+    the file and line.
+
+    \b
+    Example:
+      annotator --db news.sqlite import-annotations model-predictions.jsonl --annotator model-v2
+    """
+    progress = _ProgressBar("Importing annotations", enabled=not quiet)
+    with open_project(ctx, create=False) as project:
+        try:
+            summary = import_annotations(project, file, annotator=annotator, replace=replace,
+                                         on_progress=progress)
+        except InputError as error:
+            raise click.ClickException(f"{error}\nNothing was imported.") from None
+        finally:
+            progress.close()
+    layers = ", ".join(f"{name} ({count})" for name, count in summary.layers.items())
+    click.echo(f"imported {summary.claims} claims in {summary.records} records "
+               f"({layers or 'none'}); articles added: {summary.articles_added}; "
+               f"annotations replaced: {summary.replaced}")

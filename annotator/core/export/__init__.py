@@ -1,0 +1,26 @@
+"""Training-data export: JSONL (Prodigy field names), spaCy DocBin, doccano.
+
+    from annotator.core.export import ExportOptions, export_project
+    summary = export_project(project, ExportOptions(format="jsonl"), "claims.jsonl")
+
+One module per job: ``options`` (what to export), ``reading`` (bulk reads of
+layers), ``records`` (the format-neutral record), ``tokens``, one module per
+format, ``splits``, ``card`` (the dataset card), ``files`` (atomic output)
+and ``run`` (the whole export). The format is documented in
+docs/export-format.md.
+"""
+
+from annotator.core.export.options import (
+    FORMATS,
+    LAYERS,
+    ExportCancelled,
+    ExportError,
+    ExportOptions,
+    parse_split,
+)
+from annotator.core.export.run import ExportSummary, export_project
+
+__all__ = [
+    "FORMATS", "LAYERS", "ExportCancelled", "ExportError", "ExportOptions", "ExportSummary",
+    "export_project", "parse_split",
+]

@@ -1,0 +1,96 @@
+"""The dataset card: a Markdown file next to every export saying what is in
+it (counts per label, grade distributions, annotators, sets) and how it was
+made (options, tokenizer, project). Built from the data only, so the same
+database and options give the same card."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from annotator import __version__
+from annotator.core.export.options import ExportOptions
+from annotator.core.export.records import LayerRecord, record_relations, record_spans
+from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
+
+
+@dataclass
+class CardStats:
+    records: Counter = field(default_factory=Counter)  # per set
+    articles: Counter = field(default_factory=Counter)  # per set
+    annotators: Counter = field(default_factory=Counter)  # records per layer
+    decisions: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    relations: Counter = field(default_factory=Counter)
+    reliability: Counter = field(default_factory=Counter)
+    credibility: Counter = field(default_factory=Counter)
+    source_types: Counter = field(default_factory=Counter)
+    attributions: Counter = field(default_factory=Counter)
+    hedged: int = 0
+    newest: str = ""
+    _last_article: str | None = None
+
+    def add(self, record: LayerRecord, set_name: str) -> None:
+        self.records[set_name] += 1
+        if record.article.id != self._last_article:  # an article's layers come together
+            self.articles[set_name] += 1
+            self._last_article = record.article.id
+        self.annotators[record.annotator] += 1
+        self.newest = max(self.newest, record.updated_at or "")
+        self.labels.update(label for *_, label in record_spans(record))
+        self.relations.update(label for *_, label in record_relations(record))
+        for claim in record.claims:
+            self.decisions[claim.decision or "unreviewed"] += 1
+            if claim.is_positive:
+                self.reliability[claim.reliability or "-"] += 1
+                self.credibility[str(claim.credibility or "-")] += 1
+                self.source_types[claim.source_type or "-"] += 1
+                self.attributions[claim.attribution or "-"] += 1
+                self.hedged += claim.hedged
+
+    @property
+    def total_records(self) -> int:
+        return sum(self.records.values())
+
+
+def _table(header: tuple[str, str], counts: Counter, order=None) -> str:
+    keys = list(order) if order is not None else sorted(counts)
+    keys += sorted(k for k in counts if k not in keys)
+    lines = [f"| {header[0]} | {header[1]} |", "|---|---:|"]
+    lines += [f"| {key} | {counts.get(key, 0)} |" for key in keys]
+    return "\n".join(lines)
+
+
+def render_card(stats: CardStats, options: ExportOptions, name: str, files: list[Path],
+                project_uuid: str, tokenizer: str | None) -> str:
+    date = options.date or (stats.newest[:10] if stats.newest else "unknown")
+    chosen = {k: v for k, v in asdict(options).items() if k != "date"}
+    sections = [
+        f"# Dataset card: {name}",
+        f"Exported by annotator {__version__} from project `{project_uuid}`.\n"
+        f"Date: {date} (the newest change in the exported data"
+        f"{'; set by option' if options.date else ''}).",
+        "## Options\n" + "\n".join(f"- {k}: `{v}`" for k, v in chosen.items()),
+        "## Files\n" + "\n".join(f"- `{f.name}`" for f in files),
+        "## Sets\n" + _table(("set", "records (articles)"), Counter(
+            {k: f"{stats.records[k]} ({stats.articles[k]})" for k in stats.records}),
+            options.split or None),
+        "## Layers (annotators)\n" + _table(("annotator", "records"), stats.annotators),
+        "## Claims by decision\n" + _table(("decision", "claims"), stats.decisions,
+                                           ("accept", "reject", "unreviewed")),
+        "## Spans per label (accepted claims)\n" + _table(("label", "spans"), stats.labels,
+                                                        ("CLAIM", "SOURCE", "CUE")),
+        "## Relations\n" + _table(("label", "relations"), stats.relations, ("SOURCE_OF", "CUE_OF")),
+        "## Source reliability (accepted claims; - = not graded)\n"
+        + _table(("grade", "claims"), stats.reliability, [*RELIABILITY_GRADES, "-"]),
+        "## Information credibility (accepted claims; - = not graded)\n"
+        + _table(("grade", "claims"), stats.credibility, [*map(str, CREDIBILITY_GRADES), "-"]),
+        "## Source types (accepted claims)\n" + _table(("source type", "claims"), stats.source_types),
+        "## Attribution forms (accepted claims)\n" + _table(("form", "claims"), stats.attributions),
+        f"Hedged claims: {stats.hedged}.",
+    ]
+    if tokenizer:
+        sections.append(f"Tokens: spaCy tokenizer `{tokenizer}`.")
+    sections.append("Field reference: docs/export-format.md of the annotator project.")
+    return "\n\n".join(sections) + "\n"

@@ -1,0 +1,75 @@
+"""All-or-nothing output: every file of an export is written under a
+temporary name next to its target and renamed into place only when the
+whole export succeeded. A failure or a cancel removes the temporaries, so
+no partial export is ever left (and an older export at the path survives).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from annotator.core.export.options import ExportError
+
+
+class AtomicOutputs:
+    def __init__(self) -> None:
+        self._pending: list[tuple[Path, Path]] = []  # (temporary, final)
+
+    def file(self, final: Path) -> Path:
+        """A temporary path to write; it becomes ``final`` on commit."""
+        temporary = _temporary_name(final)
+        temporary.touch(exist_ok=False)
+        self._pending.append((temporary, final))
+        return temporary
+
+    def folder(self, final: Path) -> Path:
+        """A temporary folder; it replaces ``final`` on commit."""
+        if final.exists() and not _is_replaceable_export(final):
+            raise ExportError(f"{final} exists and holds files other than a spaCy export; "
+                              "choose another output folder")
+        temporary = _temporary_name(final)
+        temporary.mkdir()
+        self._pending.append((temporary, final))
+        return temporary
+
+    def commit(self) -> None:
+        for temporary, final in self._pending:
+            if temporary.is_dir():
+                _replace_folder(temporary, final)
+            else:
+                os.replace(temporary, final)
+        self._pending.clear()
+
+    def abort(self) -> None:
+        for temporary, _ in self._pending:
+            if temporary.is_dir():
+                shutil.rmtree(temporary, ignore_errors=True)
+            else:
+                temporary.unlink(missing_ok=True)
+        self._pending.clear()
+
+
+def _temporary_name(final: Path) -> Path:
+    # A hidden, unique name in the target's folder: the rename stays on one
+    # file system (atomic), and the default permissions apply.
+    return final.with_name(f".{final.name}.{uuid.uuid4().hex[:12]}.part")
+
+
+def _is_replaceable_export(folder: Path) -> bool:
+    if not folder.is_dir():
+        return False
+    return all(p.is_dir() or p.suffix == ".spacy" or p.name == "README.md" for p in folder.rglob("*"))
+
+
+def _replace_folder(temporary: Path, final: Path) -> None:
+    if final.exists():
+        old = final.with_name(f".{final.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(final, old)
+        os.replace(temporary, final)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(temporary, final)

@@ -1,0 +1,61 @@
+"""spaCy DocBin shards: CLAIM/SOURCE/CUE spans in ``doc.spans["sc"]`` (what
+spancat trains on) and the claims with their grades in ``doc.user_data``.
+
+A DocBin holds its Docs in memory until written, so Docs go into shards of
+``shard_size`` (``0000.spacy``, ``0001.spacy``, ...): memory stays bounded
+however large the export. ``spacy train`` reads a folder of shards as one
+corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import DocBin
+
+from annotator.core.export.records import LayerRecord, claim_payload, record_spans
+from annotator.core.export.tokens import make_doc
+
+SPANS_KEY = "sc"
+
+
+def record_doc(record: LayerRecord):
+    text = record.article.text
+    doc = make_doc(text)
+    spans = []
+    for start, end, label in record_spans(record):
+        # Spans are stored by character; "expand" widens one that ends inside
+        # a token to whole tokens, as spaCy requires.
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[SPANS_KEY] = spans
+    doc.user_data["article_id"] = record.article.id
+    doc.user_data["annotator"] = record.annotator
+    doc.user_data["meta"] = record.article.meta()
+    doc.user_data["claims"] = [claim_payload(c, text) for c in record.claims]
+    return doc
+
+
+class ShardWriter:
+    """Writes Docs into numbered .spacy files in ``folder``."""
+
+    def __init__(self, folder: Path, shard_size: int):
+        self.folder, self.shard_size = folder, shard_size
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.shards = 0
+        self.bin = DocBin(store_user_data=True)
+
+    def write(self, record: LayerRecord) -> None:
+        self.bin.add(record_doc(record))
+        if len(self.bin) >= self.shard_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if len(self.bin):
+            self.bin.to_disk(self.folder / f"{self.shards:04d}.spacy")
+            self.shards += 1
+            self.bin = DocBin(store_user_data=True)
+
+    def close(self) -> None:
+        self._flush()
