@@ -8,6 +8,7 @@ See :mod:`annotator.core.export.token_cache` for reuse across exports.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -65,9 +66,11 @@ def tokenizer_nlp():
 
 def tokenizer_fingerprint() -> str:
     """Names the tokenizer, so cached tokens of another tokenizer are never reused."""
+    import spacy
+
     nlp = tokenizer_nlp()
-    meta = nlp.meta
-    return f"{meta.get('lang')}/{meta.get('name')}/{meta.get('version')}/spacy-{meta.get('spacy_version', '')}"
+    rules = hashlib.sha256(nlp.tokenizer.to_bytes(exclude=["vocab"])).hexdigest()[:12]
+    return f"{nlp.lang} tokenizer {rules} (spaCy {spacy.__version__})"
 
 
 def tokens_of_doc(doc) -> Tokens:
