@@ -33,9 +33,10 @@ def main(ctx: click.Context, db_path: str | None) -> None:
 from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
 from annotator.cli.app_cmds import demo, gui  # noqa: E402
 from annotator.cli.export_cmds import export_command, import_annotations_command  # noqa: E402
+from annotator.cli.selftest_cmd import selftest  # noqa: E402
 
 for command in (import_command, articles, info, rehighlight, gui, demo,
-                export_command, import_annotations_command):
+                export_command, import_annotations_command, selftest):
     main.add_command(command)
 
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
