@@ -274,7 +274,12 @@ class DocRules:
                 e -= 1
             if e <= s:
                 continue
-            got = self.sentence(si, s, e, consumed)
+            got = None
+            q = self.quote_of[s]
+            if q >= 0 and self.quotes[q][0] == s and self.quotes[q][1] - s >= 3 and si > 0:
+                got = self.quote_after_colon(si, s, e, consumed, prev_attr if prev_sent == si - 1 else None)
+            if not got:
+                got = self.sentence(si, s, e, consumed)
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
@@ -285,7 +290,8 @@ class DocRules:
                 continue
             # free indirect speech / continuation after an attributed sentence
             carrier = colon_pending or prev_attr
-            if carrier is not None and prev_sent == si - 1 and (colon_pending or self.reportive(s, e)):
+            level = 2 if colon_pending else self.reportive(s, e)
+            if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent == si - 2)) and level:
                 msg = (s, e)
                 if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
                     # merge into the previous free-indirect claim
@@ -311,7 +317,6 @@ class DocRules:
                 colon_pending = None
                 continue
             colon_pending = None
-            prev_attr = None
             cw = self.checkworthy(s, e)
             if cw:
                 claims.append(Claim(parts=[(s, e)], attribution=Attribution.UNATTRIBUTED,
@@ -328,21 +333,25 @@ class DocRules:
                 return True
         return False
 
-    def reportive(self, s: int, e: int) -> bool:
-        """Konjunktiv I or reportive soll(en) outside quotes."""
+    KONJ2 = frozenset("hätte hätten wäre wären würde würden müsste müssten befänden stünden gäbe käme kämen "
+                      "ließen ginge gingen".split())
+
+    def reportive(self, s: int, e: int) -> int:
+        """2: Konjunktiv I or reportive soll(en) outside quotes; 1: Konjunktiv II; 0: none."""
         lex = self.lex
+        level = 0
         for k in range(s, e):
             if self.quote_of[k] >= 0:
                 continue
             lo = self.low[k]
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
                                     or not self.w[k][:1].isupper()):
-                return True
+                return 2
             if lo in ("soll", "sollen"):
-                return True
-            if lo in ("hätten", "wären", "würden") and k > s:
-                return True
-        return False
+                return 2
+            if lo in self.KONJ2:
+                level = 1
+        return level
 
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
@@ -459,6 +468,13 @@ class DocRules:
         verbs = self.find_verb_cues(s, e)
         claims: list[Claim] = []
 
+        # 0. "wie X mitteilte, …" frames
+        for vi, vf, part in verbs:
+            cs = self.clause_start(vi, s)
+            if any(low[k] == "wie" for k in range(cs, vi)):
+                c = self.verb_claim(s, e, vi, vf, part)
+                if c is not None and c.kind == "wie":
+                    return [c]
         # 1. direct quotes with a speaker
         qclaim = self.direct_quote(si, s, e, verbs, frames, consumed)
         if qclaim is not None:
@@ -549,7 +565,8 @@ class DocRules:
                 if i > s and (w[i - 1] == "," or (self.quote_of[i - 1] >= 0)) and i + 1 < e:
                     np_ = self.np_after(i + 1, e, s, allow_pron=True)
                     if np_ is not None and (np_[1] >= e or w[np_[1]] in (",", ".", "!", "?", ";", ":")
-                                            or self.lex.fclass(low[np_[1]]) & {"prep", "adv"}):
+                                            or self.lex.fclass(low[np_[1]]) & {"prep", "adv"}
+                                            or (w[np_[1]].islower() and np_[1] + 2 >= e)):
                         k = np_[1]
                         # skip trailing adverbials to the clause end
                         ce = self.clause_end(k, e)
@@ -591,10 +608,66 @@ class DocRules:
                      hedged=self.hedged(s, e), score=BASE_SCORE[Attribution.ACCORDING_TO], kind="frame-" + fr["kind"])
 
     # ------------------------------------------------------------ quotes
+    def quote_after_colon(self, si: int, s: int, e: int, consumed: set[int], prev: Claim | None) -> list[Claim]:
+        """A sentence that opens with a quote after "X …:" or right after
+        another quote of the same speaker."""
+        qs, qe = self.quotes[self.quote_of[s]]
+        # is the quote followed by its own frame (", sagte X")? then not here
+        last_si = si
+        while last_si + 1 < len(self.sents) and self.sents[last_si + 1][0] <= qe:
+            last_si += 1
+        e2 = self.sents[last_si][1]
+        k = qe + 1
+        while k < e2 and self.w[k].isspace():
+            k += 1
+        if k < e2 and self.w[k] not in (".", "!", "?", "(", ")"):
+            return []
+        ps, pe = self.sents[si - 1]
+        while pe > ps and self.w[pe - 1].isspace():
+            pe -= 1
+        src = cue = None
+        if pe > ps and self.w[pe - 1] == ":":
+            verbs = self.find_verb_cues(ps, pe)
+            if verbs:
+                vi, vf, p = verbs[0]
+                src = self.subject_of(vi, vf, ps, pe, p)
+                cue = (vi, vi + 1)
+            else:
+                first = self.low[ps]
+                if self.lex.fclass(first) & {"prep", "sub", "adv"} and "det" not in self.lex.fclass(first):
+                    return []
+                src = self.np_after(ps, pe, ps)
+            if src is None:
+                return []
+        elif prev is not None and prev.attribution == Attribution.DIRECT_QUOTE and prev.source is not None:
+            src = prev.source
+        else:
+            return []
+        for k in range(si + 1, last_si + 1):
+            consumed.add(k)
+        return [Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=src, cue=cue,
+                      hedged=self.hedged(qs, qe + 1), score=0.8, kind="quote-colon",
+                      sents=list(range(si, last_si + 1)))]
+
+    def quote_is_name(self, qs: int, qe: int, s: int) -> bool:
+        """„…“ used as a name or title: "die „Kampagne für Tibet“", "der Serie „…“"."""
+        if qs > s:
+            prev = self.low[qs - 1]
+            cls = self.lex.fclass(prev)
+            if "det" in cls or "prep" in cls or self.is_adjlike(qs - 1):
+                return True
+        inner = [k for k in range(qs + 1, qe) if self.w[k] not in PUNCT]
+        if not inner:
+            return True
+        if all(self.w[k][:1].isupper() or self.lex.fclass(self.low[k]) for k in inner) and len(inner) <= 5:
+            return True
+        return False
+
     def direct_quote(self, si: int, s: int, e: int, verbs, frames, consumed) -> Claim | None:
         w, low = self.w, self.low
         # quote regions starting inside this sentence
-        regions = [q for q in self.quotes if s <= q[0] < e and q[1] - q[0] >= 3]
+        regions = [q for q in self.quotes if s <= q[0] < e and q[1] - q[0] >= 3
+                   and not self.quote_is_name(q[0], q[1], s)]
         if not regions:
             return None
         # the largest quote
@@ -678,6 +751,11 @@ class DocRules:
                 fin = a
         if fin == s:
             return self.subject_after(fin, e, s, particle)
+        if cs < vi and self.lex.fclass(low[cs]) & {"sub"} and low[cs] not in ("wie",) and cs + 1 < vi:
+            # verb-final subordinate clause: "Als X sagte, dass …"
+            sub = self.np_after(cs + 1, vi, s)
+            if sub is not None:
+                return sub
         # prefield: the whole stretch from the sentence start (appositions may
         # contain commas) when it looks like a subject
         pre_s = s
