@@ -156,3 +156,14 @@ def test_shortcut_sheet_lists_every_action(window, qtbot, monkeypatch):
     assert "Accept" in actions and "Source reliability A" in actions
     keys = {table.item(row, 1).text(): table.item(row, 2).text() for row in range(table.rowCount())}
     assert keys["Accept"] == "A" and keys["Source reliability C"] == "Shift+C"
+
+
+def test_no_key_is_bound_to_two_actions(qapp):
+    from annotator.gui.shortcuts import ACTIONS, key_sequences
+
+    seen: dict[str, str] = {}
+    for spec in ACTIONS:
+        for sequence in key_sequences(spec):
+            key = sequence.toString()
+            assert key not in seen, f"{key} is bound to {seen[key]} and {spec.name}"
+            seen[key] = spec.name

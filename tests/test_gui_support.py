@@ -77,7 +77,7 @@ def open_window(qtbot, monkeypatch):
         window.shown_errors = shown
         qtbot.addWidget(window)
         window.activateWindow()
-        qtbot.waitActive(window)
+        qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need an active window
         windows.append(window)
         return window
 

@@ -43,7 +43,7 @@ def claim_colors(palette: QPalette) -> ClaimColors:
         dark=dark,
         states=colors(_DARK if dark else _LIGHT),
         selected=colors(_DARK_SELECTED if dark else _LIGHT_SELECTED),
-        source=QColor("#b48cff" if dark else "#d9c2ff"),
-        cue=QColor("#ff9b54" if dark else "#ffc08a"),
+        source=QColor("#5e3c99" if dark else "#d9c2ff"),
+        cue=QColor("#8c4a12" if dark else "#ffc08a"),
         rejected_text=QColor("#9a9a9a" if dark else "#6d6d6d"),
     )

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
     def show_guidelines(self) -> None:
         self.guidelines_dock.show()
         self.guidelines_dock.raise_()
+        self.resizeDocks([self.guidelines_dock], [400], Qt.Orientation.Horizontal)
 
     def about(self) -> None:
         QMessageBox.about(self, "About annotator",

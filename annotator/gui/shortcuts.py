@@ -95,7 +95,11 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
             sequences += QKeySequence.keyBindings(key)
         else:
             sequences.append(QKeySequence(key))
-    return sequences
+    unique: list[QKeySequence] = []
+    for sequence in sequences:  # a standard key may already include our extra key
+        if sequence not in unique:
+            unique.append(sequence)
+    return unique
 
 
 def create_actions(parent: QWidget) -> dict[str, QAction]:

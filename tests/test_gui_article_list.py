@@ -1,0 +1,71 @@
+"""The article list pages through the database and filters by status and text."""
+
+from __future__ import annotations
+
+from annotator.core.models import ClaimSuggestion, NewArticle
+from annotator.core.store import Project
+from annotator.gui import article_list
+from annotator.gui.article_list import ArticleListModel
+
+
+def many_articles(path, count: int) -> None:
+    with Project.open(path) as project, project.transaction():
+        for number in range(count):
+            article_id, _ = project.insert_article(NewArticle(
+                text=f"Artikel {number}: Der Sprecher sagte etwas Nummer {number}.",
+                title=f"Artikel {number}", outlet="Testblatt", published="2024-10-01T08:00"))
+            project.replace_suggestions(article_id, [ClaimSuggestion(0, 7)], "t", "1")
+
+
+def test_the_list_loads_pages_on_demand(qapp, tmp_path, monkeypatch):
+    monkeypatch.setattr(article_list, "PAGE_SIZE", 10)
+    many_articles(tmp_path / "m.sqlite", 95)
+    with Project.open(tmp_path / "m.sqlite") as project:
+        calls = []
+        original = project.article_summaries
+        project.article_summaries = lambda **kw: calls.append(kw["offset"]) or original(**kw)
+        model = ArticleListModel(project, "anna")
+        assert model.rowCount() == 95 and calls == []
+        assert model.data(model.index(0, 0)) == "Artikel 0"
+        assert model.data(model.index(94, 2)) == "2024-10-01"
+        assert model.data(model.index(94, 3)) == "new"
+        assert calls == [0, 90]  # two pages, not 95 rows
+        assert model.row_of(model.summary(57).seq) == 57
+        assert model.data(model.index(3, 4)) == "0/1"
+
+
+def test_filter_by_status_and_search(qapp, tmp_path):
+    many_articles(tmp_path / "m.sqlite", 30)
+    with Project.open(tmp_path / "m.sqlite") as project:
+        from annotator.core.models import Annotation, Decision
+
+        target = project.article_summaries(offset=4, limit=1)[0]
+        suggestion = project.suggestions(target.id)[0]
+        project.save_annotation(Annotation(target.id, "anna", Decision.ACCEPT, 0, 7,
+                                           suggestion_id=suggestion.id))
+        model = ArticleListModel(project, "anna")
+        model.set_filter("done", None)
+        assert model.rowCount() == 1 and model.summary(0).id == target.id
+        model.set_filter("new", None)
+        assert model.rowCount() == 29 and model.row_of(target.seq) is None
+        model.set_filter(None, "nummer 17")
+        assert [model.summary(r).title for r in range(model.rowCount())] == ["Artikel 17"]
+
+
+def test_next_and_previous_article_respect_the_filter(qtbot, tmp_path):
+    from annotator.gui.article_list import ArticleListPanel
+
+    many_articles(tmp_path / "m.sqlite", 12)
+    with Project.open(tmp_path / "m.sqlite") as project:
+        panel = ArticleListPanel(ArticleListModel(project, "anna"))
+        qtbot.addWidget(panel)
+        first, second = (panel.model.summary(0), panel.model.summary(1))
+        assert panel.neighbour(first.seq, +1) == second.id
+        assert panel.neighbour(first.seq, -1) is None
+        panel.search.setText("Nummer 1")  # Artikel 1, 10, 11
+        panel.apply_filter()
+        assert panel.model.rowCount() == 3
+        # From article 5 (hidden by the filter) "next" is the next visible one.
+        fifth = project.article_summaries(offset=5, limit=1)[0]
+        assert project.article(panel.neighbour(fifth.seq, +1)).title == "Artikel 10"
+        assert project.article(panel.neighbour(fifth.seq, -1)).title == "Artikel 1"

@@ -1,0 +1,63 @@
+"""Screenshots of the window in light and dark palettes, for people to look at
+(tests/screenshots/, ignored by git); the claim colours follow the palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from annotator.gui.colors import claim_colors, is_dark
+from test_gui_support import open_window, press, review_db, settings, window  # noqa: F401
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, color in ((roles.Window, "#2b2b2b"), (roles.WindowText, "#e6e6e6"),
+                        (roles.Base, "#1e1e1e"), (roles.AlternateBase, "#2a2a2a"),
+                        (roles.Text, "#e6e6e6"), (roles.Button, "#353535"),
+                        (roles.ButtonText, "#e6e6e6"), (roles.Highlight, "#3d6ea8"),
+                        (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#353535"),
+                        (roles.ToolTipText, "#e6e6e6"), (roles.PlaceholderText, "#8a8a8a")):
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+def review_a_little(window) -> None:
+    press(window, "a")
+    press(window, "x")
+    text = window.workspace.session.article.text
+    start = text.index("ein Verteidigungsexperte")
+    from annotator.core.models import Span
+
+    window.workspace.view.select_span(Span(start, start + len("ein Verteidigungsexperte")))
+    press(window, "s")
+
+
+def test_screenshots_in_light_and_dark_palettes(window, qapp):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    review_a_little(window)
+    window.resize(1600, 900)
+    window.show_guidelines()
+    light = SCREENSHOTS / "main-window-light.png"
+    assert window.grab().save(str(light))
+    assert not is_dark(window.workspace.view.palette())
+
+    original = qapp.palette()
+    QApplication.setPalette(dark_palette())
+    try:
+        qapp.processEvents()
+        view = window.workspace.view
+        assert is_dark(view.palette())
+        # The current claim is painted with the dark colour set.
+        current = view.extraSelections()[-3]  # claim, then its source and cue
+        assert current.format.background().color() in claim_colors(view.palette()).selected.values()
+        dark = SCREENSHOTS / "main-window-dark.png"
+        assert window.grab().save(str(dark))
+    finally:
+        QApplication.setPalette(original)
+    assert light.stat().st_size > 10_000 and dark.stat().st_size > 10_000
