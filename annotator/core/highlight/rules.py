@@ -132,16 +132,22 @@ class DocRules:
         """Capitalised word that is a noun or name (not a sentence-initial function word)."""
         x = self.w[i]
         if not x[:1].isupper() and not (x[:1].isdigit() and "-" in x):
-            return False
+            # "al-Omair", "bin-Laden": lowercase particle joined to a name
+            h = x.find("-")
+            return 0 < h < 4 and x[h + 1:h + 2].isupper()
         if self.pos is not None:
             return self.pos[i] in ("NOUN", "PROPN", "X", "NUM")
         lo = self.low[i]
         if self.lex.fclass(lo):
             return False
-        if lo in self.lex.verbs and i == sent_start:
-            return False
-        if i == sent_start and self.lex.mostly_lowercase(lo):
-            return False
+        if i == sent_start:
+            if lo in self.lex.verbs or self.lex.mostly_lowercase(lo):
+                return False
+            if lo not in self.lex.lower and lo.endswith(("lich", "ig", "isch", "end", "weise", "falls", "mals")):
+                return False
+            if lo.startswith(("hier", "da", "wo")) and lo[4:] in self.lex.function or lo[2:] in self.lex.function \
+                    and lo.startswith(("da", "wo")):
+                return False
         return True
 
     def is_adjlike(self, i: int) -> bool:
@@ -212,6 +218,11 @@ class DocRules:
                     j = k + 1
                     continue
                 break
+            if low[j] in ("in", "im") and j + 1 < end and self.is_nounlike(j + 1, sent_start) \
+                    and self.lex.source_noun_kind(low[j - 1]) == "org":
+                # "die Regierung in Lomé", "die US-Botschaft im Irak"
+                j += 2
+                continue
             if low[j] in ("von", "vom", "aus") and j + 1 < end:
                 # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
                 sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
@@ -442,6 +453,9 @@ class DocRules:
 
     MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten "
                        "muss müssen musste mussten darf dürfen durfte durften möchte möchten mag".split())
+
+    FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls".split())
+    PASSIVE_AUX = frozenset("wird werden wurde wurden worden würde würden".split())
 
     def _after_modal(self, i: int, s: int) -> bool:
         """An infinitive governed by a modal or "zu" ("soll … warnen", "zu sagen")."""
@@ -749,9 +763,17 @@ class DocRules:
             a = self.aux_before(vi, cs)
             if a >= 0:
                 fin = a
+                if low[a] in self.PASSIVE_AUX or (vi + 1 < e and low[vi + 1] in ("worden", "werden")):
+                    # passive: the source is the "von X" agent, if any
+                    for k in range(cs, vi):
+                        if low[k] in ("von", "vom") and self.quote_of[k] < 0:
+                            return self.np_after(k + 1, vi, s, allow_pron=False)
+                    return None
         if fin == s:
             return self.subject_after(fin, e, s, particle)
-        if cs < vi and self.lex.fclass(low[cs]) & {"sub"} and low[cs] not in ("wie",) and cs + 1 < vi:
+        verb_final = vi + 1 >= e or w[vi + 1] in (",", ".", ";", ":") or (particle >= 0 and particle < vi)
+        if cs < vi and self.lex.fclass(low[cs]) & {"sub"} and low[cs] not in ("wie",) and cs + 1 < vi \
+                and verb_final:
             # verb-final subordinate clause: "Als X sagte, dass …"
             sub = self.np_after(cs + 1, vi, s)
             if sub is not None:
@@ -761,6 +783,14 @@ class DocRules:
         pre_s = s
         if fin - s == 1 and low[s] in ("das", "dies", "dieses", "diese", "was", "dem", "den"):
             return self.subject_after(fin, e, s, particle)
+        if fin + 1 < e and low[fin + 1] in ("er", "man", "wir", "ich") and self.quote_of[fin + 1] < 0:
+            return (fin + 1, fin + 2)  # "Die Tat bezeichnete er als sinnlos"
+        if low[s] in ("den", "dem", "einen", "einem", "diesen", "diesem"):
+            if fin + 1 < e and low[fin + 1] == "sie":
+                return (fin + 1, fin + 2)
+            return self.subject_after(fin, e, s, particle)
+        while s < fin - 1 and low[s] in self.FOCUS:
+            s += 1  # "Auch das Außenministerium kritisierte …"
         # skip a leading frame or subordinate clause: take the last clause
         first = low[pre_s]
         cls = self.lex.fclass(first)
@@ -904,14 +934,23 @@ class DocRules:
             if k > s and w[k] == "," and self.quote_of[k] < 0:
                 msg_end = k
                 a = s
+                pre_np = self.np_after(s, k, s)
+                if pre_np is not None and pre_np[1] >= k - 1:
+                    return None  # "X, Sprecher der Y, sagte …": the subject, not a message
                 if msg_end - a >= 3:
-                    src = self.subject_after(k + 1 if vf.kind != "part" else k + 1, e, s)
                     if vf.kind != "part":
                         src = self.subject_after(vi, e, s)
                     else:
                         src = self.np_after(k + 2, vi, s)
                     if src is None:
                         return None
+                    if vf.kind != "part":
+                        b = src[1]
+                        rest = [x for x in range(b, self.strip_end(b, e))]
+                        # after the speaker only adverbials may follow ("am Montag", "in Berlin")
+                        if rest and not (self.lex.fclass(low[rest[0]]) & {"prep", "adv", "conj"}
+                                         or w[rest[0]] in (",", "(")):
+                            return None
                     return Claim(parts=[(a, msg_end)], attribution=Attribution.INDIRECT, source=src,
                                  cue=(vi, vi + 1), hedged=self.hedged(s, e),
                                  score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
