@@ -28,10 +28,9 @@ def test_a_job_gets_its_own_project_connection_in_another_thread(qtbot, tmp_path
         return project.count_articles()
 
     results, progress = [], []
-    job = run_job(None, "Count", count, db_path=db, on_success=results.append)
-    job.progressed.connect(lambda done, total: progress.append((done, total)))
-    with qtbot.waitSignal(job.finished, timeout=5000):
-        pass
+    job = run_job(None, "Count", count, db_path=db, on_success=results.append,
+                  on_progress=lambda done, total: progress.append((done, total)))
+    qtbot.waitUntil(job.isFinished, timeout=5000)  # it may finish before we look
     qtbot.waitUntil(lambda: results == [1])
     assert seen["thread"] != threading.get_ident()
     assert progress == [(1, 1)]
@@ -51,8 +50,7 @@ def test_cancel_stops_the_job_and_reports_cancelled(qtbot):
                   on_error=lambda e: outcome.append(e))
     started.wait(5)
     job.dialog.canceled.emit()  # the Cancel button
-    with qtbot.waitSignal(job.finished, timeout=5000):
-        pass
+    qtbot.waitUntil(job.isFinished, timeout=5000)  # it may finish before we look
     qtbot.waitUntil(lambda: outcome == ["cancelled"])
 
 
@@ -62,8 +60,7 @@ def test_errors_reach_the_ui_thread(qtbot):
 
     errors = []
     job = run_job(None, "Import", broken, on_error=errors.append)
-    with qtbot.waitSignal(job.finished, timeout=5000):
-        pass
+    qtbot.waitUntil(job.isFinished, timeout=5000)  # it may finish before we look
     qtbot.waitUntil(lambda: len(errors) == 1)
     from annotator.gui.errors import explain
 
@@ -79,8 +76,7 @@ def test_importing_from_the_window_adds_articles_and_refreshes(window, qtbot, tm
                     encoding="utf-8")
     before = window.article_model.rowCount()
     job = window.import_files([feed])
-    with qtbot.waitSignal(job.finished, timeout=10000):
-        pass
+    qtbot.waitUntil(job.isFinished, timeout=10000)  # it may finish before we look
     qtbot.waitUntil(lambda: window.article_model.rowCount() == before + 1)
     assert "Imported 1 articles" in window.statusBar().currentMessage()
 
@@ -91,8 +87,7 @@ def test_a_bad_import_file_is_reported_with_file_and_line(window, qtbot, tmp_pat
     feed.write_text('{"text": "Gut."}\n{"text": \n', encoding="utf-8")
     before = window.article_model.rowCount()
     job = window.import_files([feed])
-    with qtbot.waitSignal(job.finished, timeout=10000):
-        pass
+    qtbot.waitUntil(job.isFinished, timeout=10000)  # it may finish before we look
     qtbot.waitUntil(lambda: len(window.shown_errors) == 1)
     action, error = window.shown_errors[0]
     assert action == "Import" and error.line == 2 and str(feed) in str(error)

@@ -23,7 +23,8 @@ The contract:
 * A window-modal QProgressDialog with a Cancel button shows while it runs;
   the window keeps repainting. Callbacks run on the UI thread:
   ``on_success(result)``, ``on_error(exception)`` (default: an error dialog
-  saying what happened and what to do), ``on_cancel()``. ``on_finished()``
+  saying what happened and what to do), ``on_cancel()``, and
+  ``on_progress(done, total)`` (e.g. for a status line). ``on_finished()``
   always runs last.
 * The returned :class:`Job` is a QThread with signals ``progressed(int,
   int)``, ``succeeded(object)``, ``failed(object)``, ``cancelled()`` and
@@ -102,7 +103,8 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *,
             on_success: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,
             on_cancel: Callable[[], None] | None = None,
-            on_finished: Callable[[], None] | None = None) -> Job:
+            on_finished: Callable[[], None] | None = None,
+            on_progress: Callable[[int, int], None] | None = None) -> Job:
     """Start ``fn`` in a worker thread with a progress dialog; see the module doc."""
     job = Job(fn, db_path, parent)
     dialog = QProgressDialog(label or f"{title}…", "Cancel", 0, 0, parent)
@@ -118,6 +120,8 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *,
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
+        if on_progress is not None:
+            on_progress(done, total)
 
     def cancel_clicked() -> None:
         dialog.setLabelText("Cancelling…")
