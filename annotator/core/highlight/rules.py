@@ -73,6 +73,10 @@ class Claim:
         return self.parts[-1][1]
 
 
+def low_k_rel(rules: "DocRules", k: int) -> bool:
+    return k > 0 and rules.w[k - 1] == "," and rules.low[k] in RELATIVE
+
+
 class DocRules:
     def __init__(self, words: list[str], sent_bounds: list[tuple[int, int]], lex: Lexicons,
                  ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None):
@@ -172,12 +176,19 @@ class DocRules:
         w, low = self.w, self.low
         if i >= end:
             return None
-        if allow_pron and low[i] in SUBJECT_PRONOUNS | {"dieser", "diese"}:
+        if allow_pron and (low[i] in SUBJECT_PRONOUNS or low[i] in ("dieser", "diese") and not (
+                i + 1 < end and (self.is_adjlike(i + 1) or self.is_nounlike(i + 1, sent_start)))):
+            if low[i] == "es":
+                return None  # "es" is hardly ever a speaker ("bezeichnete es als …")
             return (i, i + 1)
         j = i
         started = False
         if "det" in self.fclass(j) and low[j] not in SUBJECT_PRONOUNS:
             j += 1
+        if j == sent_start and j + 1 < end and self.w[j][:1].isupper() and self.lex.mostly_lowercase(low[j]) \
+                and low[j].endswith(("e", "en", "er", "es", "em")) and not self.lex.fclass(low[j]) \
+                and self.is_nounlike(j + 1, sent_start):
+            j += 1  # "Südkoreanische Geheimdienstkreise gehen davon aus"
         while j < end:
             if self.is_adjlike(j) and j + 1 < end and (self.is_adjlike(j + 1) or self.is_nounlike(j + 1, sent_start)
                                                         or w[j + 1] in ("„", "»")):
@@ -223,6 +234,14 @@ class DocRules:
                 # "die Regierung in Lomé", "die US-Botschaft im Irak"
                 j += 2
                 continue
+            if low[j] == "für" and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) == "role":
+                k = j + 1
+                while k < end and self.is_adjlike(k):
+                    k += 1
+                if k < end and self.is_nounlike(k, sent_start):
+                    j = k + 1
+                    continue
+                break
             if low[j] in ("von", "vom", "aus") and j + 1 < end:
                 # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
                 sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
@@ -267,6 +286,10 @@ class DocRules:
             k += 1
         if k > j:
             return None
+        if k == start and low_k_rel(self, k) and k < j:
+            k += 1  # ", der Experten zufolge …": relative pronoun, not an article
+        if self.lex.is_nominal_cue(self.low[j]) and k < j and self.is_nounlike(j - 1, sent_start):
+            k = j  # "Nordkorea Berichten zufolge" -> "Berichten"
         return (k, j + 1)
 
     # ------------------------------------------------------------ main entry
@@ -557,6 +580,10 @@ class DocRules:
                         k = sub[1]
                 elif k < e and self.is_nounlike(k, s) and not self.lex.fclass(low[k]):
                     k += 1  # "nach Angaben Reuters"
+                elif k + 1 < e and self.is_adjlike(k) and low[k].endswith("er"):
+                    sub = self.np_after(k, e, s, allow_pron=False)  # "Angaben südkoreanischer Geheimdienste"
+                    if sub is not None:
+                        k = sub[1]
                 out.append(dict(cue=(i, i + 1), source=(i + 1, k), span=(i, k), kind="nach"))
             elif kind == "adv":
                 out.append(dict(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv"))
@@ -850,6 +877,8 @@ class DocRules:
                 return None
             return (k, me, "colon")
         lo = low[k]
+        if lo == "was" and self.reportive(k, me) < 2:
+            return None  # ", was …": usually a relative clause
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
             return (k, self._cut_coordination(k, me), "dass")
         if lo in NON_COMPLEMENT_STARTS:
@@ -969,8 +998,34 @@ class DocRules:
             return None
         if self.low[src[0]] in ("es", "man") and src[1] - src[0] == 1:
             return None
+        if not self.speaker_like(src):
+            return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
                      hedged=self.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def speaker_like(self, span: tuple[int, int]) -> bool:
+        """Could this phrase be a speaker: a pronoun, a role/organisation/
+        document noun or a name (a capitalised word our word list does not know
+        as a common word)?"""
+        a, b = span
+        if self.ents:
+            for ea, eb, label in self.ents:
+                if ea < b and eb > a and label in ("PER", "ORG", "PERSON"):
+                    return True
+        for k in range(a, b):
+            lo = self.low[k]
+            if lo in ("er", "sie", "wir", "ich"):
+                return True
+            if not self.w[k][:1].isupper():
+                continue
+            if self.lex.source_noun_kind(lo) is not None:
+                return True
+            counts = self.lex.lower.get(lo)
+            if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
+                return True
+        return False
+
+    NAME_MAX_COUNT = 10
 
     # ------------------------------------------------------------ coreference
     def resolve(self, claims: list[Claim]) -> None:
