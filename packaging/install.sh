@@ -7,6 +7,7 @@
 #   packaging/install.sh                 # from a checkout, after packaging/build.py
 #   ./install.sh                         # from an unpacked annotator-<version>-linux-*.tar.gz
 #   packaging/install.sh --uninstall
+#   BUNDLE=path/to/annotator PREFIX=/opt/annotator packaging/install.sh
 #
 # Your projects are not touched either way: they live in the user data folder
 # (~/.local/share/annotator) or wherever you saved them.
@@ -18,10 +19,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 TARGET="$PREFIX/lib/annotator"
 
 if [ -x "$HERE/annotator" ] && [ -d "$HERE/_internal" ]; then
-    BUNDLE="$HERE" LINUX="$HERE/packaging/linux"      # unpacked archive
+    DEFAULT_BUNDLE="$HERE" LINUX="$HERE/packaging/linux"      # unpacked archive
 else
-    BUNDLE="$HERE/../dist/annotator" LINUX="$HERE/linux"  # source checkout
+    DEFAULT_BUNDLE="$HERE/../dist/annotator" LINUX="$HERE/linux"  # source checkout
 fi
+BUNDLE=${BUNDLE:-$DEFAULT_BUNDLE}
 
 refresh_caches() {
     command -v update-desktop-database >/dev/null && update-desktop-database -q "$PREFIX/share/applications" || true
@@ -45,7 +47,8 @@ fi
 
 mkdir -p "$PREFIX/lib" "$PREFIX/bin" "$PREFIX/share/applications" "$PREFIX/share/metainfo" \
          "$PREFIX/share/icons"
-rm -rf "$TARGET.new" && cp -R "$BUNDLE" "$TARGET.new"
+rm -rf "$TARGET.new" && mkdir "$TARGET.new"
+cp -R "$BUNDLE/annotator" "$BUNDLE/_internal" "$TARGET.new/"
 rm -rf "$TARGET" && mv "$TARGET.new" "$TARGET"
 ln -sf "$TARGET/annotator" "$PREFIX/bin/annotator"
 # The menu may not search ~/.local/bin: the desktop entry names the program by its full path.

@@ -202,3 +202,54 @@ def test_the_scalable_icon_is_the_drawn_svg():
 
     assert ElementTree.parse(drawn).getroot().tag.endswith("svg")
     assert scalable.read_bytes() == drawn.read_bytes()
+
+
+# -- installing the built bundle (Linux) ----------------------------------------
+
+
+@pytest.fixture
+def fake_bundle(tmp_path):
+    """A folder shaped like dist/annotator: the program and _internal/ with our icons."""
+    bundle = tmp_path / "dist" / "annotator"
+    icons = bundle / "_internal" / "annotator" / "resources" / "icons"
+    shutil.copytree(resource_path("icons"), icons)
+    program = bundle / "annotator"
+    program.write_text("#!/bin/sh\necho 'annotator, version test'\n")
+    program.chmod(0o755)
+    return bundle
+
+
+def run_install(bundle: Path, prefix: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["sh", str(PACKAGING / "install.sh"), *args], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(prefix), "BUNDLE": str(bundle),
+                               "PREFIX": str(prefix)})
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+def test_installing_the_bundle_puts_it_in_the_desktop_menu_and_uninstalling_removes_it(fake_bundle, tmp_path):
+    prefix = tmp_path / "prefix"
+
+    installed = run_install(fake_bundle, prefix)
+
+    assert installed.returncode == 0, installed.stderr
+    entry = prefix / "share" / "applications" / DESKTOP_FILE.name
+    assert f"Exec={prefix}/lib/annotator/annotator gui" in entry.read_text()
+    assert (prefix / "share" / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png").is_file()
+    assert (prefix / "share" / "metainfo" / METAINFO_FILE.name).is_file()
+    assert subprocess.run([str(prefix / "bin" / "annotator")], capture_output=True,
+                          text=True).stdout.startswith("annotator, version")
+    if shutil.which("desktop-file-validate"):
+        assert subprocess.run(["desktop-file-validate", str(entry)]).returncode == 0
+
+    removed = run_install(fake_bundle, prefix, "--uninstall")
+
+    assert removed.returncode == 0, removed.stderr
+    assert not entry.exists() and not (prefix / "lib" / "annotator").exists()
+    assert not (prefix / "bin" / "annotator").exists()
+
+
+def test_installing_without_a_built_bundle_says_how_to_build_it(tmp_path):
+    result = run_install(tmp_path / "nothing", tmp_path / "prefix")
+
+    assert result.returncode == 1
+    assert "python packaging/build.py" in result.stderr
