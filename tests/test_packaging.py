@@ -7,6 +7,7 @@ Building the bundle itself takes minutes; CI does it after the tests
 from __future__ import annotations
 
 import ast
+import re
 import importlib.util
 import shutil
 import struct
@@ -50,7 +51,7 @@ def test_a_new_installation_checks_itself_and_reports_every_step(tmp_path):
     assert set(steps) <= {"ok", "skip"} and steps.count("ok") >= 4
     for step in ("resources", "spaCy", "highlighter", "import", "annotate", "export", "GUI"):
         assert f" {step}" in result.output
-    assert "ok    import: 5 demo articles" in result.output
+    assert re.search(r"ok    import: [1-9]\d* demo articles", result.output)
     assert lines[-1].startswith("selftest passed")
 
 
