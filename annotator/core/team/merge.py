@@ -25,13 +25,21 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.team.merge_input import MergeError, Snapshot, read_input
-from annotator.core.team.merge_output import MergeResult, write_output
-from annotator.core.team.versions import claim_key, newest, version_hash, version_of
+from annotator.core.rows import select_list
+from annotator.core.team.merge_input import (
+    VERSION_COLUMNS,
+    MergeError,
+    Snapshot,
+    probe_input,
+    stage_input,
+)
+from annotator.core.team.merge_output import MergeOutput, MergeResult
+from annotator.core.team.versions import claim_key, newest, version_hash
 
 
 class MergeCancelled(Exception):
@@ -65,20 +73,31 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
     """Merge ``inputs`` into the new database ``output``; MergeError if refused."""
     paths, output = [Path(p) for p in inputs], Path(output)
     check_paths(paths, output, overwrite=overwrite)
-    state = _MergeState()
-    for done, path in enumerate(paths, start=1):
+    steps, done = 2 * len(paths) + 1, 0
+
+    def step() -> None:
+        nonlocal done
         if should_cancel and should_cancel():
             raise MergeCancelled()
-        state.add(read_input(path))
+        done += 1
         if on_progress:
-            on_progress(done, len(paths) + 1)
-    result = state.resolve()
-    if should_cancel and should_cancel():
-        raise MergeCancelled()
-    write_output(result, output)
-    if on_progress:
-        on_progress(len(paths) + 1, len(paths) + 1)
-    return _summary(result, output, len(paths))
+            on_progress(done, steps)
+
+    for path in paths:  # every refusal comes before anything is written
+        probe_input(path)
+        step()
+    with MergeOutput(output) as writer:
+        state = _MergeState()
+        for number, path in enumerate(paths):
+            state.add(stage_input(writer.conn, path, number))
+            step()
+        result = state.resolve(writer.conn)
+        log_entries = writer.write(result)
+        if should_cancel and should_cancel():
+            raise MergeCancelled()
+        writer.finish()
+    step()
+    return _summary(result, state, output, len(paths), log_entries)
 
 
 def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
@@ -99,80 +118,73 @@ def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
         raise MergeError(f"{output}: is open in another program (it has a -wal file); close it first")
 
 
-def _summary(result: MergeResult, output: Path, inputs: int) -> MergeSummary:
+def _summary(result: MergeResult, state: "_MergeState", output: Path, inputs: int,
+             log_entries: int) -> MergeSummary:
     per_annotator: dict[str, int] = {}
-    for version in result.annotations:
-        per_annotator[version["annotator"]] = per_annotator.get(version["annotator"], 0) + 1
+    for name in state.winner_annotators:
+        per_annotator[name] = per_annotator.get(name, 0) + 1
     return MergeSummary(
         output=output, inputs=inputs, articles=len(result.articles),
         suggestions=len(result.suggestions), annotations=per_annotator,
         conflicts=len(result.conflicts),
-        new_conflicts=sum(1 for c in result.conflicts if c["version_hash"] not in result.carried),
-        log_entries=len(result.log))
+        new_conflicts=sum(1 for c in result.conflicts if c["version_hash"] not in state.carried),
+        log_entries=log_entries)
 
 
 @dataclass
 class _MergeState:
-    """The union of all inputs so far, folded in one input at a time."""
+    """The union of all inputs' small tables, folded in one input at a time;
+    the annotations are read from the staging table once all are in."""
 
     articles: dict[str, dict] = field(default_factory=dict)
     suggestions: dict[tuple, dict] = field(default_factory=dict)
     annotators: dict[str, str] = field(default_factory=dict)
-    versions: dict[str, dict[str, dict]] = field(default_factory=dict)
-    log: set[tuple] = field(default_factory=set)
     assignments: dict[tuple, dict] = field(default_factory=dict)
     carried: dict[str, dict] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
+    winner_annotators: list[str] = field(default_factory=list)
 
     def add(self, snap: Snapshot) -> None:
         self.sources.add(snap.uuid)
         for row in snap.articles:
             row = {k: v for k, v in row.items() if k != "seq"}
             _keep(self.articles, row["id"], row, lambda r: (r["imported_at"], _order(r)), min)
-        spans = {}
         for row in snap.suggestions:
-            spans[row["id"]] = (row["start"], row["end"])
             row = {k: v for k, v in row.items() if k != "id"}
             key = (row["article_id"], row["start"], row["end"])
             _keep(self.suggestions, key, row, lambda r: (r["created_at"], _order(r)), max)
         for row in snap.annotators:
             _keep(self.annotators, row["name"], row["created_at"], lambda r: r, min)
-        for row in snap.annotations:
-            version = version_of(row, spans.get(row["suggestion_id"]))
-            self.versions.setdefault(row["id"], {})[tuple(version.values())] = version
-        self.log.update(snap.log)
         for row in snap.assignments:
             key = (row["article_id"], row["annotator"])
             _keep(self.assignments, key, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
         for row in snap.conflicts:
             self.carried[row["version_hash"]] = row
 
-    def resolve(self) -> MergeResult:
-        deleted_at = _deletion_times(self.log)
+    def resolve(self, conn: sqlite3.Connection) -> MergeResult:
+        versions, rowid_of = _staged_versions(conn)
+        deleted_at = _deletion_times(conn)
         winners_by_id: dict[str, dict] = {}
-        dropped: list[tuple[dict, str]] = []
-        for annotation_id, versions in self.versions.items():
-            alive = [v for v in versions.values()
-                     if deleted_at.get(annotation_id, "") < v["updated_at"]]
+        dropped: list[dict] = []
+        for annotation_id, copies in versions.items():
+            alive = [v for v in copies if deleted_at.get(annotation_id, "") < v["updated_at"]]
             if alive:
                 winner = newest(alive)
                 winners_by_id[annotation_id] = winner
-                dropped += [(v, annotation_id) for v in alive if v is not winner]
+                dropped += [v for v in alive if v is not winner]
         by_claim: dict[tuple, list[dict]] = {}
         for version in winners_by_id.values():
             by_claim.setdefault(claim_key(version), []).append(version)
-        final: dict[tuple, dict] = {}
-        for key, versions in by_claim.items():
-            final[key] = newest(versions)
-            dropped += [(v, final[key]["id"]) for v in versions if v is not final[key]]
-        annotations = list(final.values())
+        final: list[dict] = []
+        for claim in by_claim.values():
+            final.append(newest(claim))
+            dropped += [v for v in claim if v is not final[-1]]
+        self.winner_annotators = [v["annotator"] for v in final]
         return MergeResult(
             articles=list(self.articles.values()), suggestions=list(self.suggestions.values()),
-            annotators=self._annotators(annotations), annotations=annotations,
-            log=sorted(self.log, key=lambda row: tuple("" if v is None else str(v) for v in row)),
+            annotators=self._annotators(final), winners=[rowid_of[id(v)] for v in final],
             assignments=list(self.assignments.values()),
-            conflicts=self._conflicts(dropped, annotations), carried=set(self.carried),
-            sources=sorted(self.sources))
+            conflicts=self._conflicts(dropped, final), sources=sorted(self.sources))
 
     def _annotators(self, annotations: list[dict]) -> dict[str, str]:
         names = dict(self.annotators)
@@ -180,17 +192,33 @@ class _MergeState:
             _keep(names, version["annotator"], version["created_at"], lambda r: r, min)
         return names
 
-    def _conflicts(self, dropped: list[tuple[dict, str]], annotations: list[dict]) -> list[dict]:
+    def _conflicts(self, dropped: list[dict], annotations: list[dict]) -> list[dict]:
         by_id = {v["id"]: v["id"] for v in annotations}
         by_claim = {claim_key(v): v["id"] for v in annotations}
         conflicts = {}
-        for version, _ in dropped:
+        for version in dropped:
             conflicts[version_hash(version)] = _conflict_row(version)
         conflicts.update({h: dict(row) for h, row in self.carried.items()})
         for row in conflicts.values():  # the kept version is the final one, whoever won first
             version = json.loads(row["dropped"])
             row["kept_annotation_id"] = by_id.get(version["id"]) or by_claim.get(claim_key(version))
         return sorted(conflicts.values(), key=lambda r: r["version_hash"])
+
+
+def _staged_versions(conn: sqlite3.Connection) -> tuple[dict[str, list[dict]], dict[int, int]]:
+    """annotation id -> its distinct versions; and id(version) -> a staging rowid holding it."""
+    columns = VERSION_COLUMNS + ("suggestion_start", "suggestion_end")
+    distinct: dict[tuple, int] = {}
+    for rowid, *values in conn.execute(
+            f"SELECT rowid, {select_list(columns)} FROM temp.stage_annotations ORDER BY rowid"):
+        distinct.setdefault(tuple(values), rowid)  # identical copies are one version
+    versions: dict[str, list[dict]] = {}
+    rowid_of: dict[int, int] = {}
+    for values, rowid in distinct.items():
+        version = dict(zip(columns, values))
+        versions.setdefault(version["id"], []).append(version)
+        rowid_of[id(version)] = rowid
+    return versions, rowid_of
 
 
 def _conflict_row(version: dict) -> dict:
@@ -201,13 +229,10 @@ def _conflict_row(version: dict) -> dict:
             "dropped": json.dumps(version, sort_keys=True, ensure_ascii=False)}
 
 
-def _deletion_times(log: set[tuple]) -> dict[str, str]:
-    """annotation id -> when it was last deleted (log rows: id, annotator, at, action, ...)."""
-    deleted: dict[str, str] = {}
-    for annotation_id, _annotator, at, action, *_ in log:
-        if action == "delete" and at > deleted.get(annotation_id, ""):
-            deleted[annotation_id] = at
-    return deleted
+def _deletion_times(conn: sqlite3.Connection) -> dict[str, str]:
+    """annotation id -> when it was last deleted, by any copy's change log."""
+    return dict(conn.execute("SELECT annotation_id, max(at) FROM temp.stage_log "
+                             "WHERE action = 'delete' GROUP BY annotation_id"))
 
 
 def _order(row: dict) -> tuple:
@@ -217,4 +242,7 @@ def _order(row: dict) -> tuple:
 
 def _keep(into: dict, key, candidate, rank: Callable, pick: Callable) -> None:
     current = into.get(key)
-    into[key] = candidate if current is None else pick(current, candidate, key=rank)
+    if current is None:
+        into[key] = candidate
+    elif current != candidate:  # copies are mostly identical: rank only real differences
+        into[key] = pick(current, candidate, key=rank)

@@ -1,8 +1,10 @@
-"""Reading one database to be merged: checked, read-only, as one snapshot.
+"""Reading the databases to be merged: checked, read-only, each as one snapshot.
 
-An input is never modified: it is opened with SQLite's read-only mode and
-read inside one read transaction, so an annotator still working in it
-cannot make us see half an edit.
+An input is never modified: it is opened (and attached to the merge's own
+connection) in SQLite's read-only mode, and read inside one read
+transaction, so an annotator still working in it cannot make us see half
+an edit. The bulky tables (annotations, change log) are copied by SQLite
+itself into staging tables; Python only sees what it must decide on.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ REQUIRED_TABLES = {"project_meta", "articles", "suggestions", "annotators", "ann
                    "annotation_log", "_sqlite_migrations"}
 LOG_COLUMNS = ("annotation_id", "annotator", "at", "action", "before", "after", "db_uuid")
 ASSIGNMENT_COLUMNS = ("article_id", "annotator", "package_uuid", "assigned_at")
+VERSION_COLUMNS = tuple(c for c in ANNOTATION_COLUMNS if c != "suggestion_id")
 CONFLICT_COLUMNS = ("version_hash", "annotation_id", "annotator", "article_id",
                     "dropped_revision", "dropped_updated_at", "dropped_origin_db", "dropped")
 
@@ -27,23 +30,29 @@ class MergeError(Exception):
     """A merge was refused; the message names the file and the reason."""
 
 
+STAGING_TABLES = f"""
+    CREATE TEMP TABLE stage_annotations (input INTEGER NOT NULL,
+        {", ".join(f'"{c}"' for c in VERSION_COLUMNS)}, suggestion_start, suggestion_end);
+    CREATE TEMP TABLE stage_log ({", ".join(LOG_COLUMNS)});
+"""
+
+
 @dataclass
 class Snapshot:
-    """Everything a merge needs from one input database, as plain dicts."""
+    """The small tables of one input, as plain dicts. Its annotations and
+    change log go to the staging tables instead (see :func:`stage_input`)."""
 
     path: Path
     uuid: str
     articles: list[dict] = field(default_factory=list)
     suggestions: list[dict] = field(default_factory=list)
     annotators: list[dict] = field(default_factory=list)
-    annotations: list[dict] = field(default_factory=list)
-    log: list[tuple] = field(default_factory=list)
     assignments: list[dict] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
 
 
-def read_input(path: Path | str) -> Snapshot:
-    """Check and read one input; MergeError (naming the file) if it cannot be merged."""
+def probe_input(path: Path | str) -> None:
+    """Check one input on its own read-only connection; MergeError naming the file."""
     path = Path(path)
     if not path.exists():
         raise MergeError(f"{path}: no such file")
@@ -55,38 +64,56 @@ def read_input(path: Path | str) -> Snapshot:
         reason = error.__cause__ or error
         raise MergeError(f"{path}: not a SQLite database, or corrupt ({reason})") from error
     try:
-        return _read_checked(db.conn, path)
+        _check(db.conn, path, "main", quick_check=True)
     except sqlite3.DatabaseError as error:
         raise MergeError(f"{path}: not a SQLite database, or corrupt ({error})") from error
     finally:
         db.close()
 
 
-def _read_checked(conn: sqlite3.Connection, path: Path) -> Snapshot:
-    conn.execute("BEGIN")  # one consistent snapshot, even while someone writes
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        missing = REQUIRED_TABLES - tables
-        if missing:
-            raise MergeError(f"{path}: a SQLite database, but not an annotator project "
-                             f"(no table {sorted(missing)[0]})")
-        _refuse_newer_schema(conn, path)
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise MergeError(f"{path}: the database is corrupt ({check})")
-        return _read_rows(conn, path, tables)
-    finally:
-        conn.execute("COMMIT")
-
-
-def _refuse_newer_schema(conn: sqlite3.Connection, path: Path) -> None:
+def _check(conn: sqlite3.Connection, path: Path, schema_name: str, *,
+           quick_check: bool = False) -> set[str]:
+    tables = {r[0] for r in conn.execute(
+        f"SELECT name FROM {schema_name}.sqlite_master WHERE type = 'table'")}
+    missing = REQUIRED_TABLES - tables
+    if missing:
+        raise MergeError(f"{path}: a SQLite database, but not an annotator project "
+                         f"(no table {sorted(missing)[0]})")
     known = set(schema.known_migration_names())
     applied = [r[0] for r in conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [schema.MIGRATION_SET])]
+        f"SELECT name FROM {schema_name}._sqlite_migrations WHERE migration_set = ?",
+        [schema.MIGRATION_SET])]
     unknown = [name for name in applied if name not in known]
     if unknown:
         raise MergeError(f"{path}: written by a newer version of annotator (schema step "
                          f"{unknown[-1]!r} is unknown here); update annotator to merge it")
+    if quick_check:
+        check = conn.execute(f"PRAGMA {schema_name}.quick_check").fetchone()[0]
+        if check != "ok":
+            raise MergeError(f"{path}: the database is corrupt ({check})")
+    return tables
+
+
+def stage_input(conn: sqlite3.Connection, path: Path, number: int) -> Snapshot:
+    """Attach one input read-only to the merge connection, checked again and read
+    in one transaction (a consistent snapshot even while its annotator works):
+    small tables into a Snapshot, annotations and log into the staging tables."""
+    conn.execute("ATTACH DATABASE ? AS source", [f"{path.resolve().as_uri()}?mode=ro"])
+    try:
+        conn.execute("BEGIN")
+        try:
+            tables = _check(conn, path, "source")
+            snap = _read_small_tables(conn, path, tables)
+            _stage_big_tables(conn, number)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return snap
+    except sqlite3.DatabaseError as error:
+        raise MergeError(f"{path}: not a SQLite database, or corrupt ({error})") from error
+    finally:
+        conn.execute("DETACH DATABASE source")
 
 
 def _dicts(conn: sqlite3.Connection, sql: str) -> list[dict]:
@@ -95,20 +122,30 @@ def _dicts(conn: sqlite3.Connection, sql: str) -> list[dict]:
     return [dict(zip(names, values)) for values in cursor]
 
 
-def _read_rows(conn: sqlite3.Connection, path: Path, tables: set[str]) -> Snapshot:
-    uuid = conn.execute("SELECT value FROM project_meta WHERE key = 'uuid'").fetchone()
+def _read_small_tables(conn: sqlite3.Connection, path: Path, tables: set[str]) -> Snapshot:
+    uuid = conn.execute("SELECT value FROM source.project_meta WHERE key = 'uuid'").fetchone()
     if uuid is None:
         raise MergeError(f"{path}: the project has no identity (project_meta 'uuid' is missing)")
     snap = Snapshot(path=path, uuid=uuid[0])
-    snap.articles = _dicts(conn, f"SELECT {select_list(ARTICLE_COLUMNS)} FROM articles")
+    snap.articles = _dicts(conn, f"SELECT {select_list(ARTICLE_COLUMNS)} FROM source.articles")
     snap.suggestions = _dicts(conn, f"SELECT {select_list(SUGGESTION_COLUMNS)}, created_at "
-                                    "FROM suggestions")
-    snap.annotators = _dicts(conn, "SELECT name, created_at FROM annotators")
-    snap.annotations = _dicts(conn, f"SELECT {select_list(ANNOTATION_COLUMNS)} FROM annotations")
-    snap.log = conn.execute(f"SELECT {select_list(LOG_COLUMNS)} FROM annotation_log").fetchall()
+                                    "FROM source.suggestions")
+    snap.annotators = _dicts(conn, "SELECT name, created_at FROM source.annotators")
     # Tables of later schema steps: an input from an older version lacks them.
     if "assignments" in tables:
-        snap.assignments = _dicts(conn, f"SELECT {select_list(ASSIGNMENT_COLUMNS)} FROM assignments")
+        snap.assignments = _dicts(
+            conn, f"SELECT {select_list(ASSIGNMENT_COLUMNS)} FROM source.assignments")
     if "merge_conflicts" in tables:
-        snap.conflicts = _dicts(conn, f"SELECT {select_list(CONFLICT_COLUMNS)} FROM merge_conflicts")
+        snap.conflicts = _dicts(
+            conn, f"SELECT {select_list(CONFLICT_COLUMNS)} FROM source.merge_conflicts")
     return snap
+
+
+def _stage_big_tables(conn: sqlite3.Connection, number: int) -> None:
+    # Annotations as versions: the suggestion given by its span, not its local rowid.
+    conn.execute(
+        f"INSERT INTO temp.stage_annotations SELECT ?, {select_list(VERSION_COLUMNS, 'a')}, "
+        's.start, s."end" FROM source.annotations a '
+        "LEFT JOIN source.suggestions s ON s.id = a.suggestion_id", [number])
+    conn.execute(f"INSERT INTO temp.stage_log SELECT {select_list(LOG_COLUMNS)} "
+                 "FROM source.annotation_log")
