@@ -76,11 +76,12 @@ def build_pipeline(model: str | None) -> "spacy.Language":
     import spacy
 
     from annotator.core.highlight import components  # noqa: F401  (registers factories)
-    from annotator.core.highlight.tokenizer import customize_tokenizer
+    from annotator.core.highlight.tokenizer import customize_tokenizer, drop_lexeme_attributes
 
     if model is None:
         nlp = spacy.blank("de")
         customize_tokenizer(nlp)
+        drop_lexeme_attributes(nlp)
         nlp.add_pipe("annotator_sentences")
         nlp.add_pipe("annotator_claims")
         return nlp

@@ -21,22 +21,57 @@ Components:
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.core.highlight.lexicons import load_lexicons
 from annotator.core.highlight.rules import DocRules
-from annotator.core.highlight.sentences import segment
-from annotator.core.models import ClaimSuggestion, Span
+from annotator.core.highlight.sentences import segment, token_texts
+from annotator.core.models import Attribution, ClaimSuggestion, Span
 
-if not Doc.has_extension("annotator_claims"):
-    Doc.set_extension("annotator_claims", default=None)
-if not Doc.has_extension("annotator_message_parts"):
-    Doc.set_extension("annotator_message_parts", default=None)
-if not Doc.has_extension("annotator_mentions"):
-    Doc.set_extension("annotator_mentions", default=None)
-if not Doc.has_extension("annotator_rules"):
-    Doc.set_extension("annotator_rules", default=None)
+RAW_KEY = "annotator_claims_raw"
+
+
+def _claims_getter(doc: Doc) -> list[ClaimSuggestion] | None:
+    raw = doc.user_data.get(RAW_KEY)
+    if raw is None:
+        return None
+    out = []
+    for r in raw:
+        out.append(ClaimSuggestion(
+            start=r["start"], end=r["end"],
+            source=Span(*r["source"]) if r["source"] else None,
+            cue=Span(*r["cue"]) if r["cue"] else None,
+            attribution=Attribution(r["attribution"]), hedged=r["hedged"], score=r["score"],
+        ))
+    return out
+
+
+def _field_getter(field: str):
+    def get(doc: Doc):
+        raw = doc.user_data.get(RAW_KEY)
+        if raw is None:
+            return None
+        if field == "parts":
+            return [[tuple(p) for p in r["parts"]] for r in raw]
+        if field == "mention":
+            return [Span(*r["mention"]) if r["mention"] else None for r in raw]
+        return [r[field] for r in raw]
+
+    return get
+
+
+# Results live in doc.user_data as plain data (so Docs serialise, e.g. with
+# nlp.pipe(n_process=2) or DocBin); these read-only extensions present them.
+for _name, _getter in (
+    ("annotator_claims", _claims_getter),
+    ("annotator_message_parts", _field_getter("parts")),
+    ("annotator_mentions", _field_getter("mention")),
+    ("annotator_rules", _field_getter("rule")),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, getter=_getter)
 
 
 class SentenceSegmenter:
@@ -58,50 +93,56 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
-            doc._.annotator_claims = []
-            doc._.annotator_message_parts = []
-            doc._.annotator_mentions = []
-            doc._.annotator_rules = []
+            doc.user_data[RAW_KEY] = []
             return doc
-        if not doc.has_annotation("SENT_START"):
-            segment(doc, self.lex)
-        words = [t.text for t in doc]
-        bounds = [(s.start, s.end) for s in doc.sents]
+        starts_flags = doc.user_data.get("annotator_sent_starts")
+        if starts_flags is None or len(starts_flags) != n:
+            if not doc.has_annotation("SENT_START"):
+                segment(doc, self.lex)
+                starts_flags = doc.user_data["annotator_sent_starts"]
+            else:
+                starts_flags = [v == 1 for v in doc.to_array(SENT_START).tolist()]
+                starts_flags[0] = True
+        words = token_texts(doc)
+        sidx = [k for k, f in enumerate(starts_flags) if f] + [n]
+        bounds = [(sidx[k], sidx[k + 1]) for k in range(len(sidx) - 1)]
         pos = [t.pos_ for t in doc] if doc.has_annotation("POS") else None
         ents = [(e.start, e.end, e.label_) for e in doc.ents] if doc.has_annotation("ENT_IOB") else None
         rules = DocRules(words, bounds, self.lex, ents=ents, pos=pos)
         claims = rules.run()
         if ents:
             _snap_to_entities(claims, ents)
-        starts = [t.idx for t in doc]
-        ends = [t.idx + len(t.text) for t in doc]
+        starts = doc.to_array(IDX).tolist()
+        ends = [a + len(x) for a, x in zip(starts, words)]
 
         def span(r):
             if r is None or r[1] <= r[0]:
                 return None
             return Span(starts[r[0]], ends[r[1] - 1])
 
-        out, parts, mentions, kinds = [], [], [], []
+        raw = []
         cue_spans, src_spans = [], []
         for c in claims:
             if not self.unattributed and c.attribution.value == "unattributed":
                 continue
             src = span(c.antecedent or c.source)
             cue = span(c.cue)
-            out.append(ClaimSuggestion(start=starts[c.start], end=ends[c.end - 1], source=src, cue=cue,
-                                       attribution=c.attribution, hedged=c.hedged, score=round(c.score, 3)))
-            parts.append([(starts[a], ends[b - 1]) for a, b in c.parts if b > a])
             m = span(c.source)
-            mentions.append(m)
-            kinds.append(c.kind)
+            raw.append({
+                "start": starts[c.start], "end": ends[c.end - 1],
+                "source": [src.start, src.end] if src else None,
+                "cue": [cue.start, cue.end] if cue else None,
+                "attribution": c.attribution.value, "hedged": bool(c.hedged), "score": round(c.score, 3),
+                "parts": [[starts[a], ends[b - 1]] for a, b in c.parts if b > a],
+                "mention": [m.start, m.end] if m else None,
+                "rule": c.kind,
+            })
             if c.cue:
                 cue_spans.append(doc[c.cue[0]:c.cue[1]])
             if c.source:
                 src_spans.append(doc[c.source[0]:c.source[1]])
-        doc._.annotator_claims = out
-        doc._.annotator_message_parts = parts
-        doc._.annotator_mentions = mentions
-        doc._.annotator_rules = kinds
+        doc.user_data[RAW_KEY] = raw
+        doc.user_data.pop("annotator_words", None)
         doc.spans["annotator_cues"] = cue_spans
         doc.spans["annotator_sources"] = src_spans
         return doc

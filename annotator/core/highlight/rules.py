@@ -1025,7 +1025,7 @@ class DocRules:
                 return True
         return False
 
-    NAME_MAX_COUNT = 10
+    NAME_MAX_COUNT = 3
 
     # ------------------------------------------------------------ coreference
     def resolve(self, claims: list[Claim]) -> None:

@@ -11,6 +11,8 @@ A sentence never starts with a lowercase word, a comma or a closing mark.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 from annotator.core.highlight.lexicons import Lexicons
@@ -38,23 +40,25 @@ def segment(doc: Doc, lex: Lexicons) -> None:
     n = len(doc)
     if n == 0:
         return
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     starts = [False] * n
     starts[0] = True
-    i = 0
-    while i < n:
+    # only tokens that can end a sentence need a look
+    candidates = [i for i, w in enumerate(words) if w[-1] in ".!?…" or "\n" in w]
+    skip_to = 0
+    for i in candidates:
+        if i < skip_to:
+            continue
         w = words[i]
         if "\n" in w and not w.strip():
             # line break: the next non-space token starts a sentence
             j = i + 1
             if j < n:
                 starts[j] = True
-            i += 1
             continue
         is_term = w in TERMINALS or (len(w) > 1 and w[-1] in "!?" and not w[:-1].isalnum())
         is_dotted = not is_term and len(w) > 1 and w.endswith(".")
         if not (is_term or is_dotted):
-            i += 1
             continue
         # find the next word after closing marks
         j = i + 1
@@ -67,7 +71,6 @@ def segment(doc: Doc, lex: Lexicons) -> None:
         nxt = words[j]
         first = nxt[:1]
         if first.islower() or nxt in {",", ";", ":", "-", "–"}:
-            i += 1
             continue
         low = w.lower()
         if is_term and w == ".":
@@ -79,7 +82,6 @@ def segment(doc: Doc, lex: Lexicons) -> None:
                 or (len(prev) == 1 and prev.isalpha())
             )
             if abbrev and (joined in NO_BREAK or len(prev) == 1 or not _starts_sentence(nxt, lex)):
-                i += 1
                 continue
             starts[j] = True
         elif is_term:
@@ -88,7 +90,6 @@ def segment(doc: Doc, lex: Lexicons) -> None:
             core = w[:-1]
             if w in lex.abbreviations or low in NO_BREAK or (len(core) == 1 and core.isalpha()):
                 if low in NO_BREAK or len(core) == 1 or not _starts_sentence(nxt, lex):
-                    i += 1
                     continue
                 starts[j] = True
             elif core.replace(".", "").isdigit():
@@ -101,6 +102,22 @@ def segment(doc: Doc, lex: Lexicons) -> None:
                     starts[j] = True
             else:
                 starts[j] = True
-        i = j
-    for k, t in enumerate(doc):
-        t.is_sent_start = starts[k]
+        skip_to = j
+    set_sent_starts(doc, starts)
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Token texts, faster than iterating Token objects."""
+    cached = doc.user_data.get("annotator_words")
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    strings = doc.vocab.strings
+    words = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    doc.user_data["annotator_words"] = words
+    return words
+
+
+def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
+    arr = numpy.fromiter((1 if x else -1 for x in starts), dtype="int64", count=len(starts)).astype("uint64")
+    doc.from_array([SENT_START], arr.reshape(-1, 1))
+    doc.user_data["annotator_sent_starts"] = starts
