@@ -157,9 +157,15 @@ class ArticleListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, never ResizeToContents: that would read
+        # a thousand rows (five pages) on every change of a single row.
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("", "Outlet name", "2024-12-31", "in progress", "999/999")):
+            if sample:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         # Searching scans article text: wait until the reviewer pauses typing.
         self._search_timer = QTimer(self, singleShot=True, interval=400)
         self._search_timer.timeout.connect(self.apply_filter)

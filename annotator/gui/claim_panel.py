@@ -164,9 +164,7 @@ class ClaimPanel(QWidget):
     # -- showing a claim --------------------------------------------------------------------
 
     def show_claim(self, claim: Claim | None, number: int, total: int, text: str = "") -> None:
-        for widget in self.findChildren(QWidget):
-            widget.setEnabled(claim is not None)
-        self.heading.setEnabled(True)
+        self._set_enabled(claim is not None)
         if claim is None:
             self.heading.setText("No claim selected" if total == 0 else f"{total} claims")
             for label in (self.claim_text, self.source_text, self.cue_text):
@@ -181,6 +179,14 @@ class ClaimPanel(QWidget):
         self._set_values(a and a.source_type, a and a.reliability, a and a.credibility,
                          claim.attribution, bool(a and a.unattributed), claim.hedged,
                          a.note if a else "")
+
+    def _set_enabled(self, enabled: bool) -> None:
+        if getattr(self, "_enabled", None) == enabled:
+            return  # called on every key press: skip touching 20 widgets
+        self._enabled = enabled
+        for widget in self.findChildren(QWidget):
+            widget.setEnabled(enabled)
+        self.heading.setEnabled(True)
 
     def _set_values(self, source_type: SourceType | None, reliability: str | None,
                     credibility: int | None, attribution: Attribution | None,

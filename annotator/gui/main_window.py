@@ -17,7 +17,7 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -37,6 +37,7 @@ from annotator.core.store import Project
 from annotator.gui import jobs
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.shortcuts import ShortcutSheet, create_actions
+from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
 
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._jobs: list[Job] = []
         self.closing = False
+        self._position_timer = QTimer(self, singleShot=True, interval=1500)
+        self._position_timer.timeout.connect(self._save_position)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{self.project_path.name} — annotator")
         self.workspace = ReviewWorkspace(project, annotator, self)
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.actions_by_name["toggle_article_list"])
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
         self.team_menu = self.menuBar().addMenu("&Team")  # filled by the team features
+        install_team_menu(self)
         self.help_menu = self._menu("&Help", ["show_shortcuts", "show_guidelines", "-", "about"])
 
     def add_file_action(self, action: QAction) -> None:
@@ -200,6 +204,10 @@ class MainWindow(QMainWindow):
         self._remember_position()
 
     def _remember_position(self) -> None:
+        """Soon, not at once: writing the settings file on every switch costs time."""
+        self._position_timer.start()
+
+    def _save_position(self) -> None:
         if self.workspace.article_id is None:
             return
         current = self.workspace.session.current
@@ -337,7 +345,8 @@ class MainWindow(QMainWindow):
             job.wait()
         self._save_layout()
         self.settings.remember_project(self.project_path)
-        self._remember_position()
+        self._position_timer.stop()
+        self._save_position()
         self.project.close()
         super().closeEvent(event)
 

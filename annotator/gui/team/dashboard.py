@@ -1,0 +1,155 @@
+"""The lead's dashboard: progress per annotator, grade and source-type
+distributions, agreement figures. Figures are computed by the core
+(team.dashboard_data) in a worker; this widget only draws them."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE_TYPE_LABELS
+from annotator.core.team.agreement import FIELDS
+from annotator.core.team.dashboard_data import DashboardData
+
+SHORT_SOURCE_TYPES = {kind: label.split(" /")[0].replace("International organisation", "Int. org.")
+                      .replace("Intelligence service", "Intelligence")
+                      for kind, label in SOURCE_TYPE_LABELS.items()}
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumSize(320, 220)
+    view.setAccessibleName(title)
+    return chart, view
+
+
+def _axes(chart: QChart, series, categories: list[str], maximum: float,
+          horizontal: bool = False) -> None:
+    chart.addSeries(series)
+    category_axis, value_axis = QBarCategoryAxis(), QValueAxis()
+    category_axis.append(categories)
+    value_axis.setRange(0, max(maximum, 1))
+    value_axis.setLabelFormat("%d" if maximum > 1.5 else "%.1f")
+    chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(category_axis)
+    series.attachAxis(value_axis)
+
+
+class Dashboard(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Team dashboard")
+        self.setAccessibleName("Team dashboard")
+        self.summary = QLabel("Computing…", self)
+        self.summary.setWordWrap(True)
+        self.charts: dict[str, tuple[QChart, QChartView]] = {
+            name: _chart(title) for name, title in (
+                ("progress", "Progress per annotator (claims)"),
+                ("reliability", "Source reliability (accepted claims)"),
+                ("credibility", "Information credibility (accepted claims)"),
+                ("source_types", "Source types (accepted claims)"),
+                ("agreement", "Krippendorff's alpha (all annotators)"),
+            )}
+        self.figures = QTableWidget(0, 4, self)
+        self.figures.setAccessibleName("Agreement figures")
+        self.figures.setHorizontalHeaderLabels(["Scope", "Measure", "Value", "n"])
+        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.figures.verticalHeader().setVisible(False)
+        grid = QGridLayout()
+        for index, name in enumerate(["progress", "agreement", "reliability", "credibility"]):
+            grid.addWidget(self.charts[name][1], index // 2, index % 2)
+        grid.addWidget(self.charts["source_types"][1], 2, 0)
+        grid.addWidget(self.figures, 2, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 1)
+
+    def show_data(self, data: DashboardData) -> None:
+        self.data = data
+        self._summary(data)
+        self._progress(data)
+        self._distribution("reliability", data.reliability, list(RELIABILITY_GRADES))
+        self._distribution("credibility", data.credibility, list(CREDIBILITY_GRADES))
+        self._distribution("source_types", data.source_types, [k.value for k in SOURCE_TYPE_LABELS],
+                           [SHORT_SOURCE_TYPES[k] for k in SOURCE_TYPE_LABELS])
+        self._agreement(data)
+
+    def _summary(self, data: DashboardData) -> None:
+        agreement, adjudication = data.agreement, data.adjudication
+        self.summary.setText(
+            f"{len(data.progress)} annotators · {agreement.items} claims judged by two or more · "
+            f"{adjudication.settled} of {adjudication.total} disagreements settled · "
+            f"{data.merge_conflicts} merge conflicts recorded")
+
+    def _reset(self, name: str) -> QChart:
+        chart = self.charts[name][0]
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        return chart
+
+    def _progress(self, data: DashboardData) -> None:
+        chart = self._reset("progress")
+        done, left = QBarSet("reviewed"), QBarSet("to do")
+        for row in data.progress:
+            done.append(row.reviewed)
+            left.append(max(row.total - row.reviewed, 0))
+        series = QHorizontalStackedBarSeries()
+        series.append(done)
+        series.append(left)
+        largest = max((row.total for row in data.progress), default=1)
+        _axes(chart, series, [row.annotator for row in data.progress], largest, horizontal=True)
+
+    def _distribution(self, name: str, counts: dict, values: list, labels: list | None = None) -> None:
+        chart = self._reset(name)
+        series = QBarSeries()
+        largest = 1
+        for annotator in sorted(counts):
+            bars = QBarSet(annotator)
+            for value in values:
+                bars.append(counts[annotator].get(value, 0))
+                largest = max(largest, counts[annotator].get(value, 0))
+            series.append(bars)
+        _axes(chart, series, [str(v) for v in (labels or values)], largest)
+
+    def _agreement(self, data: DashboardData) -> None:
+        chart = self._reset("agreement")
+        bars = QBarSet("alpha")
+        for field in FIELDS:
+            bars.append(max(data.agreement.alpha[field].value or 0.0, 0.0))
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        _axes(chart, series, [f.replace("_", " ") for f in FIELDS], 1.0)
+        rows = data.agreement.rows()
+        self.figures.setRowCount(len(rows))
+        for row, (scope, measure, value, n) in enumerate(rows):
+            for column, shown in enumerate(
+                    (scope, measure, "–" if value is None else f"{value:.3f}", str(n))):
+                self.figures.setItem(row, column, QTableWidgetItem(shown))
