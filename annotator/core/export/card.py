@@ -11,7 +11,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core.export.options import ExportOptions
-from annotator.core.export.records import LayerRecord, record_relations, record_spans
+from annotator.core.export.records import LayerRecord
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
 
 
@@ -38,8 +38,8 @@ class CardStats:
             self._last_article = record.article.id
         self.annotators[record.annotator] += 1
         self.newest = max(self.newest, record.updated_at or "")
-        self.labels.update(label for *_, label in record_spans(record))
-        self.relations.update(label for *_, label in record_relations(record))
+        self.labels.update(label for *_, label in record.spans)
+        self.relations.update(label for *_, label in record.relations)
         for claim in record.claims:
             self.decisions[claim.decision or "unreviewed"] += 1
             if claim.is_positive:
@@ -65,7 +65,7 @@ def _table(header: tuple[str, str], counts: Counter, order=None) -> str:
 def render_card(stats: CardStats, options: ExportOptions, name: str, files: list[Path],
                 project_uuid: str, tokenizer: str | None) -> str:
     date = options.date or (stats.newest[:10] if stats.newest else "unknown")
-    chosen = {k: v for k, v in asdict(options).items() if k != "date"}
+    chosen = {k: v for k, v in asdict(options).items() if k not in ("date", "token_cache")}
     sections = [
         f"# Dataset card: {name}",
         f"Exported by annotator {__version__} from project `{project_uuid}`.\n"

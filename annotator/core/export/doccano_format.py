@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import json
 
-from annotator.core.export.records import LayerRecord, record_relations, record_spans
+from annotator.core.export.records import LayerRecord
 
 
 def record_line(record: LayerRecord) -> str:
-    spans = record_spans(record)
+    spans = record.spans
     entity_ids = {span: number for number, span in enumerate(spans, start=1)}
     entities = [{"id": entity_ids[s], "label": s[2], "start_offset": s[0], "end_offset": s[1]}
                 for s in spans]
     relations = [{"id": number, "from_id": entity_ids[head], "to_id": entity_ids[child], "type": label}
-                 for number, (head, child, label) in enumerate(record_relations(record), start=1)]
+                 for number, (head, child, label) in enumerate(record.relations, start=1)]
     line = {"text": record.article.text, "entities": entities, "relations": relations,
             "article_id": record.article.id, "annotator": record.annotator}
     return json.dumps(line, ensure_ascii=False, separators=(",", ":"))

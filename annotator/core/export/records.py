@@ -8,12 +8,14 @@ version, or the pre-highlighter's suggestions. Each format module turns a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 # Relation labels: SOURCE → CLAIM and CUE → CLAIM.
 SOURCE_OF = "SOURCE_OF"
 CUE_OF = "CUE_OF"
 LABELS = ("CLAIM", "SOURCE", "CUE")
+_LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
 
 SUGGESTIONS_PREFIX = "@pipeline:"
 
@@ -70,6 +72,9 @@ class ExportClaim:
         return self.decision != "reject"
 
 
+Labelled = tuple[int, int, str]  # (start, end, label)
+
+
 @dataclass
 class LayerRecord:
     article: ExportArticle
@@ -77,8 +82,28 @@ class LayerRecord:
     claims: list[ExportClaim] = field(default_factory=list)
     updated_at: str | None = None  # newest change in the layer: the record's timestamp
 
+    @cached_property
+    def spans(self) -> list[Labelled]:
+        """All distinct spans of the positive claims, in text order."""
+        unique = {span for claim in self.claims if claim.is_positive for span in labelled_spans(claim)}
+        return sorted(unique, key=lambda s: (s[0], s[1], _LABEL_ORDER[s[2]]))
 
-def labelled_spans(claim: ExportClaim) -> list[tuple[int, int, str]]:
+    @cached_property
+    def relations(self) -> list[tuple[Labelled, Labelled, str]]:
+        """(head, child, label) for SOURCE → CLAIM and CUE → CLAIM, deduplicated."""
+        relations = set()
+        for claim in self.claims:
+            if not claim.is_positive:
+                continue
+            child = (claim.start, claim.end, "CLAIM")
+            if claim.source is not None:
+                relations.add(((*claim.source, "SOURCE"), child, SOURCE_OF))
+            if claim.cue is not None:
+                relations.add(((*claim.cue, "CUE"), child, CUE_OF))
+        return sorted(relations, key=lambda r: (r[1], r[2], r[0]))
+
+
+def labelled_spans(claim: ExportClaim) -> list[Labelled]:
     """The (start, end, label) spans a positive claim contributes."""
     spans = [(claim.start, claim.end, "CLAIM")]
     if claim.source is not None:
@@ -91,27 +116,6 @@ def labelled_spans(claim: ExportClaim) -> list[tuple[int, int, str]]:
 def span_id(start: int, end: int, label: str) -> str:
     """Stable id of a span within its record, e.g. ``source-12-31``."""
     return f"{label.lower()}-{start}-{end}"
-
-
-def record_spans(record: LayerRecord) -> list[tuple[int, int, str]]:
-    """All distinct spans of the record's positive claims, in text order."""
-    order = {label: i for i, label in enumerate(LABELS)}
-    unique = {span for claim in record.claims if claim.is_positive for span in labelled_spans(claim)}
-    return sorted(unique, key=lambda s: (s[0], s[1], order[s[2]]))
-
-
-def record_relations(record: LayerRecord) -> list[tuple[tuple[int, int, str], tuple[int, int, str], str]]:
-    """(head span, child span, label) for SOURCE → CLAIM and CUE → CLAIM, deduplicated."""
-    relations = set()
-    for claim in record.claims:
-        if not claim.is_positive:
-            continue
-        child = (claim.start, claim.end, "CLAIM")
-        if claim.source is not None:
-            relations.add(((*claim.source, "SOURCE"), child, SOURCE_OF))
-        if claim.cue is not None:
-            relations.add(((*claim.cue, "CUE"), child, CUE_OF))
-    return sorted(relations, key=lambda r: (r[1], r[2], r[0]))
 
 
 def _part(text: str, span: tuple[int, int] | None, label: str, positive: bool) -> dict | None:

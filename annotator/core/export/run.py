@@ -14,7 +14,8 @@ from annotator.core.export.options import ExportCancelled, ExportError, ExportOp
 from annotator.core.export.reading import Selection, iter_layer_records, resolve_selection
 from annotator.core.export.records import LayerRecord
 from annotator.core.export.splits import SplitAssigner
-from annotator.core.export.tokens import tokenize, tokenizer_fingerprint
+from annotator.core.export.token_cache import TokenSource
+from annotator.core.export.tokens import Tokens, tokenizer_fingerprint
 
 ALL = "all"  # the set name when there is no split
 
@@ -74,7 +75,7 @@ class _Writers:
                 folder = spacy_root if name == ALL else spacy_root / final.name
                 self.shards[name] = ShardWriter(folder, options.shard_size)
             else:
-                self.handles[name] = outputs.file(final).open("w", encoding="utf-8", newline="\n")
+                self.handles[name] = outputs.file(final).open("w", encoding="utf-8", newline="\n", buffering=1 << 20)
 
     def write(self, set_name: str, record: LayerRecord, tokens) -> None:
         if self.options.format == "spacy":
@@ -102,15 +103,15 @@ def _chunks(records: Iterable[LayerRecord], size: int) -> Iterator[list[LayerRec
         yield chunk
 
 
-def _with_tokens(records: Iterable[LayerRecord], needed: bool) -> Iterator[tuple[LayerRecord, object]]:
-    """Pairs each record with its text's tokens; an article's text is tokenized
-    once however many layers it has, in batches through tokenizer.pipe."""
+def _with_tokens(records: Iterable[LayerRecord], source: TokenSource | None
+                 ) -> Iterator[tuple[LayerRecord, Tokens | None]]:
+    """Pairs each record with its text's tokens, fetched or computed per chunk
+    of records: an article's text is tokenized once however many layers it has."""
     for chunk in _chunks(records, 256):
-        if not needed:
+        if source is None:
             yield from ((record, None) for record in chunk)
             continue
-        texts = {r.article.id: r.article.text for r in chunk}
-        tokens = dict(zip(texts, tokenize(texts.values())))
+        tokens = source.tokens_for({r.article.id: r.article.text for r in chunk})
         yield from ((record, tokens[record.article.id]) for record in chunk)
 
 
@@ -150,15 +151,18 @@ def _export(project, options, selection: Selection, out_path: Path, outputs: Ato
         if on_progress is not None:
             on_progress(done, total)
 
+    source = TokenSource(options.token_cache) if options.format == "jsonl" else None
     try:
         records = iter_layer_records(project, selection, on_batch=progress)
-        for record, tokens in _with_tokens(records, options.format == "jsonl"):
+        for record, tokens in _with_tokens(records, source):
             set_name = splitter.set_of(record.article.id) if splitter else ALL
             writers.write(set_name, record, tokens)
             stats.add(record, set_name)
             summary.claims += len(record.claims)
     finally:
         writers.close()
+        if source is not None:
+            source.close()
     if stats.total_records == 0:
         raise ExportError(f"nothing to export: no annotations in {selection.describe()}")
     summary.records, summary.articles = stats.total_records, sum(stats.articles.values())

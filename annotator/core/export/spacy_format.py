@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from annotator.core.export.records import LayerRecord, claim_payload, record_spans
+from annotator.core.export.records import LayerRecord, claim_payload
 from annotator.core.export.tokens import make_doc
 
 SPANS_KEY = "sc"
@@ -23,7 +23,7 @@ def record_doc(record: LayerRecord):
     text = record.article.text
     doc = make_doc(text)
     spans = []
-    for start, end, label in record_spans(record):
+    for start, end, label in record.spans:
         # Spans are stored by character; "expand" widens one that ends inside
         # a token to whole tokens, as spaCy requires.
         span = doc.char_span(start, end, label=label, alignment_mode="expand")

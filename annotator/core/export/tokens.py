@@ -9,22 +9,27 @@ See :mod:`annotator.core.export.token_cache` for reuse across exports.
 from __future__ import annotations
 
 import hashlib
-import json
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from json.encoder import encode_basestring  # json.dumps' own string escaper, minus its overhead
 
 from spacy.attrs import IDX, LENGTH, SPACY
 
 
-@dataclass(frozen=True)
-class Tokens:
-    """Token boundaries of one text: parallel lists, token i = text[starts[i]:ends[i]]."""
+_TOKEN = '{"text":%s,"start":%d,"end":%d,"id":%d,"ws":%s}'
 
-    starts: list[int]
-    ends: list[int]
-    spaces: list[bool]
+
+@dataclass
+class Tokens:
+    """Token boundaries of one text: token i = text[starts[i]:ends[i]].
+    ``rendered`` is the JSON of the tokens list once known (e.g. from the cache)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    spaces: Sequence[bool] | None = None
+    rendered: str | None = None
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -42,13 +47,12 @@ class Tokens:
         """Prodigy's "tokens" list as JSON text: [{text, start, end, id, ws}, ...].
 
         Rendered with one format string per token instead of dicts plus
-        json.dumps: the same bytes at about twice the speed."""
-        parts = [
-            '{"text":%s,"start":%d,"end":%d,"id":%d,"ws":%s}'
-            % (json.dumps(text[s:e], ensure_ascii=False), s, e, i, "true" if w else "false")
-            for i, (s, e, w) in enumerate(zip(self.starts, self.ends, self.spaces))
-        ]
-        return "[" + ",".join(parts) + "]"
+        json.dumps: the same bytes at several times the speed."""
+        if self.rendered is None:
+            parts = [_TOKEN % (encode_basestring(text[s:e]), s, e, i, "true" if w else "false")
+                     for i, (s, e, w) in enumerate(zip(self.starts, self.ends, self.spaces))]
+            self.rendered = "[" + ",".join(parts) + "]"
+        return self.rendered
 
 
 @cache

@@ -1,0 +1,135 @@
+"""JSONL export speed and memory, and how they grow with the project.
+
+Usage: python bench/bench_export.py [N ...] [--chars C] [--claims K]
+       (default: 10000 100000 articles of ~1,500 characters, 3 claims each)
+
+A project of N generated German articles (sentences of the seed articles,
+shuffled) is built once per (N, C, K) under the temp folder and reused.
+Each run is its own process, so peak RSS is per run; tracemalloc's peak
+covers the export alone (measured in a second, untimed pass). Runs per N:
+  jsonl cold      tokens from spaCy's tokenizer, stored in an empty token cache
+  jsonl warm      the same export again: tokens come from the token cache
+  jsonl no-cache  tokens from the tokenizer, cache off
+  doccano         no tokens at all (the cost of everything but tokens)
+Target: >= 20,000 articles/s of JSONL from a 100,000-article project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+FALLBACK = ("Der Sprecher des Ministeriums sagte am Montag, die Lage sei unter Kontrolle. "
+            "Laut Geheimdienst sind etwa 12.000 Soldaten in Russland angekommen. "
+            "Nach Angaben der Polizei wurden 340 Menschen in Sicherheit gebracht.")
+
+
+def sentences() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] or [FALLBACK]
+    found = [s.strip() + "." for t in texts for s in t.replace("\n", " ").split(". ") if len(s) > 40]
+    return [s.replace("..", ".") for s in found]
+
+
+def build(path: Path, count: int, chars: int, claims: int) -> None:
+    from annotator.core.models import NewArticle
+    from annotator.core.store import Project
+    from annotator.core.textnorm import article_id
+
+    rng, pool = random.Random(7), sentences()
+    with Project.open(path) as project, project.transaction():
+        project.ensure_annotator("anna")
+        for begin in range(0, count, 2000):
+            batch, rows = [], []
+            for n in range(begin, min(begin + 2000, count)):
+                parts, length = [f"Meldung {n}."], 0
+                while length < chars:
+                    parts.append(rng.choice(pool))
+                    length += len(parts[-1]) + 1
+                text = " ".join(parts)
+                batch.append(NewArticle(text=text, title=f"Artikel {n}", outlet="Bench"))
+                rows.extend(_claims(text, article_id(text), n, claims, rng))
+            project.insert_articles(batch, "2026-01-01T00:00:00+00:00")
+            project.db.conn.executemany(
+                'INSERT INTO annotations (id, article_id, annotator, decision, start, "end", '
+                "source_start, source_end, cue_start, cue_end, source_type, reliability, credibility, "
+                "attribution, revision, created_at, updated_at, origin_db) "
+                "VALUES (?, ?, 'anna', ?, ?, ?, ?, ?, ?, ?, 'government', ?, ?, 'indirect', 1, ?, ?, "
+                "'bench')", rows)
+
+
+def _claims(text: str, article: str, n: int, count: int, rng: random.Random) -> list[tuple]:
+    rows, step = [], max(len(text) // (count + 1), 20)
+    for k in range(count):
+        start = 10 + k * step
+        stamp = f"2026-01-{1 + n % 28:02d}T12:00:00+00:00"
+        rows.append((str(uuid.UUID(int=rng.getrandbits(128))), article,
+                     "reject" if k == count - 1 else "accept",
+                     start + 20, start + step - 5, start, start + 12, start + 13, start + 19,
+                     "ABCDEF"[k % 6], 1 + k % 6, stamp, stamp))
+    return rows
+
+
+def run_one(db: Path, fmt: str, label: str) -> None:
+    """One timed export, then the same again under tracemalloc (which slows
+    Python down several times, so it is never timed) for its peak."""
+    from annotator.core.export import ExportOptions, export_project
+    from annotator.core.store import Project
+
+    out = Path(tempfile.mkdtemp()) / "claims.jsonl"
+    options = ExportOptions(format=fmt, token_cache=label != "no-cache")
+    with Project.open(db, create=False) as project:
+        articles = project.count_articles()
+        started = time.perf_counter()
+        summary = export_project(project, options, out)
+        elapsed = time.perf_counter() - started
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        traced = "-"
+        if label in ("warm", "doccano"):
+            tracemalloc.start()
+            export_project(project, options, out)
+            traced = f"{tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB"
+            tracemalloc.stop()
+    print(f"{articles:>8} articles  {fmt:<7} {label:<8} {elapsed:7.2f} s  "
+          f"{articles / elapsed:8.0f} articles/s  {summary.claims:>7} claims  "
+          f"{out.stat().st_size / 1e6:7.1f} MB out  peak RSS {rss:5.0f} MB  "
+          f"tracemalloc peak {traced}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument("--chars", type=int, default=1500)
+    parser.add_argument("--claims", type=int, default=3)
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # db format label
+    args = parser.parse_args()
+    if args.one:
+        run_one(Path(args.one[0]), args.one[1], args.one[2])
+        return
+    cache = Path(tempfile.mkdtemp(prefix="bench-export-cache-"))
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # start with an empty token cache
+    print(f"articles of ~{args.chars} characters, {args.claims} claims each; {os.cpu_count()} CPUs")
+    for size in args.sizes:
+        db = Path(tempfile.gettempdir()) / f"bench-export-{size}-{args.chars}-{args.claims}.sqlite"
+        if not db.exists():
+            started = time.perf_counter()
+            build(db, size, args.chars, args.claims)
+            print(f"(built {db.name} in {time.perf_counter() - started:.0f} s)", flush=True)
+        for fmt, label in (("jsonl", "cold"), ("jsonl", "warm"), ("jsonl", "no-cache"),
+                           ("doccano", "doccano")):
+            subprocess.run([sys.executable, __file__, "--one", str(db), fmt, label],
+                           check=True, env=env)
+
+
+if __name__ == "__main__":
+    main()
