@@ -36,7 +36,8 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "spkatt2023-news" / "train"
 # Reporting verbs.  "base|particle|class" for weak verbs (forms generated),
 # "base|particle|class|3sg|preterite 3sg|participle (without particle)" for
 # strong and irregular verbs.  class: speech, thought, writing, act (acts such
-# as demanding or announcing that are annotated as speech reproduction).
+# as demanding or announcing that are annotated as speech reproduction),
+# evidence (documents and imagery: "Satellitenbilder zeigen, dass …").
 # --------------------------------------------------------------------------
 VERBS = """
 sagen||speech
@@ -171,6 +172,12 @@ bringen|vor|speech|bringt|brachte|gebracht
 bekennen||speech|bekennt|bekannte|bekannt
 fahren|fort|speech|fährt|fuhr|gefahren
 lassen|verlauten|speech|lässt|ließ|gelassen
+zeigen||evidence
+belegen||evidence
+dokumentieren||evidence
+legen|nahe|evidence
+deuten|hin|evidence|deutet|deutete|gedeutet
+ergeben||evidence|ergibt|ergab|ergeben
 """
 
 INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "wider", "unter", "über")

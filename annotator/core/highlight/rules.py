@@ -282,7 +282,8 @@ class DocRules:
         if k > j:
             return None
         # the NP must start with a determiner or a noun
-        while k <= j and not ("det" in self.fclass(k) or self.is_nounlike(k, sent_start) or self.is_adjlike(k)):
+        while k <= j and not ("det" in self.fclass(k) or self.is_nounlike(k, sent_start) or self.is_adjlike(k)
+                              or self.lex.is_nominal_cue(self.low[k])):
             k += 1
         if k > j:
             return None
@@ -502,7 +503,9 @@ class DocRules:
     def sentence(self, si: int, s: int, e: int, consumed: set[int]) -> list[Claim]:
         w, low = self.w, self.low
         frames = self.find_frames(s, e)
-        verbs = self.find_verb_cues(s, e)
+        all_verbs = self.find_verb_cues(s, e)
+        # evidence verbs ("Satellitenbilder zeigen, dass …") only with a dass-clause
+        verbs = [v for v in all_verbs if v[1].cls != "evidence"]
         claims: list[Claim] = []
 
         # 0. "wie X mitteilte, …" frames
@@ -518,7 +521,7 @@ class DocRules:
             return [qclaim]
 
         # 2. reporting verb with a complement or inverted frame
-        for vi, vf, part in verbs:
+        for vi, vf, part in all_verbs:
             if low[vi] in ("nannte", "nennt", "nannten", "nennen") and part < 0 and vf.lemma == "nennen":
                 pass
             c = self.verb_claim(s, e, vi, vf, part)
@@ -668,7 +671,7 @@ class DocRules:
             pe -= 1
         src = cue = None
         if pe > ps and self.w[pe - 1] == ":":
-            verbs = self.find_verb_cues(ps, pe)
+            verbs = [v for v in self.find_verb_cues(ps, pe) if v[1].cls != "evidence"]
             if verbs:
                 vi, vf, p = verbs[0]
                 src = self.subject_of(vi, vf, ps, pe, p)
@@ -700,7 +703,8 @@ class DocRules:
         inner = [k for k in range(qs + 1, qe) if self.w[k] not in PUNCT]
         if not inner:
             return True
-        if all(self.w[k][:1].isupper() or self.lex.fclass(self.low[k]) for k in inner) and len(inner) <= 5:
+        if len(inner) <= 5 and all(self.w[k][:1].isupper() or self.lex.fclass(self.low[k]) & {"det", "prep", "conj"}
+                                   and not self.lex.fclass(self.low[k]) & {"aux", "pron", "adv"} for k in inner):
             return True
         return False
 
@@ -722,8 +726,11 @@ class DocRules:
         while e2 > s and self.w[e2 - 1].isspace():
             e2 -= 1
         # frame after the quote (", sagte X." may be in the last sentence)
-        after_v = [(vi, vf, p) for vi, vf, p in self.find_verb_cues(qe + 1, e2) if vi > qe] if last_si > si else \
-            [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
+        if last_si > si:
+            after_v = [(vi, vf, p) for vi, vf, p in self.find_verb_cues(qe + 1, e2)
+                       if vi > qe and vf.cls != "evidence"]
+        else:
+            after_v = [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
         before_v = [(vi, vf, p) for vi, vf, p in verbs if vi < qs]
         src = cue = None
         if after_v and all(w[k] in (",", ".", "!", "?", "“", "”") or self.quote_of[k] >= 0 for k in range(qe + 1, after_v[0][0])) \
@@ -824,7 +831,8 @@ class DocRules:
         # subordinate clause or PP/adverb first -> subject follows the verb
         if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first in self.lex.frames \
                 or (w[pre_s][:1].isdigit()) or self.lex.mostly_lowercase(first) and "det" not in cls \
-                and first not in SUBJECT_PRONOUNS:
+                and first not in SUBJECT_PRONOUNS and not (
+                    first.endswith(("e", "en", "er", "es")) and pre_s + 1 < fin and self.is_nounlike(pre_s + 1, s)):
             if first in SUBJECT_PRONOUNS:
                 return (pre_s, pre_s + 1)
             subj = self.subject_after(fin, e, s, particle)
@@ -896,7 +904,7 @@ class DocRules:
             if w[m] == ",":
                 break
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
-        ce = self.clause_end(k, e)
+        ce = self.strip_end(k, self.clause_end(k, e))
         last = low[ce - 1] if ce - 1 >= k else ""
         if "zu" in last[1:-2] and last.endswith(("en", "ern", "eln")) or (ce - 2 >= k and low[ce - 2] == "zu"):
             return (k, me, "inf")
@@ -947,6 +955,8 @@ class DocRules:
             a, b, kind = comp
             if b - a < 2:
                 return None
+            if vf.cls == "evidence" and kind != "dass":
+                return None  # "Bilder zeigen, dass …" but not "zeigte sich, …"
             src = self.subject_of(vi, vf, s, e, part)
             if src is not None and src[0] <= vi < src[1]:
                 src = None
@@ -954,7 +964,7 @@ class DocRules:
                          hedged=self.hedged(a, b) or self.hedged(s, a), score=0.8 * (0.6 + 0.4 * vf.precision),
                          kind="comp-" + kind)
         # inverted: "Y sei …, sagte X." — verb right after a comma
-        if vf.kind in ("fin", "sub") or vf.kind == "part":
+        if vf.cls != "evidence" and vf.kind in ("fin", "sub", "part"):
             k = vi - 1
             if vf.kind == "part":
                 ax = self.aux_before(vi, s)
