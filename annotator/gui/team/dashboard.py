@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
@@ -29,9 +29,10 @@ from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE
 from annotator.core.team.agreement import FIELDS
 from annotator.core.team.dashboard_data import DashboardData
 
-SHORT_SOURCE_TYPES = {kind: label.split(" /")[0].replace("International organisation", "Int. org.")
-                      .replace("Intelligence service", "Intelligence")
-                      for kind, label in SOURCE_TYPE_LABELS.items()}
+# Axis labels must fit under a bar group of the chart.
+SHORT_SOURCE_TYPES = dict(zip(SOURCE_TYPE_LABELS, ["Person", "Gov.", "Military", "Intel.",
+                                                    "Int. org.", "Expert", "Media", "Doc.",
+                                                    "Anon."]))
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -48,16 +49,22 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 
 
 def _axes(chart: QChart, series, categories: list[str], maximum: float,
-          horizontal: bool = False) -> None:
+          horizontal: bool = False, minimum: float = 0.0, counts: bool = True) -> QBarCategoryAxis:
     chart.addSeries(series)
     category_axis, value_axis = QBarCategoryAxis(), QValueAxis()
     category_axis.append(categories)
-    value_axis.setRange(0, max(maximum, 1))
-    value_axis.setLabelFormat("%d" if maximum > 1.5 else "%.1f")
+    value_axis.setRange(minimum, max(maximum, 1))
+    if counts:  # whole numbers on the ticks
+        value_axis.applyNiceNumbers()
+        value_axis.setLabelFormat("%d")
+    else:
+        value_axis.setTickCount(5)
+        value_axis.setLabelFormat("%.1f")
     chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(category_axis)
     series.attachAxis(value_axis)
+    return category_axis
 
 
 class Dashboard(QWidget):
@@ -68,7 +75,7 @@ class Dashboard(QWidget):
         self.summary = QLabel("Computing…", self)
         self.summary.setWordWrap(True)
         self.charts: dict[str, tuple[QChart, QChartView]] = {
-            name: _chart(title) for name, title in (
+            name: _chart(title) for name, title in (  # noqa: C416
                 ("progress", "Progress per annotator (claims)"),
                 ("reliability", "Source reliability (accepted claims)"),
                 ("credibility", "Information credibility (accepted claims)"),
@@ -80,6 +87,7 @@ class Dashboard(QWidget):
         self.figures.setHorizontalHeaderLabels(["Scope", "Measure", "Value", "n"])
         self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.figures.verticalHeader().setVisible(False)
+        self.figures.horizontalHeader().setStretchLastSection(True)
         grid = QGridLayout()
         for index, name in enumerate(["progress", "agreement", "reliability", "credibility"]):
             grid.addWidget(self.charts[name][1], index // 2, index % 2)
@@ -135,18 +143,25 @@ class Dashboard(QWidget):
                 bars.append(counts[annotator].get(value, 0))
                 largest = max(largest, counts[annotator].get(value, 0))
             series.append(bars)
-        _axes(chart, series, [str(v) for v in (labels or values)], largest)
+        axis = _axes(chart, series, [str(v) for v in (labels or values)], largest)
+        if len(values) > 6:  # many categories: smaller labels, so they are not cut
+            font = QFont(axis.labelsFont())
+            font.setPointSizeF(font.pointSizeF() * 0.8)
+            axis.setLabelsFont(font)
 
     def _agreement(self, data: DashboardData) -> None:
         chart = self._reset("agreement")
-        bars = QBarSet("alpha")
-        for field in FIELDS:
-            bars.append(max(data.agreement.alpha[field].value or 0.0, 0.0))
+        bars = QBarSet("alpha (undefined: no bar)")
+        values = [data.agreement.alpha[field].value or 0.0 for field in FIELDS]
+        for value in values:
+            bars.append(value)
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
-        _axes(chart, series, [f.replace("_", " ") for f in FIELDS], 1.0)
+        series.setLabelsPrecision(3)
+        _axes(chart, series, [f.replace("_", " ") for f in FIELDS], 1.0,
+              minimum=-1.0 if min(values) < 0 else 0.0, counts=False)
         rows = data.agreement.rows()
         self.figures.setRowCount(len(rows))
         for row, (scope, measure, value, n) in enumerate(rows):
