@@ -36,6 +36,7 @@ from annotator.core.settings import Position, Settings
 from annotator.core.store import Project
 from annotator.gui import jobs
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
+from annotator.gui.export_dialog import install_export_action
 from annotator.gui.shortcuts import ShortcutSheet, create_actions
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
         self.team_menu = self.menuBar().addMenu("&Team")  # filled by the team features
         install_team_menu(self)
+        install_export_action(self)
         self.help_menu = self._menu("&Help", ["show_shortcuts", "show_guidelines", "-", "about"])
 
     def add_file_action(self, action: QAction) -> None:
