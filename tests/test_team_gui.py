@@ -71,6 +71,10 @@ def test_lead_settles_a_disagreement_by_keyboard(qtbot, team_db):
         assert view.claims.currentRow() == 1  # moved on to the next unsettled claim
         assert view.claims.item(0).text().startswith("✓")
 
+        qtbot.keyClick(view.claims, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+        assert project.annotations(annotator=ADJUDICATED_LAYER) == []
+        assert view.claims.currentRow() == 0 and view.progress_label.text() == f"Settled 0 of {total}"
+
 
 def test_lead_edits_a_final_version_in_the_dialog(qtbot, team_db):
     with Project.open(team_db) as project:

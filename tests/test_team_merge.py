@@ -254,3 +254,15 @@ def assert_nothing_lost(databases: list[Path], output: Path) -> None:
                     or deleted.get(annotation_id, "") >= version["updated_at"]), version
         with Project.open(path, create=False) as project:
             assert {(e.annotation_id, e.at, e.action, e.db_uuid) for e in project.change_log()} <= log
+
+
+def test_an_article_whose_copies_differ_in_whitespace_is_reported(tmp_path):
+    from annotator.core.models import NewArticle
+
+    for name, text in (("a", "Der Minister sagte, alles sei gut."),
+                       ("b", "Der Minister  sagte,\nalles sei gut.")):
+        with Project.open(tmp_path / f"{name}.sqlite") as project:
+            project.add_article(NewArticle(text=text))
+    summary = merge_databases([tmp_path / "a.sqlite", tmp_path / "b.sqlite"], tmp_path / "out.sqlite")
+    assert summary.articles == 1 and len(summary.text_differs) == 1
+    assert any(line.startswith("warning: 1 article(s) differ") for line in summary.lines())

@@ -56,6 +56,7 @@ class MergeSummary:
     conflicts: int
     new_conflicts: int
     log_entries: int
+    text_differs: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"merged {self.inputs} database(s) into {self.output}",
@@ -64,6 +65,10 @@ class MergeSummary:
         out += [f"  {name}: {count}" for name, count in sorted(self.annotations.items())]
         out.append(f"conflicts: {self.conflicts} ({self.new_conflicts} new)")
         out.append(f"change log entries: {self.log_entries}")
+        if self.text_differs:
+            out.append(f"warning: {len(self.text_differs)} article(s) differ in whitespace or "
+                       "Unicode form between inputs; the earliest import's text was kept: "
+                       + ", ".join(self.text_differs[:5]))
         return out
 
 
@@ -128,7 +133,7 @@ def _summary(result: MergeResult, state: "_MergeState", output: Path, inputs: in
         suggestions=len(result.suggestions), annotations=per_annotator,
         conflicts=len(result.conflicts),
         new_conflicts=sum(1 for c in result.conflicts if c["version_hash"] not in state.carried),
-        log_entries=log_entries)
+        log_entries=log_entries, text_differs=sorted(state.text_differs))
 
 
 @dataclass
@@ -143,11 +148,17 @@ class _MergeState:
     carried: dict[str, dict] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
     winner_annotators: list[str] = field(default_factory=list)
+    # Same content hash (normalized text) but different characters, e.g. line
+    # ends: the earliest import's text is kept; offsets of others may be off.
+    text_differs: set[str] = field(default_factory=set)
 
     def add(self, snap: Snapshot) -> None:
         self.sources.add(snap.uuid)
         for row in snap.articles:
             row = {k: v for k, v in row.items() if k != "seq"}
+            known = self.articles.get(row["id"])
+            if known is not None and known["text"] != row["text"]:
+                self.text_differs.add(row["id"])
             _keep(self.articles, row["id"], row, lambda r: (r["imported_at"], _order(r)), min)
         for row in snap.suggestions:
             row = {k: v for k, v in row.items() if k != "id"}

@@ -3,14 +3,15 @@ by side, and the lead's final version, all by keyboard.
 
 Keys: Up/Down choose a claim; Left/Right choose a version (its spans are
 marked in the text); 1-9 or Enter take that version as final; E edits a
-final version; N jumps to the next unsettled claim. Each choice is saved
-at once (core: adjudication.settle) into the @adjudicated layer.
+final version; N jumps to the next unsettled claim; Ctrl+Z takes the last
+choice back. Each choice is saved at once (core: adjudication.settle) into
+the @adjudicated layer.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +49,7 @@ class AdjudicationView(QWidget):
         self.texts: dict[str, str] = {}
         self.column = 0
         self.edit_dialog: FinalVersionDialog | None = None
+        self.history: list[tuple[int, str, Annotation | None]] = []  # for undo
         self.setWindowTitle("Adjudication")
         self.setAccessibleName("Adjudication")
         self._build()
@@ -74,7 +76,7 @@ class AdjudicationView(QWidget):
         self.versions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.versions.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.hint = QLabel("Up/Down claim · Left/Right version · 1–9 or Enter: take version · "
-                           "E: edit final · N: next unsettled", self)
+                           "E: edit final · N: next unsettled · Ctrl+Z: undo", self)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +111,9 @@ class AdjudicationView(QWidget):
             widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            return True
         if event.type() == QEvent.Type.KeyPress and not (
                 event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             handler = self.keys.get(Qt.Key(event.key()))
@@ -271,15 +276,30 @@ class AdjudicationView(QWidget):
         self.edit_dialog.open()
 
     def _settle(self, version: Annotation) -> None:
-        group = self.group
-        settle(self.project, group, version)  # saved before the list says so
-        row = self.claims.currentRow()
-        self.claims.item(row).setText(self._list_label(group))
-        self._show_progress()
-        self.settled.emit(group.key)
+        group, row = self.group, self.claims.currentRow()
+        before = group.final
+        stored = settle(self.project, group, version)  # saved before the list says so
+        self.history.append((row, stored.id, before))
+        self._refresh_row(row)
         self.next_unsettled()
         if self.claims.currentRow() == row:
             self._show_group(row)
+
+    def undo(self) -> None:
+        """Take back the last final version (Ctrl+Z): the claim is as it was before."""
+        if not self.history:
+            return
+        row, annotation_id, before = self.history.pop()
+        self.groups[row].final = self.project.put_annotation_state(annotation_id, before)
+        self._refresh_row(row)
+        self.claims.setCurrentRow(row)
+        self._show_group(row)
+
+    def _refresh_row(self, row: int) -> None:
+        group = self.groups[row]
+        self.claims.item(row).setText(self._list_label(group))
+        self._show_progress()
+        self.settled.emit(group.key)
 
     def next_unsettled(self) -> None:
         start = self.claims.currentRow()
