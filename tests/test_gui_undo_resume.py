@@ -72,7 +72,7 @@ def test_typing_a_note_is_one_undo_step(window, review_db, qtbot):
     assert db_annotations(review_db) == []
 
 
-def test_reopening_resumes_at_the_same_article_and_claim(open_window, review_db, settings):
+def test_reopening_resumes_at_the_same_article_and_claim(open_window, review_db, settings, qtbot):
     window = open_window(review_db, settings)
     press(window, "n")
     press(window, "n")
@@ -83,8 +83,9 @@ def test_reopening_resumes_at_the_same_article_and_claim(open_window, review_db,
     again = open_window(review_db, settings)
     assert again.workspace.article_id == article
     assert again.workspace.session.current.key == claim_key
-    row = again.article_list.table.currentIndex().row()
-    assert again.article_model.summary(row).id == article
+    table = again.article_list.table
+    qtbot.waitUntil(lambda: table.currentIndex().isValid())  # the list follows shortly
+    assert again.article_model.summary(table.currentIndex().row()).id == article
 
 
 def test_a_locked_database_shows_an_error_and_changes_nothing(window, review_db):

@@ -56,6 +56,10 @@ class MainWindow(QMainWindow):
         self.closing = False
         self._position_timer = QTimer(self, singleShot=True, interval=1500)
         self._position_timer.timeout.connect(self._save_position)
+        # The list follows the shown article a moment later: finding its row
+        # can cost a page query, which must not delay the article itself.
+        self._list_sync_timer = QTimer(self, singleShot=True, interval=30)
+        self._list_sync_timer.timeout.connect(self._sync_list)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{self.project_path.name} — annotator")
         self.workspace = ReviewWorkspace(project, annotator, self)
@@ -201,9 +205,14 @@ class MainWindow(QMainWindow):
 
     def _article_shown(self, article_id: str) -> None:
         article = self.workspace.session.article
-        self.article_list.select_article(article.seq)
+        self._list_sync_timer.start()
         self.setWindowTitle(f"{article.title} — {self.project_path.name} — annotator")
         self._remember_position()
+
+    def _sync_list(self) -> None:
+        article = self.workspace.session.article
+        if article is not None and not self.closing:
+            self.article_list.select_article(article.seq)
 
     def _remember_position(self) -> None:
         """Soon, not at once: writing the settings file on every switch costs time."""
