@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.models import Annotation, Decision
@@ -165,11 +165,12 @@ def test_refuses_to_overwrite_an_existing_output_unless_asked(tmp_path, lead):
 
 # -- properties, on generated histories of forked databases ------------------
 
-ANNOTATORS = ["anna", "ben", "cem"]
+# Few annotators and claims, so copies often touch the same claim (conflicts).
+ANNOTATORS = ["anna", "ben"]
 operation = st.one_of(
     st.tuples(st.just("fork"), st.integers(0, 9)),
     st.tuples(st.just("judge"), st.integers(0, 9), st.sampled_from(ANNOTATORS),
-              st.integers(0, 2), st.integers(0, 1), st.sampled_from("ABCDEF")),
+              st.integers(0, 1), st.integers(0, 1), st.sampled_from("ABCDEF")),
     st.tuples(st.just("add"), st.integers(0, 9), st.sampled_from(ANNOTATORS),
               st.integers(0, 40), st.integers(1, 30)),
     st.tuples(st.just("edit"), st.integers(0, 9), st.integers(0, 20), st.sampled_from("ABCDEF")),
@@ -179,6 +180,10 @@ operation = st.one_of(
 
 def run_history(folder: Path, operations) -> list[Path]:
     databases = [make_lead(folder / "db0.sqlite")]
+    with Project.open(databases[0]) as project:  # shared history before the first copy
+        judge(project, "anna", 0, 0)
+        judge(project, "ben", 0, 1)
+    databases.append(fork(databases[0], folder / "db1.sqlite"))
     for op, index, *args in operations:
         path = databases[index % len(databases)]
         if op == "fork":
@@ -221,14 +226,15 @@ def input_versions(path: Path) -> list[tuple[dict, str]]:
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(operations=st.lists(operation, min_size=1, max_size=14), seed=st.integers(0, 1000))
 def test_merge_is_order_independent_idempotent_and_loses_nothing(operations, seed):
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         databases = run_history(folder, operations)
         digests = {p: file_digest(p) for p in databases}
-        merge_databases(databases, folder / "a.sqlite")
+        summary = merge_databases(databases, folder / "a.sqlite")
+        event(f"conflicts recorded: {summary.conflicts > 0}")
         shuffled = list(databases)
         random.Random(seed).shuffle(shuffled)
         merge_databases(shuffled + shuffled[:1], folder / "b.sqlite")
