@@ -171,7 +171,7 @@ class DocRules:
 
     # ------------------------------------------------------------ NP chunking
     def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
-                 appositions: bool = True) -> tuple[int, int] | None:
+                 appositions: bool = True, no_det_pp: bool = False) -> tuple[int, int] | None:
         """A noun phrase starting at token i (before ``end``)."""
         w, low = self.w, self.low
         if i >= end:
@@ -242,7 +242,8 @@ class DocRules:
                     j = k + 1
                     continue
                 break
-            if low[j] in ("von", "vom", "aus") and j + 1 < end:
+            if low[j] in ("von", "vom", "aus") and j + 1 < end and not (
+                    no_det_pp and "det" in self.fclass(j + 1)):
                 # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
                 sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
                 if sub is not None:
@@ -258,6 +259,17 @@ class DocRules:
                     if sub is not None and (sub[1] >= end or w[sub[1]] in (",", ":")):
                         if sub[1] >= end or w[sub[1]] == ",":
                             j = sub[1]
+                            continue
+                    if sub is not None and low[sub[1]] in ("am", "an", "bei", "beim", "im", "in", "der", "des"):
+                        # "X, ein Forscher am Institut Y (Z), warnte": a short
+                        # verbless stretch up to the next comma
+                        m = sub[1]
+                        while m < end and m - sub[1] <= 8 and w[m] != "," and (
+                                self.is_cap(m) or self.lex.fclass(low[m]) & {"det", "prep"} or self.is_adjlike(m)
+                                or w[m] in ("(", ")", "-")):
+                            m += 1
+                        if m < end and w[m] == ",":
+                            j = m
                             continue
                 break
             break
@@ -448,6 +460,10 @@ class DocRules:
                 continue  # mostly an adjective or another sense ("bekannt")
             if self._after_modal(i, s):
                 continue
+            if i + 1 < e and low[i].endswith("t") and not w[i + 1][:1].isupper() \
+                    and any(vf.kind == "fin" for vf in ents) \
+                    and any(vf.kind == "part" for vf in self.lex.verbs.get(low[i + 1], ())):
+                continue  # "wiederholt abgelehnt": an adverb before the participle
             best = None
             for vf in ents:
                 if vf.kind in ("konj", "inf"):
@@ -471,9 +487,10 @@ class DocRules:
                 if best is None:
                     best = (i, vf, -1)
             if best is not None:
-                # a base verb that only reports with a particle ("gab" without "an")
                 out.append(best)
-        return out
+        # a separated particle ("gab … bekannt") is not a cue of its own
+        particles = {p for _, _, p in out if p >= 0}
+        return [c for c in out if c[0] not in particles]
 
     MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten "
                        "muss müssen musste mussten darf dürfen durfte durften möchte möchten mag".split())
@@ -520,8 +537,12 @@ class DocRules:
         if qclaim is not None:
             return [qclaim]
 
-        # 2. reporting verb with a complement or inverted frame
-        for vi, vf, part in all_verbs:
+        # 2. reporting verb with a complement or inverted frame; when two cues
+        # share a clause ("hat sich geäußert und aufgefordert, …") the later one
+        # takes the complement
+        for n_v, (vi, vf, part) in enumerate(all_verbs):
+            if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clause_end(vi + 1, e):
+                continue
             if low[vi] in ("nannte", "nennt", "nannten", "nennen") and part < 0 and vf.lemma == "nennen":
                 pass
             c = self.verb_claim(s, e, vi, vf, part)
@@ -683,8 +704,9 @@ class DocRules:
                 src = self.np_after(ps, pe, ps)
             if src is None:
                 return []
-        elif prev is not None and prev.attribution == Attribution.DIRECT_QUOTE and prev.source is not None:
-            src = prev.source
+        elif prev is not None and prev.source is not None and prev.attribution in (
+                Attribution.DIRECT_QUOTE, Attribution.INDIRECT):
+            src = prev.source  # the speaker of the previous sentence goes on
         else:
             return []
         for k in range(si + 1, last_si + 1):
@@ -738,6 +760,9 @@ class DocRules:
             vi, vf, p = after_v[0]
             cue = (vi, vi + 1)
             src = self.subject_after(vi, e2, s, p)
+            if src is None:
+                # "Während X diese Berichte als „…“ bestreiten"
+                src = self.subject_of(vi, vf, s, e2, p)
         elif after_v is not None and any(fr["kind"] == "so" and fr["cue"][0] > qe for fr in frames):
             fr = next(fr for fr in frames if fr["kind"] == "so" and fr["cue"][0] > qe)
             cue, src = fr["cue"], fr["source"]
@@ -779,7 +804,8 @@ class DocRules:
         while j < stop and (self.low[j] in ("auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
                                             "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
             j += 1
-        np_ = self.np_after(j, stop, s)
+        # after the verb "von den Partnern" is an object, "von HRW" an affiliation
+        np_ = self.np_after(j, stop, s, no_det_pp=True)
         if np_ is None:
             return None
         a, b = np_
@@ -800,11 +826,17 @@ class DocRules:
                 if low[a] in self.PASSIVE_AUX or (vi + 1 < e and low[vi + 1] in ("worden", "werden")):
                     # passive: the source is the "von X" agent, if any
                     for k in range(cs, vi):
-                        if low[k] in ("von", "vom") and self.quote_of[k] < 0:
-                            return self.np_after(k + 1, vi, s, allow_pron=False)
+                        if low[k] in ("von", "vom", "durch") and self.quote_of[k] < 0:
+                            agent = self.np_after(k + 1, vi, s, allow_pron=False)
+                            if agent is not None:
+                                return agent
                     return None
         if fin == s:
             return self.subject_after(fin, e, s, particle)
+        if cs > s and low[cs] in ("und", "aber", "doch", "sondern", "denn") and cs + 1 < fin:
+            sub = self.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
+            if sub is not None and sub[1] >= fin - 1:
+                return sub
         verb_final = vi + 1 >= e or w[vi + 1] in (",", ".", ";", ":") or (particle >= 0 and particle < vi)
         if cs < vi and self.lex.fclass(low[cs]) & {"sub"} and low[cs] not in ("wie",) and cs + 1 < vi \
                 and verb_final:
@@ -889,7 +921,7 @@ class DocRules:
             return None  # ", was …": usually a relative clause
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
             return (k, self._cut_coordination(k, me), "dass")
-        if lo in NON_COMPLEMENT_STARTS:
+        if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and low[k + 1] == "zu"):
             return None
         if lo in RELATIVE and not (k + 1 < e and (self.is_nounlike(k + 1, -1) or self.is_adjlike(k + 1))):
             return None
@@ -1038,6 +1070,28 @@ class DocRules:
     NAME_MAX_COUNT = 3
 
     # ------------------------------------------------------------ coreference
+    def role_antecedent(self, role: str, before: int, si: int) -> tuple[int, int] | None:
+        """The nearest earlier "… <Role> <Name>" phrase for "der <Role>"
+        (within 8 sentences): "Der ukrainische Präsident Wolodymyr Selenskyj"."""
+        first_sent = max(0, si - 8)
+        limit = self.sents[first_sent][0]
+        for k in range(before - 1, limit - 1, -1):
+            lo = self.low[k]
+            if not (lo == role or (lo.endswith(role) and len(lo) > len(role) + 2)):
+                continue
+            if k + 1 < self.n and self.is_nounlike(k + 1, -1) and not self.lex.fclass(self.low[k + 1]):
+                # walk back over the article and adjectives before the role
+                a = k
+                while a - 1 >= limit and (self.is_adjlike(a - 1) or "det" in self.fclass(a - 1)):
+                    a -= 1
+                    if "det" in self.fclass(a):
+                        break
+                b = k + 1
+                while b < self.n and self.is_nounlike(b, -1):
+                    b += 1
+                return (a, b)
+        return None
+
     def resolve(self, claims: list[Claim]) -> None:
         """Point pronoun / bare-role / 'demnach' sources at an earlier named source."""
         named: list[tuple[int, tuple[int, int]]] = []  # (sentence, span)
@@ -1056,13 +1110,7 @@ class DocRules:
                     target = span
                     break
             elif b - a == 2 and toks[0] in ("der", "die") and self.lex.source_noun_kind(toks[1]) == "role":
-                role = toks[1]
-                for psi, span in reversed(named):
-                    if si - psi > 8:
-                        break
-                    if role in " ".join(self.low[span[0]:span[1]]) and span[1] - span[0] > 2:
-                        target = span
-                        break
+                target = self.role_antecedent(toks[1], a, si)
             if target is not None:
                 c.antecedent = target
             else:

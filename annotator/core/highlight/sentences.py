@@ -45,6 +45,18 @@ def segment(doc: Doc, lex: Lexicons) -> None:
     starts[0] = True
     # only tokens that can end a sentence need a look
     candidates = [i for i, w in enumerate(words) if w[-1] in ".!?…" or "\n" in w]
+    # straight quotes open and close in turn (per paragraph): an opening one
+    # after a period belongs to the next sentence
+    opening: set[int] = set()
+    if '"' in words:
+        inside = False
+        for i, w in enumerate(words):
+            if w == '"':
+                if not inside:
+                    opening.add(i)
+                inside = not inside
+            elif "\n" in w:
+                inside = False
     skip_to = 0
     for i in candidates:
         if i < skip_to:
@@ -62,7 +74,7 @@ def segment(doc: Doc, lex: Lexicons) -> None:
             continue
         # find the next word after closing marks
         j = i + 1
-        while j < n and (words[j] in CLOSERS or words[j] in TERMINALS):
+        while j < n and (words[j] in CLOSERS or words[j] in TERMINALS) and j not in opening:
             j += 1
         while j < n and words[j].isspace():
             j += 1
