@@ -7,6 +7,7 @@ Building the bundle itself takes minutes; CI does it after the tests
 from __future__ import annotations
 
 import ast
+import os
 import re
 import importlib.util
 import shutil
@@ -49,18 +50,21 @@ def test_a_new_installation_checks_itself_and_reports_every_step(tmp_path):
     assert lines[0].startswith(f"annotator {__version__} selftest")
     steps = [line.split()[0] for line in lines[1:-1]]
     assert set(steps) <= {"ok", "skip"} and steps.count("ok") >= 4
-    for step in ("resources", "spaCy", "highlighter", "import", "annotate", "export", "GUI"):
+    for step in ("resources", "spaCy", "highlighter", "import", "annotate", "export", "GUI", "window"):
         assert f" {step}" in result.output
     assert re.search(r"ok    import: [1-9]\d* demo articles", result.output)
     assert lines[-1].startswith("selftest passed")
 
 
-def test_the_selftest_leaves_the_users_data_alone(tmp_path, monkeypatch):
+def test_the_selftest_leaves_the_users_data_and_settings_alone(tmp_path, monkeypatch):
     monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "mine.sqlite"))
+    user_folders = [Path(os.environ[name]) for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME")]
 
-    CliRunner().invoke(main, ["selftest"])
+    result = CliRunner().invoke(main, ["selftest"])
 
+    assert result.exit_code == 0, result.output
     assert not (tmp_path / "mine.sqlite").exists()
+    assert [path for folder in user_folders if folder.exists() for path in folder.rglob("*")] == []
 
 
 def test_a_broken_installation_fails_the_selftest_and_names_the_missing_file(tmp_path, monkeypatch):
@@ -131,6 +135,23 @@ def test_the_spec_names_files_that_exist():
     assert '"launcher.py"' in spec and (PACKAGING / "launcher.py").is_file()
     assert f'APP_ID = "{APP_ID}"' in spec
     assert (resource_path("icons", "hicolor", "512x512", "apps", f"{APP_ID}.png")).is_file()
+
+
+def excluded_qt_modules() -> set[str]:
+    spec = ast.parse((PACKAGING / "annotator.spec").read_text(encoding="utf-8"))
+    for node in spec.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "QT_EXCLUDES":
+            names = node.value.generators[0].iter  # [f"PySide6.{name}" for name in (...)]
+            return {f"PySide6.{element.value}" for element in names.elts}
+    raise AssertionError("no QT_EXCLUDES in the spec")
+
+
+def test_the_spec_keeps_every_qt_module_the_app_imports():
+    used = {match for path in (REPO / "annotator").rglob("*.py")
+            for match in re.findall(r"PySide6\.Qt\w+", path.read_text(encoding="utf-8"))}
+
+    assert "PySide6.QtWebEngineWidgets" in excluded_qt_modules()
+    assert used and not used & excluded_qt_modules()
 
 
 def test_the_spacy_hook_keeps_german_and_the_shared_language_modules():

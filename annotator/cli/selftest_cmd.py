@@ -4,13 +4,14 @@ Made for the desktop bundle, where the usual traps are files that did not
 get packed (spaCy's language data and registry entry points, our lexicons
 and demo corpus, Qt libraries). It runs the path a reviewer's first session
 takes, in a throw-away project: import the demo corpus, highlight it, accept
-a claim, export. Each step prints ``ok``, ``skip`` or ``FAIL``; the exit code
+a claim, export, build the main window (off screen). Each step prints ``ok``, ``skip`` or ``FAIL``; the exit code
 is 0 only if nothing failed. The user's own data is never touched.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import platform
 import sys
 import tempfile
@@ -24,6 +25,7 @@ from annotator import __version__
 from annotator.core.importer import import_paths
 from annotator.core.models import Annotation, Decision
 from annotator.core.resources import resource_path
+from annotator.core.settings import Settings
 from annotator.core.store import Project
 
 SELFTEST_ANNOTATOR = "selftest"
@@ -128,6 +130,32 @@ class Selftest:
         qt = sys.modules.get("PySide6")
         return f"annotator.gui.app imports (PySide6 {getattr(qt, '__version__', '?')})"
 
+    def check_window(self) -> str:
+        """Build the main window on the selftest project and draw it once, off
+        screen: Qt's plugins, fonts and our widgets load, nothing appears."""
+        project = self._project()
+        try:
+            from annotator.gui.app import application
+            from annotator.gui.main_window import MainWindow
+        except ImportError as error:
+            if _missing_part(error):
+                raise Skipped("the main window is not available yet") from error
+            raise
+        # A missing display would make Qt abort the whole process.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        qt_app = application()
+        window = MainWindow(project, SELFTEST_ANNOTATOR, Settings(path=self.folder / "settings.json"))
+        try:
+            qt_app.processEvents()
+            image = window.grab()
+            if image.isNull():
+                raise RuntimeError("the main window could not be drawn")
+            return f"main window drawn ({image.width()}x{image.height()}, Qt platform {qt_app.platformName()})"
+        finally:
+            window.close()  # closes the project too
+            window.deleteLater()
+            qt_app.processEvents()
+
     def _project(self) -> Project:
         if self.project is None:
             raise Skipped("no project (the import step failed)")
@@ -141,7 +169,7 @@ class Selftest:
         return [("resources", self.check_resources), ("spaCy", self.check_spacy),
                 ("highlighter", self.check_highlighter), ("import", self.check_import),
                 ("annotate", self.check_annotate), ("export", self.check_export),
-                ("GUI libraries", self.check_gui_libraries)]
+                ("GUI libraries", self.check_gui_libraries), ("window", self.check_window)]
 
 
 EXPORT_TARGETS = {"jsonl": "claims.jsonl", "spacy": "corpus", "doccano": "doccano.jsonl"}
@@ -190,8 +218,9 @@ def selftest():
     """Check that this installation works, without touching your data.
 
     Opens a temporary project, imports the bundled demo corpus, highlights
-    it, accepts one claim, exports, and loads the GUI libraries. Prints each
-    step with ok / skip / FAIL; exits 0 only if no step failed.
+    it, accepts one claim, exports it, and builds the main window off screen
+    (nothing appears). Prints each step with ok / skip / FAIL; exits 0 only
+    if no step failed.
 
     \b
     Example:
