@@ -187,3 +187,30 @@ def test_progress_is_reported_per_article(reviewed, tmp_path):
     seen = []
     export_project(reviewed, ExportOptions(), tmp_path / "c.jsonl", on_progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (5, 5)
+
+
+def test_the_adjudicated_layer_keeps_what_the_annotators_agreed_on(reviewed, tmp_path):
+    # First article: anna and ben graded the first claim differently and the
+    # lead settled it; only anna judged the second suggestion (rejected it), so
+    # nobody disputed that: it stays in, as her version.
+    _, out = export(reviewed, tmp_path, layer="adjudicated")
+    (record,) = read_jsonl(out)
+    settled, undisputed = record["claims"]
+    assert (settled["source_reliability"], settled["information_credibility"]) == ("B", 3)
+    assert settled["id"] == reviewed.annotations(annotator=ADJUDICATED_LAYER)[0].id
+    assert undisputed["decision"] == "reject"
+
+
+def test_an_unfinished_adjudication_is_incomplete(reviewed, tmp_path):
+    from annotator.core.models import Annotation, Decision
+
+    second = reviewed.article_ids()[1]  # anna and ben graded the first claim differently
+    disputed, other = reviewed.suggestions(second)
+    reviewed.save_annotation(Annotation(  # the lead settles only the other claim so far
+        article_id=second, annotator=ADJUDICATED_LAYER, decision=Decision.REJECT,
+        start=other.start, end=other.end, suggestion_id=other.id))
+    _, out = export(reviewed, tmp_path, "all.jsonl", layer="adjudicated")
+    (partial,) = [r for r in read_jsonl(out) if r["meta"]["article_id"] == second]
+    assert [(c["claim"]["start"], c["decision"]) for c in partial["claims"]] == [(other.start, "reject")]
+    _, strict = export(reviewed, tmp_path, "strict.jsonl", layer="adjudicated", only_reviewed=True)
+    assert second not in {r["meta"]["article_id"] for r in read_jsonl(strict)}

@@ -42,12 +42,14 @@ def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
 @click.option("--date", default=None, help="Date for the dataset card (default: from the data).")
 @click.option("--shard-size", type=int, default=1000, show_default=True,
               help="spaCy format: Docs per .spacy file.")
+@click.option("--no-token-cache", is_flag=True,
+              help="Tokenize every text again instead of reusing cached tokens (same output).")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
               help="Output file (jsonl, doccano) or folder (spacy).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, date,
-                   shard_size, output, quiet):
+                   shard_size, no_token_cache, output, quiet):
     """Export annotations as training data, with a dataset card beside it.
 
     Rejected suggestions stay in the JSONL as negatives. The same database
@@ -63,7 +65,7 @@ def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, 
     """
     options = ExportOptions(format=format_, annotators=list(annotators), layer=layer,
                             only_reviewed=only_reviewed, split=split, seed=seed, date=date,
-                            shard_size=shard_size)
+                            shard_size=shard_size, token_cache=not no_token_cache)
     progress = _ProgressBar("Exporting", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:

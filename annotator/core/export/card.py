@@ -64,13 +64,15 @@ def _table(header: tuple[str, str], counts: Counter, order=None) -> str:
 
 def render_card(stats: CardStats, options: ExportOptions, name: str, files: list[Path],
                 project_uuid: str, tokenizer: str | None) -> str:
-    date = options.date or (stats.newest[:10] if stats.newest else "unknown")
-    chosen = {k: v for k, v in asdict(options).items() if k not in ("date", "token_cache")}
+    if options.date:
+        date = f"{options.date} (set by option)"
+    else:
+        date = f"{stats.newest[:10] or 'unknown'} (the newest change in the exported data)"
+    hidden = {"date", "token_cache"} | ({"shard_size"} if options.format != "spacy" else set())
+    chosen = {k: v for k, v in asdict(options).items() if k not in hidden}
     sections = [
         f"# Dataset card: {name}",
-        f"Exported by annotator {__version__} from project `{project_uuid}`.\n"
-        f"Date: {date} (the newest change in the exported data"
-        f"{'; set by option' if options.date else ''}).",
+        f"Exported by annotator {__version__} from project `{project_uuid}`.\nDate: {date}.",
         "## Options\n" + "\n".join(f"- {k}: `{v}`" for k, v in chosen.items()),
         "## Files\n" + "\n".join(f"- `{f.name}`" for f in files),
         "## Sets\n" + _table(("set", "records (articles)"), Counter(

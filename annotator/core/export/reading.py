@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from annotator.core.export.adjudicated import adjudicated_claims
 from annotator.core.export.options import ExportError, ExportOptions
 from annotator.core.export.records import (
     ExportArticle,
@@ -116,17 +117,31 @@ def _annotation_layers(project, selection: Selection, ids: list[str]) -> Layers:
     grouped: dict[str, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
     for row in project.db.execute(sql, [*ids, *selection.names]):
         grouped[row[0]][row[1]].append(row)
-    if selection.only_reviewed:
-        _keep_complete_layers(project, grouped)
     if selection.layer == "best":
         _prefer_adjudicated(grouped)
-    return {article_id: {name: _claims_of(rows) for name, rows in by_name.items()}
-            for article_id, by_name in grouped.items() if by_name}
+    if selection.only_reviewed:
+        _keep_complete_layers(project, grouped)
+    layers: Layers = {}
+    for article_id, by_name in grouped.items():
+        for name, rows in by_name.items():
+            layer = _adjudicated_layer(project, article_id, selection) \
+                if name == ADJUDICATED_LAYER else _claims_of(rows)
+            if layer is not None:
+                layers.setdefault(article_id, {})[name] = layer
+    return layers
+
+
+def _adjudicated_layer(project, article_id: str, selection: Selection):
+    claims, newest, complete = adjudicated_claims(project, article_id)
+    if not claims or (selection.only_reviewed and not complete):
+        return None
+    return claims, newest
 
 
 def _keep_complete_layers(project, grouped: dict[str, dict[str, list[tuple]]]) -> None:
-    """Drop layers that have not judged every suggestion of their article:
-    a half-reviewed article would teach a model that unjudged claims are none."""
+    """Drop annotators' layers that have not judged every suggestion of their
+    article: a half-reviewed article would teach a model that unjudged claims
+    are none. (The adjudicated layer has its own test of completeness.)"""
     ids = list(grouped)
     if not ids:
         return
@@ -134,12 +149,13 @@ def _keep_complete_layers(project, grouped: dict[str, dict[str, list[tuple]]]) -
         f"SELECT article_id, count(*) FROM suggestions WHERE article_id IN ({_marks(ids)}) "
         "GROUP BY article_id", ids).fetchall())
     for article_id, by_name in grouped.items():
-        for name in [n for n, rows in by_name.items()
-                     if sum(r[17] is not None for r in rows) < counts.get(article_id, 0)]:
+        for name in [n for n, rows in by_name.items() if n != ADJUDICATED_LAYER
+                     and sum(r[17] is not None for r in rows) < counts.get(article_id, 0)]:
             del by_name[name]
 
 
 def _prefer_adjudicated(grouped: dict[str, dict[str, list[tuple]]]) -> None:
+    """"best": an article the lead adjudicated is exported in that version only."""
     for by_name in grouped.values():
         if ADJUDICATED_LAYER in by_name:
             adjudicated = by_name[ADJUDICATED_LAYER]
