@@ -39,7 +39,7 @@ from annotator.core.team.merge_input import (
     stage_input,
 )
 from annotator.core.team.merge_output import MergeOutput, MergeResult
-from annotator.core.team.versions import claim_key, newest, version_hash
+from annotator.core.team.versions import claim_key, recency, version_hash
 
 
 class MergeCancelled(Exception):
@@ -155,13 +155,11 @@ class _MergeState:
     def add(self, snap: Snapshot) -> None:
         self.sources.add(snap.uuid)
         for row in snap.articles:
-            row = {k: v for k, v in row.items() if k != "seq"}
             known = self.articles.get(row["id"])
             if known is not None and known["text"] != row["text"]:
                 self.text_differs.add(row["id"])
             _keep(self.articles, row["id"], row, lambda r: (r["imported_at"], _order(r)), min)
         for row in snap.suggestions:
-            row = {k: v for k, v in row.items() if k != "id"}
             key = (row["article_id"], row["start"], row["end"])
             _keep(self.suggestions, key, row, lambda r: (r["created_at"], _order(r)), max)
         for row in snap.annotators:
@@ -173,39 +171,44 @@ class _MergeState:
             self.carried[row["version_hash"]] = row
 
     def resolve(self, conn: sqlite3.Connection) -> MergeResult:
-        versions, rowid_of = _staged_versions(conn)
+        rowid_of = _staged_versions(conn)  # version tuple -> a staging rowid holding it
         deleted_at = _deletion_times(conn)
-        winners_by_id: dict[str, dict] = {}
-        dropped: list[dict] = []
-        for annotation_id, copies in versions.items():
-            alive = [v for v in copies if deleted_at.get(annotation_id, "") < v["updated_at"]]
+        by_id: dict[str, list[tuple]] = {}
+        for version in rowid_of:
+            by_id.setdefault(version[ID], []).append(version)
+        winners: list[tuple] = []
+        dropped: list[tuple] = []
+        for annotation_id, copies in by_id.items():
+            alive = [v for v in copies if deleted_at.get(annotation_id, "") < v[UPDATED_AT]]
             if alive:
-                winner = newest(alive)
-                winners_by_id[annotation_id] = winner
-                dropped += [v for v in alive if v is not winner]
-        by_claim: dict[tuple, list[dict]] = {}
-        for version in winners_by_id.values():
-            by_claim.setdefault(claim_key(version), []).append(version)
-        final: list[dict] = []
+                winners.append(_newest(alive))
+                dropped += [v for v in alive if v is not winners[-1]]
+        by_claim: dict[tuple, list[tuple]] = {}
+        for version in winners:
+            by_claim.setdefault(_claim_key(version), []).append(version)
+        final: list[tuple] = []
         for claim in by_claim.values():
-            final.append(newest(claim))
+            final.append(_newest(claim))
             dropped += [v for v in claim if v is not final[-1]]
-        self.winner_annotators = [v["annotator"] for v in final]
+        self.winner_annotators = [v[ANNOTATOR] for v in final]
         return MergeResult(
             articles=list(self.articles.values()), suggestions=list(self.suggestions.values()),
-            annotators=self._annotators(final), winners=[rowid_of[id(v)] for v in final],
+            annotators=self._annotators(final), winners=[rowid_of[v] for v in final],
             assignments=list(self.assignments.values()),
-            conflicts=self._conflicts(dropped, final), sources=sorted(self.sources))
+            conflicts=self._conflicts([_as_dict(v) for v in dropped], final),
+            sources=sorted(self.sources))
 
-    def _annotators(self, annotations: list[dict]) -> dict[str, str]:
+    def _annotators(self, annotations: list[tuple]) -> dict[str, str]:
         names = dict(self.annotators)
         for version in annotations:  # every annotator of an annotation is known
-            _keep(names, version["annotator"], version["created_at"], lambda r: r, min)
+            name, created_at = version[ANNOTATOR], version[CREATED_AT]
+            if name not in names or created_at < names[name]:
+                names[name] = created_at
         return names
 
-    def _conflicts(self, dropped: list[dict], annotations: list[dict]) -> list[dict]:
-        by_id = {v["id"]: v["id"] for v in annotations}
-        by_claim = {claim_key(v): v["id"] for v in annotations}
+    def _conflicts(self, dropped: list[dict], annotations: list[tuple]) -> list[dict]:
+        by_id = {v[ID]: v[ID] for v in annotations}
+        by_claim = {_claim_key(v): v[ID] for v in annotations}
         conflicts = {}
         for version in dropped:
             conflicts[version_hash(version)] = _conflict_row(version)
@@ -216,20 +219,39 @@ class _MergeState:
         return sorted(conflicts.values(), key=lambda r: r["version_hash"])
 
 
-def _staged_versions(conn: sqlite3.Connection) -> tuple[dict[str, list[dict]], dict[int, int]]:
-    """annotation id -> its distinct versions; and id(version) -> a staging rowid holding it."""
-    columns = VERSION_COLUMNS + ("suggestion_start", "suggestion_end")
+# Versions travel as tuples in this column order (dicts only where needed: 100k
+# dicts cost more than the rest of the decision).
+COLUMNS = VERSION_COLUMNS + ("suggestion_start", "suggestion_end")
+ID, ANNOTATOR, ARTICLE_ID, UPDATED_AT, CREATED_AT, S_START, S_END = (
+    COLUMNS.index(c) for c in ("id", "annotator", "article_id", "updated_at", "created_at",
+                               "suggestion_start", "suggestion_end"))
+
+
+def _as_dict(version: tuple) -> dict:
+    return dict(zip(COLUMNS, version))
+
+
+def _claim_key(version: tuple) -> tuple:
+    """As versions.claim_key, on a tuple."""
+    if version[S_START] is None:
+        return ("own", version[ID])
+    return ("suggestion", version[ANNOTATOR], version[ARTICLE_ID], version[S_START], version[S_END])
+
+
+def _newest(versions: list[tuple]) -> tuple:
+    if len(versions) == 1:
+        return versions[0]
+    return max(versions, key=lambda v: recency(_as_dict(v)))
+
+
+def _staged_versions(conn: sqlite3.Connection) -> dict[tuple, int]:
+    """Each distinct staged version -> the first staging rowid holding it
+    (identical copies of a version are one version)."""
     distinct: dict[tuple, int] = {}
     for rowid, *values in conn.execute(
-            f"SELECT rowid, {select_list(columns)} FROM temp.stage_annotations ORDER BY rowid"):
-        distinct.setdefault(tuple(values), rowid)  # identical copies are one version
-    versions: dict[str, list[dict]] = {}
-    rowid_of: dict[int, int] = {}
-    for values, rowid in distinct.items():
-        version = dict(zip(columns, values))
-        versions.setdefault(version["id"], []).append(version)
-        rowid_of[id(version)] = rowid
-    return versions, rowid_of
+            f"SELECT rowid, {select_list(COLUMNS)} FROM temp.stage_annotations ORDER BY rowid"):
+        distinct.setdefault(tuple(values), rowid)
+    return distinct
 
 
 def _conflict_row(version: dict) -> dict:

@@ -127,9 +127,11 @@ def _read_small_tables(conn: sqlite3.Connection, path: Path, tables: set[str]) -
     if uuid is None:
         raise MergeError(f"{path}: the project has no identity (project_meta 'uuid' is missing)")
     snap = Snapshot(path=path, uuid=uuid[0])
-    snap.articles = _dicts(conn, f"SELECT {select_list(ARTICLE_COLUMNS)} FROM source.articles")
-    snap.suggestions = _dicts(conn, f"SELECT {select_list(SUGGESTION_COLUMNS)}, created_at "
-                                    "FROM source.suggestions")
+    # Without local rowids (seq, id): rows mean the same in every database.
+    articles = tuple(c for c in ARTICLE_COLUMNS if c != "seq")
+    suggestions = tuple(c for c in SUGGESTION_COLUMNS if c != "id") + ("created_at",)
+    snap.articles = _dicts(conn, f"SELECT {select_list(articles)} FROM source.articles")
+    snap.suggestions = _dicts(conn, f"SELECT {select_list(suggestions)} FROM source.suggestions")
     snap.annotators = _dicts(conn, "SELECT name, created_at FROM source.annotators")
     # Tables of later schema steps: an input from an older version lacks them.
     if "assignments" in tables:
