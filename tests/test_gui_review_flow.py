@@ -167,3 +167,25 @@ def test_no_key_is_bound_to_two_actions(qapp):
             key = sequence.toString()
             assert key not in seen, f"{key} is bound to {seen[key]} and {spec.name}"
             seen[key] = spec.name
+
+
+def test_question_mark_also_opens_the_sheet_and_f2_the_guidelines(window, monkeypatch):
+    from annotator.gui import shortcuts
+
+    shown = []
+    monkeypatch.setattr(shortcuts.ShortcutSheet, "exec", lambda self: shown.append(True))
+    press(window, "?")
+    assert shown == [True]
+    press(window, Qt.Key.Key_F2)
+    assert window.guidelines_dock.isVisible()
+    assert "Admiralty" in window.guidelines.toPlainText()
+
+
+def test_controls_have_accessible_names(window):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
+
+    panel = window.workspace.panel
+    for kind in (QComboBox, QLineEdit, QPushButton, QCheckBox):
+        for widget in panel.findChildren(kind):
+            if widget.parent() is panel or kind is not QLineEdit:
+                assert widget.accessibleName(), widget
