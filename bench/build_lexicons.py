@@ -10,7 +10,8 @@ Two inputs:
    document nouns, abbreviations.
 2. The *dev* part of the SpkAtt-2023 training split (CC BY-NC-SA 4.0): only
    word lists and counts are derived from it (never text): how often each
-   reporting-verb form is annotated as a cue, lowercase/capitalised word
+   reporting-verb form is annotated as a cue (or stands in the message of a
+   cue-less "Reported" annotation), lowercase/capitalised word
    counts, abbreviations seen inside sentences, zu-infinitives (to derive
    Konjunktiv I forms) and frequent source head nouns.
 
@@ -317,6 +318,20 @@ prognose
 prognosen
 berechnungen
 untersuchungen
+studie
+studien
+stellungnahme
+analyse
+analysen
+urteil
+erklärung
+ergebnis
+ergebnissen
+hinweis
+hinweisen
+idee
+nachricht
+nachrichten
 """
 
 # Heads of source phrases: roles, organisations, collectives, documents and
@@ -650,7 +665,12 @@ def main() -> None:
                     if toks[i + 1] in (",", ".", "und", "oder", ";", "“", ")"):
                         zu_inf[t] += 1
         for a in d["Annotations"]:
-            for ref in a["Cue"]:
+            refs = set(a["Cue"])
+            if a.get("Form") == "Reported" and not a["Cue"]:
+                # reported speech acts carry no cue annotation: count the verb
+                # forms inside their message instead
+                refs |= set(a["Message"])
+            for ref in refs:
                 s, k = map(int, ref.split(":"))
                 cue_tok[sents[s][k].lower()] += 1
             toks = [sents[int(r.split(":")[0])][int(r.split(":")[1])] for r in a["Source"]]

@@ -41,6 +41,7 @@ NAME_PARTICLES = {"von", "van", "de", "da", "di", "der", "den", "bin", "ibn", "a
                   "del", "zu", "ten", "ter", "mc", "st."}
 SUBJECT_PRONOUNS = {"er", "sie", "es", "man", "wir", "ich", "ihr"}
 GENITIVE_DETS = {"des", "der", "eines", "einer"}
+POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "meiner", "unserer"}
 BASE_SCORE = {
     Attribution.DIRECT_QUOTE: 0.9,
     Attribution.ACCORDING_TO: 0.85,
@@ -256,6 +257,11 @@ class DocRules:
                     sub = self.np_after(k, end, sent_start, allow_pron=False, appositions=False)
                     # an apposition is a noun phrase closed by a comma:
                     # "X, der Sprecher der Y, sagte" / "…, sagte X, Chef der Y."
+                    if sub is not None and sub[1] < end and low[sub[1]] in ("und", "sowie"):
+                        # "X, die PPP und die PML-N, hatten erklärt"
+                        sub2 = self.np_after(sub[1] + 1, end, sent_start, allow_pron=False, appositions=False)
+                        if sub2 is not None and sub2[1] < end and w[sub2[1]] == ",":
+                            sub = (sub[0], sub2[1])
                     if sub is not None and (sub[1] >= end or w[sub[1]] in (",", ":")):
                         if sub[1] >= end or w[sub[1]] == ",":
                             j = sub[1]
@@ -543,11 +549,18 @@ class DocRules:
         for n_v, (vi, vf, part) in enumerate(all_verbs):
             if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clause_end(vi + 1, e):
                 continue
-            if low[vi] in ("nannte", "nennt", "nannten", "nennen") and part < 0 and vf.lemma == "nennen":
-                pass
             c = self.verb_claim(s, e, vi, vf, part)
             if c is not None:
                 claims.append(c)
+                # an adverbial frame outside the verb's message is a claim of its
+                # own: "Heute bestätigte X laut Reuters, dass …"
+                for fr in frames:
+                    if fr["kind"] in ("pre", "post", "nach") and fr["span"] is not None \
+                            and not (c.start <= fr["cue"][0] < c.end):
+                        fc = self.frame_claim(s, e, fr)
+                        if fc is not None:
+                            claims.append(fc)
+                        break
                 return claims
 
         # 3. adverbial frames: message = sentence minus frame
@@ -589,6 +602,14 @@ class DocRules:
                     continue
                 out.append(dict(cue=(i, i + 1), source=np_, span=(np_[0], i + 1), kind="post"))
             elif kind == "nach":
+                if i - 2 >= s and lex.is_nominal_cue(low[i - 1]) and low[i - 2] in POSSESSIVES:
+                    # "seiner Meinung nach", "ihrer Ansicht nach"
+                    out.append(dict(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach"))
+                    continue
+                if i > s and w[i - 1] == "," and i + 1 < e and low[i + 1] in ("denen", "dem", "der"):
+                    # "Gerüchte, nach denen …" (like "wonach")
+                    out.append(dict(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1))
+                    continue
                 # nach [det] [adj]* NOMINAL (+ genitive/von NP)
                 j = i + 1
                 if j < e and "det" in self.fclass(j):
@@ -617,6 +638,8 @@ class DocRules:
             elif kind == "heisst":
                 if i + 1 < e and low[i + 1] == "es" or (i > s and low[i - 1] == "es"):
                     j = i + 2 if i + 1 < e and low[i + 1] == "es" else i + 1
+                    while j < e and ("adv" in self.fclass(j) or low[j] == "weiter"):
+                        j += 1
                     src = None
                     end_ = j
                     if j < e and low[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
@@ -624,6 +647,12 @@ class DocRules:
                         if src is not None:
                             end_ = src[1]
                     start_ = i if low[i - 1] != "es" else i - 1
+                    if src is None and low[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+                        # "In der Pressemitteilung des WWF heißt es, …"
+                        pp = self.np_after(s + 1, i, s, allow_pron=False)
+                        if pp is not None and (pp[1] == i or w[pp[1]] == ","):
+                            src = pp
+                            start_ = s
                     out.append(dict(cue=(i, i + 1), source=src, span=(start_, end_), kind="heisst"))
             elif kind == "so":
                 # "…, so der Sprecher." / "„…“, so X"
@@ -833,6 +862,15 @@ class DocRules:
                     return None
         if fin == s:
             return self.subject_after(fin, e, s, particle)
+        if fin == vi and vi - 1 > s and low[vi - 1] in ("und", "aber", "sowie") and self.quote_of[vi - 1] < 0:
+            # coordinated verbs share the subject: "X sprach sich dagegen aus und sagte, …"
+            k = s
+            while k < vi and low[k] in self.FOCUS:
+                k += 1
+            first = self.np_after(k, vi, s)
+            if first is not None and not (self.lex.fclass(low[k]) & {"prep", "sub", "adv"}) \
+                    and not ("det" in self.fclass(k) and low[k] in ("den", "dem", "einen", "einem")):
+                return first
         if cs > s and low[cs] in ("und", "aber", "doch", "sondern", "denn") and cs + 1 < fin:
             sub = self.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
             if sub is not None and sub[1] >= fin - 1:
@@ -857,6 +895,7 @@ class DocRules:
             return self.subject_after(fin, e, s, particle)
         while s < fin - 1 and low[s] in self.FOCUS:
             s += 1  # "Auch das Außenministerium kritisierte …"
+        pre_s = s
         # skip a leading frame or subordinate clause: take the last clause
         first = low[pre_s]
         cls = self.lex.fclass(first)
@@ -1027,7 +1066,7 @@ class DocRules:
                                  score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
         return None
 
-    REPORTED_MIN_PRECISION = 0.2
+    REPORTED_MIN_PRECISION = 0.3
 
     def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         if vf.precision < self.REPORTED_MIN_PRECISION:
