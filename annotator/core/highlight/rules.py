@@ -40,7 +40,7 @@ RELATIVE = {"der", "die", "das", "dem", "den", "denen", "dessen", "deren"}
 NAME_PARTICLES = {"von", "van", "de", "da", "di", "der", "den", "bin", "ibn", "al", "el", "le", "la", "du", "dos",
                   "del", "zu", "ten", "ter", "mc", "st."}
 SUBJECT_PRONOUNS = {"er", "sie", "es", "man", "wir", "ich", "ihr"}
-GENITIVE_DETS = {"des", "der", "eines", "einer"}
+GENITIVE_DETS = {"des", "der", "eines", "einer", "aller"}
 POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "meiner", "unserer"}
 BASE_SCORE = {
     Attribution.DIRECT_QUOTE: 0.9,
@@ -230,17 +230,23 @@ class DocRules:
                     j = k + 1
                     continue
                 break
-            if low[j] in ("in", "im") and j + 1 < end and self.is_nounlike(j + 1, sent_start) \
-                    and self.lex.source_noun_kind(low[j - 1]) == "org":
-                # "die Regierung in Lomé", "die US-Botschaft im Irak"
-                j += 2
-                continue
+            if low[j] in ("in", "im") and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) in ("org", "collective"):
+                # "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"
+                k = j + 1
+                while k < end and self.is_adjlike(k):
+                    k += 1
+                if k < end and self.is_nounlike(k, sent_start):
+                    j = k + 1
+                    continue
+                break
             if low[j] == "für" and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) == "role":
                 k = j + 1
                 while k < end and self.is_adjlike(k):
                     k += 1
                 if k < end and self.is_nounlike(k, sent_start):
                     j = k + 1
+                    if j + 1 < end and low[j] == "und" and self.is_nounlike(j + 1, sent_start):
+                        j += 2  # "Kommissar für Schulwesen und Kultur"
                     continue
                 break
             if low[j] in ("von", "vom", "aus") and j + 1 < end and not (
@@ -282,33 +288,49 @@ class DocRules:
         return (i, j)
 
     def np_before(self, i: int, start: int, sent_start: int) -> tuple[int, int] | None:
-        """Noun phrase ending right before token i (for "X zufolge")."""
+        """Noun phrase ending right before token i (for "X zufolge"): nouns and
+        names, adjectives before them, articles, genitive and "von" chains
+        ("Einer Meldung von Xinhua", "dem Bericht der „Zeitung“")."""
+        w, low = self.w, self.low
         j = i - 1
         if j < start:
             return None
-        # walk back over the NP: nouns, adjectives, determiners, genitives
-        k = j
-        while k >= start:
-            lo = self.low[k]
-            if self.w[k] in PUNCT and self.w[k] not in ("„", "“"):
-                break
-            cls = self.fclass(k)
-            if cls and not (cls & {"det", "rel"}):
-                break
-            k -= 1
-        k += 1
-        if k > j:
+        k = j + 1
+        if self.quote_of[j] >= 0 and self.quotes[self.quote_of[j]][1] == j:
+            k = self.quotes[self.quote_of[j]][0]
+        elif self.is_nounlike(j, sent_start) or self.lex.is_nominal_cue(low[j]):
+            k = j
+        else:
             return None
-        # the NP must start with a determiner or a noun
-        while k <= j and not ("det" in self.fclass(k) or self.is_nounlike(k, sent_start) or self.is_adjlike(k)
-                              or self.lex.is_nominal_cue(self.low[k])):
+        while k - 1 >= start:
+            p = k - 1
+            if self.quote_of[p] >= 0 and self.quotes[self.quote_of[p]][1] == p:
+                k = max(start, self.quotes[self.quote_of[p]][0])
+                continue
+            if self.is_nounlike(p, sent_start) and not self.lex.fclass(low[p]):
+                k = p
+                continue
+            if self.is_adjlike(p) and not self.lex.verbs.get(low[p]):
+                k = p
+                continue
+            cls = self.fclass(p)
+            if "det" in cls or low[p] in ("von", "vom"):
+                k = p
+                if p - 1 >= start and (self.is_nounlike(p - 1, sent_start) or self.lex.is_nominal_cue(low[p - 1])) \
+                        and (low[p] in GENITIVE_DETS or low[p] in ("von", "vom")):
+                    continue  # "Meldung von Xinhua", "Bericht der Zeitung"
+                break
+            break
+        if low[k] in ("von", "vom"):
             k += 1
-        if k > j:
-            return None
         if k == start and low_k_rel(self, k) and k < j:
             k += 1  # ", der Experten zufolge …": relative pronoun, not an article
-        if self.lex.is_nominal_cue(self.low[j]) and k < j and self.is_nounlike(j - 1, sent_start):
+        if self.lex.is_nominal_cue(low[j]) and k < j and self.is_nounlike(j - 1, sent_start) \
+                and not self.lex.is_nominal_cue(low[j - 1]):
             k = j  # "Nordkorea Berichten zufolge" -> "Berichten"
+            while k - 1 >= start and (self.is_adjlike(k - 1) or "det" in self.fclass(k - 1)) \
+                    and not self.is_nounlike(k - 1, sent_start):
+                k -= 1
         return (k, j + 1)
 
     # ------------------------------------------------------------ main entry
