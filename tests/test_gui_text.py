@@ -68,3 +68,27 @@ def test_markup_in_an_article_is_shown_literally(open_window, tmp_path):
     assert panel.claim_text.text() == HTML_TEXT[start:]
     assert panel.claim_text.textFormat() == Qt.TextFormat.PlainText
     assert window.article_model.data(window.article_model.index(0, 0)) == "Test"
+
+
+def test_a_long_article_highlights_the_claims_wherever_it_is_scrolled(open_window, tmp_path):
+    paragraph = "Der Sprecher sagte, die Lage sei ruhig und alles gehe seinen Gang. " * 4
+    text = "\n".join(f"{n}. {paragraph}" for n in range(80))  # ~22,000 characters
+    claims = [(m, m + 40) for m in range(0, len(text) - 40, 110)][:200]
+    db = tmp_path / "long.sqlite"
+    one_article_project(db, text, claims)
+    window = open_window(db, Settings(annotator="anna", path=tmp_path / "s.json"))
+    view = window.workspace.view
+
+    def highlighted() -> set[int]:
+        return {view.offsets.from_qt(s.cursor.selectionStart()) for s in view.extraSelections()}
+
+    assert claims[0][0] in highlighted() and claims[-1][0] not in highlighted()
+    press(window, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # scroll to the end
+    assert view.textCursor().atEnd()
+    view.viewport().repaint()
+    assert claims[-1][0] in highlighted() and claims[len(claims) // 2][0] not in highlighted()
+    # Going to the last claim by keyboard scrolls there and marks it selected.
+    for _ in range(len(claims)):
+        press(window, "j")
+    assert window.workspace.session.index == len(claims) - 1
+    assert claims[-1][0] in highlighted()

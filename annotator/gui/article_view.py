@@ -38,7 +38,7 @@ class ArticleView(QPlainTextEdit):
         self._claims: list[Claim] = []
         self._current: int | None = None
         self._colors = claim_colors(self.palette())
-        self.verticalScrollBar().valueChanged.connect(self._paint)
+        self._covered = (0, 0)  # code point range the current selections cover
 
     # -- content ---------------------------------------------------------------------
 
@@ -125,19 +125,24 @@ class ArticleView(QPlainTextEdit):
             block.endEditBlock()
         self.setExtraSelections(selections)
 
+    def _on_screen(self) -> tuple[int, int]:
+        """The Qt position range of the paragraphs on screen."""
+        top = self.firstVisibleBlock().position()
+        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).block()
+        return top, bottom.position() + bottom.length()
+
     def _visible_range(self) -> tuple[int, int]:
         """Code point range on screen, widened by half a screen above and below.
 
         Only claims there become ExtraSelections: Qt computes a rectangle for
         each one (laying out its paragraph), so 200 selections would cost
-        ~20 ms per change; the visible few cost ~1 ms. Scrolling repaints.
+        ~20 ms per change; the visible few cost ~1 ms. When scrolling leaves
+        this range, paintEvent computes the selections again.
         """
-        top = self.firstVisibleBlock().position()
-        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).block()
-        end = bottom.position() + bottom.length()
+        top, end = self._on_screen()
         margin = (end - top) // 2
-        return (self.offsets.from_qt(max(top - margin, 0)),
-                self.offsets.from_qt(min(end + margin, self.offsets.qt_length)))
+        self._covered = (max(top - margin, 0), min(end + margin, self.offsets.qt_length))
+        return (self.offsets.from_qt(self._covered[0]), self.offsets.from_qt(self._covered[1]))
 
     def _selections(self) -> list[QTextEdit.ExtraSelection]:
         colors = self._colors
@@ -167,6 +172,13 @@ class ArticleView(QPlainTextEdit):
         if event.type() == QEvent.Type.PaletteChange:
             self._colors = claim_colors(self.palette())
             self._paint()
+
+    def paintEvent(self, event) -> None:
+        if self._claims and not self._hold_paint:
+            top, end = self._on_screen()
+            if top < self._covered[0] or end > self._covered[1]:
+                self._paint()  # scrolled past the claims we marked: mark the new ones
+        super().paintEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
