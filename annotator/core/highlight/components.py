@@ -109,7 +109,7 @@ class ClaimFinder:
         pos = [t.pos_ for t in doc] if doc.has_annotation("POS") else None
         ents = [(e.start, e.end, e.label_) for e in doc.ents] if doc.has_annotation("ENT_IOB") else None
         rules = DocRules(words, bounds, self.lex, ents=ents, pos=pos)
-        claims = rules.run()
+        claims = sorted(rules.run(), key=lambda c: (c.start, c.end))
         if ents:
             _snap_to_entities(claims, ents)
         starts = doc.to_array(IDX).tolist()
