@@ -6,6 +6,7 @@ from annotator.core.models import ClaimSuggestion, NewArticle
 from annotator.core.store import Project
 from annotator.gui import article_list
 from annotator.gui.article_list import ArticleListModel
+from test_gui_support import open_window, press, review_db, settings  # noqa: F401 - fixtures
 
 
 def many_articles(path, count: int) -> None:
@@ -63,9 +64,51 @@ def test_next_and_previous_article_respect_the_filter(qtbot, tmp_path):
         assert panel.neighbour(first.seq, +1) == second.id
         assert panel.neighbour(first.seq, -1) is None
         panel.search.setText("Nummer 1")  # Artikel 1, 10, 11
-        panel.apply_filter()
+        with qtbot.waitSignal(panel.filterApplied, timeout=5000):
+            panel.apply_filter()  # in a worker: the window stays responsive
         assert panel.model.rowCount() == 3
         # From article 5 (hidden by the filter) "next" is the next visible one.
         fifth = project.article_summaries(offset=5, limit=1)[0]
         assert project.article(panel.neighbour(fifth.seq, +1)).title == "Artikel 10"
         assert project.article(panel.neighbour(fifth.seq, -1)).title == "Artikel 1"
+
+
+def test_only_the_latest_search_is_shown(qtbot, tmp_path):
+    from annotator.gui.article_list import ArticleListPanel
+
+    many_articles(tmp_path / "m.sqlite", 12)
+    with Project.open(tmp_path / "m.sqlite") as project:
+        panel = ArticleListPanel(ArticleListModel(project, "anna"))
+        qtbot.addWidget(panel)
+        panel.search.setText("Nummer 1")
+        panel.apply_filter()
+        panel.search.setText("Nummer 7")  # typed on before the first result came
+        with qtbot.waitSignal(panel.filterApplied, timeout=5000):
+            panel.apply_filter()
+        qtbot.wait(100)
+        assert [panel.model.summary(r).title for r in range(panel.model.rowCount())] == \
+            ["Artikel 7"]
+        panel.search.clear()
+        panel.apply_filter()
+        assert panel.model.rowCount() == 12
+
+
+def test_searching_from_the_window_by_keyboard(qtbot, review_db, settings, open_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = open_window(review_db, settings)
+    press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.article_list.search
+    assert search.hasFocus()
+    QTest.keyClicks(search, "Kursk")  # plain keys type here, they do not act on claims
+    with qtbot.waitSignal(window.article_list.filterApplied, timeout=5000):
+        QTest.keyClick(search, Qt.Key.Key_Return)
+    model = window.article_model
+    assert 0 < model.rowCount() < 5
+    for row in range(model.rowCount()):
+        assert "kursk" in window.project.article(model.summary(row).id).text.lower()
+    press(window, Qt.Key.Key_Escape, widget=search)
+    assert window.workspace.view.hasFocus()
+    assert window.workspace.undo_stack.count() == 0
+

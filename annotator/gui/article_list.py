@@ -43,17 +43,31 @@ class ArticleListModel(QAbstractTableModel):
 
     # -- querying ------------------------------------------------------------------
 
-    def set_filter(self, status: str | None, search: str | None) -> None:
+    def set_filter(self, status: str | None, search: str | None,
+                   counted: tuple[int, list[ArticleSummary]] | None = None) -> None:
+        """Show only matching articles. ``counted`` = (total, first page) when a
+        worker already ran the (slow, full-scan) count; else it runs here."""
         self.status, self.search = status, (search or None)
-        self.refresh()
+        self.refresh(counted)
 
-    def refresh(self) -> None:
+    def refresh(self, counted: tuple[int, list[ArticleSummary]] | None = None) -> None:
         """Re-count and drop cached pages (after a filter change, import or job)."""
         self.beginResetModel()
         self._pages.clear()
-        self._total = self.project.count_summaries(
-            annotator=self.annotator, status=self.status, search=self.search)
+        if counted is None:
+            self._total = self.project.count_summaries(
+                annotator=self.annotator, status=self.status, search=self.search)
+        else:
+            self._total, first_page = counted
+            self._pages[0] = first_page
         self.endResetModel()
+
+    def count_in(self, project: Project, status: str | None, search: str | None):
+        """The count and first page for a filter, on any connection (a worker's)."""
+        total = project.count_summaries(annotator=self.annotator, status=status, search=search)
+        first = project.article_summaries(annotator=self.annotator, status=status,
+                                          search=search, limit=PAGE_SIZE)
+        return total, first
 
     def summary(self, row: int) -> ArticleSummary | None:
         if not 0 <= row < self._total:
@@ -134,10 +148,13 @@ class ArticleListPanel(QWidget):
     """Filter, search and the table; emits the article the reviewer picks."""
 
     articleActivated = Signal(str)
+    filterApplied = Signal()
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self._generation = 0  # filter requests; only the latest result is shown
+        self._job = None
         self.status_filter = QComboBox(self)
         self.status_filter.setAccessibleName("Filter by status")
         self.status_filter.addItem("All articles", None)
@@ -183,8 +200,37 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.table)
 
     def apply_filter(self) -> None:
+        """Filtering scans every article (seconds at 100,000 with text search),
+        so it runs in a worker; the list changes when the result is there."""
+        from annotator.gui.workers import run_job
+
         self._search_timer.stop()
-        self.model.set_filter(self.status_filter.currentData(), self.search.text().strip())
+        status, search = self.status_filter.currentData(), self.search.text().strip() or None
+        if status is None and search is None:
+            self._generation += 1
+            self.model.set_filter(None, None)
+            return
+        self._generation += 1
+        generation = self._generation
+        if self._job is not None:
+            self._job.cancel()  # its result is stale; ignored below
+
+        def count(project, on_progress, should_cancel):
+            return self.model.count_in(project, status, search)
+
+        def show(result) -> None:
+            if generation == self._generation:  # the reviewer has not typed on
+                self.model.set_filter(status, search, counted=result)
+                self.filterApplied.emit()
+
+        self._job = run_job(self, "Search", count, db_path=self.model.project.path,
+                            label="Searching articles…", on_success=show)
+
+    def stop_jobs(self) -> None:
+        """Cancel and wait for a running search (before the window closes)."""
+        if self._job is not None and self._job.isRunning():
+            self._job.cancel()
+            self._job.wait()
 
     def _activate(self, index: QModelIndex) -> None:
         article_id = self.model.data(index, Qt.ItemDataRole.UserRole)

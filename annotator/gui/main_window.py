@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
             job.cancel()
         for job in list(self._jobs):
             job.wait()
+        self.article_list.stop_jobs()
         self._save_layout()
         self.settings.remember_project(self.project_path)
         self._position_timer.stop()
