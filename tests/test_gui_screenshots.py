@@ -42,7 +42,9 @@ def test_screenshots_in_light_and_dark_palettes(window, qapp):
     SCREENSHOTS.mkdir(exist_ok=True)
     review_a_little(window)
     window.resize(1600, 900)
+    qapp.processEvents()
     window.show_guidelines()
+    qapp.processEvents()
     light = SCREENSHOTS / "main-window-light.png"
     assert window.grab().save(str(light))
     assert not is_dark(window.workspace.view.palette())

@@ -28,7 +28,8 @@ from annotator.core.store import STATUSES, Project
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32
-COLUMNS = ("Title", "Outlet", "Date", "Status", "Claims")
+# Title and status first: they stay visible when the dock is narrow.
+COLUMNS = ("Title", "Status", "Date", "Outlet")  # status shows "done · 3/3"
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -139,8 +140,9 @@ class ArticleListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
-        values = (summary.title, summary.outlet or "", (summary.published or "")[:10],
-                  summary.status, f"{summary.claims_reviewed}/{summary.claims_total}")
+        values = (summary.title,
+                  f"{summary.status} · {summary.claims_reviewed}/{summary.claims_total}",
+                  (summary.published or "")[:10], summary.outlet or "")
         return values[index.column()]
 
 
@@ -174,15 +176,14 @@ class ArticleListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         # Fixed widths from the font, never ResizeToContents: that would read
         # a thousand rows (five pages) on every change of a single row.
         metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("", "Outlet name", "2024-12-31", "in progress", "999/999")):
-            if sample:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        for column, sample in enumerate(("A title of some thirty chars", "in progress · 99/99",
+                                         "2024-12-31", "Outlet")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         # Searching scans article text: wait until the reviewer pauses typing.
         self._search_timer = QTimer(self, singleShot=True, interval=400)
         self._search_timer.timeout.connect(self.apply_filter)

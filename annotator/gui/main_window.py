@@ -334,8 +334,9 @@ class MainWindow(QMainWindow):
                 restore(QByteArray(base64.b64decode(saved[key])))
         if "geometry" not in saved:
             self.resize(1280, 800)
-        if "state" not in saved:
-            self.resizeDocks([self.article_dock], [380], Qt.Orientation.Horizontal)
+        if "state" not in saved:  # first start: room for the titles, once laid out
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.article_dock], [max(self.width() // 4, 360)], Qt.Orientation.Horizontal))
             self.workspace.splitter.setSizes([800, 360])
 
     def _save_layout(self) -> None:
