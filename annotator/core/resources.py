@@ -6,15 +6,23 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+_SOURCE_TREE = Path(__file__).resolve().parents[2] / "resources"
+
 
 @cache
 def _root() -> Path:
-    # Installed (wheel, editable or bundle): resources/ ships as annotator.resources.
+    # Installed (wheel, editable or bundle): resources/ ships as the package
+    # annotator.resources. A namespace package (no __init__.py found) has no
+    # single folder, so only a regular package's folder is trusted.
     try:
-        return Path(str(resources.files("annotator.resources")))
-    except ModuleNotFoundError:
-        # Running from a source checkout that is not installed.
-        return Path(__file__).resolve().parents[2] / "resources"
+        package = resources.files("annotator.resources")
+        root = Path(str(package))
+        if (root / "__init__.py").is_file():
+            return root
+    except (ModuleNotFoundError, TypeError):
+        pass
+    # Running from a source checkout that is not installed.
+    return _SOURCE_TREE
 
 
 def resource_path(*parts: str) -> Path:
