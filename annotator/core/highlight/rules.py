@@ -172,7 +172,8 @@ class DocRules:
 
     # ------------------------------------------------------------ NP chunking
     def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
-                 appositions: bool = True, no_det_pp: bool = False) -> tuple[int, int] | None:
+                 appositions: bool = True, no_det_pp: bool = False,
+                 coordination: bool = False) -> tuple[int, int] | None:
         """A noun phrase starting at token i (before ``end``)."""
         w, low = self.w, self.low
         if i >= end:
@@ -203,7 +204,8 @@ class DocRules:
                 started = True
                 continue
             q = self.quote_of[j]
-            if q >= 0 and self.quotes[q][0] == j and self.quotes[q][1] - j <= 6 and self.quotes[q][1] < end:
+            if not started and q >= 0 and self.quotes[q][0] == j and self.quotes[q][1] - j <= 6 \
+                    and self.quotes[q][1] < end:
                 j = self.quotes[q][1] + 1
                 started = True
                 continue
@@ -230,7 +232,10 @@ class DocRules:
                     j = k + 1
                     continue
                 break
-            if low[j] in ("in", "im") and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) in ("org", "collective"):
+            if low[j] in ("in", "im") and j + 1 < end and (
+                    self.lex.source_noun_kind(low[j - 1]) in ("org", "collective")
+                    or (low[j] == "in" and self.is_nounlike(j + 1, sent_start) and not self.fclass(j + 1)
+                        and any(self.lex.source_noun_kind(low[x]) == "role" for x in range(i, j)))):
                 # "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"
                 k = j + 1
                 while k < end and self.is_adjlike(k):
@@ -252,40 +257,66 @@ class DocRules:
             if low[j] in ("von", "vom", "aus") and j + 1 < end and not (
                     no_det_pp and "det" in self.fclass(j + 1)):
                 # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
-                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
+                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=appositions)
                 if sub is not None:
                     j = sub[1]
                     continue
                 break
             if appositions and w[j] == "," and j + 1 < end:
-                k = j + 1
-                if self.is_nounlike(k, sent_start) or "det" in self.fclass(k) or self.is_adjlike(k):
-                    sub = self.np_after(k, end, sent_start, allow_pron=False, appositions=False)
-                    # an apposition is a noun phrase closed by a comma:
-                    # "X, der Sprecher der Y, sagte" / "…, sagte X, Chef der Y."
-                    if sub is not None and sub[1] < end and low[sub[1]] in ("und", "sowie"):
-                        # "X, die PPP und die PML-N, hatten erklärt"
-                        sub2 = self.np_after(sub[1] + 1, end, sent_start, allow_pron=False, appositions=False)
-                        if sub2 is not None and sub2[1] < end and w[sub2[1]] == ",":
-                            sub = (sub[0], sub2[1])
-                    if sub is not None and (sub[1] >= end or w[sub[1]] in (",", ":")):
-                        if sub[1] >= end or w[sub[1]] == ",":
-                            j = sub[1]
-                            continue
-                    if sub is not None and low[sub[1]] in ("am", "an", "bei", "beim", "im", "in", "der", "des"):
-                        # "X, ein Forscher am Institut Y (Z), warnte": a short
-                        # verbless stretch up to the next comma
-                        m = sub[1]
-                        while m < end and m - sub[1] <= 8 and w[m] != "," and (
-                                self.is_cap(m) or self.lex.fclass(low[m]) & {"det", "prep"} or self.is_adjlike(m)
-                                or w[m] in ("(", ")", "-")):
-                            m += 1
-                        if m < end and w[m] == ",":
-                            j = m
-                            continue
+                m = self.apposition_end(j + 1, end, sent_start)
+                if m is not None:
+                    j = m
+                    continue
+                break
+            if coordination and low[j] in ("und", "sowie") and j + 1 < end:
+                # "die IADB und der MIF", "Meinung vieler Experten und Fans"
+                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
+                if sub is not None and (sub[1] >= end or not self.is_adjlike(sub[1])):
+                    j = sub[1]
+                    continue
                 break
             break
         return (i, j)
+
+    APPOSITION_PREPS = frozenset("am an bei beim im in der des von vom für aus und sowie zu zur zum".split())
+
+    def apposition_end(self, k: int, end: int, sent_start: int) -> int | None:
+        """End of an apposition starting at k (after a comma), or None.
+
+        An apposition is a verbless noun phrase up to the next comma or the
+        sentence end: "X, die Leiterin der Fachstelle für Suchtvorbeugung,",
+        "…, sagte Edmon Chung, CEO von DotAsia." A relative clause ("…, der
+        das Gesetz entworfen hatte,") has a verb and is not one."""
+        w, low = self.w, self.low
+        if not (self.is_nounlike(k, sent_start) or "det" in self.fclass(k) or self.is_adjlike(k)):
+            return None
+        if low[k] in RELATIVE and k + 1 < end and not (self.is_nounlike(k + 1, sent_start) or self.is_adjlike(k + 1)):
+            return None  # relative pronoun
+        m = k
+        nouns = 0
+        while m < end and m - k <= 14:
+            x = w[m]
+            if x in (",", ".", ":", ";", "!", "?") and self.quote_of[m] < 0:
+                break
+            lo = low[m]
+            cls = self.lex.fclass(lo)
+            if self.is_nounlike(m, sent_start) and not cls:
+                nouns += 1
+            elif cls & {"aux", "sub", "pron", "wh"} and not cls & {"det"}:
+                return None
+            elif cls & {"det", "prep", "conj"} or lo in self.APPOSITION_PREPS:
+                pass
+            elif self.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–") or self.quote_of[m] >= 0:
+                if lo in self.lex.verbs:
+                    return None
+            else:
+                return None  # a verb or adverb: a clause, not an apposition
+            m += 1
+        if nouns == 0 or m - k > 14 or m == k:
+            return None
+        if m < end and w[m] not in (",", ".", ":", ";"):
+            return None
+        return m
 
     def np_before(self, i: int, start: int, sent_start: int) -> tuple[int, int] | None:
         """Noun phrase ending right before token i (for "X zufolge"): nouns and
