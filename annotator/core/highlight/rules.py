@@ -341,7 +341,10 @@ class DocRules:
             if self.is_nounlike(p, sent_start) and not self.lex.fclass(low[p]):
                 k = p
                 continue
-            if self.is_adjlike(p) and not self.lex.verbs.get(low[p]):
+            if self.is_adjlike(p) and not self.lex.verbs.get(low[p]) and not (
+                    p - 1 >= start and self.is_nounlike(p - 1, sent_start)):
+                # an adjective is preceded by an article, another adjective or
+                # nothing — "Samstag starben behördlichen Angaben" stops at "starben"
                 k = p
                 continue
             cls = self.fclass(p)
@@ -961,7 +964,7 @@ class DocRules:
                 return (pre_s, pre_s + 1)
             subj = self.subject_after(fin, e, s, particle)
             return subj
-        np_ = self.np_after(s, fin, s)
+        np_ = self.np_after(s, fin, s, coordination=True)
         if np_ is None:
             return self.subject_after(fin, e, s, particle)
         a, b = np_
