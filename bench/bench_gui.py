@@ -160,12 +160,12 @@ def child_cold_start(db: str, settings_file: str) -> None:  # noqa: D401
     window.workspace.view.viewport().repaint()
     QApplication.processEvents()
     assert window.workspace.article_id is not None
-    print(f"SHOWN {rss_mb():.1f}", flush=True)
+    print(f"SHOWN {rss_mb():.1f} {time.process_time():.3f}", flush=True)
     app.quit()
 
 
-def cold_start(db: Path) -> tuple[float, float]:
-    times, memory = [], 0.0
+def cold_start(db: Path) -> tuple[float, float, float]:
+    times, cpu, memory = [], [], 0.0
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
         for _ in range(3):
@@ -177,9 +177,10 @@ def cold_start(db: Path) -> tuple[float, float]:
                 if line.startswith("SHOWN"):
                     times.append(time.perf_counter() - started)
                     memory = float(line.split()[1])
+                    cpu.append(float(line.split()[2]))
                     break
             child.wait()
-    return statistics.median(times), memory
+    return statistics.median(times), statistics.median(cpu), memory
 
 
 def in_process(db: Path) -> dict[str, object]:
@@ -204,12 +205,13 @@ def in_process(db: Path) -> dict[str, object]:
         # Switch: from the call until the article and its claims are painted.
         # Deferred work (the list selecting the row) runs between switches,
         # untimed; its cost is the "list query" figures below.
-        switches = []
+        switches, switch_cpu = [], []
         for round_ in range(100):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             workspace.open_article(ids[round_ % len(ids)])
             view.viewport().repaint()
             switches.append((time.perf_counter() - started) * 1000)
+            switch_cpu.append((time.process_time() - cpu) * 1000)
             settle(0.04)
 
         # Key press to committed: until AnnotationChange.apply has returned
@@ -225,7 +227,7 @@ def in_process(db: Path) -> dict[str, object]:
             return result
 
         commands.AnnotationChange.apply = timed_apply
-        keys, shown = [], []
+        keys, shown, shown_cpu = [], [], []
         workspace.open_article(ids[0])
         text = workspace.session.article.text
         plain = Qt.KeyboardModifier.NoModifier
@@ -239,10 +241,11 @@ def in_process(db: Path) -> dict[str, object]:
             if key == "s":
                 start = workspace.session.current.span.start
                 view.select_span(Span(start, min(start + 5, len(text))))
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             QTest.keyClick(view, key, modifier)
             if key != "j":
                 shown.append((time.perf_counter() - started) * 1000)
+                shown_cpu.append((time.process_time() - cpu) * 1000)
                 keys.append((committed_at[-1] - started) * 1000)
         commands.AnnotationChange.apply = apply
         annotations = window.project.count_annotations()
@@ -258,6 +261,7 @@ def in_process(db: Path) -> dict[str, object]:
         window.close()
     del app
     return {"switch": switches, "keys": keys, "shown": shown, "memory": memory,
+            "switch_cpu": switch_cpu, "shown_cpu": shown_cpu,
             "annotations": annotations, "log": log}
 
 
@@ -302,9 +306,9 @@ def run(count: int) -> None:
     print(f"\n== {count:,} articles ==  ({os.cpu_count()} CPUs, load average {load}: "
           "figures scale with other load on the machine)", flush=True)
     db = project_path(count)
-    start, child_memory = cold_start(db)
-    print(f"  cold start to first article shown: {start:.2f} s (median of 3; "
-          f"RSS then {child_memory:.0f} MB)", flush=True)
+    start, cpu, child_memory = cold_start(db)
+    print(f"  cold start to first article shown: {start:.2f} s (median of 3; CPU time "
+          f"{cpu:.2f} s; RSS then {child_memory:.0f} MB)", flush=True)
     child = subprocess.run([sys.executable, __file__, "--child-in-process", str(db)],
                            capture_output=True, text=True, check=True)
     print(child.stdout, end="", flush=True)
@@ -317,13 +321,17 @@ def report_in_process(db: Path) -> None:
     switch, keys = figures["switch"], figures["keys"]
     print(f"  switch to a {LONG_CHARS:,}-char article with {LONG_CLAIMS} claims: "
           f"p50 {percentile(switch, .5):.1f} ms, p95 {percentile(switch, .95):.1f} ms, "
-          f"max {max(switch):.1f} ms ({len(switch)} switches)")
+          f"max {max(switch):.1f} ms ({len(switch)} switches); CPU time p50 "
+          f"{percentile(figures['switch_cpu'], .5):.1f} ms, p95 "
+          f"{percentile(figures['switch_cpu'], .95):.1f} ms")
     shown = figures["shown"]
     print(f"  key press to committed annotation: p50 {percentile(keys, .5):.2f} ms, "
           f"p95 {percentile(keys, .95):.2f} ms, max {max(keys):.1f} ms ({len(keys)} keys; "
           f"{figures['log']} logged changes committed)")
     print(f"  key press to committed and shown:  p50 {percentile(shown, .5):.2f} ms, "
-          f"p95 {percentile(shown, .95):.2f} ms, max {max(shown):.1f} ms")
+          f"p95 {percentile(shown, .95):.2f} ms, max {max(shown):.1f} ms; CPU time p50 "
+          f"{percentile(figures['shown_cpu'], .5):.2f} ms, p95 "
+          f"{percentile(figures['shown_cpu'], .95):.2f} ms")
     print(f"  resident memory after switching, reviewing and scrolling the list: "
           f"{figures['memory']:.0f} MB")
 
