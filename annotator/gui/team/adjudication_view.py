@@ -46,7 +46,7 @@ class AdjudicationView(QWidget):
         super().__init__(parent)
         self.project = project
         self.groups: list[ClaimGroup] = []
-        self.texts: dict[str, str] = {}
+        self.texts: dict = {}  # article id -> Article
         self.column = 0
         self.edit_dialog: FinalVersionDialog | None = None
         self.history: list[tuple[int, str, Annotation | None]] = []  # for undo
@@ -129,7 +129,7 @@ class AdjudicationView(QWidget):
         self.claims.clear()
         for group in groups:
             item = QListWidgetItem(self._list_label(group))
-            item.setToolTip(self.project.article(group.article_id).title or "")
+            item.setToolTip(self._article(group.article_id).title or "")
             self.claims.addItem(item)
         self._show_progress()
         if groups:
@@ -140,8 +140,11 @@ class AdjudicationView(QWidget):
         self.claims.setFocus()
 
     def text_of(self, article_id: str) -> str:
-        if article_id not in self.texts:
-            self.texts[article_id] = self.project.article(article_id).text
+        return self._article(article_id).text
+
+    def _article(self, article_id: str):
+        if article_id not in self.texts:  # one query per article, however many claims
+            self.texts[article_id] = self.project.article(article_id)
         return self.texts[article_id]
 
     def _list_label(self, group: ClaimGroup) -> str:
