@@ -102,10 +102,13 @@ class ArticleView(QPlainTextEdit):
         selection.format = fmt
         return selection
 
-    def _claim_format(self, claim: Claim, selected: bool) -> QTextCharFormat:
+    def _claim_format(self, claim: Claim, selected: bool, odd: bool = False) -> QTextCharFormat:
         fmt = QTextCharFormat()
         table = self._colors.selected if selected else self._colors.states
-        fmt.setBackground(table[claim.state])
+        color = table[claim.state]
+        if odd and not selected:  # neighbouring claims get two tints, so their border shows
+            color = color.lighter(125) if self._colors.dark else color.darker(108)
+        fmt.setBackground(color)
         if claim.state == ClaimState.REJECTED:
             fmt.setForeground(self._colors.rejected_text)
             fmt.setFontStrikeOut(True)
@@ -147,7 +150,7 @@ class ArticleView(QPlainTextEdit):
     def _selections(self) -> list[QTextEdit.ExtraSelection]:
         colors = self._colors
         first, last = self._visible_range()
-        selections = [self._selection(c.span, self._claim_format(c, False))
+        selections = [self._selection(c.span, self._claim_format(c, False, odd=n % 2 == 1))
                       for n, c in enumerate(self._claims)
                       if n != self._current and c.span.end >= first and c.span.start <= last]
         if self._current is not None:

@@ -74,12 +74,15 @@ class ReviewWorkspace(QWidget):
         p.forgetRequested.connect(self.forget)
         p.unattributedToggled.connect(self.unattributed)
         p.hedgedToggled.connect(self.hedged)
-        p.sourceTypeChosen.connect(lambda v: self.set_source_type(SourceType(v) if v else None))
-        p.reliabilityChosen.connect(self.set_reliability)
-        p.credibilityChosen.connect(self.set_credibility)
-        p.attributionChosen.connect(
-            lambda v: self._do(self.session.set_attribution(Attribution(v) if v else None)))
         p.noteEdited.connect(self.set_note)
+        # After a choice with the mouse, the keys go back to the text.
+        for signal, handler in (
+                (p.sourceTypeChosen, lambda v: self.set_source_type(SourceType(v) if v else None)),
+                (p.reliabilityChosen, self.set_reliability),
+                (p.credibilityChosen, self.set_credibility),
+                (p.attributionChosen,
+                 lambda v: self._do(self.session.set_attribution(Attribution(v) if v else None)))):
+            signal.connect(lambda value, h=handler: (h(value), self.focus_text()))
 
     # -- what is shown ----------------------------------------------------------------------
 
