@@ -23,10 +23,12 @@ def test_assign_merge_agreement_round_trip(tmp_path):
     assert result.exit_code == 0, result.output
     packages = sorted((tmp_path / "packages").glob("*.sqlite"))
     assert [p.name for p in packages] == ["anna.sqlite", "ben.sqlite", "cem.sqlite"]
+    with Project.open(lead) as project:
+        lead_uuid = project.uuid
     for package in packages:
         with Project.open(package) as project:
             name = project.meta("package_for")
-            assert project.meta("package_from") == Project.open(lead).uuid
+            assert project.meta("package_from") == lead_uuid
             assert project.count_articles() == 3 + 3  # 3 shared + a third of the other 9
             assert project.count_suggestions() == 2 * project.count_articles()
             for article in range(project.count_articles()):

@@ -35,6 +35,7 @@ def test_two_annotators_work_is_merged_with_identity_and_history(tmp_path, lead)
     with Project.open(ben) as project:
         judge(project, "ben", 0, 0, reliability="C")
         judge(project, "ben", 1, 1, decision=Decision.REJECT, reliability=None, credibility=None)
+        ben_uuid = project.uuid
     summary = merge_databases([anna, ben], tmp_path / "out.sqlite")
     assert summary.annotations == {"anna": 1, "ben": 2}
     assert (summary.articles, summary.suggestions, summary.conflicts) == (3, 6, 0)
@@ -44,8 +45,7 @@ def test_two_annotators_work_is_merged_with_identity_and_history(tmp_path, lead)
         assert merged.suggestion(mine.suggestion_id).start == 0
         assert len(merged.change_log()) == 3
         assert {e.db_uuid for e in merged.change_log(mine.id)} == {anna_uuid}
-        assert json.loads(merged.meta("merged_from")) == sorted(
-            [anna_uuid, Project.open(ben).uuid])
+        assert json.loads(merged.meta("merged_from")) == sorted([anna_uuid, ben_uuid])
 
 
 def test_inputs_are_never_modified(tmp_path, lead):
@@ -272,3 +272,20 @@ def test_an_article_whose_copies_differ_in_whitespace_is_reported(tmp_path):
     summary = merge_databases([tmp_path / "a.sqlite", tmp_path / "b.sqlite"], tmp_path / "out.sqlite")
     assert summary.articles == 1 and len(summary.text_differs) == 1
     assert any(line.startswith("warning: 1 article(s) differ") for line in summary.lines())
+
+
+def test_merging_a_database_an_annotator_still_has_open(tmp_path, lead):
+    """Their latest saves may still sit in the -wal file: the merge sees them,
+    and neither the file nor the open session is disturbed."""
+    anna = fork(lead, tmp_path / "anna.sqlite")
+    with Project.open(anna) as session:  # the annotator's app, still running
+        claim = judge(session, "anna", 0, 0, reliability="C")
+        assert Path(f"{anna}-wal").stat().st_size > 0
+        before = file_digest(anna)
+        merge_databases([lead, anna], tmp_path / "out.sqlite")
+        assert file_digest(anna) == before
+        judge(session, "anna", 0, 1)  # and they keep working
+    with Project.open(tmp_path / "out.sqlite") as merged, Project.open(lead) as source:
+        assert merged.annotation(claim.id).reliability == "C"
+        assert merged.integrity_check() == "ok"
+        assert merged.schema_version == source.schema_version
