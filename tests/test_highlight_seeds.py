@@ -108,8 +108,8 @@ def test_seed_003(hl):
     assert (c["src"], c["cue"]) == ("Selenskyj", "forderte")
     c = find(cs, "Es gehe darum")
     assert c["attr"] == A.INDIRECT and c["hedged"] and "Selenskyj" in c["src"]
-    c = find(cs, "in Seoul werde Nordkorea", A.ACCORDING_TO)
-    assert (c["src"], c["cue"]) == ("Angaben des Verteidigungsministeriums", "Nach")
+    c = find(cs, "werde Nordkorea höchstwahrscheinlich", A.ACCORDING_TO)
+    assert (c["src"], c["cue"]) == ("Angaben des Verteidigungsministeriums in Seoul", "Nach")
     c = find(cs, '"Daher ist die Möglichkeit', A.DIRECT_QUOTE)
     assert (c["src"], c["cue"]) == ("Verteidigungsminister Kim Yong-hyun", None)  # speaker of the sentence before
     c = find(cs, "Bereits am 23. Oktober waren", A.ACCORDING_TO)

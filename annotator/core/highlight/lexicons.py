@@ -67,13 +67,22 @@ class Lexicons:
         return word_lower.endswith(self.nominal_cues)
 
     def source_noun_kind(self, word_lower: str) -> str | None:
+        kind = self._source_noun_kind(word_lower)
+        if kind is None and word_lower.endswith("s") and len(word_lower) > 5:
+            # genitive: "des Bundesamtes", "des Ministeriums"
+            kind = self._source_noun_kind(word_lower[:-1])
+            if kind is None and word_lower.endswith("es"):
+                kind = self._source_noun_kind(word_lower[:-2])
+        return kind
+
+    def _source_noun_kind(self, word_lower: str) -> str | None:
         kind = self.source_nouns.get(word_lower)
         if kind is not None:
             return kind
-        # compound tail: "Regierungssprecher" -> "sprecher"
-        for n in range(4, min(len(word_lower) - 3, 14) + 1):
+        # compound tail: "Regierungssprecher" -> "sprecher", "Bundesamt" -> "amt"
+        for n in range(3, min(len(word_lower) - 3, 14) + 1):
             kind = self.source_nouns.get(word_lower[-n:])
-            if kind is not None and len(word_lower[-n:]) >= 5:
+            if kind is not None:
                 return kind
         return None
 

@@ -204,8 +204,9 @@ class DocRules:
                 started = True
                 continue
             q = self.quote_of[j]
-            if not started and q >= 0 and self.quotes[q][0] == j and self.quotes[q][1] - j <= 6 \
-                    and self.quotes[q][1] < end:
+            if q >= 0 and self.quotes[q][0] == j and self.quotes[q][1] - j <= 6 and self.quotes[q][1] < end \
+                    and (not started or self.quote_is_name(j, self.quotes[q][1], -1)):
+                # "der „Focus“", "die Musikzeitschrift „Billboard“"
                 j = self.quotes[q][1] + 1
                 started = True
                 continue
@@ -238,9 +239,10 @@ class DocRules:
                         and any(self.lex.source_noun_kind(low[x]) == "role" for x in range(i, j)))):
                 # "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"
                 k = j + 1
-                while k < end and self.is_adjlike(k):
+                while k < end and self.is_adjlike(k) and low[k].endswith(("ischen", "ischer")):
                     k += 1
-                if k < end and self.is_nounlike(k, sent_start):
+                if k < end and self.is_nounlike(k, sent_start) and not (
+                        k + 1 < end and low[k + 1] in GENITIVE_DETS):  # not "im Zuge der …"
                     j = k + 1
                     continue
                 break
@@ -255,7 +257,8 @@ class DocRules:
                     continue
                 break
             if low[j] in ("von", "vom", "aus") and j + 1 < end and not (
-                    no_det_pp and "det" in self.fclass(j + 1)):
+                    no_det_pp and "det" in self.fclass(j + 1)) and not (
+                    low[j] == "aus" and self.is_adjlike(j + 1)):  # not "aus heiterem Himmel"
                 # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
                 sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=appositions)
                 if sub is not None:
