@@ -100,7 +100,7 @@ def run_one(db: Path, fmt: str, label: str) -> None:
             export_project(project, options, out)
             traced = f"{tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB"
             tracemalloc.stop()
-    print(f"{articles:>8} articles  {fmt:<7} {label:<8} {elapsed:7.2f} s  "
+    print(f"{articles:>8} articles  {fmt:<7} {label:<8} {elapsed:7.2f} s  load {os.getloadavg()[0]:3.1f}  "
           f"{articles / elapsed:8.0f} articles/s  {summary.claims:>7} claims  "
           f"{out.stat().st_size / 1e6:7.1f} MB out  peak RSS {rss:5.0f} MB  "
           f"tracemalloc peak {traced}", flush=True)
@@ -118,12 +118,16 @@ def main() -> None:
         return
     cache = Path(tempfile.mkdtemp(prefix="bench-export-cache-"))
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # start with an empty token cache
-    print(f"articles of ~{args.chars} characters, {args.claims} claims each; {os.cpu_count()} CPUs")
+    print(f"articles of ~{args.chars} characters, {args.claims} claims each; {os.cpu_count()} CPUs; "
+          f"load average before: {os.getloadavg()[0]:.1f}")
     for size in args.sizes:
         db = Path(tempfile.gettempdir()) / f"bench-export-{size}-{args.chars}-{args.claims}.sqlite"
         if not db.exists():
             started = time.perf_counter()
-            build(db, size, args.chars, args.claims)
+            partial = db.with_name(db.name + ".building")
+            partial.unlink(missing_ok=True)
+            build(partial, size, args.chars, args.claims)
+            partial.rename(db)  # an interrupted build is never reused
             print(f"(built {db.name} in {time.perf_counter() - started:.0f} s)", flush=True)
         for fmt, label in (("jsonl", "cold"), ("jsonl", "warm"), ("jsonl", "no-cache"),
                            ("doccano", "doccano")):

@@ -41,15 +41,13 @@ def output_paths(out_path: Path, options: ExportOptions) -> dict[str, Path]:
     if not options.split:
         return {ALL: out_path}
     suffix = out_path.suffix or ".jsonl"
-    stem = out_path.name[: -len(out_path.suffix)] if out_path.suffix else out_path.name
-    return {name: out_path.with_name(f"{stem}.{name}{suffix}") for name in sets}
+    return {name: out_path.with_name(f"{out_path.stem}.{name}{suffix}") for name in sets}
 
 
 def card_path(out_path: Path, options: ExportOptions) -> Path:
     if options.format == "spacy":
         return out_path / "README.md"
-    stem = out_path.name[: -len(out_path.suffix)] if out_path.suffix else out_path.name
-    return out_path.with_name(f"{stem}.card.md")
+    return out_path.with_name(f"{out_path.stem}.card.md")
 
 
 def _check_out_path(out_path: Path, options: ExportOptions) -> None:
@@ -75,7 +73,8 @@ class _Writers:
                 folder = spacy_root if name == ALL else spacy_root / final.name
                 self.shards[name] = ShardWriter(folder, options.shard_size)
             else:
-                self.handles[name] = outputs.file(final).open("w", encoding="utf-8", newline="\n", buffering=1 << 20)
+                self.handles[name] = outputs.file(final).open(
+                    "w", encoding="utf-8", newline="\n", buffering=1 << 20)
 
     def write(self, set_name: str, record: LayerRecord, tokens) -> None:
         if self.options.format == "spacy":
