@@ -312,6 +312,9 @@ class DocRules:
             elif self.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–") or self.quote_of[m] >= 0:
                 if lo in self.lex.verbs:
                     return None
+                if self.is_adjlike(m) and not (m + 1 < end and (self.is_adjlike(m + 1) or self.is_nounlike(m + 1, -1)
+                                                                or low[m + 1] in ("und", ","))):
+                    return None  # "vertreten durch X": a participle, not an attribute
             else:
                 return None  # a verb or adverb: a clause, not an apposition
             m += 1
@@ -537,7 +540,9 @@ class DocRules:
                     ce = self.clause_end(i + 1, e)
                     p = -1
                     for k in range(i + 1, min(ce + 1, e)):
-                        if low[k] == vf.particle:
+                        # the particle closes the clause: "teilte … mit," not "mit den Nachbarn"
+                        if low[k] == vf.particle and (k + 1 >= e or w[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
+                                                      or low[k + 1] in ("und", "dass", "oder", "aber")):
                             p = k
                     if p >= 0:
                         cand = (i, vf, p)
@@ -972,6 +977,12 @@ class DocRules:
             return self.subject_after(fin, e, s, particle)
         a, b = np_
         if b >= fin - 1:
+            if not self.speaker_like(np_) and fin == vi:
+                # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
+                # a non-speaker in front, a name right after the verb
+                after = self.subject_after(fin, e, s, particle)
+                if after is not None and self.speaker_like(after) and not self.fclass(after[0]):
+                    return after
             return (a, self._trim(a, b))
         nxt = low[b]
         if w[b] == "," and b + 1 < fin and nxt in ("," ) or (w[b] == "," and low[b + 1] in RELATIVE
