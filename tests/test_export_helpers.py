@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from annotator.core.importer import import_paths
+from annotator.core.resources import resource_path
 from annotator.core.models import (
     ADJUDICATED_LAYER,
     Annotation,
@@ -18,7 +19,7 @@ from annotator.core.models import (
     Span,
 )
 
-SCHEMA = Path(__file__).resolve().parents[1] / "resources" / "schema" / "export-record.schema.json"
+SCHEMA = resource_path("schema", "export-record.schema.json")  # the copy that ships
 
 
 def span_of(text: str, phrase: str) -> Span:
