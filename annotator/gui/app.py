@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator import __version__
 from annotator.core.project import APP_NAME, DB_ENV_VAR
+from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
 from annotator.core.store import Project
 from annotator.gui import errors
@@ -31,7 +32,9 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("annotator")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("annotator")
+    # The desktop file's name (packaging/linux): Wayland shows its icon.
+    app.setDesktopFileName("io.github.newsannotator.Annotator")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "annotator.svg"))))
     return app
 
 
