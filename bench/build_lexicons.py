@@ -642,6 +642,7 @@ def main() -> None:
     lower = collections.Counter()
     cap_mid = collections.Counter()
     cue_tok = collections.Counter()
+    reported_tok = collections.Counter()
     src_head = collections.Counter()
     abbrev_mid = collections.Counter()
     zu_inf = collections.Counter()
@@ -673,6 +674,8 @@ def main() -> None:
             for ref in refs:
                 s, k = map(int, ref.split(":"))
                 cue_tok[sents[s][k].lower()] += 1
+                if a.get("Form") == "Reported" and not a["Cue"]:
+                    reported_tok[sents[s][k].lower()] += 1
             toks = [sents[int(r.split(":")[0])][int(r.split(":")[1])] for r in a["Source"]]
             caps = [t for t in toks if t[:1].isupper() and t.lower() not in FUNCTION_WORDS["det"].split()]
             if caps:
@@ -685,14 +688,15 @@ def main() -> None:
                 seen_count[t.lower()] += 1
 
     # ---- reporting verbs ----
-    rows = ["# form\tlemma\tparticle\tkind\tclass\tseen\tcue"]
+    rows = ["# form\tlemma\tparticle\tkind\tclass\tseen\tcue\treported"]
     for line in VERBS.strip().splitlines():
         parts = line.split("|")
         base, particle, cls = parts[0], parts[1], parts[2]
         strong = parts[3:6] if len(parts) > 3 else None
         lemma = particle + base
         for form, kind in verb_forms(base, particle, strong):
-            rows.append(f"{form}\t{lemma}\t{particle}\t{kind}\t{cls}\t{seen_count[form]}\t{cue_tok[form]}")
+            rows.append(f"{form}\t{lemma}\t{particle}\t{kind}\t{cls}\t{seen_count[form]}\t{cue_tok[form]}"
+                        f"\t{reported_tok[form]}")
     (OUT / "reporting_verbs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
     # ---- closed classes ----

@@ -37,6 +37,7 @@ class VerbForm:
     cls: str  # speech | thought | writing | act
     seen: int
     cue: int
+    reported: int = 0
 
     @property
     def precision(self) -> float:
@@ -58,6 +59,7 @@ class Lexicons:
     konj1: frozenset[str] = frozenset()
     lower: dict[str, tuple[int, int]] = field(default_factory=dict)
     checkworthy: dict[str, str] = field(default_factory=dict)
+    reported_rate: dict[str, float] = field(default_factory=dict)
     digest: str = ""
 
     def fclass(self, word_lower: str) -> frozenset[str]:
@@ -115,11 +117,20 @@ def load_lexicons() -> Lexicons:
     verbs: dict[str, list[VerbForm]] = {}
     particles = set()
     for r in _rows(base / "reporting_verbs.tsv"):
-        vf = VerbForm(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]))
+        vf = VerbForm(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), int(r[7]) if len(r) > 7 else 0)
         verbs.setdefault(vf.form, []).append(vf)
         if vf.particle:
             particles.add(vf.particle)
     lex.verbs = verbs
+    # per lemma: how often its forms stand in a cue-less "Reported" message,
+    # relative to how often they occur (smoothed)
+    seen_l: dict[str, int] = {}
+    rep_l: dict[str, int] = {}
+    for entries in verbs.values():
+        for vf in entries:
+            seen_l[vf.lemma] = seen_l.get(vf.lemma, 0) + vf.seen
+            rep_l[vf.lemma] = rep_l.get(vf.lemma, 0) + vf.reported
+    lex.reported_rate = {lem: (rep_l[lem] + 0.5) / (seen_l[lem] + 2.0) for lem in seen_l}
     lex.particles = frozenset(particles)
 
     func: dict[str, set[str]] = {}

@@ -406,7 +406,7 @@ class DocRules:
             # free indirect speech / continuation after an attributed sentence
             carrier = colon_pending or prev_attr
             level = 2 if colon_pending else self.reportive(s, e)
-            if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent == si - 2)) and level:
+            if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent >= si - 2)) and level:
                 msg = (s, e)
                 if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
                     # merge into the previous free-indirect claim
@@ -1137,10 +1137,13 @@ class DocRules:
         return None
 
     REPORTED_MIN_PRECISION = 0.3
+    REPORTED_MIN_RATE = 0.02
 
     def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         if vf.precision < self.REPORTED_MIN_PRECISION:
             return None
+        if self.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
+            return None  # this verb seldom reports speech without a complement
         cs = self.clause_start(vi, s)
         if cs > s and (self.lex.fclass(self.low[cs]) & {"rel", "sub", "wh"}):
             return None  # the verb is in a subordinate clause
