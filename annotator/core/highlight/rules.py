@@ -923,6 +923,12 @@ class DocRules:
                             agent = self.np_after(k + 1, vi, s, allow_pron=False)
                             if agent is not None:
                                 return agent
+                    if low[cs] in ("in", "im", "auf", "aus") and cs + 1 < a:
+                        # "In einer Presseerklärung wurde verkündet, dass …"
+                        pp = self.np_after(cs + 1, a, s, allow_pron=False)
+                        if pp is not None and pp[1] == a and any(
+                                self.lex.source_noun_kind(low[x]) in ("document", "org") for x in range(pp[0], pp[1])):
+                            return pp
                     return None
         if fin == s:
             return self.subject_after(fin, e, s, particle)
@@ -940,6 +946,20 @@ class DocRules:
             if sub is not None and sub[1] >= fin - 1:
                 return sub
         verb_final = vi + 1 >= e or w[vi + 1] in (",", ".", ";", ":") or (particle >= 0 and particle < vi)
+        if cs > s and verb_final and low[cs] in RELATIVE and w[cs - 1] == "," and cs + 1 < vi \
+                and not (self.is_nounlike(cs + 1, s) or self.is_adjlike(cs + 1)) and low[cs] not in ("den", "dem", "denen"):
+            return (cs, cs + 1)  # "…, der die Regierung aufgefordert hatte, …": the relative pronoun
+        if fin == vi and not verb_final:
+            # "…, und die Hongkonger befürchten, dass …": a coordinated main clause
+            for k in range(vi - 1, max(s, vi - 8), -1):
+                if low[k] in ("und", "aber", "doch") and self.quote_of[k] < 0:
+                    # only when a clause with its own verb stands before "und"
+                    has_verb = any("aux" in self.fclass(x) or (low[x] in self.lex.verbs and w[x][:1].islower())
+                                   for x in range(s, k))
+                    sub = self.np_after(k + 1, vi, s)
+                    if has_verb and sub is not None and sub[1] >= vi - 1 and k > s:
+                        return sub
+                    break
         if cs < vi and self.lex.fclass(low[cs]) & {"sub"} and low[cs] not in ("wie",) and cs + 1 < vi \
                 and verb_final:
             # verb-final subordinate clause: "Als X sagte, dass …"
@@ -1215,7 +1235,11 @@ class DocRules:
             a, b = src
             toks = self.low[a:b]
             target = None
-            if b - a == 1 and (toks[0] in ("er", "sie", "demnach", "dieser", "diese")):
+            if b - a == 1 and toks[0] in RELATIVE and a > 0 and self.w[a - 1] == ",":
+                before = self.np_before(a - 1, self.sents[si][0] if si < len(self.sents) else 0, -1)
+                if before is not None and self.speaker_like(before):
+                    target = before
+            elif b - a == 1 and (toks[0] in ("er", "sie", "demnach", "dieser", "diese")):
                 for psi, span in reversed(named):
                     if si - psi > 4:
                         break
