@@ -178,8 +178,9 @@ class DocRules:
         w, low = self.w, self.low
         if i >= end:
             return None
-        if allow_pron and (low[i] in SUBJECT_PRONOUNS or low[i] in ("dieser", "diese") and not (
-                i + 1 < end and (self.is_adjlike(i + 1) or self.is_nounlike(i + 1, sent_start)))):
+        if allow_pron and (low[i] in SUBJECT_PRONOUNS or low[i] in ("dieser", "diese")) and not (
+                low[i] in ("dieser", "diese", "ihr") and i + 1 < end
+                and (self.is_adjlike(i + 1) or self.is_nounlike(i + 1, sent_start))):
             if low[i] == "es":
                 return None  # "es" is hardly ever a speaker ("bezeichnete es als …")
             return (i, i + 1)
@@ -1064,6 +1065,13 @@ class DocRules:
                 return (k, me, "v2")
             if w[m] == ",":
                 break
+        # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
+        # die gesungen hatte, sei …" — a Konjunktiv I further on
+        if self.is_nounlike(k, -1) or "det" in self.fclass(k):
+            for m in range(k, me):
+                if low[m] in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle") \
+                        and self.quote_of[m] < 0:
+                    return (k, me, "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         ce = self.strip_end(k, self.clause_end(k, e))
         last = low[ce - 1] if ce - 1 >= k else ""
