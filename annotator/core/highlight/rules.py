@@ -136,6 +136,8 @@ class DocRules:
     def is_nounlike(self, i: int, sent_start: int) -> bool:
         """Capitalised word that is a noun or name (not a sentence-initial function word)."""
         x = self.w[i]
+        if x[:1].islower() and x.endswith((".de", ".com", ".org", ".net", ".at", ".ch")) and len(x) > 5:
+            return True  # "t-online.de", "bildblog.de"
         if not x[:1].isupper() and not (x[:1].isdigit() and "-" in x):
             # "al-Omair", "bin-Laden": lowercase particle joined to a name
             h = x.find("-")
@@ -493,13 +495,13 @@ class DocRules:
             k += 1
         return e
 
-    def clause_start(self, i: int, s: int) -> int:
+    def clause_start(self, i: int, s: int, at_quotes: bool = True) -> int:
         k = i - 1
         while k >= s:
             x = self.w[k]
             if x in (",", ";", ":", "–", "—") and self.quote_of[k] < 0:
                 return k + 1
-            if self.quote_of[k] >= 0 and self.quotes[self.quote_of[k]][1] == k:
+            if at_quotes and self.quote_of[k] >= 0 and self.quotes[self.quote_of[k]][1] == k:
                 return k + 1
             k -= 1
         return s
@@ -598,7 +600,7 @@ class DocRules:
 
         # 0. "wie X mitteilte, …" frames
         for vi, vf, part in verbs:
-            cs = self.clause_start(vi, s)
+            cs = self.clause_start(vi, s, at_quotes=False)
             if any(low[k] == "wie" for k in range(cs, vi)):
                 c = self.verb_claim(s, e, vi, vf, part)
                 if c is not None and c.kind == "wie":
@@ -1085,7 +1087,7 @@ class DocRules:
 
     def verb_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         w, low = self.w, self.low
-        cs = self.clause_start(vi, s)
+        cs = self.clause_start(vi, s, at_quotes=False)
         # subordinate "wie X mitteilte": frame
         for k in range(cs, vi):
             if low[k] == "wie" and self.quote_of[k] < 0:
