@@ -173,6 +173,16 @@ bringen|vor|speech|bringt|brachte|gebracht
 bekennen||speech|bekennt|bekannte|bekannt
 fahren|fort|speech|fährt|fuhr|gefahren
 lassen|verlauten|speech|lässt|ließ|gelassen
+begrüßen||speech
+regen|an|act
+beziffern||speech
+erwägen||thought
+betrachten||thought
+stufen|ein|speech
+attackieren||speech
+vergleichen||speech|vergleicht|verglich|verglichen
+sehen||thought|sieht|sah|gesehen
+rechnen||thought
 zeigen||evidence
 belegen||evidence
 dokumentieren||evidence

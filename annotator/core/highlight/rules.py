@@ -1179,6 +1179,11 @@ class DocRules:
             return None  # the verb is in a subordinate clause
         src = self.subject_of(vi, vf, s, e, part)
         if src is None:
+            ax = self.aux_before(vi, cs) if vf.kind == "part" else -1
+            if ax >= 0 and self.low[ax] in self.PASSIVE_AUX:
+                # "Als Grund wurde … genannt": a passive speech act without agent
+                return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=None, cue=(vi, vi + 1),
+                             hedged=self.hedged(s, e), score=0.4 * (0.5 + 0.5 * vf.precision), kind="reported")
             return None
         if self.low[src[0]] in ("es", "man") and src[1] - src[0] == 1:
             return None
