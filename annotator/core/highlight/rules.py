@@ -1166,7 +1166,7 @@ class DocRules:
                                  score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
         return None
 
-    REPORTED_MIN_PRECISION = 0.3
+    REPORTED_MIN_PRECISION = 0.4
     REPORTED_MIN_RATE = 0.02
 
     def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
