@@ -152,10 +152,18 @@ class ReviewWorkspace(QWidget):
     # -- reviewer actions ----------------------------------------------------------------------------
 
     def accept(self) -> None:
-        self._do(self.session.accept(), advance=True)
+        self._decide(self.session.accept())
 
     def reject(self) -> None:
-        self._do(self.session.reject(), advance=True)
+        self._decide(self.session.reject())
+
+    def _decide(self, change: AnnotationChange | None) -> None:
+        """A decision moves on even when there is nothing to write: a grade
+        already accepted the claim, and A is how the reviewer says "next"."""
+        if change is not None:
+            self.commit(change, advance=True)
+        elif self.session.current is not None and self.advance_after_decision:
+            self._step(+1)
 
     def forget(self) -> None:
         self._do(self.session.forget())
