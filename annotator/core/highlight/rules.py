@@ -41,6 +41,8 @@ NAME_PARTICLES = {"von", "van", "de", "da", "di", "der", "den", "bin", "ibn", "a
                   "del", "zu", "ten", "ter", "mc", "st."}
 SUBJECT_PRONOUNS = {"er", "sie", "es", "man", "wir", "ich", "ihr"}
 GENITIVE_DETS = {"des", "der", "eines", "einer", "aller"}
+PARTITIVES = {"einer", "eine", "eines", "keiner", "keine", "jeder", "jede", "einige", "viele", "mehrere", "alle",
+              "zwei", "drei", "vier"}
 POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "meiner", "unserer"}
 BASE_SCORE = {
     Attribution.DIRECT_QUOTE: 0.9,
@@ -188,7 +190,10 @@ class DocRules:
             return (i, i + 1)
         j = i
         started = False
-        if "det" in self.fclass(j) and low[j] not in SUBJECT_PRONOUNS:
+        if low[j] in PARTITIVES and j + 1 < end and low[j + 1] in GENITIVE_DETS:
+            j += 1  # "Einer der Putschisten", "Eine der größten Oppositionsgruppen"
+            started = True
+        elif "det" in self.fclass(j) and (low[j] not in SUBJECT_PRONOUNS or low[j] == "ihr"):
             j += 1
         if j == sent_start and j + 1 < end and self.w[j][:1].isupper() and self.lex.mostly_lowercase(low[j]) \
                 and low[j].endswith(("e", "en", "er", "es", "em")) and not self.lex.fclass(low[j]) \
@@ -267,6 +272,20 @@ class DocRules:
                 if sub is not None:
                     j = sub[1]
                     continue
+                break
+            if appositions and low[j] in ("auf", "bei", "beim", "am", "an", "im", "aus") and j + 1 < end:
+                # "Ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte"
+                c = j + 1
+                while c < end and c - j <= 6 and (self.is_adjlike(c) or self.is_nounlike(c, sent_start)
+                                                  or "det" in self.fclass(c)):
+                    c += 1
+                if c < end and c > j + 1 and w[c] == "," and c + 1 < end:
+                    m = self.apposition_end(c + 1, end, sent_start)
+                    if m is not None and any(self.is_nounlike(x, sent_start) and not self.fclass(x)
+                                             and self.lex.lower.get(low[x], (0, 0))[0] == 0
+                                             for x in range(c + 1, m)):
+                        j = m
+                        continue
                 break
             if appositions and w[j] == "," and j + 1 < end:
                 m = self.apposition_end(j + 1, end, sent_start)
@@ -1018,8 +1037,10 @@ class DocRules:
         if all("adv" in self.lex.fclass(low[k]) for k in range(b, fin)):
             return np_  # "Die Kanadier hingegen"
         if cs == fin and w[fin - 1] == ",":
-            # "Y sei …, sagte X": the subject follows the verb
-            return self.subject_after(fin, e, s, particle)
+            # "Y sei …, sagte X": the subject follows the verb; if nothing
+            # follows, the verb continues the sentence's subject
+            # ("X monieren …, sprechen aber davon, …")
+            return self.subject_after(fin, e, s, particle) or np_
         return np_
 
     def _trim(self, a: int, b: int) -> int:
