@@ -49,7 +49,10 @@ class Selection:
     only_reviewed: bool
 
     def describe(self) -> str:
-        who = ", ".join(self.names) if self.layer != "suggestions" else "the pre-highlighter"
+        if self.layer == "suggestions":
+            who = "the pre-highlighter"
+        else:
+            who = ", ".join(self.names) or "no annotators yet"
         reviewed = ", only fully reviewed articles" if self.only_reviewed else ""
         return f"layer {self.layer} ({who}{reviewed})"
 
