@@ -4,9 +4,10 @@
     summary = export_project(project, ExportOptions(format="jsonl"), "claims.jsonl")
 
 One module per job: ``options`` (what to export), ``reading`` (bulk reads of
-layers), ``records`` (the format-neutral record), ``tokens``, one module per
-format, ``splits``, ``card`` (the dataset card), ``files`` (atomic output)
-and ``run`` (the whole export). The format is documented in
+layers), ``adjudicated`` (the lead's layer with the agreed claims),
+``records`` (the format-neutral record), ``tokens`` and ``token_cache``, one
+module per format, ``splits``, ``card`` (the dataset card), ``files``
+(atomic output) and ``run`` (the whole export). The format is documented in
 docs/export-format.md.
 """
 
