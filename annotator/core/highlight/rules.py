@@ -159,6 +159,11 @@ class DocRules:
                 return False
         return True
 
+    def _common_noun(self, i: int) -> bool:
+        """A capitalised word the lexicon knows as a frequent common noun."""
+        counts = self.lex.lower.get(self.low[i])
+        return counts is not None and counts[0] == 0 and counts[1] >= 5
+
     def is_adjlike(self, i: int) -> bool:
         x = self.low[i]
         if self.pos is not None:
@@ -227,7 +232,8 @@ class DocRules:
             return None
         # attachments: genitive NPs, "(SPD)", "für X" after roles, appositions
         while j < end:
-            if low[j] in GENITIVE_DETS and j + 1 < end:
+            if low[j] in GENITIVE_DETS and j + 1 < end and not (
+                    j - 1 > i and self.w[j - 1].isupper() and len(self.w[j - 1]) > 1):  # not "der NASA der …"
                 sub = self.np_after(j, end, sent_start, allow_pron=False, appositions=False)
                 if sub is not None and sub[1] > j + 1:
                     j = sub[1]
@@ -266,7 +272,8 @@ class DocRules:
                 break
             if low[j] in ("von", "vom", "aus") and j + 1 < end and not (
                     no_det_pp and "det" in self.fclass(j + 1)) and not (
-                    low[j] == "aus" and self.is_adjlike(j + 1)):  # not "aus heiterem Himmel"
+                    low[j] == "aus" and (self.is_adjlike(j + 1) or self._common_noun(j + 1))) and not (
+                    w[j + 1][:1].isdigit()):  # not "aus heiterem Himmel", "aus Sicherheitsgründen", "von 50.000"
                 # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
                 sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=appositions)
                 if sub is not None:
@@ -282,7 +289,7 @@ class DocRules:
                 if c < end and c > j + 1 and w[c] == "," and c + 1 < end:
                     m = self.apposition_end(c + 1, end, sent_start)
                     if m is not None and any(self.is_nounlike(x, sent_start) and not self.fclass(x)
-                                             and self.lex.lower.get(low[x], (0, 0))[0] == 0
+                                             and self.lex.lower.get(low[x], (0, 0)) == (0, 0)
                                              for x in range(c + 1, m)):
                         j = m
                         continue
