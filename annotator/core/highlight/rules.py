@@ -182,7 +182,7 @@ class DocRules:
     # ------------------------------------------------------------ NP chunking
     def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
                  appositions: bool = True, no_det_pp: bool = False,
-                 coordination: bool = False) -> tuple[int, int] | None:
+                 coordination: bool = False, open_end: bool = True) -> tuple[int, int] | None:
         """A noun phrase starting at token i (before ``end``)."""
         w, low = self.w, self.low
         if i >= end:
@@ -296,6 +296,8 @@ class DocRules:
                 break
             if appositions and w[j] == "," and j + 1 < end:
                 m = self.apposition_end(j + 1, end, sent_start)
+                if m is not None and not open_end and (m >= end or w[m] != ","):
+                    m = None  # in a frame ("laut X, Chef der Y, …") the apposition is closed by a comma
                 if m is not None:
                     j = m
                     continue
@@ -684,7 +686,7 @@ class DocRules:
             if kind is None:
                 continue
             if kind == "pre":
-                np_ = self.np_after(i + 1, e, s, allow_pron=False)
+                np_ = self.np_after(i + 1, e, s, allow_pron=False, open_end=False)
                 if np_ is None:
                     continue
                 out.append(dict(cue=(i, i + 1), source=np_, span=(i, np_[1]), kind="pre"))
