@@ -35,3 +35,48 @@ def test_grading_then_a_moves_on_to_the_next_claim(window, review_db):
     assert [a.decision for a in sorted(stored, key=lambda a: a.start)] == [
         Decision.ACCEPT, Decision.REJECT]
     assert window.workspace.undo_stack.count() == 3  # B, 2, X: no empty steps
+
+
+def test_a_bar_beside_the_text_marks_the_selected_claim(window, qapp):
+    view = window.workspace.view
+    gutter = view.gutter
+    session = window.workspace.session
+    press(window, "j")
+    qapp.processEvents()
+    claim = session.current.span
+    assert gutter.qt_range == view.offsets.span_to_qt(claim.start, claim.end)
+    top, bottom = gutter.bar()
+    start_rect = view.cursorRect(view.textCursor())  # the cursor sits at the claim's start
+    assert top == start_rect.top() and bottom > top
+    assert gutter.isVisible() and gutter.x() + gutter.width() <= view.viewport().x()
+    press(window, "j")
+    assert gutter.bar()[0] > top  # the next claim starts lower down
+    press(window, "n")
+    assert gutter.qt_range is not None and session.index == 0
+
+
+def test_txt_imports_show_no_empty_date_and_outlet_columns(window, qapp):
+    """Seed .txt files have no date or outlet: the title gets that room."""
+    table = window.article_list.table
+    qapp.processEvents()
+    assert table.isColumnHidden(2) and table.isColumnHidden(3)
+    assert not table.isColumnHidden(0) and not table.isColumnHidden(1)
+    window.article_dock.resize(window.article_dock.width() + 120, window.article_dock.height())
+    qtwait(qapp)
+    assert table.columnWidth(0) + table.columnWidth(1) == table.viewport().width()
+
+
+def test_dates_and_outlets_show_when_articles_have_them(open_window, settings, tmp_path, qapp):
+    from test_gui_article_list import many_articles
+
+    many_articles(tmp_path / "m.sqlite", 5)
+    window = open_window(tmp_path / "m.sqlite", settings)
+    qtwait(qapp)
+    table = window.article_list.table
+    assert not table.isColumnHidden(2) and not table.isColumnHidden(3)
+    assert table.columnWidth(0) >= window.article_list._min_title
+
+
+def qtwait(qapp) -> None:
+    for _ in range(5):
+        qapp.processEvents()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,12 +30,16 @@ PAGE_SIZE = 200
 CACHED_PAGES = 32
 # Title and status first: they stay visible when the dock is narrow.
 COLUMNS = ("Title", "Status", "Date", "Outlet")  # status shows "done · 3/3"
+OPTIONAL_COLUMNS = (2, 3)  # hidden until a loaded article has a date / outlet (.txt have none)
 
 
 class ArticleListModel(QAbstractTableModel):
+    columnsFilled = Signal()  # an optional column got its first value
+
     def __init__(self, project: Project, annotator: str, parent=None):
         super().__init__(parent)
         self.project, self.annotator = project, annotator
+        self.filled: set[int] = set()  # optional columns some loaded article has a value in
         self.status: str | None = None
         self.search: str | None = None
         self._total = 0
@@ -61,6 +65,7 @@ class ArticleListModel(QAbstractTableModel):
         else:
             self._total, first_page = counted
             self._pages[0] = first_page
+            self._note_filled(first_page)
         self.endResetModel()
 
     def count_in(self, project: Project, status: str | None, search: str | None):
@@ -80,11 +85,20 @@ class ArticleListModel(QAbstractTableModel):
                 annotator=self.annotator, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
                 status=self.status, search=self.search)
             self._pages[number] = page
+            self._note_filled(page)
             if len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def _note_filled(self, page: list[ArticleSummary]) -> None:
+        """Dates and outlets only exist for some imports: show their columns
+        once any article seen has one (a column stays once shown)."""
+        found = {2 for s in page if s.published} | {3 for s in page if s.outlet}
+        if found - self.filled:
+            self.filled |= found
+            self.columnsFilled.emit()
 
     def lower_bound(self, seq: int) -> int:
         """The first row whose article has import number >= ``seq`` (binary
@@ -176,14 +190,21 @@ class ArticleListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         # Fixed widths from the font, never ResizeToContents: that would read
-        # a thousand rows (five pages) on every change of a single row.
+        # a thousand rows (five pages) on every change of a single row. The
+        # title takes the rest of the width (its tooltip holds all of it).
         metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("A title of some thirty chars", "in progress · 99/99",
-                                         "2024-12-31", "Outlet")):
+        for column, sample in enumerate(("", "in progress · 99/99", "2024-12-31",
+                                         "Outlet name")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        self._min_title = metrics.horizontalAdvance("A title of some thirty chars") + 16
+        self.table.installEventFilter(self)  # resizes: the title takes the free width
+        # Queued: pages load while the table paints, which must not re-lay out the header.
+        model.columnsFilled.connect(self._show_filled_columns, Qt.ConnectionType.QueuedConnection)
+        model.summary(0)  # the first page decides the columns before the first paint
+        self._show_filled_columns()
         # Searching scans article text: wait until the reviewer pauses typing.
         self._search_timer = QTimer(self, singleShot=True, interval=400)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -199,6 +220,24 @@ class ArticleListPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+
+    def _show_filled_columns(self) -> None:
+        for column in OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(column, column not in self.model.filled)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title gets the width the other columns leave, but never less than
+        about thirty characters (then the list scrolls sideways)."""
+        others = sum(self.table.columnWidth(c) for c in range(1, len(COLUMNS))
+                     if not self.table.isColumnHidden(c))
+        free = self.table.viewport().width() - others
+        self.table.setColumnWidth(0, max(free, self._min_title))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._fit_title)  # after the viewport has its new size
+        return super().eventFilter(watched, event)
 
     def apply_filter(self) -> None:
         """Filtering scans every article (seconds at 100,000 with text search),

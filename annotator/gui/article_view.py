@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QW
 from annotator.core.models import Span
 from annotator.gui.claims import Claim, ClaimState
 from annotator.gui.colors import claim_colors
+from annotator.gui.gutter import ClaimGutter
 from annotator.gui.offsets import OffsetMap
 
 
@@ -39,6 +40,8 @@ class ArticleView(QPlainTextEdit):
         self._current: int | None = None
         self._colors = claim_colors(self.palette())
         self._covered = (0, 0)  # code point range the current selections cover
+        self.gutter = ClaimGutter(self)
+        self.setViewportMargins(ClaimGutter.WIDTH, 0, 0, 0)
 
     # -- content ---------------------------------------------------------------------
 
@@ -47,6 +50,7 @@ class ArticleView(QPlainTextEdit):
         self._text = text
         self._claims, self._current = [], None
         self.setExtraSelections([])
+        self.gutter.mark(None)
         self.setPlainText(text)  # never HTML
 
     def show_claims(self, claims: list[Claim], current: int | None, *, scroll: bool = True) -> None:
@@ -127,6 +131,9 @@ class ArticleView(QPlainTextEdit):
         finally:
             block.endEditBlock()
         self.setExtraSelections(selections)
+        current = None if self._current is None else self._claims[self._current].span
+        self.gutter.mark(None if current is None
+                         else self.offsets.span_to_qt(current.start, current.end))
 
     def _on_screen(self) -> tuple[int, int]:
         """The Qt position range of the paragraphs on screen."""
@@ -185,6 +192,7 @@ class ArticleView(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.gutter.follow_viewport()
         self._paint()  # more (or fewer) lines are on screen
 
     def mouseReleaseEvent(self, event) -> None:
