@@ -80,3 +80,34 @@ def test_dates_and_outlets_show_when_articles_have_them(open_window, settings, t
 def qtwait(qapp) -> None:
     for _ in range(5):
         qapp.processEvents()
+
+
+def test_every_key_on_the_shortcut_sheet_works_in_the_text(window, qtbot):
+    """The sheet lists keys a person can type (no X11 "Undo"/"Open" key
+    names), and each of them, pressed in the article text, runs its action."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from annotator.gui.shortcuts import ACTIONS, ShortcutSheet
+
+    sheet = ShortcutSheet(window)
+    listed = {spec.name: sheet.table.item(row, 2).text() for row, spec in enumerate(ACTIONS)}
+    sheet.close()
+    assert "Ctrl+Q" in listed["quit"] and "F1" in listed["show_shortcuts"]
+    assert "Undo" not in listed["undo"] and "Open" not in listed["open_project"]
+    fired: list[str] = []
+    for name, action in window.actions_by_name.items():
+        action.triggered.disconnect()  # record instead of opening dialogs or quitting
+        action.triggered.connect(lambda _=False, n=name: fired.append(n))
+        action.setEnabled(True)
+    missing = []
+    for name, keys in listed.items():
+        for text in (keys.split(", ") if keys else []):
+            combination = QKeySequence(text)[0]
+            fired.clear()
+            window.workspace.focus_text()
+            QTest.keyClick(window.workspace.view, combination.key(),
+                           combination.keyboardModifiers())
+            if fired != [name]:
+                missing.append((name, text, fired[:]))
+    assert missing == []

@@ -57,7 +57,7 @@ ACTIONS: list[ActionSpec] = [
                "Import .txt, .jsonl or .csv files (runs in the background)"),
     ActionSpec("rehighlight", "Re-&highlight…", ("Ctrl+Shift+H",), "File",
                "Recompute the suggested claims of every article"),
-    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit,), "File"),
+    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "File"),
     ActionSpec("undo", "&Undo", (QKeySequence.StandardKey.Undo,), "Edit"),
     ActionSpec("redo", "&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y"), "Edit"),
     ActionSpec("find", "&Search articles", (QKeySequence.StandardKey.Find,), "Edit"),
@@ -82,7 +82,7 @@ ACTIONS: list[ActionSpec] = [
     *_grade_specs(),
     ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
     ActionSpec("show_shortcuts", "&Keyboard shortcuts", (QKeySequence.StandardKey.HelpContents,
-                                                        "?"), "Help"),
+                                                        "F1", "?"), "Help"),
     ActionSpec("show_guidelines", "Annotation &guidelines", ("F2",), "Help"),
     ActionSpec("about", "&About annotator", (), "Help"),
 ]
@@ -118,9 +118,15 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
     return actions
 
 
+def _typeable(sequence: QKeySequence) -> bool:
+    """Keys on an ordinary keyboard. Standard bindings also bring X11 media
+    and Sun keys ("Undo", "Open", F14): they work, but the sheet skips them."""
+    return sequence.count() > 0 and sequence[0].key().value <= Qt.Key.Key_F12.value
+
+
 def key_text(spec: ActionSpec) -> str:
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                     for s in key_sequences(spec))
+                     for s in key_sequences(spec) if _typeable(s))
 
 
 class ShortcutSheet(QDialog):
@@ -133,6 +139,7 @@ class ShortcutSheet(QDialog):
         table.setAccessibleName("Keyboard shortcuts")
         table.setHorizontalHeaderLabels(["Section", "Action", "Keys"])
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, spec in enumerate(ACTIONS):
             for column, value in enumerate((spec.group, spec.label.replace("&", ""), key_text(spec))):
@@ -147,4 +154,4 @@ class ShortcutSheet(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
-        self.resize(640, 640)
+        self.resize(640, 760)
