@@ -38,7 +38,7 @@ WH = {"wer", "was", "wann", "wo", "warum", "weshalb", "wieso", "wie", "welche", 
       "wohin", "woher", "wodurch", "womit", "wofür", "wozu", "inwiefern", "inwieweit", "wieviel", "wieviele"}
 RELATIVE = {"der", "die", "das", "dem", "den", "denen", "dessen", "deren"}
 NAME_PARTICLES = {"von", "van", "de", "da", "di", "der", "den", "bin", "ibn", "al", "el", "le", "la", "du", "dos",
-                  "del", "zu", "ten", "ter", "mc", "st."}
+                  "del", "zu", "ten", "ter", "mc", "st.", "des", "of", "the"}
 SUBJECT_PRONOUNS = {"er", "sie", "es", "man", "wir", "ich", "ihr"}
 GENITIVE_DETS = {"des", "der", "eines", "einer", "aller"}
 PARTITIVES = {"einer", "eine", "eines", "keiner", "keine", "jeder", "jede", "einige", "viele", "mehrere", "alle",
@@ -260,7 +260,7 @@ class DocRules:
                     j = k + 1
                     continue
                 break
-            if low[j] == "für" and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) == "role":
+            if low[j] == "für" and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) in ("role", "org"):
                 k = j + 1
                 while k < end and self.is_adjlike(k):
                     k += 1
@@ -336,6 +336,8 @@ class DocRules:
             cls = self.lex.fclass(lo)
             if self.is_nounlike(m, sent_start) and not cls:
                 nouns += 1
+            elif lo in NAME_PARTICLES and m + 1 < end and self.is_nounlike(m + 1, -1):
+                pass  # "Union Générale Tunisienne du Travail"
             elif cls & {"aux", "sub", "pron", "wh"} and not cls & {"det"}:
                 return None
             elif cls & {"det", "prep", "conj"} or lo in self.APPOSITION_PREPS:
@@ -343,8 +345,8 @@ class DocRules:
             elif self.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–") or self.quote_of[m] >= 0:
                 if lo in self.lex.verbs:
                     return None
-                if self.is_adjlike(m) and not (m + 1 < end and (self.is_adjlike(m + 1) or self.is_nounlike(m + 1, -1)
-                                                                or low[m + 1] in ("und", ","))):
+                if self.is_adjlike(m) and not x[:1].isdigit() and not (
+                        m + 1 < end and (self.is_adjlike(m + 1) or self.is_nounlike(m + 1, -1) or low[m + 1] in ("und", ","))):
                     return None  # "vertreten durch X": a participle, not an attribute
             else:
                 return None  # a verb or adverb: a clause, not an apposition
