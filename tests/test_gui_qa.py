@@ -111,3 +111,35 @@ def test_every_key_on_the_shortcut_sheet_works_in_the_text(window, qtbot):
             if fired != [name]:
                 missing.append((name, text, fired[:]))
     assert missing == []
+
+
+def test_the_claims_list_follows_the_review_and_picks_claims(window, qtbot, qapp):
+    from PySide6.QtTest import QTest
+
+    claims = window.claim_list
+    model = claims.model_
+    session = window.workspace.session
+    lines = lambda: [model.data(model.index(r)) for r in range(model.rowCount())]  # noqa: E731
+    assert window.claims_dock.isVisible()
+    assert model.rowCount() == len(session.claims) == 3
+    assert all(line.startswith(f"{n} · ") for n, line in enumerate(lines(), start=1))
+    press(window, Qt.Key.Key_B, SHIFT)
+    press(window, "2")
+    press(window, "a")
+    press(window, "x")
+    assert lines()[0].startswith("1 ✓ B2  ") and lines()[1].startswith("2 ✗ ")
+    assert claims.currentIndex().row() == session.index == 2
+
+    # Picking a line with the mouse selects that claim; the keys stay with the text.
+    rect = claims.visualRect(model.index(0))
+    QTest.mouseClick(claims.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert session.index == 0 and window.workspace.view.hasFocus()
+    press(window, "j")
+    assert claims.currentIndex().row() == 1
+
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the reject
+    assert lines()[1].startswith("2 · ")
+    press(window, "n")
+    assert model.rowCount() == len(session.claims) and claims.currentIndex().row() == 0
+    press(window, Qt.Key.Key_F4)
+    assert not window.claims_dock.isVisible()

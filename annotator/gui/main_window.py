@@ -36,6 +36,7 @@ from annotator.core.settings import Position, Settings
 from annotator.core.store import Project
 from annotator.gui import jobs
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
+from annotator.gui.claims_list import ClaimList
 from annotator.gui.export_dialog import install_export_action
 from annotator.gui.shortcuts import ShortcutSheet, create_actions
 from annotator.gui.team import install_team_menu
@@ -68,6 +69,10 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListPanel(self.article_model, self)
         self.article_dock = self._dock("Articles", "articleDock", self.article_list,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.claim_list = ClaimList(self.workspace.session, self)
+        self.claims_dock = self._dock("Claims", "claimsDock", self.claim_list,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
         self.guidelines = QTextBrowser(self)
         self.guidelines.setAccessibleName("Annotation guidelines")
         self.guidelines.setOpenExternalLinks(True)
@@ -83,6 +88,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
         self.workspace.countsChanged.connect(self._show_progress)
+        self.workspace.claimsShown.connect(self.claim_list.follow)
+        self.claim_list.claimChosen.connect(self.workspace.select_claim)
         self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.article_list.articleActivated.connect(self._open_from_list)
         self._restore_layout()
@@ -108,6 +115,8 @@ class MainWindow(QMainWindow):
             "previous_article": lambda: self.step_article(-1),
             "toggle_article_list": lambda: self.article_dock.setVisible(
                 not self.article_dock.isVisible()),
+            "toggle_claim_list": lambda: self.claims_dock.setVisible(
+                not self.claims_dock.isVisible()),
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.show_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
         }
@@ -162,6 +171,7 @@ class MainWindow(QMainWindow):
                    self.claim_menu)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.actions_by_name["toggle_article_list"])
+        self.view_menu.addAction(self.actions_by_name["toggle_claim_list"])
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
         self.team_menu = self.menuBar().addMenu("&Team")  # filled by the team features
         install_team_menu(self)

@@ -81,6 +81,7 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("forget", "Clear review / delete added claim", ("Del", "Backspace"), "Claim"),
     *_grade_specs(),
     ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
+    ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
     ActionSpec("show_shortcuts", "&Keyboard shortcuts", (QKeySequence.StandardKey.HelpContents,
                                                         "F1", "?"), "Help"),
     ActionSpec("show_guidelines", "Annotation &guidelines", ("F2",), "Help"),

@@ -32,6 +32,7 @@ class ReviewWorkspace(QWidget):
     articleShown = Signal(str)  # article id
     countsChanged = Signal()  # article or project progress changed
     message = Signal(str)  # a hint for the status bar
+    claimsShown = Signal()  # the claims or the selected claim changed on screen
 
     def __init__(self, project: Project, annotator: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -116,6 +117,7 @@ class ReviewWorkspace(QWidget):
         number = (session.index or 0) + 1
         text = session.article.text if session.article else ""
         self.panel.show_claim(session.current, number, len(session.claims), text)
+        self.claimsShown.emit()
 
     def article_progress(self) -> Progress:
         return Progress(self.session.reviewed_count, len(self.session.claims))
@@ -140,6 +142,13 @@ class ReviewWorkspace(QWidget):
         if number is not None:
             self.session.index = number
             self._refresh(scroll=False)
+
+    def select_claim(self, number: int) -> None:
+        """Select claim ``number`` (0-based, e.g. from the claims list), keys to the text."""
+        if 0 <= number < len(self.session.claims):
+            self.session.index = number
+            self._refresh()
+        self.focus_text()
 
     def focus_text(self) -> None:
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)

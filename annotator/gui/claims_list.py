@@ -1,0 +1,112 @@
+"""The shown article's claims as a compact list (a dock, F4).
+
+One line per claim: number, state, grades, source and the start of the
+claim, in the state's colour. It reads the review session's claims (no
+query) and follows every change; picking a line selects that claim and
+gives the keys back to the text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from annotator.gui.claims import Claim, ClaimState
+from annotator.gui.colors import claim_colors
+from annotator.gui.review import ReviewSession
+
+SYMBOLS = {ClaimState.SUGGESTED: "·", ClaimState.ACCEPTED: "✓", ClaimState.REJECTED: "✗",
+           ClaimState.ADDED: "+"}
+PREVIEW_CHARS = 90
+
+
+def claim_line(number: int, claim: Claim, text: str) -> str:
+    """E.g. ``3 ✓ B2  Das Landesamt: dass der Scheitel voraussichtlich …``."""
+    annotation = claim.annotation
+    grades = f"{annotation.reliability or '·'}{annotation.credibility or '·'}" \
+        if annotation is not None and (annotation.reliability or annotation.credibility) else ""
+    source = _words(text, claim.source, 30) + ": " if claim.source is not None else ""
+    return f"{number} {SYMBOLS[claim.state]} {grades}  {source}{_words(text, claim.span, PREVIEW_CHARS)}"
+
+
+def _words(text: str, span, limit: int) -> str:
+    words = " ".join(text[span.start:min(span.end, span.start + limit * 2)].split())
+    return words if len(words) <= limit and span.end - span.start <= limit * 2 \
+        else words[: limit - 1] + "…"
+
+
+class ClaimListModel(QAbstractListModel):
+    def __init__(self, session: ReviewSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._keys: list[str] = []
+        self._colors = None
+        self._line_height = 18
+
+    def set_line_height(self, height: int) -> None:
+        self._line_height = height
+
+    def follow(self, palette) -> None:
+        """Re-read the session's claims: a reset when claims came or went, else
+        a repaint of the changed values."""
+        self._colors = claim_colors(palette)
+        keys = [claim.key for claim in self.session.claims]
+        if keys != self._keys:
+            self.beginResetModel()
+            self._keys = keys
+            self.endResetModel()
+        elif keys:
+            self.dataChanged.emit(self.index(0), self.index(len(keys) - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        claims = self.session.claims
+        if not index.isValid() or index.row() >= len(claims) or self.session.article is None:
+            return None
+        claim = claims[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return claim_line(index.row() + 1, claim, self.session.article.text)
+        if role == Qt.ItemDataRole.SizeHintRole:  # the list's width, not the text's
+            return QSize(1, self._line_height)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{claim.state.value}: {claim.span.text(self.session.article.text)}"
+        if role == Qt.ItemDataRole.BackgroundRole and self._colors is not None:
+            return self._colors.states[claim.state]
+        if role == Qt.ItemDataRole.ForegroundRole and claim.state == ClaimState.REJECTED \
+                and self._colors is not None:
+            return self._colors.rejected_text
+        return None
+
+
+class ClaimList(QListView):
+    claimChosen = Signal(int)  # the claim's number in the session (0-based)
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("claimList")
+        self.setAccessibleName("Claims of this article")
+        self.model_ = ClaimListModel(session, self)
+        self.model_.set_line_height(self.fontMetrics().height() + 4)
+        self.setModel(self.model_)
+        self.setUniformItemSizes(True)  # 200 claims: no per-row size queries
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys stay with the text
+        # Lines as wide as the list, elided (the tooltip has the whole claim).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.clicked.connect(lambda index: self.claimChosen.emit(index.row()))
+        self.activated.connect(lambda index: self.claimChosen.emit(index.row()))
+
+    def follow(self) -> None:
+        """Show the session's claims and select its current one."""
+        self.model_.follow(self.palette())
+        index = self.model_.session.index
+        if index is None:
+            self.clearSelection()
+        else:  # only clicks and Enter choose a claim, so this does not loop back
+            current = self.model_.index(index)
+            self.setCurrentIndex(current)
+            self.scrollTo(current)
