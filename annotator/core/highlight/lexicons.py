@@ -70,6 +70,13 @@ class Lexicons:
 
     def source_noun_kind(self, word_lower: str) -> str | None:
         kind = self._source_noun_kind(word_lower)
+        if kind is None and len(word_lower) > 5:
+            # plural and dative endings: "Parteien", "Behörden", "Experten"
+            for ending in ("en", "n", "e"):
+                if word_lower.endswith(ending):
+                    kind = self._source_noun_kind(word_lower[: -len(ending)])
+                    if kind is not None:
+                        return kind
         if kind is None and word_lower.endswith("s") and len(word_lower) > 5:
             # genitive: "des Bundesamtes", "des Ministeriums"
             kind = self._source_noun_kind(word_lower[:-1])

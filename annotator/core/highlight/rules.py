@@ -159,6 +159,12 @@ class DocRules:
                 return False
         return True
 
+    def _source_noun_after(self, k: int, end: int) -> bool:
+        """Do adjectives from k lead to a source noun ("aus anderen Parteien")?"""
+        while k < end and self.is_adjlike(k):
+            k += 1
+        return k < end and self.lex.source_noun_kind(self.low[k]) is not None
+
     def _common_noun(self, i: int) -> bool:
         """A capitalised word the lexicon knows as a frequent common noun."""
         counts = self.lex.lower.get(self.low[i])
@@ -227,6 +233,10 @@ class DocRules:
                     and low[j] not in GENITIVE_DETS | {"zu"}:
                 j += 1
                 continue
+            if started and j == i + 1 and w[j - 1].endswith("s") and self.is_adjlike(j) and j + 1 < end \
+                    and (self.is_nounlike(j + 1, sent_start) or self.is_adjlike(j + 1)):
+                j += 1  # "Berlins früherer Regierender Bürgermeister …": a genitive name in front
+                continue
             break
         if not started:
             return None
@@ -258,6 +268,8 @@ class DocRules:
                 if k < end and self.is_nounlike(k, sent_start) and not (
                         k + 1 < end and low[k + 1] in GENITIVE_DETS):  # not "im Zuge der …"
                     j = k + 1
+                    while j < end and self.is_nounlike(j, sent_start) and not self.fclass(j):
+                        j += 1  # "im Berliner Abgeordnetenhaus"
                     continue
                 break
             if low[j] == "für" and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) in ("role", "org"):
@@ -272,7 +284,8 @@ class DocRules:
                 break
             if low[j] in ("von", "vom", "aus") and j + 1 < end and not (
                     no_det_pp and "det" in self.fclass(j + 1)) and not (
-                    low[j] == "aus" and (self.is_adjlike(j + 1) or self._common_noun(j + 1))) and not (
+                    low[j] == "aus" and (self.is_adjlike(j + 1) or self._common_noun(j + 1))
+                    and not self._source_noun_after(j + 1, end)) and not (
                     w[j + 1][:1].isdigit()):  # not "aus heiterem Himmel", "aus Sicherheitsgründen", "von 50.000"
                 # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
                 sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=appositions)
