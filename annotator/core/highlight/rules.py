@@ -399,6 +399,13 @@ class DocRules:
                 # nothing — "Samstag starben behördlichen Angaben" stops at "starben"
                 k = p
                 continue
+            if low[p] in ("in", "im") and p - 1 >= start and self.lex.source_noun_kind(low[p - 1]) in ("org", "collective"):
+                k = p - 1  # "Den Polizeibehörden in Mombasa zufolge"
+                continue
+            if p == sent_start and self.w[p][:1].isupper() and self.lex.mostly_lowercase(low[p]) \
+                    and low[p].endswith(("e", "en", "er", "es", "em")) and not self.lex.fclass(low[p]):
+                k = p  # "Afghanischen Behörden zufolge"
+                break
             cls = self.fclass(p)
             if "det" in cls or low[p] in ("von", "vom"):
                 k = p
