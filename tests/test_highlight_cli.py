@@ -129,3 +129,11 @@ def test_evaluate_table_and_json():
     for role in ("message", "source"):
         assert 0.0 <= data[role]["f1"] <= 1.0
     assert data["message"]["f1"] > 0.3
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(A, encoding="utf-8")
+    res = CliRunner().invoke(main, ["highlight", "--model", "de_core_news_nonexistent", str(f)])
+    assert res.exit_code != 0
+    assert "de_core_news_nonexistent" in res.output
