@@ -43,6 +43,9 @@ SUBJECT_PRONOUNS = {"er", "sie", "es", "man", "wir", "ich", "ihr"}
 GENITIVE_DETS = {"des", "der", "eines", "einer", "aller"}
 PARTITIVES = {"einer", "eine", "eines", "keiner", "keine", "jeder", "jede", "einige", "viele", "mehrere", "alle",
               "zwei", "drei", "vier"}
+TIME_WORDS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende",
+              "abend", "morgen", "vormittag", "nachmittag", "januar", "februar", "märz", "april", "mai", "juni",
+              "juli", "august", "september", "oktober", "november", "dezember", "rande"}
 POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "meiner", "unserer"}
 BASE_SCORE = {
     Attribution.DIRECT_QUOTE: 0.9,
@@ -366,6 +369,10 @@ class DocRules:
             m += 1
         if nouns == 0 or m - k > 14 or m == k:
             return None
+        # a time adverbial closing the sentence is not part of it ("…, Kommandeur des Einsatzes, am Montag")
+        for t in range(k + 1, m - 1):
+            if low[t] in ("am", "an", "im", "seit") and low[t + 1] in TIME_WORDS and (m >= end or w[m] != ","):
+                return t
         if m < end and w[m] not in (",", ".", ":", ";"):
             return None
         return m
@@ -970,8 +977,9 @@ class DocRules:
             if a >= 0:
                 fin = a
                 if low[a] in self.PASSIVE_AUX or (vi + 1 < e and low[vi + 1] in ("worden", "werden")):
-                    # passive: the source is the "von X" agent, if any
-                    for k in range(cs, vi):
+                    # passive: the source is the "von X" agent, if any (not the
+                    # topic of "wird von X ausgegangen / gesprochen / berichtet")
+                    for k in (range(cs, vi) if vf.lemma not in ("ausgehen", "sprechen", "berichten") else ()):
                         if low[k] in ("von", "vom", "durch") and self.quote_of[k] < 0:
                             agent = self.np_after(k + 1, vi, s, allow_pron=False)
                             if agent is not None:
@@ -1295,6 +1303,8 @@ class DocRules:
         """Point pronoun / bare-role / 'demnach' sources at an earlier named source."""
         named: list[tuple[int, tuple[int, int]]] = []  # (sentence, span)
         for c in claims:
+            if c.source is not None and c.source[1] - c.source[0] == 1 and self.low[c.source[0]] in ("man", "es"):
+                c.source = None  # impersonal: no speaker
             src = c.source
             si = c.sents[0] if c.sents else 0
             if src is None:
