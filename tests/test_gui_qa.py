@@ -143,3 +143,22 @@ def test_the_claims_list_follows_the_review_and_picks_claims(window, qtbot, qapp
     assert model.rowCount() == len(session.claims) and claims.currentIndex().row() == 0
     press(window, Qt.Key.Key_F4)
     assert not window.claims_dock.isVisible()
+
+
+def test_the_shown_article_stays_marked_in_a_filtered_list(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    panel = window.article_list
+    shown = window.workspace.session.article
+    word = next(w for w in shown.text.split() if w.isascii() and w.isalpha() and len(w) > 6)
+    press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(panel.search, word)
+    with qtbot.waitSignal(panel.filterApplied, timeout=5000):
+        QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    row = window.article_model.row_of(shown.seq)
+    assert row is not None
+    qtbot.waitUntil(lambda: panel.table.currentIndex().row() == row)
+    assert panel.table.selectionModel().isRowSelected(row)
+    panel.search.clear()
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)  # all articles again
+    qtbot.waitUntil(lambda: panel.table.selectionModel().isRowSelected(shown.seq - 1))

@@ -249,6 +249,7 @@ class ArticleListPanel(QWidget):
         if status is None and search is None:
             self._generation += 1
             self.model.set_filter(None, None)
+            self.filterApplied.emit()
             return
         self._generation += 1
         generation = self._generation

@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.claim_list.claimChosen.connect(self.workspace.select_claim)
         self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.article_list.articleActivated.connect(self._open_from_list)
+        # A new filter resets the list: mark the shown article in it again.
+        self.article_list.filterApplied.connect(self._list_sync_timer.start)
         self._restore_layout()
         self.resume()
 
