@@ -94,6 +94,25 @@ def build_pipeline(model: str | None) -> "spacy.Language":
     return nlp
 
 
+RULE_MODULES = ("rules.py", "sentences.py", "tokenizer.py", "components.py", "lexicons.py")
+
+
+def pipeline_digest(lexicon_digest: str) -> str:
+    """Short hash of the lexicons and the rule code, so the version string
+    changes whenever either changes (stored suggestions can then be redone)."""
+    import hashlib
+    from pathlib import Path
+
+    h = hashlib.sha1(lexicon_digest.encode())
+    here = Path(__file__).resolve().parent
+    for name in RULE_MODULES:
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:  # e.g. a frozen build without sources: the lexicons still count
+            h.update(name.encode())
+    return h.hexdigest()[:8]
+
+
 def load_highlighter(model: str | None = None) -> Highlighter:
     """Load (once per process and model) the highlighting pipeline.
 
@@ -109,6 +128,6 @@ def load_highlighter(model: str | None = None) -> Highlighter:
         from annotator.core.highlight.lexicons import load_lexicons
 
         nlp = build_pipeline(chosen)
-        hl = Highlighter(nlp, chosen, load_lexicons().digest)
+        hl = Highlighter(nlp, chosen, pipeline_digest(load_lexicons().digest))
         _cache[key] = hl
         return hl
