@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -33,3 +34,23 @@ def load_highlighter_or_fail(model: str | None):
         return load_highlighter(model)
     except (OSError, ValueError) as error:
         raise click.ClickException(f"cannot load the highlighter: {error}") from error
+
+
+class ProgressBar:
+    """A click progress bar on stderr, fed with (done, total) callbacks."""
+
+    def __init__(self, label: str, enabled: bool):
+        self.label, self.enabled, self.bar, self.shown = label, enabled, None, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)

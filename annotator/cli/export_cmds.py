@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project
-from annotator.cli.project_cmds import _ProgressBar
+from annotator.cli.common import ProgressBar, open_project
 from annotator.core.annotation_import import import_annotations
 from annotator.core.export import FORMATS, LAYERS, ExportError, ExportOptions, export_project, parse_split
 from annotator.core.importer import InputError
@@ -66,7 +65,7 @@ def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, 
     options = ExportOptions(format=format_, annotators=list(annotators), layer=layer,
                             only_reviewed=only_reviewed, split=split, seed=seed, date=date,
                             shard_size=shard_size, token_cache=not no_token_cache)
-    progress = _ProgressBar("Exporting", enabled=not quiet)
+    progress = ProgressBar("Exporting", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:
             summary = export_project(project, options, output, on_progress=progress)
@@ -99,7 +98,7 @@ def import_annotations_command(ctx, file, annotator, replace, quiet):
     Example:
       annotator --db news.sqlite import-annotations model-predictions.jsonl --annotator model-v2
     """
-    progress = _ProgressBar("Importing annotations", enabled=not quiet)
+    progress = ProgressBar("Importing annotations", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:
             summary = import_annotations(project, file, annotator=annotator, replace=replace,

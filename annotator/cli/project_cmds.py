@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from annotator.cli.common import db_path_from, load_highlighter_or_fail, open_project
+from annotator.cli.common import ProgressBar, db_path_from, load_highlighter_or_fail, open_project
 from annotator.core.importer import InputError, highlight_project, import_paths
 from annotator.core.store import STATUSES
-
-
-class _ProgressBar:
-    """A click progress bar on stderr, fed with (done, total) callbacks."""
-
-    def __init__(self, label: str, enabled: bool):
-        self.label, self.enabled, self.bar, self.shown = label, enabled, None, 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.shown)
-        self.shown = done
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 @click.command("import")
@@ -56,7 +34,7 @@ def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet):
       annotator --db news.sqlite import seeds/ feed.jsonl
     """
     highlighter = None if no_highlight else load_highlighter_or_fail(model)
-    progress = _ProgressBar("Importing", enabled=not quiet)
+    progress = ProgressBar("Importing", enabled=not quiet)
     with open_project(ctx) as project:
         try:
             summary = import_paths(project, paths, skip_invalid=skip_invalid,
@@ -124,7 +102,7 @@ def rehighlight(ctx, model, quiet):
     judged, are left as they are.
     """
     highlighter = load_highlighter_or_fail(model)
-    progress = _ProgressBar("Highlighting", enabled=not quiet)
+    progress = ProgressBar("Highlighting", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:
             done = highlight_project(project, highlighter, on_progress=progress)

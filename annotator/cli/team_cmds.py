@@ -7,34 +7,13 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import db_path_from, open_project
+from annotator.cli.common import ProgressBar, db_path_from, open_project
 from annotator.core.project import ProjectError
 from annotator.core.store import Project
 from annotator.core.team.agreement import measure_agreement
 from annotator.core.team.merge import merge_databases
 from annotator.core.team.merge_input import MergeError
 from annotator.core.team.packages import PackageError, assign_packages
-
-
-class _Progress:
-    """A click progress bar on stderr fed by (done, total) callbacks."""
-
-    def __init__(self, label: str, enabled: bool):
-        self.label, self.enabled, self.bar, self.shown = label, enabled, None, 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label,
-                                         file=click.get_text_stream("stderr"))
-            self.bar.__enter__()
-        self.bar.update(done - self.shown)
-        self.shown = done
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 @click.command()
@@ -89,7 +68,7 @@ def merge(inputs, output, overwrite, quiet):
     Example:
       annotator merge lead.sqlite packages/*.sqlite -o merged.sqlite
     """
-    progress = _Progress("Merging", enabled=not quiet)
+    progress = ProgressBar("Merging", enabled=not quiet)
     try:
         summary = merge_databases(inputs, output, overwrite=overwrite, on_progress=progress)
     except MergeError as error:
