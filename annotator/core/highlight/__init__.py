@@ -30,11 +30,11 @@ MODEL_PREFERENCE = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 class Highlighter:
     """A loaded highlighting pipeline."""
 
-    def __init__(self, nlp: "spacy.Language", model: str | None, lexicon_digest: str):
+    def __init__(self, nlp: "spacy.Language", model: str | None, digest: str):
         self._nlp = nlp
         self.model = model
         self.name = PIPELINE_NAME if model is None else f"{PIPELINE_NAME}+{model}"
-        self.version = f"{RULES_VERSION}+{model or 'blank'}.{lexicon_digest}"
+        self.version = f"{RULES_VERSION}+{model or 'blank'}.{digest}"
 
     @property
     def nlp(self) -> "spacy.Language":
