@@ -30,20 +30,19 @@ def main(ctx: click.Context, db_path: str | None) -> None:
     ctx.obj = {"db_path": db_path}
 
 
-from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
 from annotator.cli.app_cmds import demo, gui  # noqa: E402
 from annotator.cli.export_cmds import export_command, import_annotations_command  # noqa: E402
-from annotator.cli.selftest_cmd import selftest  # noqa: E402
-
-for command in (import_command, articles, info, rehighlight, gui, demo,
-                export_command, import_annotations_command, selftest):
-    main.add_command(command)
-
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
-
-main.add_command(highlight); main.add_command(evaluate)  # noqa: E702
-
+from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
+from annotator.cli.selftest_cmd import selftest  # noqa: E402
 from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
 
-for command in (assign, merge, agreement):
+for command in (
+    demo, gui,                                              # the window
+    import_command, articles, info,                         # the project
+    highlight, rehighlight, evaluate,                       # the pre-highlighter
+    export_command, import_annotations_command,             # training data
+    assign, merge, agreement,                               # the team
+    selftest,
+):
     main.add_command(command)
