@@ -42,6 +42,11 @@ from annotator.core.textnorm import article_id as content_hash
 from annotator.core.textnorm import derive_title
 
 STATUSES = ("new", "in progress", "done")
+_UPSERT_ANNOTATION = (
+    f"INSERT INTO annotations ({select_list(ANNOTATION_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))}) ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f'"{c}" = excluded."{c}"' for c in ANNOTATION_COLUMNS if c != "id")
+)
 _INSERT_ARTICLE = (
     "INSERT OR IGNORE INTO articles (id, text, title, outlet, url, published, language, "
     "external_id, source_file, source_line, imported_at, meta) "
@@ -362,10 +367,9 @@ class Project:
             origin_db=current.origin_db if current else (target.origin_db or self.uuid),
         )
         row = annotation_to_row(stored)
-        columns = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" * len(row))
-        self.db.execute(f"INSERT OR REPLACE INTO annotations ({columns}) VALUES ({marks})",
-                        list(row.values()))
+        # An upsert, not INSERT OR REPLACE: REPLACE would silently delete
+        # another annotation that collides on (annotator, suggestion_id).
+        self.db.execute(_UPSERT_ANNOTATION, list(row.values()))
         self._log(annotation_id, stored.annotator, "update" if current else "create", current, stored)
         return stored
 
