@@ -162,3 +162,16 @@ def test_the_shown_article_stays_marked_in_a_filtered_list(window, qtbot):
     panel.search.clear()
     QTest.keyClick(panel.search, Qt.Key.Key_Return)  # all articles again
     qtbot.waitUntil(lambda: panel.table.selectionModel().isRowSelected(shown.seq - 1))
+
+
+def test_the_claims_list_repaints_only_the_reviewed_row(window):
+    model = window.claim_list.model_
+    changed: list[int] = []
+    model.dataChanged.connect(lambda first, last, *_: changed.extend(range(first.row(),
+                                                                         last.row() + 1)))
+    press(window, "j")
+    assert changed == []  # moving on changes no row's content
+    press(window, "a")
+    assert changed == [1]
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert changed == [1, 1]
