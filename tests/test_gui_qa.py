@@ -175,3 +175,14 @@ def test_the_claims_list_repaints_only_the_reviewed_row(window):
     assert changed == [1]
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert changed == [1, 1]
+
+
+def test_an_empty_project_says_what_to_do(open_window, settings, tmp_path):
+    window = open_window(tmp_path / "empty.sqlite", settings)
+    view = window.workspace.view
+    assert view.toPlainText() == "" and "Ctrl+I" in view.placeholderText()
+    assert "Import" in window.statusBar().currentMessage()
+    assert window.claim_list.model_.rowCount() == 0
+    press(window, "a")  # nothing to accept: nothing happens, nothing breaks
+    press(window, "n")
+    assert window.workspace.undo_stack.count() == 0

@@ -33,6 +33,8 @@ class ArticleView(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCursorWidth(2)
+        self.setPlaceholderText("No article open.\n\nImport articles with File → Import "
+                                "articles… (Ctrl+I), or open another project (Ctrl+O).")
         self.offsets = OffsetMap("")
         self._text = ""
         self._hold_paint = False
