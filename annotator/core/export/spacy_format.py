@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spacy.tokens import DocBin
-
 from annotator.core.export.records import LayerRecord, claim_payload
 from annotator.core.export.tokens import make_doc
 
@@ -37,6 +35,12 @@ def record_doc(record: LayerRecord):
     return doc
 
 
+def _doc_bin():
+    from spacy.tokens import DocBin  # here, not at the top: importing spaCy costs ~1 s
+
+    return DocBin(store_user_data=True)
+
+
 class ShardWriter:
     """Writes Docs into numbered .spacy files in ``folder``."""
 
@@ -44,7 +48,7 @@ class ShardWriter:
         self.folder, self.shard_size = folder, shard_size
         self.folder.mkdir(parents=True, exist_ok=True)
         self.shards = 0
-        self.bin = DocBin(store_user_data=True)
+        self.bin = _doc_bin()
 
     def write(self, record: LayerRecord) -> None:
         self.bin.add(record_doc(record))
@@ -55,7 +59,7 @@ class ShardWriter:
         if len(self.bin):
             self.bin.to_disk(self.folder / f"{self.shards:04d}.spacy")
             self.shards += 1
-            self.bin = DocBin(store_user_data=True)
+            self.bin = _doc_bin()
 
     def close(self) -> None:
         self._flush()

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from json.encoder import encode_basestring  # json.dumps' own string escaper, minus its overhead
 
-from spacy.attrs import IDX, LENGTH, SPACY
-
+# spaCy is imported inside the functions that tokenize: importing it costs
+# ~1 s and ~80 MB, and the CLI and the GUI import this package at start-up
+# (tests/test_export_lazy_spacy.py keeps it that way).
 
 _TOKEN = '{"text":%s,"start":%d,"end":%d,"id":%d,"ws":%s}'
 
@@ -78,6 +79,8 @@ def tokenizer_fingerprint() -> str:
 
 
 def tokens_of_doc(doc) -> Tokens:
+    from spacy.attrs import IDX, LENGTH, SPACY
+
     if len(doc) == 0:
         return Tokens([], [], [])
     columns = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
