@@ -186,3 +186,19 @@ def test_an_empty_project_says_what_to_do(open_window, settings, tmp_path):
     press(window, "a")  # nothing to accept: nothing happens, nothing breaks
     press(window, "n")
     assert window.workspace.undo_stack.count() == 0
+
+
+def test_the_guidelines_take_no_room_from_the_article_list(window, qapp):
+    window.resize(1280, 800)
+    qtwait(qapp)
+    before = window.article_dock.width()
+    press(window, Qt.Key.Key_F2)
+    qtwait(qapp)
+    assert window.guidelines_dock.isVisible()
+    assert window.guidelines_dock.width() >= 240
+    assert abs(window.article_dock.width() - before) <= 2
+    assert window.workspace.view.width() >= 250  # the text stays readable
+    window.guidelines_dock.toggleViewAction().trigger()  # View → Guidelines off
+    qtwait(qapp)
+    assert abs(window.article_dock.width() - before) <= 2
+    assert window.workspace.legend.minimumSizeHint().width() < 200  # it wraps instead

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -58,8 +59,16 @@ def test_screenshots_in_light_and_dark_palettes(window, qapp):
         # The current claim is painted with the dark colour set.
         current = view.extraSelections()[-3]  # claim, then its source and cue
         assert current.format.background().color() in claim_colors(view.palette()).selected.values()
+        # The claims list follows the palette too (its rows were light green on dark).
+        model = window.claim_list.model_
+        row = model.data(model.index(0), Qt.ItemDataRole.BackgroundRole)
+        assert row in claim_colors(view.palette()).states.values() and is_dark_color(row)
         dark = SCREENSHOTS / "main-window-dark.png"
         assert window.grab().save(str(dark))
     finally:
         QApplication.setPalette(original)
     assert light.stat().st_size > 10_000 and dark.stat().st_size > 10_000
+
+
+def is_dark_color(color: QColor) -> bool:
+    return color.lightness() < 128

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QWidget
 
 from annotator.core.models import Span
 from annotator.gui.claims import Claim, ClaimState
@@ -204,8 +204,14 @@ class ArticleView(QPlainTextEdit):
             self.claimClicked.emit(self.offsets.from_qt(cursor.position()))
 
 
-class Legend(QWidget):
-    """What the colours mean; repainted when the palette changes."""
+class Legend(QLabel):
+    """What the colours mean; repainted when the palette changes.
+
+    One word-wrapping label (our own markup, never article text): in a
+    narrow window the legend wraps to a second line instead of setting the
+    text's minimum width, which kept the guidelines dock from taking room
+    from anything but the article list.
+    """
 
     LABELS = [(ClaimState.SUGGESTED, "Suggested"), (ClaimState.ACCEPTED, "Accepted"),
               (ClaimState.REJECTED, "Rejected"), (ClaimState.ADDED, "Added by hand")]
@@ -213,27 +219,22 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Colour legend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        self._labels: dict[str, QLabel] = {}
-        for key, text in [*self.LABELS, ("source", "Source (selected claim)"),
-                          ("cue", "Cue (selected claim)")]:
-            label = QLabel(text, self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setMargin(3)
-            layout.addWidget(label)
-            self._labels[key] = label
-        layout.addStretch(1)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setMargin(2)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._recolor()
 
     def _recolor(self) -> None:
         colors = claim_colors(self.palette())
         text = self.palette().text().color().name()
-        backgrounds = {**{state: colors.states[state] for state, _ in self.LABELS},
-                       "source": colors.source, "cue": colors.cue}
-        for key, label in self._labels.items():
-            label.setStyleSheet(f"background: {backgrounds[key].name()}; color: {text};"
-                                "border-radius: 3px;")
+        entries = [(colors.states[state].name(), label) for state, label in self.LABELS]
+        entries += [(colors.source.name(), "Source (selected claim)"),
+                    (colors.cue.name(), "Cue (selected claim)")]
+        self.setText(" &nbsp; ".join(
+            f'<span style="background-color:{background}; color:{text}">'
+            f"&nbsp;{label.replace(' ', '&nbsp;')}&nbsp;</span>"
+            for background, label in entries))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -8,7 +8,7 @@ gives the keys back to the text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from annotator.gui.claims import Claim, ClaimState
@@ -52,7 +52,7 @@ class ClaimListModel(QAbstractListModel):
         a repaint of the rows whose review changed. The session replaces a
         claim's annotation object on every write, so identity tells which;
         repainting every row would cost ~10 ms a key with 200 claims."""
-        self._colors = claim_colors(palette)
+        self.recolor(palette)
         claims = self.session.claims
         keys = [claim.key for claim in claims]
         reviews = [claim.annotation for claim in claims]
@@ -66,6 +66,9 @@ class ClaimListModel(QAbstractListModel):
         self._reviews = reviews
         for row in changed:
             self.dataChanged.emit(self.index(row), self.index(row))
+
+    def recolor(self, palette) -> None:
+        self._colors = claim_colors(palette)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._keys)
@@ -108,6 +111,12 @@ class ClaimList(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.clicked.connect(lambda index: self.claimChosen.emit(index.row()))
         self.activated.connect(lambda index: self.claimChosen.emit(index.row()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: every row's colours
+            self.model_.recolor(self.palette())
+            self.viewport().update()
 
     def follow(self) -> None:
         """Show the session's claims and select its current one."""

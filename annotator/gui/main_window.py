@@ -44,6 +44,7 @@ from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
 
 SOURCE_TYPES = list(SOURCE_TYPE_LABELS)
+GUIDELINES_WIDTH = 400  # at most
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines_dock.hide()
+        self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
         self.progress_label = QLabel(self)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
@@ -328,7 +330,20 @@ class MainWindow(QMainWindow):
     def show_guidelines(self) -> None:
         self.guidelines_dock.show()
         self.guidelines_dock.raise_()
-        self.resizeDocks([self.guidelines_dock], [400], Qt.Orientation.Horizontal)
+
+    def _keep_list_width(self, guidelines_visible: bool) -> None:
+        """Opening the guidelines took its room from the article list (326 →
+        134 px at 1280) and closing them never gave it back: the text gives
+        the room instead, and gets it back."""
+        if self.closing or not self.article_dock.isVisible() or self.guidelines_dock.isFloating():
+            return
+        docks, widths = [self.article_dock], [self.article_dock.width()]
+        if guidelines_visible:
+            docks.append(self.guidelines_dock)
+            # Half the text's width, within limits: reading both must stay possible.
+            widths.append(min(max(self.workspace.view.width() // 2, 240), GUIDELINES_WIDTH))
+        QTimer.singleShot(0, lambda: self.closing or self.resizeDocks(
+            docks, widths, Qt.Orientation.Horizontal))
 
     def about(self) -> None:
         QMessageBox.about(self, "About annotator",
