@@ -202,3 +202,25 @@ def test_the_guidelines_take_no_room_from_the_article_list(window, qapp):
     qtwait(qapp)
     assert abs(window.article_dock.width() - before) <= 2
     assert window.workspace.legend.minimumSizeHint().width() < 200  # it wraps instead
+
+
+def test_accepting_an_unattributed_suggestion_stores_it_unattributed(open_window, settings,
+                                                                    tmp_path):
+    """The demo's first claim is suggested as "unattributed" with no source: the
+    panel ticked nothing and accepting stored unattributed=False."""
+    from annotator.core.models import Attribution, ClaimSuggestion, NewArticle
+    from annotator.core.store import Project
+
+    path = tmp_path / "u.sqlite"
+    with Project.open(path) as project:
+        article_id, _ = project.add_article(NewArticle(text="Der Pegel stieg. Er sagte, es regne."))
+        project.set_suggestions(article_id, [
+            ClaimSuggestion(0, 16, attribution=Attribution.UNATTRIBUTED, score=0.5)], "t", "1")
+    window = open_window(path, settings)
+    panel = window.workspace.panel
+    assert panel.unattributed.isChecked()
+    assert panel.attribution.currentData() == Attribution.UNATTRIBUTED.value
+    press(window, "a")
+    (stored,) = db_annotations(path)
+    assert stored.unattributed and stored.source is None
+    assert stored.attribution == Attribution.UNATTRIBUTED

@@ -177,7 +177,7 @@ class ClaimPanel(QWidget):
         self.cue_text.setText(_preview(claim.cue.text(text)) if claim.cue else "—")
         a = claim.annotation
         self._set_values(a and a.source_type, a and a.reliability, a and a.credibility,
-                         claim.attribution, bool(a and a.unattributed), claim.hedged,
+                         claim.attribution, claim.unattributed, claim.hedged,
                          a.note if a else "")
 
     def _set_enabled(self, enabled: bool) -> None:

@@ -66,6 +66,18 @@ class Claim:
     def hedged(self) -> bool:
         return (self.annotation or self.suggestion).hedged
 
+    @property
+    def unattributed(self) -> bool:
+        if self.annotation is not None:
+            return self.annotation.unattributed
+        return suggested_unattributed(self.suggestion)
+
+
+def suggested_unattributed(suggestion: ClaimSuggestion) -> bool:
+    """A suggestion with no source whose form is "unattributed" is one (as the
+    exports read it): accepting it must not store a form the flag contradicts."""
+    return suggestion.source is None and suggestion.attribution == Attribution.UNATTRIBUTED
+
 
 def merge_claims(suggestions: list[ClaimSuggestion], annotations: list[Annotation]) -> list[Claim]:
     """Suggestions with their reviews, plus hand-added claims, in text order."""
@@ -82,5 +94,6 @@ def annotation_from_suggestion(suggestion: ClaimSuggestion, annotator: str) -> A
         article_id=suggestion.article_id, annotator=annotator, decision=Decision.ACCEPT,
         start=suggestion.start, end=suggestion.end, source=suggestion.source,
         cue=suggestion.cue, attribution=Attribution(suggestion.attribution),
+        unattributed=suggested_unattributed(suggestion),
         hedged=suggestion.hedged, suggestion_id=suggestion.id,
     )

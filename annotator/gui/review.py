@@ -127,7 +127,7 @@ class ReviewSession:
         claim = self.current
         if claim is None:
             return None
-        now = not (claim.annotation is not None and claim.annotation.unattributed)
+        now = not claim.unattributed
         if now:
             return self.edit("Mark unattributed", unattributed=True, source=None)
         return self.edit("Mark attributed", unattributed=False)
