@@ -198,7 +198,8 @@ def test_the_guidelines_take_no_room_from_the_article_list(window, qapp):
     assert window.guidelines_dock.width() >= 240
     assert abs(window.article_dock.width() - before) <= 2
     assert window.workspace.view.width() >= 250  # the text stays readable
-    window.guidelines_dock.toggleViewAction().trigger()  # View → Guidelines off
+    press(window, Qt.Key.Key_F2)  # F2 again hides them, as F3 and F4 do their docks
+    assert not window.guidelines_dock.isVisible()
     qtwait(qapp)
     assert abs(window.article_dock.width() - before) <= 2
     assert window.workspace.legend.minimumSizeHint().width() < 200  # it wraps instead
@@ -224,3 +225,20 @@ def test_accepting_an_unattributed_suggestion_stores_it_unattributed(open_window
     (stored,) = db_annotations(path)
     assert stored.unattributed and stored.source is None
     assert stored.attribution == Attribution.UNATTRIBUTED
+
+
+def test_re_highlighting_keeps_the_reviewer_at_the_same_claim(window, review_db):
+    """Re-highlighting gives the suggestions new ids; the selection used to
+    jump back to the first claim."""
+    from annotator.core.store import Project
+    from test_gui_support import suggest_by_cue
+
+    session = window.workspace.session
+    press(window, "j")
+    press(window, "j")
+    span = session.current.span
+    with Project.open(review_db, create=False) as project:  # what the worker does
+        article = project.article(session.article.id)
+        project.replace_suggestions(article.id, suggest_by_cue(article.text), "test-cues", "2")
+    window.refresh_after_job()
+    assert session.index == 2 and session.current.span == span

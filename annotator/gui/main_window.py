@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
                 not self.article_dock.isVisible()),
             "toggle_claim_list": lambda: self.claims_dock.setVisible(
                 not self.claims_dock.isVisible()),
-            "show_shortcuts": self.show_shortcuts, "show_guidelines": self.show_guidelines,
+            "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
         }
         for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
@@ -330,6 +330,13 @@ class MainWindow(QMainWindow):
     def show_guidelines(self) -> None:
         self.guidelines_dock.show()
         self.guidelines_dock.raise_()
+
+    def toggle_guidelines(self) -> None:
+        """F2 shows the guidelines and F2 again hides them (as F3 and F4 do their docks)."""
+        if self.guidelines_dock.isVisible():
+            self.guidelines_dock.hide()
+        else:
+            self.show_guidelines()
 
     def _keep_list_width(self, guidelines_visible: bool) -> None:
         """Opening the guidelines took its room from the article list (326 →

@@ -40,8 +40,10 @@ class ReviewSession:
         self.offsets = OffsetMap(self.article.text)
         self.reload(claim_key)
 
-    def reload(self, claim_key: str | None = None) -> None:
-        """Re-read the claims (after undo/redo or a job changed them)."""
+    def reload(self, claim_key: str | None = None, near: int | None = None) -> None:
+        """Re-read the claims (after undo/redo or a job changed them). If the
+        claim ``claim_key`` is gone (re-highlighting renumbers suggestions),
+        select the claim starting nearest to code point ``near``."""
         assert self.article is not None
         article_id = self.article.id
         self.claims = merge_claims(
@@ -49,7 +51,8 @@ class ReviewSession:
             self.project.annotations(article_id=article_id, annotator=self.annotator))
         self.index = None
         if not self.select_key(claim_key) and self.claims:
-            self.index = 0
+            self.index = 0 if near is None else min(
+                range(len(self.claims)), key=lambda n: abs(self.claims[n].span.start - near))
 
     @property
     def current(self) -> Claim | None:

@@ -84,7 +84,8 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
     ActionSpec("show_shortcuts", "&Keyboard shortcuts", (QKeySequence.StandardKey.HelpContents,
                                                         "F1", "?"), "Help"),
-    ActionSpec("show_guidelines", "Annotation &guidelines", ("F2",), "Help"),
+    ActionSpec("show_guidelines", "Annotation &guidelines", ("F2",), "Help",
+               "Show the guidelines; F2 again hides them"),
     ActionSpec("about", "&About annotator", (), "Help"),
 ]
 

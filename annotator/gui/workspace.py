@@ -107,7 +107,8 @@ class ReviewWorkspace(QWidget):
         self.project_progress = self.project.progress(self.session.annotator)
         if self.session.article is not None and self.project.has_article(self.article_id):
             current = self.session.current
-            self.session.reload(current.key if current else None)
+            self.session.reload(current.key if current else None,
+                                current.span.start if current else None)
             self._refresh(scroll=False)
         self.countsChanged.emit()
 
