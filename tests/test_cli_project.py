@@ -86,3 +86,23 @@ def test_every_command_has_help_with_text():
         result = run(name, "--help")
         assert result.exit_code == 0, name
         assert command.help and len(command.help) > 20, f"{name} has no help"
+
+
+def test_gui_opens_the_window_on_the_chosen_database(tmp_path, monkeypatch):
+    import annotator.gui.app
+
+    opened = []
+    monkeypatch.setattr(annotator.gui.app, "run", lambda db_path: opened.append(db_path) or 0)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "p.sqlite"), "gui"])
+    assert result.exit_code == 0 and opened == [tmp_path / "p.sqlite"]
+    CliRunner().invoke(main, ["gui"])
+    assert opened[-1] is None  # the window then reopens the last project
+
+
+def test_python_dash_m_annotator_is_the_cli():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "annotator", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert "annotator, version" in result.stdout
