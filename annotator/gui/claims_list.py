@@ -22,14 +22,17 @@ PREVIEW_CHARS = 60
 
 def claim_line(number: int, claim: Claim, text: str) -> str:
     """E.g. ``3 ✓ B2  Das Landesamt: dass der Scheitel voraussichtlich …``."""
-    annotation = claim.annotation
-    grades = f"{annotation.reliability or '·'}{annotation.credibility or '·'}" \
-        if annotation is not None and (annotation.reliability or annotation.credibility) else ""
+    a = claim.annotation
+    grades = f"{a.reliability or '·'}{a.credibility or '·'}" \
+        if a is not None and (a.reliability or a.credibility) else ""
     source = _words(text, claim.source, 30) + ": " if claim.source is not None else ""
-    return f"{number} {SYMBOLS[claim.state]} {grades}  {source}{_words(text, claim.span, PREVIEW_CHARS)}"
+    preview = _words(text, claim.span, PREVIEW_CHARS)
+    return f"{number} {SYMBOLS[claim.state]} {grades}  {source}{preview}"
 
 
 def _words(text: str, span, limit: int) -> str:
+    """The span's text on one line, cut to ``limit`` characters (reads at most
+    twice that: a claim can be a whole paragraph)."""
     words = " ".join(text[span.start:min(span.end, span.start + limit * 2)].split())
     return words if len(words) <= limit and span.end - span.start <= limit * 2 \
         else words[: limit - 1] + "…"
