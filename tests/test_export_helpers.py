@@ -77,7 +77,8 @@ def seeded_project(project, seed_paths):
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    # "\n" only: str.splitlines() would also split at U+2028 inside a text
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
 
 
 def schema_validator():

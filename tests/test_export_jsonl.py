@@ -83,6 +83,26 @@ def test_the_same_database_and_options_give_identical_bytes(reviewed, tmp_path):
         assert one.read_bytes() == two.read_bytes()
 
 
+def test_each_line_is_exactly_compact_json_of_itself_even_for_awkward_text(reviewed, tmp_path):
+    # Lines are written from templates, not json.dumps (speed): they must be
+    # the very bytes json.dumps(..., ensure_ascii=False, separators=(",", ":"))
+    # would give, for quotes, backslashes, tabs, emoji and line separators too.
+    import json
+
+    from annotator.core.models import Annotation, Decision, NewArticle, Span
+
+    text = 'Er sagte: "Zitat \\ mit\tTab" und \U0001F600 Emoji\u2028 Zeile.\nNoch ein Satz, sagte sie. ' * 2
+    article_id, _ = reviewed.add_article(NewArticle(text=text, title='Titel "mit" Quote', outlet="Ö"))
+    reviewed.save_annotation(Annotation(
+        article_id=article_id, annotator="anna", decision=Decision.ACCEPT, start=10, end=30,
+        source=Span(0, 2), cue=Span(3, 8), reliability="A", credibility=1, note='Nöte "x"\n'))
+    for options in ({}, {"layer": "suggestions"}, {"layer": "best"}):
+        _, out = export(reviewed, tmp_path, **options)
+        # split on "\n" only: str.splitlines() would also cut at U+2028 inside a text
+        for line in out.read_text(encoding="utf-8").rstrip("\n").split("\n"):
+            assert json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":")) == line
+
+
 def test_timestamps_come_from_the_data_not_the_clock(reviewed, tmp_path):
     _, out = export(reviewed, tmp_path, annotators=["ben"])
     newest = max(a.updated_at for a in reviewed.annotations(annotator="ben"))

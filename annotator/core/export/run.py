@@ -73,16 +73,18 @@ class _Writers:
                 folder = spacy_root if name == ALL else spacy_root / final.name
                 self.shards[name] = ShardWriter(folder, options.shard_size)
             else:
-                self.handles[name] = outputs.file(final).open(
-                    "w", encoding="utf-8", newline="\n", buffering=1 << 20)
+                # Binary: JSONL lines are built as UTF-8 bytes (see jsonl_format).
+                self.handles[name] = outputs.file(final).open("wb", buffering=1 << 22)
 
     def write(self, set_name: str, record: LayerRecord, tokens) -> None:
         if self.options.format == "spacy":
             self.shards[set_name].write(record)
         elif self.options.format == "jsonl":
-            self.handles[set_name].write(jsonl_format.record_line(record, tokens) + "\n")
+            handle = self.handles[set_name]
+            for piece in jsonl_format.record_bytes(record, tokens):
+                handle.write(piece)
         else:
-            self.handles[set_name].write(doccano_format.record_line(record) + "\n")
+            self.handles[set_name].write((doccano_format.record_line(record) + "\n").encode("utf-8"))
 
     def close(self) -> None:
         for handle in self.handles.values():

@@ -50,12 +50,14 @@ class TokenCache:
             return {}
         try:
             rows = self.conn.execute(
-                f"SELECT key, starts, ends, json FROM tokens WHERE key IN ({','.join('?' * len(keys))})",
-                keys).fetchall()
+                # As a BLOB: the UTF-8 bytes go into the export file as they
+                # are, never decoded to str and encoded again.
+                "SELECT key, starts, ends, CAST(json AS BLOB) FROM tokens "
+                f"WHERE key IN ({','.join('?' * len(keys))})", keys).fetchall()
         except sqlite3.Error:
             self.close()
             return {}
-        return {key: Tokens(_ints(starts), _ints(ends), None, json) for key, starts, ends, json in rows}
+        return {key: Tokens(_ints(starts), _ints(ends), None, None, json) for key, starts, ends, json in rows}
 
     def put_many(self, items: dict[bytes, Tokens], texts: dict[bytes, str]) -> None:
         if self.conn is None or not items:

@@ -31,6 +31,7 @@ class Tokens:
     ends: Sequence[int]
     spaces: Sequence[bool] | None = None
     rendered: str | None = None
+    rendered_bytes: bytes | None = None  # the same JSON, UTF-8 (as the token cache returns it)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -49,11 +50,19 @@ class Tokens:
 
         Rendered with one format string per token instead of dicts plus
         json.dumps: the same bytes at several times the speed."""
+        if self.rendered is None and self.rendered_bytes is not None:
+            self.rendered = self.rendered_bytes.decode("utf-8")
         if self.rendered is None:
             parts = [_TOKEN % (encode_basestring(text[s:e]), s, e, i, "true" if w else "false")
                      for i, (s, e, w) in enumerate(zip(self.starts, self.ends, self.spaces))]
             self.rendered = "[" + ",".join(parts) + "]"
         return self.rendered
+
+    def json_bytes(self, text: str) -> bytes:
+        """:meth:`to_json` as UTF-8; the cache's bytes are used as they are."""
+        if self.rendered_bytes is None:
+            self.rendered_bytes = self.to_json(text).encode("utf-8")
+        return self.rendered_bytes
 
 
 @cache
