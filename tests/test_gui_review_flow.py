@@ -110,8 +110,10 @@ def test_reject_unattributed_attribution_and_clearing(window, review_db):
     press(window, "u")
     claim = session.current
     assert claim.annotation.unattributed and claim.source is None
-    press(window, "f")  # indirect → according to
-    assert session.current.annotation.attribution.value == "according_to"
+    assert claim.annotation.attribution.value == "unattributed"  # the form follows the flag
+    press(window, "f")  # F cycles the attributed forms: the claim is attributed again
+    assert session.current.annotation.attribution.value == "direct_quote"
+    assert not session.current.annotation.unattributed
     press(window, "x")
     assert session.claims[0].state == ClaimState.REJECTED
     press(window, "k")

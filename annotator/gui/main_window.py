@@ -45,6 +45,7 @@ from annotator.gui.workspace import ReviewWorkspace
 
 SOURCE_TYPES = list(SOURCE_TYPE_LABELS)
 GUIDELINES_WIDTH = 400  # at most
+UNFINISHED_SCAN_LIMIT = 2000  # list rows Space looks through for an unfinished article
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
             "previous_article": lambda: self.step_article(-1),
+            "next_unreviewed": self.next_unreviewed,
             "toggle_article_list": lambda: self.article_dock.setVisible(
                 not self.article_dock.isVisible()),
             "toggle_claim_list": lambda: self.claims_dock.setVisible(
@@ -161,8 +163,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.actions_by_name["quit"])
         self.edit_menu = self._menu("&Edit", ["undo", "redo", "-", "find", "focus_list",
                                               "focus_text"])
-        self.go_menu = self._menu("&Go", ["next_claim", "previous_claim", "next_article",
-                                          "previous_article"])
+        self.go_menu = self._menu("&Go", ["next_unreviewed", "next_claim", "previous_claim",
+                                          "next_article", "previous_article"])
         self.claim_menu = self._menu("&Claim", [
             "accept", "reject", "forget", "-", "claim_from_selection", "source_from_selection",
             "cue_from_selection", "new_claim", "-", "unattributed", "cycle_attribution",
@@ -216,6 +218,34 @@ class MainWindow(QMainWindow):
                                          else "First article in the list", 5000)
             return
         self.workspace.open_article(target)
+
+    def next_unreviewed(self) -> None:
+        """Space: the next claim to review, in this article or, when it is
+        finished, in the next unfinished article of the list as filtered."""
+        if self.workspace.session.article is None or self.workspace.next_unreviewed():
+            return
+        target = self._next_unfinished_article()
+        if target is None:
+            self.statusBar().showMessage(
+                "No claim left to review in this article or the ones after it in the list", 5000)
+            return
+        self.workspace.open_article(target, at_unreviewed=True)
+
+    def _next_unfinished_article(self) -> str | None:
+        """Walks the list's pages; reviewers work in order, so the next unfinished
+        article is near. The walk is capped so a long run of finished articles
+        never freezes the window."""
+        seq = self.workspace.session.article.seq
+        row = self.article_model.lower_bound(seq)
+        found = self.article_model.summary(row)
+        row += 1 if found is not None and found.seq == seq else 0
+        for row in range(row, row + UNFINISHED_SCAN_LIMIT):
+            summary = self.article_model.summary(row)
+            if summary is None:
+                return None
+            if summary.claims_reviewed < summary.claims_total:
+                return summary.id
+        return None
 
     def _article_shown(self, article_id: str) -> None:
         article = self.workspace.session.article

@@ -21,7 +21,13 @@ from annotator.core.store import Project
 from annotator.gui.claims import Claim, ClaimState, annotation_from_suggestion, merge_claims
 from annotator.gui.offsets import OffsetMap
 
-ATTRIBUTION_CYCLE = list(Attribution)
+# F cycles the attributed forms; U (or the form "unattributed" in the panel)
+# is the way to "unattributed", so the cycle never silently drops a source.
+ATTRIBUTION_CYCLE = [form for form in Attribution if form != Attribution.UNATTRIBUTED]
+# The form a claim gets when it stops being unattributed (U off, or a source
+# set): "reported" claims the least about how the source is quoted, so the
+# reviewer only has to correct it when the text says more (F cycles forms).
+FORM_WHEN_ATTRIBUTED = Attribution.REPORTED
 
 
 class ReviewSession:
@@ -83,13 +89,15 @@ class ReviewSession:
         return True
 
     def next_unreviewed(self) -> bool:
-        """Select the first unreviewed claim after the current one, else just the next."""
+        """Select the next unreviewed claim after the current one, else the
+        first one from the article's start; False when every claim is reviewed."""
         start = -1 if self.index is None else self.index
-        for number in range(start + 1, len(self.claims)):
+        order = [*range(start + 1, len(self.claims)), *range(0, start + 1)]
+        for number in order:
             if not self.claims[number].reviewed:
                 self.index = number
                 return True
-        return self.step(+1)
+        return False
 
     def claim_at(self, index: int) -> int | None:
         """The innermost claim covering a code point index (the shortest wins)."""
@@ -121,7 +129,9 @@ class ReviewSession:
         return self.edit("Set claim span", start=span.start, end=span.end)
 
     def set_source(self, span: Span) -> AnnotationChange | None:
-        return self.edit("Set source", source=span, unattributed=False)
+        """A source makes the claim attributed: flag off, form no longer "unattributed"."""
+        return self.edit("Set source", source=span, unattributed=False,
+                         **self._form_when_attributed())
 
     def set_cue(self, span: Span) -> AnnotationChange | None:
         return self.edit("Set cue", cue=span)
@@ -130,10 +140,17 @@ class ReviewSession:
         claim = self.current
         if claim is None:
             return None
-        now = not claim.unattributed
-        if now:
-            return self.edit("Mark unattributed", unattributed=True, source=None)
-        return self.edit("Mark attributed", unattributed=False)
+        # The flag and the form always agree (one change, one undo step).
+        if not claim.unattributed:
+            return self.edit("Mark unattributed", unattributed=True, source=None,
+                             attribution=Attribution.UNATTRIBUTED)
+        return self.edit("Mark attributed", unattributed=False, **self._form_when_attributed())
+
+    def _form_when_attributed(self) -> dict:
+        claim = self.current
+        if claim is not None and claim.attribution == Attribution.UNATTRIBUTED:
+            return {"attribution": FORM_WHEN_ATTRIBUTED}
+        return {}
 
     def set_reliability(self, grade: str | None) -> AnnotationChange | None:
         return self.edit(f"Source reliability {grade or '–'}", reliability=grade)
@@ -145,7 +162,12 @@ class ReviewSession:
         return self.edit("Source type", source_type=source_type)
 
     def set_attribution(self, attribution: Attribution | None) -> AnnotationChange | None:
-        return self.edit("Attribution form", attribution=attribution)
+        """The form and the unattributed flag agree: "unattributed" is U, any
+        other form makes the claim attributed (its source may still be unmarked)."""
+        if attribution == Attribution.UNATTRIBUTED:
+            return self.edit("Mark unattributed", unattributed=True, source=None,
+                             attribution=attribution)
+        return self.edit("Attribution form", attribution=attribution, unattributed=False)
 
     def cycle_attribution(self) -> AnnotationChange | None:
         claim = self.current

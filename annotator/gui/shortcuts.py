@@ -63,6 +63,8 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("find", "&Search articles", (QKeySequence.StandardKey.Find,), "Edit"),
     ActionSpec("focus_list", "Go to article &list", ("Ctrl+L",), "Edit"),
     ActionSpec("focus_text", "Back to the &text", ("Esc",), "Edit"),
+    ActionSpec("next_unreviewed", "Next &unreviewed claim", ("Space",), "Navigate",
+               "The next claim to review; in the next unfinished article when this one is done"),
     ActionSpec("next_claim", "&Next claim", ("J", "Alt+Down"), "Navigate"),
     ActionSpec("previous_claim", "&Previous claim", ("K", "Alt+Up"), "Navigate"),
     ActionSpec("next_article", "Next &article", ("N", "Ctrl+PgDown"), "Navigate"),

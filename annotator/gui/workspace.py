@@ -95,8 +95,15 @@ class ReviewWorkspace(QWidget):
     def article_id(self) -> str | None:
         return self.session.article.id if self.session.article else None
 
-    def open_article(self, article_id: str, claim_key: str | None = None) -> None:
+    def open_article(self, article_id: str, claim_key: str | None = None, *,
+                     at_unreviewed: bool = False) -> None:
+        """Show an article at claim ``claim_key`` (or the first claim, or with
+        ``at_unreviewed`` the first claim not yet reviewed)."""
         self.session.open_article(article_id, claim_key)
+        if at_unreviewed:
+            self.session.index = None
+            if not self.session.next_unreviewed() and self.session.claims:
+                self.session.index = 0
         self.view.show_article(self.session.article.text, self.session.offsets)
         self._refresh()
         self.articleShown.emit(article_id)
@@ -137,6 +144,13 @@ class ReviewWorkspace(QWidget):
         else:
             self.message.emit("Last claim of this article: N for the next article" if delta > 0
                               else "First claim of this article")
+
+    def next_unreviewed(self) -> bool:
+        """Select the next claim not yet reviewed in this article; False if none is left."""
+        if not self.session.next_unreviewed():
+            return False
+        self._refresh()
+        return True
 
     def _select_at(self, index: int) -> None:
         number = self.session.claim_at(index)

@@ -1,0 +1,107 @@
+"""Polish after a QA pass: the unattributed flag and the form agree, Space
+finds the next claim to review, hand-added claims have their own colour,
+paragraphs have room between them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core.models import Attribution, Span
+from annotator.gui.claims import ClaimState
+from test_gui_support import (  # noqa: F401 - fixtures
+    db_annotations,
+    open_window,
+    press,
+    review_db,
+    settings,
+    window,
+)
+
+SPACE = Qt.Key.Key_Space
+
+
+def stored_first(review_db):
+    (annotation,) = db_annotations(review_db)
+    return annotation
+
+
+def test_u_makes_the_form_unattributed_and_a_source_makes_it_reported(window, review_db):
+    workspace = window.workspace
+    session = workspace.session
+    assert session.current.source is not None
+    press(window, "u")
+    stored = stored_first(review_db)
+    assert stored.unattributed and stored.source is None
+    assert stored.attribution == Attribution.UNATTRIBUTED
+    assert workspace.panel.unattributed.isChecked()
+    assert workspace.panel.attribution.currentData() == Attribution.UNATTRIBUTED.value
+
+    # Selecting a source on the unattributed claim: attributed, form "reported".
+    text = session.article.text
+    start = session.current.span.start
+    workspace.view.select_span(Span(start, text.index(" ", start)))
+    press(window, "s")
+    stored = stored_first(review_db)
+    assert not stored.unattributed and stored.source is not None
+    assert stored.attribution == Attribution.REPORTED
+    assert not workspace.panel.unattributed.isChecked()
+
+    # One undo step each: back to unattributed, then to the suggestion as it was.
+    press(window, "z", Qt.KeyboardModifier.ControlModifier)
+    stored = stored_first(review_db)
+    assert stored.unattributed and stored.attribution == Attribution.UNATTRIBUTED
+    press(window, "z", Qt.KeyboardModifier.ControlModifier)
+    assert db_annotations(review_db) == []
+
+
+def test_u_twice_gives_an_attributed_form_back(window, review_db):
+    press(window, "u")
+    press(window, "u")
+    stored = stored_first(review_db)
+    assert not stored.unattributed and stored.attribution == Attribution.REPORTED
+    assert window.workspace.undo_stack.count() == 2
+
+
+def test_choosing_the_form_unattributed_in_the_panel_is_u(window, review_db):
+    panel = window.workspace.panel
+    panel.attribution.activated.emit(panel.attribution.findData(Attribution.UNATTRIBUTED.value))
+    stored = stored_first(review_db)
+    assert stored.unattributed and stored.source is None
+
+
+def test_space_goes_to_the_next_claim_to_review_then_the_next_article(window, review_db):
+    session = window.workspace.session
+    first_article = session.article.id
+    assert len(session.claims) == 3
+    press(window, "j")
+    press(window, "a")  # claim 2 reviewed
+    press(window, "k")
+    press(window, "k")
+    assert session.index == 0
+    press(window, SPACE)  # skips the reviewed claim 2
+    assert session.index == 2
+    press(window, "x")
+    press(window, SPACE)  # nothing after claim 3: back to claim 1, still to review
+    assert session.index == 0
+    press(window, "x")
+    assert all(claim.reviewed for claim in session.claims)
+    press(window, SPACE)  # this article is done: the next one, at its first open claim
+    assert session.article.id != first_article
+    assert session.current is not None and not session.current.reviewed
+    assert "Space" in window.actions_by_name["next_unreviewed"].shortcut().toString()
+
+
+def test_space_skips_finished_articles(window, review_db):
+    session = window.workspace.session
+    first = session.article.id
+    press(window, "n")
+    second = session.article.id
+    for _ in range(len(session.claims)):
+        press(window, "a")
+    press(window, "p")
+    assert session.article.id == first
+    for _ in range(len(session.claims)):
+        press(window, "a")
+    press(window, SPACE)
+    assert session.article.id not in (first, second)
+    assert session.current is None or not session.current.reviewed
