@@ -5,9 +5,12 @@ paragraphs have room between them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.models import Attribution, Span
 from annotator.gui.claims import ClaimState
+from annotator.gui.colors import claim_colors
 from test_gui_support import (  # noqa: F401 - fixtures
     db_annotations,
     open_window,
@@ -105,3 +108,33 @@ def test_space_skips_finished_articles(window, review_db):
     press(window, SPACE)
     assert session.article.id not in (first, second)
     assert session.current is None or not session.current.reviewed
+
+
+def hue_distance(a: QColor, b: QColor) -> int:
+    distance = abs(a.hslHue() - b.hslHue())
+    return min(distance, 360 - distance)
+
+
+def test_added_claims_do_not_look_like_selected_text(window, qapp):
+    from test_gui_screenshots import dark_palette
+
+    view = window.workspace.view
+    text = window.workspace.session.article.text
+    view.select_span(Span(0, text.index(" ", 4)))
+    press(window, Qt.Key.Key_Insert)
+    assert window.workspace.session.current.state == ClaimState.ADDED
+    original = qapp.palette()
+    try:
+        for palette in (original, dark_palette()):
+            QApplication.setPalette(palette)
+            qapp.processEvents()
+            colors = claim_colors(view.palette())
+            selection = view.palette().color(QPalette.ColorRole.Highlight)
+            for added in (colors.states[ClaimState.ADDED], colors.selected[ClaimState.ADDED]):
+                assert hue_distance(added, selection) >= 90
+                assert hue_distance(added, colors.source) >= 45  # nor like the source
+            assert colors.states[ClaimState.ADDED].name() in window.workspace.legend.text()
+            painted = [s.format.background().color() for s in view.extraSelections()]
+            assert colors.selected[ClaimState.ADDED] in painted
+    finally:
+        QApplication.setPalette(original)

@@ -19,14 +19,16 @@ class ClaimColors:
     rejected_text: QColor
 
 
+# "Added by hand" is rose, not blue: blue is what text selection looks like
+# on most desktops, and the reviewer selects text all the time.
 _LIGHT = {ClaimState.SUGGESTED: "#fff1a8", ClaimState.ACCEPTED: "#c8efc4",
-          ClaimState.REJECTED: "#e4e4e4", ClaimState.ADDED: "#c9defa"}
+          ClaimState.REJECTED: "#e4e4e4", ClaimState.ADDED: "#ffd3e6"}
 _LIGHT_SELECTED = {ClaimState.SUGGESTED: "#ffd84d", ClaimState.ACCEPTED: "#8fdc86",
-                   ClaimState.REJECTED: "#c2c2c2", ClaimState.ADDED: "#8fbaf5"}
+                   ClaimState.REJECTED: "#c2c2c2", ClaimState.ADDED: "#ff9cc8"}
 _DARK = {ClaimState.SUGGESTED: "#4d4416", ClaimState.ACCEPTED: "#1f4a22",
-         ClaimState.REJECTED: "#3a3a3a", ClaimState.ADDED: "#1d3658"}
+         ClaimState.REJECTED: "#3a3a3a", ClaimState.ADDED: "#5c2442"}
 _DARK_SELECTED = {ClaimState.SUGGESTED: "#7a6a14", ClaimState.ACCEPTED: "#2f7a36",
-                  ClaimState.REJECTED: "#5a5a5a", ClaimState.ADDED: "#2d5791"}
+                  ClaimState.REJECTED: "#5a5a5a", ClaimState.ADDED: "#8e3a66"}
 
 
 def is_dark(palette: QPalette) -> bool:
