@@ -56,7 +56,8 @@ def judgement(annotation: Annotation) -> tuple:
 def claim_groups(project: Project, article_id: str | None = None) -> list[ClaimGroup]:
     """Every claim group, in article order, then by span."""
     annotations = project.annotations(article_id=article_id)
-    order = {a: i for i, a in enumerate(project.article_ids())}
+    # One article needs no article order (reading every id cost ~40 ms at 100k).
+    order = {} if article_id is not None else {a: i for i, a in enumerate(project.article_ids())}
     worked = _worked(annotations)
     groups = _suggestion_groups(annotations) + _own_groups(annotations, worked)
     return sorted(groups, key=lambda g: (order.get(g.article_id, 0), g.start, g.end, g.key))
