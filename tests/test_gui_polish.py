@@ -138,3 +138,29 @@ def test_added_claims_do_not_look_like_selected_text(window, qapp):
             assert colors.selected[ClaimState.ADDED] in painted
     finally:
         QApplication.setPalette(original)
+
+
+def test_paragraphs_have_room_between_them_and_positions_stay_exact(window, qapp):
+    view = window.workspace.view
+    text = window.workspace.session.article.text
+    assert view.toPlainText() == text  # nothing inserted: offsets stay exact
+    first = view.document().firstBlock()
+    second = first.next()
+    assert second.isValid()
+    gap = view.blockBoundingGeometry(second).top() - view.blockBoundingGeometry(first).bottom()
+    line_height = first.layout().lineAt(0).height()
+    assert gap == 0 and view.blockBoundingRect(first).height() > line_height * first.lineCount()
+    # Clicking a word in a later paragraph lands on that word (hit-testing sees the spacing).
+    later = text.rindex("\n") + 3
+    qapp.processEvents()
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_qt(later))
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    point = view.cursorRect(cursor).center()
+    assert view.offsets.from_qt(view.cursorForPosition(point).position()) == later
+    # Keyboard navigation reaches the last claim and the cursor is on screen.
+    session = window.workspace.session
+    for _ in range(len(session.claims)):
+        press(window, "j")
+    assert view.viewport().rect().contains(view.cursorRect().center())

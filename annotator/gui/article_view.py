@@ -8,15 +8,43 @@ converted through the session's :class:`~annotator.gui.offsets.OffsetMap`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QWidget,
+)
 
 from annotator.core.models import Span
 from annotator.gui.claims import Claim, ClaimState
 from annotator.gui.colors import claim_colors
 from annotator.gui.gutter import ClaimGutter
 from annotator.gui.offsets import OffsetMap
+
+
+class SpacedLayout(QPlainTextDocumentLayout):
+    """Room below each paragraph without touching the text.
+
+    QPlainTextEdit ignores block margins (its layout stacks blocks by their
+    bounding rects), so the spacing is added to the rect of every block.
+    The text, and so the UTF-16 positions the offset map relies
+    on, stay exactly as stored; painting, scrolling and hit-testing all
+    read these rects.
+    """
+
+    def __init__(self, document, spacing: float):
+        super().__init__(document)
+        self.spacing = spacing
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        # Called ~1,700 times per switch to a long article: keep it one line
+        # (the last block gets the room too; the view has no hidden blocks).
+        return QPlainTextDocumentLayout.blockBoundingRect(self, block).adjusted(
+            0, 0, 0, self.spacing)
 
 
 class ArticleView(QPlainTextEdit):
@@ -42,6 +70,9 @@ class ArticleView(QPlainTextEdit):
         self._current: int | None = None
         self._colors = claim_colors(self.palette())
         self._covered = (0, 0)  # code point range the current selections cover
+        # Half a line between paragraphs (articles separate them by one newline).
+        self.document().setDocumentLayout(
+            SpacedLayout(self.document(), round(self.fontMetrics().lineSpacing() * 0.5)))
         self.gutter = ClaimGutter(self)
         self.setViewportMargins(ClaimGutter.WIDTH, 0, 0, 0)
 
