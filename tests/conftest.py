@@ -46,3 +46,8 @@ def spkatt_dir() -> Path:
     if not SPKATT.is_dir():
         pytest.skip("../shared/data/spkatt2023-news is not present")
     return SPKATT
+
+
+# The reviewer window's fixtures (open_window, review_db, settings, window),
+# shared by every GUI test file; helpers such as press() are imported there.
+from gui_support import open_window, review_db, settings, window  # noqa: E402, F401

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from test_export_helpers import read_jsonl
-from test_gui_support import open_window, review_db, settings  # noqa: F401
 
 from annotator.core.models import Annotation, Decision
 from annotator.core.store import Project

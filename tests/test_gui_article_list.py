@@ -6,7 +6,7 @@ from annotator.core.models import ClaimSuggestion, NewArticle
 from annotator.core.store import Project
 from annotator.gui import article_list
 from annotator.gui.article_list import ArticleListModel
-from test_gui_support import open_window, press, review_db, settings  # noqa: F401 - fixtures
+from gui_support import press
 
 
 def many_articles(path, count: int) -> None:

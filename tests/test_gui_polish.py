@@ -11,14 +11,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.models import Attribution, Span
 from annotator.gui.claims import ClaimState
 from annotator.gui.colors import claim_colors
-from test_gui_support import (  # noqa: F401 - fixtures
-    db_annotations,
-    open_window,
-    press,
-    review_db,
-    settings,
-    window,
-)
+from gui_support import db_annotations, press
 
 SPACE = Qt.Key.Key_Space
 

@@ -6,14 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
 from annotator.gui.claims import ClaimState
-from test_gui_support import (  # noqa: F401 - fixtures
-    db_annotations,
-    open_window,
-    press,
-    review_db,
-    settings,
-    window,
-)
+from gui_support import db_annotations, press
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -231,7 +224,7 @@ def test_re_highlighting_keeps_the_reviewer_at_the_same_claim(window, review_db)
     """Re-highlighting gives the suggestions new ids; the selection used to
     jump back to the first claim."""
     from annotator.core.store import Project
-    from test_gui_support import suggest_by_cue
+    from gui_support import suggest_by_cue
 
     session = window.workspace.session
     press(window, "j")

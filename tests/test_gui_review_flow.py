@@ -9,14 +9,7 @@ from PySide6.QtTest import QTest
 
 from annotator.core.models import Decision, SourceType, Span
 from annotator.gui.claims import ClaimState
-from test_gui_support import (  # noqa: F401 - fixtures
-    db_annotations,
-    open_window,
-    press,
-    review_db,
-    settings,
-    window,
-)
+from gui_support import db_annotations, press
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui.colors import claim_colors, is_dark
-from test_gui_support import open_window, press, review_db, settings, window  # noqa: F401
+from gui_support import press
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from annotator.core.models import ClaimSuggestion, NewArticle, Span
 from annotator.core.settings import Settings
 from annotator.core.store import Project
-from test_gui_support import db_annotations, open_window, press  # noqa: F401 - fixtures
+from gui_support import db_annotations, press
 
 UNICODE_TEXT = ("👩‍⚕️ Die Ärztin 🇩🇪 sagte: „Der Impfstoff 💉 wirkt.“ Die Sprecherin der "
                 "Gruppe قالت إن الوضع مستقر. Zu\u0308rich bestätigte das 😀 später.")

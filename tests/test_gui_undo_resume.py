@@ -8,14 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
 from annotator.gui.claims import ClaimState
-from test_gui_support import (  # noqa: F401 - fixtures
-    db_annotations,
-    open_window,
-    press,
-    review_db,
-    settings,
-    window,
-)
+from gui_support import db_annotations, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

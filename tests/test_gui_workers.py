@@ -13,7 +13,6 @@ from annotator.core.models import NewArticle
 from annotator.core.store import Project
 from annotator.gui import jobs
 from annotator.gui.workers import Job, run_job
-from test_gui_support import open_window, review_db, settings, window  # noqa: F401 - fixtures
 
 
 def test_a_job_gets_its_own_project_connection_in_another_thread(qtbot, tmp_path):

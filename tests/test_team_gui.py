@@ -16,7 +16,7 @@ from annotator.core.team.adjudication import disagreements
 from annotator.core.team.dashboard_data import dashboard_data
 from annotator.gui.team.adjudication_view import AdjudicationView
 from annotator.gui.team.dashboard import Dashboard
-from test_gui_support import add_suggestions, open_window, settings  # noqa: F401
+from gui_support import add_suggestions
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 

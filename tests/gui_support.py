@@ -1,7 +1,7 @@
 """Fixtures for the GUI tests: a project of the seed articles with
 deterministic suggestions, and the real main window on it.
 
-(Imported by the test_gui_* modules; it holds no tests itself.)
+(Its fixtures are registered in conftest.py; test modules import its helpers.)
 """
 
 from __future__ import annotations
