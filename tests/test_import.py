@@ -137,3 +137,13 @@ def test_import_stores_the_highlighters_suggestions(project, tmp_path):
     [suggestion] = project.suggestions(article.id)
     assert summary.highlighted == 1
     assert (suggestion.start, suggestion.end, suggestion.pipeline) == (0, 9, "fake")
+
+
+def test_an_unreadable_file_is_named(project, tmp_path):
+    from annotator.core.importer import read_articles
+
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()  # a folder with a .txt name cannot be read as a file
+    [error] = list(read_articles([folder]))
+    assert isinstance(error, InputError)
+    assert "cannot read" in str(error) and "folder.txt" in str(error)

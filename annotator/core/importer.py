@@ -83,11 +83,7 @@ def _decode(data: bytes, path: Path, first_line: int = 1) -> str:
 
 
 def read_txt(path: Path) -> Iterator[NewArticle | InputError]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield InputError(path, None, f"cannot read: {error.strerror}")
-        return
+    data = path.read_bytes()
     try:
         text = clean_input_text(_decode(data, path))
     except InputError as error:
@@ -123,12 +119,7 @@ def _article_from_record(record: dict[str, Any], path: Path, line: int) -> NewAr
 
 
 def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        yield InputError(path, None, f"cannot read: {error.strerror}")
-        return
-    with handle:
+    with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             try:
                 line = _decode(raw, path, number)
@@ -148,12 +139,7 @@ def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
 
 
 def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        yield InputError(path, None, f"cannot read: {error.strerror}")
-        return
-    with handle:
+    with path.open("rb") as handle:
         # Decode strictly so a bad byte is reported with its line, not replaced.
         text_stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
         reader = csv.DictReader(text_stream)
@@ -189,8 +175,12 @@ READERS: dict[str, Callable[[Path], Iterator[NewArticle | InputError]]] = {
 
 
 def read_articles(files: Iterable[Path]) -> Iterator[NewArticle | InputError]:
+    """Articles and bad inputs, in file order; an unreadable file is a bad input."""
     for path in files:
-        yield from READERS[path.suffix.lower()](path)
+        try:
+            yield from READERS[path.suffix.lower()](path)
+        except OSError as error:
+            yield InputError(path, None, f"cannot read: {error.strerror}")
 
 
 # -- storing --------------------------------------------------------------------
