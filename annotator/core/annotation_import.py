@@ -10,14 +10,13 @@ aborts it with the file and line named, and the database stays unchanged.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.importer import ImportCancelled, InputError
+from annotator.core.importer import ImportCancelled, InputError, json_object_lines
 from annotator.core.models import (
     ADJUDICATED_LAYER,
     Annotation,
@@ -77,28 +76,15 @@ def import_annotations(project, path: Path | str, *, annotator: str | None = Non
 
 
 def _read_records(path: Path) -> Iterator[tuple[int, dict[str, Any], int]]:
-    """(line number, record, bytes read so far) for each non-empty line."""
+    """(line number, record, bytes read so far) for each non-empty line; the
+    first bad line stops the import (it is one transaction)."""
     try:
-        handle = path.open("rb")
+        for number, record, done in json_object_lines(path):
+            if isinstance(record, InputError):
+                raise record
+            yield number, record, done
     except OSError as error:
         raise InputError(path, None, f"cannot read: {error.strerror}") from None
-    done = 0
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            done += len(raw)
-            try:
-                line = raw.decode("utf-8").lstrip("\ufeff")
-            except UnicodeDecodeError:
-                raise InputError(path, number, "not valid UTF-8") from None
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(path, number, f"not valid JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise InputError(path, number, "not a JSON object")
-            yield number, record, done
 
 
 def _layer_name(name: Any) -> str:

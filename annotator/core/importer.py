@@ -118,9 +118,13 @@ def _article_from_record(record: dict[str, Any], path: Path, line: int) -> NewAr
     )
 
 
-def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
+def json_object_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError, int]]:
+    """(line number, object or the line's error, bytes read so far) for each
+    non-blank line of a JSON-lines file; shared by article and annotation import."""
+    done = 0
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
+            done += len(raw)
             try:
                 line = _decode(raw, path, number)
                 if number == 1:
@@ -133,9 +137,20 @@ def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
                     raise InputError(path, number, f"not valid JSON ({error.msg})") from None
                 if not isinstance(record, dict):
                     raise InputError(path, number, "not a JSON object")
-                yield _article_from_record(record, path, number)
+                yield number, record, done
             except InputError as error:
-                yield error
+                yield number, error, done
+
+
+def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
+    for number, record, _ in json_object_lines(path):
+        if isinstance(record, InputError):
+            yield record
+            continue
+        try:
+            yield _article_from_record(record, path, number)
+        except InputError as error:
+            yield error
 
 
 def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
