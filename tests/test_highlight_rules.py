@@ -7,23 +7,12 @@ import pytest
 from annotator.core.highlight import load_highlighter
 from annotator.core.models import Attribution as A
 
+from highlight_support import describe_claims as claims_of
+
 
 @pytest.fixture(scope="session")
 def hl():
     return load_highlighter("blank")
-
-
-def claims_of(hl, text):
-    out = []
-    for c in hl.highlight(text):
-        out.append({
-            "msg": text[c.start:c.end],
-            "src": c.source.text(text) if c.source else None,
-            "cue": c.cue.text(text) if c.cue else None,
-            "attr": c.attribution,
-            "hedged": c.hedged,
-        })
-    return out
 
 
 def one(hl, text, attr=None):

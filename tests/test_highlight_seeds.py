@@ -9,6 +9,8 @@ import pytest
 from annotator.core.highlight import load_highlighter
 from annotator.core.models import Attribution as A
 
+from highlight_support import describe_claims as claims
+
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles absent")
@@ -24,20 +26,6 @@ def seed(prefix: str) -> str:
     if not files:
         pytest.skip(f"seed {prefix} absent")
     return files[0].read_text(encoding="utf-8")
-
-
-def claims(hl, text):
-    out = []
-    for c in hl.highlight(text):
-        assert 0 <= c.start < c.end <= len(text)
-        out.append({
-            "msg": text[c.start:c.end],
-            "src": c.source.text(text) if c.source else None,
-            "cue": c.cue.text(text) if c.cue else None,
-            "attr": c.attribution,
-            "hedged": c.hedged,
-        })
-    return out
 
 
 def find(cs, msg_start, attr=None):
