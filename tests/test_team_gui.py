@@ -9,25 +9,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.core.importer import import_paths
 from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision, SourceType
 from annotator.core.store import Project
 from annotator.core.team.adjudication import disagreements
 from annotator.core.team.dashboard_data import dashboard_data
 from annotator.gui.team.adjudication_view import AdjudicationView
 from annotator.gui.team.dashboard import Dashboard
-from gui_support import add_suggestions
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 
 @pytest.fixture
-def team_db(tmp_path, seed_paths) -> Path:
+def team_db(review_db) -> Path:
     """Seed articles reviewed by anna and ben, who disagree on some grades."""
-    path = tmp_path / "team.sqlite"
+    path = review_db
     with Project.open(path) as project:
-        import_paths(project, seed_paths)
-        add_suggestions(project)
         for article_id in project.article_ids()[:3]:
             for number, suggestion in enumerate(project.suggestions(article_id)[:4]):
                 for name, grade in (("anna", "BBCA"[number]), ("ben", "BDCE"[number])):
