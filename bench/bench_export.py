@@ -6,11 +6,14 @@ Usage: python bench/bench_export.py [N ...] [--chars C] [--claims K]
 A project of N generated German articles (sentences of the seed articles,
 shuffled) is built once per (N, C, K) under the temp folder and reused.
 Each run is its own process, so peak RSS is per run; tracemalloc's peak
-covers the export alone (measured in a second, untimed pass). Runs per N:
-  jsonl cold      tokens from spaCy's tokenizer, stored in an empty token cache
-  jsonl warm      the same export again: tokens come from the token cache
-  jsonl no-cache  tokens from the tokenizer, cache off
-  doccano         no tokens at all (the cost of everything but tokens)
+covers the export alone (measured in a second, untimed pass). The runs per
+N, in this order, sharing one cache folder (see RUNS):
+  cold       empty caches: tokenizes every text, fills both caches
+  tokens     renders every line; tokens from the token cache
+  re-export  nothing changed since the last export: lines from the cache
+  edited-1%  1% of the articles edited since: those rendered, the rest copied
+  no-cache   both caches off: tokenizes and renders everything
+  doccano    doccano, rendered (no tokens)
 Target: >= 20,000 articles/s of JSONL from a 100,000-article project.
 Not met. Last run (shared 2-CPU machine, load ~2): 100,000 articles, JSONL
 cold 1,152/s, warm 2,325/s (was 1,235/s before the byte-template writer),
@@ -85,27 +88,51 @@ def _claims(text: str, article: str, n: int, count: int, rng: random.Random) -> 
     return rows
 
 
-def run_one(db: Path, fmt: str, label: str) -> None:
-    """One timed export, then the same again under tracemalloc (which slows
-    Python down several times, so it is never timed) for its peak."""
+# label: (format, token cache, line cache, what it measures)
+RUNS = {
+    "cold": ("jsonl", True, True, "empty caches: tokenizes every text, fills both caches"),
+    "tokens": ("jsonl", True, False, "renders every line; tokens from the token cache"),
+    "re-export": ("jsonl", True, True, "nothing changed since the last export: lines from the cache"),
+    "edited-1%": ("jsonl", True, True, "1% of the articles edited since: those rendered, the rest copied"),
+    "no-cache": ("jsonl", False, False, "both caches off: tokenizes and renders everything"),
+    "doccano": ("doccano", False, False, "doccano, rendered (no tokens)"),
+}
+
+
+def edit_one_percent(project) -> None:
+    """A reviewer's round of edits: one claim's note in every 100th article."""
+    with project.transaction():
+        project.db.execute(
+            "UPDATE annotations SET note = 'bench edit ' || hex(randomblob(4)) WHERE id IN "
+            "(SELECT min(an.id) FROM annotations an JOIN articles a ON a.id = an.article_id "
+            " WHERE a.seq % 100 = 0 GROUP BY an.article_id)")
+
+
+def run_one(db: Path, label: str) -> None:
+    """One timed export, then (for some runs) the same again under
+    tracemalloc (which slows Python down several times, so it is never
+    timed) for its peak."""
     from annotator.core.export import ExportOptions, export_project
     from annotator.core.store import Project
 
+    fmt, token_cache, line_cache, _ = RUNS[label]
     out = Path(tempfile.mkdtemp()) / "claims.jsonl"
-    options = ExportOptions(format=fmt, token_cache=label != "no-cache")
+    options = ExportOptions(format=fmt, token_cache=token_cache, line_cache=line_cache)
     with Project.open(db, create=False) as project:
         articles = project.count_articles()
+        if label == "edited-1%":
+            edit_one_percent(project)
         started = time.perf_counter()
         summary = export_project(project, options, out)
         elapsed = time.perf_counter() - started
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         traced = "-"
-        if label in ("warm", "doccano"):
+        if label in ("tokens", "re-export", "doccano"):
             tracemalloc.start()
             export_project(project, options, out)
             traced = f"{tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB"
             tracemalloc.stop()
-    print(f"{articles:>8} articles  {fmt:<7} {label:<8} {elapsed:7.2f} s  load {os.getloadavg()[0]:3.1f}  "
+    print(f"{articles:>8} articles  {label:<9} {elapsed:7.2f} s  load {os.getloadavg()[0]:3.1f}  "
           f"{articles / elapsed:8.0f} articles/s  {summary.claims:>7} claims  "
           f"{out.stat().st_size / 1e6:7.1f} MB out  peak RSS {rss:5.0f} MB  "
           f"tracemalloc peak {traced}", flush=True)
@@ -116,13 +143,13 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--chars", type=int, default=1500)
     parser.add_argument("--claims", type=int, default=3)
-    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # db format label
+    parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)  # db label
     args = parser.parse_args()
     if args.one:
-        run_one(Path(args.one[0]), args.one[1], args.one[2])
+        run_one(Path(args.one[0]), args.one[1])
         return
     cache = Path(tempfile.mkdtemp(prefix="bench-export-cache-"))
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # start with an empty token cache
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # start with empty caches
     print(f"articles of ~{args.chars} characters, {args.claims} claims each; {os.cpu_count()} CPUs; "
           f"load average before: {os.getloadavg()[0]:.1f}")
     for size in args.sizes:
@@ -134,10 +161,8 @@ def main() -> None:
             build(partial, size, args.chars, args.claims)
             partial.rename(db)  # an interrupted build is never reused
             print(f"(built {db.name} in {time.perf_counter() - started:.0f} s)", flush=True)
-        for fmt, label in (("jsonl", "cold"), ("jsonl", "warm"), ("jsonl", "no-cache"),
-                           ("doccano", "doccano")):
-            subprocess.run([sys.executable, __file__, "--one", str(db), fmt, label],
-                           check=True, env=env)
+        for label in RUNS:
+            subprocess.run([sys.executable, __file__, "--one", str(db), label], check=True, env=env)
 
 
 if __name__ == "__main__":

@@ -102,3 +102,16 @@ def test_an_empty_selection_is_explained_and_nothing_written(qtbot, open_window,
     qtbot.waitUntil(lambda: bool(told), timeout=30_000)
     assert told[0][0] == "Nothing exported" and "nothing to export" in told[0][1]
     assert not (tmp_path / "claims.jsonl").exists()
+
+
+def test_exporting_again_tells_what_came_from_the_export_cache(qtbot, open_window, reviewed_db,
+                                                               settings, told, tmp_path):
+    window = open_window(reviewed_db, settings)
+    from annotator.core.export import ExportOptions
+
+    for name in ("first.jsonl", "second.jsonl"):
+        export_dialog.start_export(window, ExportOptions(), tmp_path / name)
+        qtbot.waitUntil(lambda: len(told) == (1 if name == "first.jsonl" else 2), timeout=30_000)
+    assert "export cache" not in told[0][1]
+    assert "2 unchanged articles copied from the export cache, 0 rendered" in told[1][1]
+    assert (tmp_path / "first.jsonl").read_bytes() == (tmp_path / "second.jsonl").read_bytes()

@@ -31,7 +31,7 @@ def main(ctx: click.Context, db_path: str | None) -> None:
 
 
 from annotator.cli.app_cmds import demo, gui  # noqa: E402
-from annotator.cli.export_cmds import export_command, import_annotations_command  # noqa: E402
+from annotator.cli.export_cmds import cache_command, export_command, import_annotations_command  # noqa: E402
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
 from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
 from annotator.cli.selftest_cmd import selftest  # noqa: E402
@@ -41,7 +41,7 @@ for command in (
     demo, gui,                                              # the window
     import_command, articles, info,                         # the project
     highlight, rehighlight, evaluate,                       # the pre-highlighter
-    export_command, import_annotations_command,             # training data
+    export_command, import_annotations_command, cache_command,  # training data
     assign, merge, agreement,                               # the team
     selftest,
 ):

@@ -41,6 +41,9 @@ def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
 @click.option("--date", default=None, help="Date for the dataset card (default: from the data).")
 @click.option("--shard-size", type=int, default=1000, show_default=True,
               help="spaCy format: Docs per .spacy file.")
+@click.option("--no-cache", is_flag=True,
+              help="Render every line and tokenize every text afresh, reading and writing no "
+              "cache (same output; see 'annotator cache').")
 @click.option("--no-token-cache", is_flag=True,
               help="Tokenize every text again instead of reusing cached tokens (same output).")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
@@ -48,12 +51,15 @@ def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, date,
-                   shard_size, no_token_cache, output, quiet):
+                   shard_size, no_cache, no_token_cache, output, quiet):
     """Export annotations as training data, with a dataset card beside it.
 
     Rejected suggestions stay in the JSONL as negatives. The same database
     and options always give byte-identical files. Nothing is written if the
     selection is empty or an option is wrong. Format: docs/export-format.md.
+
+    Articles unchanged since an earlier export with the same options are
+    copied from the export cache instead of rendered again (same bytes).
 
     \b
     Examples:
@@ -64,7 +70,8 @@ def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, 
     """
     options = ExportOptions(format=format_, annotators=list(annotators), layer=layer,
                             only_reviewed=only_reviewed, split=split, seed=seed, date=date,
-                            shard_size=shard_size, token_cache=not no_token_cache)
+                            shard_size=shard_size, token_cache=not (no_cache or no_token_cache),
+                            line_cache=not no_cache)
     progress = ProgressBar("Exporting", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:
@@ -77,6 +84,33 @@ def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, 
         click.echo(f"{path}: {summary.sets[name]} records")
     click.echo(f"exported {summary.records} records ({summary.articles} articles, "
                f"{summary.claims} claims); dataset card: {summary.card}")
+    if summary.reused:
+        click.echo(summary.reuse_note())
+
+
+@click.command("cache")
+@click.option("--clear", is_flag=True, help="Delete the caches (the next export renders everything).")
+def cache_command(clear):
+    """Show or clear the caches that make repeated exports fast.
+
+    The token cache keeps each text's tokens; the export cache keeps each
+    article's rendered lines per export variant (format, layer, annotators,
+    filters), about the size of the export itself; the least recently used
+    variants beyond a few are deleted automatically. Neither ever changes
+    what an export contains: an entry is used only while its article is
+    unchanged.
+    """
+    from annotator.core.export import line_cache, token_cache
+
+    if clear:
+        line_cache.clear()
+        token_cache.clear()
+        click.echo("caches cleared")
+        return
+    for name, folder, size in (
+            ("export cache", line_cache.cache_root(), line_cache.cache_size()),
+            ("token cache", token_cache.cache_folder(), token_cache.cache_size())):
+        click.echo(f"{name}: {size / 1e6:.1f} MB in {folder}")
 
 
 @click.command("import-annotations")

@@ -140,5 +140,60 @@ def m002_team(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_article_stamps(db: Database) -> None:
+    """A stamp per article that changes whenever anything an export reads of
+    it changes: its row, its suggestions, any annotation of it.
+
+    Exports keep the lines they rendered in a cache (see
+    annotator.core.export.line_cache) and reuse a line while the article's
+    stamp is the one it was rendered under. The stamp is random, not a
+    counter, so two copies of a database edited apart never share a stamp
+    for different contents. Articles with annotations or suggestions from
+    before this migration get a fresh stamp here; an article with no stamp
+    has never had either.
+    """
+    db.executescript(
+        """
+        CREATE TABLE article_stamps (
+            -- no foreign key: a cascade deleting an article's annotations
+            -- fires the triggers below after the article is gone
+            article_id TEXT PRIMARY KEY,
+            stamp BLOB NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO article_stamps (article_id, stamp)
+            SELECT id, randomblob(8) FROM articles
+            WHERE id IN (SELECT article_id FROM annotations UNION SELECT article_id FROM suggestions);
+        """
+        + "".join(_stamp_triggers(table) for table in ("annotations", "suggestions"))
+        + """
+        CREATE TRIGGER article_stamp_on_article_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO article_stamps VALUES (NEW.id, randomblob(8))
+                ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+        """
+    )
+
+
+def _stamp_triggers(table: str) -> str:
+    """Triggers renewing the stamp of the article a row of ``table`` belongs to."""
+    # An upsert, not INSERT OR REPLACE: the conflict policy of the statement
+    # firing a trigger (e.g. INSERT OR ABORT) would override the trigger's.
+    renew = ("INSERT INTO article_stamps VALUES ({row}.article_id, randomblob(8)) "
+             "ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;")
+    return f"""
+        CREATE TRIGGER article_stamp_on_{table}_insert AFTER INSERT ON {table} BEGIN
+            {renew.format(row="NEW")}
+        END;
+        CREATE TRIGGER article_stamp_on_{table}_update AFTER UPDATE ON {table} BEGIN
+            {renew.format(row="OLD")}
+            {renew.format(row="NEW")}
+        END;
+        CREATE TRIGGER article_stamp_on_{table}_delete AFTER DELETE ON {table} BEGIN
+            {renew.format(row="OLD")}
+        END;
+    """
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -186,9 +186,10 @@ def start_export(window, options: ExportOptions, output: Path):
     def done(summary) -> None:
         sets = "".join(f"\n  {path.name}: {summary.sets[name]} records"
                        for name, path in zip(summary.sets, summary.files))
+        reuse = f"\n\n{summary.reuse_note()}." if summary.reused else ""
         QMessageBox.information(window, "Export finished",
                                 f"Exported {summary.records} records ({summary.articles} articles, "
-                                f"{summary.claims} claims).{sets}\n\nDataset card: {summary.card}")
+                                f"{summary.claims} claims).{sets}{reuse}\n\nDataset card: {summary.card}")
 
     def failed(error: BaseException) -> None:
         if isinstance(error, ExportError) and not isinstance(error, ExportCancelled):

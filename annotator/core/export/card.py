@@ -5,6 +5,7 @@ database and options give the same card."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -13,6 +14,42 @@ from annotator import __version__
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.records import LayerRecord
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
+
+
+_COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "credibility",
+             "source_types", "attributions")
+
+
+@dataclass(slots=True)
+class ArticleCounts:
+    """What the card counts of one article's records. ``stats`` is canonical
+    JSON, so the export cache can keep it beside the article's lines."""
+
+    records: int
+    claims: int
+    newest: str  # the newest change among the records ('' when none)
+    stats: str
+
+
+def count_article(records: list[LayerRecord]) -> ArticleCounts:
+    counters = {name: Counter() for name in _COUNTERS}
+    hedged, claims, newest = 0, 0, ""
+    for record in records:
+        counters["annotators"][record.annotator] += 1
+        newest = max(newest, record.updated_at or "")
+        counters["labels"].update(label for *_, label in record.spans)
+        counters["relations"].update(label for *_, label in record.relations)
+        claims += len(record.claims)
+        for claim in record.claims:
+            counters["decisions"][claim.decision or "unreviewed"] += 1
+            if claim.is_positive:
+                counters["reliability"][claim.reliability or "-"] += 1
+                counters["credibility"][str(claim.credibility or "-")] += 1
+                counters["source_types"][claim.source_type or "-"] += 1
+                counters["attributions"][claim.attribution or "-"] += 1
+                hedged += claim.hedged
+    stats = json.dumps({"hedged": hedged, **counters}, sort_keys=True, separators=(",", ":"))
+    return ArticleCounts(len(records), claims, newest, stats)
 
 
 @dataclass
@@ -28,26 +65,31 @@ class CardStats:
     source_types: Counter = field(default_factory=Counter)
     attributions: Counter = field(default_factory=Counter)
     hedged: int = 0
+    claims: int = 0
     newest: str = ""
-    _last_article: str | None = None
+    # Articles' stats by their JSON, decoded once per distinct value at the
+    # end: a re-export from the cache then never parses 100,000 small JSONs.
+    _pending: Counter = field(default_factory=Counter)
 
-    def add(self, record: LayerRecord, set_name: str) -> None:
-        self.records[set_name] += 1
-        if record.article.id != self._last_article:  # an article's layers come together
-            self.articles[set_name] += 1
-            self._last_article = record.article.id
-        self.annotators[record.annotator] += 1
-        self.newest = max(self.newest, record.updated_at or "")
-        self.labels.update(label for *_, label in record.spans)
-        self.relations.update(label for *_, label in record.relations)
-        for claim in record.claims:
-            self.decisions[claim.decision or "unreviewed"] += 1
-            if claim.is_positive:
-                self.reliability[claim.reliability or "-"] += 1
-                self.credibility[str(claim.credibility or "-")] += 1
-                self.source_types[claim.source_type or "-"] += 1
-                self.attributions[claim.attribution or "-"] += 1
-                self.hedged += claim.hedged
+    def add_article(self, set_name: str, counts: ArticleCounts) -> None:
+        if not counts.records:
+            return
+        self.records[set_name] += counts.records
+        self.articles[set_name] += 1
+        self.claims += counts.claims
+        if counts.newest > self.newest:
+            self.newest = counts.newest
+        self._pending[counts.stats] += 1
+
+    def finish(self) -> None:
+        for stats, times in self._pending.items():
+            data = json.loads(stats)
+            self.hedged += data["hedged"] * times
+            for name in _COUNTERS:
+                counter = getattr(self, name)
+                for key, value in data[name].items():
+                    counter[key] += value * times
+        self._pending.clear()
 
     @property
     def total_records(self) -> int:
@@ -68,7 +110,7 @@ def render_card(stats: CardStats, options: ExportOptions, name: str, files: list
         date = f"{options.date} (set by option)"
     else:
         date = f"{stats.newest[:10] or 'unknown'} (the newest change in the exported data)"
-    hidden = {"date", "token_cache"} | ({"shard_size"} if options.format != "spacy" else set())
+    hidden = {"date", "token_cache", "line_cache"} | ({"shard_size"} if options.format != "spacy" else set())
     chosen = {k: v for k, v in asdict(options).items() if k not in hidden}
     sections = [
         f"# Dataset card: {name}",

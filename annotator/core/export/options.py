@@ -41,6 +41,7 @@ class ExportOptions:
     date: str | None = None
     shard_size: int = 1000  # spaCy: Docs per .spacy file (memory stays bounded)
     token_cache: bool = True  # reuse tokens across exports (never changes the output)
+    line_cache: bool = True  # reuse unchanged articles' lines (JSONL, doccano; never changes the output)
 
     def validate(self) -> None:
         """Raise ExportError naming the first bad option."""

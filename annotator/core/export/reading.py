@@ -75,24 +75,40 @@ def _marks(values) -> str:
     return ",".join("?" * len(values))
 
 
+ArticleRow = tuple[int, str, bytes]  # (seq, id, stamp); see schema.m003_article_stamps
+
+
+def iter_article_batches(project, batch_size: int = 256) -> Iterator[list[ArticleRow]]:
+    """Every article in import order, in batches, with its stamp (b"" for an
+    article that never had a suggestion or an annotation)."""
+    last_seq = 0
+    while True:
+        rows = project.db.execute(
+            "SELECT a.seq, a.id, coalesce(s.stamp, x'') FROM articles a "
+            "LEFT JOIN article_stamps s ON s.article_id = a.id "
+            "WHERE a.seq > ? ORDER BY a.seq LIMIT ?", [last_seq, batch_size]).fetchall()
+        if not rows:
+            return
+        last_seq = rows[-1][0]
+        yield rows
+
+
 def iter_layer_records(project, selection: Selection, *, batch_size: int = 256,
                        on_batch: Callable[[int], None] | None = None) -> Iterator[LayerRecord]:
     """Every selected layer of every article, in import order, streamed.
 
     ``on_batch(articles_seen)`` is called after each batch (progress, cancel)."""
-    last_seq, seen = 0, 0
-    while True:
-        rows = project.db.execute("SELECT seq, id FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
-                                  [last_seq, batch_size]).fetchall()
-        if not rows:
-            return
-        last_seq, seen = rows[-1][0], seen + len(rows)
-        yield from _batch_records(project, selection, [r[1] for r in rows])
+    seen = 0
+    for rows in iter_article_batches(project, batch_size):
+        seen += len(rows)
+        yield from batch_records(project, selection, [r[1] for r in rows])
         if on_batch is not None:
             on_batch(seen)
 
 
-def _batch_records(project, selection: Selection, ids: list[str]) -> Iterator[LayerRecord]:
+def batch_records(project, selection: Selection, ids: list[str]) -> Iterator[LayerRecord]:
+    """The selected layers of the articles ``ids``, in import order, an
+    article's layers together."""
     if selection.layer == "suggestions":
         layers = _suggestion_layers(project, ids)
     else:

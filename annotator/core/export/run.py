@@ -3,19 +3,18 @@ format, split by article, add a dataset card; all or nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
-from annotator.core.export import doccano_format, jsonl_format
-from annotator.core.export.card import CardStats, render_card
+from annotator.core.export.card import CardStats, count_article, render_card
 from annotator.core.export.files import AtomicOutputs
+from annotator.core.export.line_export import LineFiles, write_lines
 from annotator.core.export.options import ExportCancelled, ExportError, ExportOptions
 from annotator.core.export.reading import Selection, iter_layer_records, resolve_selection
-from annotator.core.export.records import LayerRecord
 from annotator.core.export.splits import SplitAssigner
-from annotator.core.export.token_cache import TokenSource
-from annotator.core.export.tokens import Tokens, tokenizer_fingerprint
+from annotator.core.export.tokens import tokenizer_fingerprint
 
 ALL = "all"  # the set name when there is no split
 
@@ -28,6 +27,14 @@ class ExportSummary:
     sets: dict[str, int] = field(default_factory=dict)  # records per set
     files: list[Path] = field(default_factory=list)
     card: Path | None = None
+    reused: int = 0  # articles whose lines came from the export cache, unchanged since
+
+    def reuse_note(self) -> str:
+        """What the export cache contributed, for the user ('' when nothing)."""
+        if not self.reused:
+            return ""
+        return (f"{self.reused} unchanged articles copied from the export cache, "
+                f"{self.articles - self.reused} rendered")
 
 
 def output_paths(out_path: Path, options: ExportOptions) -> dict[str, Path]:
@@ -60,60 +67,25 @@ def _check_out_path(out_path: Path, options: ExportOptions) -> None:
         raise ExportError(f"{out_path} is a folder; give a file name, e.g. -o claims.jsonl")
 
 
-class _Writers:
-    """One open writer per set, writing into temporary files."""
+def _write_docs(project, selection: Selection, options: ExportOptions, paths: dict[str, Path],
+                spacy_root: Path, set_of, stats: CardStats, on_batch) -> None:
+    """spaCy: Docs into shards, a folder per set (never cached: a DocBin's
+    bytes depend on every Doc in its shard)."""
+    from annotator.core.export.spacy_format import ShardWriter
 
-    def __init__(self, options: ExportOptions, paths: dict[str, Path], outputs: AtomicOutputs,
-                 spacy_root: Path | None):
-        self.options, self.handles, self.shards = options, {}, {}
-        for name, final in paths.items():
-            if options.format == "spacy":
-                from annotator.core.export.spacy_format import ShardWriter
-
-                folder = spacy_root if name == ALL else spacy_root / final.name
-                self.shards[name] = ShardWriter(folder, options.shard_size)
-            else:
-                # Binary: JSONL lines are built as UTF-8 bytes (see jsonl_format).
-                self.handles[name] = outputs.file(final).open("wb", buffering=1 << 22)
-
-    def write(self, set_name: str, record: LayerRecord, tokens) -> None:
-        if self.options.format == "spacy":
-            self.shards[set_name].write(record)
-        elif self.options.format == "jsonl":
-            handle = self.handles[set_name]
-            for piece in jsonl_format.record_bytes(record, tokens):
-                handle.write(piece)
-        else:
-            self.handles[set_name].write((doccano_format.record_line(record) + "\n").encode("utf-8"))
-
-    def close(self) -> None:
-        for handle in self.handles.values():
-            handle.close()
-        for shard in self.shards.values():
+    shards = {name: ShardWriter(spacy_root if name == ALL else spacy_root / final.name, options.shard_size)
+              for name, final in paths.items()}
+    try:
+        records = iter_layer_records(project, selection, on_batch=on_batch)
+        for article_id, group in groupby(records, key=lambda r: r.article.id):
+            article_records = list(group)
+            set_name = set_of(article_id)
+            for record in article_records:
+                shards[set_name].write(record)
+            stats.add_article(set_name, count_article(article_records))
+    finally:
+        for shard in shards.values():
             shard.close()
-
-
-def _chunks(records: Iterable[LayerRecord], size: int) -> Iterator[list[LayerRecord]]:
-    chunk: list[LayerRecord] = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _with_tokens(records: Iterable[LayerRecord], source: TokenSource | None
-                 ) -> Iterator[tuple[LayerRecord, Tokens | None]]:
-    """Pairs each record with its text's tokens, fetched or computed per chunk
-    of records: an article's text is tokenized once however many layers it has."""
-    for chunk in _chunks(records, 256):
-        if source is None:
-            yield from ((record, None) for record in chunk)
-            continue
-        tokens = source.tokens_for({r.article.id: r.article.text for r in chunk})
-        yield from ((record, tokens[record.article.id]) for record in chunk)
 
 
 def export_project(project, options: ExportOptions, out_path: Path | str, *,
@@ -141,9 +113,8 @@ def export_project(project, options: ExportOptions, out_path: Path | str, *,
 def _export(project, options, selection: Selection, out_path: Path, outputs: AtomicOutputs,
             on_progress, should_cancel) -> ExportSummary:
     paths = output_paths(out_path, options)
-    spacy_root = outputs.folder(out_path) if options.format == "spacy" else None
-    writers = _Writers(options, paths, outputs, spacy_root)
     splitter = SplitAssigner(options.split, options.seed) if options.split else None
+    set_of = splitter.set_of if splitter else (lambda article_id: ALL)
     total, stats, summary = project.count_articles(), CardStats(), ExportSummary()
 
     def progress(done: int) -> None:
@@ -152,26 +123,26 @@ def _export(project, options, selection: Selection, out_path: Path, outputs: Ato
         if on_progress is not None:
             on_progress(done, total)
 
-    source = TokenSource(options.token_cache) if options.format == "jsonl" else None
-    try:
-        records = iter_layer_records(project, selection, on_batch=progress)
-        for record, tokens in _with_tokens(records, source):
-            set_name = splitter.set_of(record.article.id) if splitter else ALL
-            writers.write(set_name, record, tokens)
-            stats.add(record, set_name)
-            summary.claims += len(record.claims)
-    finally:
-        writers.close()
-        if source is not None:
-            source.close()
+    spacy_root, reused = None, 0
+    if options.format == "spacy":
+        spacy_root = outputs.folder(out_path)
+        _write_docs(project, selection, options, paths, spacy_root, set_of, stats, progress)
+        tokenizer = tokenizer_fingerprint()
+    else:
+        files = LineFiles({name: outputs.file(final) for name, final in paths.items()})
+        try:
+            tokenizer, reused = write_lines(project, selection, options, files, set_of, stats, progress)
+        finally:
+            files.close()
+    stats.finish()
     if stats.total_records == 0:
         raise ExportError(f"nothing to export: no annotations in {selection.describe()}")
     summary.records, summary.articles = stats.total_records, sum(stats.articles.values())
+    summary.claims, summary.reused = stats.claims, reused
     summary.sets = {name: stats.records.get(name, 0) for name in paths}
     summary.files = list(paths.values())
     summary.card = card_path(out_path, options)
-    card = render_card(stats, options, out_path.name, summary.files, project.uuid,
-                       tokenizer_fingerprint() if options.format != "doccano" else None)
+    card = render_card(stats, options, out_path.name, summary.files, project.uuid, tokenizer)
     card_file = spacy_root / "README.md" if spacy_root else outputs.file(summary.card)
     card_file.write_text(card, encoding="utf-8", newline="\n")
     return summary

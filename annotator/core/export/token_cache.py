@@ -13,6 +13,7 @@ then tokenizes everything, and its output is the same.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from array import array
 from pathlib import Path
@@ -22,9 +23,23 @@ import platformdirs
 from annotator.core.export.tokens import Tokens, tokenize, tokenizer_fingerprint
 
 
+def cache_folder() -> Path:
+    return Path(platformdirs.user_cache_dir("annotator", appauthor=False)) / "tokens"
+
+
 def default_cache_path(fingerprint: str) -> Path:
     name = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
-    return Path(platformdirs.user_cache_dir("annotator", appauthor=False)) / "tokens" / f"{name}.sqlite"
+    return cache_folder() / f"{name}.sqlite"
+
+
+def cache_size() -> int:
+    """Bytes used by the token caches."""
+    folder = cache_folder()
+    return sum(p.stat().st_size for p in folder.glob("*") if p.is_file()) if folder.is_dir() else 0
+
+
+def clear() -> None:
+    shutil.rmtree(cache_folder(), ignore_errors=True)
 
 
 def text_key(text: str) -> bytes:
@@ -87,15 +102,19 @@ class TokenSource:
     """Tokens for batches of texts: from the cache where it has them, else
     from the tokenizer (and then stored in the cache)."""
 
-    def __init__(self, use_cache: bool = True):
-        self.cache = TokenCache(default_cache_path(tokenizer_fingerprint())) if use_cache else None
+    def __init__(self, use_cache: bool = True, fingerprint: str | None = None):
+        """``fingerprint``: the tokenizer's, when known without loading spaCy
+        (the export cache keeps it); else it is computed, which loads spaCy."""
+        self.cache = None
+        if use_cache:
+            self.cache = TokenCache(default_cache_path(fingerprint or tokenizer_fingerprint()))
 
     def tokens_for(self, texts: dict[str, str]) -> dict[str, Tokens]:
         """``texts`` maps article id → text; returns article id → Tokens."""
         keys = {article_id: text_key(text) for article_id, text in texts.items()}
         found = self.cache.get_many(list(set(keys.values()))) if self.cache else {}
         missing = {key: texts[article_id] for article_id, key in keys.items() if key not in found}
-        fresh = dict(zip(missing, tokenize(missing.values())))
+        fresh = dict(zip(missing, tokenize(missing.values()))) if missing else {}
         if self.cache:
             self.cache.put_many(fresh, missing)
         found.update(fresh)
