@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from annotator import __version__
 from annotator.core.export.options import ExportOptions
@@ -20,8 +21,7 @@ _COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "c
              "source_types", "attributions")
 
 
-@dataclass(slots=True)
-class ArticleCounts:
+class ArticleCounts(NamedTuple):
     """What the card counts of one article's records. ``stats`` is canonical
     JSON, so the export cache can keep it beside the article's lines."""
 

@@ -33,8 +33,8 @@ import hashlib
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -55,12 +55,9 @@ def variant_folder(project_uuid: str, variant: str) -> Path:
     return cache_root() / project_uuid / digest
 
 
-@dataclass(slots=True)
-class CachedLines:
+class CachedLines(NamedTuple):
     """Where an article's lines are in the pack, and its counts for the card."""
 
-    article_id: str
-    stamp: bytes
     offset: int
     length: int
     counts: ArticleCounts
@@ -152,8 +149,7 @@ class LineCache:
         found: dict[int, CachedLines] = {}
         for seq, article_id, stamp, offset, length, records, claims, newest, stats in rows:
             if wanted.get(seq) == (article_id, stamp):
-                found[seq] = CachedLines(article_id, stamp, offset, length,
-                                         ArticleCounts(records, claims, newest, stats))
+                found[seq] = CachedLines(offset, length, ArticleCounts(records, claims, newest, stats))
         return found
 
     def get_info(self, key: str) -> str | None:
@@ -175,7 +171,7 @@ class LineCache:
         offset = self.pack_end
         for seq, article_id, stamp, data, counts in rendered:
             length = len(data)
-            entries[seq] = CachedLines(article_id, stamp, offset, length, counts)
+            entries[seq] = CachedLines(offset, length, counts)
             self._pending.append((seq, article_id, stamp, offset, length, counts.records, counts.claims,
                                   counts.newest, counts.stats))
             offset += length

@@ -37,7 +37,10 @@ class LineFiles:
     cache's pack; adjacent ranges are joined and copied in one call."""
 
     def __init__(self, paths: dict[str, Path]):
-        flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        # The files were just created empty (AtomicOutputs). No O_TRUNC: on
+        # ext4 a truncated file is flushed to disk when closed, which cost
+        # ~0.4 s per GB.
+        flags = os.O_WRONLY | getattr(os, "O_BINARY", 0)
         self.fds = {name: os.open(path, flags) for name, path in paths.items()}
         self.buffered: dict[str, list[bytes]] = {name: [] for name in paths}
         self.sizes = dict.fromkeys(paths, 0)
