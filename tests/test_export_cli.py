@@ -73,6 +73,13 @@ def test_import_annotations_reports_file_and_line(db, tmp_path):
     assert f"{bad}, line 2: not valid JSON" in result.output and "Nothing was imported" in result.output
 
 
+def test_import_annotations_refuses_a_reserved_name_before_reading(db, tmp_path):
+    result = run("--db", db, "import-annotations", tmp_path / "any.jsonl", "--annotator", "@model", "-q")
+    assert result.exit_code == 2
+    assert "--annotator" in result.output and "reserved" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_both_commands_document_an_example():
     for name in ("export", "import-annotations"):
         help_text = run(name, "--help").output

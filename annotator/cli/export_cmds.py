@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import ProgressBar, open_project
-from annotator.core.annotation_import import import_annotations
+from annotator.core.annotation_import import import_annotations, import_layer_name
 from annotator.core.export import FORMATS, LAYERS, ExportError, ExportOptions, export_project, parse_split
 from annotator.core.importer import InputError
 
@@ -132,6 +132,11 @@ def import_annotations_command(ctx, file, annotator, replace, quiet):
     Example:
       annotator --db news.sqlite import-annotations model-predictions.jsonl --annotator model-v2
     """
+    if annotator is not None:
+        try:
+            import_layer_name(annotator)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--annotator") from None
     progress = ProgressBar("Importing annotations", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:

@@ -57,7 +57,7 @@ def import_annotations(project, path: Path | str, *, annotator: str | None = Non
     already has annotations of a record's article is an error unless
     ``replace``, which replaces that annotator's annotations of the article."""
     path = Path(path)
-    name = _layer_name(annotator) if annotator is not None else None
+    name = import_layer_name(annotator) if annotator is not None else None
     summary, seen = AnnotationImportSummary(), {}
     total = path.stat().st_size if path.exists() else 0
     with project.transaction():
@@ -87,13 +87,19 @@ def _read_records(path: Path) -> Iterator[tuple[int, dict[str, Any], int]]:
         raise InputError(path, None, f"cannot read: {error.strerror}") from None
 
 
+def import_layer_name(name: str) -> str:
+    """The layer a name given to the import stands for: a person's name, or
+    the adjudicated layer. ValueError (saying why) for an unusable name."""
+    if name.strip() == ADJUDICATED_LAYER:
+        return ADJUDICATED_LAYER
+    return check_annotator_name(name)
+
+
 def _layer_name(name: Any) -> str:
     if not isinstance(name, str):
         raise _BadRecord('no annotator: the record has no "_annotator_id"; name one with --annotator')
-    if name.strip() == ADJUDICATED_LAYER:
-        return ADJUDICATED_LAYER
     try:
-        return check_annotator_name(name)
+        return import_layer_name(name)
     except ValueError as error:
         raise _BadRecord(f"annotator {name!r}: {error}; import it under another name "
                          "with --annotator") from None

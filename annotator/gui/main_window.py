@@ -37,6 +37,7 @@ from annotator.core.store import Project
 from annotator.gui import jobs
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.annotation_import_dialog import install_annotation_import_action
 from annotator.gui.export_dialog import install_export_action
 from annotator.gui.shortcuts import ShortcutSheet, create_actions
 from annotator.gui.team import install_team_menu
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
         self.team_menu = self.menuBar().addMenu("&Team")  # filled by the team features
         install_team_menu(self)
+        install_annotation_import_action(self)
         install_export_action(self)
         self.help_menu = self._menu("&Help", ["show_shortcuts", "show_guidelines", "-", "about"])
 
