@@ -15,12 +15,13 @@ N, in this order, sharing one cache folder (see RUNS):
   no-cache   both caches off: tokenizes and renders everything
   doccano    doccano, rendered (no tokens)
 Target: >= 20,000 articles/s of JSONL from a 100,000-article project.
-Last run (shared 2-CPU machine, load ~1), 100,000 articles: re-export
-33,708/s (2.97 s), after 1% edited 30,617/s, tokens cached but rendering
-everything 2,525/s, cold 1,010/s, no cache 1,343/s, doccano 6,695/s; peak
-RSS 44 MB for re-exports, <= 245 MB otherwise; tracemalloc peak 15.8 MB
-rendering, 0.4 MB copying, for 10k and 100k alike. Figures and what they
-mean: docs/export-format.md.
+Last run (shared 2-CPU machine, load 0.7-2.3), 100,000 articles:
+re-export 53,464/s (1.87 s), after 1% edited 36,395/s; rendering
+everything (two worker processes) with cached tokens 3,643/s, cold
+1,448/s, no cache 2,053/s, doccano 8,912/s. Peak RSS 45 MB for
+re-exports, <= 229 MB otherwise (workers <= 156 MB each); tracemalloc
+peak ~30 MB rendering, 0.5 MB copying, for 10k and 100k alike. Figures and
+what they mean: docs/export-format.md.
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ def run_one(db: Path, label: str) -> None:
         summary = export_project(project, options, out)
         elapsed = time.perf_counter() - started
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # rendering workers (annotator.core.export.parallel), when they ran
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         traced = "-"
         if label in ("tokens", "re-export", "doccano"):
             tracemalloc.start()
@@ -137,7 +140,7 @@ def run_one(db: Path, label: str) -> None:
     print(f"{articles:>8} articles  {label:<9} {elapsed:7.2f} s  load {os.getloadavg()[0]:3.1f}  "
           f"{articles / elapsed:8.0f} articles/s  {summary.claims:>7} claims  "
           f"{out.stat().st_size / 1e6:7.1f} MB out  peak RSS {rss:5.0f} MB  "
-          f"tracemalloc peak {traced}", flush=True)
+          f"worker peak RSS {workers:4.0f} MB  tracemalloc peak {traced}", flush=True)
     shutil.rmtree(out.parent, ignore_errors=True)  # 2 GB per run at 100,000 articles
 
 

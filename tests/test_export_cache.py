@@ -288,3 +288,30 @@ def test_cli_export_says_how_much_came_from_the_cache(reviewed, tmp_path):
     fresh = CliRunner().invoke(main, [*args[:-2], "--no-cache", "-o", str(tmp_path / "d.jsonl")])
     assert fresh.exit_code == 0 and "copied" not in fresh.output
     assert (tmp_path / "c.jsonl").read_bytes() == (tmp_path / "d.jsonl").read_bytes()
+
+
+def test_many_articles_to_render_are_rendered_in_worker_processes(reviewed, tmp_path, monkeypatch):
+    # Lower the threshold so the five seed articles use the worker pool; the
+    # lines must be those a single process renders, and the cache filled alike.
+    from annotator.core.export import parallel
+
+    started = []
+    real_pool = parallel.RenderPool
+
+    def recording_pool(*args, **kwargs):
+        started.append(args[-1])
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    monkeypatch.setattr(parallel, "RenderPool", recording_pool)
+    # batches of one article, so the pool's ordering is exercised
+    monkeypatch.setattr("annotator.core.export.reading.iter_article_batches.__defaults__", (1,))
+    for options in ({}, {"format": "doccano", "split": {"a": 0.5, "b": 0.5}}):
+        monkeypatch.setattr(parallel, "START_AFTER", 10**9)
+        alone = fresh_export(reviewed, tmp_path / f"alone{len(options)}", "claims.jsonl", **options)
+        monkeypatch.setattr(parallel, "START_AFTER", 0)
+        pooled, summary = export_files(reviewed, tmp_path / f"pooled{len(options)}", "claims.jsonl", **options)
+        assert summary.reused == 0 and pooled == alone
+        again, summary = export_files(reviewed, tmp_path / f"again{len(options)}", "claims.jsonl", **options)
+        assert summary.reused == summary.articles and again == alone
+    assert started == [2, 2]

@@ -17,12 +17,13 @@ import json
 import os
 import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
 import annotator
-from annotator.core.export import doccano_format, jsonl_format, line_cache
+from annotator.core.export import doccano_format, jsonl_format, line_cache, parallel
 from annotator.core.export.card import ArticleCounts, CardStats, count_article
 from annotator.core.export.line_cache import CachedLines, LineCache, copy_range
 from annotator.core.export.options import ExportOptions
@@ -89,7 +90,7 @@ class LineFiles:
             copy_range(pending[0], self.fds[name], pending[1], pending[2] - pending[1])
 
 
-class _Tokens:
+class RenderTokens:
     """Tokens for the texts being rendered, from the token cache or spaCy;
     set up on first use, so an export served from the line cache never loads
     spaCy (about a second)."""
@@ -112,7 +113,7 @@ class _Tokens:
 
 
 def render_articles(project, selection: Selection, options: ExportOptions, ids: list[str],
-                    tokens: _Tokens) -> dict[str, tuple[bytes, ArticleCounts]]:
+                    tokens: RenderTokens) -> dict[str, tuple[bytes, ArticleCounts]]:
     """Lines and counts of each article in ``ids`` that has a selected layer."""
     records = list(batch_records(project, selection, ids))
     token_of = tokens.for_records(records) if options.format == "jsonl" and records else {}
@@ -140,53 +141,100 @@ def write_lines(project, selection: Selection, options: ExportOptions, files: Li
     if options.line_cache:
         variant = variant_key(options)
         cache = LineCache.open(line_cache.variant_folder(project.uuid, variant), variant)
-    tokens = _Tokens(options.token_cache, cache.get_info("tokenizer") if cache is not None else None)
-    seen = reused = 0
+    writer = _LineWriter(project, selection, options, files, set_of, stats, cache, on_batch)
     try:
-        for batch in iter_article_batches(project):
-            reused += _write_batch(project, selection, options, files, set_of, stats, cache, tokens, batch)
-            seen += len(batch)
-            on_batch(seen)
+        writer.run()
         files.flush()  # copies from the pack must be done before it is compacted
-        tokenizer = _tokenizer_description(options, cache, tokens)
+        tokenizer = _tokenizer_description(options, cache, writer.tokens)
         if cache is not None:
             _commit(cache)
             cache = None
     finally:
-        tokens.close()
+        writer.close()
         if cache is not None:
             cache.close()
-    return tokenizer, reused
+    return tokenizer, writer.reused
 
 
-def _write_batch(project, selection, options, files: LineFiles, set_of, stats: CardStats,
-                 cache: LineCache | None, tokens: _Tokens, batch: list[ArticleRow]) -> int:
-    """Write one batch of articles; returns how many came from the cache."""
-    hits = cache.lookup(batch) if cache is not None else {}
-    reused = sum(1 for entry in hits.values() if entry.counts.records)
-    misses = [row for row in batch if row[0] not in hits]
-    rendered = render_articles(project, selection, options, [row[1] for row in misses], tokens) \
-        if misses else {}
-    if cache is not None and misses:
-        hits.update(cache.add([(seq, article_id, stamp, *rendered.get(article_id, _NOTHING))
-                               for seq, article_id, stamp in misses]))
-        rendered = {}
-    for seq, article_id, _ in batch:
-        entry: CachedLines | None = hits.get(seq)
-        if entry is not None:
-            counts = entry.counts
-            if not counts.records:
-                continue
-            set_name = set_of(article_id)
-            files.copy(set_name, cache.pack_fd, entry.offset, entry.length)
-        else:
-            data, counts = rendered.get(article_id, _NOTHING)
-            if not counts.records:
-                continue
-            set_name = set_of(article_id)
-            files.write(set_name, data)
-        stats.add_article(set_name, counts)
-    return reused
+class _LineWriter:
+    """Batches of articles in import order: look them up in the cache, render
+    the rest (here, or in worker processes once there are many), write all
+    in order."""
+
+    def __init__(self, project, selection: Selection, options: ExportOptions, files: LineFiles,
+                 set_of: Callable[[str], str], stats: CardStats, cache: LineCache | None,
+                 on_batch: Callable[[int], None]):
+        self.project, self.selection, self.options = project, selection, options
+        self.files, self.set_of, self.stats, self.cache = files, set_of, stats, cache
+        self.on_batch = on_batch
+        self.tokens = RenderTokens(options.token_cache,
+                                   cache.get_info("tokenizer") if cache is not None else None)
+        self.pool: parallel.RenderPool | None = None
+        # batches waiting for a worker's result, kept in order: [ticket, future or None]
+        self.waiting: deque = deque()
+        self.rendered_here = self.seen = self.reused = 0
+
+    def run(self) -> None:
+        for batch in iter_article_batches(self.project):
+            hits = self.cache.lookup(batch) if self.cache is not None else {}
+            misses = [row for row in batch if row[0] not in hits]
+            ticket = (batch, hits, misses)
+            if misses and self._pool() is not None:
+                while self.pool.full:
+                    self._emit(*self.pool.next_done())
+                self.pool.submit(ticket, [row[1] for row in misses])
+            elif self.pool is not None and self.pool.pending:
+                self.pool.pending.append((ticket, None))  # stays in line behind the workers' batches
+            else:
+                rendered = render_articles(self.project, self.selection, self.options,
+                                           [row[1] for row in misses], self.tokens) if misses else {}
+                self.rendered_here += len(misses)
+                self._emit(ticket, rendered)
+            while self.pool is not None and self.pool.front_ready():
+                self._emit(*self.pool.next_done())
+        while self.pool is not None and self.pool.pending:
+            self._emit(*self.pool.next_done())
+
+    def _pool(self) -> parallel.RenderPool | None:
+        """The worker pool, started once this export has rendered enough here."""
+        if self.pool is None and self.rendered_here >= parallel.START_AFTER:
+            workers = parallel.worker_count()
+            if workers and getattr(self.project, "path", None):
+                self.pool = parallel.RenderPool(Path(self.project.path), self.selection, self.options,
+                                                self.tokens.fingerprint, workers)
+        return self.pool
+
+    def _emit(self, ticket, rendered: dict) -> None:
+        batch, hits, misses = ticket
+        cache = self.cache
+        self.reused += sum(1 for entry in hits.values() if entry.counts.records)
+        if cache is not None and misses:
+            hits.update(cache.add([(seq, article_id, stamp, *rendered.get(article_id, _NOTHING))
+                                   for seq, article_id, stamp in misses]))
+            rendered = {}
+        files, set_of, stats = self.files, self.set_of, self.stats
+        for seq, article_id, _ in batch:
+            entry: CachedLines | None = hits.get(seq)
+            if entry is not None:
+                counts = entry.counts
+                if not counts.records:
+                    continue
+                set_name = set_of(article_id)
+                files.copy(set_name, cache.pack_fd, entry.offset, entry.length)
+            else:
+                data, counts = rendered.get(article_id, _NOTHING)
+                if not counts.records:
+                    continue
+                set_name = set_of(article_id)
+                files.write(set_name, data)
+            stats.add_article(set_name, counts)
+        self.seen += len(batch)
+        self.on_batch(self.seen)  # progress; raises ExportCancelled on Cancel
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+        self.tokens.close()
 
 
 def _commit(cache: LineCache) -> None:
@@ -197,7 +245,7 @@ def _commit(cache: LineCache) -> None:
     line_cache.evict()
 
 
-def _tokenizer_description(options: ExportOptions, cache: LineCache | None, tokens: _Tokens) -> str | None:
+def _tokenizer_description(options: ExportOptions, cache: LineCache | None, tokens: RenderTokens) -> str | None:
     if options.format != "jsonl":
         return None
     if cache is not None and tokens.fingerprint:
