@@ -315,3 +315,20 @@ def test_many_articles_to_render_are_rendered_in_worker_processes(reviewed, tmp_
         again, summary = export_files(reviewed, tmp_path / f"again{len(options)}", "claims.jsonl", **options)
         assert summary.reused == summary.articles and again == alone
     assert started == [2, 2]
+
+
+def test_a_script_without_a_main_guard_renders_in_its_own_process(tmp_path, monkeypatch):
+    # Spawned workers would run such a script again; guarded ones may use them.
+    import types
+
+    from annotator.core.export import parallel
+
+    unguarded = tmp_path / "unguarded.py"
+    unguarded.write_text("export_project(project, options, 'out.jsonl')\n", encoding="utf-8")
+    guarded = tmp_path / "guarded.py"
+    guarded.write_text("if __name__ == '__main__':\n    main()\n", encoding="utf-8")
+    for path, safe in ((unguarded, False), (guarded, True)):
+        main = types.ModuleType("__main__")
+        main.__file__, main.__spec__ = str(path), None
+        monkeypatch.setitem(sys.modules, "__main__", main)
+        assert parallel.main_module_is_safe() is safe

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -26,9 +27,35 @@ IN_FLIGHT_PER_WORKER = 2  # batches queued per worker (bounds memory: ~5 MB a ba
 
 
 def worker_count() -> int:
-    """Workers worth starting on this machine (0: render in-process)."""
+    """Workers worth starting here (0: render in-process)."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cpus, 4) if cpus > 1 else 0
+    if cpus < 2 or not main_module_is_safe():
+        return 0
+    return min(cpus, 4)
+
+
+def main_module_is_safe() -> bool:
+    """Whether a spawned worker may import this program's main module.
+
+    A spawned process runs the parent's main script again (as __mp_main__)
+    unless it is a ``-m`` module's __main__ or absent (interactive). Our
+    entry points (console scripts, ``python -m annotator``, the bundle's
+    launcher) guard their work with ``if __name__ == "__main__"``; a user's
+    script that calls export_project without that guard would run again in
+    every worker, so such a script renders in its own process instead.
+    """
+    if getattr(sys, "frozen", False):
+        return True  # packaging/launcher.py: guarded, calls freeze_support()
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    path = getattr(main, "__file__", None)
+    if main is None or spec is not None or path is None:
+        return True
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "__name__ == '__main__'" in source or '__name__ == "__main__"' in source
 
 
 class RenderPool:
