@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from test_export_helpers import seeded_project
 
 from annotator.core.export import ExportOptions, export_project, line_cache
-from annotator.core.export.line_export import variant_key
+from annotator.core.export.variant import variant_key
 from annotator.core.models import Annotation, ClaimSuggestion, Decision, Span
 from annotator.core.store import Project
 

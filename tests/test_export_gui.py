@@ -84,11 +84,21 @@ def test_the_form_refuses_what_the_core_refuses(qtbot, tmp_path):
     assert "tick at least one annotator" in dialog.message.text().lower()
 
 
+def test_the_export_cache_is_used_unless_unticked(qtbot, tmp_path):
+    dialog = ExportDialog(["anna"], tmp_path / "claims.jsonl")
+    qtbot.addWidget(dialog)
+    assert dialog.reuse.isChecked() and dialog.options().line_cache
+    dialog.reuse.setFocus()
+    QTest.keyClick(dialog.reuse, Qt.Key.Key_Space)
+    assert dialog.options().line_cache is False
+
+
 def test_choosing_spacy_turns_the_output_into_a_folder(qtbot, tmp_path):
     dialog = ExportDialog(["anna"], tmp_path / "claims.jsonl")
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("spacy"))
     assert dialog.output_path() == tmp_path / "claims"
+    assert not dialog.reuse.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("doccano"))
     assert dialog.output_path() == tmp_path / "claims.jsonl"
 

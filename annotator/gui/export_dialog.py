@@ -56,6 +56,11 @@ class ExportDialog(QDialog):
             self.annotators.addItem(item)
         self.annotators.setMaximumHeight(90)
         self.only_reviewed = QCheckBox("Only fully reviewed articles (every suggestion judged)")
+        self.reuse = QCheckBox("&Reuse unchanged articles from earlier exports (same output, faster)")
+        self.reuse.setChecked(True)
+        self.reuse.setToolTip("The export cache keeps each article's lines; an article unchanged since "
+                              "an export with the same options is copied instead of rendered. Uses "
+                              "about one export's size of disk ('annotator cache' shows it).")
         self.split_enabled = QCheckBox("Split by article")
         self.split = QLineEdit(DEFAULT_SPLIT, accessibleName="Split")
         self.seed = QSpinBox(maximum=2**31 - 1, accessibleName="Seed")
@@ -82,6 +87,7 @@ class ExportDialog(QDialog):
         form.addRow("&Layer:", self.layer)
         form.addRow("&Annotators:", self.annotators)
         form.addRow("", self.only_reviewed)
+        form.addRow("", self.reuse)
         split_row = QHBoxLayout()
         split_row.addWidget(self.split_enabled)
         split_row.addWidget(self.split, 1)
@@ -113,7 +119,7 @@ class ExportDialog(QDialog):
             annotators=[] if everyone or layer in ("adjudicated", "suggestions") else checked,
             only_reviewed=self.only_reviewed.isChecked() and layer != "suggestions",
             split=parse_split(self.split.text()) if self.split_enabled.isChecked() else None,
-            seed=self.seed.value())
+            seed=self.seed.value(), line_cache=self.reuse.isChecked())
         options.validate()
         if not self.output.text().strip():
             raise ExportError("choose where to write the export")
@@ -126,6 +132,7 @@ class ExportDialog(QDialog):
         layer = self.layer.currentData()
         self.annotators.setEnabled(layer in ("annotators", "best"))
         self.only_reviewed.setEnabled(layer != "suggestions")
+        self.reuse.setEnabled(self.format.currentData() != "spacy")  # DocBins are never cached
         self.split.setEnabled(self.split_enabled.isChecked())
         self.seed.setEnabled(self.split_enabled.isChecked())
         try:

@@ -7,8 +7,10 @@ One module per job: ``options`` (what to export), ``reading`` (bulk reads of
 layers), ``adjudicated`` (the lead's layer with the agreed claims),
 ``records`` (the format-neutral record), ``tokens`` and ``token_cache``, one
 module per format, ``splits``, ``card`` (the dataset card), ``files``
-(atomic output) and ``run`` (the whole export). The format is documented in
-docs/export-format.md.
+(atomic output), ``line_export`` (writing JSONL/doccano lines, rendered or
+copied), ``line_cache`` and ``variant`` (the export cache: lines of unchanged
+articles reused), ``parallel`` (rendering in worker processes) and ``run``
+(the whole export). The format is documented in docs/export-format.md.
 """
 
 from annotator.core.export.options import (

@@ -3,32 +3,29 @@ article's lines rendered afresh or copied from the export cache.
 
 Per batch of articles: look their stamps up in the cache
 (:mod:`annotator.core.export.line_cache`), render the ones it does not hold
-(one bulk read of their layers, tokens for their texts), append those to the
-cache, then write every article of the batch in order to its set's file.
+(one bulk read of their layers, tokens for their texts; in worker processes,
+:mod:`annotator.core.export.parallel`, once there are many), append those to
+the cache, then write every article of the batch in order to its set's file.
 Lines taken from the cache are copied file to file, and neighbouring ones in
 one go, so an unchanged project re-exports at the speed of a file copy.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
-import json
 import os
 import sqlite3
-import sys
 from collections import deque
 from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
-import annotator
 from annotator.core.export import doccano_format, jsonl_format, line_cache, parallel
 from annotator.core.export.card import ArticleCounts, CardStats, count_article
 from annotator.core.export.line_cache import CachedLines, LineCache, copy_range
 from annotator.core.export.options import ExportOptions
-from annotator.core.export.reading import ArticleRow, Selection, batch_records, iter_article_batches
+from annotator.core.export.reading import Selection, batch_records, iter_article_batches
 from annotator.core.export.records import LayerRecord
+from annotator.core.export.variant import variant_key
 
 _FLUSH_AT = 1 << 22  # bytes buffered per output file before a write
 
@@ -256,52 +253,3 @@ def _tokenizer_description(options: ExportOptions, cache: LineCache | None, toke
     if cache is not None:
         cache.set_info("tokenizer", description)
     return description
-
-
-# -- what a cached line depends on ------------------------------------------
-
-# The code that decides the bytes of a line; a change to any of it starts a
-# new cache. (In a frozen bundle without sources, the release version stands in.)
-_RENDERING_MODULES = ("annotator.core.export", "annotator.core.team.adjudication",
-                      "annotator.core.highlight.tokenizer", "annotator.core.models")
-
-
-def variant_key(options: ExportOptions) -> str:
-    """Everything besides the articles' stamps that a cached line depends on."""
-    parts = {
-        "format": options.format,
-        "layer": options.layer,
-        "annotators": list(dict.fromkeys(options.annotators)),
-        "only_reviewed": options.only_reviewed,
-        "code": code_fingerprint(),
-    }
-    if options.format == "jsonl":
-        parts["spacy"] = _version_of("spacy")
-    return json.dumps(parts, sort_keys=True)
-
-
-def code_fingerprint() -> str:
-    digest = hashlib.sha256(f"{annotator.__version__} {sys.version}".encode())
-    for path in _rendering_sources():
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            pass
-    return digest.hexdigest()[:20]
-
-
-def _rendering_sources() -> list[Path]:
-    root = Path(annotator.__file__).parent
-    paths = []
-    for name in _RENDERING_MODULES:
-        relative = Path(*name.split(".")[1:])
-        folder = root / relative
-        paths += sorted(folder.glob("*.py")) if folder.is_dir() else [root / relative.with_suffix(".py")]
-    return paths
-
-
-def _version_of(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
