@@ -4,6 +4,7 @@ the files are byte for byte what a fresh render gives."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -332,3 +333,28 @@ def test_a_script_without_a_main_guard_renders_in_its_own_process(tmp_path, monk
         main.__file__, main.__spec__ = str(path), None
         monkeypatch.setitem(sys.modules, "__main__", main)
         assert parallel.main_module_is_safe() is safe
+
+
+def test_card_counts_stay_right_when_folded_in_steps(monkeypatch):
+    # Many distinct articles' stats are folded in bounded steps: same totals.
+    from annotator.core.export import card
+    from annotator.core.export.card import ArticleCounts, CardStats
+
+    def counts(n):
+        stats = {"hedged": n % 2, **{name: {} for name in card._COUNTERS}}
+        stats["reliability"] = {"ABCDEF"[n % 6]: 1}
+        stats["annotators"] = {f"a{n % 7}": 1}
+        return ArticleCounts(1, 2, f"2026-01-{1 + n % 28:02d}", json.dumps(stats, sort_keys=True))
+
+    totals = []
+    for fold_at in (10**9, 3):
+        monkeypatch.setattr(card, "_FOLD_AT", fold_at)
+        stats = CardStats()
+        for n in range(100):
+            stats.add_article("all", counts(n))
+        stats.finish()
+        assert len(stats._pending) == 0
+        totals.append((stats.hedged, dict(stats.reliability), dict(stats.annotators), stats.claims,
+                       stats.newest, dict(stats.records)))
+    assert totals[0] == totals[1]
+    assert totals[0][0] == 50 and sum(totals[0][1].values()) == 100

@@ -17,6 +17,7 @@ from annotator.core.export.records import LayerRecord
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
 
 
+_FOLD_AT = 4096
 _COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "credibility",
              "source_types", "attributions")
 
@@ -67,8 +68,9 @@ class CardStats:
     hedged: int = 0
     claims: int = 0
     newest: str = ""
-    # Articles' stats by their JSON, decoded once per distinct value at the
-    # end: a re-export from the cache then never parses 100,000 small JSONs.
+    # Articles' stats by their JSON, decoded once per distinct value: a
+    # re-export from the cache then never parses 100,000 small JSONs. Folded
+    # into the counters every _FOLD_AT distinct values, so memory stays bounded.
     _pending: Counter = field(default_factory=Counter)
 
     def add_article(self, set_name: str, counts: ArticleCounts) -> None:
@@ -80,8 +82,11 @@ class CardStats:
         if counts.newest > self.newest:
             self.newest = counts.newest
         self._pending[counts.stats] += 1
+        if len(self._pending) >= _FOLD_AT:
+            self.finish()
 
     def finish(self) -> None:
+        """Fold the pending articles' stats into the counters."""
         for stats, times in self._pending.items():
             data = json.loads(stats)
             self.hedged += data["hedged"] * times
