@@ -74,7 +74,6 @@ class LineCache:
         # Appends go to the end; anything past the committed end is lines of
         # a cancelled export, which no entry points to.
         self.pack_end = os.fstat(pack_fd).st_size
-        self._pending: list[tuple] = []
 
     # -- opening ---------------------------------------------------------
 
@@ -165,25 +164,24 @@ class LineCache:
 
     def add(self, rendered: list[tuple[int, str, bytes, bytes, ArticleCounts]]) -> dict[int, CachedLines]:
         """Append freshly rendered articles [(seq, id, stamp, lines, counts)]
-        to the pack (one write); they are indexed when the export commits."""
+        to the pack (one write) and to the index, in the transaction the
+        export commits at its end (so memory does not grow with the export)."""
         _write_all(self.pack_fd, b"".join(r[3] for r in rendered), self.pack_end)
         entries: dict[int, CachedLines] = {}
+        rows = []
         offset = self.pack_end
         for seq, article_id, stamp, data, counts in rendered:
             length = len(data)
             entries[seq] = CachedLines(offset, length, counts)
-            self._pending.append((seq, article_id, stamp, offset, length, counts.records, counts.claims,
-                                  counts.newest, counts.stats))
+            rows.append((seq, article_id, stamp, offset, length, *counts))
             offset += length
+        self.conn.executemany("INSERT OR REPLACE INTO lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.pack_end = offset
         return entries
 
     def commit(self) -> None:
         """Make the new entries durable: pack data first, then the index."""
         os.fsync(self.pack_fd)
-        self.conn.executemany("INSERT OR REPLACE INTO lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                              self._pending)
-        self._pending.clear()
         self.set_info("pack_end", str(self.pack_end))
         self.conn.execute("COMMIT")
         self._compact_if_wasteful()
