@@ -1,0 +1,36 @@
+"""The claim record the rules build, in token indices.
+
+``DocRules`` works on token lists; every cue family returns ``Claim``
+objects, and ``components.py`` converts them to character offsets.  Kept in
+its own module so the mixins can create claims without importing the
+entry module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.models import Attribution
+
+
+@dataclass
+class Claim:
+    """A claim in token indices (end exclusive); converted to chars later."""
+
+    parts: list[tuple[int, int]]  # message token ranges (may skip a frame)
+    attribution: Attribution
+    source: tuple[int, int] | None = None  # local mention
+    cue: tuple[int, int] | None = None
+    antecedent: tuple[int, int] | None = None  # resolved source (pronoun/role)
+    hedged: bool = False
+    score: float = 0.0
+    kind: str = ""  # rule that made it (for debugging / docs)
+    sents: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]

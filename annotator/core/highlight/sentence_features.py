@@ -1,0 +1,55 @@
+"""Sentence-level features of the claim rules (mixin of ``DocRules``).
+
+Yes/no properties of a token range read from word lists: hedged (hedge
+words, Konjunktiv I), reportive mood (Konjunktiv I or reportive
+"soll(en)" — what carries a source on as free indirect speech) and
+check-worthy (numbers, dates, quantities — what makes an unattributed
+sentence a claim).
+"""
+
+from __future__ import annotations
+
+
+class SentenceFeatures:
+    """Hedging, reportive mood and check-worthiness of a token range."""
+
+    # ------------------------------------------------------------- features
+    def hedged(self, s: int, e: int) -> bool:
+        lex = self.lex
+        for k in range(s, e):
+            lo = self.low[k]
+            if lo in lex.hedges or lo in lex.konj1:
+                return True
+        return False
+
+    KONJ2 = frozenset("hätte hätten wäre wären würde würden müsste müssten befänden stünden gäbe käme kämen "
+                      "ließen ginge gingen".split())
+
+    def reportive(self, s: int, e: int) -> int:
+        """2: Konjunktiv I or reportive soll(en) outside quotes; 1: Konjunktiv II; 0: none."""
+        lex = self.lex
+        level = 0
+        for k in range(s, e):
+            if self.quote_of[k] >= 0:
+                continue
+            lo = self.low[k]
+            if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
+                                    or not self.w[k][:1].isupper()):
+                return 2
+            if lo in ("soll", "sollen"):
+                return 2
+            if lo in self.KONJ2:
+                level = 1
+        return level
+
+    def checkworthy(self, s: int, e: int) -> bool:
+        if e - s < 4:
+            return False
+        lex = self.lex
+        for k in range(s, e):
+            x = self.w[k]
+            if x[:1].isdigit():
+                return True
+            if self.low[k] in lex.checkworthy:
+                return True
+        return False
