@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.annotation_import import import_annotations, import_layer_name
+from annotator.core.annotation_import import import_layer_name
 from annotator.core.importer import InputError
+from annotator.gui import jobs
 
 
 class AnnotationImportDialog(QDialog):
@@ -101,14 +102,6 @@ class AnnotationImportDialog(QDialog):
             self.file.setText(chosen)
 
 
-def import_job(path: Path, annotator: str | None, replace: bool):
-    """The worker's function (runs with the worker's own Project)."""
-    def run(project, on_progress, should_cancel):
-        return import_annotations(project, path, annotator=annotator, replace=replace,
-                                  on_progress=on_progress, should_cancel=should_cancel)
-    return run
-
-
 def start_annotation_import(window, path: Path, annotator: str | None, replace: bool):
     """Run the import in a worker of ``window``; tell the user the outcome."""
     def done(summary) -> None:
@@ -134,7 +127,7 @@ def start_annotation_import(window, path: Path, annotator: str | None, replace: 
         else:
             window.statusBar().showMessage("Import of annotations cancelled; nothing was imported", 10000)
 
-    job = window.run_job("Import annotations", import_job(path, annotator, replace),
+    job = window.run_job("Import annotations", jobs.annotation_import_job(path, annotator, replace),
                          label="Importing annotations…", on_success=done, on_error=failed,
                          on_cancel=cancelled, on_finished=window.refresh_after_job)
     return job
@@ -148,9 +141,6 @@ def open_annotation_import_dialog(window) -> None:
 
 def install_annotation_import_action(window) -> QAction:
     """Add File → Import annotations… (Ctrl+Shift+I) to the main window."""
-    action = QAction("Import &annotations (JSONL)…", window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-    action.triggered.connect(lambda: open_annotation_import_dialog(window))
-    window.add_file_action(action)
-    window.import_annotations_action = action
-    return action
+    window.import_annotations_action = window.add_file_action(
+        "Import &annotations (JSONL)…", "Ctrl+Shift+I", lambda: open_annotation_import_dialog(window))
+    return window.import_annotations_action

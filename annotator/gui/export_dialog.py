@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.export import ExportCancelled, ExportError, ExportOptions, export_project, parse_split
+from annotator.core.export import ExportCancelled, ExportError, ExportOptions, parse_split
+from annotator.gui import jobs
 
 FORMATS = [("jsonl", "JSONL (Prodigy field names, with grades)"),
            ("spacy", "spaCy DocBin (folder of .spacy shards)"),
@@ -180,14 +181,6 @@ def _combo(choices: list[tuple[str, str]], name: str) -> QComboBox:
 # -- wiring into the main window ----------------------------------------------------------
 
 
-def export_job(options: ExportOptions, output: Path):
-    """The worker's function (runs with the worker's own Project)."""
-    def run(project, on_progress, should_cancel):
-        return export_project(project, options, output, on_progress=on_progress,
-                              should_cancel=should_cancel)
-    return run
-
-
 def start_export(window, options: ExportOptions, output: Path):
     """Run the export in a worker of ``window``; tell the user the outcome."""
     def done(summary) -> None:
@@ -207,7 +200,7 @@ def start_export(window, options: ExportOptions, output: Path):
 
             errors.show_error(window, "Export", error)
 
-    return window.run_job("Export", export_job(options, output), label="Exporting…",
+    return window.run_job("Export", jobs.export_job(options, output), label="Exporting…",
                           on_success=done, on_error=failed)
 
 
@@ -221,9 +214,6 @@ def open_export_dialog(window) -> None:
 
 def install_export_action(window) -> QAction:
     """Add File → Export… (Ctrl+Shift+E) to the main window."""
-    action = QAction("&Export training data…", window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    action.triggered.connect(lambda: open_export_dialog(window))
-    window.add_file_action(action)
-    window.export_action = action
-    return action
+    window.export_action = window.add_file_action("&Export training data…", "Ctrl+Shift+E",
+                                                  lambda: open_export_dialog(window))
+    return window.export_action

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator.core.annotation_import import import_annotations
+from annotator.core.export import ExportOptions, export_project
 from annotator.core.importer import highlight_project, import_paths
 
 
@@ -38,4 +40,18 @@ def rehighlight_job(article_ids: list[str] | None = None) -> Callable:
                                "(annotator.core.highlight.load_highlighter)")
         return highlight_project(project, highlighter, article_ids=article_ids,
                                  on_progress=on_progress, should_cancel=should_cancel)
+    return run
+
+
+def annotation_import_job(path: Path, annotator: str | None, replace: bool) -> Callable:
+    def run(project, on_progress, should_cancel):
+        return import_annotations(project, path, annotator=annotator, replace=replace,
+                                  on_progress=on_progress, should_cancel=should_cancel)
+    return run
+
+
+def export_job(options: ExportOptions, output: Path) -> Callable:
+    def run(project, on_progress, should_cancel):
+        return export_project(project, options, output, on_progress=on_progress,
+                              should_cancel=should_cancel)
     return run

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -186,9 +186,13 @@ class MainWindow(QMainWindow):
         install_export_action(self)
         self.help_menu = self._menu("&Help", ["show_shortcuts", "show_guidelines", "-", "about"])
 
-    def add_file_action(self, action: QAction) -> None:
-        """Put an action (e.g. Export…) in the File menu above Quit."""
+    def add_file_action(self, text: str, shortcut: str, slot) -> QAction:
+        """A File menu action (e.g. Export…) above Quit, with its shortcut."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
         self.file_menu.insertAction(self.file_quit_separator, action)
+        return action
 
     # -- articles --------------------------------------------------------------------------------
 

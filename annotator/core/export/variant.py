@@ -5,7 +5,6 @@ variant. Two exports share cached lines only when their variants are equal
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import sys
 from pathlib import Path
@@ -54,6 +53,8 @@ def _rendering_sources() -> list[Path]:
 
 
 def _version_of(distribution: str) -> str:
+    import importlib.metadata  # here: ~15 ms, and the CLI and window import this package at start-up
+
     try:
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
