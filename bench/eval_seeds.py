@@ -247,6 +247,8 @@ def evaluate(seeds: Path, gold_path: Path, model: str | None, details: bool = Fa
     print(f"gold: {gold_path} ({sum(map(len, gold.values()))} claims in {len(gold)} articles)")
     print(HEADER)
     for name in sorted(gold):
+        if not (seeds / name).is_file():
+            raise SystemExit(f"{gold_path}: seed article {name} not found in {seeds}")
         text = imported_text(seeds / name)
         score = score_article(gold[name], suggestions_of(hl.highlight(text)), text)
         total.add(score)

@@ -97,9 +97,9 @@ _001 = [
      "Berichten", "zufolge", "Berichte"),
     ("dass Nordkoreas Truppen zur Unterstützung … in der Ostukraine eingesetzt werden sollen", "I",
      "Ein ukrainisches Geheimdienstdokument", "beschreibt", "ukrainisches Geheimdienstdokument"),
-    # Evidential: the images are the source, "Anzeichen" ties them to the content.
+    # Evidential: the images are the source, "Anzeichen dafür festgestellt" ties them to the content.
     ("dass Russland sich auf die Ankunft dieser Soldaten vorbereitet", "I",
-     "Satellitenbilder", "Anzeichen", "Satellitenbilder"),
+     "Satellitenbilder", "Anzeichen dafür festgestellt", "Satellitenbilder"),
     ("Schiffe, die zuvor für nordkoreanische Einsätze genutzt wurden, wurden in russischen Häfen gesichtet",
      "U", None, None, None),
     ("dass aktive Transporte von Soldaten nach Russland laufen", "I",
