@@ -78,11 +78,12 @@ def tokenizer_nlp():
     return make_tokenizer_nlp()
 
 
-def tokenizer_fingerprint() -> str:
-    """Names the tokenizer, so cached tokens of another tokenizer are never reused."""
+def tokenizer_fingerprint(nlp=None) -> str:
+    """Names the tokenizer (of ``nlp``, else the export's), so cached tokens
+    of another tokenizer are never reused."""
     import spacy
 
-    nlp = tokenizer_nlp()
+    nlp = nlp or tokenizer_nlp()
     rules = hashlib.sha256(nlp.tokenizer.to_bytes(exclude=["vocab"])).hexdigest()[:12]
     return f"{nlp.lang} tokenizer {rules} (spaCy {spacy.__version__})"
 
@@ -97,8 +98,20 @@ def tokens_of_doc(doc) -> Tokens:
     return Tokens(starts, [s + n for s, n in zip(starts, lengths)], [bool(x) for x in spaces])
 
 
+@cache
+def offsets_nlp():
+    """The highlighter's own tokenizer set-up, for token offsets: the same
+    tokens, without lexeme attributes (~1.5x faster on unseen words). The
+    DocBin export keeps :func:`tokenizer_nlp`, whose Docs carry NORM."""
+    try:
+        from annotator.core.highlight import make_tokenizer_nlp
+    except ImportError:
+        return tokenizer_nlp()
+    return make_tokenizer_nlp(lean=True)
+
+
 def tokenize(texts: Iterable[str], batch_size: int = 256) -> Iterator[Tokens]:
-    for doc in tokenizer_nlp().tokenizer.pipe(texts, batch_size=batch_size):
+    for doc in offsets_nlp().tokenizer.pipe(texts, batch_size=batch_size):
         yield tokens_of_doc(doc)
 
 

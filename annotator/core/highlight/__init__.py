@@ -65,23 +65,24 @@ def installed_model() -> str | None:
     return None
 
 
-def make_tokenizer_nlp() -> "spacy.Language":
-    """Blank German pipeline with the project's tokenizer (for token offsets)."""
+def make_tokenizer_nlp(lean: bool = False) -> "spacy.Language":
+    """Blank German pipeline with the project's tokenizer (for token offsets).
+    ``lean``: without lexeme attributes, as the blank highlighter tokenizes
+    (the one set-up the highlighter and the export's token offsets share)."""
+    from annotator.core.highlight.tokenizer import drop_lexeme_attributes
     from annotator.core.highlight.tokenizer import make_tokenizer_nlp as _make
 
-    return _make()
+    return drop_lexeme_attributes(_make()) if lean else _make()
 
 
 def build_pipeline(model: str | None) -> "spacy.Language":
     import spacy
 
     from annotator.core.highlight import components  # noqa: F401  (registers factories)
-    from annotator.core.highlight.tokenizer import customize_tokenizer, drop_lexeme_attributes
+    from annotator.core.highlight.tokenizer import customize_tokenizer
 
     if model is None:
-        nlp = spacy.blank("de")
-        customize_tokenizer(nlp)
-        drop_lexeme_attributes(nlp)
+        nlp = make_tokenizer_nlp(lean=True)
         nlp.add_pipe("annotator_sentences")
         nlp.add_pipe("annotator_claims")
         return nlp
