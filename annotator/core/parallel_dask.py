@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
+CONNECT_TIMEOUT = "20s"  # how long to try reaching a scheduler before giving up
+
+
 class DaskUnavailable(RuntimeError):
     """dask.distributed is not installed, or the scheduler cannot be reached."""
 
@@ -38,7 +41,7 @@ class DaskRunner:
                                             dashboard_address=None, silence_logs=40)
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(address, timeout="20s")
+                self.client = Client(address, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as error:
             self._close_cluster()
             raise DaskUnavailable(f"cannot reach the Dask scheduler {address!r}: {error}") from error

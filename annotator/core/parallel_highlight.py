@@ -172,12 +172,15 @@ def _exit_with(sentinel) -> None:
 def worker_count(requested: int | None, input_bytes: int) -> int:
     """Workers for this run: ``requested`` if given (0 or 1: in-process),
     else one per core (at most 4) for inputs worth it, else 0."""
+    if requested is None and input_bytes < PARALLEL_FROM_BYTES:
+        return 0
+    # the export's rules: cores worth using, and when spawned workers are safe
     from annotator.core.export.parallel import main_module_is_safe
     from annotator.core.export.parallel import worker_count as cores
 
     if requested is not None:
         return requested if requested > 1 and main_module_is_safe() else 0
-    return cores() if input_bytes >= PARALLEL_FROM_BYTES else 0
+    return cores()
 
 
 def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str | None,
