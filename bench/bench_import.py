@@ -1,15 +1,25 @@
 """Import speed and memory: N generated articles of ~2,000 characters.
 
-Usage: python bench/bench_import.py [N ...]   (default: 1000 10000 100000)
+Usage: python bench/bench_import.py [N ...]              (default: 1000 10000 100000)
+       python bench/bench_import.py --highlight [N ...]  (default: 2000 10000)
 
-Each N runs in its own process so peak memory (max RSS) is per run. The
-pre-highlighter is off (--no-highlight): this measures reading, hashing and
-storing. Target: 100,000 articles in under 15 s, memory flat in N.
+Each N runs in its own process so peak memory (max RSS) is per run.
+
+Without ``--highlight`` the pre-highlighter is off: this measures reading,
+hashing and storing. Target: 100,000 articles in under 15 s, memory flat in N.
+
+With ``--highlight``: the default import path, the blank highlighter on 1, 2
+and 4 worker processes (1 = in this process), each run beside the bare
+baseline, single-process ``nlp.pipe`` over ``spacy.blank("de")`` tokenizing the
+same texts, measured before and after the imports in the same run. Targets
+(issue 19): >= 500 articles/s on 2 cores, at most 1.5x the baseline's time,
+memory flat in N (the writer's and each worker's peak RSS).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -59,9 +69,67 @@ def run_one(count: int) -> None:
               f"(before import {rss_before:.1f} MB)", flush=True)
 
 
+def run_tokenize(count: int) -> None:
+    """The baseline: spaCy's blank German tokenizer over the same texts, one process."""
+    import spacy
+
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / "feed.jsonl"
+        generate(feed, count)
+        texts = (json.loads(line)["text"] for line in feed.open(encoding="utf-8"))
+        nlp = spacy.blank("de")
+        started = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=256))
+        elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{count:>8} articles  baseline nlp.pipe(spacy.blank('de'))   {elapsed:7.2f} s  "
+          f"{count / elapsed:6.0f} articles/s  ({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB",
+          flush=True)
+
+
+def run_highlighted(count: int, workers: int) -> None:
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.importer import import_paths
+    from annotator.core.store import Project
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CACHE_HOME"] = folder  # a fresh token cache, removed afterwards
+        feed = Path(folder) / "feed.jsonl"
+        generate(feed, count)
+        highlighter = load_highlighter("blank")
+        with Project.open(Path(folder) / "bench.sqlite") as project:
+            started = time.perf_counter()
+            summary = import_paths(project, [feed], highlighter=highlighter,
+                                   workers=workers if workers > 1 else 0)
+            elapsed = time.perf_counter() - started
+    assert summary.highlighted == count
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{count:>8} articles  import + highlight, {workers} worker(s)     {elapsed:7.2f} s  "
+          f"{count / elapsed:6.0f} articles/s  peak RSS writer {own:.0f} MB, a worker {children:.0f} MB",
+          flush=True)
+
+
+def highlight_main(counts: list[int]) -> None:
+    print(f"import with highlighting; load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores")
+    for count in counts:
+        for step in (["--tokenize"], ["--hl", "1"], ["--hl", "2"], ["--hl", "4"], ["--tokenize"]):
+            subprocess.run([sys.executable, __file__, *step, str(count)], check=True)
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one":
         run_one(int(argv[1]))
+        return
+    if argv and argv[0] == "--tokenize":
+        run_tokenize(int(argv[1]))
+        return
+    if argv and argv[0] == "--hl":
+        run_highlighted(int(argv[2]), int(argv[1]))
+        return
+    if argv and argv[0] == "--highlight":
+        highlight_main([int(a) for a in argv[1:]] or [2000, 10000])
         return
     counts = [int(a) for a in argv] or [1000, 10000, 100000]
     print("import (no highlighting), one process per size:")
