@@ -7,8 +7,11 @@ For other engineers adding features (a few lines each)::
     window.team_menu        # QMenu "Team": empty, for merge/adjudication
     window.project_path     # Path of the open project database
     window.annotator        # the reviewer's name
+    window.bus                       # OperationBus: its ``changed`` signal carries
+                                     # every operation's Changes record to the views
     window.run_job(title, fn, ...)   # see annotator.gui.workers
-    window.refresh_after_job()       # re-read list and claims after a job wrote
+    window.run_operation(title, fn, may_change, ...)  # a job returning an Outcome;
+                                     # its changes are published when it ends
 """
 
 from __future__ import annotations
@@ -33,8 +36,11 @@ from annotator import __version__
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
+from annotator.core.changes import Changes
+from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.store import Project
 from annotator.gui import jobs
+from annotator.gui.bus import OperationBus
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.claims_list import ClaimList
 from annotator.gui.annotation_import_dialog import install_annotation_import_action
@@ -66,7 +72,8 @@ class MainWindow(QMainWindow):
         self._list_sync_timer.timeout.connect(self._sync_list)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{self.project_path.name} — annotator")
-        self.workspace = ReviewWorkspace(project, annotator, self)
+        self.bus = OperationBus(self)
+        self.workspace = ReviewWorkspace(project, annotator, self, bus=self.bus)
         self.setCentralWidget(self.workspace)
         self.article_model = ArticleListModel(project, annotator, self)
         self.article_list = ArticleListPanel(self.article_model, self)
@@ -91,7 +98,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
-        self.workspace.countsChanged.connect(self._show_progress)
+        self.bus.changed.connect(self._changed)
         self.workspace.claimsShown.connect(self.claim_list.follow)
         self.claim_list.claimChosen.connect(self.workspace.select_claim)
         self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -255,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def _article_shown(self, article_id: str) -> None:
         article = self.workspace.session.article
+        self._show_progress()
         self._list_sync_timer.start()
         self.setWindowTitle(f"{article.title} — {self.project_path.name} — annotator")
         self._remember_position()
@@ -306,15 +314,36 @@ class MainWindow(QMainWindow):
         job.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
         return job
 
-    def refresh_after_job(self) -> None:
+    def run_operation(self, title: str, fn, may_change: Changes, *, on_success=None,
+                      on_finished=None, **callbacks) -> Job:
+        """Run a job returning an Outcome; when it ends, publish its changes (or,
+        failed or cancelled, ``may_change``: it may have committed some batches)."""
+        outcomes: list = []
+
+        def succeeded(outcome) -> None:
+            outcomes.append(outcome)
+            if on_success is not None:
+                on_success(outcome.result)
+
+        def finished() -> None:
+            if not self.closing:
+                self.bus.publish(outcomes[0].changes if outcomes else may_change)
+            if on_finished is not None:
+                on_finished()
+
+        return self.run_job(title, fn, on_success=succeeded, on_finished=finished, **callbacks)
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        """The list and the status bar, from the one record of changes."""
         if self.closing:
             return
-        self.article_model.refresh()
-        self.workspace.reload()
-        if self.workspace.article_id is None:
-            self.resume()
-        elif self.workspace.session.article is not None:
-            self.article_list.select_article(self.workspace.session.article.seq)
+        if changes.article_list or changes.statuses or changes.all_articles:
+            self.article_model.refresh()
+            if self.workspace.article_id is None:
+                self.resume()
+            elif self.workspace.session.article is not None:
+                self.article_list.select_article(self.workspace.session.article.seq)
+        self._show_progress()
 
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -323,8 +352,8 @@ class MainWindow(QMainWindow):
             self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> Job:
-        return self.run_job("Import", jobs.import_job(paths), label="Importing articles…",
-                            on_success=self._imported, on_finished=self.refresh_after_job)
+        return self.run_operation("Import", jobs.import_job(paths), IMPORTED,
+                                  label="Importing articles…", on_success=self._imported)
 
     def _imported(self, summary) -> None:
         self.statusBar().showMessage(
@@ -332,11 +361,10 @@ class MainWindow(QMainWindow):
             f"{summary.highlighted} highlighted)", 10000)
 
     def rehighlight(self) -> Job:
-        return self.run_job("Re-highlight", jobs.rehighlight_job(),
-                            label="Finding claims in every article…",
-                            on_success=lambda n: self.statusBar().showMessage(
-                                f"Re-highlighted {n} articles", 10000),
-                            on_finished=self.refresh_after_job)
+        return self.run_operation("Re-highlight", jobs.rehighlight_job(), HIGHLIGHTED,
+                                  label="Finding claims in every article…",
+                                  on_success=lambda n: self.statusBar().showMessage(
+                                      f"Re-highlighted {n} articles", 10000))
 
     # -- projects ---------------------------------------------------------------------------------------
 

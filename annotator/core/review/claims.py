@@ -1,8 +1,10 @@
-"""The claims of one article as the reviewer sees them (no Qt).
+"""The claims of one article as the reviewer sees them.
 
 An article's claims are the pre-highlighter's suggestions merged with the
 current annotator's annotations: an annotation that points at a suggestion
-is that suggestion's review; one without is a claim added by hand.
+is that suggestion's review; one without is a claim added by hand. The rules
+of what a claim is live here, once: its key, when it counts as unattributed,
+which earlier annotation an edit of it updates.
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ class Claim:
 
     @property
     def key(self) -> str:
-        """Stable across reloads: the suggestion id, else the annotation id."""
         if self.suggestion is not None:
-            return f"s{self.suggestion.id}"
+            return claim_key(self.suggestion.id, None)
         assert self.annotation is not None and self.annotation.id
-        return f"a{self.annotation.id}"
+        return claim_key(None, self.annotation.id)
 
     @property
     def state(self) -> ClaimState:
@@ -71,6 +72,17 @@ class Claim:
         if self.annotation is not None:
             return self.annotation.unattributed
         return suggested_unattributed(self.suggestion)
+
+
+def claim_key(suggestion_id: int | None, annotation_id: str | None) -> str:
+    """Stable across reloads and sessions (the saved position uses it): the
+    suggestion id, else (a claim added by hand) the annotation id."""
+    return f"s{suggestion_id}" if suggestion_id is not None else f"a{annotation_id}"
+
+
+def annotation_claim_key(annotation: Annotation | None) -> str | None:
+    """The key of the claim an annotation reviews (None for no annotation)."""
+    return None if annotation is None else claim_key(annotation.suggestion_id, annotation.id)
 
 
 def suggested_unattributed(suggestion: ClaimSuggestion) -> bool:
