@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -139,10 +138,3 @@ def open_annotation_import_dialog(window) -> None:
     dialog = AnnotationImportDialog(window.project_path.parent, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         start_annotation_import(window, dialog.path(), dialog.annotator_name(), dialog.replace.isChecked())
-
-
-def install_annotation_import_action(window) -> QAction:
-    """Add File → Import annotations… (Ctrl+Shift+I) to the main window."""
-    window.import_annotations_action = window.add_file_action(
-        "Import &annotations (JSONL)…", "Ctrl+Shift+I", lambda: open_annotation_import_dialog(window))
-    return window.import_annotations_action

@@ -43,9 +43,8 @@ from annotator.gui import jobs
 from annotator.gui.bus import OperationBus
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.claims_list import ClaimList
-from annotator.gui.annotation_import_dialog import install_annotation_import_action
-from annotator.gui.export_dialog import install_export_action
-from annotator.gui.shortcuts import ShortcutSheet, create_actions
+from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
+from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
@@ -95,6 +94,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
         self.actions_by_name = create_actions(self)
+        install_team_menu(self)  # the Team actions' handlers
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
                 not self.claims_dock.isVisible()),
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
+            "import_annotations": lambda: open_annotation_import_dialog(self),
+            "export": self.export_dialog, "merge": self.team.ask_and_merge,
+            "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
+            "refresh_dashboard": self.team.refresh_dashboard,
         }
         for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
@@ -155,43 +159,21 @@ class MainWindow(QMainWindow):
         self.actions_by_name["undo"].setEnabled(False)
         self.actions_by_name["redo"].setEnabled(False)
 
-    def _menu(self, title: str, names: list[str], parent: QMenu | None = None) -> QMenu:
-        menu = (parent or self.menuBar()).addMenu(title)
-        for name in names:
-            if name == "-":
-                menu.addSeparator()
-            else:
-                menu.addAction(self.actions_by_name[name])
-        return menu
-
     def _build_menus(self) -> None:
-        self.file_menu = self._menu("&File", ["open_project", "new_project", "-",
-                                              "import_articles", "rehighlight", "-"])
-        self.file_quit_separator = self.file_menu.addSeparator()
-        self.file_menu.addAction(self.actions_by_name["quit"])
-        self.edit_menu = self._menu("&Edit", ["undo", "redo", "-", "find", "focus_list",
-                                              "focus_text"])
-        self.go_menu = self._menu("&Go", ["next_unreviewed", "next_claim", "previous_claim",
-                                          "next_article", "previous_article"])
-        self.claim_menu = self._menu("&Claim", [
-            "accept", "reject", "forget", "-", "claim_from_selection", "source_from_selection",
-            "cue_from_selection", "new_claim", "-", "unattributed", "cycle_attribution",
-            "hedged", "edit_note", "-"])
-        self._menu("Source &reliability", [f"reliability_{g}" for g in RELIABILITY_GRADES],
-                   self.claim_menu)
-        self._menu("Information &credibility", [f"credibility_{n}" for n in range(1, 7)]
-                   + ["clear_grades"], self.claim_menu)
-        self._menu("Source &type", [f"source_type_{n}" for n in range(0, len(SOURCE_TYPES) + 1)],
-                   self.claim_menu)
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.addAction(self.actions_by_name["toggle_article_list"])
-        self.view_menu.addAction(self.actions_by_name["toggle_claim_list"])
+        """Menus from the action table; the guidelines dock brings its own toggle."""
+        menus, separators = build_menus(self.menuBar(), self.actions_by_name)
+        self.file_menu, self.edit_menu, self.go_menu = menus["&File"], menus["&Edit"], menus["&Go"]
+        self.claim_menu, self.view_menu = menus["&Claim"], menus["&View"]
+        self.team_menu, self.help_menu = menus["&Team"], menus["&Help"]
+        self.file_quit_separator = separators["quit"]
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
-        self.team_menu = self.menuBar().addMenu("&Team")  # filled by the team features
-        install_team_menu(self)
-        install_annotation_import_action(self)
-        install_export_action(self)
-        self.help_menu = self._menu("&Help", ["show_shortcuts", "show_guidelines", "-", "about"])
+        self.import_annotations_action = self.actions_by_name["import_annotations"]
+        self.export_action = self.actions_by_name["export"]
+
+    def export_dialog(self) -> None:
+        from annotator.gui.export_dialog import open_export_dialog  # loads the exporters
+
+        open_export_dialog(self)
 
     def add_file_action(self, text: str, shortcut: str, slot) -> QAction:
         """A File menu action (e.g. Export…) above Quit, with its shortcut."""

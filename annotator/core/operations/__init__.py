@@ -30,10 +30,11 @@ from annotator.core.operations.jobs import (
     import_annotation_file,
     import_articles,
     merge,
+    take_back,
 )
 
 __all__ = [
     "ASSIGNED", "EXPORTED", "HIGHLIGHTED", "IMPORTED", "IMPORTED_ANNOTATIONS", "MERGED",
     "adjudicate", "annotate_changes", "assign", "export", "highlight",
-    "import_annotation_file", "import_articles", "merge", "write_change",
+    "import_annotation_file", "import_articles", "merge", "take_back", "write_change",
 ]

@@ -99,6 +99,13 @@ def adjudicate(project, group, chosen: Annotation) -> Outcome[Annotation]:
     return Outcome(stored, adjudicated_changes(stored))
 
 
+def take_back(project, final: Annotation, before: Annotation | None) -> Outcome[Annotation | None]:
+    """Undo a settle: the final version is as it was ``before`` (None: none)."""
+    assert final.id is not None
+    stored = project.put_annotation_state(final.id, before)
+    return Outcome(stored, adjudicated_changes(final))
+
+
 def adjudicated_changes(annotation: Annotation) -> Changes:
     """A final version written or taken back: its article, the annotation, team data."""
     assert annotation.id is not None
