@@ -35,7 +35,7 @@ from annotator.core.changes import Changes
 from annotator.core.operations import adjudicate, take_back
 from annotator.core.team.adjudication import ClaimGroup, adjudication_progress
 from annotator.gui.offsets import OffsetMap
-from annotator.gui.team.fields import FIELDS, excerpt, field_values
+from annotator.core.review.fields import FIELDS, excerpt, field_values
 from annotator.gui.team.final_version_dialog import FinalVersionDialog
 
 CONTEXT = 350  # characters of text shown around a claim
