@@ -11,6 +11,7 @@ from annotator.core.operations import IMPORTED
 from annotator.core.review.claims import ClaimState
 from annotator.core.store import Project
 from gui_support import db_annotations, press
+from test_team_gui import team_db  # noqa: F401 (the fixture)
 
 
 def test_an_accept_reads_the_claim_once_and_publishes_one_record(window, review_db):
@@ -92,3 +93,23 @@ def test_undo_comes_back_as_a_record_too(window, review_db):
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert db_annotations(review_db) == []
     assert len(records) == 1 and records[0].touches(window.workspace.article_id)
+
+
+def test_the_adjudication_view_settles_through_the_core_and_hears_of_new_layers(
+        open_window, settings, team_db, qtbot):  # noqa: F811
+    from annotator.core.operations import IMPORTED_ANNOTATIONS
+
+    window = open_window(team_db, settings)
+    job = window.team.open_adjudication()
+    view = window.team.adjudication
+    qtbot.waitUntil(lambda: job.isFinished() and bool(view.groups), timeout=10000)
+    records: list[tuple[Changes, object]] = []
+    window.bus.changed.connect(lambda changes, initiator: records.append((changes, initiator)))
+    view.take_version(0)  # the lead's choice: saved, then said once
+    assert len(records) == 1 and records[0][1] is view and records[0][0].team
+    settled = sum(group.settled for group in view.groups)
+    assert settled == 1
+    shown = view.groups
+    window.bus.publish(IMPORTED_ANNOTATIONS)  # e.g. a third annotator's file came in
+    qtbot.waitUntil(lambda: view.groups is not shown, timeout=10000)  # found again
+    assert sum(group.settled for group in view.groups) == settled  # and still settled

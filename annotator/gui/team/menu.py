@@ -72,6 +72,9 @@ class TeamMenu:
             self.adjudication.resize(1100, 700)
         self.adjudication.show()
         self.adjudication.raise_()
+        return self._find_disagreements()
+
+    def _find_disagreements(self):
         return self.window.run_job(
             "Adjudication", lambda project, on_progress, should_cancel: disagreements(project),
             label="Finding claims where annotators differ…", on_success=self.adjudication.load)
@@ -96,9 +99,14 @@ class TeamMenu:
             "Dashboard", lambda project, on_progress, should_cancel: dashboard_data(project),
             label="Computing progress and agreement…", on_success=self.dashboard.show_data)
 
-    def _changed(self, changes: Changes, _initiator: object) -> None:
+    def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.progress or changes.team or changes.annotators:
             self._schedule_dashboard()
+        # Another annotator's layer came in (import, merge): the disagreements differ.
+        view = self.adjudication
+        if view is not None and view.isVisible() and initiator is not view \
+                and (changes.annotators or changes.all_articles):
+            self._find_disagreements()
 
     def _schedule_dashboard(self) -> None:
         if self.dashboard is not None and self.dashboard.isVisible():
