@@ -4,14 +4,14 @@ all come from one action table."""
 
 from __future__ import annotations
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
+from test_team_gui import team_db  # noqa: F401 (the fixture)
 
 from annotator.core.changes import Changes
 from annotator.core.operations import IMPORTED
 from annotator.core.review.claims import ClaimState
 from annotator.core.store import Project
-from gui_support import db_annotations, press
-from test_team_gui import team_db  # noqa: F401 (the fixture)
 
 
 def test_an_accept_reads_the_claim_once_and_publishes_one_record(window, review_db):

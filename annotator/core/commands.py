@@ -50,7 +50,7 @@ def change_from(before: Annotation | None, after: Annotation,
                 text: str = "Change claim") -> AnnotationChange:
     """The command turning ``before`` (the earlier annotation, if any) into ``after``.
     The review session knows ``before`` already (its claims show what is on disk)."""
-    annotation_id = before.id if before is not None else (after.id or str(uuid.uuid4()))
+    annotation_id = (before.id if before is not None else after.id) or str(uuid.uuid4())
     return AnnotationChange(annotation_id, before, after.evolve(id=annotation_id), text)
 
 

@@ -27,23 +27,22 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QTextBrowser,
 )
 
 from annotator import __version__
+from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
+from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
-from annotator.core.changes import Changes
-from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.store import Project
 from annotator.gui import jobs
-from annotator.gui.bus import OperationBus
-from annotator.gui.article_list import ArticleListModel, ArticleListPanel
-from annotator.gui.claims_list import ClaimList
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
+from annotator.gui.article_list import ArticleListModel, ArticleListPanel
+from annotator.gui.bus import OperationBus
+from annotator.gui.claims_list import ClaimList
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job

@@ -23,10 +23,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QMenu,
-    QMenuBar,
     QDialogButtonBox,
     QHeaderView,
+    QMenu,
+    QMenuBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -190,8 +190,8 @@ def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> tuple[dict[str, Q
 
 def guidelines_section() -> str:
     """The shortcut list that ends resources/guidelines.md, from the table."""
-    lines = [GUIDELINES_HEADING, "", "Generated from the window's action table (F1 shows the "
-             "same list).", ""]
+    note = "Generated from the window's action table (F1 shows the same list)."
+    lines = [GUIDELINES_HEADING, "", note, ""]
     group = None
     for spec in ACTIONS:
         if spec.group != group:

@@ -17,12 +17,12 @@ from annotator.core.operations.annotate import (
     write_change,
 )
 from annotator.core.operations.jobs import (
+    ASSIGNED,
     EXPORTED,
     HIGHLIGHTED,
     IMPORTED,
     IMPORTED_ANNOTATIONS,
     MERGED,
-    ASSIGNED,
     adjudicate,
     assign,
     export,

@@ -47,30 +47,38 @@ class Claim:
         return self.annotation is not None
 
     @property
-    def span(self) -> Span:
+    def shown(self) -> Annotation | ClaimSuggestion:
+        """The review when there is one, else the suggestion."""
         shown = self.annotation or self.suggestion
+        assert shown is not None, "a claim is a suggestion or an annotation"
+        return shown
+
+    @property
+    def span(self) -> Span:
+        shown = self.shown
         return Span(shown.start, shown.end)
 
     @property
     def source(self) -> Span | None:
-        return (self.annotation or self.suggestion).source
+        return self.shown.source
 
     @property
     def cue(self) -> Span | None:
-        return (self.annotation or self.suggestion).cue
+        return self.shown.cue
 
     @property
     def attribution(self) -> Attribution | None:
-        return (self.annotation or self.suggestion).attribution
+        return self.shown.attribution
 
     @property
     def hedged(self) -> bool:
-        return (self.annotation or self.suggestion).hedged
+        return self.shown.hedged
 
     @property
     def unattributed(self) -> bool:
         if self.annotation is not None:
             return self.annotation.unattributed
+        assert self.suggestion is not None
         return suggested_unattributed(self.suggestion)
 
 
@@ -93,7 +101,8 @@ def suggested_unattributed(suggestion: ClaimSuggestion) -> bool:
 
 def merge_claims(suggestions: list[ClaimSuggestion], annotations: list[Annotation]) -> list[Claim]:
     """Suggestions with their reviews, plus hand-added claims, in text order."""
-    by_suggestion = {a.suggestion_id: a for a in annotations if a.suggestion_id is not None}
+    by_suggestion: dict[int | None, Annotation] = {
+        a.suggestion_id: a for a in annotations if a.suggestion_id is not None}
     claims = [Claim(s, by_suggestion.get(s.id)) for s in suggestions]
     claims += [Claim(None, a) for a in annotations if a.suggestion_id is None]
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.key))
@@ -102,6 +111,7 @@ def merge_claims(suggestions: list[ClaimSuggestion], annotations: list[Annotatio
 
 def annotation_from_suggestion(suggestion: ClaimSuggestion, annotator: str) -> Annotation:
     """Accepting a suggestion copies its spans and form; the reviewer edits from there."""
+    assert suggestion.article_id is not None, "a stored suggestion belongs to an article"
     return Annotation(
         article_id=suggestion.article_id, annotator=annotator, decision=Decision.ACCEPT,
         start=suggestion.start, end=suggestion.end, source=suggestion.source,

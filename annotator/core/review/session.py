@@ -117,7 +117,7 @@ class ReviewSession:
         """Select the next unreviewed claim after the current one, else the
         first one from the article's start; False when every claim is reviewed."""
         start = -1 if self.index is None else self.index
-        order = [*range(start + 1, len(self.claims)), *range(0, start + 1)]
+        order = [*range(start + 1, len(self.claims)), *range(start + 1)]
         for number in order:
             if not self.claims[number].reviewed:
                 self.index = number
@@ -161,7 +161,10 @@ class ReviewSession:
         claim = self.current
         if claim is None or self.article is None:
             return None
-        base = claim.annotation or annotation_from_suggestion(claim.suggestion, self.annotator)
+        base = claim.annotation
+        if base is None:
+            assert claim.suggestion is not None  # a claim is a suggestion or an annotation
+            base = annotation_from_suggestion(claim.suggestion, self.annotator)
         after = base.evolve(**fields)
         after.validate(len(self.article.text))
         if claim.annotation is not None and after == claim.annotation:
@@ -245,7 +248,7 @@ class ReviewSession:
     def forget(self) -> Step | None:
         """Drop the selected claim's review (a hand-added claim disappears)."""
         claim = self.current
-        if claim is None or claim.annotation is None:
+        if claim is None or claim.annotation is None or claim.annotation.id is None:
             return None
         text = "Delete claim" if claim.state == ClaimState.ADDED else "Clear review"
         return self.perform(AnnotationChange(claim.annotation.id, claim.annotation, None, text))
@@ -257,7 +260,8 @@ class ReviewSession:
         """Update the in-memory claims of the shown article without re-reading it."""
         kept_key = self.current.key if self.current else None
         old_index = self.index or 0
-        number = self._find(change.annotation_id, (change.after or change.before).suggestion_id)
+        state = change.after or change.before
+        number = self._find(change.annotation_id, state.suggestion_id if state else None)
         if number is not None:
             claim = self.claims[number]
             if stored is None and claim.suggestion is None:
