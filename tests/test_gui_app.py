@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from annotator.core.settings import Settings
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import app as gui_app
 from annotator.gui import jobs
 

@@ -9,9 +9,9 @@ import platformdirs
 
 from annotator.cli.common import load_highlighter_or_fail
 from annotator.core.importer import import_paths
-from annotator.core.project import APP_NAME
+from annotator.core.database import APP_NAME
 from annotator.core.resources import resource_path
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 def _run_gui(db_path: Path | None) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from annotator.core.models import ClaimSuggestion, NewArticle
-from annotator.core.project import utc_now
+from annotator.core.database import utc_now
 from annotator.core.textnorm import clean_input_text
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")

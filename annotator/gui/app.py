@@ -12,10 +12,10 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator import __version__
-from annotator.core.project import APP_NAME, DB_ENV_VAR
+from annotator.core.database import APP_NAME, DB_ENV_VAR
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import errors
 
 # Interactive writes wait at most this long for another writer, then say so.

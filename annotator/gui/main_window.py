@@ -33,7 +33,7 @@ from annotator import __version__
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import jobs
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.claims_list import ClaimList

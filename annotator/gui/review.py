@@ -17,7 +17,7 @@ from annotator.core.models import (
     Decision,
     Span,
 )
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui.claims import Claim, ClaimState, annotation_from_suggestion, merge_claims
 from annotator.gui.offsets import OffsetMap
 

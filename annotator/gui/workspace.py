@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.commands import AnnotationChange
 from annotator.core.models import Annotation, Attribution, SourceType
-from annotator.core.store import Progress, Project
+from annotator.core.project import Progress, Project
 from annotator.gui import errors
 from annotator.gui.article_view import ArticleView, Legend
 from annotator.gui.claim_panel import ClaimPanel

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 
 from annotator.core.models import Attribution, SourceType
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.coefficients import (
     cohen_kappa,
     f1,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.project import connect
+from annotator.core.database import connect
 from annotator.core.rows import ANNOTATION_COLUMNS, select_list
 from annotator.core.team.merge_input import ASSIGNMENT_COLUMNS, CONFLICT_COLUMNS, LOG_COLUMNS
 from annotator.core.team.merge_output import ARTICLE_INSERT_COLUMNS, SUGGESTION_INSERT_COLUMNS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.adjudication import (
     AdjudicationProgress,
     adjudication_progress,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core import schema
-from annotator.core.project import ProjectError, connect
+from annotator.core.database import ProjectError, connect
 from annotator.core.rows import ANNOTATION_COLUMNS, ARTICLE_COLUMNS, SUGGESTION_COLUMNS, select_list
 
 REQUIRED_TABLES = {"project_meta", "articles", "suggestions", "annotators", "annotations",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.rows import ANNOTATION_COLUMNS, select_list
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.merge_input import ASSIGNMENT_COLUMNS, CONFLICT_COLUMNS, LOG_COLUMNS, STAGING_TABLES
 
 ARTICLE_INSERT_COLUMNS = ("id", "text", "title", "outlet", "url", "published", "language",

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.models import check_annotator_name
-from annotator.core.project import utc_now
-from annotator.core.store import Project
+from annotator.core.database import utc_now
+from annotator.core.project import Project
 from annotator.core.team.merge_output import ARTICLE_INSERT_COLUMNS, SUGGESTION_INSERT_COLUMNS
 
 BATCH = 500

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Annotation, Decision, Span
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.adjudication import ClaimGroup, adjudication_progress, settle
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.team.fields import FIELDS, excerpt, field_values
