@@ -43,17 +43,18 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
-def connect(path: Path | str, *, readonly: bool = False) -> Database:
+def connect(path: Path | str, *, readonly: bool = False,
+            busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
     """A sqlite-utils Database with our pragmas: WAL, foreign keys, busy wait."""
     path = Path(path)
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                               isolation_level=None, timeout=busy_timeout_ms / 1000)
     else:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout_ms / 1000)
     db = Database(conn)
     try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if not readonly:
             # 16 KB pages (only takes effect on a new file): articles are a few
             # KB each, and bulk imports write half as many pages as with 4 KB.
@@ -68,7 +69,8 @@ def connect(path: Path | str, *, readonly: bool = False) -> Database:
     return db
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
+def open_database(path: Path | str, *, create: bool = True,
+                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
     """Open (and if needed create or upgrade) a project database file."""
     path = Path(path)
     if not path.exists():
@@ -77,7 +79,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     elif path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project database")
-    db = connect(path)
+    db = connect(path, busy_timeout_ms=busy_timeout_ms)
     try:
         _check_is_sqlite(db, path)
         _refuse_newer_schema(db, path)
