@@ -7,9 +7,11 @@ itself lives in :mod:`annotator.core.storage`, one module per aggregate.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import platformdirs
 from sqlite_utils import Database
 
 from annotator.core import schema
+from annotator.core.storage import meta
 
 APP_NAME = "annotator"
 DB_ENV_VAR = "ANNOTATOR_DB"
@@ -131,12 +134,25 @@ def backup_database(db: Database, path: Path, *, before: str) -> Path:
 def _ensure_identity(db: Database) -> None:
     """Every database gets a UUID once, so merges can tell where work came from."""
     with db.atomic():
-        existing = db.execute("SELECT value FROM project_meta WHERE key = 'uuid'").fetchone()
-        if existing is None:
-            db.execute(
-                "INSERT INTO project_meta (key, value) VALUES ('uuid', ?), ('created_at', ?)",
-                [str(uuid.uuid4()), utc_now()],
-            )
+        if meta.get(db, "uuid") is None:
+            meta.put(db, "uuid", str(uuid.uuid4()))
+            meta.put(db, "created_at", utc_now())
+
+
+@contextlib.contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction. BEGIN IMMEDIATE takes the write lock up front,
+    so a second process waits (busy timeout) instead of failing later."""
+    if conn.in_transaction:  # nested: the outer transaction decides
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def schema_version(db: Database) -> str:

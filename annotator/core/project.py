@@ -69,21 +69,11 @@ class Project:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction. BEGIN IMMEDIATE takes the write lock up front,
-        so a second process waits (busy timeout) instead of failing later."""
-        conn = self.db.conn
-        if conn.in_transaction:  # nested: the outer transaction decides
-            yield
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One write transaction (nested ones join the outer one); see
+        :func:`database.write_transaction`. Writes of the ``*_article``,
+        ``replace_suggestions`` kind run inside the caller's transaction."""
+        return database.write_transaction(self.db.conn)
 
     def meta(self, key: str) -> str | None:
         return meta.get(self.db, key)
