@@ -6,7 +6,12 @@ import json
 from collections.abc import Iterator
 
 from annotator.core.models import Article, ArticleSummary, NewArticle
-from annotator.core.rows import ARTICLE_COLUMNS, ARTICLE_INSERT_COLUMNS, article_from_row, select_list
+from annotator.core.rows import (
+    ARTICLE_COLUMNS,
+    ARTICLE_INSERT_COLUMNS,
+    article_from_row,
+    select_list,
+)
 from annotator.core.storage import fetch_dicts, marks
 from annotator.core.storage.status import check_status, status_sql
 from annotator.core.textnorm import article_id as content_hash

@@ -165,7 +165,8 @@ SpanSets = dict[tuple[str, str], tuple[set, set]]  # (annotator, article) -> (cl
 
 def _span_sets(project: Project) -> SpanSets:
     sets: SpanSets = {}
-    for annotator, article_id, start, end, s_start, s_end in annotations.accepted_spans(project.db):
+    for annotator, article_id, start, end, s_start, s_end in annotations.accepted_spans(
+            project.db):
         claims, sources = sets.setdefault((annotator, article_id), (set(), set()))
         claims.add((start, end))
         if s_start is not None:

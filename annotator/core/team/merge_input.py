@@ -16,7 +16,6 @@ from pathlib import Path
 from annotator.core import schema
 from annotator.core.database import ProjectError, connect
 from annotator.core.storage import merging
-from annotator.core.storage.merging import VERSION_COLUMNS  # noqa: F401 - merge's version order
 
 REQUIRED_TABLES = {"project_meta", "articles", "suggestions", "annotators", "annotations",
                    "annotation_log", "_sqlite_migrations"}
