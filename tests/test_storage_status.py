@@ -4,16 +4,26 @@ import sqlite3
 
 import pytest
 
-from annotator.core.storage.status import STATUSES, check_status, status_of, status_sql
+from annotator.core.storage.status import STATUSES, check_status, status_filter_sql, status_of
+
+
+def statuses_the_filter_finds(reviewed: int, total: int) -> list[str]:
+    conn = sqlite3.connect(":memory:")
+    sql = f"SELECT 1 FROM (SELECT :r AS r, :t AS t) WHERE {status_filter_sql('r', 't')}"
+    return [status for status in STATUSES
+            if conn.execute(sql, {"status": status, "r": reviewed, "t": total}).fetchone()]
 
 
 @pytest.mark.parametrize("reviewed, total", [(r, t) for r in range(4) for t in range(4)])
-def test_the_article_list_filter_and_the_shown_status_agree(reviewed, total):
+def test_the_article_list_filter_finds_each_article_under_the_status_it_shows(reviewed, total):
+    assert statuses_the_filter_finds(reviewed, total) == [status_of(reviewed, total)]
+
+
+def test_no_status_chosen_means_every_article():
     conn = sqlite3.connect(":memory:")
-    in_sql = conn.execute(f"SELECT {status_sql('r', 't')} FROM (SELECT ? AS r, ? AS t)",
-                          [reviewed, total]).fetchone()[0]
-    assert in_sql == status_of(reviewed, total)
-    assert in_sql in STATUSES
+    row = conn.execute(f"SELECT 1 FROM (SELECT 2 AS r, 5 AS t) WHERE {status_filter_sql('r', 't')}",
+                       {"status": None}).fetchone()
+    assert row == (1,)
 
 
 def test_a_reviewer_who_judged_nothing_sees_new_and_all_judged_is_done():

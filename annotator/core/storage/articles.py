@@ -13,7 +13,7 @@ from annotator.core.rows import (
     select_list,
 )
 from annotator.core.storage import fetch_dicts, marks
-from annotator.core.storage.status import check_status, status_sql
+from annotator.core.storage.status import check_status, status_filter_sql
 from annotator.core.textnorm import article_id as content_hash
 from annotator.core.textnorm import derive_title
 
@@ -37,7 +37,7 @@ _SUMMARIES = f"""
       WHERE (:search IS NULL OR instr(lower(a.text), lower(:search)) > 0
              OR instr(lower(a.title), lower(:search)) > 0)
     )
-    WHERE (:status IS NULL OR {status_sql("claims_reviewed", "claims_total")} = :status)
+    WHERE {status_filter_sql("claims_reviewed", "claims_total")}
 """
 
 
