@@ -11,7 +11,7 @@ from test_team_gui import team_db  # noqa: F401 (the fixture)
 from annotator.core.changes import Changes
 from annotator.core.operations import IMPORTED
 from annotator.core.review.claims import ClaimState
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 def test_an_accept_reads_the_claim_once_and_publishes_one_record(window, review_db):

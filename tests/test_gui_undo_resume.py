@@ -44,7 +44,7 @@ def test_undo_and_redo_follow_the_change_to_its_article(window, review_db):
 
 
 def test_undo_and_redo_are_logged_changes_history_only_grows(window, review_db):
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     press(window, "a")
     press(window, Qt.Key.Key_Z, CTRL)

@@ -37,7 +37,7 @@ from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import jobs
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel

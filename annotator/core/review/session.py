@@ -24,7 +24,7 @@ from annotator.core.review.claims import (
     merge_claims,
 )
 from annotator.core.review.progress import Progress, tally
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 Step = Outcome[AnnotationChange]  # what a reviewer's action returns: the change, for undo
 
