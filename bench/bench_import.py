@@ -51,7 +51,7 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
 
 def run_one(count: int) -> None:
     from annotator.core.importer import import_paths
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     with tempfile.TemporaryDirectory() as folder:
         feed = Path(folder) / "feed.jsonl"
@@ -90,7 +90,7 @@ def run_tokenize(count: int) -> None:
 def run_highlighted(count: int, workers: int) -> None:
     from annotator.core.highlight import load_highlighter
     from annotator.core.importer import import_paths
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CACHE_HOME"] = folder  # a fresh token cache, removed afterwards

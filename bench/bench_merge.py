@@ -29,7 +29,7 @@ from pathlib import Path
 
 from annotator.core.models import Annotation, Decision, NewArticle
 from annotator.core.rows import annotation_to_row
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.merge import merge_databases
 
 CLAIMS_PER_ARTICLE = 5

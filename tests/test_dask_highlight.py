@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from test_parallel_import import frozen_clock, imported, table, write_corpus  # noqa: F401 (fixture)
 
 from annotator.cli import main
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 pytest.importorskip("distributed", reason="needs the cluster extra: pip install 'annotator[cluster]'")
 

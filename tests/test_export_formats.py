@@ -68,7 +68,7 @@ def test_spacy_export_is_written_in_shards(reviewed, tmp_path):
 
 def test_spacy_export_is_byte_identical_across_processes(reviewed, tmp_path):
     # DocBin holds a set of strings; a different hash seed must not reorder the file.
-    script = ("import sys; from annotator.core.store import Project\n"
+    script = ("import sys; from annotator.core.project import Project\n"
               "from annotator.core.export import ExportOptions, export_project\n"
               "with Project.open(sys.argv[1], create=False) as p:\n"
               "    export_project(p, ExportOptions(format='spacy'), sys.argv[2])\n")

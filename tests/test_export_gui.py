@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from test_export_helpers import read_jsonl
 
 from annotator.core.models import Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import export_dialog
 from annotator.gui.export_dialog import ExportDialog
 

@@ -6,7 +6,7 @@ import errno
 import sqlite3
 
 from annotator.core.importer import InputError
-from annotator.core.project import ProjectError
+from annotator.core.database import ProjectError
 from annotator.gui.errors import explain
 
 

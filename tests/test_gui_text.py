@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.models import ClaimSuggestion, NewArticle, Span
 from annotator.core.settings import Settings
-from annotator.core.store import Project
+from annotator.core.project import Project
 from gui_support import db_annotations, press
 
 UNICODE_TEXT = ("👩‍⚕️ Die Ärztin 🇩🇪 sagte: „Der Impfstoff 💉 wirkt.“ Die Sprecherin der "

@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 
-import annotator.core.importer
-import annotator.core.project
+import annotator.core.database
 from annotator.core.export import ExportOptions, export_project
 from annotator.core.highlight import load_highlighter
 from annotator.core.importer import import_paths
 from annotator.core.resources import resource_path
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 FROZEN = "2026-12-01T12:00:00Z"
 
@@ -48,8 +47,7 @@ def table(db: Path, name: str) -> list[tuple]:
 @pytest.fixture
 def frozen_clock(monkeypatch):
     """One clock for both imports, so that rows can be compared byte for byte."""
-    monkeypatch.setattr(annotator.core.project, "utc_now", lambda: FROZEN)
-    monkeypatch.setattr(annotator.core.importer, "utc_now", lambda: FROZEN)
+    monkeypatch.setattr(annotator.core.database, "utc_now", lambda: FROZEN)
 
 
 def imported(tmp_path: Path, name: str, feed: Path, **how) -> Path:
@@ -92,7 +90,7 @@ KILLED_IMPORT = """
 import sys
 from annotator.core.highlight import load_highlighter
 from annotator.core.importer import import_paths
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 calls = []
 

@@ -18,8 +18,8 @@ from annotator.core.models import (
     SourceType,
     Span,
 )
-from annotator.core.project import NewerSchemaError, ProjectError
-from annotator.core.store import Project
+from annotator.core.database import NewerSchemaError, ProjectError
+from annotator.core.project import Project
 
 TEXT = "Laut Polizei ist die Lage ruhig. Der Sprecher sagte, dass niemand verletzt wurde."
 

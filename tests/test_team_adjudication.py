@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.adjudication import (
     adjudication_progress,
     claim_groups,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision, SourceType
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.agreement import measure_agreement
 from annotator.core.team.coefficients import (
     cohen_kappa,

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from annotator.cli import main
 from annotator.core.models import Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from test_team_support import file_digest, judge, make_lead
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.models import ADJUDICATED_LAYER, SourceType
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.dashboard_data import dashboard_data
 from annotator.core.team.packages import assign_packages
 from test_team_support import judge, make_lead

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.models import Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.canonical import canonical_dump
 from annotator.core.team.merge import MergeCancelled, merge_databases
 from annotator.core.team.merge_input import MergeError

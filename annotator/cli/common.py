@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.core.project import ProjectError, default_db_path
-from annotator.core.store import Project
+from annotator.core.database import ProjectError, default_db_path
+from annotator.core.project import Project
 
 from annotator.cli import DB_OPTION_HELP  # noqa: F401,E402  (defined beside the group that uses it)
 

@@ -7,7 +7,7 @@ import click
 from annotator.cli.common import ProgressBar, db_path_from, load_highlighter_or_fail, open_project
 from annotator.cli.highlight_cmds import parallel_failures, parallel_options
 from annotator.core.importer import InputError, highlight_project, import_paths
-from annotator.core.store import STATUSES
+from annotator.core.storage.status import STATUSES
 
 
 @click.command("import")

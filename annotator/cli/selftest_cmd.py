@@ -26,7 +26,7 @@ from annotator.core.importer import import_paths
 from annotator.core.models import Annotation, Decision
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 SELFTEST_ANNOTATOR = "selftest"
 

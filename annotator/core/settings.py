@@ -18,7 +18,7 @@ from typing import Any
 
 import platformdirs
 
-from annotator.core.project import APP_NAME
+from annotator.core.database import APP_NAME
 
 FILE_NAME = "settings.json"
 MAX_RECENT = 10

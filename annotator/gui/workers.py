@@ -43,7 +43,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import errors
 
 PROGRESS_INTERVAL_S = 0.05

@@ -102,7 +102,7 @@ _state: dict = {}
 
 def _start_worker(db_path: str, selection, options, tokenizer: str | None) -> None:
     from annotator.core.export.line_export import RenderTokens
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     _state["project"] = Project.open(db_path, create=False)
     _state["args"] = (selection, options, RenderTokens(options.token_cache, tokenizer))
