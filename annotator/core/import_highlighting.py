@@ -4,8 +4,8 @@ come back in order to the one writer, this process.
 
 Everything is written inside the import's transaction, so a failed,
 cancelled or killed import still changes nothing in the project; a batch's
-suggestions are written with the same ``replace_suggestions`` call a serial
-import makes, so parallel and serial imports store the same rows.
+suggestions are written in the order the articles were read, whichever
+runner highlighted them, so parallel and serial imports store the same rows.
 
 The highlighter's tokens go to the export's token cache as a side effect
 (:mod:`annotator.core.highlight_tokens`): a first export then finds every
@@ -57,9 +57,9 @@ class HighlightingImport:
             self._write(*self.queue.take())
 
     def _write(self, fresh: list[tuple[str, str]], results: list) -> None:
-        name, version = self.highlighter.name, self.highlighter.version
-        for (article_id, _), (claims, _) in zip(fresh, results):
-            self.project.replace_suggestions(article_id, claims, name, version)
+        # the articles were inserted by this import: they have no suggestions to replace
+        claims = [(article_id, found) for (article_id, _), (found, _) in zip(fresh, results)]
+        self.project.add_new_suggestions(claims, self.highlighter.name, self.highlighter.version)
         if self.tokens is not None:
             self.tokens.put([(text, tokens) for (_, text), (_, tokens) in zip(fresh, results)])
         self.highlighted += len(fresh)
