@@ -102,12 +102,34 @@ def run_highlighted(count: int, workers: int) -> None:
             summary = import_paths(project, [feed], highlighter=highlighter,
                                    workers=workers if workers > 1 else 0)
             elapsed = time.perf_counter() - started
+            exports = first_exports(project, Path(folder)) if workers == 2 else ""
     assert summary.highlighted == count
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{count:>8} articles  import + highlight, {workers} worker(s)     {elapsed:7.2f} s  "
           f"{count / elapsed:6.0f} articles/s  peak RSS writer {own:.0f} MB, a worker {children:.0f} MB",
           flush=True)
+    if exports:
+        print(exports, flush=True)
+
+
+def first_exports(project, folder: Path) -> str:
+    """The project's first JSONL export (tokens from the import), beside one
+    that tokenizes every text (token cache off), both without the line cache."""
+    from annotator.core.export import ExportOptions, export_project
+
+    figures = []
+    for label, token_cache in (("first export, tokens from the import", True),
+                               ("export tokenizing every text (baseline)", False)):
+        out = folder / label.split(",")[0].replace(" ", "-")
+        out.mkdir()
+        started = time.perf_counter()
+        summary = export_project(project, ExportOptions(layer="suggestions", token_cache=token_cache,
+                                                        line_cache=False), out / "s.jsonl")
+        elapsed = time.perf_counter() - started
+        figures.append(f"{summary.articles:>8} articles  {label:<40} {elapsed:7.2f} s  "
+                       f"{summary.articles / elapsed:6.0f} articles/s")
+    return "\n".join(figures)
 
 
 def highlight_main(counts: list[int]) -> None:
