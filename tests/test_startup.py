@@ -36,3 +36,21 @@ def test_highlighting_a_file_loads_spacy_but_no_database_layer(tmp_path):
     article.write_text("Der Sprecher sagte, es sei gut.", encoding="utf-8")
     loaded = modules_after("highlight", str(article))
     assert "spacy" in loaded and "sqlite_utils" not in loaded
+
+
+def test_the_shared_tokenizer_set_up_tokenizes_as_spacy_german_with_the_project_rules(seed_paths):
+    # make_tokenizer_nlp builds the tokenizer with one regex compilation; it
+    # must stay the tokenizer that customize_tokenizer(spacy.blank("de")) gives
+    import spacy
+
+    from annotator.core.export.tokens import tokenizer_fingerprint
+    from annotator.core.highlight import make_tokenizer_nlp
+    from annotator.core.highlight.tokenizer import customize_tokenizer
+
+    reference = customize_tokenizer(spacy.blank("de"))
+    shared = make_tokenizer_nlp(lean=True)
+    assert tokenizer_fingerprint(shared) == tokenizer_fingerprint(reference)
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths] + ["mit:„Wir kommen.“Dann www.x.de 12,5"]
+    for text in texts:
+        assert [(t.idx, t.text, t.whitespace_) for t in shared(text)] == \
+               [(t.idx, t.text, t.whitespace_) for t in reference(text)]
