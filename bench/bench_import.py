@@ -49,6 +49,28 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def generate_news(path: Path, count: int, seed: int = 7) -> None:
+    """Articles of ~2,000 characters from the seed articles' sentences,
+    shuffled (realistic work for the highlighter; bench_export.py does the
+    same); a numbered first sentence keeps every text distinct."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_export import sentences
+
+    rng, pool = random.Random(seed), sentences()
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            parts, length = [f"Meldung {n}."], 0
+            while length < 2000:
+                parts.append(rng.choice(pool))
+                length += len(parts[-1]) + 1
+            out.write(json.dumps({"id": f"news-{n}", "text": " ".join(parts)}, ensure_ascii=False) + "\n")
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_one(count: int) -> None:
     from annotator.core.importer import import_paths
     from annotator.core.project import Project
@@ -75,16 +97,16 @@ def run_tokenize(count: int) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         feed = Path(folder) / "feed.jsonl"
-        generate(feed, count)
+        generate_news(feed, count)
         texts = (json.loads(line)["text"] for line in feed.open(encoding="utf-8"))
         nlp = spacy.blank("de")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=256))
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, cpu_seconds(resource.RUSAGE_SELF) - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{count:>8} articles  baseline nlp.pipe(spacy.blank('de'))   {elapsed:7.2f} s  "
-          f"{count / elapsed:6.0f} articles/s  ({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB",
-          flush=True)
+          f"{count / elapsed:6.0f} articles/s  CPU {1000 * cpu / count:.2f} ms/article  "
+          f"({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB", flush=True)
 
 
 def run_highlighted(count: int, workers: int) -> None:
@@ -95,20 +117,24 @@ def run_highlighted(count: int, workers: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CACHE_HOME"] = folder  # a fresh token cache, removed afterwards
         feed = Path(folder) / "feed.jsonl"
-        generate(feed, count)
+        generate_news(feed, count)
         highlighter = load_highlighter("blank")
         with Project.open(Path(folder) / "bench.sqlite") as project:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
             summary = import_paths(project, [feed], highlighter=highlighter,
                                    workers=workers if workers > 1 else 0)
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, cpu_seconds(resource.RUSAGE_SELF) - cpu
             exports = first_exports(project, Path(folder)) if workers == 2 else ""
     assert summary.highlighted == count
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # the workers' CPU is counted once they are joined (end of the import); it
+    # includes their start-up (importing spaCy, ~1.5 s each)
+    workers_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
     print(f"{count:>8} articles  import + highlight, {workers} worker(s)     {elapsed:7.2f} s  "
-          f"{count / elapsed:6.0f} articles/s  peak RSS writer {own:.0f} MB, a worker {children:.0f} MB",
-          flush=True)
+          f"{count / elapsed:6.0f} articles/s  CPU writer {1000 * cpu / count:.2f} ms/article, "
+          f"workers {1000 * workers_cpu / count:.2f} ms/article  "
+          f"peak RSS writer {own:.0f} MB, a worker {children:.0f} MB", flush=True)
     if exports:
         print(exports, flush=True)
 

@@ -86,6 +86,20 @@ def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, mon
     assert [p.read_bytes() for p in first.files] == [p.read_bytes() for p in fresh.files]
 
 
+@pytest.mark.parametrize("text", [
+    "Ein  Satz\tmit\n\nLeerraum.  ", " Vorne Leer", "Ende mit Leerzeichen ", "a\u00a0b  \u2009c", "x",
+    "„Wir kommen“,sagte er:„Gut.“Dann   www.example.org/a?b=1 12,5 %.\r\n",
+])
+def test_token_offsets_alone_give_spacys_whitespace_flags(text):
+    # the highlighter stores offsets only; the export derives "ws" from the gaps
+    from annotator.core.export.tokens import spaces_of, tokens_of_doc
+    from annotator.core.highlight import make_tokenizer_nlp
+
+    doc = make_tokenizer_nlp(lean=True)(text)
+    tokens = tokens_of_doc(doc)
+    assert spaces_of(tokens.starts, tokens.ends, len(text)) == [bool(t.whitespace_) for t in doc]
+
+
 KILLED_IMPORT = """
 import sys
 from annotator.core.highlight import load_highlighter

@@ -3,8 +3,9 @@
 The JSONL export's "tokens" field needs exactly the tokens the highlighter
 has just made (one tokenizer set-up, ``highlight.make_tokenizer_nlp``), and
 tokenizing is the dearest step of a first export. So whoever highlights
-(an import, or its workers) hands the tokens, with their JSON rendered, to
-the export's token cache (:mod:`annotator.core.export.token_cache`), keyed
+(an import, or its workers) hands the tokens' offsets (two int arrays,
+~8 bytes a token; whitespace follows from the gaps) to the export's token
+cache (:mod:`annotator.core.export.token_cache`), keyed
 like the export looks them up: by a hash of the exact text, in the file of
 the tokenizer's fingerprint. The first export then reads them and never
 runs the tokenizer; its output is byte-identical, since the export renders
@@ -27,12 +28,8 @@ class TokenStore:
     def put(self, pairs: list) -> None:
         from annotator.core.export.token_cache import text_key
 
-        items, texts = {}, {}
-        for text, tokens in pairs:
-            if tokens is not None:
-                key = text_key(text)
-                items[key], texts[key] = tokens, text
-        self.cache.put_many(items, texts)
+        items = {text_key(text): tokens for text, tokens in pairs if tokens is not None}
+        self.cache.put_many(items, None)  # offsets only: the export renders their JSON
 
     def close(self) -> None:
         self.cache.close()

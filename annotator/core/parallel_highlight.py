@@ -8,9 +8,8 @@ anything (the project database, the token cache, stdout): workers receive
 texts and return plain data.
 
 What a worker returns for each text (:func:`highlight_batch`): the claim
-suggestions and, when asked, the text's tokens with their JSON already
-rendered, so that a first export finds them in the token cache and never
-runs the tokenizer again (:mod:`annotator.core.highlight_tokens`).
+suggestions and, when asked, the text's token offsets, so that a first
+export finds them in the token cache and never runs the tokenizer again (:mod:`annotator.core.highlight_tokens`).
 
 Three ways to run batches, one interface (``submit(fn, *args)`` returning a
 future with ``done()`` and ``result()``):
@@ -72,23 +71,26 @@ def highlight_with(highlighter, with_tokens: bool, texts: list[str]) -> list[tup
     nlp = getattr(highlighter, "nlp", None)
     if nlp is None:
         return [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
-    if with_tokens:
-        from annotator.core.export.tokens import tokens_of_doc
-    out = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=len(texts) or 1)):
-        out.append((list(doc._.annotator_claims), _compact(tokens_of_doc(doc), text) if with_tokens else None))
-    return out
+    return [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
+            for doc in nlp.pipe(texts, batch_size=len(texts) or 1)]
 
 
-def _compact(tokens, text: str):
-    """Tokens as arrays (a quarter the size of int lists when pickled), with
-    their JSON rendered here, in the worker, not in the writing process."""
+def _offsets(doc):
+    """The doc's token offsets as int arrays: a quarter the size of int lists
+    when pickled, and what the token cache stores (their JSON is rendered by
+    the export that needs it, not here: that would cost the import ~10%)."""
     from array import array
+
+    from spacy.attrs import IDX, LENGTH
 
     from annotator.core.export.tokens import Tokens
 
-    return Tokens(array("i", tokens.starts), array("i", tokens.ends), None,
-                  rendered=tokens.to_json(text))
+    starts, ends = array("i"), array("i")
+    if len(doc):
+        columns = doc.to_array([IDX, LENGTH]).astype("int32")
+        starts.frombytes(columns[:, 0].tobytes())
+        ends.frombytes((columns[:, 0] + columns[:, 1]).tobytes())
+    return Tokens(starts, ends)
 
 
 # -- ways to run it -------------------------------------------------------------

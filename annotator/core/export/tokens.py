@@ -53,8 +53,9 @@ class Tokens:
         if self.rendered is None and self.rendered_bytes is not None:
             self.rendered = self.rendered_bytes.decode("utf-8")
         if self.rendered is None:
+            spaces = self.spaces if self.spaces is not None else spaces_of(self.starts, self.ends, len(text))
             parts = [_TOKEN % (encode_basestring(text[s:e]), s, e, i, "true" if w else "false")
-                     for i, (s, e, w) in enumerate(zip(self.starts, self.ends, self.spaces))]
+                     for i, (s, e, w) in enumerate(zip(self.starts, self.ends, spaces))]
             self.rendered = "[" + ",".join(parts) + "]"
         return self.rendered
 
@@ -63,6 +64,16 @@ class Tokens:
         if self.rendered_bytes is None:
             self.rendered_bytes = self.to_json(text).encode("utf-8")
         return self.rendered_bytes
+
+
+def spaces_of(starts: Sequence[int], ends: Sequence[int], length: int) -> list[bool]:
+    """spaCy's whitespace flags from token offsets alone: spaCy's tokens cover
+    the text except the single spaces it folds into the token before them, so
+    a token is followed by whitespace exactly when a gap follows it (stored
+    offsets need no flags; tests/test_parallel_import.py checks this on
+    tricky texts)."""
+    following = list(starts[1:]) + [length]
+    return [end < after for end, after in zip(ends, following)]
 
 
 @cache
