@@ -9,7 +9,8 @@ texts and return plain data.
 
 What a worker returns for each text (:func:`highlight_batch`): the claim
 suggestions and, when asked, the text's token offsets, so that a first
-export finds them in the token cache and never runs the tokenizer again (:mod:`annotator.core.highlight_tokens`).
+export finds them in the token cache and never runs the tokenizer again
+(:mod:`annotator.core.highlight_tokens`).
 
 Three ways to run batches, one interface (``submit(fn, *args)`` returning a
 future with ``done()`` and ``result()``):
