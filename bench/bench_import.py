@@ -124,19 +124,32 @@ def run_highlighted(count: int, workers: int) -> None:
             summary = import_paths(project, [feed], highlighter=highlighter,
                                    workers=workers if workers > 1 else 0)
             elapsed, cpu = time.perf_counter() - started, cpu_seconds(resource.RUSAGE_SELF) - cpu
+            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            # the workers' CPU is counted once they are joined (end of the
+            # import); it includes their start-up (see worker_start_up)
+            workers_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
             exports = first_exports(project, Path(folder)) if workers == 2 else ""
     assert summary.highlighted == count
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    # the workers' CPU is counted once they are joined (end of the import); it
-    # includes their start-up (importing spaCy, ~1.5 s each)
-    workers_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
     print(f"{count:>8} articles  import + highlight, {workers} worker(s)     {elapsed:7.2f} s  "
           f"{count / elapsed:6.0f} articles/s  CPU writer {1000 * cpu / count:.2f} ms/article, "
           f"workers {1000 * workers_cpu / count:.2f} ms/article  "
           f"peak RSS writer {own:.0f} MB, a worker {children:.0f} MB", flush=True)
     if exports:
         print(exports, flush=True)
+
+
+def worker_start_up() -> None:
+    """Wall and CPU time for one highlighting worker to start (spawn, import
+    spaCy, load the highlighter): paid once per worker and import."""
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.parallel_highlight import process_pool, spec_of
+
+    started = time.perf_counter()
+    pool = process_pool(2, spec_of(load_highlighter("blank"), True))
+    cpu = pool.submit(time.process_time).result()
+    print(f"one worker's start-up: {time.perf_counter() - started:.2f} s wall, {cpu:.2f} s CPU", flush=True)
+    pool.close()
 
 
 def first_exports(project, folder: Path) -> str:
@@ -160,6 +173,7 @@ def first_exports(project, folder: Path) -> str:
 
 def highlight_main(counts: list[int]) -> None:
     print(f"import with highlighting; load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores")
+    subprocess.run([sys.executable, __file__, "--start-up"], check=True)
     for count in counts:
         for step in (["--tokenize"], ["--hl", "1"], ["--hl", "2"], ["--hl", "4"], ["--tokenize"]):
             subprocess.run([sys.executable, __file__, *step, str(count)], check=True)
@@ -175,6 +189,9 @@ def main(argv: list[str]) -> None:
         return
     if argv and argv[0] == "--hl":
         run_highlighted(int(argv[2]), int(argv[1]))
+        return
+    if argv and argv[0] == "--start-up":
+        worker_start_up()
         return
     if argv and argv[0] == "--highlight":
         highlight_main([int(a) for a in argv[1:]] or [2000, 10000])
