@@ -1,0 +1,233 @@
+"""The source registry in memory: entities, aliases, grades. No SQL here.
+
+A ``Source`` is what the reviewer grades once: "Wolodymyr Selenskyj",
+"südkoreanischer Geheimdienst". Claims keep their source *span* (what the
+text says) and point to a ``Source`` as well. Sources made by the linker
+are proposals (``confirmed=False``) until a reviewer confirms them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Iterable, Iterator
+
+from annotator.core.models import RELIABILITY_GRADES, SourceType
+from annotator.core.sources.normalize import fold, parse
+from annotator.core.sources.rules import Rules, load_rules
+
+LINKER = "@linker"  # created_by of sources the linker proposed
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str  # canonical name
+    source_type: SourceType | None = None
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    external_id: str | None = None  # e.g. a Wikidata QID, typed by hand
+    created_by: str = ""
+    created_at: str = ""
+    confirmed: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def has_name(self, text: str) -> bool:
+        return fold(text) in {fold(n) for n in self.names}
+
+
+def new_source(name: str, source_type: SourceType | None = None, *, created_by: str,
+               aliases: Iterable[str] = (), note: str = "", external_id: str | None = None,
+               created_at: str | None = None, confirmed: bool = True) -> Source:
+    """A new entity; its aliases lose duplicates of the name and of each other."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("a source needs a name")
+    source = Source(str(uuid.uuid4()), name, source_type, (), note.strip(),
+                    (external_id or "").strip() or None, created_by, created_at or now(), confirmed)
+    for alias in aliases:
+        source = with_alias(source, alias)
+    return source
+
+
+def with_alias(source: Source, alias: str) -> Source:
+    alias = " ".join(alias.split())
+    if not alias or source.has_name(alias):
+        return source
+    return replace(source, aliases=source.aliases + (alias,))
+
+
+def without_alias(source: Source, alias: str) -> Source:
+    """Split an alias off (it stays a plain string until linked elsewhere)."""
+    kept = tuple(a for a in source.aliases if fold(a) != fold(alias))
+    if len(kept) == len(source.aliases):
+        raise ValueError(f"{source.name!r} has no alias {alias!r}")
+    return replace(source, aliases=kept)
+
+
+def renamed(source: Source, new_name: str) -> Source:
+    """The new canonical name; the old one stays findable as an alias."""
+    new_name = " ".join(new_name.split())
+    if not new_name:
+        raise ValueError("a source needs a name")
+    aliases = tuple(a for a in source.aliases if fold(a) != fold(new_name))
+    return with_alias(replace(source, name=new_name, aliases=aliases), source.name)
+
+
+def _precedence(source: Source) -> tuple[str, str]:
+    """The entity whose id and name survive a merge: the oldest, then the
+    smallest id, so the result does not depend on the order of merging."""
+    return (source.created_at, source.id)
+
+
+def merged(sources: Iterable[Source]) -> tuple[Source, list[str]]:
+    """One entity from several (same canonical name or alias), and the
+    fields on which they disagreed ("source_type", "external_id")."""
+    group = sorted(sources, key=_precedence)
+    first = group[0]
+    conflicts = []
+    for field_name in ("source_type", "external_id"):
+        values = {getattr(s, field_name) for s in group} - {None}
+        if len(values) > 1:
+            conflicts.append(field_name)
+    notes = sorted({line for s in group for line in s.note.splitlines() if line.strip()})
+    result = replace(
+        first, aliases=(), note="\n".join(notes),
+        source_type=first.source_type or next((s.source_type for s in group if s.source_type), None),
+        external_id=first.external_id or next((s.external_id for s in group if s.external_id), None),
+        confirmed=any(s.confirmed for s in group),
+    )
+    names = sorted({n for s in group for n in s.names}, key=lambda n: (fold(n), n))
+    for n in names:
+        result = with_alias(result, n)
+    return result, conflicts
+
+
+def merge_registries(*registries: Iterable[Source]) -> tuple[list[Source], dict[str, list[str]]]:
+    """Union of registries: sources sharing a name or alias (case-folded)
+    become one entity. Order-independent and idempotent. Returns the
+    entities (sorted by id) and, per surviving id, the conflicting fields."""
+    entities, conflicts, _ = merge_with_map(*registries)
+    return entities, conflicts
+
+
+def merge_with_map(*registries: Iterable[Source]) -> tuple[list[Source], dict[str, list[str]], dict[str, str]]:
+    """As merge_registries, plus the map old id -> surviving id (to repoint
+    the claims and grades of the merged databases)."""
+    everything = [s for registry in registries for s in registry]
+    parent = {s.id: s.id for s in everything}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_name: dict[str, str] = {}
+    for s in everything:
+        for n in s.names:
+            other = by_name.setdefault(fold(n), s.id)
+            a, b = root(other), root(s.id)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[str, dict[str, Source]] = defaultdict(dict)
+    for s in everything:
+        groups[root(s.id)][s.id] = s  # the same id twice: identical copies
+    entities, conflicts, id_map = [], {}, {}
+    for members in groups.values():
+        entity, clash = merged(members.values())
+        entities.append(entity)
+        if clash:
+            conflicts[entity.id] = clash
+        id_map.update({i: entity.id for i in members})
+    return sorted(entities, key=lambda s: s.id), conflicts, id_map
+
+
+@dataclass(frozen=True)
+class SourceGrade:
+    """One reliability grade an annotator gave a claim from this source."""
+
+    source_id: str
+    annotator: str
+    reliability: str  # A-F
+    at: str
+    article_id: str | None = None
+    annotation_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.reliability not in RELIABILITY_GRADES:
+            raise ValueError(f"source reliability must be A-F, not {self.reliability!r}")
+
+
+def current_grades(grades: Iterable[SourceGrade]) -> dict[tuple[str, str], SourceGrade]:
+    """(source id, annotator) -> the latest grade; the history stays as given."""
+    latest: dict[tuple[str, str], SourceGrade] = {}
+    for g in grades:
+        key = (g.source_id, g.annotator)
+        if key not in latest or (g.at, g.reliability) > (latest[key].at, latest[key].reliability):
+            latest[key] = g
+    return latest
+
+
+@dataclass
+class Registry:
+    """Sources by id, with an index from name keys (normalize.py) to ids."""
+
+    rules: Rules = field(default_factory=load_rules)
+    _sources: dict[str, Source] = field(default_factory=dict)
+    _index: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def of(cls, sources: Iterable[Source]) -> "Registry":
+        registry = cls()
+        for s in sources:
+            registry.add(s)
+        return registry
+
+    def add(self, source: Source) -> None:
+        if source.id in self._sources:
+            self.remove(source.id)
+        self._sources[source.id] = source
+        for key in self.keys_of(source):
+            self._index[key].add(source.id)
+
+    def remove(self, source_id: str) -> None:
+        source = self._sources.pop(source_id)
+        for key in self.keys_of(source):
+            self._index[key].discard(source_id)
+
+    def keys_of(self, source: Source) -> set[str]:
+        keys = {"exact:" + fold(n) for n in source.names}
+        for n in source.names:
+            keys |= parse(n, self.rules).keys(self.rules)
+        for line in source.note.splitlines():
+            # a note "as: ukrainischer Präsident" makes the role findable
+            said = parse(line.removeprefix("as:"), self.rules)
+            if said.role_key and said.nation and said.role.kind == "person":
+                keys.add(said.role_key)
+        return keys
+
+    def lookup(self, key: str) -> list[Source]:
+        return sorted((self._sources[i] for i in self._index.get(key, ())), key=_precedence)
+
+    def find(self, name: str) -> list[Source]:
+        """Sources whose canonical name or alias is ``name`` (case-folded)."""
+        return self.lookup("exact:" + fold(name))
+
+    def get(self, source_id: str) -> Source:
+        return self._sources[source_id]
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter(list(self._sources.values()))
+
+    def __len__(self) -> int:
+        return len(self._sources)

@@ -1,0 +1,110 @@
+#!/usr/bin/env python
+"""Benchmark source linking against highlighting (target: linking adds
+at most 10 % to import-with-highlighting time).
+
+For the same articles, in the same run, it measures:
+
+* the baseline: highlighting (``hl.highlight``) per article;
+* linking: the suggestions' source mentions linked to a registry that
+  grows as the articles' proposals are added (as an import does);
+* how linking grows with the registry: the same articles linked against a
+  registry pre-filled with 0 / 1,000 / 10,000 / 50,000 synthetic sources
+  (index build time printed separately: it is paid once per import run).
+
+Articles: the seeds (../shared/seeds), the demo corpus, and with --data the
+SpkAtt-2023 training articles (they stay outside the repository).
+
+Usage: python bench/bench_sources.py [--data DIR] [--limit N] [--sizes 0,1000,10000]
+Timings on a shared machine are noisy; compare the ratio, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+from annotator.core.highlight import load_highlighter  # noqa: E402
+from annotator.core.sources.linking import add_proposals, link_article, mentions_of  # noqa: E402
+from annotator.core.sources.registry import Registry, new_source  # noqa: E402
+
+
+def load_texts(data: Path | None, limit: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
+    demo = ROOT / "resources" / "demo" / "demo-articles.jsonl"
+    texts += [json.loads(line)["text"] for line in demo.read_text(encoding="utf-8").splitlines() if line]
+    if data is not None and data.is_dir():
+        for f in sorted(data.glob("*.json")):
+            d = json.loads(f.read_text(encoding="utf-8"))
+            texts.append("\n".join(" ".join(s["Tokens"]) for s in d["Sentences"]))
+    return texts[:limit]
+
+
+def synthetic_registry(n: int) -> tuple[Registry, float]:
+    first = ("Anna", "Jurij", "Olena", "Mark", "Kim", "Lea", "Taras", "Ivan")
+    nations = ("ukrainische", "russische", "polnische", "deutsche", "britische")
+    roles = ("Geheimdienst", "Regierung", "Armee", "Ministerium")
+    t0 = time.perf_counter()
+    registry = Registry()
+    for k in range(n):
+        if k % 5 == 4:
+            name = f"{nations[k % len(nations)]} {roles[k % len(roles)]} {k}"
+        else:
+            name = f"{first[k % len(first)]} Nachname{k}"
+        registry.add(new_source(name, created_by="bench", created_at="2026-01-01T00:00:00"))
+    return registry, time.perf_counter() - t0
+
+
+def cold_caches() -> None:
+    """Each run starts with empty word caches, as an import in a new process."""
+    from annotator.core.sources import normalize
+    from annotator.core.sources.rules import load_rules
+
+    normalize._default_parse.cache_clear()
+    normalize._default_name_key.cache_clear()
+    normalize._default_variants.cache_clear()
+    load_rules().memo.clear()
+
+
+def link_all(articles, registry: Registry) -> tuple[float, int]:
+    mentions = 0
+    cold_caches()
+    t0 = time.perf_counter()
+    for text, suggestions in articles:
+        found = [m for _, m in mentions_of(text, suggestions)]
+        mentions += len(found)
+        add_proposals(registry, link_article(found, registry))
+    return time.perf_counter() - t0, mentions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--sizes", default="0,1000,10000,50000")
+    args = parser.parse_args()
+    texts = load_texts(args.data, args.limit)
+    hl = load_highlighter("blank")
+    hl.highlight("Er sagte, es regne.")  # start-up is not part of either figure
+    t0 = time.perf_counter()
+    articles = [(t, hl.highlight(t)) for t in texts]
+    highlight = time.perf_counter() - t0
+    print(f"articles: {len(texts)}, characters: {sum(map(len, texts)):,}")
+    print(f"baseline  highlighting: {highlight:8.3f} s  ({1000 * highlight / len(texts):.2f} ms/article)")
+    for size in (int(s) for s in args.sizes.split(",")):
+        registry, build = synthetic_registry(size)
+        seconds, mentions = link_all(articles, registry)
+        share = 100 * seconds / highlight
+        print(f"linking, registry {size:>6,}: {seconds:8.3f} s  ({1000 * seconds / len(texts):.2f} ms/article, "
+              f"{mentions} mentions)  = {share:5.1f} % of highlighting   [index build {build:.2f} s]")
+    print("target: linking <= 10 % of import-with-highlighting")
+
+
+if __name__ == "__main__":
+    main()
