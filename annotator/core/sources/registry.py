@@ -36,6 +36,13 @@ class Source:
     created_by: str = ""
     created_at: str = ""
     confirmed: bool = True
+    renamed_at: str = ""  # when a person last renamed it: the latest rename wins a merge
+    typed_at: str = ""  # when its type was last given: the latest wins a merge
+    former_ids: tuple[str, ...] = ()  # ids of entities merged into it (claims may still name them)
+
+    @property
+    def all_ids(self) -> tuple[str, ...]:
+        return (self.id, *self.former_ids)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -52,8 +59,10 @@ def new_source(name: str, source_type: SourceType | None = None, *, created_by: 
     name = " ".join(name.split())
     if not name:
         raise ValueError("a source needs a name")
+    at = created_at or now()
     source = Source(str(uuid.uuid4()), name, source_type, (), note.strip(),
-                    (external_id or "").strip() or None, created_by, created_at or now(), confirmed)
+                    (external_id or "").strip() or None, created_by, at, confirmed,
+                    typed_at=at if source_type else "")
     for alias in aliases:
         source = with_alias(source, alias)
     return source
@@ -74,40 +83,52 @@ def without_alias(source: Source, alias: str) -> Source:
     return replace(source, aliases=kept)
 
 
-def renamed(source: Source, new_name: str) -> Source:
+def renamed(source: Source, new_name: str, at: str | None = None) -> Source:
     """The new canonical name; the old one stays findable as an alias."""
     new_name = " ".join(new_name.split())
     if not new_name:
         raise ValueError("a source needs a name")
     aliases = tuple(a for a in source.aliases if fold(a) != fold(new_name))
-    return with_alias(replace(source, name=new_name, aliases=aliases), source.name)
+    return with_alias(replace(source, name=new_name, aliases=aliases, renamed_at=at or now()), source.name)
+
+
+def typed(source: Source, source_type: SourceType | None, at: str | None = None) -> Source:
+    return replace(source, source_type=source_type, typed_at=at or now())
 
 
 def _precedence(source: Source) -> tuple[str, str]:
-    """The entity whose id and name survive a merge: the oldest, then the
-    smallest id, so the result does not depend on the order of merging."""
+    """The entity whose id survives a merge: the oldest, then the smallest
+    id, so the result does not depend on the order of merging."""
     return (source.created_at, source.id)
 
 
 def merged(sources: Iterable[Source]) -> tuple[Source, list[str]]:
-    """One entity from several (same canonical name or alias), and the
-    fields on which they disagreed ("source_type", "external_id")."""
-    group = sorted(sources, key=_precedence)
-    first = group[0]
-    conflicts = []
-    for field_name in ("source_type", "external_id"):
-        values = {getattr(s, field_name) for s in group} - {None}
-        if len(values) > 1:
-            conflicts.append(field_name)
+    """One entity from several (same canonical name or alias, or copies of
+    one entity edited apart), and the fields on which they disagreed
+    ("source_type", "external_id").
+
+    Each field is chosen by a rule that only looks at values the merged
+    entity keeps, so merging is associative, commutative and idempotent:
+    id and creation from the oldest entity; the name of the latest rename
+    (never renamed: the oldest entity's); the latest type given; the
+    greatest external id; notes and names united; confirmed if any was."""
+    group = list(sources)
+    first = min(group, key=_precedence)
+    conflicts = [f for f in ("source_type", "external_id")
+                 if len({getattr(s, f) for s in group} - {None}) > 1]
+    latest = max((s.renamed_at, fold(s.name), s.name) for s in group)
+    oldest = min((s.created_at, s.id, fold(s.name), s.name) for s in group)[3]
+    name, renamed_at = (latest[2], latest[0]) if latest[0] else (oldest, "")
+    typed = max(((s.typed_at, s.source_type.value) for s in group if s.source_type), default=None)
     notes = sorted({line for s in group for line in s.note.splitlines() if line.strip()})
     result = replace(
-        first, aliases=(), note="\n".join(notes),
-        source_type=first.source_type or next((s.source_type for s in group if s.source_type), None),
-        external_id=first.external_id or next((s.external_id for s in group if s.external_id), None),
+        first, name=name, renamed_at=renamed_at, aliases=(), note="\n".join(notes),
+        source_type=SourceType(typed[1]) if typed else None, typed_at=typed[0] if typed else "",
+        external_id=max((s.external_id for s in group if s.external_id), default=None),
         confirmed=any(s.confirmed for s in group),
+        former_ids=tuple(sorted({i for s in group for i in s.all_ids} - {first.id})),
     )
-    names = sorted({n for s in group for n in s.names}, key=lambda n: (fold(n), n))
-    for n in names:
+    for n in sorted({n for s in group for n in s.names}, key=lambda n: (fold(n), n)):
         result = with_alias(result, n)
     return result, conflicts
 
@@ -124,7 +145,7 @@ def merge_with_map(*registries: Iterable[Source]) -> tuple[list[Source], dict[st
     """As merge_registries, plus the map old id -> surviving id (to repoint
     the claims and grades of the merged databases)."""
     everything = [s for registry in registries for s in registry]
-    parent = {s.id: s.id for s in everything}
+    parent = {i: i for s in everything for i in s.all_ids}
 
     def root(i: str) -> str:
         while parent[i] != i:
@@ -132,23 +153,27 @@ def merge_with_map(*registries: Iterable[Source]) -> tuple[list[Source], dict[st
             i = parent[i]
         return i
 
+    def join(a: str, b: str) -> None:
+        a, b = root(a), root(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
     by_name: dict[str, str] = {}
     for s in everything:
+        for i in s.former_ids:
+            join(s.id, i)
         for n in s.names:
-            other = by_name.setdefault(fold(n), s.id)
-            a, b = root(other), root(s.id)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    groups: dict[str, dict[str, Source]] = defaultdict(dict)
+            join(by_name.setdefault(fold(n), s.id), s.id)
+    groups: dict[str, list[Source]] = defaultdict(list)
     for s in everything:
-        groups[root(s.id)][s.id] = s  # the same id twice: identical copies
+        groups[root(s.id)].append(s)  # the same id twice: copies, maybe edited apart
     entities, conflicts, id_map = [], {}, {}
     for members in groups.values():
-        entity, clash = merged(members.values())
+        entity, clash = merged(members)
         entities.append(entity)
         if clash:
             conflicts[entity.id] = clash
-        id_map.update({i: entity.id for i in members})
+        id_map.update({i: entity.id for s in members for i in s.all_ids})
     return sorted(entities, key=lambda s: s.id), conflicts, id_map
 
 
