@@ -175,3 +175,9 @@ def test_us_intelligence_stays_apart_from_the_seed_services(seed_links):
     registry = Registry.of({s.id: s for *_, s in seed_links if s is not None}.values())
     result = link_article([Mention("US-Geheimdienste")], registry)
     assert result.links[0].source_id is None and result.proposals
+
+
+def test_a_stray_phrase_is_not_proposed_as_a_source():
+    result, names = link(["den zunehmenden Bedarf", "die Verteidigungsintelligenz der Ukraine"])
+    assert names[0] is None and "no source proposed" in result.links[0].reason
+    assert names[1] == "Verteidigungsintelligenz der Ukraine"  # a nation: a source

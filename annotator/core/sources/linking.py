@@ -94,7 +94,9 @@ def link_article(mentions: Sequence[Mention], registry: Registry) -> ArticleLink
     for entity in entities:
         target, confidence, reason = _registry_target(entity, registry)
         proposal = None
-        if target is None and not entity.vague:
+        if target is None and not entity.vague and _unrecognised(entity):
+            reason = "no name, role or nation recognised: no source proposed"
+        elif target is None and not entity.vague:
             proposals.append(_proposal(entity))
             proposal = len(proposals) - 1
         for index, _, how, local_conf in entity.members:
@@ -106,6 +108,12 @@ def link_article(mentions: Sequence[Mention], registry: Registry) -> ArticleLink
             why = "pronoun without antecedent" if name.pronoun else "no source named"
             links[index] = Link(m, reason=why)
     return ArticleLinks([link for link in links if link is not None], proposals)
+
+
+def _unrecognised(entity: _Entity) -> bool:
+    """Only names, roles and nations make a new source: "den zunehmenden
+    Bedarf" (a highlighter's stray span) does not."""
+    return not any(n.name or n.role is not None or n.nation for n in entity.names)
 
 
 def mentions_reason(parsed: tuple[SourceName, str]) -> str:

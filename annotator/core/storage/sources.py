@@ -1,0 +1,322 @@
+"""The source registry's SQL (tables of migration m004_sources).
+
+Sources with their aliases and lookup keys, the links from suggestions
+(the linker's) and annotations (a reviewer's) to a source, redirects of
+merged-away ids, grades given to a source itself and merge conflicts.
+The decisions (what links where, which field wins a merge) are made in
+:mod:`annotator.core.sources`; this module only reads and writes rows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from annotator.core.models import SourceType
+from annotator.core.sources.normalize import fold
+from annotator.core.sources.registry import Registry, Source, SourceGrade
+
+_COLUMNS = ("id", "name", "source_type", "note", "external_id", "created_by", "created_at",
+            "confirmed", "renamed_at", "typed_at")
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM sources"
+
+
+# -- sources -------------------------------------------------------------------
+
+
+def put(db, source: Source, keys: Iterable[str]) -> None:
+    """Insert or replace a source with its aliases and lookup keys."""
+    db.execute(
+        f"INSERT INTO sources ({', '.join(_COLUMNS)}, folded) VALUES ({', '.join('?' * len(_COLUMNS))}, ?) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, folded = excluded.folded, "
+        "source_type = excluded.source_type, note = excluded.note, external_id = excluded.external_id, "
+        "confirmed = excluded.confirmed, renamed_at = excluded.renamed_at, typed_at = excluded.typed_at",
+        [source.id, source.name, source.source_type.value if source.source_type else None, source.note,
+         source.external_id, source.created_by, source.created_at, int(source.confirmed),
+         source.renamed_at, source.typed_at, fold(source.name)])
+    db.execute("DELETE FROM source_aliases WHERE source_id = ?", [source.id])
+    db.conn.executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
+                        [(source.id, a, fold(a)) for a in source.aliases])
+    db.execute("DELETE FROM source_keys WHERE source_id = ?", [source.id])
+    db.conn.executemany("INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)",
+                        [(k, source.id) for k in sorted(set(keys))])
+    for former in source.former_ids:
+        redirect(db, former, source.id)
+
+
+def _from_row(db, row) -> Source:
+    values = dict(zip(_COLUMNS, row))
+    aliases = tuple(r[0] for r in db.execute(
+        "SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY folded", [values["id"]]))
+    former = tuple(r[0] for r in db.execute(
+        "SELECT old_id FROM source_redirects WHERE new_id = ? ORDER BY old_id", [values["id"]]))
+    return Source(
+        id=values["id"], name=values["name"],
+        source_type=SourceType(values["source_type"]) if values["source_type"] else None,
+        aliases=aliases, note=values["note"], external_id=values["external_id"],
+        created_by=values["created_by"], created_at=values["created_at"],
+        confirmed=bool(values["confirmed"]), renamed_at=values["renamed_at"],
+        typed_at=values["typed_at"], former_ids=former)
+
+
+def get(db, source_id: str) -> Source | None:
+    """A source by id, following the redirect of an id merged away."""
+    row = db.execute(f"{_SELECT} WHERE id = ?", [resolve(db, source_id)]).fetchone()
+    return None if row is None else _from_row(db, row)
+
+
+def find(db, name: str) -> list[Source]:
+    """Sources whose canonical name or an alias is ``name`` (case-folded)."""
+    folded = fold(name)
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM sources WHERE folded = ? UNION SELECT source_id FROM source_aliases WHERE folded = ?",
+        [folded, folded])]
+    return [s for s in (get(db, i) for i in sorted(ids)) if s is not None]
+
+
+def ids_by_key(db, key: str) -> list[str]:
+    return [r[0] for r in db.execute("SELECT source_id FROM source_keys WHERE key = ?", [key])]
+
+
+def iter_all(db, batch_size: int = 500) -> Iterator[Source]:
+    """Every source in id order, in batches (constant memory)."""
+    last = ""
+    while True:
+        rows = db.execute(f"{_SELECT} WHERE id > ? ORDER BY id LIMIT ?", [last, batch_size]).fetchall()
+        if not rows:
+            return
+        for row in rows:
+            yield _from_row(db, row)
+        last = rows[-1][0]
+
+
+def count(db) -> int:
+    return db.execute("SELECT count(*) FROM sources").fetchone()[0]
+
+
+def delete(db, source_id: str) -> None:
+    db.execute("DELETE FROM sources WHERE id = ?", [source_id])
+
+
+def redirect(db, old_id: str, new_id: str) -> None:
+    """Claims naming ``old_id`` (here or in another database) mean ``new_id``."""
+    db.execute("INSERT INTO source_redirects (old_id, new_id) VALUES (?, ?) "
+               "ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id", [old_id, new_id])
+    db.execute("UPDATE source_redirects SET new_id = ? WHERE new_id = ?", [new_id, old_id])
+
+
+def resolve(db, source_id: str) -> str:
+    row = db.execute("SELECT new_id FROM source_redirects WHERE old_id = ?", [source_id]).fetchone()
+    return source_id if row is None else row[0]
+
+
+def repoint(db, old_id: str, new_id: str) -> None:
+    """Move every link and grade of ``old_id`` to ``new_id`` (a merge)."""
+    for table in ("suggestion_sources", "annotation_sources", "source_grades"):
+        db.execute(_REPOINT[table], [new_id, old_id])
+
+
+_REPOINT = {  # fixed statements per table: no SQL is built from data
+    "suggestion_sources": "UPDATE suggestion_sources SET source_id = ? WHERE source_id = ?",
+    "annotation_sources": "UPDATE annotation_sources SET source_id = ? WHERE source_id = ?",
+    "source_grades": "UPDATE source_grades SET source_id = ? WHERE source_id = ?",
+}
+
+
+# -- the registry the linker reads ----------------------------------------------
+
+
+class StoredRegistry(Registry):
+    """A :class:`Registry` whose lookups go to the database, so linking an
+    article reads only the entries its mentions can match. Sources added
+    while linking (proposals) are written at once."""
+
+    def __init__(self, db):
+        super().__init__()
+        self.db = db
+
+    def add(self, source: Source) -> None:
+        put(self.db, source, self.keys_of(source))
+
+    def remove(self, source_id: str) -> None:
+        delete(self.db, source_id)
+
+    def lookup(self, key: str) -> list[Source]:
+        found = [get(self.db, i) for i in ids_by_key(self.db, key)]
+        return sorted((s for s in found if s is not None), key=lambda s: (s.created_at, s.id))
+
+    def find(self, name: str) -> list[Source]:
+        return find(self.db, name)
+
+    def get(self, source_id: str) -> Source:
+        found = get(self.db, source_id)
+        if found is None:
+            raise KeyError(source_id)
+        return found
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter_all(self.db)
+
+    def __len__(self) -> int:
+        return count(self.db)
+
+
+# -- links ------------------------------------------------------------------------
+
+
+def clear_suggestion_links(db, article_id: str) -> None:
+    db.execute("DELETE FROM suggestion_sources WHERE article_id = ?", [article_id])
+
+
+def link_suggestions(db, article_id: str, rows: Iterable[tuple[int, str | None, float, str]]) -> None:
+    """(suggestion id, source id or None, confidence, reason) for one article."""
+    db.conn.executemany(
+        "INSERT INTO suggestion_sources (suggestion_id, article_id, source_id, confidence, reason) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (suggestion_id) DO UPDATE SET source_id = excluded.source_id, "
+        "confidence = excluded.confidence, reason = excluded.reason",
+        [(sid, article_id, source_id, conf, reason) for sid, source_id, conf, reason in rows])
+
+
+def suggestion_links(db, article_id: str) -> dict[int, tuple[str | None, float, str]]:
+    return {r[0]: (r[1], r[2], r[3]) for r in db.execute(
+        "SELECT suggestion_id, source_id, confidence, reason FROM suggestion_sources WHERE article_id = ?",
+        [article_id])}
+
+
+def link_annotation(db, annotation_id: str, article_id: str, source_id: str, by: str, at: str) -> None:
+    db.execute(
+        "INSERT INTO annotation_sources (annotation_id, article_id, source_id, linked_by, linked_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (annotation_id) DO UPDATE SET source_id = excluded.source_id, "
+        "linked_by = excluded.linked_by, linked_at = excluded.linked_at",
+        [annotation_id, article_id, source_id, by, at])
+
+
+def unlink_annotation(db, annotation_id: str) -> None:
+    db.execute("DELETE FROM annotation_sources WHERE annotation_id = ?", [annotation_id])
+
+
+def annotation_links(db, article_id: str) -> dict[str, str]:
+    return dict(db.execute("SELECT annotation_id, source_id FROM annotation_sources WHERE article_id = ?",
+                           [article_id]).fetchall())
+
+
+def export_links(db, article_ids: list[str]) -> dict[str, dict]:
+    """For exports: per article, {"suggestions": {id: source}, "annotations":
+    {id: source}} with source = (source id, canonical name)."""
+    out: dict[str, dict] = {a: {"suggestions": {}, "annotations": {}} for a in article_ids}
+    marks = ",".join("?" * len(article_ids))
+    for article_id, sid, source_id, name in db.execute(
+            "SELECT l.article_id, l.suggestion_id, s.id, s.name FROM suggestion_sources l "
+            f"JOIN sources s ON s.id = l.source_id WHERE l.article_id IN ({marks})", article_ids):
+        out[article_id]["suggestions"][sid] = (source_id, name)
+    for article_id, aid, source_id, name in db.execute(
+            "SELECT l.article_id, l.annotation_id, s.id, s.name FROM annotation_sources l "
+            f"JOIN sources s ON s.id = l.source_id WHERE l.article_id IN ({marks})", article_ids):
+        out[article_id]["annotations"][aid] = (source_id, name)
+    return out
+
+
+# -- overview and claims (paged: never load all) -------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    id: str
+    name: str
+    source_type: str | None
+    claims: int  # suggestions linked, plus annotations linked by a reviewer
+    articles: int
+    confirmed: bool
+
+
+def summaries(db, *, offset: int = 0, limit: int = 100, search: str | None = None) -> list[SourceSummary]:
+    """One page of sources by name, with claim and article counts."""
+    sql = ("SELECT s.id, s.name, s.source_type, s.confirmed, "
+           "(SELECT count(*) FROM suggestion_sources WHERE source_id = s.id) "
+           "+ (SELECT count(*) FROM annotation_sources WHERE source_id = s.id), "
+           "(SELECT count(*) FROM (SELECT article_id FROM suggestion_sources WHERE source_id = s.id "
+           "UNION SELECT article_id FROM annotation_sources WHERE source_id = s.id)) FROM sources s")
+    params: list = []
+    if search:
+        pattern = f"%{fold(search)}%"
+        sql += (" WHERE s.folded LIKE ? OR s.id IN (SELECT source_id FROM source_aliases "
+                "WHERE folded LIKE ?)")
+        params += [pattern, pattern]
+    sql += " ORDER BY s.folded, s.id LIMIT ? OFFSET ?"
+    return [SourceSummary(r[0], r[1], r[2], r[4], r[5], bool(r[3]))
+            for r in db.execute(sql, params + [limit, offset])]
+
+
+@dataclass(frozen=True)
+class SourceClaim:
+    article_id: str
+    start: int
+    end: int
+    source_start: int | None
+    source_end: int | None
+    annotator: str | None  # None: a suggestion
+    reliability: str | None
+    updated_at: str | None
+
+
+def claims(db, source_id: str, *, offset: int = 0, limit: int = 100) -> list[SourceClaim]:
+    """One page of the source's claims across articles (suggestions and annotations)."""
+    rows = db.execute(
+        'SELECT article_id, start, "end", source_start, source_end, annotator, reliability, at FROM ('
+        'SELECT g.article_id, g.start, g."end", g.source_start, g.source_end, NULL AS annotator, '
+        "NULL AS reliability, g.created_at AS at FROM suggestion_sources l JOIN suggestions g "
+        "ON g.id = l.suggestion_id WHERE l.source_id = ? "
+        'UNION ALL SELECT a.article_id, a.start, a."end", a.source_start, a.source_end, a.annotator, '
+        "a.reliability, a.updated_at FROM annotation_sources l JOIN annotations a ON a.id = l.annotation_id "
+        'WHERE l.source_id = ?) ORDER BY article_id, start, "end" LIMIT ? OFFSET ?',
+        [source_id, source_id, limit, offset])
+    return [SourceClaim(*r) for r in rows]
+
+
+def claim_grades(db, source_id: str) -> list[SourceGrade]:
+    """Grades given to claims from this source: the annotation's change log
+    of every annotation linked to it (by a reviewer, or through the
+    suggestion it reviews), so each grade comes with its date and article."""
+    rows = db.execute(
+        "SELECT a.id, a.article_id, log.annotator, log.at, log.after FROM annotations a "
+        "JOIN annotation_log log ON log.annotation_id = a.id "
+        "WHERE a.id IN (SELECT annotation_id FROM annotation_sources WHERE source_id = ?) "
+        "OR (a.id NOT IN (SELECT annotation_id FROM annotation_sources) AND a.suggestion_id IN "
+        "(SELECT suggestion_id FROM suggestion_sources WHERE source_id = ?)) ORDER BY log.seq",
+        [source_id, source_id])
+    grades, last = [], {}
+    for annotation_id, article_id, annotator, at, after in rows:
+        reliability = (json.loads(after) or {}).get("reliability") if after else None
+        if reliability and last.get(annotation_id) != reliability:
+            grades.append(SourceGrade(source_id, annotator, reliability, at, article_id, annotation_id))
+        last[annotation_id] = reliability
+    return grades
+
+
+# -- grades of the source itself and conflicts ------------------------------------------
+
+
+def add_grade(db, grade: SourceGrade) -> None:
+    db.execute("INSERT INTO source_grades (source_id, annotator, reliability, article_id, annotation_id, at) "
+               "VALUES (?, ?, ?, ?, ?, ?)", [grade.source_id, grade.annotator, grade.reliability,
+                                             grade.article_id, grade.annotation_id, grade.at])
+
+
+def source_grades(db, source_id: str | None = None) -> list[SourceGrade]:
+    sql = "SELECT source_id, annotator, reliability, at, article_id, annotation_id FROM source_grades"
+    params: list = []
+    if source_id is not None:
+        sql += " WHERE source_id = ?"
+        params.append(source_id)
+    return [SourceGrade(*r) for r in db.execute(sql + " ORDER BY at, id", params)]
+
+
+def record_conflict(db, source_id: str, field: str, values: list, at: str) -> None:
+    db.execute('INSERT OR IGNORE INTO source_conflicts (source_id, field, "values", recorded_at) '
+               "VALUES (?, ?, ?, ?)", [source_id, field, json.dumps(sorted(values)), at])
+
+
+def conflicts(db) -> list[tuple[str, str, list]]:
+    return [(r[0], r[1], json.loads(r[2])) for r in db.execute(
+        'SELECT source_id, field, "values" FROM source_conflicts ORDER BY id')]
