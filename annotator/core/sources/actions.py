@@ -1,0 +1,199 @@
+"""What a user does to the registry of an open project, each in one
+transaction: link an article's suggestions, rename, alias, merge, import a
+team's CSV list, look a source up. The CLI and the GUI call these; the SQL
+is in :mod:`annotator.core.storage.sources`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from annotator.core.importer import InputError
+from annotator.core.sources import linking
+from annotator.core.sources.csv_input import read_sources_csv
+from annotator.core.sources.normalize import fold
+from annotator.core.sources.registry import (
+    Source, SourceGrade, current_grades, merged, new_source, now, renamed, typed, with_alias, without_alias,
+)
+from annotator.core.storage import sources as stored
+from annotator.core.storage import suggestions as stored_suggestions
+
+
+class SourceError(ValueError):
+    """A registry action that cannot be done, said in the user's words."""
+
+
+def registry(project) -> stored.StoredRegistry:
+    return stored.StoredRegistry(project.db)
+
+
+# -- linking at suggestion time --------------------------------------------------
+
+
+def link_suggestions(db, article_id: str, text: str) -> None:
+    """Link the article's suggested sources to the registry (within the
+    caller's transaction). Proposed sources are added unconfirmed, so the
+    next article's mentions of the same source find them."""
+    suggestions = stored_suggestions.for_article(db, article_id)
+    pairs = linking.mentions_of(text, suggestions)
+    reg = stored.StoredRegistry(db)
+    result = linking.link_article([m for _, m in pairs], reg)
+    ids = linking.add_proposals(reg, result)
+    stored.clear_suggestion_links(db, article_id)
+    stored.link_suggestions(db, article_id, [
+        (suggestions[index].id, source_id, link.confidence, link.reason)
+        for (index, _), link, source_id in zip(pairs, result.links, ids)])
+
+
+# -- finding ---------------------------------------------------------------------
+
+
+def find_one(project, name: str) -> Source:
+    """The one source called ``name`` (canonical name, alias or id)."""
+    found = stored.find(project.db, name) or [s for s in [stored.get(project.db, name)] if s]
+    if not found:
+        raise SourceError(f"no source is called {name!r}")
+    if len(found) > 1:
+        listing = "; ".join(f"{s.name} ({s.id})" for s in found)
+        raise SourceError(f"{name!r} names {len(found)} sources: {listing}; use an id")
+    return found[0]
+
+
+def _free(project, name: str, owner: Source) -> None:
+    for other in stored.find(project.db, name):
+        if other.id != owner.id:
+            raise SourceError(f"{name!r} already names {other.name!r}: merge the two sources instead")
+
+
+def _save(project, source: Source) -> None:
+    stored.put(project.db, source, registry(project).keys_of(source))
+
+
+# -- editing ---------------------------------------------------------------------
+
+
+def rename(project, old: str, new: str) -> Source:
+    with project.transaction():
+        source = find_one(project, old)
+        _free(project, new, source)
+        result = replace(renamed(source, new), confirmed=True)
+        _save(project, result)
+        return result
+
+
+def add_alias(project, name: str, alias: str) -> Source:
+    with project.transaction():
+        source = find_one(project, name)
+        _free(project, alias, source)
+        result = with_alias(source, alias)
+        _save(project, result)
+        return result
+
+
+def remove_alias(project, name: str, alias: str) -> Source:
+    """Split an alias off: the name no longer finds this source."""
+    with project.transaction():
+        source = find_one(project, name)
+        try:
+            result = without_alias(source, alias)
+        except ValueError as error:
+            raise SourceError(str(error)) from None
+        _save(project, result)
+        return result
+
+
+def merge(project, keep_name: str, other_name: str) -> tuple[Source, list[str]]:
+    """Merge ``other`` into ``keep``: its names become aliases, its claims
+    and grades move, its id redirects. Returns the source and the fields on
+    which the two disagreed (also recorded as conflicts)."""
+    with project.transaction():
+        keep, other = find_one(project, keep_name), find_one(project, other_name)
+        if keep.id == other.id:
+            raise SourceError(f"{keep_name!r} and {other_name!r} are the same source")
+        union, conflicts = merged([keep, other])
+        at = now()
+        result = replace(union, id=keep.id, name=keep.name, created_by=keep.created_by,
+                         created_at=keep.created_at, renamed_at=at, confirmed=True,
+                         former_ids=tuple(sorted(set(union.all_ids) - {keep.id})),
+                         source_type=keep.source_type or other.source_type,
+                         typed_at=keep.typed_at if keep.source_type else other.typed_at)
+        result = with_alias(replace(result, aliases=tuple(
+            a for a in result.aliases if fold(a) != fold(keep.name))), other.name)
+        stored.repoint(project.db, other.id, keep.id)
+        stored.delete(project.db, other.id)
+        _save(project, result)
+        for name in conflicts:
+            values = {str(getattr(s, name).value if name == "source_type" else getattr(s, name))
+                      for s in (keep, other)}
+            stored.record_conflict(project.db, keep.id, name, sorted(values), at)
+        return result, conflicts
+
+
+# -- a team's CSV list ---------------------------------------------------------------
+
+
+@dataclass
+class CsvSummary:
+    created: int = 0
+    updated: int = 0
+    graded: int = 0
+    names: list[str] = field(default_factory=list)
+
+
+def import_csv(project, path: Path, annotator: str | None) -> CsvSummary:
+    """Seed the registry from a CSV list (csv_input.py). All rows or none:
+    a bad row raises InputError with file and line and nothing is written."""
+    rows = read_sources_csv(path)
+    if annotator is None and any(r.grade for r in rows):
+        raise InputError(path, next(r.line for r in rows if r.grade),
+                         "grades need the annotator who gives them (--annotator)")
+    summary = CsvSummary()
+    with project.transaction():
+        for row in rows:
+            source = _csv_source(project, path, row, summary)
+            _save(project, source)
+            summary.names.append(source.name)
+            if row.grade and annotator:
+                stored.add_grade(project.db, SourceGrade(source.id, annotator, row.grade, now()))
+                summary.graded += 1
+    return summary
+
+
+def _csv_source(project, path: Path, row, summary: CsvSummary) -> Source:
+    found = {s.id: s for n in (row.name, *row.aliases) for s in stored.find(project.db, n)}
+    if len(found) > 1:
+        names = ", ".join(sorted(s.name for s in found.values()))
+        raise InputError(path, row.line, f"the row names {len(found)} different sources ({names})")
+    if not found:
+        summary.created += 1
+        return new_source(row.name, row.source_type, created_by="@csv", aliases=row.aliases,
+                          note=row.note, external_id=row.external_id)
+    source = next(iter(found.values()))
+    for alias in (row.name, *row.aliases):
+        source = with_alias(source, alias)
+    if row.source_type is not None and row.source_type != source.source_type:
+        source = typed(source, row.source_type)
+    if row.note and row.note not in source.note.splitlines():
+        source = replace(source, note="\n".join(x for x in (source.note, row.note) if x))
+    summary.updated += 1
+    return replace(source, external_id=row.external_id or source.external_id, confirmed=True)
+
+
+# -- looking at one source --------------------------------------------------------------
+
+
+@dataclass
+class SourceDetail:
+    source: Source
+    claims: list[stored.SourceClaim]
+    history: list[SourceGrade]  # every grade, oldest first
+    current: dict[str, str]  # annotator -> current grade
+
+
+def show(project, name: str, limit: int = 20) -> SourceDetail:
+    source = find_one(project, name)
+    history = sorted(stored.claim_grades(project.db, source.id) + stored.source_grades(project.db, source.id),
+                     key=lambda g: g.at)
+    current = {a: g.reliability for (_, a), g in sorted(current_grades(history).items())}
+    return SourceDetail(source, stored.claims(project.db, source.id, limit=limit), history, current)
