@@ -172,19 +172,20 @@ class Selftest:
                 ("GUI libraries", self.check_gui_libraries), ("window", self.check_window)]
 
 
-EXPORT_TARGETS = {"jsonl": "claims.jsonl", "spacy": "corpus", "doccano": "doccano.jsonl"}
-
-
 def export_demo(export, project: Project, folder: Path) -> str:
-    """Export the selftest project in every format (spaCy's DocBin included)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Export the selftest project in every registered format (spaCy's
+    DocBin included), each to its own subfolder."""
     written = []
-    for format_name, file_name in EXPORT_TARGETS.items():
-        summary = export.export_project(project, export.ExportOptions(format=format_name),
-                                        folder / file_name)
+    for export_format in export.formats.all_formats():
+        target = folder / export_format.name
+        target.mkdir(parents=True, exist_ok=True)
+        summary = export.export_project(project, export.ExportOptions(format=export_format.name),
+                                        target / export_format.example)
         if summary.claims < 1 or not all(path.exists() for path in summary.files):
-            raise RuntimeError(f"the {format_name} export wrote no claim")
-        written.append(f"{format_name} ({summary.claims} claim)")
+            raise RuntimeError(f"the {export_format.name} export wrote no claim")
+        written.append(f"{export_format.name} ({summary.claims} claim)")
+    if not written:
+        raise RuntimeError("no export format is registered")
     return ", ".join(written)
 
 

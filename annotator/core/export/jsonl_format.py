@@ -14,6 +14,7 @@ from bisect import bisect_right
 from json.encoder import encode_basestring  # the escaper json.dumps uses (C)
 from typing import Any
 
+from annotator.core.export.formats import ExportFormat, register
 from annotator.core.export.options import iso_to_unix
 from annotator.core.export.records import ExportClaim, Labelled, LayerRecord
 from annotator.core.export.tokens import Tokens
@@ -140,3 +141,15 @@ def record_bytes(record: LayerRecord, tokens: Tokens) -> tuple[bytes, bytes, byt
 def record_line(record: LayerRecord, tokens: Tokens) -> str:
     """One JSONL line (without the newline), as text."""
     return b"".join(record_bytes(record, tokens)).decode("utf-8")[:-1]
+
+
+def article_bytes(records: list[LayerRecord], tokens: Tokens) -> bytes:
+    """The lines of one article's layer records (the registry's writer)."""
+    return b"".join(piece for record in records for piece in record_bytes(record, tokens))
+
+
+register(ExportFormat(
+    name="jsonl", title="JSONL", label="JSONL (Prodigy field names, with grades)",
+    help="jsonl: our records with Prodigy's field names", suffix=".jsonl",
+    example="claims.jsonl", writer=article_bytes, tokens=True, cached=True, parallel=True,
+    file_type="JSON Lines", position=0))

@@ -1,4 +1,4 @@
-"""Writing the line formats (JSONL, doccano): articles in import order, each
+"""Writing the file formats (JSONL, doccano): articles in import order, each
 article's lines rendered afresh or copied from the export cache.
 
 Per batch of articles: look their stamps up in the cache
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
-from annotator.core.export import doccano_format, jsonl_format, line_cache, parallel
+from annotator.core.export import formats, line_cache, parallel
 from annotator.core.export.card import ArticleCounts, CardStats, count_article
 from annotator.core.export.line_cache import CachedLines, LineCache, copy_range
 from annotator.core.export.options import ExportOptions
@@ -109,20 +109,17 @@ class RenderTokens:
             self.source.close()
 
 
-def render_articles(project, selection: Selection, options: ExportOptions, ids: list[str],
-                    tokens: RenderTokens) -> dict[str, tuple[bytes, ArticleCounts]]:
+def render_articles(project, selection: Selection, export_format: formats.ExportFormat,
+                    ids: list[str], tokens: RenderTokens) -> dict[str, tuple[bytes, ArticleCounts]]:
     """Lines and counts of each article in ``ids`` that has a selected layer."""
     records = list(batch_records(project, selection, ids))
-    token_of = tokens.for_records(records) if options.format == "jsonl" and records else {}
+    token_of = tokens.for_records(records) if export_format.tokens and records else {}
+    render = export_format.writer
     rendered = {}
     for article_id, group in groupby(records, key=lambda r: r.article.id):
         layer_records = list(group)
-        if options.format == "jsonl":
-            data = b"".join(piece for record in layer_records
-                            for piece in jsonl_format.record_bytes(record, token_of[article_id]))
-        else:
-            data = "".join(doccano_format.record_line(r) + "\n" for r in layer_records).encode("utf-8")
-        rendered[article_id] = (data, count_article(layer_records))
+        rendered[article_id] = (render(layer_records, token_of.get(article_id)),
+                                count_article(layer_records))
     return rendered
 
 
@@ -135,7 +132,7 @@ def write_lines(project, selection: Selection, options: ExportOptions, files: Li
     """Write every article's lines. Returns the tokenizer's description
     (JSONL) and how many articles' lines came from the cache."""
     cache = None
-    if options.line_cache:
+    if options.line_cache and formats.get(options.format).cached:
         variant = variant_key(options)
         cache = LineCache.open(line_cache.variant_folder(project.uuid, variant), variant)
     writer = _LineWriter(project, selection, options, files, set_of, stats, cache, on_batch)
@@ -162,6 +159,7 @@ class _LineWriter:
                  set_of: Callable[[str], str], stats: CardStats, cache: LineCache | None,
                  on_batch: Callable[[int], None]):
         self.project, self.selection, self.options = project, selection, options
+        self.format = formats.get(options.format)
         self.files, self.set_of, self.stats, self.cache = files, set_of, stats, cache
         self.on_batch = on_batch
         self.tokens = RenderTokens(options.token_cache,
@@ -183,7 +181,7 @@ class _LineWriter:
             elif self.pool is not None and self.pool.pending:
                 self.pool.pending.append((ticket, None))  # stays in line behind the workers' batches
             else:
-                rendered = render_articles(self.project, self.selection, self.options,
+                rendered = render_articles(self.project, self.selection, self.format,
                                            [row[1] for row in misses], self.tokens) if misses else {}
                 self.rendered_here += len(misses)
                 self._emit(ticket, rendered)
@@ -194,11 +192,11 @@ class _LineWriter:
 
     def _pool(self) -> parallel.RenderPool | None:
         """The worker pool, started once this export has rendered enough here."""
-        if self.pool is None and self.rendered_here >= parallel.START_AFTER:
+        if self.pool is None and self.format.parallel and self.rendered_here >= parallel.START_AFTER:
             workers = parallel.worker_count()
             if workers and getattr(self.project, "path", None):
-                self.pool = parallel.RenderPool(Path(self.project.path), self.selection, self.options,
-                                                self.tokens.fingerprint, workers)
+                self.pool = parallel.RenderPool(Path(self.project.path), self.selection, self.format,
+                                                self.options.token_cache, self.tokens.fingerprint, workers)
         return self.pool
 
     def _emit(self, ticket, rendered: dict) -> None:
@@ -243,7 +241,7 @@ def _commit(cache: LineCache) -> None:
 
 
 def _tokenizer_description(options: ExportOptions, cache: LineCache | None, tokens: RenderTokens) -> str | None:
-    if options.format != "jsonl":
+    if not formats.get(options.format).tokens:
         return None
     if cache is not None and tokens.fingerprint:
         return tokens.fingerprint
