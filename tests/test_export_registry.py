@@ -47,7 +47,8 @@ def test_a_registered_format_is_among_the_cli_choices_with_its_help(toy_format):
     assert result.exit_code == 0, result.output
     shown = " ".join(result.output.split())  # the help is wrapped
     assert "[jsonl|spacy|doccano|shout]" in shown
-    assert "doccano: doccano's JSONL with entities and relations; shout: every accepted claim in capitals." in shown
+    assert ("doccano: doccano's JSONL with entities and relations; "
+            "shout: every accepted claim in capitals.") in shown
 
 
 def test_a_format_leaves_the_cli_when_unregistered(toy_format):

@@ -4,8 +4,8 @@ Made for the desktop bundle, where the usual traps are files that did not
 get packed (spaCy's language data and registry entry points, our lexicons
 and demo corpus, Qt libraries). It runs the path a reviewer's first session
 takes, in a throw-away project: import the demo corpus, highlight it, accept
-a claim, export, build the main window (off screen). Each step prints ``ok``, ``skip`` or ``FAIL``; the exit code
-is 0 only if nothing failed. The user's own data is never touched.
+a claim, export, build the main window (off screen). Each step prints
+``ok``, ``skip`` or ``FAIL``; the exit code is 0 only if nothing failed. The user's own data is never touched.
 """
 
 from __future__ import annotations
@@ -150,7 +150,8 @@ class Selftest:
             image = window.grab()
             if image.isNull():
                 raise RuntimeError("the main window could not be drawn")
-            return f"main window drawn ({image.width()}x{image.height()}, Qt platform {qt_app.platformName()})"
+            size = f"{image.width()}x{image.height()}"
+            return f"main window drawn ({size}, Qt platform {qt_app.platformName()})"
         finally:
             window.close()  # closes the project too
             window.deleteLater()

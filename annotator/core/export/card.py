@@ -18,7 +18,6 @@ from annotator.core.export.options import ExportOptions
 from annotator.core.export.records import LayerRecord
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
 
-
 _FOLD_AT = 4096
 _COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "credibility",
              "source_types", "attributions")
@@ -35,7 +34,7 @@ class ArticleCounts(NamedTuple):
 
 
 def count_article(records: list[LayerRecord]) -> ArticleCounts:
-    counters = {name: Counter() for name in _COUNTERS}
+    counters: dict[str, Counter[str]] = {name: Counter() for name in _COUNTERS}
     hedged, claims, newest = 0, 0, ""
     for record in records:
         counters["annotators"][record.annotator] += 1

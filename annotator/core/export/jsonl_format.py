@@ -131,11 +131,11 @@ def record_bytes(record: LayerRecord, tokens: Tokens) -> tuple[bytes, bytes, byt
         for head, child, label in relations)
     claims_json = ",".join(_claim(claim, text) for claim in record.claims)
     input_hash = hash32(text)
-    head = '{"text":%s,"meta":%s,"tokens":' % (encode_basestring(text), _meta(article))
+    opening = '{"text":%s,"meta":%s,"tokens":' % (encode_basestring(text), _meta(article))
     tail = _TAIL % (spans_json, relations_json, claims_json, input_hash,
                     task_hash(input_hash, record.spans, relations), _value(record.annotator),
                     iso_to_unix(record.updated_at))
-    return head.encode("utf-8"), tokens.json_bytes(text), tail.encode("utf-8")
+    return opening.encode("utf-8"), tokens.json_bytes(text), tail.encode("utf-8")
 
 
 def record_line(record: LayerRecord, tokens: Tokens) -> str:

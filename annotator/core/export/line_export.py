@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.export import formats, line_cache, parallel
 from annotator.core.export.card import ArticleCounts, CardStats, count_article
@@ -26,6 +27,9 @@ from annotator.core.export.options import ExportOptions
 from annotator.core.export.reading import Selection, batch_records, iter_article_batches
 from annotator.core.export.records import LayerRecord
 from annotator.core.export.variant import variant_key
+
+if TYPE_CHECKING:
+    from annotator.core.export.token_cache import TokenSource
 
 _FLUSH_AT = 1 << 22  # bytes buffered per output file before a write
 
@@ -95,7 +99,7 @@ class RenderTokens:
     def __init__(self, use_cache: bool, fingerprint: str | None):
         self.use_cache = use_cache
         self.fingerprint = fingerprint  # the tokenizer's, if the line cache knows it
-        self.source = None
+        self.source: TokenSource | None = None
 
     def for_records(self, records: list[LayerRecord]) -> dict:
         if self.source is None:
@@ -174,10 +178,11 @@ class _LineWriter:
             hits = self.cache.lookup(batch) if self.cache is not None else {}
             misses = [row for row in batch if row[0] not in hits]
             ticket = (batch, hits, misses)
-            if misses and self._pool() is not None:
-                while self.pool.full:
-                    self._emit(*self.pool.next_done())
-                self.pool.submit(ticket, [row[1] for row in misses])
+            pool = self._pool() if misses else None
+            if pool is not None:
+                while pool.full:
+                    self._emit(*pool.next_done())
+                pool.submit(ticket, [row[1] for row in misses])
             elif self.pool is not None and self.pool.pending:
                 self.pool.pending.append((ticket, None))  # stays in line behind the workers' batches
             else:
@@ -208,6 +213,7 @@ class _LineWriter:
                                    for seq, article_id, stamp in misses]))
             rendered = {}
         files, set_of, stats = self.files, self.set_of, self.stats
+        pack_fd = cache.pack_fd if cache is not None else -1  # hits come from the cache only
         for seq, article_id, _ in batch:
             entry: CachedLines | None = hits.get(seq)
             if entry is not None:
@@ -215,7 +221,7 @@ class _LineWriter:
                 if not counts.records:
                     continue
                 set_name = set_of(article_id)
-                files.copy(set_name, cache.pack_fd, entry.offset, entry.length)
+                files.copy(set_name, pack_fd, entry.offset, entry.length)
             else:
                 data, counts = rendered.get(article_id, _NOTHING)
                 if not counts.records:
@@ -240,7 +246,8 @@ def _commit(cache: LineCache) -> None:
     line_cache.evict()
 
 
-def _tokenizer_description(options: ExportOptions, cache: LineCache | None, tokens: RenderTokens) -> str | None:
+def _tokenizer_description(options: ExportOptions, cache: LineCache | None,
+                           tokens: RenderTokens) -> str | None:
     if not formats.get(options.format).tokens:
         return None
     if cache is not None and tokens.fingerprint:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 LAYERS = ("annotators", "adjudicated", "best", "suggestions")
 _SPLIT_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -106,5 +106,5 @@ def iso_to_unix(timestamp: str | None) -> int:
         return 0
     moment = datetime.fromisoformat(timestamp)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp())

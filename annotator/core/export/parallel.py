@@ -68,7 +68,8 @@ class RenderPool:
         self.workers = workers
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker, initargs=(str(db_path), selection, export_format, token_cache, tokenizer))
+            initializer=_start_worker,
+            initargs=(str(db_path), selection, export_format, token_cache, tokenizer))
         self.pending: deque = deque()  # (ticket, Future or None), oldest first
 
     @property

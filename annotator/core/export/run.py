@@ -61,7 +61,8 @@ def _check_out_path(out_path: Path, export_format: formats.ExportFormat) -> None
         raise ExportError(f"folder {out_path.parent} does not exist")
     if export_format.folder and out_path.suffix == export_format.suffix:
         raise ExportError(f"{out_path}: a {export_format.title} export is a folder of "
-                          f"{export_format.suffix} shards; give a folder name, e.g. -o {export_format.example}")
+                          f"{export_format.suffix} shards; give a folder name, "
+                          f"e.g. -o {export_format.example}")
     if not export_format.folder and out_path.is_dir():
         raise ExportError(f"{out_path} is a folder; give a file name, e.g. -o claims.jsonl")
 
