@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,7 @@ class ExportFormat:
 
 _registry: dict[str, ExportFormat] = {}
 _built_ins_loaded = False
+_loading = threading.RLock()  # an export worker thread and the window may ask at once
 
 
 def register(export_format: ExportFormat) -> ExportFormat:
@@ -94,8 +96,11 @@ def _load_built_ins() -> None:
     global _built_ins_loaded
     if _built_ins_loaded:
         return
-    _built_ins_loaded = True
-    package = importlib.import_module("annotator.core.export")
-    for module in pkgutil.iter_modules(package.__path__):
-        if module.name.endswith("_format"):
-            importlib.import_module(f"{package.__name__}.{module.name}")
+    with _loading:
+        if _built_ins_loaded:
+            return
+        package = importlib.import_module("annotator.core.export")
+        for module in pkgutil.iter_modules(package.__path__):
+            if module.name.endswith("_format"):
+                importlib.import_module(f"{package.__name__}.{module.name}")
+        _built_ins_loaded = True
