@@ -9,7 +9,7 @@ from test_export_helpers import seeded_project
 
 from annotator.cli import main
 from annotator.core.export import ExportError, ExportFormat, ExportOptions, export_project, formats
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 def claim_lines(records, tokens) -> bytes:
