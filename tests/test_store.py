@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core import schema
+from annotator.core.database import NewerSchemaError, ProjectError
 from annotator.core.models import (
     Annotation,
     Attribution,
@@ -18,7 +19,6 @@ from annotator.core.models import (
     SourceType,
     Span,
 )
-from annotator.core.database import NewerSchemaError, ProjectError
 from annotator.core.project import Project
 
 TEXT = "Laut Polizei ist die Lage ruhig. Der Sprecher sagte, dass niemand verletzt wurde."

@@ -24,9 +24,9 @@ import click
 from annotator import __version__
 from annotator.core.importer import import_paths
 from annotator.core.models import Annotation, Decision
+from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.core.project import Project
 
 SELFTEST_ANNOTATOR = "selftest"
 

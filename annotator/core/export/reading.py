@@ -21,7 +21,9 @@ from annotator.core.export.records import (
     pipeline_layer_name,
 )
 from annotator.core.models import ADJUDICATED_LAYER
-from annotator.core.storage import annotations, articles, suggestions
+from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import articles, suggestions
+
 
 @dataclass
 class Selection:
@@ -108,7 +110,7 @@ def _annotation_layers(project, selection: Selection, ids: list[str]) -> Layers:
     if not selection.names:
         return {}
     grouped: dict[str, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
-    for row in annotations.export_rows(project.db, ids, selection.names):
+    for row in annotation_store.export_rows(project.db, ids, selection.names):
         grouped[row[0]][row[1]].append(row)
     if selection.layer == "best":
         _prefer_adjudicated(grouped)
@@ -155,7 +157,7 @@ def _prefer_adjudicated(grouped: dict[str, dict[str, list[tuple]]]) -> None:
 
 
 def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
-    return None if start is None else (start, end)
+    return None if start is None or end is None else (start, end)
 
 
 def _claims_of(rows: list[tuple]) -> tuple[list[ExportClaim], str | None]:
