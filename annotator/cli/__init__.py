@@ -35,6 +35,7 @@ from annotator.cli.export_cmds import cache_command, export_command, import_anno
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
 from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
 from annotator.cli.selftest_cmd import selftest  # noqa: E402
+from annotator.cli.sources_cmds import sources_group  # noqa: E402
 from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
 
 for command in (
@@ -43,6 +44,7 @@ for command in (
     highlight, rehighlight, evaluate,                       # the pre-highlighter
     export_command, import_annotations_command, cache_command,  # training data
     assign, merge, agreement,                               # the team
+    sources_group,                                          # the source registry
     selftest,
 ):
     main.add_command(command)

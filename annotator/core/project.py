@@ -153,8 +153,12 @@ class Project:
     def replace_suggestions(self, article_id: str, new: Iterable[ClaimSuggestion],
                             pipeline: str, version: str) -> None:
         """Within the caller's transaction. Suggestions a reviewer has already
-        judged are kept (their annotations point at them); others are replaced."""
+        judged are kept (their annotations point at them); others are replaced.
+        Their sources are linked to the registry (as suggestions)."""
+        from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
+
         suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
+        link_suggestions(self.db, article_id, self.article(article_id).text)
 
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)

@@ -12,7 +12,7 @@ from pathlib import Path
 from annotator.core.importer import InputError
 from annotator.core.sources import linking
 from annotator.core.sources.csv_input import read_sources_csv
-from annotator.core.sources.normalize import fold
+from annotator.core.sources.normalize import fold, parse
 from annotator.core.sources.registry import (
     Source, SourceGrade, current_grades, merged, new_source, now, renamed, typed, with_alias, without_alias,
 )
@@ -52,6 +52,11 @@ def link_suggestions(db, article_id: str, text: str) -> None:
 def find_one(project, name: str) -> Source:
     """The one source called ``name`` (canonical name, alias or id)."""
     found = stored.find(project.db, name) or [s for s in [stored.get(project.db, name)] if s]
+    if not found:  # a spelling or inflection of a name: "Zelensky", "ukrainischem Geheimdienst"
+        reg = registry(project)
+        parsed = parse(name, reg.rules)
+        keys = parsed.name_keys(reg.rules) or {k for k in (parsed.role_key,) if k and parsed.nation}
+        found = list({s.id: s for k in keys for s in reg.lookup(k)}.values())
     if not found:
         raise SourceError(f"no source is called {name!r}")
     if len(found) > 1:
