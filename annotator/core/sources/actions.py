@@ -78,6 +78,35 @@ def _save(project, source: Source) -> None:
 # -- editing ---------------------------------------------------------------------
 
 
+def create(project, name: str, source_type=None, *, created_by: str, aliases=()) -> Source:
+    """A new confirmed source (e.g. from a selection in the text)."""
+    with project.transaction():
+        for n in (name, *aliases):
+            for other in stored.find(project.db, n):
+                raise SourceError(f"{n!r} already names {other.name!r}")
+        source = new_source(name, source_type, created_by=created_by, aliases=aliases)
+        _save(project, source)
+        return source
+
+
+def link_claim(project, annotation_id: str, name: str | None, by: str) -> Source | None:
+    """A reviewer links a claim (annotation) to a source, or unlinks it (None)."""
+    with project.transaction():
+        annotation = project.annotation(annotation_id)
+        if annotation is None:
+            raise SourceError(f"no claim {annotation_id}")
+        if name is None:
+            stored.unlink_annotation(project.db, annotation_id)
+            return None
+        source = find_one(project, name)
+        stored.link_annotation(project.db, annotation_id, annotation.article_id, source.id, by, now())
+        if not source.confirmed:
+            source = replace(source, confirmed=True)
+            _save(project, source)
+        return source
+
+
+
 def rename(project, old: str, new: str) -> Source:
     with project.transaction():
         source = find_one(project, old)

@@ -22,6 +22,11 @@ _COLUMNS = ("id", "name", "source_type", "note", "external_id", "created_by", "c
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM sources"
 
 
+def _conn(db):
+    """The sqlite3 connection of a sqlite-utils Database, or the connection itself."""
+    return getattr(db, "conn", db)
+
+
 # -- sources -------------------------------------------------------------------
 
 
@@ -36,10 +41,10 @@ def put(db, source: Source, keys: Iterable[str]) -> None:
          source.external_id, source.created_by, source.created_at, int(source.confirmed),
          source.renamed_at, source.typed_at, fold(source.name)])
     db.execute("DELETE FROM source_aliases WHERE source_id = ?", [source.id])
-    db.conn.executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
+    _conn(db).executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
                         [(source.id, a, fold(a)) for a in source.aliases])
     db.execute("DELETE FROM source_keys WHERE source_id = ?", [source.id])
-    db.conn.executemany("INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)",
+    _conn(db).executemany("INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)",
                         [(k, source.id) for k in sorted(set(keys))])
     for former in source.former_ids:
         redirect(db, former, source.id)
@@ -171,7 +176,7 @@ def clear_suggestion_links(db, article_id: str) -> None:
 
 def link_suggestions(db, article_id: str, rows: Iterable[tuple[int, str | None, float, str]]) -> None:
     """(suggestion id, source id or None, confidence, reason) for one article."""
-    db.conn.executemany(
+    _conn(db).executemany(
         "INSERT INTO suggestion_sources (suggestion_id, article_id, source_id, confidence, reason) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (suggestion_id) DO UPDATE SET source_id = excluded.source_id, "
         "confidence = excluded.confidence, reason = excluded.reason",
@@ -320,3 +325,56 @@ def record_conflict(db, source_id: str, field: str, values: list, at: str) -> No
 def conflicts(db) -> list[tuple[str, str, list]]:
     return [(r[0], r[1], json.loads(r[2])) for r in db.execute(
         'SELECT source_id, field, "values" FROM source_conflicts ORDER BY id')]
+
+
+# -- merging databases (read from each input, written to the output) -------------------------
+
+
+def has_registry(db) -> bool:
+    """False for a database from before m004 (nothing to merge)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").fetchone() \
+        is not None
+
+
+def all_annotation_links(db) -> list[tuple[str, str, str, str, str]]:
+    """(annotation id, article id, source id, linked by, linked at)."""
+    return db.execute("SELECT annotation_id, article_id, source_id, linked_by, linked_at "
+                      "FROM annotation_sources").fetchall()
+
+
+def all_suggestion_links(db) -> list[tuple[str, int, int, str | None, float, str]]:
+    """(article id, start, end, source id, confidence, reason): by span, as
+    suggestion ids are local to a database."""
+    return db.execute(
+        'SELECT g.article_id, g.start, g."end", l.source_id, l.confidence, l.reason '
+        "FROM suggestion_sources l JOIN suggestions g ON g.id = l.suggestion_id").fetchall()
+
+
+def suggestion_ids_by_span(db) -> dict[tuple[str, int, int], int]:
+    return {(r[1], r[2], r[3]): r[0] for r in db.execute('SELECT id, article_id, start, "end" FROM suggestions')}
+
+
+def annotation_ids(db) -> set[str]:
+    return {r[0] for r in db.execute("SELECT id FROM annotations")}
+
+
+def all_conflicts(db) -> list[tuple[str, str, str, str]]:
+    return db.execute('SELECT source_id, field, "values", recorded_at FROM source_conflicts').fetchall()
+
+
+def insert_conflict_row(db, source_id: str, field: str, values_json: str, at: str) -> None:
+    db.execute('INSERT OR IGNORE INTO source_conflicts (source_id, field, "values", recorded_at) '
+               "VALUES (?, ?, ?, ?)", [source_id, field, values_json, at])
+
+
+CANONICAL_QUERIES = {  # for team.canonical: the registry's content without rowids
+    "sources": f"SELECT {', '.join(_COLUMNS)} FROM sources",
+    "source_aliases": "SELECT source_id, alias FROM source_aliases",
+    "source_redirects": "SELECT old_id, new_id FROM source_redirects",
+    "annotation_sources": "SELECT annotation_id, article_id, source_id, linked_by, linked_at "
+                          "FROM annotation_sources",
+    "suggestion_sources": 'SELECT g.article_id, g.start, g."end", l.source_id, l.confidence, l.reason '
+                          "FROM suggestion_sources l JOIN suggestions g ON g.id = l.suggestion_id",
+    "source_grades": "SELECT source_id, annotator, reliability, article_id, annotation_id, at FROM source_grades",
+    "source_conflicts": 'SELECT source_id, field, "values", recorded_at FROM source_conflicts',
+}

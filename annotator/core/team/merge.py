@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.sources.team_merge import merge_registries_into
 from annotator.core.storage import merging
 from annotator.core.team.merge_input import (
     MergeError,
@@ -97,6 +98,7 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
             step()
         result = state.resolve(writer.connection)
         log_entries = writer.write(result)
+        merge_registries_into(writer.conn, paths)
         if should_cancel and should_cancel():
             raise MergeCancelled()
         writer.finish()
