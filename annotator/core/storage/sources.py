@@ -207,18 +207,19 @@ def annotation_links(db, article_id: str) -> dict[str, str]:
 
 
 def export_links(db, article_ids: list[str]) -> dict[str, dict]:
-    """For exports: per article, {"suggestions": {id: source}, "annotations":
-    {id: source}} with source = (source id, canonical name)."""
+    """For exports: per article, {"suggestions": {id: (source id, canonical
+    name, (source span))}, "annotations": {id: (source id, canonical name, linked by)}}."""
     out: dict[str, dict] = {a: {"suggestions": {}, "annotations": {}} for a in article_ids}
     marks = ",".join("?" * len(article_ids))
-    for article_id, sid, source_id, name in db.execute(
-            "SELECT l.article_id, l.suggestion_id, s.id, s.name FROM suggestion_sources l "
+    for article_id, sid, source_id, name, start, end in db.execute(
+            "SELECT l.article_id, l.suggestion_id, s.id, s.name, g.source_start, g.source_end "
+            "FROM suggestion_sources l JOIN sources s ON s.id = l.source_id "
+            f"JOIN suggestions g ON g.id = l.suggestion_id WHERE l.article_id IN ({marks})", article_ids):
+        out[article_id]["suggestions"][sid] = (source_id, name, (start, end))
+    for article_id, aid, source_id, name, by in db.execute(
+            "SELECT l.article_id, l.annotation_id, s.id, s.name, l.linked_by FROM annotation_sources l "
             f"JOIN sources s ON s.id = l.source_id WHERE l.article_id IN ({marks})", article_ids):
-        out[article_id]["suggestions"][sid] = (source_id, name)
-    for article_id, aid, source_id, name in db.execute(
-            "SELECT l.article_id, l.annotation_id, s.id, s.name FROM annotation_sources l "
-            f"JOIN sources s ON s.id = l.source_id WHERE l.article_id IN ({marks})", article_ids):
-        out[article_id]["annotations"][aid] = (source_id, name)
+        out[article_id]["annotations"][aid] = (source_id, name, by)
     return out
 
 
