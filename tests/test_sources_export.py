@@ -68,3 +68,19 @@ def test_sources_file_and_card_list_the_sources_with_counts(project, tmp_path):
     assert by_name["ukrainischem Geheimdienst"]["source_type"] == "intelligence"
     card = (tmp_path / "claims.card.md").read_text(encoding="utf-8")
     assert "## Sources" in card and "| Wolodymyr Selenskyj | person | 2 | 1 |" in card
+
+
+def test_agreement_reports_source_level_grades_beside_claim_level(project):
+    from annotator.core.team.agreement import measure_agreement
+
+    article_id = reviewed_project(project)  # anna graded every claim B
+    for s in project.suggestions(article_id):
+        grade = "B" if s.source and "Selenskyj" in TEXT[s.source.start:s.source.end] else "D"
+        project.save_annotation(Annotation(
+            article_id=article_id, annotator="ben", decision=Decision.ACCEPT, start=s.start, end=s.end,
+            source=s.source, cue=s.cue, reliability=grade, suggestion_id=s.id))
+    for a in project.annotations(article_id=article_id, annotator="anna"):
+        if a.source and "Geheimdienst" in TEXT[a.source.start:a.source.end]:
+            project.save_annotation(a.evolve(reliability="D"))
+    figure = measure_agreement(project).alpha["source_level_reliability"]
+    assert figure.n == 2 and figure.value == 1.0

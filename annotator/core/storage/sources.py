@@ -379,3 +379,19 @@ CANONICAL_QUERIES = {  # for team.canonical: the registry's content without rowi
     "source_grades": "SELECT source_id, annotator, reliability, article_id, annotation_id, at FROM source_grades",
     "source_conflicts": 'SELECT source_id, field, "values", recorded_at FROM source_conflicts',
 }
+
+
+def current_grades_of_all(db) -> list[SourceGrade]:
+    """Every grade that counts for a source's current grade: each linked
+    claim's reliability (a reviewer's link, else the linker's link of the
+    suggestion it reviews) at its last change, and the grades given to
+    sources themselves. registry.current_grades picks the latest."""
+    rows = db.execute(
+        "SELECT l.source_id, a.annotator, a.reliability, a.updated_at, a.article_id, a.id "
+        "FROM annotations a JOIN annotation_sources l ON l.annotation_id = a.id "
+        "WHERE a.reliability IS NOT NULL "
+        "UNION ALL SELECT l.source_id, a.annotator, a.reliability, a.updated_at, a.article_id, a.id "
+        "FROM annotations a JOIN suggestion_sources l ON l.suggestion_id = a.suggestion_id "
+        "WHERE a.reliability IS NOT NULL AND l.source_id IS NOT NULL "
+        "AND a.id NOT IN (SELECT annotation_id FROM annotation_sources)").fetchall()
+    return [SourceGrade(*r) for r in rows] + source_grades(db)
