@@ -3,16 +3,9 @@ alike across articles; alias, rename, merge, show; a team's CSV list."""
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-
-# TEMPORARY until the architecture merge brings annotator.core.storage
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("annotator.core.storage") is None
-                                or "sources" not in main.commands, reason="storage not merged yet")
 
 ARTICLES = {
     "a.txt": "Selenskyj warnt vor Eskalation\n"

@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 from annotator.core.models import SourceType
 from annotator.core.sources.normalize import fold
 from annotator.core.sources.registry import (
-    Source, current_grades, merge_registries, merge_with_map, merged, new_source, renamed,
-    SourceGrade, with_alias, without_alias,
+    Source,
+    SourceGrade,
+    current_grades,
+    merge_registries,
+    merge_with_map,
+    merged,
+    new_source,
+    renamed,
+    with_alias,
+    without_alias,
 )
 
 NAMES = ["Wolodymyr Selenskyj", "Selenskyj", "selenskyj", "Zelensky", "NATO", "Nato",

@@ -6,11 +6,16 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.models import SourceType
+from annotator.core.resources import resource_path
 from annotator.core.sources.normalize import (
-    adjective_stem, name_key, name_key_variants, nation_of, parse, role_of,
+    adjective_stem,
+    name_key,
+    name_key_variants,
+    nation_of,
+    parse,
+    role_of,
 )
 from annotator.core.sources.rules import load_rules, read_rules
-from annotator.core.resources import resource_path
 
 
 @pytest.mark.parametrize("word, stem", [

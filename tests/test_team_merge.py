@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from test_team_support import file_digest, fork, judge, make_lead
 
 from annotator.core.models import Annotation, Decision, SourceType
-from annotator.core.sources import actions as sources
 from annotator.core.project import Project
+from annotator.core.sources import actions as sources
 from annotator.core.team.canonical import canonical_dump
 from annotator.core.team.merge import MergeCancelled, merge_databases
 from annotator.core.team.merge_input import MergeError

@@ -173,10 +173,11 @@ def _save_claim(project, claim: Annotation, article_id: str, layer: str, index: 
     # A claim at a suggestion's span reviews that suggestion (once per layer).
     suggestion_id = linked.pop((claim.start, claim.end), None)
     key = f"{layer}\n{article_id}\n{claim.id or index}"
+    annotation_id = str(uuid.uuid5(_ID_NAMESPACE, key))
     stored = claim.evolve(article_id=article_id, annotator=layer, suggestion_id=suggestion_id,
-                          id=str(uuid.uuid5(_ID_NAMESPACE, key)))
+                          id=annotation_id)
     project.save_annotation(stored)
-    return stored.id
+    return annotation_id
 
 
 # -- reading one record's claims ------------------------------------------------

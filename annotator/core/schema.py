@@ -199,27 +199,9 @@ def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
 
-@migrations()
-def m004_sources(db: Database) -> None:
-    """The source registry (issue 14): one entity per source, linked from
-    suggestions (by the linker, a suggestion) and from annotations (by a
-    reviewer); the claim's source span stays what the text says.
 
-    ``folded`` columns hold the case-folded name for lookups; ``source_keys``
-    the normalised keys the linker looks names up by (normalize.py), so an
-    import never loads the whole registry. ``source_redirects`` remembers
-    the ids of entities merged away (claims in other databases may still
-    name them). ``source_grades`` are grades given to a source itself (a
-    team's CSV list, "update the source's grade"); grades given to claims
-    stay on the claims and are read through the links. Links appear in
-    exports, so they renew the article stamp like m003's triggers, and a
-    renamed or retyped source renews the stamps of the articles it is in.
-    Plain rowid tables: SQLite 3.40's quick_check (which a merge runs on
-    every input) falsely reports NULLs in a WITHOUT ROWID table whose key
-    does not lead its columns.
-    """
-    db.executescript(
-        """
+# m004's statements (part of a released migration once shipped: never edit).
+_M004_TABLES = """
         CREATE TABLE sources (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
@@ -286,9 +268,8 @@ def m004_sources(db: Database) -> None:
             recorded_at TEXT NOT NULL,
             UNIQUE (source_id, field, "values")
         );
-        """
-        + "".join(_stamp_triggers(table) for table in ("suggestion_sources", "annotation_sources"))
-        + """
+"""
+_M004_SOURCE_STAMPS = """
         CREATE TRIGGER article_stamp_on_source_update AFTER UPDATE OF name, source_type ON sources
         BEGIN
             INSERT INTO article_stamps (article_id, stamp)
@@ -298,5 +279,30 @@ def m004_sources(db: Database) -> None:
                 WHERE true
                 ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
         END;
-        """
+"""
+
+
+@migrations()
+def m004_sources(db: Database) -> None:
+    """The source registry (issue 14): one entity per source, linked from
+    suggestions (by the linker, a suggestion) and from annotations (by a
+    reviewer); the claim's source span stays what the text says.
+
+    ``folded`` columns hold the case-folded name for lookups; ``source_keys``
+    the normalised keys the linker looks names up by (normalize.py), so an
+    import never loads the whole registry. ``source_redirects`` remembers
+    the ids of entities merged away (claims in other databases may still
+    name them). ``source_grades`` are grades given to a source itself (a
+    team's CSV list, "update the source's grade"); grades given to claims
+    stay on the claims and are read through the links. Links appear in
+    exports, so they renew the article stamp like m003's triggers, and a
+    renamed or retyped source renews the stamps of the articles it is in.
+    Plain rowid tables: SQLite 3.40's quick_check (which a merge runs on
+    every input) falsely reports NULLs in a WITHOUT ROWID table whose key
+    does not lead its columns.
+    """
+    db.executescript(
+        _M004_TABLES
+        + "".join(_stamp_triggers(table) for table in ("suggestion_sources", "annotation_sources"))
+        + _M004_SOURCE_STAMPS
     )

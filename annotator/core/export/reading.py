@@ -109,12 +109,12 @@ def _link_sources(claims: list[ExportClaim], links: dict) -> None:
     for claim in claims:
         found = links["annotations"].get(claim.id)
         if found is not None:  # a link the linker made, carried in from a file, stays a suggestion
-            claim.source_id, claim.source_name = found[:2]
+            claim.source_id, claim.source_name = found[0], found[1]
             claim.source_link = "suggested" if found[2] == LINKER else "confirmed"
             continue
         suggested = links["suggestions"].get(claim.suggestion_id)
         if suggested is not None and suggested[2] == claim.source:  # the same span as suggested
-            claim.source_id, claim.source_name, claim.source_link = *suggested[:2], "suggested"
+            claim.source_id, claim.source_name, claim.source_link = suggested[0], suggested[1], "suggested"
 
 
 def _articles(project, ids: list[str]) -> list[ExportArticle]:

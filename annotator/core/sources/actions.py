@@ -14,7 +14,16 @@ from annotator.core.sources import linking
 from annotator.core.sources.csv_input import read_sources_csv
 from annotator.core.sources.normalize import fold, parse
 from annotator.core.sources.registry import (
-    Source, SourceGrade, current_grades, merged, new_source, now, renamed, typed, with_alias, without_alias,
+    Source,
+    SourceGrade,
+    current_grades,
+    merged,
+    new_source,
+    now,
+    renamed,
+    typed,
+    with_alias,
+    without_alias,
 )
 from annotator.core.storage import sources as stored
 from annotator.core.storage import suggestions as stored_suggestions
@@ -41,9 +50,12 @@ def link_suggestions(db, article_id: str, text: str) -> None:
     result = linking.link_article([m for _, m in pairs], reg)
     ids = linking.add_proposals(reg, result)
     stored.clear_suggestion_links(db, article_id)
-    stored.link_suggestions(db, article_id, [
-        (suggestions[index].id, source_id, link.confidence, link.reason)
-        for (index, _), link, source_id in zip(pairs, result.links, ids)])
+    rows = []
+    for (index, _), link, source_id in zip(pairs, result.links, ids):
+        suggestion_id = suggestions[index].id
+        if suggestion_id is not None:  # stored suggestions always have one
+            rows.append((suggestion_id, source_id, link.confidence, link.reason))
+    stored.link_suggestions(db, article_id, rows)
 
 
 # -- finding ---------------------------------------------------------------------

@@ -9,8 +9,8 @@ as for the claim-level reliability figure (team/agreement.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from annotator.core.sources.registry import SourceGrade, current_grades
 from annotator.core.team.coefficients import krippendorff_alpha, pairable_items

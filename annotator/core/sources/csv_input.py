@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def read_sources_csv(path: Path) -> list[SourceRow]:
     return rows
 
 
-def _check_header(path: Path, header: list[str] | None) -> None:
+def _check_header(path: Path, header: Sequence[str] | None) -> None:
     if not header or "name" not in header:
         raise InputError(path, 1, 'the header row has no "name" column')
     unknown = [c for c in header if c not in COLUMNS]

@@ -20,8 +20,8 @@ reviewer confirms it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from annotator.core.models import SourceType
 from annotator.core.sources.normalize import SourceName, fold, parse
@@ -193,6 +193,8 @@ def _join(name: SourceName, index: int, entities: list[_Entity], by_key: dict[st
 
 def _bare_role_holder(name: SourceName, index: int, entities: list[_Entity]):
     """'der Präsident' -> the nearest earlier named holder of the role."""
+    if name.role is None:
+        return None, "", 1.0
     holders = []
     for e in entities:
         for i, other, _, _ in e.members:
@@ -221,16 +223,16 @@ def _registry_target(entity: _Entity, registry: Registry) -> tuple[str | None, f
         (entity.name_keys(), 0.9, "spelling or inflection of '{}'"),
         ({"name:" + k for k in entity.surname_keys()} | {"surname:" + k for k in entity.surname_keys()},
          0.8, "surname of '{}'"),
-        ({n.role_key or n.phrase_key for n in entity.names if not n.name} - {None}, 0.85,
+        ({k for n in entity.names if not n.name for k in [n.role_key or n.phrase_key] if k}, 0.85,
          "same source, inflected: '{}'"),
         (entity.role_keys(), 0.7, "role named in the alias or note of '{}'"),
     )
     for keys, confidence, reason in steps:
-        found = _unique(registry, keys)
-        if isinstance(found, Source):
-            return found.id, confidence, reason.format(found.name)
-        if found:
-            names = ", ".join(sorted(f"'{s.name}'" for s in found))
+        match = _unique(registry, keys)
+        if isinstance(match, Source):
+            return match.id, confidence, reason.format(match.name)
+        if match:
+            names = ", ".join(sorted(f"'{s.name}'" for s in match))
             return None, 0.4, f"ambiguous: {names}; a new source is proposed"
     return None, 0.6 if entity.name_keys() else 0.5, "not in the registry: a new source is proposed"
 

@@ -163,7 +163,9 @@ class SourceName:
         keys = set(self.name_keys(rules)) | set(self.surname_keys(rules))
         # a person's role is a key only with its nation ("der ukrainische
         # Präsident"); "Nachrichtenagentur Reuters" is not every agency
-        if self.role_key is not None and (not self.name or (self.role.kind == "person" and self.nation)):
+        role = self.role
+        if self.role_key is not None and role is not None and (
+                not self.name or (role.kind == "person" and self.nation)):
             keys.add(self.role_key)
         if not self.name and self.role is None and self.phrase_key is not None:
             keys.add(self.phrase_key)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
-from typing import Iterable, Iterator
+from datetime import UTC, datetime
 
 from annotator.core.models import RELIABILITY_GRADES, SourceType
 from annotator.core.sources.normalize import fold, parse
@@ -22,7 +22,7 @@ LINKER = "@linker"  # created_by of sources the linker proposed
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ class Registry:
     _index: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
-    def of(cls, sources: Iterable[Source]) -> "Registry":
+    def of(cls, sources: Iterable[Source]) -> Registry:
         registry = cls()
         for s in sources:
             registry.add(s)
@@ -237,7 +237,7 @@ class Registry:
         for line in source.note.splitlines():
             # a note "as: ukrainischer Präsident" makes the role findable
             said = parse(line.removeprefix("as:"), self.rules)
-            if said.role_key and said.nation and said.role.kind == "person":
+            if said.role_key and said.nation and said.role is not None and said.role.kind == "person":
                 keys.add(said.role_key)
         return keys
 

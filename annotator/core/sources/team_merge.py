@@ -16,30 +16,17 @@ import sqlite3
 from pathlib import Path
 
 from annotator.core.sources.registry import Registry, SourceGrade, merge_with_map
+from annotator.core.storage import merging
 from annotator.core.storage import sources as stored
-
-
-def _read(path: Path) -> dict | None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        if not stored.has_registry(conn):
-            return None
-        return {
-            "sources": list(stored.iter_all(conn)), "annotations": stored.all_annotation_links(conn),
-            "suggestions": stored.all_suggestion_links(conn), "grades": stored.source_grades(conn),
-            "conflicts": stored.all_conflicts(conn),
-        }
-    finally:
-        conn.close()
 
 
 def merge_registries_into(conn: sqlite3.Connection, inputs: list[Path]) -> int:
     """Write the merged registry of ``inputs`` into the output ``conn``
     (one transaction); returns the number of sources."""
-    read = [r for r in (_read(p) for p in inputs) if r is not None]
+    read = [r for r in (stored.read_input(p) for p in inputs) if r is not None]
     entities, clashes, id_map = merge_with_map(*(r["sources"] for r in read))
     keys_of = Registry().keys_of
-    conn.execute("BEGIN")
+    merging.begin(conn)
     for source in entities:
         stored.put(conn, source, keys_of(source))
     _conflicts(conn, read, clashes, id_map)
@@ -49,7 +36,7 @@ def merge_registries_into(conn: sqlite3.Connection, inputs: list[Path]) -> int:
                g.annotation_id) for r in read for g in r["grades"]}
     for values in sorted(grades, key=repr):
         stored.add_grade(conn, SourceGrade(*values))
-    conn.execute("COMMIT")
+    merging.commit(conn)
     return len(entities)
 
 

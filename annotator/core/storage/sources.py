@@ -10,8 +10,10 @@ The decisions (what links where, which field wins a merge) are made in
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from pathlib import Path
 
 from annotator.core.models import SourceType
 from annotator.core.sources.normalize import fold
@@ -291,7 +293,8 @@ def claim_grades(db, source_id: str) -> list[SourceGrade]:
         "OR (a.id NOT IN (SELECT annotation_id FROM annotation_sources) AND a.suggestion_id IN "
         "(SELECT suggestion_id FROM suggestion_sources WHERE source_id = ?)) ORDER BY log.seq",
         [source_id, source_id])
-    grades, last = [], {}
+    grades: list[SourceGrade] = []
+    last: dict[str, str | None] = {}
     for annotation_id, article_id, annotator, at, after in rows:
         reliability = (json.loads(after) or {}).get("reliability") if after else None
         if reliability and last.get(annotation_id) != reliability:
@@ -329,6 +332,22 @@ def conflicts(db) -> list[tuple[str, str, list]]:
 
 
 # -- merging databases (read from each input, written to the output) -------------------------
+
+
+def read_input(path: Path) -> dict | None:
+    """An input database's registry, links, grades and conflicts (read-only);
+    None for a database from before m004."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if not has_registry(conn):
+            return None
+        return {
+            "sources": list(iter_all(conn)), "annotations": all_annotation_links(conn),
+            "suggestions": all_suggestion_links(conn), "grades": source_grades(conn),
+            "conflicts": all_conflicts(conn),
+        }
+    finally:
+        conn.close()
 
 
 def has_registry(db) -> bool:

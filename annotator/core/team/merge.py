@@ -98,6 +98,7 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
             step()
         result = state.resolve(writer.connection)
         log_entries = writer.write(result)
+        assert writer.conn is not None  # open inside the with block
         merge_registries_into(writer.conn, paths)
         if should_cancel and should_cancel():
             raise MergeCancelled()
