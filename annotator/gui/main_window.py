@@ -44,6 +44,7 @@ from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
+from annotator.gui.sources_dock import install_sources_dock, toggle_sources
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
+        install_sources_dock(self)  # F6: the source registry
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
         self._connect_actions()
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
                 not self.article_dock.isVisible()),
             "toggle_claim_list": lambda: self.claims_dock.setVisible(
                 not self.claims_dock.isVisible()),
+            "toggle_sources": lambda: toggle_sources(self),
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
             "import_annotations": lambda: open_annotation_import_dialog(self),

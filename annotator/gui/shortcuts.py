@@ -116,6 +116,8 @@ ACTIONS: list[ActionSpec] = [
     *_grade_specs(),
     ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
+    ActionSpec("toggle_sources", "&Sources", ("F6",), "View",
+               "Every source with its claims across articles; Enter on a claim opens it"),
     ActionSpec("merge", "&Merge databases…", ("Ctrl+Shift+M",), "Team",
                "Merge the annotators' databases into a new one"),
     ActionSpec("adjudicate", "&Adjudicate disagreements", ("Ctrl+Shift+J",), "Team",

@@ -226,7 +226,17 @@ def _csv_source(project, path: Path, row, summary: CsvSummary) -> Source:
     return replace(source, external_id=row.external_id or source.external_id, confirmed=True)
 
 
-# -- looking at one source --------------------------------------------------------------
+# -- looking at sources (paged: never load all) ------------------------------------------
+
+
+def page(project, *, offset: int = 0, limit: int = 100, search: str | None = None
+         ) -> list[stored.SourceSummary]:
+    return stored.summaries(project.db, offset=offset, limit=limit, search=search)
+
+
+def claims_page(project, source_id: str, *, offset: int = 0, limit: int = 100) -> list[stored.SourceClaim]:
+    return stored.claims(project.db, source_id, offset=offset, limit=limit)
+
 
 
 @dataclass

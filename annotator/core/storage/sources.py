@@ -266,18 +266,25 @@ class SourceClaim:
     annotator: str | None  # None: a suggestion
     reliability: str | None
     updated_at: str | None
+    suggestion_id: int | None
+    annotation_id: str | None
+    title: str | None
+    preview: str  # the claim's first characters
 
 
 def claims(db, source_id: str, *, offset: int = 0, limit: int = 100) -> list[SourceClaim]:
-    """One page of the source's claims across articles (suggestions and annotations)."""
+    """One page of the source's claims across articles (suggestions and
+    annotations), in import order of their articles."""
     rows = db.execute(
-        'SELECT article_id, start, "end", source_start, source_end, annotator, reliability, at FROM ('
+        "SELECT c.*, t.title, substr(t.text, c.start + 1, min(c.\"end\" - c.start, 120)) FROM ("
         'SELECT g.article_id, g.start, g."end", g.source_start, g.source_end, NULL AS annotator, '
-        "NULL AS reliability, g.created_at AS at FROM suggestion_sources l JOIN suggestions g "
-        "ON g.id = l.suggestion_id WHERE l.source_id = ? "
+        "NULL AS reliability, g.created_at AS at, g.id AS suggestion_id, NULL AS annotation_id "
+        "FROM suggestion_sources l JOIN suggestions g ON g.id = l.suggestion_id WHERE l.source_id = ? "
         'UNION ALL SELECT a.article_id, a.start, a."end", a.source_start, a.source_end, a.annotator, '
-        "a.reliability, a.updated_at FROM annotation_sources l JOIN annotations a ON a.id = l.annotation_id "
-        'WHERE l.source_id = ?) ORDER BY article_id, start, "end" LIMIT ? OFFSET ?',
+        "a.reliability, a.updated_at, a.suggestion_id, a.id FROM annotation_sources l "
+        "JOIN annotations a ON a.id = l.annotation_id WHERE l.source_id = ?) c "
+        'JOIN articles t ON t.id = c.article_id ORDER BY t.seq, c.start, c."end", c.annotator '
+        "LIMIT ? OFFSET ?",
         [source_id, source_id, limit, offset])
     return [SourceClaim(*r) for r in rows]
 

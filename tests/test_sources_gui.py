@@ -1,0 +1,68 @@
+"""The Sources view (F6): a reviewer finds a source by typing part of a
+name, sees its claims across articles and jumps to one with Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from annotator.core.models import NewArticle
+from annotator.core.project import Project
+
+ARTICLES = [
+    ("Eskalation", "Der ukrainische Präsident Wolodymyr Selenskyj hat vor einer Eskalation gewarnt. "
+                   "\"Wir brauchen mehr Unterstützung\", sagte Selenskyj am Abend."),
+    ("Truppen", "Laut ukrainischem Geheimdienst sind 12.000 Soldaten in Russland. "
+                "Zelensky sagte, die Lage sei ernst."),
+]
+
+
+def sources_db(tmp_path):
+    from annotator.core.highlight import load_highlighter
+
+    hl = load_highlighter("blank")
+    path = tmp_path / "sources.sqlite"
+    ids = []
+    with Project.open(path) as project:
+        for title, text in ARTICLES:
+            article_id, _ = project.add_article(NewArticle(text=text, title=title))
+            project.set_suggestions(article_id, hl.highlight(text), hl.name, hl.version)
+            ids.append(article_id)
+    return path, ids
+
+
+def test_find_a_source_see_its_claims_and_jump_to_one(open_window, settings, tmp_path, qtbot):
+    path, (first, second) = sources_db(tmp_path)
+    window = open_window(path, settings)
+    QTest.keyClick(window.workspace.view, Qt.Key.Key_F6)
+    panel = window.sources_panel
+    assert window.sources_dock.isVisible() and panel.search.hasFocus()
+    QTest.keyClicks(panel.search, "selensk")
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    names = [panel.source_model.data(panel.source_model.index(r)) for r in range(panel.source_model.rowCount())]
+    assert len(names) == 1 and names[0].startswith("Wolodymyr Selenskyj")
+    assert "3 claims, 2 articles" in names[0]
+    claims = panel.claim_model
+    assert claims.rowCount() == 3 and panel.claims_label.text() == "Claims of Wolodymyr Selenskyj:"
+    panel.claims.setFocus()
+    QTest.keyClick(panel.claims, Qt.Key.Key_End)
+    assert claims.rows[panel.claims.currentIndex().row()].article_id == second
+    QTest.keyClick(panel.claims, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workspace.article_id == second)
+    claim = window.workspace.session.current
+    assert claim is not None and "Zelensky" in ARTICLES[1][1][claim.source.start:claim.source.end]
+
+
+def test_the_view_pages_a_large_registry(open_window, settings, tmp_path):
+    from annotator.core.sources import actions
+
+    path, _ = sources_db(tmp_path)
+    with Project.open(path) as project:
+        for n in range(250):
+            actions.create(project, f"Quelle {n:03d}", created_by="anna")
+    window = open_window(path, settings)
+    QTest.keyClick(window.workspace.view, Qt.Key.Key_F6)
+    model = window.sources_panel.source_model
+    assert model.rowCount() == 100 and model.canFetchMore()  # one page, more on scrolling
+    model.fetchMore()
+    assert model.rowCount() == 200
