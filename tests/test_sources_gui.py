@@ -66,3 +66,48 @@ def test_the_view_pages_a_large_registry(open_window, settings, tmp_path):
     assert model.rowCount() == 100 and model.canFetchMore()  # one page, more on scrolling
     model.fetchMore()
     assert model.rowCount() == 200
+
+
+def go_to_source(window, words: str) -> None:
+    """J/K through the article's claims to the one whose source says ``words``."""
+    session, view = window.workspace.session, window.workspace.view
+    text = session.article.text
+    target = next(i for i, c in enumerate(session.claims) if c.source and words in text[c.source.start:c.source.end])
+    while session.index != target:
+        QTest.keyClick(view, Qt.Key.Key_J if (session.index or 0) < target else Qt.Key.Key_K)
+
+
+def test_link_the_claims_source_with_the_keyboard(open_window, settings, tmp_path, qtbot):
+    path, (first, second) = sources_db(tmp_path)
+    window = open_window(path, settings)
+    window.workspace.open_article(second)
+    view, panel = window.workspace.view, window.workspace.panel
+    go_to_source(window, "Zelensky")
+    assert panel.entity_text.text().startswith("Wolodymyr Selenskyj · person · suggested (")
+    QTest.keyClick(view, Qt.Key.Key_L)  # not reviewed yet: nothing opens
+    assert window.source_linker.picker is None
+    QTest.keyClick(view, Qt.Key.Key_A)
+    go_to_source(window, "Zelensky")
+    QTest.keyClick(view, Qt.Key.Key_L)
+    picker = window.source_linker.picker
+    qtbot.waitUntil(picker.isVisible)
+    QTest.keyClicks(picker.field, "wolodymyr")
+    QTest.keyClick(picker.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not picker.isVisible())
+    assert panel.entity_text.text() == "Wolodymyr Selenskyj · person · confirmed"
+    # a new entity from the source span: "ukrainischem Geheimdienst" becomes a confirmed source
+    go_to_source(window, "Geheimdienst")
+    QTest.keyClick(view, Qt.Key.Key_A)
+    go_to_source(window, "Geheimdienst")
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.entity_text.text().startswith("Laut ukrainischem Geheimdienst · ") \
+        or "ukrainischem Geheimdienst · " in panel.entity_text.text()
+    assert panel.entity_text.text().endswith("confirmed")
+    # a name the registry lacks, selected in the text, becomes a new source
+    text = ARTICLES[1][1]
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_qt(text.index("Russland")))
+    view.setTextCursor(cursor)
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.entity_text.text() == "Russland · no type · confirmed"

@@ -44,6 +44,7 @@ from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
+from annotator.gui.source_link import install_source_linker
 from annotator.gui.sources_dock import install_sources_dock, toggle_sources
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
         install_sources_dock(self)  # F6: the source registry
+        install_source_linker(self)  # L, Shift+L: the claim's source entity
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
         self._connect_actions()
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
             "toggle_claim_list": lambda: self.claims_dock.setVisible(
                 not self.claims_dock.isVisible()),
             "toggle_sources": lambda: toggle_sources(self),
+            "link_source": self.source_linker.link,
+            "new_source_from_selection": self.source_linker.create_from_selection,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
             "import_annotations": lambda: open_annotation_import_dialog(self),

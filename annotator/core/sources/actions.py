@@ -14,6 +14,7 @@ from annotator.core.sources import linking
 from annotator.core.sources.csv_input import read_sources_csv
 from annotator.core.sources.normalize import fold, parse
 from annotator.core.sources.registry import (
+    LINKER,
     Source,
     SourceGrade,
     current_grades,
@@ -75,6 +76,12 @@ def find_one(project, name: str) -> Source:
         listing = "; ".join(f"{s.name} ({s.id})" for s in found)
         raise SourceError(f"{name!r} names {len(found)} sources: {listing}; use an id")
     return found[0]
+
+
+def source_named(project, name: str) -> Source | None:
+    """The one source whose canonical name or alias is exactly ``name`` (case-folded)."""
+    found = stored.find(project.db, name)
+    return found[0] if len(found) == 1 else None
 
 
 def _free(project, name: str, owner: Source) -> None:
@@ -224,6 +231,34 @@ def _csv_source(project, path: Path, row, summary: CsvSummary) -> Source:
         source = replace(source, note="\n".join(x for x in (source.note, row.note) if x))
     summary.updated += 1
     return replace(source, external_id=row.external_id or source.external_id, confirmed=True)
+
+
+# -- the entity of one claim ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimEntity:
+    source: Source | None  # None: the linker found none (``reason`` says why)
+    confirmed: bool
+    reason: str = ""
+
+
+def entity_of(project, claim) -> ClaimEntity | None:
+    """The source entity of a review claim (core.review.Claim): a reviewer's
+    link, else the linker's link of its suggestion while the claim's source
+    span is still the suggested one."""
+    annotation, suggestion = claim.annotation, claim.suggestion
+    if annotation is not None and annotation.id:
+        link = stored.annotation_link(project.db, annotation.id)
+        if link is not None:
+            return ClaimEntity(stored.get(project.db, link[0]), link[1] != LINKER)
+    if suggestion is None or suggestion.id is None or suggestion.source != claim.source:
+        return None
+    found = stored.suggestion_link(project.db, suggestion.id)
+    if found is None:
+        return None
+    source = stored.get(project.db, found[0]) if found[0] else None
+    return ClaimEntity(source, False, f"{found[1]:.2f}: {found[2]}")
 
 
 # -- looking at sources (paged: never load all) ------------------------------------------

@@ -421,3 +421,17 @@ def current_grades_of_all(db) -> list[SourceGrade]:
         "WHERE a.reliability IS NOT NULL AND l.source_id IS NOT NULL "
         "AND a.id NOT IN (SELECT annotation_id FROM annotation_sources)").fetchall()
     return [SourceGrade(*r) for r in rows] + source_grades(db)
+
+
+def annotation_link(db, annotation_id: str) -> tuple[str, str] | None:
+    """(source id, linked by) of a claim a reviewer (or an import) linked."""
+    row = db.execute("SELECT source_id, linked_by FROM annotation_sources WHERE annotation_id = ?",
+                     [annotation_id]).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+def suggestion_link(db, suggestion_id: int) -> tuple[str | None, float, str] | None:
+    """(source id or None, confidence, reason) the linker gave a suggestion."""
+    row = db.execute("SELECT source_id, confidence, reason FROM suggestion_sources WHERE suggestion_id = ?",
+                     [suggestion_id]).fetchone()
+    return None if row is None else (row[0], row[1], row[2])
