@@ -14,7 +14,13 @@ For the same articles, in the same run, it measures:
 Articles: the seeds (../shared/seeds), the demo corpus, and with --data the
 SpkAtt-2023 training articles (they stay outside the repository).
 
+* with ``--view``: the Sources view's queries (first page of sources,
+  a search, a big source's claims, first page and deep) on synthetic
+  projects, how they grow from 10,000 to 100,000 articles (targets:
+  view opens <= 200 ms, a source's claims <= 100 ms).
+
 Usage: python bench/bench_sources.py [--data DIR] [--limit N] [--sizes 0,1000,10000]
+       python bench/bench_sources.py --view 10000:30000:3000,100000:300000:30000
 Timings on a shared machine are noisy; compare the ratio, not the seconds.
 """
 
@@ -88,7 +94,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--sizes", default="0,1000,10000,50000")
+    parser.add_argument("--view", default="", help="Sources view sizes instead, e.g. "
+                        "10000:30000:3000,100000:300000:30000 (articles:mentions:sources)")
     args = parser.parse_args()
+    if args.view:
+        view_bench([tuple(int(x) for x in size.split(":")) for size in args.view.split(",")])  # type: ignore
+        return
     texts = load_texts(args.data, args.limit)
     hl = load_highlighter("blank")
     hl.highlight("Er sagte, es regne.")  # start-up is not part of either figure
@@ -104,6 +115,88 @@ def main() -> None:
         print(f"linking, registry {size:>6,}: {seconds:8.3f} s  ({1000 * seconds / len(texts):.2f} ms/article, "
               f"{mentions} mentions)  = {share:5.1f} % of highlighting   [index build {build:.2f} s]")
     print("target: linking <= 10 % of import-with-highlighting")
+
+
+# -- the Sources view on a large project (--view) -------------------------------------------
+
+
+def build_view_project(path: Path, articles: int, mentions: int, sources: int) -> float:
+    """A project of ``articles`` short articles with ``mentions`` suggested
+    claims linked to ``sources`` sources, mentions Zipf-distributed (one
+    source has a tenth of them, as Selenskyj would). Returns build seconds."""
+    import random
+
+    from annotator.core.models import ClaimSuggestion, NewArticle, Span
+    from annotator.core.project import Project
+    from annotator.core.sources.registry import Registry, new_source
+    from annotator.core.storage import sources as stored
+    from annotator.core.storage import suggestions
+
+    t0 = time.perf_counter()
+    rng = random.Random(7)
+    weights = [1 / (rank + 1) for rank in range(sources)]
+    text = "Der Sprecher sagte, die Lage sei ernst. " * 3
+    with Project.open(path) as project, project.transaction():
+        project.insert_articles([NewArticle(text=f"{k} {text}", title=f"Artikel {k}") for k in range(articles)],
+                                "2026-01-01T00:00:00")
+        ids = project.article_ids()
+        keys_of = Registry().keys_of
+        registry = [new_source(f"Quelle {k:06d}", created_by="bench", created_at="2026-01-01") for k in range(sources)]
+        for s in registry:
+            stored.put(project.db, s, keys_of(s))
+        per_article = mentions // articles
+        chosen = rng.choices(range(sources), weights=weights, k=per_article * articles)
+        for n, article_id in enumerate(ids):
+            claims = [ClaimSuggestion(10 + 40 * j, 38 + 40 * j, source=Span(10 + 40 * j, 22 + 40 * j))
+                      for j in range(per_article)]
+            suggestions.replace(project.db, article_id, claims, "bench", "1", "2026-01-01T00:00:00")
+            stored_ids = [s.id for s in suggestions.for_article(project.db, article_id)]
+            stored.link_suggestions(project.db, article_id, [
+                (sid, registry[chosen[n * per_article + j]].id, 0.9, "bench")
+                for j, sid in enumerate(stored_ids)])
+    return time.perf_counter() - t0
+
+
+def time_view(path: Path) -> None:
+    from annotator.core.project import Project
+    from annotator.core.sources import actions
+
+    with Project.open(path) as project:
+        runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            first = actions.page(project, limit=100)
+            runs.append(time.perf_counter() - t0)
+        print(f"  Sources view, first page of 100:      {1000 * min(runs):7.1f} ms (best of 5; target 200)")
+        t0 = time.perf_counter()
+        actions.page(project, limit=100, search="quelle 0001")
+        print(f"  search 'quelle 0001', one page:       {1000 * (time.perf_counter() - t0):7.1f} ms")
+        biggest = max(first, key=lambda s: s.claims)
+        after, pages, t0 = None, 0, time.perf_counter()
+        first_page = None
+        while True:
+            start = time.perf_counter()
+            page = actions.claims_page(project, biggest.id, after=after, limit=100)
+            first_page = first_page or time.perf_counter() - start
+            pages += 1
+            after = page.after
+            if after is None:
+                break
+        last_page = time.perf_counter() - start
+        print(f"  claims of {biggest.name} ({biggest.claims:,}): first page {1000 * first_page:6.1f} ms, "
+              f"last ({pages:,}th) page {1000 * last_page:6.1f} ms (target 100); "
+              f"all pages {time.perf_counter() - t0:.1f} s")
+
+
+def view_bench(sizes: list[tuple[int, int, int]]) -> None:
+    import tempfile
+
+    for articles, mentions, sources in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "view.sqlite"
+            build = build_view_project(path, articles, mentions, sources)
+            print(f"{articles:,} articles, {mentions:,} mentions, {sources:,} sources (built in {build:.0f} s):")
+            time_view(path)
 
 
 if __name__ == "__main__":

@@ -21,14 +21,15 @@ PAGE = 100
 
 
 class PagedModel(QAbstractListModel):
-    """Rows fetched a page at a time (Qt's canFetchMore/fetchMore)."""
+    """Rows fetched a page at a time (Qt's canFetchMore/fetchMore).
+    ``read_page(token)`` returns (rows, the next page's token or None)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list = []
-        self._more = False
+        self._next: object = None
 
-    def read_page(self, offset: int) -> list:  # pragma: no cover - overridden
+    def read_page(self, token) -> tuple[list, object]:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def text(self, row) -> str:  # pragma: no cover - overridden
@@ -36,8 +37,7 @@ class PagedModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = self.read_page(0)
-        self._more = len(self.rows) == PAGE
+        self.rows, self._next = self.read_page(None)
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -49,11 +49,12 @@ class PagedModel(QAbstractListModel):
         return None
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._next is not None
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        page = self.read_page(len(self.rows))
-        self._more = len(page) == PAGE
+        if self._next is None:
+            return
+        page, self._next = self.read_page(self._next)
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows += page
@@ -65,8 +66,10 @@ class SourceListModel(PagedModel):
         super().__init__(parent)
         self.project, self.search = project, ""
 
-    def read_page(self, offset: int) -> list:
-        return actions.page(self.project, offset=offset, limit=PAGE, search=self.search or None)
+    def read_page(self, token) -> tuple[list, object]:
+        offset = token or 0
+        rows = actions.page(self.project, offset=offset, limit=PAGE, search=self.search or None)
+        return rows, (offset + PAGE if len(rows) == PAGE else None)
 
     def text(self, s) -> str:
         mark = "" if s.confirmed else "  (proposed)"
@@ -78,10 +81,11 @@ class SourceClaimsModel(PagedModel):
         super().__init__(parent)
         self.project, self.source_id = project, None
 
-    def read_page(self, offset: int) -> list:
+    def read_page(self, token) -> tuple[list, object]:
         if self.source_id is None:
-            return []
-        return actions.claims_page(self.project, self.source_id, offset=offset, limit=PAGE)
+            return [], None
+        page = actions.claims_page(self.project, self.source_id, after=token, limit=PAGE)
+        return page.claims, page.after
 
     def text(self, c) -> str:
         who = c.annotator or "suggested"

@@ -70,6 +70,8 @@ def find_one(project, name: str) -> Source:
         parsed = parse(name, reg.rules)
         keys = parsed.name_keys(reg.rules) or {k for k in (parsed.role_key,) if k and parsed.nation}
         found = list({s.id: s for k in keys for s in reg.lookup(k)}.values())
+        if not found and len(parsed.name) == 1:  # a surname: "Selenskyj" for "Wolodymyr Selenskyj"
+            found = list({s.id: s for k in parsed.surname_keys(reg.rules) for s in reg.lookup(k)}.values())
     if not found:
         raise SourceError(f"no source is called {name!r}")
     if len(found) > 1:
@@ -269,8 +271,9 @@ def page(project, *, offset: int = 0, limit: int = 100, search: str | None = Non
     return stored.summaries(project.db, offset=offset, limit=limit, search=search)
 
 
-def claims_page(project, source_id: str, *, offset: int = 0, limit: int = 100) -> list[stored.SourceClaim]:
-    return stored.claims(project.db, source_id, offset=offset, limit=limit)
+def claims_page(project, source_id: str, *, after: tuple | None = None, limit: int = 100) -> stored.ClaimsPage:
+    """One page of a source's claims; ``after`` is the previous page's ``after``."""
+    return stored.claims(project.db, source_id, after=after, limit=limit)
 
 
 
@@ -287,4 +290,4 @@ def show(project, name: str, limit: int = 20) -> SourceDetail:
     history = sorted(stored.claim_grades(project.db, source.id) + stored.source_grades(project.db, source.id),
                      key=lambda g: g.at)
     current = {a: g.reliability for (_, a), g in sorted(current_grades(history).items())}
-    return SourceDetail(source, stored.claims(project.db, source.id, limit=limit), history, current)
+    return SourceDetail(source, stored.claims(project.db, source.id, limit=limit).claims, history, current)

@@ -272,21 +272,49 @@ class SourceClaim:
     preview: str  # the claim's first characters
 
 
-def claims(db, source_id: str, *, offset: int = 0, limit: int = 100) -> list[SourceClaim]:
+_SUGGESTED_CLAIMS = (
+    'SELECT g.article_id, g.start, g."end", g.source_start, g.source_end, NULL, NULL, g.created_at, '
+    "g.id, NULL, t.title, substr(t.text, g.start + 1, min(g.\"end\" - g.start, 120)) "
+    "FROM suggestion_sources l JOIN suggestions g ON g.id = l.suggestion_id "
+    "JOIN articles t ON t.id = g.article_id WHERE l.source_id = ? AND l.article_id >= ? "
+    'AND (g.article_id, g.start, g."end", g.id) > (?, ?, ?, ?) '
+    'ORDER BY l.article_id, g.start, g."end", g.id LIMIT ?')
+_REVIEWED_CLAIMS = (
+    'SELECT a.article_id, a.start, a."end", a.source_start, a.source_end, a.annotator, a.reliability, '
+    "a.updated_at, a.suggestion_id, a.id, t.title, substr(t.text, a.start + 1, min(a.\"end\" - a.start, 120)) "
+    "FROM annotation_sources l JOIN annotations a ON a.id = l.annotation_id "
+    "JOIN articles t ON t.id = a.article_id WHERE l.source_id = ? AND l.article_id >= ? "
+    'AND (a.article_id, a.start, a."end", a.id) > (?, ?, ?, ?) '
+    'ORDER BY l.article_id, a.start, a."end", a.id LIMIT ?')
+_START = ("", -1, -1, "")  # before every claim: (article id, start, end, id)
+
+
+@dataclass(frozen=True)
+class ClaimsPage:
+    claims: list[SourceClaim]
+    after: tuple | None  # pass back for the next page; None: this was the last
+
+
+def claims(db, source_id: str, *, after: tuple | None = None, limit: int = 100) -> ClaimsPage:
     """One page of the source's claims across articles (suggestions and
-    annotations), in import order of their articles."""
-    rows = db.execute(
-        "SELECT c.*, t.title, substr(t.text, c.start + 1, min(c.\"end\" - c.start, 120)) FROM ("
-        'SELECT g.article_id, g.start, g."end", g.source_start, g.source_end, NULL AS annotator, '
-        "NULL AS reliability, g.created_at AS at, g.id AS suggestion_id, NULL AS annotation_id "
-        "FROM suggestion_sources l JOIN suggestions g ON g.id = l.suggestion_id WHERE l.source_id = ? "
-        'UNION ALL SELECT a.article_id, a.start, a."end", a.source_start, a.source_end, a.annotator, '
-        "a.reliability, a.updated_at, a.suggestion_id, a.id FROM annotation_sources l "
-        "JOIN annotations a ON a.id = l.annotation_id WHERE l.source_id = ?) c "
-        'JOIN articles t ON t.id = c.article_id ORDER BY t.seq, c.start, c."end", c.annotator '
-        "LIMIT ? OFFSET ?",
-        [source_id, source_id, limit, offset])
-    return [SourceClaim(*r) for r in rows]
+    annotations) in (article, position) order. Keyset paging along the
+    links' (source, article) index: the page after the 10,000th claim
+    costs what the first does."""
+    suggested_after, reviewed_after = after or (_START, _START)
+    found = [(r, 0) for r in db.execute(_SUGGESTED_CLAIMS, [source_id, suggested_after[0], *suggested_after,
+                                                            limit + 1])]
+    found += [(r, 1) for r in db.execute(_REVIEWED_CLAIMS, [source_id, reviewed_after[0], *reviewed_after,
+                                                            limit + 1])]
+    found.sort(key=lambda item: (item[0][0], item[0][1], item[0][2], item[1], str(item[0][8 + item[1]])))
+    taken, rest = found[:limit], found[limit:]
+    for row, side in taken:
+        key = (row[0], row[1], row[2], row[8] if side == 0 else row[9])
+        if side == 0:
+            suggested_after = key
+        else:
+            reviewed_after = key
+    page = [SourceClaim(*row) for row, _ in taken]
+    return ClaimsPage(page, (suggested_after, reviewed_after) if rest else None)
 
 
 def claim_grades(db, source_id: str) -> list[SourceGrade]:
