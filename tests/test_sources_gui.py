@@ -83,7 +83,7 @@ def test_link_the_claims_source_with_the_keyboard(open_window, settings, tmp_pat
     window.workspace.open_article(second)
     view, panel = window.workspace.view, window.workspace.panel
     go_to_source(window, "Zelensky")
-    assert panel.entity_text.text().startswith("Wolodymyr Selenskyj · person · suggested (")
+    qtbot.waitUntil(lambda: panel.entity_text.text().startswith("Wolodymyr Selenskyj · person · suggested ("))
     QTest.keyClick(view, Qt.Key.Key_L)  # not reviewed yet: nothing opens
     assert window.source_linker.picker is None
     QTest.keyClick(view, Qt.Key.Key_A)
@@ -94,15 +94,14 @@ def test_link_the_claims_source_with_the_keyboard(open_window, settings, tmp_pat
     QTest.keyClicks(picker.field, "wolodymyr")
     QTest.keyClick(picker.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not picker.isVisible())
-    assert panel.entity_text.text() == "Wolodymyr Selenskyj · person · confirmed"
+    qtbot.waitUntil(lambda: panel.entity_text.text() == "Wolodymyr Selenskyj · person · confirmed")
     # a new entity from the source span: "ukrainischem Geheimdienst" becomes a confirmed source
     go_to_source(window, "Geheimdienst")
     QTest.keyClick(view, Qt.Key.Key_A)
     go_to_source(window, "Geheimdienst")
     QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
-    assert panel.entity_text.text().startswith("Laut ukrainischem Geheimdienst · ") \
-        or "ukrainischem Geheimdienst · " in panel.entity_text.text()
-    assert panel.entity_text.text().endswith("confirmed")
+    qtbot.waitUntil(lambda: "ukrainischem Geheimdienst · " in panel.entity_text.text())
+    qtbot.waitUntil(lambda: panel.entity_text.text().endswith("confirmed"))
     # a name the registry lacks, selected in the text, becomes a new source
     text = ARTICLES[1][1]
     cursor = view.textCursor()
@@ -110,4 +109,30 @@ def test_link_the_claims_source_with_the_keyboard(open_window, settings, tmp_pat
     view.setTextCursor(cursor)
     QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
-    assert panel.entity_text.text() == "Russland · no type · confirmed"
+    qtbot.waitUntil(lambda: panel.entity_text.text() == "Russland · no type · confirmed")
+
+
+def test_grade_a_source_once_and_see_it_on_the_next_claim(open_window, settings, tmp_path, monkeypatch,
+                                                          qtbot):
+    from annotator.gui import source_link
+
+    path, (first, second) = sources_db(tmp_path)
+    window = open_window(path, settings)
+    window.workspace.open_article(first)
+    view, panel, session = window.workspace.view, window.workspace.panel, window.workspace.session
+    go_to_source(window, "Wolodymyr Selenskyj")
+    QTest.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)  # the first grade of the source
+    window.workspace.open_article(second)
+    go_to_source(window, "Zelensky")  # another article, another spelling: the same source
+    qtbot.waitUntil(lambda: "Your grade of this source: B (G gives it to this claim)" in panel.entity_text.text())
+    QTest.keyClick(view, Qt.Key.Key_G)
+    assert session.current.annotation.reliability == "B"
+    asked = []
+    monkeypatch.setattr(source_link, "ask_scope", lambda *args: asked.append(args[1:]) or "claim")
+    QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ShiftModifier)
+    assert asked == [("Wolodymyr Selenskyj", "B", "D")]
+    assert session.current.annotation.reliability == "D"
+    qtbot.waitUntil(lambda: "Your grade of this source: B (G gives" in panel.entity_text.text())  # this claim alone
+    monkeypatch.setattr(source_link, "ask_scope", lambda *args: "source")
+    QTest.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: panel.entity_text.text().endswith("Your grade of this source: E"))

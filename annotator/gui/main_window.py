@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
             "toggle_sources": lambda: toggle_sources(self),
             "link_source": self.source_linker.link,
             "new_source_from_selection": self.source_linker.create_from_selection,
+            "take_source_grade": self.source_linker.take_source_grade,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
             "import_annotations": lambda: open_annotation_import_dialog(self),
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
                      "cycle_attribution", "hedged", "edit_note", "forget"):
             handlers[name] = getattr(w, name)
         for grade in RELIABILITY_GRADES:
-            handlers[f"reliability_{grade}"] = lambda g=grade: w.set_reliability(g)
+            handlers[f"reliability_{grade}"] = lambda g=grade: self.source_linker.set_reliability(g)
         for grade in range(1, 7):
             handlers[f"credibility_{grade}"] = lambda g=grade: w.set_credibility(g)
         for number, kind in enumerate([None, *SOURCE_TYPES]):

@@ -66,6 +66,8 @@ def _grade_specs() -> list[ActionSpec]:
                          CREDIBILITY_GRADES[n], CREDIBILITY_MENU) for n in CREDIBILITY_GRADES]
     specs.append(ActionSpec("clear_grades", "Clear both grades", ("0",), "Grades",
                             menu=CREDIBILITY_MENU))
+    specs.append(ActionSpec("take_source_grade", "Reliability: your grade of the source", ("G",), "Grades",
+                            "Give the claim the grade you gave its source (grade once)", RELIABILITY_MENU))
     specs += [ActionSpec(f"source_type_{number}", f"Source type: {label}", (f"Alt+{number}",),
                          "Source type", menu=SOURCE_TYPE_MENU) for number, label in
               enumerate(SOURCE_TYPE_LABELS.values(), start=1)]

@@ -7,6 +7,9 @@
   removes the link); the claim must be reviewed first (A).
 * **Shift+L** makes a new source from the selected text (or the source
   span) and links the claim to it.
+* **Grade once**: the row also shows your current grade of the source;
+  **G** gives the claim that grade. A reliability key that differs from it
+  asks whether to update the source's grade or to grade this claim alone.
 
 Writes go through :mod:`annotator.core.sources.actions` (one transaction
 each) and are published on the window's bus as ``Changes(sources=True)``.
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QVBoxLayout,
 )
 
@@ -105,7 +109,16 @@ class SourceLinker:
     def __init__(self, window):
         self.window, self.workspace = window, window.workspace
         self.picker: SourcePicker | None = None
-        self.workspace.claimsShown.connect(self.show_entity)
+        self._grades: dict[str, str | None] = {}  # source id -> your grade, until a grade is written
+        # shown a moment after the claim: the key that moved there is answered first
+        self._show = QTimer(window, singleShot=True, interval=0)
+        self._show.timeout.connect(self.show_entity)
+        self.workspace.claimsShown.connect(self._show.start)
+        window.bus.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        if changes.annotations or changes.sources or changes.all_articles:
+            self._grades.clear()
 
     @property
     def project(self):
@@ -114,7 +127,46 @@ class SourceLinker:
     def show_entity(self) -> None:
         claim = self.workspace.session.current
         entity = actions.entity_of(self.project, claim) if claim is not None else None
-        self.workspace.panel.show_entity(entity_text(entity))
+        text, grade = entity_text(entity), self._source_grade(entity)
+        if grade is not None:
+            mine = claim.annotation.reliability if claim is not None and claim.annotation else None
+            text += f"\nYour grade of this source: {grade}" + ("" if mine == grade else " (G gives it to this claim)")
+        self.workspace.panel.show_entity(text)
+
+    def _source_grade(self, entity) -> str | None:
+        if entity is None or entity.source is None:
+            return None
+        source_id = entity.source.id
+        if source_id not in self._grades:
+            self._grades[source_id] = actions.source_grade(self.project, source_id, self.workspace.session.annotator)
+        return self._grades[source_id]
+
+    def take_source_grade(self) -> None:
+        claim = self.workspace.session.current
+        grade = self._source_grade(actions.entity_of(self.project, claim)) if claim is not None else None
+        if grade is None:
+            self.workspace.message.emit("This claim's source has no grade from you yet")
+            return
+        self.workspace.set_reliability(grade)
+
+    def set_reliability(self, grade: str) -> None:
+        """A reliability key: for a source you graded otherwise, ask whether
+        the source's grade changes too or only this claim's."""
+        claim = self.workspace.session.current
+        entity = actions.entity_of(self.project, claim) if claim is not None else None
+        current = self._source_grade(entity)
+        if entity is None or entity.source is None or current is None or current == grade:
+            self.workspace.set_reliability(grade)
+            return
+        scope = ask_scope(self.window, entity.source.name, current, grade)
+        if scope is None:
+            return
+        source_id, annotator = entity.source.id, self.workspace.session.annotator
+        # "this claim only" pins the source's grade first: a later claim grade must not move it
+        pinned = grade if scope == "source" else current
+        if self.workspace.set_reliability(grade) is not False:
+            self._write(lambda: actions.grade_source(self.project, source_id, annotator, pinned) or entity.source,
+                        claim, "Grading the source")
 
     def _reviewed(self):
         claim = self.workspace.session.current
@@ -172,6 +224,20 @@ class SourceLinker:
         self.workspace.message.emit(f"Source: {source.name}" if source else "Source unlinked")
         self.window.bus.publish(Changes(sources=True, articles=frozenset({claim.annotation.article_id})))
         self.show_entity()
+
+
+def ask_scope(parent, source: str, old: str, new: str) -> str | None:
+    """'source', 'claim' or None (cancelled)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Grade the source or the claim?",
+                      f"You graded {source} {old}. Give it {new} from now on, or grade only this claim {new}?",
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    source_button = box.addButton(f"Source: {new}", QMessageBox.ButtonRole.AcceptRole)
+    claim_button = box.addButton("This claim only", QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(source_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return "source" if clicked is source_button else "claim" if clicked is claim_button else None
 
 
 def install_source_linker(window) -> SourceLinker:

@@ -263,6 +263,22 @@ def entity_of(project, claim) -> ClaimEntity | None:
     return ClaimEntity(source, False, f"{found[1]:.2f}: {found[2]}")
 
 
+# -- grade once -------------------------------------------------------------------------------
+
+
+def source_grade(project, source_id: str, annotator: str) -> str | None:
+    """The annotator's current grade of a source: the latest given to the
+    source itself, else that of the latest graded claim (as registry.current_grades)."""
+    own, latest_claim = stored.latest_grades(project.db, source_id, annotator)
+    return own or (latest_claim[1] if latest_claim else None)
+
+
+def grade_source(project, source_id: str, annotator: str, reliability: str) -> None:
+    """Give the source itself a grade (it outranks the grades of single claims)."""
+    with project.transaction():
+        stored.add_grade(project.db, SourceGrade(source_id, annotator, reliability, now()))
+
+
 # -- looking at sources (paged: never load all) ------------------------------------------
 
 

@@ -194,11 +194,18 @@ class SourceGrade:
 
 
 def current_grades(grades: Iterable[SourceGrade]) -> dict[tuple[str, str], SourceGrade]:
-    """(source id, annotator) -> the latest grade; the history stays as given."""
+    """(source id, annotator) -> the current grade; the history stays as given.
+
+    The current grade is the latest one given to the source itself
+    (``annotation_id`` None: "update the source's grade", a team's list),
+    else the latest given to one of its claims. So grading one claim alone
+    leaves the source's grade as it was."""
     latest: dict[tuple[str, str], SourceGrade] = {}
     for g in grades:
         key = (g.source_id, g.annotator)
-        if key not in latest or (g.at, g.reliability) > (latest[key].at, latest[key].reliability):
+        rank = (g.annotation_id is None, g.at, g.reliability)
+        held = latest.get(key)
+        if held is None or rank > (held.annotation_id is None, held.at, held.reliability):
             latest[key] = g
     return latest
 

@@ -463,3 +463,21 @@ def suggestion_link(db, suggestion_id: int) -> tuple[str | None, float, str] | N
     row = db.execute("SELECT source_id, confidence, reason FROM suggestion_sources WHERE suggestion_id = ?",
                      [suggestion_id]).fetchone()
     return None if row is None else (row[0], row[1], row[2])
+
+
+def latest_grades(db, source_id: str, annotator: str) -> tuple[str | None, tuple[str, str] | None]:
+    """(the latest grade given to the source itself, (at, grade) of the latest
+    graded claim linked to it) by one annotator: what grade-once shows."""
+    own = db.execute("SELECT reliability FROM source_grades WHERE source_id = ? AND annotator = ? "
+                     "ORDER BY at DESC, id DESC LIMIT 1", [source_id, annotator]).fetchone()
+    linked = db.execute(
+        "SELECT max(a.updated_at), a.reliability FROM annotation_sources l JOIN annotations a "
+        "ON a.id = l.annotation_id WHERE l.source_id = ? AND a.annotator = ? AND a.reliability IS NOT NULL",
+        [source_id, annotator]).fetchone()
+    suggested = db.execute(
+        "SELECT max(a.updated_at), a.reliability FROM suggestion_sources l JOIN annotations a "
+        "ON a.annotator = ? AND a.suggestion_id = l.suggestion_id WHERE l.source_id = ? "
+        "AND a.reliability IS NOT NULL AND a.id NOT IN (SELECT annotation_id FROM annotation_sources)",
+        [annotator, source_id]).fetchone()
+    claims = [tuple(r) for r in (linked, suggested) if r is not None and r[0] is not None]
+    return (own[0] if own else None), (max(claims) if claims else None)
