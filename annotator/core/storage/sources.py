@@ -240,11 +240,15 @@ class SourceSummary:
 
 def summaries(db, *, offset: int = 0, limit: int = 100, search: str | None = None) -> list[SourceSummary]:
     """One page of sources by name, with claim and article counts."""
+    # Counted along the (source, article) indexes: DISTINCT walks the index in
+    # order (no temporary table); articles linked only by a reviewer are added.
     sql = ("SELECT s.id, s.name, s.source_type, s.confirmed, "
            "(SELECT count(*) FROM suggestion_sources WHERE source_id = s.id) "
            "+ (SELECT count(*) FROM annotation_sources WHERE source_id = s.id), "
-           "(SELECT count(*) FROM (SELECT article_id FROM suggestion_sources WHERE source_id = s.id "
-           "UNION SELECT article_id FROM annotation_sources WHERE source_id = s.id)) FROM sources s")
+           "(SELECT count(*) FROM (SELECT DISTINCT article_id FROM suggestion_sources WHERE source_id = s.id)) "
+           "+ (SELECT count(DISTINCT a.article_id) FROM annotation_sources a WHERE a.source_id = s.id "
+           "AND NOT EXISTS (SELECT 1 FROM suggestion_sources g WHERE g.source_id = s.id "
+           "AND g.article_id = a.article_id)) FROM sources s")
     params: list = []
     if search:
         pattern = f"%{fold(search)}%"
