@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from annotator.cli.common import ProgressBar, db_path_from, load_highlighter_or_fail, open_project
+from annotator.cli.highlight_cmds import parallel_failures, parallel_options
 from annotator.core.importer import InputError, highlight_project, import_paths
 from annotator.core.storage.status import STATUSES
 
@@ -15,8 +16,9 @@ from annotator.core.storage.status import STATUSES
 @click.option("--no-highlight", is_flag=True, help="Do not run the claim pre-highlighter.")
 @click.option("--model", default=None, help="spaCy model for the highlighter (default: automatic).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@parallel_options
 @click.pass_context
-def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet):
+def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet, workers, dask):
     """Import articles from .txt files, folders of them, .jsonl or .csv.
 
     \b
@@ -38,9 +40,12 @@ def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet):
     with open_project(ctx) as project:
         try:
             summary = import_paths(project, paths, skip_invalid=skip_invalid,
-                                   highlighter=highlighter, on_progress=progress)
+                                   highlighter=highlighter, on_progress=progress,
+                                   workers=workers, dask=dask)
         except InputError as error:
             progress.close()
+            raise click.ClickException(f"{error}\nNothing was imported.") from error
+        except parallel_failures() as error:
             raise click.ClickException(f"{error}\nNothing was imported.") from error
         finally:
             progress.close()

@@ -160,6 +160,12 @@ class Project:
         suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
         link_suggestions(self.db, article_id, self.article(article_id).text)
 
+    def add_new_suggestions(self, batch: list[tuple[str, list[ClaimSuggestion]]], pipeline: str,
+                            version: str) -> None:
+        """Within the caller's transaction: suggestions of articles that have
+        none yet (article id, claims), e.g. just imported, in one statement."""
+        suggestions.insert_new(self.db, batch, pipeline, version, database.utc_now())
+
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)
 
