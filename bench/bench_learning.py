@@ -29,6 +29,7 @@ The data (CC BY-NC-SA) stays outside the repository; no model is saved.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -44,6 +45,8 @@ from annotator.core.highlight.evaluation import (  # noqa: E402
     load_spkatt_file, score_spkatt, spkatt_files, tokens_in,
 )
 from annotator.core.learning.features import suggestion_features  # noqa: E402
+from annotator.core.learning.learned_rules import learned_highlighter  # noqa: E402
+from annotator.core.learning.lexicon_learner import count_entries, in_use  # noqa: E402
 from annotator.core.learning.rescorer import Example, train  # noqa: E402
 
 
@@ -56,6 +59,8 @@ class Processed:
     source_kept: list  # per claim: True/False when kept with a suggested source, else None
     features: list  # per claim feature dict
     hand_added: list  # gold annotations no suggestion found
+    marked_cues: list  # cue phrases of the claims added by hand
+    marked_sources: list  # source phrases added by hand or put in place of a suggested one
 
 
 def decide(gold_anns: list[dict], msgs: list[set[int]]) -> tuple[list[int | None], list[int]]:
@@ -76,10 +81,24 @@ def decide(gold_anns: list[dict], msgs: list[set[int]]) -> tuple[list[int | None
     return accepted, [gi for gi in range(len(gold_anns)) if gi not in used_g]
 
 
+def gold_cues(path: Path, gold) -> list[str]:
+    """The cue phrase of each scored gold annotation (same order)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for ann in data.get("Annotations", []):
+        if not ann.get("IsNested"):
+            out.append(" ".join(gold.text[slice(*gold.offsets[r])] for r in ann.get("Cue", []) if r in gold.offsets))
+    return out
+
+
+def phrase(gold, toks: set[int]) -> str:
+    return " ".join(gold.text[slice(*gold.token_spans[i])] for i in sorted(toks))
+
+
 def process(files: list[Path], hl) -> list[Processed]:
     golds = [load_spkatt_file(f) for f in files]
     out = []
-    for gold, doc in zip(golds, hl.nlp.pipe((g.text for g in golds), batch_size=32)):
+    for path, gold, doc in zip(files, golds, hl.nlp.pipe((g.text for g in golds), batch_size=32)):
         claims = doc._.annotator_claims
         msgs, system = [], []
         for c, parts, m in zip(claims, doc._.annotator_message_parts, doc._.annotator_mentions):
@@ -93,8 +112,14 @@ def process(files: list[Path], hl) -> list[Processed]:
         source_kept = [None if gi is None or not s or not s["source"]
                        else bool(gold.annotations[gi]["source"] & s["source"]) for gi, s in zip(paired, system)]
         feats = [suggestion_features(gold.text, c) for c in claims]
+        cues = gold_cues(path, gold)
+        marked_sources = [phrase(gold, gold.annotations[gi]["source"]) for gi, ok in zip(paired, source_kept)
+                          if ok is False and gold.annotations[gi]["source"]]
+        marked_sources += [phrase(gold, gold.annotations[i]["source"]) for i in unpaired
+                           if gold.annotations[i]["source"]]
         out.append(Processed(gold, claims, system, [gi is not None for gi in paired], source_kept, feats,
-                             [gold.annotations[i] for i in unpaired]))
+                             [gold.annotations[i] for i in unpaired], [cues[i] for i in unpaired if cues[i]],
+                             marked_sources))
     return out
 
 
@@ -166,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"highlighted and featurised {len(dev)} dev + {len(heldout)} held-out articles "
           f"in {time.perf_counter() - t0:.1f} s")
     train_pool, validation = dev[:-VALIDATION], dev[-VALIDATION:]
+    validation_files = spkatt_files(args.data, "dev")[-VALIDATION:]
     print("\nlearning curve (held-out quarter; threshold chosen on the last "
           f"{VALIDATION} dev articles)")
     print(f"{'N':>12} {'Msg F1':>8} {'Src F1':>8} {'Msg P':>7} {'Msg R':>7} {'sugg P':>8} {'shown':>6} notes")
@@ -179,11 +205,37 @@ def main(argv: list[str] | None = None) -> int:
         thr, sthr = choose_thresholds(model, validation)
         res = evaluate(heldout, model, thr, sthr)
         print(row(str(n), res, f"{len(ex)} claims, thresholds {thr:.2f}/{sthr:.2f}, learned in {t_learn:.2f} s; "
-                  f"dMsg {100 * (res['message']['f1'] - base['message']['f1']):+.1f} "
-                  f"dSrc {100 * (res['source']['f1'] - base['source']['f1']):+.1f} points"))
+                  + delta(res, base)))
+        lex_row(n, train_pool[:n], heldout_files, validation_files, base, model)
     bench_speed(dev, heldout, heldout_files, hl, model)
     print("load average (1/5/15 min): %.2f %.2f %.2f on %d CPUs" % (*os.getloadavg(), os.cpu_count()))
     return 0
+
+
+def delta(res: dict, base: dict) -> str:
+    return (f"dMsg {100 * (res['message']['f1'] - base['message']['f1']):+.1f} "
+            f"dSrc {100 * (res['source']['f1'] - base['source']['f1']):+.1f} points")
+
+
+def lex_row(n: int, trained: list[Processed], heldout_files, validation_files, base: dict, model) -> None:
+    """The same with the learned lexicon entries in the rules: the held-out
+    (and validation) articles are highlighted again by the learned pipeline;
+    the re-scorer trained on the rules' suggestions scores them."""
+    entries = count_entries([c for d in trained for c in d.marked_cues],
+                            [s for d in trained for s in d.marked_sources])
+    cues, sources = in_use(entries, "cue"), in_use(entries, "source")
+    t = time.perf_counter()
+    hl = learned_highlighter(cues, sources)
+    heldout = process(heldout_files, hl)
+    validation = process(validation_files, hl)
+    t_lex = time.perf_counter() - t
+    res = evaluate(heldout)
+    print(row("+lexicon", res, f"{len(cues)} cues, {len(sources)} sources in use; rules + lexicon only; "
+              + delta(res, base)))
+    thr, sthr = choose_thresholds(model, validation)
+    res = evaluate(heldout, model, thr, sthr)
+    print(row("+lex+model", res, f"thresholds {thr:.2f}/{sthr:.2f}; {t_lex:.1f} s to highlight again; "
+              + delta(res, base)))
 
 
 def bench_speed(dev, heldout, heldout_files, hl, model) -> None:

@@ -39,6 +39,10 @@ _OPENERS = frozenset("dass daß ob wie wer was wann warum man er sie es die der 
                      "es seien sei habe werde".split())
 
 
+_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen sein seine ihr ihre "
+                         "dessen deren er sie es man wir ich".split())
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -90,6 +94,12 @@ def source_features(source_text: str, lex: "Lexicons") -> dict[str, object]:
     toks = words(source_text)
     low = [t.lower() for t in toks]
     out: dict[str, object] = {"source_len": _bucket(len(toks), (1, 2, 4, 8))}
+    if toks:
+        # "Angaben des …", "Berichten zufolge": a report noun heads the phrase
+        first = low[0]
+        out["source_first"] = ("report_noun" if toks[0][:1].isupper() and lex.is_nominal_cue(first)
+                               else first if first in _DETERMINERS else "other")
+        out["source_punct"] = float(any(t in (",", "(", "„", "\"", "»") for t in toks))
     if len(toks) == 1 and low[0] in lex.pronouns:
         out["source_type"] = "pronoun"
         return out

@@ -57,23 +57,35 @@ def known_cue(phrase: str, lex: "Lexicons") -> bool:
 
 def learn_lexicon(reviews: Iterable[Review], lex: "Lexicons | None" = None) -> list[LearnedEntry]:
     """Count unknown hand-marked cues and corrected source phrases."""
-    if lex is None:
-        from annotator.core.highlight.lexicons import load_lexicons
-
-        lex = load_lexicons()
-    counts: dict[tuple[str, str], int] = {}
+    cues: list[str] = []
+    sources: list[str] = []
     for r in reviews:
         a, s = r.annotation, r.suggestion
         if a is None or a.decision.value != "accept":
             continue
         if a.cue is not None and (s is None or s.cue != a.cue):
-            phrase = _normal(a.cue.text(r.text)).lower()
-            if phrase and not known_cue(phrase, lex):
-                counts[("cue", phrase)] = counts.get(("cue", phrase), 0) + 1
+            cues.append(a.cue.text(r.text))
         if a.source is not None and (s is None or s.source != a.source):
-            phrase = _normal(a.source.text(r.text))
-            if phrase:
-                counts[("source", phrase)] = counts.get(("source", phrase), 0) + 1
+            sources.append(a.source.text(r.text))
+    return count_entries(cues, sources, lex)
+
+
+def count_entries(cues: Iterable[str], sources: Iterable[str], lex: "Lexicons | None" = None) -> list[LearnedEntry]:
+    """Entries with counts from marked cue and source phrases; cues the
+    rules already know are left out, most frequent first."""
+    if lex is None:
+        from annotator.core.highlight.lexicons import load_lexicons
+
+        lex = load_lexicons()
+    counts: dict[tuple[str, str], int] = {}
+    for phrase in cues:
+        phrase = _normal(phrase).lower()
+        if phrase and not known_cue(phrase, lex):
+            counts[("cue", phrase)] = counts.get(("cue", phrase), 0) + 1
+    for phrase in sources:
+        phrase = _normal(phrase)
+        if phrase:
+            counts[("source", phrase)] = counts.get(("source", phrase), 0) + 1
     return [LearnedEntry(k, p, n) for (k, p), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
