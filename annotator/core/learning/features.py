@@ -120,23 +120,25 @@ def message_features(text: str, s: ClaimSuggestion) -> dict[str, object]:
     # regular expressions and str methods, not Python loops over characters:
     # re-scoring must stay a small fraction of highlighting time
     msg = text[s.start:s.end]
-    toks = words(msg[:40])
-    before = words(text[max(0, s.start - 40):s.start])
+    stripped = msg.strip()
     out: dict[str, object] = {
-        "msg_len": _bucket(len(msg.split()), (3, 6, 10, 20, 35, 60)),
+        "msg_len": _bucket(len(stripped.split()), (3, 6, 10, 20, 35, 60)),
         "position": round(s.start / max(1, len(text)), 3),
-        "first_sentence": float(text.rfind("\n", 0, s.start) < 0 and s.start < 300),
+        "first_sentence": float(s.start < 300 and text.rfind("\n", 0, s.start) < 0),
         "has_quote": float(_QUOTE_RE.search(msg) is not None),
         "has_digit": float(_DIGIT_RE.search(msg) is not None),
-        "question": float(msg.rstrip().endswith("?")),
-        "multi_sentence": float("\n" in msg.strip()),
+        "question": float(stripped.endswith("?")),
+        "multi_sentence": float("\n" in stripped),
     }
-    if toks:
-        first = toks[0].lower()
-        out["msg_first"] = first if first in _OPENERS else ("quote" if first in _QUOTES else "other")
-    if before:
-        prev = before[-1]
-        out["before"] = prev if prev in (",", ":", "„", "\"", "»") else "word"
+    first = _WORD.search(msg)
+    if first:
+        low = first.group().lower()
+        out["msg_first"] = low if low in _OPENERS else ("quote" if low in _QUOTES else "other")
+    k = s.start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k >= 0:
+        out["before"] = text[k] if text[k] in ",:„\"»" else "word"
     return out
 
 

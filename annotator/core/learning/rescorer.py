@@ -52,8 +52,16 @@ class Head:
     counts: dict[str, int] = field(default_factory=dict)
 
     def logit(self, feats: dict[str, object]) -> float:
+        # the same as summing over feature_items(), without a generator:
+        # this runs for every suggestion of every re-highlighted article
         w = self.weights
-        return self.intercept + sum(w.get(n, 0.0) * v for n, v in feature_items(feats))
+        z = self.intercept
+        for name, value in feats.items():
+            if isinstance(value, str):
+                z += w.get(f"{name}={value}", 0.0)
+            else:
+                z += w.get(name, 0.0) * float(value)  # type: ignore[arg-type]
+        return z
 
     def probability(self, feats: dict[str, object]) -> float:
         z = max(-30.0, min(30.0, self.logit(feats)))
