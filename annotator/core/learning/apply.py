@@ -42,16 +42,19 @@ def load_model(data: bytes | None) -> tuple[Rescorer | None, str | None]:
 
 
 def rescore(text: str, suggestions: list[ClaimSuggestion], model: Rescorer | None,
-            hide_below: float | None = None) -> Rescored:
+            hide_below: float | None = None, keep_cues: frozenset[str] = frozenset()) -> Rescored:
     """Score each suggestion with ``model``; with ``hide_below`` drop those
-    under it.  Without a model the suggestions pass unchanged."""
+    under it, except suggestions whose cue is in ``keep_cues`` (learned
+    cues: the model has not seen their suggestions judged yet).  Without a
+    model the suggestions pass unchanged."""
     if model is None:
         return Rescored(list(suggestions), 0, [[] for _ in suggestions])
     shown, reasons, hidden = [], [], 0
     for s in suggestions:
         feats = suggestion_features(text, s)
         p = model.probability(feats)
-        if hide_below is not None and p < hide_below:
+        if hide_below is not None and p < hide_below and not (
+                s.cue is not None and " ".join(s.cue.text(text).lower().split()) in keep_cues):
             hidden += 1
             continue
         shown.append(replace(s, score=round(p, 3)))

@@ -22,10 +22,14 @@ if TYPE_CHECKING:  # pragma: no cover
 class LearnedPipeline:
     """Rules (with learned lexicon entries) followed by the re-scorer."""
 
-    def __init__(self, highlighter: "Highlighter", model: "Rescorer | None", hide_below: float | None = None):
+    def __init__(self, highlighter: "Highlighter", model: "Rescorer | None", hide_below: float | None = None,
+                 learned_cues: Iterable[str] = ()):
         self.highlighter = highlighter
         self.model = model
         self.hide_below = hide_below
+        # suggestions found through a learned cue are never hidden: the team
+        # taught that cue, and the model has not seen such suggestions judged
+        self.learned_cues = frozenset(learned_cues)
         self.name = highlighter.name
         self.version = highlighter.version if model is None else f"{highlighter.version}+{model.version}"
         self.hidden = 0  # suggestions hidden by the threshold so far
@@ -35,7 +39,7 @@ class LearnedPipeline:
         return self.highlighter.nlp
 
     def _rescore(self, text: str, claims: list["ClaimSuggestion"]) -> list["ClaimSuggestion"]:
-        result = rescore(text, claims, self.model, self.hide_below)
+        result = rescore(text, claims, self.model, self.hide_below, self.learned_cues)
         self.hidden += result.hidden
         return result.suggestions
 

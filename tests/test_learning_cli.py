@@ -1,0 +1,110 @@
+"""`annotator learn`, `annotator lexicon` and `annotator rehighlight` with what was learned."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.core.models import NewArticle
+from annotator.core.store import Project
+from learning_support import ARTICLE, reviewed_project
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def reviewed_db(tmp_path, articles: int = 4):
+    db = tmp_path / "p.sqlite"
+    with Project.open(db) as project:
+        reviewed_project(project, articles)
+    return db
+
+
+def human_layer(db):
+    with Project.open(db) as project:
+        return project.annotations()
+
+
+def fresh_suggestions(db, version_part: str):
+    with Project.open(db) as project:
+        out = []
+        for article_id in project.article_ids():
+            text = project.article(article_id).text
+            out += [(s, text) for s in project.suggestions(article_id) if version_part in (s.pipeline_version or "")]
+        return out
+
+
+def test_a_lead_learns_reviews_the_lexicon_and_rehighlights(tmp_path):
+    db = reviewed_db(tmp_path)
+    human = human_layer(db)
+    result = run("--db", str(db), "learn", "-q")
+    assert result.exit_code == 0, result.output
+    assert "learned rescorer-" in result.output and "4 articles" in result.output
+    version = result.output.split()[1]
+
+    listed = run("--db", str(db), "lexicon", "list")
+    assert "cue\t4\tproposed (in use)\tpostete" in listed.output
+    assert "from all annotators" in listed.output
+
+    again = run("--db", str(db), "rehighlight", "-q")
+    assert again.exit_code == 0 and version in again.output
+    assert human_layer(db) == human  # the human layer is untouched
+    fresh = fresh_suggestions(db, version)
+    assert fresh and all("+lexicon." in s.pipeline_version for s, _ in fresh)
+    assert any(s.cue and s.cue.text(text) == "postete" for s, text in fresh)  # the learned cue is used
+
+
+def test_a_dropped_cue_is_no_longer_used(tmp_path):
+    db = reviewed_db(tmp_path)
+    run("--db", str(db), "learn", "-q")
+    dropped = run("--db", str(db), "lexicon", "drop", "cue", "postete")
+    assert dropped.exit_code == 0 and "dropped" in dropped.output
+    assert run("--db", str(db), "rehighlight", "-q").exit_code == 0
+    every = fresh_suggestions(db, "")
+    assert every and not any(s.cue and s.cue.text(text) == "postete" for s, text in every)
+    # relearning keeps the lead's verdict
+    run("--db", str(db), "learn", "-q")
+    assert "cue\t4\tdropped\tpostete" in run("--db", str(db), "lexicon", "list").output
+
+
+def test_a_damaged_model_warns_and_the_rules_are_used(tmp_path):
+    db = reviewed_db(tmp_path, 2)
+    run("--db", str(db), "learn", "-q")
+    with Project.open(db) as project:
+        with project.transaction():
+            project.db.execute("UPDATE learned_models SET body = substr(body, 1, 40)")
+    result = run("--db", str(db), "rehighlight", "-q")
+    assert result.exit_code == 0
+    assert "warning:" in result.output and "rules" in result.output and "Traceback" not in result.output
+    assert fresh_suggestions(db, "rescorer-") == []
+
+
+def test_learning_without_reviews_says_so(tmp_path):
+    db = tmp_path / "empty.sqlite"
+    with Project.open(db):
+        pass
+    result = run("--db", str(db), "learn", "-q")
+    assert result.exit_code == 1 and "nothing to learn from" in result.output
+    assert "nothing learned yet" in run("--db", str(db), "lexicon", "list").output
+
+
+def test_unknown_entries_and_bad_thresholds_are_refused(tmp_path):
+    db = reviewed_db(tmp_path, 2)
+    bad = run("--db", str(db), "learn", "-q", "--hide-below", "often")
+    assert bad.exit_code == 2 and "'often'" in bad.output
+    assert run("--db", str(db), "learn", "-q", "--hide-below", "1.5").exit_code == 2
+    missing = run("--db", str(db), "lexicon", "accept", "cue", "raunte")
+    assert missing.exit_code == 1 and "no learned cue entry 'raunte'" in missing.output
+
+
+def test_the_threshold_hides_what_the_team_rejects(tmp_path):
+    db = reviewed_db(tmp_path)
+    assert run("--db", str(db), "learn", "-q", "--hide-below", "0.5").exit_code == 0
+    with Project.open(db) as project:  # a new article nobody has reviewed yet
+        new_id, _ = project.add_article(NewArticle(text=ARTICLE.format(n=99), title="neu"))
+    run("--db", str(db), "rehighlight", "-q")
+    with Project.open(db) as project:
+        text = project.article(new_id).text
+        cues = {s.cue.text(text) for s in project.suggestions(new_id) if s.cue}
+    assert cues == {"zeigen", "postete"}  # 'Laut …' is hidden
