@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.models import Attribution, Span
-from annotator.gui.claims import ClaimState
+from annotator.core.review.claims import ClaimState
 from annotator.gui.colors import claim_colors
 from gui_support import db_annotations, press
 

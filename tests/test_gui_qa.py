@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
-from annotator.gui.claims import ClaimState
+from annotator.core.review.claims import ClaimState
 from gui_support import db_annotations, press
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -233,5 +233,7 @@ def test_re_highlighting_keeps_the_reviewer_at_the_same_claim(window, review_db)
     with Project.open(review_db, create=False) as project:  # what the worker does
         article = project.article(session.article.id)
         project.replace_suggestions(article.id, suggest_by_cue(article.text), "test-cues", "2")
-    window.refresh_after_job()
+    from annotator.core.operations import HIGHLIGHTED
+
+    window.bus.publish(HIGHLIGHTED)  # what the window does when the re-highlight job ends
     assert session.index == 2 and session.current.span == span

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from annotator.core.models import Decision, SourceType, Span
-from annotator.gui.claims import ClaimState
+from annotator.core.review.claims import ClaimState
 from gui_support import db_annotations, press
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier

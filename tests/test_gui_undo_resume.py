@@ -7,7 +7,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
-from annotator.gui.claims import ClaimState
+from annotator.core.review.claims import ClaimState
 from gui_support import db_annotations, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier

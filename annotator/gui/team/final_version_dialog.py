@@ -23,7 +23,7 @@ from annotator.core.models import (
     Decision,
     Span,
 )
-from annotator.gui.team.fields import excerpt
+from annotator.core.review.fields import excerpt
 
 
 class _Choices(QComboBox):
