@@ -52,20 +52,19 @@ def learn(ctx, annotator, hide_below, quiet):
       annotator learn
       annotator learn --annotator alice --hide-below 0.3
     """
-    from annotator.core.learning.project_learning import learn_from_project
-    from annotator.core.learning.project_store import learned_entries, save_learning, set_hide_below
+    from annotator.core.learning.project_store import set_hide_below
+    from annotator.core.operations.learn import learn as learn_operation
 
     threshold = _threshold(hide_below)
     progress = ProgressBar("Reading decisions", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:
-            result = learn_from_project(project, annotator, learned_entries(project), on_progress=progress)
+            result = learn_operation(project, annotator=annotator, on_progress=progress).result
         finally:
             progress.close()
-        if result.counts["reviewed"] == 0:
+        if result is None:
             raise click.ClickException("nothing to learn from: no reviewed suggestions"
                                        + (f" by {annotator}" if annotator else ""))
-        save_learning(project, result)
         if threshold != "keep":
             try:
                 set_hide_below(project, threshold)  # type: ignore[arg-type]

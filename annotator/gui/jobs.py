@@ -38,8 +38,23 @@ def rehighlight_job(article_ids: list[str] | None = None) -> Callable:
         if highlighter is None:
             raise RuntimeError("this installation has no pre-highlighter "
                                "(annotator.core.highlight.load_highlighter)")
+        # what 'Learn from reviewed articles' stored, if anything (a damaged
+        # model is logged and the rules are used alone)
+        from annotator.core.learning.project_store import project_pipeline
+
+        highlighter, _warning = project_pipeline(project, base=highlighter)
         return operations.highlight(project, highlighter, article_ids=article_ids,
                                     on_progress=on_progress, should_cancel=should_cancel)
+    return run
+
+
+def learn_job(annotator: str | None = None) -> Callable:
+    """Learn from the reviewed articles (all annotators by default)."""
+    def run(project, on_progress, should_cancel):
+        from annotator.core.operations.learn import learn
+
+        return learn(project, annotator=annotator, on_progress=on_progress,
+                     should_cancel=should_cancel)
     return run
 
 

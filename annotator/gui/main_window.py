@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
+            "learn": self.learn,
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
@@ -346,6 +347,21 @@ class MainWindow(QMainWindow):
                                   label="Finding claims in every article…",
                                   on_success=lambda n: self.statusBar().showMessage(
                                       f"Re-highlighted {n} articles", 10000))
+
+    def learn(self) -> Job:
+        from annotator.core.operations.learn import LEARNED
+
+        return self.run_operation("Learn", jobs.learn_job(), LEARNED,
+                                  label="Learning from the reviewed articles…",
+                                  on_success=self._learned)
+
+    def _learned(self, result) -> None:
+        if result is None:
+            text = "Nothing to learn from yet: accept or reject some suggestions first"
+        else:
+            text = (f"Learned from {result.counts['reviewed']} reviewed suggestions; "
+                    "Re-highlight (Ctrl+Shift+H) to use it")
+        self.statusBar().showMessage(text, 10000)
 
     # -- projects ---------------------------------------------------------------------------------------
 

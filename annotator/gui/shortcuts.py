@@ -81,6 +81,8 @@ ACTIONS: list[ActionSpec] = [
                "Import .txt, .jsonl or .csv files (runs in the background)", separator=True),
     ActionSpec("rehighlight", "Re-&highlight…", ("Ctrl+Shift+H",), "File",
                "Recompute the suggested claims of every article"),
+    ActionSpec("learn", "&Learn from reviewed articles", ("Ctrl+Shift+L",), "File",
+               "Train the suggestions on the team's decisions; the next re-highlight uses it"),
     ActionSpec("import_annotations", "Import &annotations (JSONL)…", ("Ctrl+Shift+I",), "File",
                "Import claims annotated elsewhere, as a layer of their own", separator=True),
     ActionSpec("export", "&Export training data…", ("Ctrl+Shift+E",), "File",

@@ -75,9 +75,14 @@ def set_hide_below(project, value: float | None) -> None:
     project.set_meta(HIDE_BELOW_KEY, "off" if value is None else repr(float(value)))
 
 
-def project_pipeline(project, model: str | None = None) -> tuple[LearnedPipeline, str | None]:
+def project_pipeline(project, model: str | None = None, base=None) -> tuple[LearnedPipeline, str | None]:
     """The highlighter with what the project learned, and a warning when a
-    stored model cannot be used (None when all is well or nothing was learned)."""
+    stored model cannot be used (None when all is well or nothing was learned).
+
+    ``base`` is an already loaded highlighter to build on (the window loads
+    one in its worker); else ``model`` names the spaCy model as for
+    ``load_highlighter``.
+    """
     from annotator.core.highlight import load_highlighter
     from annotator.core.learning.learned_rules import learned_highlighter
 
@@ -87,6 +92,9 @@ def project_pipeline(project, model: str | None = None) -> tuple[LearnedPipeline
         warning = None  # nothing learned yet: the rules, silently
     entries = learned_entries(project)
     cues, sources = in_use(entries, "cue"), in_use(entries, "source")
-    hl = learned_highlighter(cues, sources, model) if (cues or sources) else load_highlighter(model)
+    if cues or sources:
+        hl = learned_highlighter(cues, sources, model if base is None else (getattr(base, "model", None) or "blank"))
+    else:
+        hl = base if base is not None else load_highlighter(model)
     threshold = hide_below(project) if rescorer is not None else None
     return LearnedPipeline(hl, rescorer, threshold, learned_cues=cues), warning

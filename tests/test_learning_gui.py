@@ -1,0 +1,81 @@
+"""The window's "Learn from reviewed articles" job: progress, Cancel, and the
+re-highlight that uses what was learned."""
+
+from __future__ import annotations
+
+import threading
+
+from learning_support import reviewed_project
+from PySide6.QtCore import Qt
+
+from annotator.core.learning import project_learning
+from annotator.core.store import Project
+from annotator.core.storage import learned
+from gui_support import press
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def reviewed_db(tmp_path, articles: int = 4):
+    db = tmp_path / "learn.sqlite"
+    with Project.open(db) as project:
+        reviewed_project(project, articles)
+    return db
+
+
+def stored_models(db) -> int:
+    with Project.open(db, create=False) as project:
+        return learned.count_models(project.db)
+
+
+def test_a_lead_learns_from_the_window_and_rehighlights_with_it(open_window, settings, qtbot, tmp_path):
+    db = reviewed_db(tmp_path)
+    window = open_window(db, settings)
+    press(window, Qt.Key.Key_L, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "Learned from" in window.statusBar().currentMessage(), timeout=20000)
+    assert stored_models(db) == 1
+    window.activateWindow()  # the job's progress dialog had the focus
+    qtbot.waitUntil(window.isActiveWindow)
+    press(window, Qt.Key.Key_H, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "Re-highlighted 4 articles" in window.statusBar().currentMessage()
+                    or bool(window.shown_errors), timeout=20000)
+    assert window.shown_errors == []
+    with Project.open(db, create=False) as project:
+        versions = {s.pipeline_version for a in project.article_ids() for s in project.suggestions(a)}
+    assert any("+rescorer-" in v for v in versions)
+
+
+def test_cancelling_the_learn_job_stores_nothing(open_window, settings, qtbot, tmp_path, monkeypatch):
+    db = reviewed_db(tmp_path, 2)
+    started = threading.Event()
+    real = project_learning.project_reviews
+
+    def slow_reviews(project, annotator=None, on_progress=None, should_cancel=None):
+        reviews = real(project, annotator, on_progress, None)
+        started.set()
+        while not should_cancel():
+            on_progress(1, 2)
+            threading.Event().wait(0.01)
+        raise project_learning.LearningCancelled()
+
+    monkeypatch.setattr(project_learning, "project_reviews", slow_reviews)
+    window = open_window(db, settings)
+    job = window.learn()
+    assert started.wait(10)
+    job.dialog.canceled.emit()  # the Cancel button
+    qtbot.waitUntil(job.isFinished, timeout=10000)
+    assert job.cancel_requested and window.shown_errors == []
+    assert stored_models(db) == 0
+    assert "Learned from" not in window.statusBar().currentMessage()
+
+
+def test_learning_before_any_review_says_what_to_do(open_window, settings, qtbot, tmp_path):
+    db = tmp_path / "fresh.sqlite"
+    with Project.open(db) as project:
+        reviewed_project(project, 1)
+        for a in project.annotations():
+            project.delete_annotation(a.id)
+    window = open_window(db, settings)
+    press(window, Qt.Key.Key_L, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "Nothing to learn from yet" in window.statusBar().currentMessage(), timeout=20000)
+    assert stored_models(db) == 0
