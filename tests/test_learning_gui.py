@@ -7,6 +7,7 @@ import threading
 
 from learning_support import reviewed_project
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.learning import project_learning
 from annotator.core.store import Project
@@ -79,3 +80,32 @@ def test_learning_before_any_review_says_what_to_do(open_window, settings, qtbot
     press(window, Qt.Key.Key_L, CTRL_SHIFT)
     qtbot.waitUntil(lambda: "Nothing to learn from yet" in window.statusBar().currentMessage(), timeout=20000)
     assert stored_models(db) == 0
+
+
+def test_the_claims_list_tooltip_says_why_a_suggestion_scored_as_it_did(qtbot, tmp_path):
+    from learning_support import ARTICLE
+
+    from annotator.core.importer import highlight_project
+    from annotator.core.learning.project_store import project_pipeline
+    from annotator.core.models import NewArticle
+    from annotator.core.operations.learn import learn
+    from annotator.core.review import ReviewSession
+    from annotator.gui.claims_list import ClaimListModel
+
+    db = reviewed_db(tmp_path)
+    with Project.open(db) as project:
+        learn(project)
+        new_id, _ = project.add_article(NewArticle(text=ARTICLE.format(n=50), title="neu"))
+        pipeline, warning = project_pipeline(project)
+        assert warning is None
+        highlight_project(project, pipeline, article_ids=[new_id])
+        session = ReviewSession(project, "anna")
+        session.open_article(new_id)
+        model = ClaimListModel(session)
+        model.follow(QApplication.palette())
+        tips = [model.data(model.index(row), Qt.ItemDataRole.ToolTipRole)
+                for row in range(len(session.claims))]
+    assert tips and all("P(keep)" in tip and "rescorer-" in tip for tip in tips)
+    laut = next(tip for tip in tips if "Verletzte" in tip.split("\n")[0])  # "Laut Polizei gab es …"
+    why = laut.split("\n")[1]
+    assert why.startswith("P(keep) 0.0") and why.count(" -0.") == 3  # three reasons, all against it

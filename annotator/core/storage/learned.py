@@ -64,3 +64,14 @@ def set_lexicon_status(db, kind: str, phrase: str, status: str, updated_at: str)
     cursor = db.execute("UPDATE learned_lexicon SET status = ?, updated_at = ? WHERE kind = ? AND phrase = ?",
                         [status, updated_at, kind, phrase])
     return cursor.rowcount > 0
+
+
+def model_by_version(db, version: str, kind: str = "rescorer") -> dict | None:
+    """The newest stored model with this version (as ``latest_model``), or None."""
+    row = db.execute(f"SELECT {_MODEL_COLUMNS} FROM learned_models WHERE kind = ? AND version = ? "
+                     "ORDER BY id DESC LIMIT 1", [kind, version]).fetchone()
+    if row is None:
+        return None
+    out = dict(zip(_MODEL_COLUMNS.split(", "), row))
+    out["body"] = str(out["body"]).encode("utf-8")
+    return out
