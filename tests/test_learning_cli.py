@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core.models import NewArticle
+from annotator.core.models import Decision, NewArticle
 from annotator.core.store import Project
 from learning_support import ARTICLE, reviewed_project
 
@@ -108,3 +108,38 @@ def test_the_threshold_hides_what_the_team_rejects(tmp_path):
         text = project.article(new_id).text
         cues = {s.cue.text(text) for s in project.suggestions(new_id) if s.cue}
     assert cues == {"zeigen", "postete"}  # 'Laut …' is hidden
+
+
+def test_the_most_uncertain_articles_are_listed_first(tmp_path):
+    db = reviewed_db(tmp_path, 2)
+    assert "run 'annotator learn'" in run("--db", str(db), "uncertain").output
+    run("--db", str(db), "learn", "-q")
+    with Project.open(db) as project:  # two new articles nobody has reviewed
+        for n in (60, 61):
+            project.add_article(NewArticle(text=ARTICLE.format(n=n), title=f"neu {n}"))
+    run("--db", str(db), "rehighlight", "-q")
+    lines = run("--db", str(db), "uncertain", "--limit", "5").output.splitlines()
+    open_counts = {line.split("\t")[-1]: line.split("\t")[2] for line in lines}
+    # the reviewed articles have one new suggestion each, through the learned cue
+    assert open_counts == {"neu 60": "3 open", "neu 61": "3 open", "Artikel 0": "1 open", "Artikel 1": "1 open"}
+    uncertainty = [float(line.split("\t")[1]) for line in lines]
+    assert uncertainty == sorted(uncertainty, reverse=True)
+
+
+def test_learned_models_are_never_merged(tmp_path):
+    from annotator.core.storage import learned
+    from annotator.core.team.merge import merge_databases
+    from test_team_support import fork, judge, make_lead
+
+    lead = make_lead(tmp_path / "lead.sqlite")
+    anna, ben = fork(lead, tmp_path / "anna.sqlite"), fork(lead, tmp_path / "ben.sqlite")
+    for path, name in ((anna, "anna"), (ben, "ben")):
+        with Project.open(path) as project:
+            judge(project, name, 0, 0)
+            judge(project, name, 1, 1, decision=Decision.REJECT, reliability=None, credibility=None)
+        assert run("--db", str(path), "learn", "-q").exit_code == 0
+    merge_databases([anna, ben], tmp_path / "out.sqlite")
+    with Project.open(tmp_path / "out.sqlite") as merged:
+        assert learned.count_models(merged.db) == 0 and learned.lexicon(merged.db) == []
+    # derived data: retrained on the merged annotations
+    assert run("--db", str(tmp_path / "out.sqlite"), "learn", "-q").exit_code == 0

@@ -33,7 +33,7 @@ def main(ctx: click.Context, db_path: str | None) -> None:
 from annotator.cli.app_cmds import demo, gui  # noqa: E402
 from annotator.cli.export_cmds import cache_command, export_command, import_annotations_command  # noqa: E402
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
-from annotator.cli.learn_cmds import learn, lexicon  # noqa: E402
+from annotator.cli.learn_cmds import learn, lexicon, uncertain  # noqa: E402
 from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
 from annotator.cli.selftest_cmd import selftest  # noqa: E402
 from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
@@ -45,6 +45,6 @@ for command in (
     export_command, import_annotations_command, cache_command,  # training data
     assign, merge, agreement,                               # the team
     selftest,
-    learn, lexicon,                                         # learning from the team's decisions
+    learn, lexicon, uncertain,                              # learning from the team's decisions
 ):
     main.add_command(command)

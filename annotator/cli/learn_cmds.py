@@ -137,3 +137,31 @@ def lexicon_accept(ctx, kind, phrase):
 def lexicon_drop(ctx, kind, phrase):
     """Never use this entry (relearning keeps the verdict)."""
     _verdict(ctx, kind, phrase, "dropped")
+
+
+@click.command()
+@click.option("--annotator", default=None, help="Count only this annotator's reviews (default: anyone's).")
+@click.option("--limit", type=int, default=20, show_default=True, help="How many articles to list (0: all).")
+@click.pass_context
+def uncertain(ctx, annotator, limit):
+    """List articles to review next, most uncertain first.
+
+    An article's uncertainty is that of its most uncertain unreviewed
+    suggestion (1.0 at P(keep) = 0.5), as scored by the learned model on
+    the last re-highlight: reviewing these teaches the model most.
+
+    \b
+    Example:
+      annotator uncertain --annotator alice --limit 10
+    """
+    from annotator.core.learning.uncertainty import project_uncertain_articles
+
+    with open_project(ctx, create=False) as project:
+        rows = project_uncertain_articles(project, annotator)
+        if not rows:
+            click.echo("no unreviewed suggestions scored by a learned model: "
+                       "run 'annotator learn', then 'annotator rehighlight'")
+            return
+        for article_id, score, count in rows[:limit or None]:
+            article = project.article(article_id)
+            click.echo(f"{article.seq}\t{score:.3f}\t{count} open\t{article.title or ''}")

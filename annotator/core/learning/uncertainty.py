@@ -36,3 +36,20 @@ def articles_most_uncertain_first(probabilities: Mapping[str, Iterable[float]]) 
     scored = [(-article_uncertainty(ps), i, aid) for i, (aid, ps) in enumerate(probabilities.items())]
     scored.sort()
     return [aid for _, _, aid in scored]
+
+
+def project_uncertain_articles(project, annotator: str | None = None) -> list[tuple[str, float, int]]:
+    """(article id, uncertainty, unreviewed learned suggestions) for the
+    articles with suggestions a learned model scored and nobody (or
+    ``annotator``) has judged yet, most uncertain first."""
+    from annotator.core.learning.explain import model_version
+
+    scores: dict[str, list[float]] = {}
+    for article_id in project.article_ids():
+        judged = {a.suggestion_id for a in project.annotations(article_id=article_id, annotator=annotator)}
+        open_scores = [s.score for s in project.suggestions(article_id)
+                       if s.id not in judged and model_version(s) is not None]
+        if open_scores:
+            scores[article_id] = open_scores
+    order = articles_most_uncertain_first(scores)
+    return [(a, round(article_uncertainty(scores[a]), 3), len(scores[a])) for a in order]
