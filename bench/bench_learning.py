@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                   + delta(res, base)))
         lex_row(n, train_pool[:n], heldout_files, validation_files, base, model)
     bench_speed(dev, heldout, heldout_files, hl, model)
+    bench_project(dev, hl)
     print("load average (1/5/15 min): %.2f %.2f %.2f on %d CPUs" % (*os.getloadavg(), os.cpu_count()))
     return 0
 
@@ -251,17 +252,54 @@ def bench_speed(dev, heldout, heldout_files, hl, model) -> None:
         total = time.perf_counter() - t
         print(f"  {size:>6} claims  features {t_feat:5.2f} s  total {total:5.2f} s")
     texts = [load_spkatt_file(f).text for f in heldout_files]
-    t = time.perf_counter()
-    all_claims = [list(doc._.annotator_claims) for doc in hl.nlp.pipe(texts, batch_size=32)]
-    t_hl = time.perf_counter() - t
-    t = time.perf_counter()
-    for text, claims in zip(texts, all_claims):
-        for c in claims:
-            model.probability(suggestion_features(text, c))
-    t_rs = time.perf_counter() - t
+    # best of three runs each: the machine is shared, the minimum is the cost
+    t_hl = t_rs = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        all_claims = [list(doc._.annotator_claims) for doc in hl.nlp.pipe(texts, batch_size=32)]
+        t_hl = min(t_hl, time.perf_counter() - t)
+        t = time.perf_counter()
+        for text, claims in zip(texts, all_claims):
+            for c in claims:
+                model.probability(suggestion_features(text, c))
+        t_rs = min(t_rs, time.perf_counter() - t)
     n = sum(len(c) for c in all_claims)
     print(f"\nre-scoring {n} suggestions of {len(texts)} held-out articles: {t_rs:.3f} s beside "
-          f"highlighting {t_hl:.3f} s ({100 * t_rs / t_hl:.1f}% added)")
+          f"highlighting {t_hl:.3f} s ({100 * t_rs / t_hl:.1f}% added; best of 3 runs each)")
+
+
+def bench_project(dev: list[Processed], hl, sizes=(2_500, 10_000)) -> None:
+    """`annotator learn` end to end on a temporary project: reading the
+    decisions from SQLite, features, fit, storing.  The project holds the
+    dev articles (repeated to reach the size) with their suggestions, each
+    judged as the simulated team judged it; it is deleted afterwards."""
+    import tempfile
+
+    from annotator.core.models import Annotation, Decision, NewArticle
+    from annotator.core.operations.learn import learn
+    from annotator.core.store import Project
+
+    print("\n'annotator learn' on a project (read decisions + features + fit + store):")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp, Project.open(Path(tmp) / "bench.sqlite") as project:
+            judged, copy = 0, 0
+            with project.transaction():
+                while judged < size:
+                    for d in dev:
+                        if judged >= size:
+                            break
+                        aid, _ = project.insert_article(NewArticle(text=d.gold.text + f"\n({copy})"))
+                        project.replace_suggestions(aid, d.claims, hl.name, hl.version)
+                        for s, ok in zip(project.suggestions(aid), d.accepted):
+                            project.save_annotation(Annotation(aid, "sim", Decision.ACCEPT if ok else Decision.REJECT,
+                                                               s.start, s.end, source=s.source, cue=s.cue,
+                                                               suggestion_id=s.id))
+                            judged += 1
+                    copy += 1
+            t = time.perf_counter()
+            result = learn(project).result
+            print(f"  {result.counts['reviewed']:>6} reviewed claims in {result.counts['articles']} articles: "
+                  f"{time.perf_counter() - t:5.2f} s")
 
 
 if __name__ == "__main__":
