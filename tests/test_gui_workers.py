@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.importer import ImportCancelled, InputError
 from annotator.core.models import NewArticle
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import jobs
 from annotator.gui.workers import Job, run_job
 

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from annotator.core.models import Annotation
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 @dataclass

@@ -35,9 +35,9 @@ from annotator import __version__
 from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.operations import HIGHLIGHTED, IMPORTED
+from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
-from annotator.core.store import Project
 from annotator.gui import jobs
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
@@ -231,10 +231,10 @@ class MainWindow(QMainWindow):
         article is near. The walk is capped so a long run of finished articles
         never freezes the window."""
         seq = self.workspace.session.article.seq
-        row = self.article_model.lower_bound(seq)
-        found = self.article_model.summary(row)
-        row += 1 if found is not None and found.seq == seq else 0
-        for row in range(row, row + UNFINISHED_SCAN_LIMIT):
+        first = self.article_model.lower_bound(seq)
+        found = self.article_model.summary(first)
+        first += 1 if found is not None and found.seq == seq else 0
+        for row in range(first, first + UNFINISHED_SCAN_LIMIT):
             summary = self.article_model.summary(row)
             if summary is None:
                 return None

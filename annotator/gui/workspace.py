@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 from annotator.core.changes import Changes
 from annotator.core.commands import AnnotationChange
 from annotator.core.models import Attribution, SourceType
+from annotator.core.project import Project
 from annotator.core.review import Progress, ReviewSession, Step
-from annotator.core.store import Project
 from annotator.gui import errors
 from annotator.gui.article_view import ArticleView, Legend
 from annotator.gui.bus import OperationBus

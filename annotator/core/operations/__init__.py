@@ -1,6 +1,6 @@
 """Every user action and every job as a core operation returning what it changed.
 
-An operation takes the open :class:`~annotator.core.store.Project` (and the
+An operation takes the open :class:`~annotator.core.project.Project` (and the
 job callbacks ``on_progress``/``should_cancel`` where it is long), does its
 work through existing core functions, and returns an
 :class:`~annotator.core.changes.Outcome`: the result plus a

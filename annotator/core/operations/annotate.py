@@ -12,7 +12,7 @@ from __future__ import annotations
 from annotator.core.changes import Changes, Outcome
 from annotator.core.commands import AnnotationChange
 from annotator.core.models import Annotation
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 def annotate_changes(change: AnnotationChange) -> Changes:

@@ -9,7 +9,7 @@ as annotations come and go, so a key press never re-counts 100,000 articles.
 from __future__ import annotations
 
 from annotator.core.models import Annotation
-from annotator.core.store import Progress
+from annotator.core.project import Progress
 
 __all__ = ["Progress", "tally"]
 
