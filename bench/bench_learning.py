@@ -42,7 +42,10 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "spkatt2023-news" / "train"
 VALIDATION = 125  # last dev articles: choose the threshold here, never train on them
 
 from annotator.core.highlight.evaluation import (  # noqa: E402
-    load_spkatt_file, score_spkatt, spkatt_files, tokens_in,
+    load_spkatt_file,
+    score_spkatt,
+    spkatt_files,
+    tokens_in,
 )
 from annotator.core.learning.features import suggestion_features  # noqa: E402
 from annotator.core.learning.learned_rules import learned_highlighter  # noqa: E402
@@ -185,9 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     dev = process(spkatt_files(args.data, "dev"), hl)
     heldout_files = spkatt_files(args.data, "heldout")
-    t1 = time.perf_counter()
     heldout = process(heldout_files, hl)
-    t_proc = time.perf_counter() - t1
     print(f"highlighted and featurised {len(dev)} dev + {len(heldout)} held-out articles "
           f"in {time.perf_counter() - t0:.1f} s")
     train_pool, validation = dev[:-VALIDATION], dev[-VALIDATION:]
@@ -277,7 +278,7 @@ def bench_project(dev: list[Processed], hl, sizes=(2_500, 10_000)) -> None:
 
     from annotator.core.models import Annotation, Decision, NewArticle
     from annotator.core.operations.learn import learn
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     print("\n'annotator learn' on a project (read decisions + features + fit + store):")
     for size in sizes:

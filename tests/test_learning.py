@@ -11,7 +11,12 @@ from annotator.core.highlight import load_highlighter
 from annotator.core.learning.apply import explain_text, load_model, rescore
 from annotator.core.learning.decisions import Review, training_set
 from annotator.core.learning.lexicon_learner import (
-    entries_from_json, entries_to_json, in_use, learn_lexicon, merge_verdicts, set_status,
+    entries_from_json,
+    entries_to_json,
+    in_use,
+    learn_lexicon,
+    merge_verdicts,
+    set_status,
 )
 from annotator.core.learning.rescorer import ModelError, Rescorer, train
 from annotator.core.learning.uncertainty import articles_most_uncertain_first, most_uncertain_first

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from learning_support import ARTICLE, reviewed_project
 
 from annotator.cli import main
 from annotator.core.models import Decision, NewArticle
-from annotator.core.store import Project
-from learning_support import ARTICLE, reviewed_project
+from annotator.core.project import Project
 
 
 def run(*args):
@@ -127,9 +127,10 @@ def test_the_most_uncertain_articles_are_listed_first(tmp_path):
 
 
 def test_learned_models_are_never_merged(tmp_path):
+    from test_team_support import fork, judge, make_lead
+
     from annotator.core.storage import learned
     from annotator.core.team.merge import merge_databases
-    from test_team_support import fork, judge, make_lead
 
     lead = make_lead(tmp_path / "lead.sqlite")
     anna, ben = fork(lead, tmp_path / "anna.sqlite"), fork(lead, tmp_path / "ben.sqlite")

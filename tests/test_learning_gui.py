@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import threading
 
+from gui_support import press
 from learning_support import reviewed_project
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.learning import project_learning
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.storage import learned
-from gui_support import press
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -52,7 +52,7 @@ def test_cancelling_the_learn_job_stores_nothing(open_window, settings, qtbot, t
     real = project_learning.project_reviews
 
     def slow_reviews(project, annotator=None, on_progress=None, should_cancel=None):
-        reviews = real(project, annotator, on_progress, None)
+        real(project, annotator, on_progress, None)  # the real reading, then a slow tail
         started.set()
         while not should_cancel():
             on_progress(1, 2)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from learning_support import reviewed_project
 
 from annotator.core.importer import highlight_project
 from annotator.core.learning.learned_rules import learned_highlighter
 from annotator.core.learning.pipeline import LearnedPipeline
 from annotator.core.learning.project_learning import LearningCancelled, learn_from_project
-from learning_support import reviewed_project
 
 
 def test_learning_reads_every_decision_and_changes_nothing(project):

@@ -11,8 +11,8 @@ learner, not the re-scorer (the rules never suggested them).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from annotator.core.learning.features import suggestion_features
 from annotator.core.learning.rescorer import Example

@@ -55,7 +55,7 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def cue_features(cue_text: str, lex: "Lexicons") -> dict[str, object]:
+def cue_features(cue_text: str, lex: Lexicons) -> dict[str, object]:
     """Lemma, family and lexicon precision of a cue phrase."""
     toks = [t.lower() for t in words(cue_text)]
     if not toks:
@@ -77,7 +77,7 @@ def cue_features(cue_text: str, lex: "Lexicons") -> dict[str, object]:
 _kind_cache: dict[str, str | None] = {}
 
 
-def _noun_kind(word_lower: str, lex: "Lexicons") -> str | None:
+def _noun_kind(word_lower: str, lex: Lexicons) -> str | None:
     """The lexicon's source-noun kind, remembered: the compound search is
     the slowest step and source words repeat across a project."""
     try:
@@ -89,7 +89,7 @@ def _noun_kind(word_lower: str, lex: "Lexicons") -> str | None:
         return kind
 
 
-def source_features(source_text: str, lex: "Lexicons") -> dict[str, object]:
+def source_features(source_text: str, lex: Lexicons) -> dict[str, object]:
     """Type and length of a source phrase."""
     toks = words(source_text)
     low = [t.lower() for t in toks]
@@ -142,7 +142,7 @@ def message_features(text: str, s: ClaimSuggestion) -> dict[str, object]:
     return out
 
 
-def suggestion_features(text: str, s: ClaimSuggestion, lex: "Lexicons | None" = None) -> dict[str, object]:
+def suggestion_features(text: str, s: ClaimSuggestion, lex: Lexicons | None = None) -> dict[str, object]:
     """All features of suggestion ``s`` in article ``text``."""
     if lex is None:
         from annotator.core.highlight.lexicons import load_lexicons

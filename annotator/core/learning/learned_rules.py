@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _FRAME_ADVERBS = ("nach", "mals")  # "danach", "demnach"-like adverbs, not verbs
 
 
-def cue_form(phrase: str, lex: "Lexicons", count: int = 2) -> "VerbForm | None":
+def cue_form(phrase: str, lex: Lexicons, count: int = 2) -> VerbForm | None:
     """The reporting-verb entry a learned cue phrase stands for, or None."""
     from annotator.core.highlight.lexicons import VerbForm
 
@@ -50,7 +50,7 @@ def cue_form(phrase: str, lex: "Lexicons", count: int = 2) -> "VerbForm | None":
     return None
 
 
-def extend_lexicons(base: "Lexicons", cues: list[str], sources: list[str]) -> tuple["Lexicons", list[str]]:
+def extend_lexicons(base: Lexicons, cues: list[str], sources: list[str]) -> tuple[Lexicons, list[str]]:
     """A copy of ``base`` with the learned entries; and the entries used."""
     verbs = dict(base.verbs)
     frames = dict(base.frames)
@@ -79,15 +79,14 @@ def extend_lexicons(base: "Lexicons", cues: list[str], sources: list[str]) -> tu
     return lex, used
 
 
-_cache: dict[tuple, "Highlighter"] = {}
+_cache: dict[tuple, Highlighter] = {}
 _lock = threading.Lock()
 
 
-def learned_highlighter(cues: list[str], sources: list[str], model: str | None = "blank") -> "Highlighter":
+def learned_highlighter(cues: list[str], sources: list[str], model: str | None = "blank") -> Highlighter:
     """A highlighter using the learned entries (cached per entry set).
     Without usable entries it is the ordinary cached highlighter."""
-    from annotator.core.highlight import Highlighter, build_pipeline, installed_model, load_highlighter
-    from annotator.core.highlight import pipeline_digest
+    from annotator.core.highlight import Highlighter, build_pipeline, installed_model, load_highlighter, pipeline_digest
     from annotator.core.highlight.lexicons import load_lexicons
 
     lex, used = extend_lexicons(load_lexicons(), sorted(set(cues)), sorted(set(sources)))

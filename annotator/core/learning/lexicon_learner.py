@@ -17,8 +17,9 @@ stored as JSON (never pickle).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from annotator.core.learning.decisions import Review
 from annotator.core.learning.features import words
@@ -47,7 +48,7 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.split())
 
 
-def known_cue(phrase: str, lex: "Lexicons") -> bool:
+def known_cue(phrase: str, lex: Lexicons) -> bool:
     """True when the rules already know a word of this cue phrase."""
     for w in words(phrase.lower()):
         if w in lex.verbs or w in lex.frames or (len(w) > 3 and lex.is_nominal_cue(w)):
@@ -55,7 +56,7 @@ def known_cue(phrase: str, lex: "Lexicons") -> bool:
     return False
 
 
-def learn_lexicon(reviews: Iterable[Review], lex: "Lexicons | None" = None) -> list[LearnedEntry]:
+def learn_lexicon(reviews: Iterable[Review], lex: Lexicons | None = None) -> list[LearnedEntry]:
     """Count unknown hand-marked cues and corrected source phrases."""
     cues: list[str] = []
     sources: list[str] = []
@@ -70,7 +71,7 @@ def learn_lexicon(reviews: Iterable[Review], lex: "Lexicons | None" = None) -> l
     return count_entries(cues, sources, lex)
 
 
-def count_entries(cues: Iterable[str], sources: Iterable[str], lex: "Lexicons | None" = None) -> list[LearnedEntry]:
+def count_entries(cues: Iterable[str], sources: Iterable[str], lex: Lexicons | None = None) -> list[LearnedEntry]:
     """Entries with counts from marked cue and source phrases; cues the
     rules already know are left out, most frequent first."""
     if lex is None:

@@ -9,7 +9,8 @@ which learned model scored it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from annotator.core.learning.apply import rescore
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class LearnedPipeline:
     """Rules (with learned lexicon entries) followed by the re-scorer."""
 
-    def __init__(self, highlighter: "Highlighter", model: "Rescorer | None", hide_below: float | None = None,
+    def __init__(self, highlighter: Highlighter, model: Rescorer | None, hide_below: float | None = None,
                  learned_cues: Iterable[str] = ()):
         self.highlighter = highlighter
         self.model = model
@@ -38,15 +39,15 @@ class LearnedPipeline:
     def nlp(self):
         return self.highlighter.nlp
 
-    def _rescore(self, text: str, claims: list["ClaimSuggestion"]) -> list["ClaimSuggestion"]:
+    def _rescore(self, text: str, claims: list[ClaimSuggestion]) -> list[ClaimSuggestion]:
         result = rescore(text, claims, self.model, self.hide_below, self.learned_cues)
         self.hidden += result.hidden
         return result.suggestions
 
-    def highlight(self, text: str) -> list["ClaimSuggestion"]:
+    def highlight(self, text: str) -> list[ClaimSuggestion]:
         return self._rescore(text, self.highlighter.highlight(text))
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list["ClaimSuggestion"]]:
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[ClaimSuggestion]]:
         texts = list(texts)
         for text, claims in zip(texts, self.highlighter.pipe(texts, batch_size=batch_size)):
             yield self._rescore(text, claims)

@@ -9,8 +9,8 @@ is the caller's step, so a cancelled or failed run changes nothing.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from annotator.core.learning.decisions import Review, training_set
 from annotator.core.learning.lexicon_learner import LearnedEntry, learn_lexicon, merge_verdicts
@@ -39,12 +39,12 @@ def project_reviews(project, annotator: str | None = None,
     for a in project.annotations(annotator=annotator):
         by_article.setdefault(a.article_id, []).append(a)
     reviews: list[Review] = []
-    for n, (article_id, annotations) in enumerate(by_article.items(), start=1):
+    for n, (article_id, judged) in enumerate(by_article.items(), start=1):
         if should_cancel is not None and should_cancel():
             raise LearningCancelled()
         text = project.article(article_id).text
         suggestions = {s.id: s for s in project.suggestions(article_id)}
-        reviews.extend(Review(text, suggestions.get(a.suggestion_id), a) for a in annotations)
+        reviews.extend(Review(text, suggestions.get(a.suggestion_id), a) for a in judged)
         if on_progress is not None:
             on_progress(n, len(by_article))
     return reviews

@@ -25,12 +25,12 @@ HIDE_BELOW_KEY = "learning.hide_below"
 
 
 def _now() -> str:
-    from annotator.core.project import utc_now
+    from annotator.core.database import utc_now
 
     return utc_now()
 
 
-def save_learning(project, result: "LearnResult") -> int:
+def save_learning(project, result: LearnResult) -> int:
     """Store a learning run (model and lexicon entries) in one transaction."""
     counts = dict(result.counts, **{f"model_{k}": v for k, v in result.model.counts.items()})
     with project.transaction():

@@ -15,8 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 FORMAT = "annotator-rescorer"
 FORMAT_VERSION = 1
@@ -78,7 +78,7 @@ class Head:
                 "intercept": round(self.intercept, 6), "counts": dict(self.counts)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Head":
+    def from_dict(cls, d: dict) -> Head:
         head = cls({str(n): float(w) for n, w in d["weights"].items()}, float(d["intercept"]),
                    {str(k): int(v) for k, v in d["counts"].items()})
         if not all(math.isfinite(w) for w in (*head.weights.values(), head.intercept)):
@@ -130,7 +130,7 @@ class Rescorer:
         return json.dumps(doc, sort_keys=True, ensure_ascii=False).encode()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Rescorer":
+    def from_bytes(cls, data: bytes) -> Rescorer:
         try:
             doc = json.loads(bytes(data).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
@@ -140,6 +140,8 @@ class Rescorer:
         if doc.get("format_version") != FORMAT_VERSION:
             raise ModelError(f"learned model format {doc.get('format_version')!r} is not supported")
         payload = doc.get("payload")
+        if not isinstance(payload, dict):
+            raise ModelError("learned model has no payload")
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False)
         if hashlib.sha256(blob.encode()).hexdigest() != doc.get("sha256"):
             raise ModelError("learned model is damaged (checksum mismatch)")

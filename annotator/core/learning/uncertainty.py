@@ -8,7 +8,8 @@ the claims of an article stay in reading order among equals).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Mapping, Sequence, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 T = TypeVar("T")
 

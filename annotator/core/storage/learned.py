@@ -9,7 +9,7 @@ Writers run inside the caller's transaction.
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 _MODEL_COLUMNS = "id, kind, version, body, counts, annotator, created_at"
 
