@@ -110,6 +110,13 @@ def test_a_damaged_model_falls_back_to_the_rules_with_a_warning(hl, caplog, dama
     assert rescore(ACCORDING, [fr], model).suggestions == [fr]
 
 
+def test_a_model_learned_with_other_features_is_not_used(hl):
+    model = train(training_set(team_reviews(hl)).claims)
+    model.features_version = "0"
+    again, warning = load_model(model.to_bytes())
+    assert again is None and "features version '0'" in warning
+
+
 def test_a_missing_model_uses_the_rules_and_says_so(hl):
     model, warning = load_model(None)
     assert model is None and "no learned model" in warning

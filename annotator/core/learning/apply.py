@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from annotator.core.learning.features import suggestion_features
+from annotator.core.learning.features import FEATURES_VERSION, suggestion_features
 from annotator.core.learning.rescorer import ModelError, Rescorer
 from annotator.core.models import ClaimSuggestion
 
@@ -34,7 +34,11 @@ def load_model(data: bytes | None) -> tuple[Rescorer | None, str | None]:
     if data is None:
         return None, "no learned model: the rules' suggestions are used as they are"
     try:
-        return Rescorer.from_bytes(data), None
+        model = Rescorer.from_bytes(data)
+        if model.features_version != FEATURES_VERSION:
+            raise ModelError(f"learned model uses features version {model.features_version!r}, "
+                             f"this version computes {FEATURES_VERSION!r}")
+        return model, None
     except ModelError as exc:
         warning = f"{exc}; the rules' suggestions are used as they are (run 'annotator learn' again)"
         log.warning(warning)
