@@ -8,7 +8,7 @@ import threading
 from gui_support import press
 from learning_support import reviewed_project
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from annotator.core.learning import project_learning
 from annotator.core.project import Project
@@ -109,3 +109,33 @@ def test_the_claims_list_tooltip_says_why_a_suggestion_scored_as_it_did(qtbot, t
     laut = next(tip for tip in tips if "Verletzte" in tip.split("\n")[0])  # "Laut Polizei gab es …"
     why = laut.split("\n")[1]
     assert why.startswith("P(keep) 0.0") and why.count(" -0.") == 3  # three reasons, all against it
+
+
+def test_a_lead_accepts_and_drops_learned_entries_in_a_small_view(open_window, settings, qtbot, tmp_path):
+    from PySide6.QtTest import QTest
+
+    from annotator.core.learning.project_store import learned_entries
+    from annotator.core.operations.learn import learn
+
+    db = reviewed_db(tmp_path, 2)
+    with Project.open(db) as project:
+        learn(project)
+    window = open_window(db, settings)
+    window.actions_by_name["learned_lexicon"].trigger()
+    dialog = next(w for w in window.findChildren(QDialog) if w.windowTitle() == "Learned lexicon")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()  # its shortcuts need the active window
+    qtbot.waitUntil(dialog.isActiveWindow)
+    rows = {dialog.table.item(r, 1).text(): r for r in range(dialog.table.rowCount())}
+    assert dialog.table.item(rows["postete"], 4).text() == "yes"  # marked twice: in use
+    dialog.table.setFocus()
+    dialog.table.selectRow(rows["postete"])
+    QTest.keyClick(dialog.table, Qt.Key.Key_D)  # Drop
+    with Project.open(db, create=False) as project:
+        status = {e.phrase: e.status for e in learned_entries(project)}
+    assert status["postete"] == "dropped"
+    assert dialog.table.item(rows["postete"], 3).text() == "dropped"
+    assert dialog.table.item(rows["postete"], 4).text() == "no"
+    QTest.keyClick(dialog.table, Qt.Key.Key_A)  # Accept
+    with Project.open(db, create=False) as project:
+        assert {e.phrase: e.status for e in learned_entries(project)}["postete"] == "accepted"

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
-            "learn": self.learn,
+            "learn": self.learn, "learned_lexicon": self.open_learned_lexicon,
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
@@ -354,6 +354,13 @@ class MainWindow(QMainWindow):
         return self.run_operation("Learn", jobs.learn_job(), LEARNED,
                                   label="Learning from the reviewed articles…",
                                   on_success=self._learned)
+
+    def open_learned_lexicon(self):
+        from annotator.gui.learned_lexicon_dialog import LearnedLexiconDialog
+
+        dialog = LearnedLexiconDialog(self.project, self)
+        dialog.show()
+        return dialog
 
     def _learned(self, result) -> None:
         if result is None:

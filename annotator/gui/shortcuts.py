@@ -124,6 +124,8 @@ ACTIONS: list[ActionSpec] = [
                "Claims where annotators differ, side by side: choose the final version"),
     ActionSpec("dashboard", "&Dashboard", ("Ctrl+Shift+D",), "Team",
                "Progress, grades and agreement of the team"),
+    ActionSpec("learned_lexicon", "Learned le&xicon…", (), "Team",
+               "Accept or drop the cue and source phrases learned from the reviewers' marks"),
     ActionSpec("refresh_dashboard", "Refresh the dashboard", ("F5",), "Team",
                "Compute the dashboard's figures again now", menu=None),
     ActionSpec("show_shortcuts", "&Keyboard shortcuts", (QKeySequence.StandardKey.HelpContents,
