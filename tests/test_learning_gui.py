@@ -61,7 +61,7 @@ def test_cancelling_the_learn_job_stores_nothing(open_window, settings, qtbot, t
 
     monkeypatch.setattr(project_learning, "project_reviews", slow_reviews)
     window = open_window(db, settings)
-    job = window.learn()
+    job = window.learning.learn()
     assert started.wait(10)
     job.dialog.canceled.emit()  # the Cancel button
     qtbot.waitUntil(job.isFinished, timeout=10000)
@@ -139,3 +139,26 @@ def test_a_lead_accepts_and_drops_learned_entries_in_a_small_view(open_window, s
     QTest.keyClick(dialog.table, Qt.Key.Key_A)  # Accept
     with Project.open(db, create=False) as project:
         assert {e.phrase: e.status for e in learned_entries(project)}["postete"] == "accepted"
+
+
+def test_ctrl_u_opens_the_most_uncertain_article(open_window, settings, qtbot, tmp_path):
+    from learning_support import ARTICLE
+
+    from annotator.core.importer import highlight_project
+    from annotator.core.learning.project_store import project_pipeline
+    from annotator.core.models import NewArticle
+    from annotator.core.operations.learn import learn
+
+    db = reviewed_db(tmp_path, 2)
+    window = open_window(db, settings)
+    press(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Learn, then Re-highlight" in window.statusBar().currentMessage(), timeout=20000)
+    with Project.open(db) as project:
+        learn(project)
+        new_id, _ = project.add_article(NewArticle(text=ARTICLE.format(n=70), title="neu"))
+        highlight_project(project, project_pipeline(project)[0], article_ids=[new_id])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Most uncertain article" in window.statusBar().currentMessage(), timeout=20000)
+    assert window.workspace.article_id == new_id

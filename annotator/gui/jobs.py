@@ -72,3 +72,13 @@ def export_job(options, output: Path) -> Callable:
         return operations.export(project, options, output, on_progress=on_progress,
                                  should_cancel=should_cancel).result
     return run
+
+
+def uncertain_job(annotator: str | None) -> Callable:
+    """Articles with learned suggestions ``annotator`` has not judged, most
+    uncertain first (reads only)."""
+    def run(project, on_progress, should_cancel):
+        from annotator.core.learning.uncertainty import project_uncertain_articles
+
+        return project_uncertain_articles(project, annotator, on_progress, should_cancel)
+    return run

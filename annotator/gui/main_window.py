@@ -43,6 +43,7 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
+        install_learning_menu(self)  # learn, learned lexicon, most uncertain article
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
@@ -121,7 +123,8 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
-            "learn": self.learn, "learned_lexicon": self.open_learned_lexicon,
+            "learn": self.learning.learn, "learned_lexicon": self.learning.open_learned_lexicon,
+            "most_uncertain": self.learning.most_uncertain_article,
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
@@ -347,28 +350,6 @@ class MainWindow(QMainWindow):
                                   label="Finding claims in every article…",
                                   on_success=lambda n: self.statusBar().showMessage(
                                       f"Re-highlighted {n} articles", 10000))
-
-    def learn(self) -> Job:
-        from annotator.core.operations.learn import LEARNED
-
-        return self.run_operation("Learn", jobs.learn_job(), LEARNED,
-                                  label="Learning from the reviewed articles…",
-                                  on_success=self._learned)
-
-    def open_learned_lexicon(self):
-        from annotator.gui.learned_lexicon_dialog import LearnedLexiconDialog
-
-        dialog = LearnedLexiconDialog(self.project, self)
-        dialog.show()
-        return dialog
-
-    def _learned(self, result) -> None:
-        if result is None:
-            text = "Nothing to learn from yet: accept or reject some suggestions first"
-        else:
-            text = (f"Learned from {result.counts['reviewed']} reviewed suggestions; "
-                    "Re-highlight (Ctrl+Shift+H) to use it")
-        self.statusBar().showMessage(text, 10000)
 
     # -- projects ---------------------------------------------------------------------------------------
 

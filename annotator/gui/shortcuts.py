@@ -97,6 +97,8 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("focus_text", "Back to the &text", ("Esc",), "Edit"),
     ActionSpec("next_unreviewed", "Next &unreviewed claim", ("Space",), "Navigate",
                "The next claim to review; in the next unfinished article when this one is done"),
+    ActionSpec("most_uncertain", "&Most uncertain article", ("Ctrl+U",), "Navigate",
+               "The article whose unreviewed suggestions the learned model is least sure of"),
     ActionSpec("next_claim", "&Next claim", ("J", "Alt+Down"), "Navigate"),
     ActionSpec("previous_claim", "&Previous claim", ("K", "Alt+Up"), "Navigate"),
     ActionSpec("next_article", "Next &article", ("N", "Ctrl+PgDown"), "Navigate"),

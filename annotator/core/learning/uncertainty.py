@@ -14,6 +14,10 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+class UncertaintyCancelled(Exception):
+    """The user stopped the search for uncertain articles."""
+
+
 def uncertainty(p: float) -> float:
     """1.0 at p = 0.5, 0.0 at p = 0 or 1."""
     return 1.0 - abs(2.0 * min(1.0, max(0.0, p)) - 1.0)
@@ -39,14 +43,22 @@ def articles_most_uncertain_first(probabilities: Mapping[str, Iterable[float]]) 
     return [aid for _, _, aid in scored]
 
 
-def project_uncertain_articles(project, annotator: str | None = None) -> list[tuple[str, float, int]]:
+def project_uncertain_articles(project, annotator: str | None = None,
+                               on_progress: Callable[[int, int], None] | None = None,
+                               should_cancel: Callable[[], bool] | None = None) -> list[tuple[str, float, int]]:
     """(article id, uncertainty, unreviewed learned suggestions) for the
     articles with suggestions a learned model scored and nobody (or
-    ``annotator``) has judged yet, most uncertain first."""
+    ``annotator``) has judged yet, most uncertain first.  Stops with
+    ``UncertaintyCancelled`` when asked to."""
     from annotator.core.learning.explain import model_version
 
     scores: dict[str, list[float]] = {}
-    for article_id in project.article_ids():
+    ids = project.article_ids()
+    for n, article_id in enumerate(ids, start=1):
+        if should_cancel is not None and should_cancel():
+            raise UncertaintyCancelled()
+        if on_progress is not None:
+            on_progress(n, len(ids))
         judged = {a.suggestion_id for a in project.annotations(article_id=article_id, annotator=annotator)}
         open_scores = [s.score for s in project.suggestions(article_id)
                        if s.id not in judged and model_version(s) is not None]
