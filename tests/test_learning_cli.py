@@ -8,6 +8,7 @@ from learning_support import ARTICLE, reviewed_project
 from annotator.cli import main
 from annotator.core.models import Decision, NewArticle
 from annotator.core.project import Project
+from annotator.core.storage import learned
 
 
 def run(*args):
@@ -94,6 +95,8 @@ def test_unknown_entries_and_bad_thresholds_are_refused(tmp_path):
     bad = run("--db", str(db), "learn", "-q", "--hide-below", "often")
     assert bad.exit_code == 2 and "'often'" in bad.output
     assert run("--db", str(db), "learn", "-q", "--hide-below", "1.5").exit_code == 2
+    with Project.open(db) as project:  # refused before learning: nothing stored
+        assert learned.count_models(project.db) == 0
     missing = run("--db", str(db), "lexicon", "accept", "cue", "raunte")
     assert missing.exit_code == 1 and "no learned cue entry 'raunte'" in missing.output
 
@@ -129,7 +132,6 @@ def test_the_most_uncertain_articles_are_listed_first(tmp_path):
 def test_learned_models_are_never_merged(tmp_path):
     from test_team_support import fork, judge, make_lead
 
-    from annotator.core.storage import learned
     from annotator.core.team.merge import merge_databases
 
     lead = make_lead(tmp_path / "lead.sqlite")

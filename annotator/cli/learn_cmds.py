@@ -1,4 +1,4 @@
-"""``annotator learn`` and ``annotator lexicon``: learning from the team's decisions.
+"""``annotator learn``, ``lexicon`` and ``uncertain``: learning from the team's decisions.
 
 Thin faces over ``annotator.core.learning`` (see docs/learning.md).
 """
@@ -11,15 +11,20 @@ from annotator.cli.common import ProgressBar, open_project
 
 
 def _threshold(value: str | None) -> float | None | str:
-    """'off' -> None; a number -> float; not given -> 'keep'."""
+    """'off' -> None; a probability -> float; not given -> 'keep'. Checked
+    before anything is learned, so a typo stores nothing."""
     if value is None:
         return "keep"
     if value.lower() == "off":
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is neither a probability (0-1) nor 'off'") from None
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise click.BadParameter(f"{value!r} is neither a probability (0-1) nor 'off'",
+                                 param_hint="--hide-below")
+    return number
 
 
 def learned_pipeline(project, model: str | None):
@@ -66,10 +71,7 @@ def learn(ctx, annotator, hide_below, quiet):
             raise click.ClickException("nothing to learn from: no reviewed suggestions"
                                        + (f" by {annotator}" if annotator else ""))
         if threshold != "keep":
-            try:
-                set_hide_below(project, threshold)  # type: ignore[arg-type]
-            except ValueError as error:
-                raise click.BadParameter(str(error), param_hint="--hide-below") from None
+            set_hide_below(project, threshold)  # type: ignore[arg-type]
     c = result.counts
     click.echo(f"learned {result.model.version} from {c['reviewed']} reviewed suggestions "
                f"({c['accepted']} kept, {c['rejected']} rejected) in {c['articles']} articles, "
