@@ -146,3 +146,15 @@ def test_learned_models_are_never_merged(tmp_path):
         assert learned.count_models(merged.db) == 0 and learned.lexicon(merged.db) == []
     # derived data: retrained on the merged annotations
     assert run("--db", str(tmp_path / "out.sqlite"), "learn", "-q").exit_code == 0
+
+
+def test_articles_imported_after_learning_are_scored_by_the_model(tmp_path):
+    db = reviewed_db(tmp_path, 2)
+    version = run("--db", str(db), "learn", "-q").output.split()[1]
+    feed = tmp_path / "neu.jsonl"
+    feed.write_text('{"text": "%s", "title": "neu"}\n' % ARTICLE.format(n=80), encoding="utf-8")
+    assert run("--db", str(db), "import", "-q", str(feed)).exit_code == 0
+    with Project.open(db) as project:
+        new = [a for a in project.article_ids() if project.article(a).title == "neu"]
+        suggestions = project.suggestions(new[0])
+    assert suggestions and all(version in s.pipeline_version for s in suggestions)

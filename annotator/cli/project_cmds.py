@@ -37,6 +37,8 @@ def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet):
     highlighter = None if no_highlight else load_highlighter_or_fail(model)
     progress = ProgressBar("Importing", enabled=not quiet)
     with open_project(ctx) as project:
+        if highlighter is not None:  # new articles get what 'annotator learn' stored, too
+            highlighter = learned_pipeline(project, model)
         try:
             summary = import_paths(project, paths, skip_invalid=skip_invalid,
                                    highlighter=highlighter, on_progress=progress)

@@ -27,6 +27,10 @@ def load_highlighter():
 def import_job(paths: list[Path], highlight: bool = True) -> Callable:
     def run(project, on_progress, should_cancel):
         highlighter = load_highlighter() if highlight else None
+        if highlighter is not None:  # new articles get what was learned, too
+            from annotator.core.learning.project_store import project_pipeline
+
+            highlighter, _warning = project_pipeline(project, base=highlighter)
         return operations.import_articles(project, paths, highlighter=highlighter,
                                           on_progress=on_progress, should_cancel=should_cancel)
     return run
