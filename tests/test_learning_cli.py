@@ -158,3 +158,16 @@ def test_articles_imported_after_learning_are_scored_by_the_model(tmp_path):
         new = [a for a in project.article_ids() if project.article(a).title == "neu"]
         suggestions = project.suggestions(new[0])
     assert suggestions and all(version in s.pipeline_version for s in suggestions)
+
+
+def test_automatic_learning_is_a_project_setting(tmp_path):
+    from annotator.core.learning.project_store import auto_every
+
+    db = reviewed_db(tmp_path, 2)
+    assert run("--db", str(db), "learn", "-q", "--auto-every", "0").exit_code == 2
+    assert run("--db", str(db), "learn", "-q", "--auto-every", "10").exit_code == 0
+    with Project.open(db) as project:
+        assert auto_every(project) == 10
+    run("--db", str(db), "learn", "-q", "--auto-every", "off")
+    with Project.open(db) as project:
+        assert auto_every(project) is None

@@ -10,6 +10,7 @@ from learning_support import reviewed_project
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from annotator.core.highlight import load_highlighter
 from annotator.core.learning import project_learning
 from annotator.core.project import Project
 from annotator.core.storage import learned
@@ -162,3 +163,31 @@ def test_ctrl_u_opens_the_most_uncertain_article(open_window, settings, qtbot, t
     press(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Most uncertain article" in window.statusBar().currentMessage(), timeout=20000)
     assert window.workspace.article_id == new_id
+
+
+def test_the_window_learns_by_itself_after_every_n_finished_articles(open_window, settings, qtbot, tmp_path):
+    from learning_support import ARTICLE
+
+    from annotator.core.importer import highlight_project
+    from annotator.core.learning.project_store import set_auto_every
+    from annotator.core.models import NewArticle
+
+    db = reviewed_db(tmp_path, 2)
+    with Project.open(db) as project:
+        new_id, _ = project.add_article(NewArticle(text=ARTICLE.format(n=90), title="neu"))
+        highlight_project(project, load_highlighter("blank"), article_ids=[new_id])
+        open_claims = len(project.suggestions(new_id))
+        set_auto_every(project, 1)
+    window = open_window(db, settings)
+    window.workspace.open_article(new_id)
+    window.workspace.focus_text()
+    for done in range(1, open_claims + 1):
+        press(window, Qt.Key.Key_A)  # accept and go to the next claim
+        qtbot.waitUntil(lambda n=done: len(anna_reviews(db, new_id)) == n, timeout=10000)
+    qtbot.waitUntil(lambda: "Learned from" in window.statusBar().currentMessage(), timeout=30000)
+    assert stored_models(db) == 1
+
+
+def anna_reviews(db, article_id):
+    with Project.open(db, create=False) as project:
+        return project.annotations(article_id=article_id, annotator="anna")

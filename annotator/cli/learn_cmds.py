@@ -27,6 +27,18 @@ def _threshold(value: str | None) -> float | None | str:
     return number
 
 
+def _every(value: str | None) -> int | None | str:
+    """'off' -> None; a count >= 1 -> int; not given -> 'keep'."""
+    if value is None:
+        return "keep"
+    if value.lower() == "off":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise click.BadParameter(f"{value!r} is neither a number of articles (1 or more) nor 'off'",
+                                 param_hint="--auto-every")
+    return int(value)
+
+
 def learned_pipeline(project, model: str | None):
     """The highlighter with the project's learned model and lexicon; a
     damaged model is reported on stderr and the rules are used alone."""
@@ -43,9 +55,12 @@ def learned_pipeline(project, model: str | None):
 @click.option("--hide-below", default=None, metavar="P|off",
               help="Hide suggestions a reviewer keeps with probability below P on the next highlighting "
                    "(project setting; 'off', the default, shows all).")
+@click.option("--auto-every", default=None, metavar="N|off",
+              help="The window learns again by itself after every N articles a reviewer finishes "
+                   "(project setting; 'off', the default, only on request).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def learn(ctx, annotator, hide_below, quiet):
+def learn(ctx, annotator, hide_below, auto_every, quiet):
     """Learn from the project's reviewed articles.
 
     Trains the re-scorer on every accept, reject and correction and counts
@@ -56,11 +71,13 @@ def learn(ctx, annotator, hide_below, quiet):
     Examples:
       annotator learn
       annotator learn --annotator alice --hide-below 0.3
+      annotator learn --auto-every 10
     """
-    from annotator.core.learning.project_store import set_hide_below
+    from annotator.core.learning.project_store import set_auto_every, set_hide_below
     from annotator.core.operations.learn import learn as learn_operation
 
     threshold = _threshold(hide_below)
+    every = _every(auto_every)
     progress = ProgressBar("Reading decisions", enabled=not quiet)
     with open_project(ctx, create=False) as project:
         try:
@@ -72,6 +89,8 @@ def learn(ctx, annotator, hide_below, quiet):
                                        + (f" by {annotator}" if annotator else ""))
         if threshold != "keep":
             set_hide_below(project, threshold)  # type: ignore[arg-type]
+        if every != "keep":
+            set_auto_every(project, every)  # type: ignore[arg-type]
     c = result.counts
     click.echo(f"learned {result.model.version} from {c['reviewed']} reviewed suggestions "
                f"({c['accepted']} kept, {c['rejected']} rejected) in {c['articles']} articles, "

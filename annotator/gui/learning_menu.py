@@ -2,16 +2,46 @@
 reviewed articles, the learned-lexicon view, and "most uncertain article"
 (review what teaches the model most first). Thin slots: the work runs as
 core operations in a worker with progress and Cancel; the actions are rows
-of the window's action table (annotator.gui.shortcuts)."""
+of the window's action table (annotator.gui.shortcuts).
+
+When the project says so (``annotator learn --auto-every N``), learning
+also runs by itself each time the reviewer has finished N more articles,
+a few seconds after the last change (writes come in bursts)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
+from annotator.core.learning.project_store import auto_every, finished_articles
 from annotator.gui import jobs
 
 
 class LearningMenu:
     def __init__(self, window):
         self.window = window
+        self.auto_job = None
+        # finished articles when the window opened or last learned by itself
+        self.finished_at_last = finished_articles(window.project, window.annotator) \
+            if auto_every(window.project) else None
+        self.timer = QTimer(window, singleShot=True, interval=2000)
+        self.timer.timeout.connect(self.maybe_learn)
+        window.bus.changed.connect(self._changed)
+
+    def _changed(self, changes, initiator) -> None:
+        if changes.annotations and self.finished_at_last is not None:
+            self.timer.start()
+
+    def maybe_learn(self):
+        """Learn when N more articles were finished since the last time."""
+        n = auto_every(self.window.project)
+        if n is None or self.finished_at_last is None or self.window.closing:
+            return None
+        finished = finished_articles(self.window.project, self.window.annotator)
+        if finished - self.finished_at_last < n or (self.auto_job is not None and self.auto_job.isRunning()):
+            return None
+        self.finished_at_last = finished
+        self.auto_job = self.learn()
+        return self.auto_job
 
     def learn(self):
         from annotator.core.operations.learn import LEARNED

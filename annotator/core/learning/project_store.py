@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MODEL_KIND = "rescorer"
 HIDE_BELOW_KEY = "learning.hide_below"
+AUTO_EVERY_KEY = "learning.auto_every"
 
 
 def _now() -> str:
@@ -73,6 +74,27 @@ def set_hide_below(project, value: float | None) -> None:
     if value is not None and not 0.0 <= value <= 1.0:
         raise ValueError(f"the hiding threshold is a probability between 0 and 1, not {value}")
     project.set_meta(HIDE_BELOW_KEY, "off" if value is None else repr(float(value)))
+
+
+def auto_every(project) -> int | None:
+    """Learn again after every N articles a reviewer finishes (None: only on request)."""
+    raw = project.meta(AUTO_EVERY_KEY)
+    try:
+        n = int(raw) if raw not in (None, "", "off") else 0
+    except ValueError:
+        n = 0
+    return n if n > 0 else None
+
+
+def set_auto_every(project, n: int | None) -> None:
+    if n is not None and n < 1:
+        raise ValueError(f"learn after every N finished articles: N is at least 1, not {n}")
+    project.set_meta(AUTO_EVERY_KEY, "off" if n is None else str(n))
+
+
+def finished_articles(project, annotator: str) -> int:
+    """How many articles ``annotator`` has finished (status done)."""
+    return project.count_summaries(annotator=annotator, status="done")
 
 
 def project_pipeline(project, model: str | None = None, base=None) -> tuple[LearnedPipeline, str | None]:
