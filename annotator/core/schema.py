@@ -305,4 +305,34 @@ def m004_sources(db: Database) -> None:
         _M004_TABLES
         + "".join(_stamp_triggers(table) for table in ("suggestion_sources", "annotation_sources"))
         + _M004_SOURCE_STAMPS
+@migrations()
+def m006_learned_models(db: Database) -> None:
+    """What ``annotator learn`` learned from the project's decisions (issue 16).
+
+    Derived data: never merged, never exported; retrained from the
+    annotations. ``learned_models`` keeps every run (the newest is used);
+    ``body`` is the model's own JSON with its checksum. ``learned_lexicon``
+    holds the learned cue and source entries with the lead's verdicts.
+    """
+    db.executescript(
+        """
+        CREATE TABLE learned_models (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            body TEXT NOT NULL,
+            counts TEXT NOT NULL DEFAULT '{}',
+            annotator TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE learned_lexicon (
+            kind TEXT NOT NULL CHECK (kind IN ('cue', 'source')),
+            phrase TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'dropped')),
+            model_id INTEGER REFERENCES learned_models(id),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (kind, phrase)
+        );
+        """
     )

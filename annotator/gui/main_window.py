@@ -43,6 +43,7 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
 from annotator.gui.sources_dock import install_sources_dock, toggle_sources
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         install_source_linker(self)  # L, Shift+L: the claim's source entity
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
+        install_learning_menu(self)  # learn, learned lexicon, most uncertain article
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
@@ -125,6 +127,8 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
+            "learn": self.learning.learn, "learned_lexicon": self.learning.open_learned_lexicon,
+            "most_uncertain": self.learning.most_uncertain_article,
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
