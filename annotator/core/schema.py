@@ -305,6 +305,9 @@ def m004_sources(db: Database) -> None:
         _M004_TABLES
         + "".join(_stamp_triggers(table) for table in ("suggestion_sources", "annotation_sources"))
         + _M004_SOURCE_STAMPS
+    )
+
+
 @migrations()
 def m006_learned_models(db: Database) -> None:
     """What ``annotator learn`` learned from the project's decisions (issue 16).
