@@ -36,9 +36,9 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -73,7 +73,7 @@ class Score:
     both_right: int = 0
     by_form: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for name in ("gold", "suggested", "matched", "covering", "attributed",
                      "attributed_matched", "source_right", "cue_right", "both_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -19,7 +19,7 @@ from test_export_helpers import seeded_project
 
 from annotator.core.export import ExportOptions, export_project, line_cache
 from annotator.core.export.variant import variant_key
-from annotator.core.models import Annotation, ClaimSuggestion, Decision, Span
+from annotator.core.models import Annotation, ClaimSuggestion, Decision
 from annotator.core.project import Project
 
 

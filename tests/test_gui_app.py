@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from annotator.core.settings import Settings
 from annotator.core.project import Project
+from annotator.core.settings import Settings
 from annotator.gui import app as gui_app
 from annotator.gui import jobs
 

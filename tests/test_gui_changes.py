@@ -10,8 +10,8 @@ from test_team_gui import team_db  # noqa: F401 (the fixture)
 
 from annotator.core.changes import Changes
 from annotator.core.operations import IMPORTED
-from annotator.core.review.claims import ClaimState
 from annotator.core.project import Project
+from annotator.core.review.claims import ClaimState
 
 
 def test_an_accept_reads_the_claim_once_and_publishes_one_record(window, review_db):

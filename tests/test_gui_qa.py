@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
 from annotator.core.review.claims import ClaimState
-from gui_support import db_annotations, press
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -223,8 +223,9 @@ def test_accepting_an_unattributed_suggestion_stores_it_unattributed(open_window
 def test_re_highlighting_keeps_the_reviewer_at_the_same_claim(window, review_db):
     """Re-highlighting gives the suggestions new ids; the selection used to
     jump back to the first claim."""
-    from annotator.core.project import Project
     from gui_support import suggest_by_cue
+
+    from annotator.core.project import Project
 
     session = window.workspace.session
     press(window, "j")

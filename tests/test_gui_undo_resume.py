@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
 from annotator.core.review.claims import ClaimState
-from gui_support import db_annotations, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

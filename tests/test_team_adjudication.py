@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_team_support import judge, make_lead
 
 from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision
 from annotator.core.project import Project
@@ -12,7 +13,6 @@ from annotator.core.team.adjudication import (
     disagreements,
     settle,
 )
-from test_team_support import judge, make_lead
 
 
 @pytest.fixture

@@ -31,6 +31,9 @@ COMMANDS = {
     "cache": ("export_cmds", "cache_command"),                                      # training data
     "assign": ("team_cmds", "assign"), "merge": ("team_cmds", "merge"),
     "agreement": ("team_cmds", "agreement"),                                        # the team
+    "sources": ("sources_cmds", "sources_group"),                                   # the source registry
+    "learn": ("learn_cmds", "learn"), "lexicon": ("learn_cmds", "lexicon"),
+    "uncertain": ("learn_cmds", "uncertain"),                                       # learning from the team
     "selftest": ("selftest_cmd", "selftest"),
 }
 

@@ -7,8 +7,8 @@ lexicons) happen inside the commands.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import click
 

@@ -27,6 +27,7 @@ from annotator.core.models import (
     Span,
     check_annotator_name,
 )
+from annotator.core.sources.claim_links import restore_claim_links
 from annotator.core.textnorm import article_id as content_hash
 
 # Imported annotations get ids derived from (annotator, article, claim), so
@@ -58,7 +59,8 @@ def import_annotations(project, path: Path | str, *, annotator: str | None = Non
     ``replace``, which replaces that annotator's annotations of the article."""
     path = Path(path)
     name = import_layer_name(annotator) if annotator is not None else None
-    summary, seen = AnnotationImportSummary(), {}
+    summary = AnnotationImportSummary()
+    seen: dict[Any, int] = {}
     total = path.stat().st_size if path.exists() else 0
     with project.transaction():
         for number, record, done in _read_records(path):
@@ -121,8 +123,9 @@ def _import_record(project, record: dict, name: str | None, replace: bool,
     _clear_layer(project, article_id, layer, replace, summary)
     claims = _claims_of(record, text)
     linked = _suggestions_by_span(project, article_id)
-    for index, claim in enumerate(claims):
-        _save_claim(project, claim, article_id, layer, index, linked)
+    ids = [_save_claim(project, claim, article_id, layer, index, linked)
+           for index, claim in enumerate(claims)]
+    restore_claim_links(project, article_id, ids, record.get("claims"))
     summary.records += 1
     summary.claims += len(claims)
     summary.layers[layer] = summary.layers.get(layer, 0) + 1
@@ -166,13 +169,15 @@ def _suggestions_by_span(project, article_id: str) -> dict[tuple[int, int], int]
 
 
 def _save_claim(project, claim: Annotation, article_id: str, layer: str, index: int,
-                linked: dict[tuple[int, int], int]) -> None:
+                linked: dict[tuple[int, int], int]) -> str:
     # A claim at a suggestion's span reviews that suggestion (once per layer).
     suggestion_id = linked.pop((claim.start, claim.end), None)
     key = f"{layer}\n{article_id}\n{claim.id or index}"
+    annotation_id = str(uuid.uuid5(_ID_NAMESPACE, key))
     stored = claim.evolve(article_id=article_id, annotator=layer, suggestion_id=suggestion_id,
-                          id=str(uuid.uuid5(_ID_NAMESPACE, key)))
+                          id=annotation_id)
     project.save_annotation(stored)
+    return annotation_id
 
 
 # -- reading one record's claims ------------------------------------------------
@@ -248,13 +253,15 @@ def _claims_from_spans(record: dict, text: str) -> list[Annotation]:
     by_offsets = {}
     for i, span in enumerate(spans):
         offsets = _offsets(span, text, f"span {i + 1}")
+        if offsets is None:
+            continue
         by_offsets[(offsets.start, offsets.end, span.get("label"))] = offsets
-    parts: dict[tuple[int, int], dict[str, Span]] = {
+    parts: dict[tuple[Any, Any], dict[str, Span | None]] = {
         (s, e): {} for (s, e, label) in by_offsets if label == "CLAIM"}
     for relation in record.get("relations") or []:
         head, child = relation.get("head_span") or {}, relation.get("child_span") or {}
         target = parts.get((child.get("start"), child.get("end")))
-        role = {"SOURCE": "source", "CUE": "cue"}.get(head.get("label"))
+        role = {"SOURCE": "source", "CUE": "cue"}.get(str(head.get("label")))
         if target is not None and role is not None:
             target[role] = _offsets(head, text, f"{role} of a relation")
     return [Annotation(article_id="", annotator="", decision=Decision.ACCEPT, start=s, end=e,

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -43,7 +43,7 @@ def default_db_path() -> Path:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def connect(path: Path | str, *, readonly: bool = False,
@@ -121,7 +121,7 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
 
 def backup_database(db: Database, path: Path, *, before: str) -> Path:
     """Copy the database (consistently, via SQLite's backup API) next to it."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.backup-{stamp}-before-{before}")
     destination = sqlite3.connect(str(target))
     try:

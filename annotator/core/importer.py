@@ -324,7 +324,8 @@ class _ByteProgress:
     """Progress of an import in bytes of input: files finished so far."""
 
     def __init__(self, total: int, callback: Callable[[int, int], None] | None):
-        self.total, self.callback, self.done, self.current = total, callback, 0, None
+        self.total, self.callback, self.done = total, callback, 0
+        self.current: str | None = None
 
     def reached(self, source_file: str | None) -> None:
         if source_file != self.current:

@@ -195,7 +195,7 @@ class Annotation:
         if self.unattributed and self.source is not None:
             raise ValueError("an unattributed claim has no source span")
 
-    def evolve(self, **changes: Any) -> "Annotation":
+    def evolve(self, **changes: Any) -> Annotation:
         return replace(self, **changes)
 
 

@@ -28,7 +28,8 @@ from annotator.core.models import (
     NewArticle,
 )
 from annotator.core.rows import annotation_to_row
-from annotator.core.storage import annotations, articles, meta, suggestions
+from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import articles, meta, suggestions
 from annotator.core.storage.status import STATUSES
 
 __all__ = ["STATUSES", "Progress", "Project"]
@@ -46,13 +47,13 @@ class Project:
     def __init__(self, db: Database, path: Path):
         self.db = db
         self.path = path
-        self.uuid: str = self.meta("uuid")
+        self.uuid: str = self.meta("uuid") or ""
 
     # -- lifecycle ---------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, create: bool = True,
-             busy_timeout_ms: int = database.BUSY_TIMEOUT_MS) -> "Project":
+             busy_timeout_ms: int = database.BUSY_TIMEOUT_MS) -> Project:
         """Open (create, upgrade) the project at ``path`` (default: see
         :func:`database.default_db_path`). ``busy_timeout_ms``: how long a
         write waits for another process's write before it fails."""
@@ -63,7 +64,7 @@ class Project:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Project":
+    def __enter__(self) -> Project:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -152,14 +153,25 @@ class Project:
     def replace_suggestions(self, article_id: str, new: Iterable[ClaimSuggestion],
                             pipeline: str, version: str) -> None:
         """Within the caller's transaction. Suggestions a reviewer has already
-        judged are kept (their annotations point at them); others are replaced."""
+        judged are kept (their annotations point at them); others are replaced.
+        Their sources are linked to the registry (as suggestions)."""
         suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
+        self._suggestions_written([article_id])
 
     def add_new_suggestions(self, batch: list[tuple[str, list[ClaimSuggestion]]], pipeline: str,
                             version: str) -> None:
         """Within the caller's transaction: suggestions of articles that have
         none yet (article id, claims), e.g. just imported, in one statement."""
         suggestions.insert_new(self.db, batch, pipeline, version, database.utc_now())
+        self._suggestions_written([article_id for article_id, _ in batch])
+
+    def _suggestions_written(self, article_ids: list[str]) -> None:
+        """What follows new suggestions, whichever way they were written:
+        their sources are linked to the registry (as suggestions)."""
+        from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
+
+        for article_id in article_ids:
+            link_suggestions(self.db, article_id, self.article(article_id).text)
 
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)
@@ -180,22 +192,22 @@ class Project:
         if not name:
             raise ValueError("annotator name is empty")
         with self.transaction():
-            annotations.add_annotator(self.db, name, database.utc_now())
+            annotation_store.add_annotator(self.db, name, database.utc_now())
 
     def annotators(self) -> list[str]:
-        return annotations.annotators(self.db)
+        return annotation_store.annotators(self.db)
 
     # -- annotations -------------------------------------------------------------
 
     def annotations(self, article_id: str | None = None,
                     annotator: str | None = None) -> list[Annotation]:
-        return annotations.select(self.db, article_id, annotator)
+        return annotation_store.select(self.db, article_id, annotator)
 
     def annotation(self, annotation_id: str) -> Annotation | None:
-        return annotations.get(self.db, annotation_id)
+        return annotation_store.get(self.db, annotation_id)
 
     def annotation_for_suggestion(self, suggestion_id: int, annotator: str) -> Annotation | None:
-        return annotations.for_suggestion(self.db, suggestion_id, annotator)
+        return annotation_store.for_suggestion(self.db, suggestion_id, annotator)
 
     def save_annotation(self, annotation: Annotation) -> Annotation:
         """Create or update an annotation; logged; one transaction.
@@ -212,7 +224,9 @@ class Project:
                                                          annotation.annotator)
                 if current is not None:
                     annotation = annotation.evolve(id=current.id)
-            return self._write_state(annotation.id or str(uuid.uuid4()), current, annotation)
+            stored = self._write_state(annotation.id or str(uuid.uuid4()), current, annotation)
+            assert stored is not None  # a target was given, so something is stored
+            return stored
 
     def delete_annotation(self, annotation_id: str) -> None:
         with self.transaction():
@@ -231,7 +245,7 @@ class Project:
                      target: Annotation | None) -> Annotation | None:
         if target is None:
             if current is not None:
-                annotations.delete(self.db, annotation_id)
+                annotation_store.delete(self.db, annotation_id)
                 self._log(annotation_id, current.annotator, "delete", current, None)
             return None
         text_length = articles.text_length(self.db, target.article_id)
@@ -241,7 +255,7 @@ class Project:
         if current is not None and _same_content(current, target):
             return current
         now = database.utc_now()
-        annotations.add_annotator(self.db, target.annotator, now)
+        annotation_store.add_annotator(self.db, target.annotator, now)
         stored = target.evolve(
             id=annotation_id,
             revision=(current.revision if current else 0) + 1,
@@ -249,26 +263,26 @@ class Project:
             updated_at=now,
             origin_db=current.origin_db if current else (target.origin_db or self.uuid),
         )
-        annotations.upsert(self.db, stored)
+        annotation_store.upsert(self.db, stored)
         self._log(annotation_id, stored.annotator, "update" if current else "create", current, stored)
         return stored
 
     def _log(self, annotation_id: str, annotator: str, action: str,
              before: Annotation | None, after: Annotation | None) -> None:
-        annotations.log(self.db, annotation_id, annotator, action, before, after,
+        annotation_store.log(self.db, annotation_id, annotator, action, before, after,
                         at=database.utc_now(), db_uuid=self.uuid)
 
     def change_log(self, annotation_id: str | None = None) -> list[LogEntry]:
-        return annotations.change_log(self.db, annotation_id)
+        return annotation_store.change_log(self.db, annotation_id)
 
     def count_annotations(self) -> int:
-        return annotations.count(self.db)
+        return annotation_store.count(self.db)
 
     def progress(self, annotator: str, article_id: str | None = None) -> Progress:
         """Claims the annotator reviewed, of all claims (suggested or their own)."""
         article_id = article_id or None  # "" means every article, as None does
         suggested = suggestions.count(self.db, article_id)
-        reviewed, own = annotations.reviewed_counts(self.db, annotator, article_id)
+        reviewed, own = annotation_store.reviewed_counts(self.db, annotator, article_id)
         return Progress(reviewed=reviewed, total=suggested + own)
 
 

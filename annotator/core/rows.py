@@ -48,7 +48,7 @@ def select_list(columns: tuple[str, ...], table: str | None = None) -> str:
 
 
 def _span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None else Span(start, end)
+    return None if start is None or end is None else Span(start, end)
 
 
 def _span_values(span: Span | None) -> tuple[int | None, int | None]:

@@ -35,15 +35,18 @@ from annotator import __version__
 from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.operations import HIGHLIGHTED, IMPORTED
+from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
-from annotator.core.project import Project
 from annotator.gui import jobs
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
+from annotator.gui.source_link import install_source_linker
+from annotator.gui.sources_dock import install_sources_dock, toggle_sources
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
@@ -92,8 +95,11 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
+        install_sources_dock(self)  # F6: the source registry
+        install_source_linker(self)  # L, Shift+L: the claim's source entity
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
+        install_learning_menu(self)  # learn, learned lexicon, most uncertain article
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
@@ -121,6 +127,8 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
+            "learn": self.learning.learn, "learned_lexicon": self.learning.open_learned_lexicon,
+            "most_uncertain": self.learning.most_uncertain_article,
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
@@ -130,6 +138,10 @@ class MainWindow(QMainWindow):
                 not self.article_dock.isVisible()),
             "toggle_claim_list": lambda: self.claims_dock.setVisible(
                 not self.claims_dock.isVisible()),
+            "toggle_sources": lambda: toggle_sources(self),
+            "link_source": self.source_linker.link,
+            "new_source_from_selection": self.source_linker.create_from_selection,
+            "take_source_grade": self.source_linker.take_source_grade,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
             "import_annotations": lambda: open_annotation_import_dialog(self),
@@ -142,7 +154,7 @@ class MainWindow(QMainWindow):
                      "cycle_attribution", "hedged", "edit_note", "forget"):
             handlers[name] = getattr(w, name)
         for grade in RELIABILITY_GRADES:
-            handlers[f"reliability_{grade}"] = lambda g=grade: w.set_reliability(g)
+            handlers[f"reliability_{grade}"] = lambda g=grade: self.source_linker.set_reliability(g)
         for grade in range(1, 7):
             handlers[f"credibility_{grade}"] = lambda g=grade: w.set_credibility(g)
         for number, kind in enumerate([None, *SOURCE_TYPES]):
@@ -230,10 +242,10 @@ class MainWindow(QMainWindow):
         article is near. The walk is capped so a long run of finished articles
         never freezes the window."""
         seq = self.workspace.session.article.seq
-        row = self.article_model.lower_bound(seq)
-        found = self.article_model.summary(row)
-        row += 1 if found is not None and found.seq == seq else 0
-        for row in range(row, row + UNFINISHED_SCAN_LIMIT):
+        first = self.article_model.lower_bound(seq)
+        found = self.article_model.summary(first)
+        first += 1 if found is not None and found.seq == seq else 0
+        for row in range(first, first + UNFINISHED_SCAN_LIMIT):
             summary = self.article_model.summary(row)
             if summary is None:
                 return None

@@ -66,6 +66,8 @@ def _grade_specs() -> list[ActionSpec]:
                          CREDIBILITY_GRADES[n], CREDIBILITY_MENU) for n in CREDIBILITY_GRADES]
     specs.append(ActionSpec("clear_grades", "Clear both grades", ("0",), "Grades",
                             menu=CREDIBILITY_MENU))
+    specs.append(ActionSpec("take_source_grade", "Reliability: your grade of the source", ("G",), "Grades",
+                            "Give the claim the grade you gave its source (grade once)", RELIABILITY_MENU))
     specs += [ActionSpec(f"source_type_{number}", f"Source type: {label}", (f"Alt+{number}",),
                          "Source type", menu=SOURCE_TYPE_MENU) for number, label in
               enumerate(SOURCE_TYPE_LABELS.values(), start=1)]
@@ -81,6 +83,10 @@ ACTIONS: list[ActionSpec] = [
                "Import .txt, .jsonl or .csv files (runs in the background)", separator=True),
     ActionSpec("rehighlight", "Re-&highlight…", ("Ctrl+Shift+H",), "File",
                "Recompute the suggested claims of every article"),
+    ActionSpec("learn", "&Learn from reviewed articles", ("Ctrl+Shift+L",), "File",
+               "Train the suggestions on the team's decisions; the next re-highlight uses it"),
+    ActionSpec("learned_lexicon", "Learned le&xicon…", (), "File",
+               "Accept or drop the cue and source phrases learned from the reviewers' marks"),
     ActionSpec("import_annotations", "Import &annotations (JSONL)…", ("Ctrl+Shift+I",), "File",
                "Import claims annotated elsewhere, as a layer of their own", separator=True),
     ActionSpec("export", "&Export training data…", ("Ctrl+Shift+E",), "File",
@@ -95,6 +101,8 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("focus_text", "Back to the &text", ("Esc",), "Edit"),
     ActionSpec("next_unreviewed", "Next &unreviewed claim", ("Space",), "Navigate",
                "The next claim to review; in the next unfinished article when this one is done"),
+    ActionSpec("most_uncertain", "&Most uncertain article", ("Ctrl+U",), "Navigate",
+               "The article whose unreviewed suggestions the learned model is least sure of"),
     ActionSpec("next_claim", "&Next claim", ("J", "Alt+Down"), "Navigate"),
     ActionSpec("previous_claim", "&Previous claim", ("K", "Alt+Up"), "Navigate"),
     ActionSpec("next_article", "Next &article", ("N", "Ctrl+PgDown"), "Navigate"),
@@ -113,9 +121,15 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("cycle_attribution", "Next attribution &form", ("F",), "Claim"),
     ActionSpec("hedged", "&Hedged", ("H",), "Claim", "The claim is hedged (könnte, soll, angeblich)"),
     ActionSpec("edit_note", "Edit &note", ("E",), "Claim", "Type a note; Esc returns to the text"),
+    ActionSpec("link_source", "&Link source entity…", ("L",), "Claim",
+               "Pick the registry source of the claim's source (type-ahead); or unlink it", separator=True),
+    ActionSpec("new_source_from_selection", "New source entity from selection", ("Shift+L",), "Claim",
+               "Make the selected name a registry source and link the claim to it"),
     *_grade_specs(),
     ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
+    ActionSpec("toggle_sources", "&Sources", ("F6",), "View",
+               "Every source with its claims across articles; Enter on a claim opens it"),
     ActionSpec("merge", "&Merge databases…", ("Ctrl+Shift+M",), "Team",
                "Merge the annotators' databases into a new one"),
     ActionSpec("adjudicate", "&Adjudicate disagreements", ("Ctrl+Shift+J",), "Team",

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 from annotator.core.changes import Changes
 from annotator.core.commands import AnnotationChange
 from annotator.core.models import Attribution, SourceType
-from annotator.core.review import Progress, ReviewSession, Step
 from annotator.core.project import Project
+from annotator.core.review import Progress, ReviewSession, Step
 from annotator.gui import errors
 from annotator.gui.article_view import ArticleView, Legend
 from annotator.gui.bus import OperationBus
@@ -216,8 +216,8 @@ class ReviewWorkspace(QWidget):
     def set_attribution(self, attribution: Attribution | None) -> None:
         self._do(lambda: self.session.set_attribution(attribution))
 
-    def set_reliability(self, grade: str | None) -> None:
-        self._do(lambda: self.session.set_reliability(grade))
+    def set_reliability(self, grade: str | None) -> Step | bool:
+        return self._do(lambda: self.session.set_reliability(grade))
 
     def set_credibility(self, grade: int | None) -> None:
         self._do(lambda: self.session.set_credibility(grade))

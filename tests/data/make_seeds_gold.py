@@ -26,9 +26,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from annotator.core.textnorm import clean_input_text  # noqa: E402
-
 from seeds_gold_spec import ARTICLES, FORMS  # noqa: E402
+
+from annotator.core.textnorm import clean_input_text  # noqa: E402
 
 DEFAULT_SEEDS = HERE.parents[2] / "shared" / "seeds"
 

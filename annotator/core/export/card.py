@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from annotator import __version__
+from annotator.core.export import formats
+from annotator.core.export.formats import FORMAT_OPTIONS
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.records import LayerRecord
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
 
-
 _FOLD_AT = 4096
 _COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "credibility",
-             "source_types", "attributions")
+             "source_types", "attributions", "sources", "source_articles")
 
 
 class ArticleCounts(NamedTuple):
@@ -33,7 +34,7 @@ class ArticleCounts(NamedTuple):
 
 
 def count_article(records: list[LayerRecord]) -> ArticleCounts:
-    counters = {name: Counter() for name in _COUNTERS}
+    counters: dict[str, Counter[str]] = {name: Counter() for name in _COUNTERS}
     hedged, claims, newest = 0, 0, ""
     for record in records:
         counters["annotators"][record.annotator] += 1
@@ -49,6 +50,9 @@ def count_article(records: list[LayerRecord]) -> ArticleCounts:
                 counters["source_types"][claim.source_type or "-"] += 1
                 counters["attributions"][claim.attribution or "-"] += 1
                 hedged += claim.hedged
+                if claim.source_id is not None:  # the registry entity (docs/sources.md)
+                    counters["sources"][claim.source_id] += 1
+    counters["source_articles"].update(set(counters["sources"]))
     stats = json.dumps({"hedged": hedged, **counters}, sort_keys=True, separators=(",", ":"))
     return ArticleCounts(len(records), claims, newest, stats)
 
@@ -65,6 +69,8 @@ class CardStats:
     credibility: Counter = field(default_factory=Counter)
     source_types: Counter = field(default_factory=Counter)
     attributions: Counter = field(default_factory=Counter)
+    sources: Counter = field(default_factory=Counter)  # claims per source entity id
+    source_articles: Counter = field(default_factory=Counter)  # articles per source entity id
     hedged: int = 0
     claims: int = 0
     newest: str = ""
@@ -115,7 +121,8 @@ def render_card(stats: CardStats, options: ExportOptions, name: str, files: list
         date = f"{options.date} (set by option)"
     else:
         date = f"{stats.newest[:10] or 'unknown'} (the newest change in the exported data)"
-    hidden = {"date", "token_cache", "line_cache"} | ({"shard_size"} if options.format != "spacy" else set())
+    unused = set(FORMAT_OPTIONS) - set(formats.get(options.format).card_options)
+    hidden = {"date", "token_cache", "line_cache"} | unused
     chosen = {k: v for k, v in asdict(options).items() if k not in hidden}
     sections = [
         f"# Dataset card: {name}",

@@ -68,6 +68,10 @@ class ExportClaim:
     credibility: int | None = None
     note: str = ""
     score: float | None = None
+    source_id: str | None = None  # the source registry's entity (docs/sources.md)
+    source_name: str | None = None  # its canonical name
+    source_link: str | None = None  # "confirmed" by a reviewer, or "suggested" by the linker
+    suggestion_id: int | None = None  # the suggestion it reviews (not exported: ids are local)
 
     @property
     def is_positive(self) -> bool:
@@ -132,7 +136,7 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
     """Our "claims" entry: the claim's parts (with the ids of their spans, None
     for a rejected claim, whose parts are not spans) and its judgement."""
     positive = claim.is_positive
-    payload = {
+    payload: dict[str, Any] = {
         "id": claim.id,
         "decision": claim.decision,
         "claim": _part(text, (claim.start, claim.end), "CLAIM", positive),
@@ -145,6 +149,9 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
         "source_reliability": claim.reliability,
         "information_credibility": claim.credibility,
         "note": claim.note,
+        "source_id": claim.source_id,
+        "source_name": claim.source_name,
+        "source_link": claim.source_link,
     }
     if claim.score is not None:
         payload["score"] = claim.score

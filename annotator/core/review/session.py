@@ -16,6 +16,7 @@ from annotator.core.changes import Changes, Outcome
 from annotator.core.commands import AnnotationChange, change_from
 from annotator.core.models import Annotation, Article, Attribution, Decision, Span
 from annotator.core.operations.annotate import write_change
+from annotator.core.project import Project
 from annotator.core.review.claims import (
     Claim,
     ClaimState,
@@ -24,7 +25,6 @@ from annotator.core.review.claims import (
     merge_claims,
 )
 from annotator.core.review.progress import Progress, tally
-from annotator.core.project import Project
 
 Step = Outcome[AnnotationChange]  # what a reviewer's action returns: the change, for undo
 

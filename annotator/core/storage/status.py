@@ -30,7 +30,8 @@ def status_filter_sql(reviewed: str, total: str, parameter: str = ":status") -> 
     NULL: no filter). ``reviewed`` and ``total`` are column names chosen by
     the code. Each status tests only its own case and the earlier ones, so a
     row is not counted twice nor its total computed when not needed."""
-    terms, earlier = [f"{parameter} IS NULL"], []
+    terms: list[str] = [f"{parameter} IS NULL"]
+    earlier: list[str] = []
     for status, _, sql in _CASES:
         case = sql.format(r=reviewed, t=total)
         terms.append(" AND ".join([f"{parameter} = '{status}'", *earlier,

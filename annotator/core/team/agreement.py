@@ -26,8 +26,11 @@ from itertools import combinations
 
 from annotator.core.models import Attribution, SourceType
 from annotator.core.project import Project
-from annotator.core.storage import annotations
+from annotator.core.sources.agreement import source_grade_agreement
+from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import sources as source_links
 from annotator.core.team.coefficients import (
+    Level,
     cohen_kappa,
     f1,
     krippendorff_alpha,
@@ -39,7 +42,7 @@ from annotator.core.team.coefficients import (
 
 @dataclass(frozen=True)
 class FieldSpec:
-    level: str
+    level: Level
     domain: tuple
 
 
@@ -120,11 +123,19 @@ def measure_agreement(project: Project) -> AgreementReport:
         report.pairs.append(pair)
     report.kappa = {name: _mean_kappa(report.pairs, name) for name in FIELDS}
     report.spans = _pooled_spans(report.pairs, spans, worked)
+    report.alpha["source_level_reliability"] = _source_level(project, annotators)
     return report
 
 
+def _source_level(project: Project, annotators: list[str]) -> Figure:
+    """Alpha over each annotator's current grade of each registry source
+    (docs/sources.md), beside the claim-level figures."""
+    found = source_grade_agreement(source_links.current_grades_of_all(project.db), annotators or None)
+    return Figure(found.value, found.n)
+
+
 def _judgements(project: Project) -> dict[int, dict[str, dict]]:
-    cursor = annotations.judgements_of_suggestions(project.db)
+    cursor = annotation_store.judgements_of_suggestions(project.db)
     out: dict[int, dict[str, dict]] = {}
     for suggestion_id, annotator, *values in cursor:
         out.setdefault(suggestion_id, {})[annotator] = dict(zip(FIELDS, values))
@@ -148,14 +159,14 @@ def _kappa(items: dict[int, dict[str, dict]], first: str, second: str, name: str
 
 
 def _mean_kappa(pairs: list[PairAgreement], name: str) -> Figure:
-    values = [p.kappa[name].value for p in pairs if p.kappa[name].value is not None]
+    values = [v for p in pairs if (v := p.kappa[name].value) is not None]
     n = sum(p.kappa[name].n for p in pairs if p.kappa[name].value is not None)
     return Figure(sum(values) / len(values) if values else None, n)
 
 
 def _worked_articles(project: Project) -> dict[str, set[str]]:
     worked: dict[str, set[str]] = {}
-    for annotator, article_id in annotations.worked_articles(project.db):
+    for annotator, article_id in annotation_store.worked_articles(project.db):
         worked.setdefault(annotator, set()).add(article_id)
     return worked
 
@@ -165,7 +176,7 @@ SpanSets = dict[tuple[str, str], tuple[set, set]]  # (annotator, article) -> (cl
 
 def _span_sets(project: Project) -> SpanSets:
     sets: SpanSets = {}
-    for annotator, article_id, start, end, s_start, s_end in annotations.accepted_spans(
+    for annotator, article_id, start, end, s_start, s_end in annotation_store.accepted_spans(
             project.db):
         claims, sources = sets.setdefault((annotator, article_id), (set(), set()))
         claims.add((start, end))

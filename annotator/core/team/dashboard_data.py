@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.core.project import Project
-from annotator.core.storage import annotations, team
+from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import team
 from annotator.core.team.adjudication import (
     AdjudicationProgress,
     adjudication_progress,
@@ -46,14 +47,14 @@ def annotator_progress(project: Project, annotator: str) -> AnnotatorProgress:
         progress = project.progress(annotator)
         return AnnotatorProgress(annotator, progress.reviewed, progress.total, None)
     suggested = team.suggestions_assigned(project.db, annotator)
-    reviewed, own = annotations.reviewed_counts(project.db, annotator)
+    reviewed, own = annotation_store.reviewed_counts(project.db, annotator)
     return AnnotatorProgress(annotator, reviewed, suggested + own, assigned)
 
 
 def distribution(project: Project, column: str) -> dict[str, Counter]:
     """annotator -> Counter of a column's values over accepted claims."""
     out: dict[str, Counter] = {}
-    for annotator, value, count in annotations.accepted_distribution(project.db, column):
+    for annotator, value, count in annotation_store.accepted_distribution(project.db, column):
         out.setdefault(annotator, Counter())[value] = count
     return out
 

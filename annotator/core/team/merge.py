@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.sources.team_merge import merge_registries_into
 from annotator.core.storage import merging
 from annotator.core.team.merge_input import (
     MergeError,
@@ -93,10 +94,12 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
     with MergeOutput(output) as writer:
         state = _MergeState()
         for number, path in enumerate(paths):
-            state.add(stage_input(writer.conn, path, number))
+            state.add(stage_input(writer.connection, path, number))
             step()
-        result = state.resolve(writer.conn)
+        result = state.resolve(writer.connection)
         log_entries = writer.write(result)
+        assert writer.conn is not None  # open inside the with block
+        merge_registries_into(writer.conn, paths)
         if should_cancel and should_cancel():
             raise MergeCancelled()
         writer.finish()
@@ -122,7 +125,7 @@ def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
         raise MergeError(f"{output}: is open in another program (it has a -wal file); close it first")
 
 
-def _summary(result: MergeResult, state: "_MergeState", output: Path, inputs: int,
+def _summary(result: MergeResult, state: _MergeState, output: Path, inputs: int,
              log_entries: int) -> MergeSummary:
     per_annotator: dict[str, int] = {}
     for name in state.winner_annotators:
@@ -164,8 +167,8 @@ class _MergeState:
         for row in snap.annotators:
             _keep(self.annotators, row["name"], row["created_at"], lambda r: r, min)
         for row in snap.assignments:
-            key = (row["article_id"], row["annotator"])
-            _keep(self.assignments, key, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
+            assignment = (row["article_id"], row["annotator"])
+            _keep(self.assignments, assignment, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
         for row in snap.conflicts:
             self.carried[row["version_hash"]] = row
 

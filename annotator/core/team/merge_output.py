@@ -36,7 +36,7 @@ class MergeOutput:
         self.temporary = output.with_name(f".{output.name}.merging-{os.getpid()}")
         self.conn: sqlite3.Connection | None = None
 
-    def __enter__(self) -> "MergeOutput":
+    def __enter__(self) -> MergeOutput:
         _remove_database_files(self.temporary)
         Project.open(self.temporary).close()  # the schema and a fresh identity
         self.conn = merging.open_output(self.temporary)
@@ -47,9 +47,14 @@ class MergeOutput:
             self.conn.close()
         _remove_database_files(self.temporary)
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        assert self.conn is not None, "the merge output is already closed"
+        return self.conn
+
     def write(self, result: MergeResult) -> int:
         """Insert the result in one transaction; returns the number of log entries."""
-        conn = self.conn
+        conn = self.connection
         merging.begin(conn)
         _insert_all(conn, result)
         merging.record_merged_from(conn, result.sources)
@@ -58,7 +63,7 @@ class MergeOutput:
 
     def finish(self) -> None:
         """Make it an ordinary project file and move it into place."""
-        merging.close_output(self.conn)
+        merging.close_output(self.connection)
         self.conn = None
         with open(self.temporary, "rb+") as handle:
             os.fsync(handle.fileno())

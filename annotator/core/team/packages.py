@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.models import check_annotator_name
 from annotator.core.database import utc_now
+from annotator.core.models import check_annotator_name
 from annotator.core.project import Project
 from annotator.core.storage import articles, suggestions, team
 

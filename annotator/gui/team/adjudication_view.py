@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.models import Annotation, Decision, Span
 from annotator.core.operations import adjudicate, take_back
-from annotator.core.review.fields import FIELDS, excerpt, field_values
 from annotator.core.project import Project
+from annotator.core.review.fields import FIELDS, excerpt, field_values
 from annotator.core.team.adjudication import ClaimGroup, adjudication_progress
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.team.final_version_dialog import FinalVersionDialog

@@ -85,7 +85,7 @@ class FinalVersionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _choices(self, options: list[tuple[str, object]], current) -> "_Choices":
+    def _choices(self, options: list[tuple[str, object]], current) -> _Choices:
         return _Choices(options, current, self)
 
     def final_version(self) -> Annotation:
