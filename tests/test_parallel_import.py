@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,30 @@ def test_a_parallel_import_stores_exactly_what_a_serial_one_does(tmp_path, froze
     suggestions = table(serial, "suggestions")
     assert len(suggestions) > 150
     assert table(parallel, "suggestions") == suggestions
+
+
+class Rescoring:
+    """A highlighter wrapping the real one, as the learned re-scorer does."""
+
+    def __init__(self):
+        self.highlighter = load_highlighter("blank")
+        self.name, self.version = self.highlighter.name, self.highlighter.version + "+rescored"
+
+    @property
+    def nlp(self):
+        return self.highlighter.nlp
+
+    def pipe(self, texts, batch_size=64):
+        for claims in self.highlighter.pipe(texts, batch_size=batch_size):
+            yield [replace(claim, score=0.5) for claim in claims]
+
+
+def test_a_wrapping_highlighter_is_used_through_its_own_pipe(tmp_path):
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=2)
+    with Project.open(tmp_path / "p.sqlite") as project:
+        import_paths(project, [feed], highlighter=Rescoring(), workers=2)
+        scores = {s.score for a in project.article_ids() for s in project.suggestions(a)}
+    assert scores == {0.5}
 
 
 def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):

@@ -38,7 +38,9 @@ class TokenStore:
 def open_store(highlighter) -> TokenStore | None:
     """The store for ``highlighter``'s tokens, or None where the export
     would not use them."""
-    if getattr(highlighter, "nlp", None) is None:  # not a spaCy pipeline (e.g. a test's stand-in)
+    from annotator.core.parallel_highlight import is_plain
+
+    if not is_plain(highlighter):  # a wrapper highlights through its own pipe(): no Docs, no tokens
         return None
     from annotator.core.export.token_cache import TokenCache, default_cache_path
     from annotator.core.export.tokens import tokenizer_fingerprint

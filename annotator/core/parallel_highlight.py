@@ -68,12 +68,21 @@ def highlight_batch(spec: PipelineSpec, texts: list[str]) -> list[tuple[list, An
 
 def highlight_with(highlighter, with_tokens: bool, texts: list[str]) -> list[tuple[list, Any]]:
     """(claims, tokens or None) for each text, by ``highlighter``: a loaded
-    Highlighter, or any object with its ``pipe`` (then without tokens)."""
-    nlp = getattr(highlighter, "nlp", None)
-    if nlp is None:
+    Highlighter (its Docs give the tokens too), or any object with its
+    ``pipe``, e.g. one that re-scores (then without tokens)."""
+    if not is_plain(highlighter):
         return [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
     return [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
-            for doc in nlp.pipe(texts, batch_size=len(texts) or 1)]
+            for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
+
+
+def is_plain(highlighter) -> bool:
+    """Whether ``highlighter`` is a loaded Highlighter as such, which a worker
+    rebuilds by name. A wrapper (the learned re-scorer, a test's stand-in)
+    runs here, through its own ``pipe``."""
+    from annotator.core.highlight import Highlighter
+
+    return type(highlighter) is Highlighter
 
 
 def _offsets(doc):
@@ -192,7 +201,7 @@ def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str
     starts a LocalCluster of ``workers`` or 2), in worker processes where
     that pays, else here."""
     spec = spec_of(highlighter, with_tokens)
-    parallel = getattr(highlighter, "nlp", None) is not None  # workers rebuild it by name
+    parallel = is_plain(highlighter)  # workers rebuild it by name
     if dask and parallel:
         from annotator.core.parallel_dask import DaskRunner
 
