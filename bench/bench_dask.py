@@ -65,15 +65,17 @@ def main(argv: list[str]) -> None:
     for _ in spacy.blank("de").pipe(texts, batch_size=256):
         pass
     print(f"  bare nlp.pipe(spacy.blank('de')), 1 process   {count / (time.perf_counter() - started):7.0f} articles/s")
-    print(f"  highlight, this process only                 {count / timed_run(highlighter, texts, workers=0):7.0f} articles/s")
+    here = count / timed_run(highlighter, texts, workers=0)
+    print(f"  highlight, this process only                 {here:7.0f} articles/s")
     for workers in (1, 2, 4):
         # a cluster's start alone: scheduler, worker processes (each then loads spaCy on first batch)
         started = time.perf_counter()
         DaskRunner("local", workers).close()
         start_up = time.perf_counter() - started
         elapsed = timed_run(highlighter, texts, dask="local", workers=workers)
-        print(f"  Dask LocalCluster, {workers} worker(s)             {count / elapsed:7.0f} articles/s with start-up, "
-              f"{count / max(elapsed - start_up, 1e-9):7.0f} without (start-up {start_up:.1f} s)")
+        steady = count / max(elapsed - start_up, 1e-9)
+        print(f"  Dask LocalCluster, {workers} worker(s)             {count / elapsed:7.0f} articles/s "
+              f"with start-up, {steady:7.0f} without (start-up {start_up:.1f} s)")
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 
