@@ -276,9 +276,7 @@ def import_paths(
     total_bytes = sum(f.stat().st_size for f in files) or 1
     summary = ImportSummary()
     batch: list[NewArticle] = []
-    from annotator.core.database import utc_now  # here: `annotator highlight` reads files without sqlite-utils
-
-    imported_at = utc_now()  # one import, one time stamp
+    imported_at = _now()  # one import, one time stamp
 
     def store_batch() -> None:
         if highlighting is None:
@@ -310,6 +308,12 @@ def import_paths(
             highlighting.finish()
     progress.finish()
     return summary
+
+
+def _now() -> str:
+    from annotator.core.database import utc_now  # here: `annotator highlight` reads files without sqlite-utils
+
+    return utc_now()
 
 
 def _highlighting(project, highlighter, workers, dask, input_bytes):
