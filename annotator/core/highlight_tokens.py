@@ -38,8 +38,9 @@ class TokenStore:
 def open_store(highlighter) -> TokenStore | None:
     """The store for ``highlighter``'s tokens, or None where the export
     would not use them."""
-    from annotator.core.parallel_highlight import is_plain
+    from annotator.core.parallel_highlight import is_plain, unwrap
 
+    highlighter = unwrap(highlighter)
     if not is_plain(highlighter):  # a wrapper highlights through its own pipe(): no Docs, no tokens
         return None
     from annotator.core.export.token_cache import TokenCache, default_cache_path

@@ -77,12 +77,18 @@ def highlight_with(highlighter, with_tokens: bool, texts: list[str]) -> list[tup
 
 
 def is_plain(highlighter) -> bool:
-    """Whether ``highlighter`` is a loaded Highlighter as such, which a worker
-    rebuilds by name. A wrapper (the learned re-scorer, a test's stand-in)
-    runs here, through its own ``pipe``."""
-    from annotator.core.highlight import Highlighter
+    """Whether ``highlighter`` is a Highlighter as load_highlighter() makes it,
+    which a worker rebuilds by name. A wrapper (the learned re-scorer, a
+    test's stand-in) or a variant (learned lexicon entries) runs here,
+    through its own ``pipe``."""
+    from annotator.core.highlight import Highlighter, is_loaded_by_name
 
-    return type(highlighter) is Highlighter
+    return type(highlighter) is Highlighter and is_loaded_by_name(highlighter)
+
+
+def unwrap(highlighter):
+    """The highlighter itself where a wrapper adds nothing (``plain``)."""
+    return getattr(highlighter, "plain", highlighter)
 
 
 def _offsets(doc):
@@ -200,9 +206,15 @@ def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str
     """Batches for ``highlighter``: on a Dask scheduler (``dask="local"``
     starts a LocalCluster of ``workers`` or 2), in worker processes where
     that pays, else here."""
+    highlighter = unwrap(highlighter)
     spec = spec_of(highlighter, with_tokens)
     parallel = is_plain(highlighter)  # workers rebuild it by name
-    if dask and parallel:
+    if dask and not parallel:
+        from annotator.core.parallel_dask import DaskUnavailable
+
+        raise DaskUnavailable("--dask runs the standard highlighter on the workers; this project's learned "
+                              "model or lexicon entries do not travel there yet: run without --dask")
+    if dask:
         from annotator.core.parallel_dask import DaskRunner
 
         return InOrder(DaskRunner(dask, workers or 2), highlight_batch, spec)

@@ -139,6 +139,12 @@ def pipeline_digest(lexicon_digest: str) -> str:
     return h.hexdigest()[:8]
 
 
+def is_loaded_by_name(hl) -> bool:
+    """Whether ``hl`` is one load_highlighter() made (so another process
+    builds the same one from its model name), not a variant built apart."""
+    return any(hl is cached for cached in _cache.values())
+
+
 def load_highlighter(model: str | None = None) -> Highlighter:
     """Load (once per process and model) the highlighting pipeline.
 

@@ -39,6 +39,12 @@ class LearnedPipeline:
     def nlp(self):
         return self.highlighter.nlp
 
+    @property
+    def plain(self):
+        """The highlighter alone when this pipeline adds nothing to it (no
+        re-scorer yet), so that worker processes can run it by name; else self."""
+        return self.highlighter if self.model is None else self
+
     def _rescore(self, text: str, claims: list[ClaimSuggestion]) -> list[ClaimSuggestion]:
         result = rescore(text, claims, self.model, self.hide_below, self.learned_cues)
         self.hidden += result.hidden
