@@ -11,7 +11,7 @@ from annotator.core.models import Attribution as A
 
 from highlight_support import describe_claims as claims
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles absent")
 

@@ -2,7 +2,7 @@
 
 ``DocRules`` works on token lists; every cue family returns ``Claim``
 objects, and ``components.py`` converts them to character offsets.  Kept in
-its own module so the mixins can create claims without importing the
+its own module so the rule classes can create claims without importing the
 entry module.
 """
 

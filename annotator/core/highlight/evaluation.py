@@ -52,7 +52,7 @@ def load_spkatt_file(path: Path) -> GoldDoc:
     pos = 0
     for si, sent in enumerate(data["Sentences"]):
         sid = sent.get("SentenceId", si)
-        parts = []
+        parts: list[str] = []
         for ti, tok in enumerate(sent["Tokens"]):
             if parts:
                 pos += 1

@@ -15,9 +15,10 @@ Works on plain lists of token texts for speed.  Finds, per sentence:
   after an attributed sentence carry its source on (merged),
 * unattributed check-worthy sentences (numbers, dates, quantities).
 
-``DocRules`` combines one mixin per job; this module holds the shared
-state, the document loop (``run``) and the per-sentence order in which the
-cue families are tried (``sentence``):
+``DocRules`` builds one ``DocState`` (``doc_state.py``: tokens, sentences,
+quote regions) and one small rule class per job over it, each given the
+classes it asks; this module holds the document loop (``run``) and the
+per-sentence order in which the cue families are tried (``sentence``):
 
 * ``rules_words.py`` — shared word lists and base scores; ``claim.py`` —
   the ``Claim`` record;
@@ -41,6 +42,7 @@ from annotator.core.highlight.coreference import Coreference
 from annotator.core.highlight.cue_frames import FrameCues
 from annotator.core.highlight.cue_quotes import QuoteCues
 from annotator.core.highlight.cue_verbs import VerbCues
+from annotator.core.highlight.doc_state import DocState
 from annotator.core.highlight.lexicons import Lexicons, VerbForm  # noqa: F401  (VerbForm: re-export)
 from annotator.core.highlight.noun_phrases import NounPhrases, low_k_rel  # noqa: F401  (re-export)
 from annotator.core.highlight.rules_words import (  # noqa: F401  (re-exports)
@@ -53,22 +55,22 @@ from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
 
 
-class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounPhrases, Clauses, WordClasses,
-               SentenceFeatures):
-    """All claim rules over one document (token texts and sentence bounds)."""
+class DocRules:
+    """All claim rules over one document: builds the rule classes over one
+    ``DocState`` and runs the document loop."""
 
     def __init__(self, words: list[str], sent_bounds: list[tuple[int, int]], lex: Lexicons,
                  ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None):
-        self.w = words
-        self.low = [x.lower() for x in words]
-        self.n = len(words)
-        self.sents = sent_bounds
-        self.lex = lex
-        self.ents = ents or []
-        self.pos = pos
-        self.quote_of = [-1] * self.n  # index of quote region or -1
-        self.quotes: list[tuple[int, int]] = []  # inclusive open..close token indices
-        self._find_quotes()
+        self.doc = doc = DocState.build(words, sent_bounds, lex, ents=ents, pos=pos)
+        self.tokens = tokens = WordClasses(doc)
+        self.clauses = clauses = Clauses(doc, tokens)
+        self.features = features = SentenceFeatures(doc)
+        self.phrases = phrases = NounPhrases(doc, tokens)
+        self.sources = sources = SourcePhrases(doc, tokens, clauses, phrases)
+        self.verbs = verbs = VerbCues(doc, tokens, clauses, phrases, sources, features)
+        self.frames = FrameCues(doc, tokens, clauses, phrases, features)
+        self.quotes = QuoteCues(doc, tokens, phrases, sources, verbs, features)
+        self.coref = Coreference(doc, tokens, phrases, sources)
 
     # ------------------------------------------------------------ main entry
     def run(self) -> list[Claim]:
@@ -77,19 +79,19 @@ class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounP
         prev_attr: Claim | None = None  # attributed claim in the previous sentence
         prev_sent = -2
         colon_pending: Claim | None = None
-        for si, (s, e) in enumerate(self.sents):
+        for si, (s, e) in enumerate(self.doc.sents):
             if si in consumed:
                 # sentence inside a multi-sentence quote or message
                 continue
             # strip trailing whitespace tokens
-            while e > s and self.w[e - 1].isspace():
+            while e > s and self.doc.words[e - 1].isspace():
                 e -= 1
             if e <= s:
                 continue
             got = None
-            q = self.quote_of[s]
-            if q >= 0 and self.quotes[q][0] == s and self.quotes[q][1] - s >= 3 and si > 0:
-                got = self.quote_after_colon(si, s, e, consumed, prev_attr if prev_sent == si - 1 else None)
+            q = self.doc.quote_of[s]
+            if q >= 0 and self.doc.quotes[q][0] == s and self.doc.quotes[q][1] - s >= 3 and si > 0:
+                got = self.quotes.quote_after_colon(si, s, e, consumed, prev_attr if prev_sent == si - 1 else None)
             if not got:
                 got = self.sentence(si, s, e, consumed)
             if got:
@@ -98,18 +100,18 @@ class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounP
                 claims.extend(got)
                 prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
                 prev_sent = max(got[-1].sents)
-                colon_pending = prev_attr if (prev_attr and self.w[e - 1] == ":") else None
+                colon_pending = prev_attr if (prev_attr and self.doc.words[e - 1] == ":") else None
                 continue
             # free indirect speech / continuation after an attributed sentence
             carrier = colon_pending or prev_attr
-            level = 2 if colon_pending else self.reportive(s, e)
+            level = 2 if colon_pending else self.features.reportive(s, e)
             if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent >= si - 2)) and level:
                 msg = (s, e)
                 if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
                     # merge into the previous free-indirect claim
                     carrier.parts[-1] = (carrier.parts[-1][0], e)
                     carrier.sents.append(si)
-                    carrier.hedged = carrier.hedged or self.hedged(s, e)
+                    carrier.hedged = carrier.hedged or self.features.hedged(s, e)
                     prev_sent = si
                     continue
                 c = Claim(
@@ -118,7 +120,7 @@ class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounP
                     source=carrier.source,
                     antecedent=carrier.antecedent,
                     cue=None,
-                    hedged=self.hedged(s, e),
+                    hedged=self.features.hedged(s, e),
                     score=0.6,
                     kind="colon" if colon_pending else "free",
                     sents=[si],
@@ -129,31 +131,31 @@ class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounP
                 colon_pending = None
                 continue
             colon_pending = None
-            cw = self.checkworthy(s, e)
+            cw = self.features.checkworthy(s, e)
             if cw:
                 claims.append(Claim(parts=[(s, e)], attribution=Attribution.UNATTRIBUTED,
-                                    hedged=self.hedged(s, e), score=0.3, kind="checkworthy", sents=[si]))
-        self.resolve(claims)
+                                    hedged=self.features.hedged(s, e), score=0.3, kind="checkworthy", sents=[si]))
+        self.coref.resolve(claims)
         return claims
 
     # ------------------------------------------------------------ sentence
     def sentence(self, si: int, s: int, e: int, consumed: set[int]) -> list[Claim]:
-        w, low = self.w, self.low
-        frames = self.find_frames(s, e)
-        all_verbs = self.find_verb_cues(s, e)
+        words, lower = self.doc.words, self.doc.lower
+        frames = self.frames.find_frames(s, e)
+        all_verbs = self.verbs.find_verb_cues(s, e)
         # evidence verbs ("Satellitenbilder zeigen, dass …") only with a dass-clause
         verbs = [v for v in all_verbs if v[1].cls != "evidence"]
         claims: list[Claim] = []
 
         # 0. "wie X mitteilte, …" frames
         for vi, vf, part in verbs:
-            cs = self.clause_start(vi, s, at_quotes=False)
-            if any(low[k] == "wie" for k in range(cs, vi)):
-                c = self.verb_claim(s, e, vi, vf, part)
+            cs = self.clauses.clause_start(vi, s, at_quotes=False)
+            if any(lower[k] == "wie" for k in range(cs, vi)):
+                c = self.verbs.verb_claim(s, e, vi, vf, part)
                 if c is not None and c.kind == "wie":
                     return [c]
         # 1. direct quotes with a speaker
-        qclaim = self.direct_quote(si, s, e, verbs, frames, consumed)
+        qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed)
         if qclaim is not None:
             return [qclaim]
 
@@ -161,17 +163,17 @@ class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounP
         # share a clause ("hat sich geäußert und aufgefordert, …") the later one
         # takes the complement
         for n_v, (vi, vf, part) in enumerate(all_verbs):
-            if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clause_end(vi + 1, e):
+            if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clauses.clause_end(vi + 1, e):
                 continue
-            c = self.verb_claim(s, e, vi, vf, part)
+            c = self.verbs.verb_claim(s, e, vi, vf, part)
             if c is not None:
                 claims.append(c)
                 # an adverbial frame outside the verb's message is a claim of its
                 # own: "Heute bestätigte X laut Reuters, dass …"
                 for fr in frames:
-                    if fr["kind"] in ("pre", "post", "nach") and fr["span"] is not None \
-                            and not (c.start <= fr["cue"][0] < c.end):
-                        fc = self.frame_claim(s, e, fr)
+                    if fr.kind in ("pre", "post", "nach") and fr.span is not None \
+                            and not (c.start <= fr.cue[0] < c.end):
+                        fc = self.frames.frame_claim(s, e, fr)
                         if fc is not None:
                             claims.append(fc)
                         break
@@ -180,7 +182,7 @@ class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounP
         # 3. adverbial frames: message = sentence minus frame
         if frames:
             fr = frames[0]
-            c = self.frame_claim(s, e, fr)
+            c = self.frames.frame_claim(s, e, fr)
             if c is not None:
                 return [c]
 
@@ -188,7 +190,7 @@ class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounP
         for vi, vf, part in verbs:
             if vf.cls == "thought" and vf.kind != "part":
                 continue
-            c = self.reported_claim(s, e, vi, vf, part)
+            c = self.verbs.reported_claim(s, e, vi, vf, part)
             if c is not None:
                 return [c]
         return []

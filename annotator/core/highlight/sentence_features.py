@@ -1,4 +1,4 @@
-"""Sentence-level features of the claim rules (mixin of ``DocRules``).
+"""Sentence-level features of the claim rules (a rule class over one ``DocState``).
 
 Yes/no properties of a token range read from word lists: hedged (hedge
 words, Konjunktiv I), reportive mood (Konjunktiv I or reportive
@@ -9,15 +9,20 @@ sentence a claim).
 
 from __future__ import annotations
 
+from annotator.core.highlight.doc_state import DocState
+
 
 class SentenceFeatures:
     """Hedging, reportive mood and check-worthiness of a token range."""
 
+    def __init__(self, doc: DocState) -> None:
+        self.doc = doc
+
     # ------------------------------------------------------------- features
     def hedged(self, s: int, e: int) -> bool:
-        lex = self.lex
+        lex = self.doc.lex
         for k in range(s, e):
-            lo = self.low[k]
+            lo = self.doc.lower[k]
             if lo in lex.hedges or lo in lex.konj1:
                 return True
         return False
@@ -27,14 +32,14 @@ class SentenceFeatures:
 
     def reportive(self, s: int, e: int) -> int:
         """2: Konjunktiv I or reportive soll(en) outside quotes; 1: Konjunktiv II; 0: none."""
-        lex = self.lex
+        lex = self.doc.lex
         level = 0
         for k in range(s, e):
-            if self.quote_of[k] >= 0:
+            if self.doc.quote_of[k] >= 0:
                 continue
-            lo = self.low[k]
+            lo = self.doc.lower[k]
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
-                                    or not self.w[k][:1].isupper()):
+                                    or not self.doc.words[k][:1].isupper()):
                 return 2
             if lo in ("soll", "sollen"):
                 return 2
@@ -45,11 +50,11 @@ class SentenceFeatures:
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
             return False
-        lex = self.lex
+        lex = self.doc.lex
         for k in range(s, e):
-            x = self.w[k]
+            x = self.doc.words[k]
             if x[:1].isdigit():
                 return True
-            if self.low[k] in lex.checkworthy:
+            if self.doc.lower[k] in lex.checkworthy:
                 return True
         return False

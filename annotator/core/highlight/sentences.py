@@ -131,5 +131,5 @@ def token_texts(doc: Doc) -> list[str]:
 
 def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
     arr = numpy.fromiter((1 if x else -1 for x in starts), dtype="int64", count=len(starts)).astype("uint64")
-    doc.from_array([SENT_START], arr.reshape(-1, 1))
+    doc.from_array([SENT_START], arr.reshape(-1, 1))  # type: ignore[arg-type]
     doc.user_data["annotator_sent_starts"] = starts
