@@ -9,7 +9,9 @@ genitives, "(SPD)", affiliations, appositions, coordinations),
 
 from __future__ import annotations
 
-from annotator.core.highlight.doc_state import DocState
+from typing import NamedTuple
+
+from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.rules_words import (
     GENITIVE_DETS, NAME_PARTICLES, PARTITIVES, RELATIVE, SUBJECT_PRONOUNS, TIME_WORDS,
 )
@@ -19,6 +21,22 @@ from annotator.core.highlight.word_classes import WordClasses
 def low_k_rel(doc: DocState, k: int) -> bool:
     """Is token k a relative pronoun right after a comma (", der …")?"""
     return k > 0 and doc.words[k - 1] == "," and doc.lower[k] in RELATIVE
+
+
+STOP = -1  # an attachment started but is not one: the phrase ends before it
+
+
+class PhraseScan(NamedTuple):
+    """The phrase being chunked: where it starts and must end, and which
+    attachments the caller allows."""
+
+    start: int
+    end: int
+    sent_start: int
+    appositions: bool
+    no_det_pp: bool
+    coordination: bool
+    open_end: bool
 
 
 class NounPhrases:
@@ -31,17 +49,41 @@ class NounPhrases:
     # ------------------------------------------------------------ NP chunking
     def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
                  appositions: bool = True, no_det_pp: bool = False,
-                 coordination: bool = False, open_end: bool = True) -> tuple[int, int] | None:
-        """A noun phrase starting at token i (before ``end``)."""
-        words, lower = self.doc.words, self.doc.lower
+                 coordination: bool = False, open_end: bool = True) -> Range | None:
+        """A noun phrase starting at token i (before ``end``): a pronoun, or
+        articles and adjectives, a head of nouns and names, then attachments
+        (genitives, "(SPD)", places, "für X", affiliations, appositions and,
+        with ``coordination``, "und Y")."""
         if i >= end:
             return None
-        if allow_pron and (lower[i] in SUBJECT_PRONOUNS or lower[i] in ("dieser", "diese")) and not (
-                lower[i] in ("dieser", "diese", "ihr") and i + 1 < end
-                and (self.tokens.is_adjlike(i + 1) or self.tokens.is_nounlike(i + 1, sent_start))):
-            if lower[i] == "es":
-                return None  # "es" is hardly ever a speaker ("bezeichnete es als …")
-            return (i, i + 1)
+        if allow_pron and self._pronoun_phrase(i, end, sent_start):
+            return None if self.doc.lower[i] == "es" else (i, i + 1)  # "es" is hardly ever a speaker
+        head_start, started = self._head_start(i, end, sent_start)
+        head_end, started = self._head_end(i, head_start, end, sent_start, started)
+        if not started:
+            return None
+        scan = PhraseScan(i, end, sent_start, appositions, no_det_pp, coordination, open_end)
+        j = head_end
+        while j < end:
+            next_end = self._attachment_end(scan, j)
+            if next_end is None:
+                break
+            j = next_end
+        return (i, j)
+
+    def _pronoun_phrase(self, i: int, end: int, sent_start: int) -> bool:
+        """A subject pronoun (or "dieser/diese") standing alone, not an article
+        or possessive before an adjective or noun ("diese Woche", "ihr Sprecher")."""
+        word = self.doc.lower[i]
+        if word not in SUBJECT_PRONOUNS and word not in ("dieser", "diese"):
+            return False
+        return not (word in ("dieser", "diese", "ihr") and i + 1 < end
+                    and (self.tokens.is_adjlike(i + 1) or self.tokens.is_nounlike(i + 1, sent_start)))
+
+    def _head_start(self, i: int, end: int, sent_start: int) -> tuple[int, bool]:
+        """Skip a partitive ("Einer der …"), an article and adjectives before
+        the head; True when a partitive already makes it a phrase."""
+        words, lower = self.doc.words, self.doc.lower
         j = i
         started = False
         if lower[j] in PARTITIVES and j + 1 < end and lower[j + 1] in GENITIVE_DETS:
@@ -49,27 +91,29 @@ class NounPhrases:
             started = True
         elif "det" in self.tokens.fclass(j) and (lower[j] not in SUBJECT_PRONOUNS or lower[j] == "ihr"):
             j += 1
-        if j == sent_start and j + 1 < end and self.doc.words[j][:1].isupper() and self.doc.lex.mostly_lowercase(lower[j]) \
+        if j == sent_start and j + 1 < end and words[j][:1].isupper() and self.doc.lex.mostly_lowercase(lower[j]) \
                 and lower[j].endswith(("e", "en", "er", "es", "em")) and not self.doc.lex.fclass(lower[j]) \
                 and self.tokens.is_nounlike(j + 1, sent_start):
             j += 1  # "Südkoreanische Geheimdienstkreise gehen davon aus"
-        while j < end:
-            if self.tokens.is_adjlike(j) and j + 1 < end and (self.tokens.is_adjlike(j + 1) or self.tokens.is_nounlike(j + 1, sent_start)
-                                                        or words[j + 1] in ("„", "»")):
-                j += 1
-                continue
-            break
-        # head: capitalised words, hyphenated names, short quoted titles
+        while j + 1 < end and self.tokens.is_adjlike(j) and (
+                self.tokens.is_adjlike(j + 1) or self.tokens.is_nounlike(j + 1, sent_start) or words[j + 1] in ("„", "»")):
+            j += 1
+        return j, started
+
+    def _head_end(self, i: int, j: int, end: int, sent_start: int, started: bool) -> tuple[int, bool]:
+        """The head from j: capitalised words, hyphenated names, short quoted
+        titles, name particles; True once it holds a noun or name."""
+        words, lower, quotes = self.doc.words, self.doc.lower, self.doc.quotes
         while j < end:
             if self.tokens.is_nounlike(j, sent_start):
                 j += 1
                 started = True
                 continue
             q = self.doc.quote_of[j]
-            if q >= 0 and self.doc.quotes[q][0] == j and self.doc.quotes[q][1] - j <= 6 and self.doc.quotes[q][1] < end \
-                    and (not started or self.tokens.quote_is_name(j, self.doc.quotes[q][1], -1)):
+            if q >= 0 and quotes[q][0] == j and quotes[q][1] - j <= 6 and quotes[q][1] < end \
+                    and (not started or self.tokens.quote_is_name(j, quotes[q][1], -1)):
                 # "der „Focus“", "die Musikzeitschrift „Billboard“"
-                j = self.doc.quotes[q][1] + 1
+                j = quotes[q][1] + 1
                 started = True
                 continue
             if started and lower[j] in NAME_PARTICLES and j + 1 < end and self.tokens.is_nounlike(j + 1, sent_start) \
@@ -81,92 +125,121 @@ class NounPhrases:
                 j += 1  # "Berlins früherer Regierender Bürgermeister …": a genitive name in front
                 continue
             break
-        if not started:
+        return j, started
+
+    def _attachment_end(self, scan: "PhraseScan", j: int) -> int | None:
+        """End of the attachment starting at j, or None when the phrase ends
+        there.  The first attachment whose start matches decides."""
+        for attachment in (self._genitive, self._bracket, self._place, self._fuer_complement, self._affiliation,
+                           self._pp_apposition, self._comma_apposition, self._coordination):
+            got = attachment(scan, j)
+            if got is not None:
+                return None if got == STOP else got
+        return None
+
+    def _genitive(self, scan: "PhraseScan", j: int) -> int | None:
+        """ "der Sprecher des Nationalen Sicherheitsrates" (not "der NASA der …")."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (lower[j] in GENITIVE_DETS and j + 1 < scan.end
+                and not (j - 1 > scan.start and words[j - 1].isupper() and len(words[j - 1]) > 1)):
             return None
-        # attachments: genitive NPs, "(SPD)", "für X" after roles, appositions
-        while j < end:
-            if lower[j] in GENITIVE_DETS and j + 1 < end and not (
-                    j - 1 > i and self.doc.words[j - 1].isupper() and len(self.doc.words[j - 1]) > 1):  # not "der NASA der …"
-                sub = self.np_after(j, end, sent_start, allow_pron=False, appositions=False)
-                if sub is not None and sub[1] > j + 1:
-                    j = sub[1]
-                    continue
-                break
-            if words[j] == "(":
-                k = j + 1
-                while k < end and k - j <= 5 and words[k] != ")":
-                    k += 1
-                if k < end and words[k] == ")" and k > j + 1:
-                    j = k + 1
-                    continue
-                break
-            if lower[j] in ("in", "im") and j + 1 < end and (
-                    self.doc.lex.source_noun_kind(lower[j - 1]) in ("org", "collective")
-                    or (lower[j] == "in" and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
-                        and any(self.doc.lex.source_noun_kind(lower[x]) == "role" for x in range(i, j)))):
-                # "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"
-                k = j + 1
-                while k < end and self.tokens.is_adjlike(k) and lower[k].endswith(("ischen", "ischer")):
-                    k += 1
-                if k < end and self.tokens.is_nounlike(k, sent_start) and not (
-                        k + 1 < end and lower[k + 1] in GENITIVE_DETS):  # not "im Zuge der …"
-                    j = k + 1
-                    while j < end and self.tokens.is_nounlike(j, sent_start) and not self.tokens.fclass(j):
-                        j += 1  # "im Berliner Abgeordnetenhaus"
-                    continue
-                break
-            if lower[j] == "für" and j + 1 < end and self.doc.lex.source_noun_kind(lower[j - 1]) in ("role", "org"):
-                k = j + 1
-                while k < end and self.tokens.is_adjlike(k):
-                    k += 1
-                if k < end and self.tokens.is_nounlike(k, sent_start):
-                    j = k + 1
-                    if j + 1 < end and lower[j] == "und" and self.tokens.is_nounlike(j + 1, sent_start):
-                        j += 2  # "Kommissar für Schulwesen und Kultur"
-                    continue
-                break
-            if lower[j] in ("von", "vom", "aus") and j + 1 < end and not (
-                    no_det_pp and "det" in self.tokens.fclass(j + 1)) and not (
-                    lower[j] == "aus" and (self.tokens.is_adjlike(j + 1) or self.tokens._common_noun(j + 1))
-                    and not self.tokens._source_noun_after(j + 1, end)) and not (
-                    words[j + 1][:1].isdigit()):  # not "aus heiterem Himmel", "aus Sicherheitsgründen", "von 50.000"
-                # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
-                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=appositions)
-                if sub is not None:
-                    j = sub[1]
-                    continue
-                break
-            if appositions and lower[j] in ("auf", "bei", "beim", "am", "an", "im", "aus") and j + 1 < end:
-                # "Ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte"
-                c = j + 1
-                while c < end and c - j <= 6 and (self.tokens.is_adjlike(c) or self.tokens.is_nounlike(c, sent_start)
-                                                  or "det" in self.tokens.fclass(c)):
-                    c += 1
-                if c < end and c > j + 1 and words[c] == "," and c + 1 < end:
-                    m = self.apposition_end(c + 1, end, sent_start)
-                    if m is not None and any(self.tokens.is_nounlike(x, sent_start) and not self.tokens.fclass(x)
-                                             and self.doc.lex.lower.get(lower[x], (0, 0)) == (0, 0)
-                                             for x in range(c + 1, m)):
-                        j = m
-                        continue
-                break
-            if appositions and words[j] == "," and j + 1 < end:
-                m = self.apposition_end(j + 1, end, sent_start)
-                if m is not None and not open_end and (m >= end or words[m] != ","):
-                    m = None  # in a frame ("laut X, Chef der Y, …") the apposition is closed by a comma
-                if m is not None:
-                    j = m
-                    continue
-                break
-            if coordination and lower[j] in ("und", "sowie") and j + 1 < end:
-                # "die IADB und der MIF", "Meinung vieler Experten und Fans"
-                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
-                if sub is not None and (sub[1] >= end or not self.tokens.is_adjlike(sub[1])):
-                    j = sub[1]
-                    continue
-                break
-            break
-        return (i, j)
+        sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        return sub[1] if sub is not None and sub[1] > j + 1 else STOP
+
+    def _bracket(self, scan: "PhraseScan", j: int) -> int | None:
+        """A short bracket: "(SPD)"."""
+        words = self.doc.words
+        if words[j] != "(":
+            return None
+        k = j + 1
+        while k < scan.end and k - j <= 5 and words[k] != ")":
+            k += 1
+        return k + 1 if k < scan.end and words[k] == ")" and k > j + 1 else STOP
+
+    def _place(self, scan: "PhraseScan", j: int) -> int | None:
+        """ "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"."""
+        lower, end, sent_start = self.doc.lower, scan.end, scan.sent_start
+        lex = self.doc.lex
+        if not (lower[j] in ("in", "im") and j + 1 < end and (
+                lex.source_noun_kind(lower[j - 1]) in ("org", "collective")
+                or (lower[j] == "in" and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
+                    and any(lex.source_noun_kind(lower[x]) == "role" for x in range(scan.start, j))))):
+            return None
+        k = j + 1
+        while k < end and self.tokens.is_adjlike(k) and lower[k].endswith(("ischen", "ischer")):
+            k += 1
+        if not (k < end and self.tokens.is_nounlike(k, sent_start)
+                and not (k + 1 < end and lower[k + 1] in GENITIVE_DETS)):  # not "im Zuge der …"
+            return STOP
+        j = k + 1
+        while j < end and self.tokens.is_nounlike(j, sent_start) and not self.tokens.fclass(j):
+            j += 1  # "im Berliner Abgeordnetenhaus"
+        return j
+
+    def _fuer_complement(self, scan: "PhraseScan", j: int) -> int | None:
+        """ "Kommissar für Schulwesen und Kultur" after a role or organisation."""
+        lower, end = self.doc.lower, scan.end
+        if not (lower[j] == "für" and j + 1 < end and self.doc.lex.source_noun_kind(lower[j - 1]) in ("role", "org")):
+            return None
+        k = j + 1
+        while k < end and self.tokens.is_adjlike(k):
+            k += 1
+        if not (k < end and self.tokens.is_nounlike(k, scan.sent_start)):
+            return STOP
+        j = k + 1
+        if j + 1 < end and lower[j] == "und" and self.tokens.is_nounlike(j + 1, scan.sent_start):
+            j += 2
+        return j
+
+    def _affiliation(self, scan: "PhraseScan", j: int) -> int | None:
+        """ "Joe Stork von HRW", "Abgeordnete aus der Koalition" — not "aus
+        heiterem Himmel", "aus Sicherheitsgründen", "von 50.000"."""
+        words, lower, end = self.doc.words, self.doc.lower, scan.end
+        if not (lower[j] in ("von", "vom", "aus") and j + 1 < end
+                and not (scan.no_det_pp and "det" in self.tokens.fclass(j + 1))
+                and not (lower[j] == "aus" and (self.tokens.is_adjlike(j + 1) or self.tokens._common_noun(j + 1))
+                         and not self.tokens._source_noun_after(j + 1, end))
+                and not words[j + 1][:1].isdigit()):
+            return None
+        sub = self.np_after(j + 1, end, scan.sent_start, allow_pron=False, appositions=scan.appositions)
+        return sub[1] if sub is not None else STOP
+
+    def _pp_apposition(self, scan: "PhraseScan", j: int) -> int | None:
+        """ "Ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte"."""
+        words, lower, end, sent_start = self.doc.words, self.doc.lower, scan.end, scan.sent_start
+        if not (scan.appositions and lower[j] in ("auf", "bei", "beim", "am", "an", "im", "aus") and j + 1 < end):
+            return None
+        c = j + 1
+        while c < end and c - j <= 6 and (self.tokens.is_adjlike(c) or self.tokens.is_nounlike(c, sent_start)
+                                          or "det" in self.tokens.fclass(c)):
+            c += 1
+        if not (c < end and c > j + 1 and words[c] == "," and c + 1 < end):
+            return STOP
+        m = self.apposition_end(c + 1, end, sent_start)
+        if m is not None and any(self.tokens.is_nounlike(x, sent_start) and not self.tokens.fclass(x)
+                                 and self.doc.lex.lower.get(lower[x], (0, 0)) == (0, 0) for x in range(c + 1, m)):
+            return m
+        return STOP
+
+    def _comma_apposition(self, scan: "PhraseScan", j: int) -> int | None:
+        """ "John Kirby, Sprecher des …,"; in a frame ("laut X, Chef der Y, …")
+        the apposition must be closed by a comma."""
+        words = self.doc.words
+        if not (scan.appositions and words[j] == "," and j + 1 < scan.end):
+            return None
+        m = self.apposition_end(j + 1, scan.end, scan.sent_start)
+        if m is not None and not scan.open_end and (m >= scan.end or words[m] != ","):
+            m = None
+        return m if m is not None else STOP
+
+    def _coordination(self, scan: "PhraseScan", j: int) -> int | None:
+        """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
+        if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
+            return None
+        sub = self.np_after(j + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        if sub is not None and (sub[1] >= scan.end or not self.tokens.is_adjlike(sub[1])):
+            return sub[1]
+        return STOP
 
     APPOSITION_PREPS = frozenset("am an bei beim im in der des von vom für aus und sowie zu zur zum".split())
 
