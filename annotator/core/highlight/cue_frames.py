@@ -46,91 +46,111 @@ class FrameCues:
 
     # ------------------------------------------------------------ frames
     def find_frames(self, s: int, e: int) -> list[Frame]:
-        """Adverbial source frames in a sentence: dicts with cue, source, span."""
+        """Adverbial source frames in the sentence s..e, in text order."""
+        finders = {"pre": self._pre_frame, "post": self._post_frame, "nach": self._nach_frame,
+                   "adv": self._adverb_frame, "rel": self._relative_frame, "heisst": self._heisst_frame,
+                   "so": self._so_frame}
         out: list[Frame] = []
-        words, lower, lex = self.doc.words, self.doc.lower, self.doc.lex
         for i in range(s, e):
             if self.doc.quote_of[i] >= 0:
                 continue
-            kind = lex.frames.get(lower[i])
-            if kind is None:
+            kind = self.doc.lex.frames.get(self.doc.lower[i])
+            finder = finders.get(kind) if kind is not None else None
+            if finder is None:
                 continue
-            if kind == "pre":
-                np_ = self.phrases.np_after(i + 1, e, s, allow_pron=False, open_end=False)
-                if np_ is None:
-                    continue
-                out.append(Frame(cue=(i, i + 1), source=np_, span=(i, np_[1]), kind="pre"))
-            elif kind == "post":
-                cs = self.clauses.clause_start(i, s)
-                np_ = self.phrases.np_before(i, cs, s)
-                if np_ is None:
-                    continue
-                out.append(Frame(cue=(i, i + 1), source=np_, span=(np_[0], i + 1), kind="post"))
-            elif kind == "nach":
-                if i - 2 >= s and lex.is_nominal_cue(lower[i - 1]) and lower[i - 2] in POSSESSIVES:
-                    # "seiner Meinung nach", "ihrer Ansicht nach"
-                    out.append(Frame(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach"))
-                    continue
-                if i > s and words[i - 1] == "," and i + 1 < e and lower[i + 1] in ("denen", "dem", "der"):
-                    # "Gerüchte, nach denen …" (like "wonach")
-                    out.append(Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1))
-                    continue
-                # nach [det] [adj]* NOMINAL (+ genitive/von NP)
-                j = i + 1
-                if j < e and "det" in self.tokens.fclass(j):
-                    j += 1
-                while j < e and self.tokens.is_adjlike(j):
-                    j += 1
-                if j >= e or not words[j][:1].isupper() or not lex.is_nominal_cue(lower[j]):
-                    continue
-                k = j + 1
-                if k < e and (lower[k] in GENITIVE_DETS or lower[k] in ("von", "vom")):
-                    sub = self.phrases.np_after(k + (1 if lower[k] in ("von", "vom") else 0), e, s, allow_pron=False)
-                    if sub is not None:
-                        k = sub[1]
-                elif k < e and self.tokens.is_nounlike(k, s) and not self.doc.lex.fclass(lower[k]):
-                    k += 1  # "nach Angaben Reuters"
-                elif k + 1 < e and self.tokens.is_adjlike(k) and lower[k].endswith("er"):
-                    sub = self.phrases.np_after(k, e, s, allow_pron=False)  # "Angaben südkoreanischer Geheimdienste"
-                    if sub is not None:
-                        k = sub[1]
-                out.append(Frame(cue=(i, i + 1), source=(i + 1, k), span=(i, k), kind="nach"))
-            elif kind == "adv":
-                out.append(Frame(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv"))
-            elif kind == "rel":
-                # "Berichte, wonach X": message after wonach
-                out.append(Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i))
-            elif kind == "heisst":
-                if i + 1 < e and lower[i + 1] == "es" or (i > s and lower[i - 1] == "es"):
-                    j = i + 2 if i + 1 < e and lower[i + 1] == "es" else i + 1
-                    while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter"):
-                        j += 1
-                    src = None
-                    end_ = j
-                    if j < e and lower[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
-                        src = self.phrases.np_after(j + 1, e, s, allow_pron=False)
-                        if src is not None:
-                            end_ = src[1]
-                    start_ = i if lower[i - 1] != "es" else i - 1
-                    if src is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
-                        # "In der Pressemitteilung des WWF heißt es, …"
-                        pp = self.phrases.np_after(s + 1, i, s, allow_pron=False)
-                        if pp is not None and (pp[1] == i or words[pp[1]] == ","):
-                            src = pp
-                            start_ = s
-                    out.append(Frame(cue=(i, i + 1), source=src, span=(start_, end_), kind="heisst"))
-            elif kind == "so":
-                # "…, so der Sprecher." / "„…“, so X"
-                if i > s and (words[i - 1] == "," or (self.doc.quote_of[i - 1] >= 0)) and i + 1 < e:
-                    np_ = self.phrases.np_after(i + 1, e, s, allow_pron=True)
-                    if np_ is not None and (np_[1] >= e or words[np_[1]] in (",", ".", "!", "?", ";", ":")
-                                            or self.doc.lex.fclass(lower[np_[1]]) & {"prep", "adv"}
-                                            or (words[np_[1]].islower() and np_[1] + 2 >= e)):
-                        k = np_[1]
-                        # skip trailing adverbials to the clause end
-                        ce = self.clauses.clause_end(k, e)
-                        out.append(Frame(cue=(i, i + 1), source=np_, span=(i - 1 if words[i - 1] == "," else i, ce), kind="so"))
+            frame = finder(i, s, e)
+            if frame is not None:
+                out.append(frame)
         return out
+
+    def _pre_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "laut X", "gemäß X"."""
+        phrase = self.phrases.np_after(i + 1, e, s, allow_pron=False, open_end=False)
+        if phrase is None:
+            return None
+        return Frame(cue=(i, i + 1), source=phrase, span=(i, phrase[1]), kind="pre")
+
+    def _post_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "X zufolge"."""
+        phrase = self.phrases.np_before(i, self.clauses.clause_start(i, s), s)
+        if phrase is None:
+            return None
+        return Frame(cue=(i, i + 1), source=phrase, span=(phrase[0], i + 1), kind="post")
+
+    def _nach_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "seiner Meinung nach", "Gerüchte, nach denen …", "nach Angaben
+        (der|von) X", "nach Angaben Reuters", "nach Angaben südkoreanischer
+        Geheimdienste"."""
+        words, lower, lex = self.doc.words, self.doc.lower, self.doc.lex
+        if i - 2 >= s and lex.is_nominal_cue(lower[i - 1]) and lower[i - 2] in POSSESSIVES:
+            return Frame(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach")
+        if i > s and words[i - 1] == "," and i + 1 < e and lower[i + 1] in ("denen", "dem", "der"):
+            return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1)  # like "wonach"
+        j = i + 1  # nach [det] [adj]* NOMINAL (+ genitive/von NP)
+        if j < e and "det" in self.tokens.fclass(j):
+            j += 1
+        while j < e and self.tokens.is_adjlike(j):
+            j += 1
+        if j >= e or not words[j][:1].isupper() or not lex.is_nominal_cue(lower[j]):
+            return None
+        k = j + 1
+        if k < e and (lower[k] in GENITIVE_DETS or lower[k] in ("von", "vom")):
+            sub = self.phrases.np_after(k + (1 if lower[k] in ("von", "vom") else 0), e, s, allow_pron=False)
+            if sub is not None:
+                k = sub[1]
+        elif k < e and self.tokens.is_nounlike(k, s) and not lex.fclass(lower[k]):
+            k += 1
+        elif k + 1 < e and self.tokens.is_adjlike(k) and lower[k].endswith("er"):
+            sub = self.phrases.np_after(k, e, s, allow_pron=False)
+            if sub is not None:
+                k = sub[1]
+        return Frame(cue=(i, i + 1), source=(i + 1, k), span=(i, k), kind="nach")
+
+    def _adverb_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "demnach": the cue is its own mention, the source is resolved later."""
+        return Frame(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv")
+
+    def _relative_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "Berichte, wonach X": the message follows "wonach"."""
+        return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i)
+
+    def _heisst_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "heißt es (in X)", "In der Pressemitteilung des WWF heißt es, …"."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (i + 1 < e and lower[i + 1] == "es" or (i > s and lower[i - 1] == "es")):
+            return None
+        j = i + 2 if i + 1 < e and lower[i + 1] == "es" else i + 1
+        while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter"):
+            j += 1
+        source = None
+        span_end = j
+        if j < e and lower[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
+            source = self.phrases.np_after(j + 1, e, s, allow_pron=False)
+            if source is not None:
+                span_end = source[1]
+        span_start = i if lower[i - 1] != "es" else i - 1
+        if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+            pp = self.phrases.np_after(s + 1, i, s, allow_pron=False)
+            if pp is not None and (pp[1] == i or words[pp[1]] == ","):
+                source = pp
+                span_start = s
+        return Frame(cue=(i, i + 1), source=source, span=(span_start, span_end), kind="heisst")
+
+    def _so_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "…, so der Sprecher." / "„…“, so X": the frame runs to the clause end."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (i > s and (words[i - 1] == "," or (self.doc.quote_of[i - 1] >= 0)) and i + 1 < e):
+            return None
+        phrase = self.phrases.np_after(i + 1, e, s, allow_pron=True)
+        if phrase is None:
+            return None
+        after = phrase[1]
+        if not (after >= e or words[after] in (",", ".", "!", "?", ";", ":")
+                or self.doc.lex.fclass(lower[after]) & {"prep", "adv"}
+                or (words[after].islower() and after + 2 >= e)):
+            return None
+        clause_end = self.clauses.clause_end(after, e)
+        return Frame(cue=(i, i + 1), source=phrase, span=(i - 1 if words[i - 1] == "," else i, clause_end), kind="so")
 
     def frame_claim(self, s: int, e: int, fr: Frame) -> Claim | None:
         words = self.doc.words
