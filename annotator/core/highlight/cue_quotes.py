@@ -11,13 +11,19 @@ from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.cue_verbs import VerbCues
-from annotator.core.highlight.doc_state import DocState
+from annotator.core.highlight.cue_frames import Frame
+from annotator.core.highlight.doc_state import DocState, Range
+from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rules_words import BASE_SCORE
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
+
+
+VerbCue = tuple[int, VerbForm, int]  # verb token, its lexicon entry, separated particle or -1
+Speaker = tuple[Range | None, Range | None]  # source, cue
 
 
 class QuoteCues:
@@ -74,67 +80,80 @@ class QuoteCues:
                       hedged=self.features.hedged(qs, qe + 1), score=0.8, kind="quote-colon",
                       sents=list(range(si, last_si + 1)))]
 
-    def direct_quote(self, si: int, s: int, e: int, verbs, frames, consumed) -> Claim | None:
-        words, lower = self.doc.words, self.doc.lower
-        # quote regions starting inside this sentence
+    def direct_quote(self, si: int, s: int, e: int, verbs: list[VerbCue], frames: list[Frame],
+                     consumed: set[int]) -> Claim | None:
+        """The largest quote starting in sentence si, with its speaker before
+        ("X sagte: „…“"), after ("„…“, sagte X", "„…“, so X") or before a
+        colon ("X: „…“"); sentences the quote runs over are consumed."""
+        quote = self._largest_speech_quote(s, e)
+        if quote is None:
+            return None
+        qs, qe = quote
+        last_si = si
+        while last_si + 1 < len(self.doc.sents) and self.doc.sents[last_si + 1][0] <= qe:
+            last_si += 1
+        end = self.doc.sents[last_si][1] if last_si > si else e
+        while end > s and self.doc.words[end - 1].isspace():
+            end -= 1
+        if last_si > si:  # the frame after the quote (", sagte X.") may be in its last sentence
+            after = [(vi, vf, p) for vi, vf, p in self.verbs.find_verb_cues(qe + 1, end)
+                     if vi > qe and vf.cls != "evidence"]
+        else:
+            after = [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
+        speaker = self._speaker_after_quote(qe, s, end, after, frames)
+        if speaker is None:
+            speaker = self._speaker_before_quote(qs, qe, s, e, [v for v in verbs if v[0] < qs])
+        if speaker is None:
+            return None
+        source, cue = speaker
+        consumed.update(range(si + 1, last_si + 1))
+        return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source, cue=cue,
+                     hedged=self.features.hedged(qs, qe + 1), score=BASE_SCORE[Attribution.DIRECT_QUOTE],
+                     kind="quote", sents=list(range(si, last_si + 1)))
+
+    def _largest_speech_quote(self, s: int, e: int) -> Range | None:
+        """The longest quote starting in s..e that is speech, not a title."""
         regions = [q for q in self.doc.quotes if s <= q[0] < e and q[1] - q[0] >= 3
                    and not self.tokens.quote_is_name(q[0], q[1], s)]
         if not regions:
             return None
-        # the largest quote
-        qs, qe = max(regions, key=lambda q: q[1] - q[0])
-        outside = [k for k in range(s, e) if not (qs <= k <= qe)]
-        # sentences covered by the quote
-        last_si = si
-        while last_si + 1 < len(self.doc.sents) and self.doc.sents[last_si + 1][0] <= qe:
-            last_si += 1
-        e2 = self.doc.sents[last_si][1] if last_si > si else e
-        while e2 > s and self.doc.words[e2 - 1].isspace():
-            e2 -= 1
-        # frame after the quote (", sagte X." may be in the last sentence)
-        if last_si > si:
-            after_v = [(vi, vf, p) for vi, vf, p in self.verbs.find_verb_cues(qe + 1, e2)
-                       if vi > qe and vf.cls != "evidence"]
-        else:
-            after_v = [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
-        before_v = [(vi, vf, p) for vi, vf, p in verbs if vi < qs]
-        src = cue = None
-        if after_v and all(words[k] in (",", ".", "!", "?", "“", "”") or self.doc.quote_of[k] >= 0 for k in range(qe + 1, after_v[0][0])) \
-                or (after_v and after_v[0][0] - qe <= 3):
-            vi, vf, p = after_v[0]
-            cue = (vi, vi + 1)
-            src = self.sources.subject_after(vi, e2, s, p)
-            if src is None:
-                # "Während X diese Berichte als „…“ bestreiten"
-                src = self.sources.subject_of(vi, vf, s, e2, p)
-        elif after_v is not None and any(fr.kind == "so" and fr.cue[0] > qe for fr in frames):
-            fr = next(fr for fr in frames if fr.kind == "so" and fr.cue[0] > qe)
-            cue, src = fr.cue, fr.source
-        elif before_v:
-            vi, vf, p = before_v[-1]
-            # the quote must follow the verb's clause: "X sagte: „…“" / "sagte er „…“"
+        return max(regions, key=lambda q: q[1] - q[0])
+
+    def _speaker_after_quote(self, qe: int, s: int, end: int, after: list[VerbCue],
+                             frames: list[Frame]) -> Speaker | None:
+        """ "„…“, sagte X" (only punctuation or at most two tokens between),
+        "Während X diese Berichte als „…“ bestreiten", "„…“, so X"."""
+        words = self.doc.words
+        if after and (all(words[k] in (",", ".", "!", "?", "“", "”") or self.doc.quote_of[k] >= 0
+                          for k in range(qe + 1, after[0][0])) or after[0][0] - qe <= 3):
+            vi, vf, p = after[0]
+            source = self.sources.subject_after(vi, end, s, p)
+            if source is None:
+                source = self.sources.subject_of(vi, vf, s, end, p)
+            return source, (vi, vi + 1)
+        so_frame = next((fr for fr in frames if fr.kind == "so" and fr.cue[0] > qe), None)
+        if so_frame is not None:
+            return so_frame.source, so_frame.cue
+        return None
+
+    def _speaker_before_quote(self, qs: int, qe: int, s: int, e: int, before: list[VerbCue]) -> Speaker | None:
+        """ "X sagte: „…“" / "sagte er „…“" — the quote follows the verb's
+        clause (not "sagte, dass … „…“": the indirect claim takes that); or
+        "X: „…“" without a verb."""
+        words = self.doc.words
+        if before:
+            vi, vf, p = before[-1]
             between = [k for k in range(vi + 1, qs) if self.doc.quote_of[k] < 0]
             colon = any(words[k] == ":" for k in between)
             if not colon and len(between) > 6 and (qe - qs) < 8:
                 return None
             if not colon and any(words[k] == "," for k in between):
-                # "sagte, dass … „…“" -> indirect claim handles it
                 return None
-            cue = (vi, vi + 1)
-            src = self.sources.subject_of(vi, vf, s, e, p)
-        else:
-            # quote introduced by "X: „…“" or a colon-ending previous sentence
-            colon_at = next((k for k in range(s, qs) if words[k] == ":"), -1)
-            if colon_at > s and qs - colon_at <= 2:
-                src = self.phrases.np_after(s, colon_at, s)
-                if src is None or src[1] != colon_at:
-                    return None
-            else:
-                return None
-        if last_si > si:
-            for k in range(si + 1, last_si + 1):
-                consumed.add(k)
-        c = Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=src, cue=cue,
-                  hedged=self.features.hedged(qs, qe + 1), score=BASE_SCORE[Attribution.DIRECT_QUOTE], kind="quote",
-                  sents=list(range(si, last_si + 1)))
-        return c
+            return self.sources.subject_of(vi, vf, s, e, p), (vi, vi + 1)
+        colon_at = next((k for k in range(s, qs) if words[k] == ":"), -1)
+        if not (colon_at > s and qs - colon_at <= 2):
+            return None
+        source = self.phrases.np_after(s, colon_at, s)
+        if source is None or source[1] != colon_at:
+            return None
+        return source, None
