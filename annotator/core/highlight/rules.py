@@ -40,6 +40,7 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.coreference import Coreference
 from annotator.core.highlight.cue_frames import FrameCues
+from annotator.core.highlight.cue_outlet import OutletVoice
 from annotator.core.highlight.cue_quotes import QuoteCues
 from annotator.core.highlight.cue_verbs import VerbCues
 from annotator.core.highlight.doc_state import DocState
@@ -71,6 +72,7 @@ class DocRules:
         self.frames = FrameCues(doc, tokens, clauses, phrases, features)
         self.quotes = QuoteCues(doc, tokens, phrases, sources, verbs, features)
         self.coref = Coreference(doc, tokens, phrases, sources)
+        self.outlet = OutletVoice(doc, tokens, features)
 
     # ------------------------------------------------------------ main entry
     def run(self) -> list[Claim]:
@@ -131,11 +133,9 @@ class DocRules:
                 colon_pending = None
                 continue
             colon_pending = None
-            cw = self.features.checkworthy(s, e)
-            if cw:
-                claims.append(Claim(parts=[(s, e)], attribution=Attribution.UNATTRIBUTED,
-                                    hedged=self.features.hedged(s, e), score=0.3, kind="checkworthy", sents=[si]))
         self.coref.resolve(claims)
+        # what no attributed claim covers is asserted in the outlet's voice
+        claims.extend(self.outlet.claims(claims))
         return claims
 
     # ------------------------------------------------------------ sentence
