@@ -13,6 +13,22 @@ from dataclasses import dataclass, field
 from annotator.core.models import Attribution
 
 
+# The cue family of each rule (``Claim.kind``): what `annotator evaluate`
+# counts and ``doc._.annotator_families`` shows.  A kind not listed is its own
+# family.
+FAMILY_OF_KIND = {
+    "comp-dass": "verb", "comp-colon": "verb", "comp-inf": "verb", "comp-v2": "verb", "inverted": "verb",
+    "reported": "verb", "passive": "verb",
+    "wie": "frame", "wonach": "frame", "frame-pre": "frame", "frame-post": "frame", "frame-nach": "frame",
+    "frame-adv": "frame", "frame-heisst": "frame", "frame-so": "frame",
+    "quote": "quote", "quote-colon": "quote", "quote-more": "quote",
+    "free": "continuation", "colon": "continuation",
+    "noun": "noun", "phrase": "phrase", "evidential": "evidential",
+    "outlet": "outlet", "checkworthy": "outlet",
+}
+FAMILIES = ("verb", "frame", "quote", "noun", "phrase", "evidential", "continuation", "outlet")
+
+
 @dataclass
 class Claim:
     """A claim in token indices (end exclusive); converted to chars later."""
@@ -26,6 +42,10 @@ class Claim:
     score: float = 0.0
     kind: str = ""  # rule that made it (for debugging / docs)
     sents: list[int] = field(default_factory=list)
+
+    @property
+    def family(self) -> str:
+        return FAMILY_OF_KIND.get(self.kind, self.kind)
 
     @property
     def start(self) -> int:

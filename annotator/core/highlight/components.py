@@ -69,6 +69,7 @@ for _name, _getter in (
     ("annotator_message_parts", _field_getter("parts")),
     ("annotator_mentions", _field_getter("mention")),
     ("annotator_rules", _field_getter("rule")),
+    ("annotator_families", _field_getter("family")),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, getter=_getter)
@@ -136,6 +137,7 @@ class ClaimFinder:
                 "parts": [[starts[a], ends[b - 1]] for a, b in c.parts if b > a],
                 "mention": [m.start, m.end] if m else None,
                 "rule": c.kind,
+                "family": c.family,
             })
             if c.cue:
                 cue_spans.append(doc[c.cue[0]:c.cue[1]])

@@ -177,9 +177,14 @@ def evaluate_spkatt(directory: Path, highlighter, limit: int | None = None, spli
     files = spkatt_files(directory, split, limit)
     golds = [load_spkatt_file(f) for f in files]
     pairs = []
+    families: dict[str, int] = {}
     for gold, doc in zip(golds, highlighter.nlp.pipe((g.text for g in golds), batch_size=batch_size)):
         pairs.append((gold.annotations, system_annotations(doc, gold)))
+        for family in doc._.annotator_families or []:
+            families[family] = families.get(family, 0) + 1
     result = score_spkatt(pairs)
+    # every suggestion by cue family, unattributed (outlet) ones included
+    result["families"] = dict(sorted(families.items(), key=lambda kv: (-kv[1], kv[0])))
     result["split"] = split
     result["pipeline"] = highlighter.name
     result["version"] = highlighter.version
