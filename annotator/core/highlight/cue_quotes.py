@@ -24,6 +24,7 @@ from annotator.core.models import Attribution
 
 VerbCue = tuple[int, VerbForm, int]  # verb token, its lexicon entry, separated particle or -1
 Speaker = tuple[Range | None, Range | None]  # source, cue
+UNFRAMED_QUOTE_MIN_TOKENS = 6  # shorter quotes without a cue are names, terms or scare quotes
 
 
 class QuoteCues:
@@ -157,3 +158,31 @@ class QuoteCues:
         if source is None or source[1] != colon_at:
             return None
         return source, None
+
+    def unframed_quote(self, si: int, s: int, e: int, consumed: set[int], carrier: Claim | None) -> Claim | None:
+        """A long quote no verb or frame ties to a speaker ("X griff ihn an:
+        „…“", "„…“" after X's statement): the speaker of the claim just
+        before goes on, else a speaker-like subject in front of the sentence."""
+        quote = self._largest_speech_quote(s, e)
+        if quote is None:
+            return None
+        qs, qe = quote
+        if qe - qs < UNFRAMED_QUOTE_MIN_TOKENS:
+            return None
+        source: Range | None = None
+        if qs > s and self.doc.quote_of[s] < 0:
+            subject = self.phrases.np_after(s, qs, s)
+            if subject is not None and self.sources.speaker_like(subject):
+                source = subject
+        if source is None and carrier is not None:
+            source = carrier.source
+        if source is None:
+            return None
+        last_si = si
+        while last_si + 1 < len(self.doc.sents) and self.doc.sents[last_si + 1][0] <= qe:
+            last_si += 1
+        consumed.update(range(si + 1, last_si + 1))
+        return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source, cue=None,
+                     antecedent=carrier.antecedent if carrier is not None and source == carrier.source else None,
+                     hedged=self.features.hedged(qs, qe + 1), score=0.6, kind="quote-more",
+                     sents=list(range(si, last_si + 1)))

@@ -96,6 +96,10 @@ class DocRules:
                 got = self.quotes.quote_after_colon(si, s, e, consumed, prev_attr if prev_sent == si - 1 else None)
             if not got:
                 got = self.sentence(si, s, e, consumed)
+            if not got:
+                recent = colon_pending or (prev_attr if prev_sent == si - 1 else None)
+                quote = self.quotes.unframed_quote(si, s, e, consumed, recent)
+                got = [quote] if quote is not None else []
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
@@ -107,7 +111,7 @@ class DocRules:
             # free indirect speech / continuation after an attributed sentence
             carrier = colon_pending or prev_attr
             level = 2 if colon_pending else self.features.reportive(s, e)
-            if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent >= si - 2)) and level:
+            if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent >= si - 3)) and level:
                 msg = (s, e)
                 if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
                     # merge into the previous free-indirect claim
