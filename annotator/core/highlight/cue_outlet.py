@@ -155,15 +155,15 @@ class OutletVoice:
                 cuts.append((k, k + 1))
             elif word == "," and following in ASSERTING_SUBORDINATORS:
                 cuts.append((k, k + 1))
-            elif word == "," and leading and self.finite_verb(k + 1):
+            elif word == "," and leading and self.tokens.finite_verb(k + 1):
                 cuts.append((k, k + 1))  # "Während X …, bestätigte Y"
                 leading = False
             elif following in COORDINATORS and word == "," and self._own_subject_clause(k + 2, e):
                 cuts.append((k, k + 2))  # "…, und der Bedarf … war"
-            elif lower[k] in COORDINATORS and self.finite_verb(k - 1) and self._own_subject_clause(k + 1, e):
+            elif lower[k] in COORDINATORS and self.tokens.finite_verb(k - 1) and self._own_subject_clause(k + 1, e):
                 cuts.append((k, k + 1))  # "Während die Spannungen steigen und die Einsätze … werden"
             elif word == "," and following in SUBJECT_PRONOUNS and following != "ihr" and k + 2 < e \
-                    and self.finite_verb(k + 2):
+                    and self.tokens.finite_verb(k + 2):
                 cuts.append((k, k + 1))  # "…, es ist ein Kampf um …"
         units: list[Range] = []
         start = s
@@ -186,27 +186,6 @@ class OutletVoice:
         for m in range(k + 1, min(e, k + 8)):
             if self.doc.words[m] in (",", ";", ":"):
                 return False
-            if self.finite_verb(m):
+            if self.tokens.finite_verb(m):
                 return True
         return False
-
-    def finite_verb(self, k: int) -> bool:
-        """An auxiliary, a modal or a reporting verb form (no parser: the
-        closed classes and the verb lexicon), or a lowercase word with a
-        verb ending that no word list knows as anything else."""
-        if k < 0 or k >= self.doc.n:
-            return False
-        word, lower = self.doc.words[k], self.doc.lower[k]
-        if not word[:1].islower():
-            return False
-        fclass = self.tokens.fclass(k)
-        if "aux" in fclass:
-            return True
-        if fclass:
-            return False
-        forms = self.doc.lex.verbs.get(lower)
-        if forms:
-            return any(vf.kind in ("fin", "konj", "sub") for vf in forms)
-        # "entwickelt", "unterstreicht", "bleibt"; not an attribute ("die letzten Wochen")
-        return lower.endswith(("t", "te", "ten")) and len(lower) > 3 \
-            and not (k + 1 < self.doc.n and self.tokens.is_nounlike(k + 1, -1))

@@ -163,7 +163,8 @@ class NounPhrases:
         if not (lower[j] in ("in", "im") and j + 1 < end and (
                 lex.source_noun_kind(lower[j - 1]) in ("org", "collective")
                 or (lower[j] == "in" and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
-                    and any(lex.source_noun_kind(lower[x]) == "role" for x in range(scan.start, j))))):
+                    and any(lex.source_noun_kind(lower[x]) is not None or self._is_name(x, sent_start)
+                            for x in range(scan.start, j))))):
             return None
         k = j + 1
         while k < end and self.tokens.is_adjlike(k) and lower[k].endswith(("ischen", "ischer")):
@@ -175,6 +176,12 @@ class NounPhrases:
         while j < end and self.tokens.is_nounlike(j, sent_start) and not self.tokens.fclass(j):
             j += 1  # "im Berliner Abgeordnetenhaus"
         return j
+
+    def _is_name(self, k: int, sent_start: int) -> bool:
+        """A capitalised word the lowercase lexicon does not know as a common
+        noun: most likely a name."""
+        counts = self.doc.lex.lower.get(self.doc.lower[k])
+        return self.tokens.is_nounlike(k, sent_start) and (counts is None or counts[1] <= 3)
 
     def _fuer_complement(self, scan: "PhraseScan", j: int) -> int | None:
         """ "Kommissar für Schulwesen und Kultur" after a role or organisation."""

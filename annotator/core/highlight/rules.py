@@ -39,6 +39,7 @@ from __future__ import annotations
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.coreference import Coreference
+from annotator.core.highlight.cue_complements import ComplementCues
 from annotator.core.highlight.cue_frames import FrameCues
 from annotator.core.highlight.cue_outlet import OutletVoice
 from annotator.core.highlight.cue_quotes import QuoteCues
@@ -73,6 +74,7 @@ class DocRules:
         self.quotes = QuoteCues(doc, tokens, phrases, sources, verbs, features)
         self.coref = Coreference(doc, tokens, phrases, sources)
         self.outlet = OutletVoice(doc, tokens, features)
+        self.complements = ComplementCues(doc, tokens, clauses, phrases, sources, features)
 
     # ------------------------------------------------------------ main entry
     def run(self) -> list[Claim]:
@@ -197,4 +199,7 @@ class DocRules:
             c = self.verbs.reported_claim(s, e, vi, vf, part)
             if c is not None:
                 return [c]
-        return []
+        # 5. cues found from their complement: a speech noun, any predicate
+        # of a speaker before a Konjunktiv-I or dass clause
+        found = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e)
+        return [found] if found is not None else []

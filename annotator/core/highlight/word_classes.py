@@ -90,3 +90,24 @@ class WordClasses:
                                    and not self.doc.lex.fclass(self.doc.lower[k]) & {"aux", "pron", "adv"} for k in inner):
             return True
         return False
+
+    def finite_verb(self, k: int) -> bool:
+        """An auxiliary, a modal or a reporting verb form (no parser: the
+        closed classes and the verb lexicon), or a lowercase word with a
+        verb ending that no word list knows as anything else."""
+        if k < 0 or k >= self.doc.n:
+            return False
+        word, lower = self.doc.words[k], self.doc.lower[k]
+        if not word[:1].islower():
+            return False
+        fclass = self.fclass(k)
+        if "aux" in fclass:
+            return True
+        if fclass:
+            return False
+        forms = self.doc.lex.verbs.get(lower)
+        if forms:
+            return any(vf.kind in ("fin", "konj", "sub") for vf in forms)
+        # "entwickelt", "unterstreicht", "bleibt"; not an attribute ("die letzten Wochen")
+        return lower.endswith(("t", "te", "ten")) and len(lower) > 3 \
+            and not (k + 1 < self.doc.n and self.is_nounlike(k + 1, -1))

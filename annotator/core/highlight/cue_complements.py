@@ -1,0 +1,165 @@
+"""Cues recognised by the complement they take, not by a verb list.
+
+German marks reported content grammatically: a *dass*/*ob* clause, a
+verb-second clause in Konjunktiv I ("…, es stehe im Gegensatz"), or a
+*zu*-infinitive after a speech noun.  When no known reporting verb or frame
+made a claim, these rules find the cue from that complement:
+
+* **noun cues** — a speech noun ("Forderung", "Warnung", "Bestätigung",
+  "Ankündigung") with its complement: "die Forderung des CSU-Vorsitzenden,
+  auf die SPD zuzugehen"; the source is the genitive or "von" phrase after
+  the noun, else the sentence's subject ("X bekräftigte seine Warnung, …");
+* **phrase cues** — any predicate whose clause has a speaker-like subject
+  and is followed by a Konjunktiv-I clause or a dass/ob clause: "Die WHO
+  hält es für unwahrscheinlich, dass …", "X vertritt die Ansicht, Y habe
+  …", "Die Verbündeten äußerten sich besorgt, dass …"; the cue is the
+  predicate's finite verb.
+"""
+
+from __future__ import annotations
+
+from annotator.core.highlight.claim import Claim
+from annotator.core.highlight.clauses import Clauses
+from annotator.core.highlight.doc_state import DocState, Range
+from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rules_words import COMPLEMENTIZERS, GENITIVE_DETS, POSSESSIVES
+from annotator.core.highlight.sentence_features import SentenceFeatures
+from annotator.core.highlight.source_phrases import SourcePhrases
+from annotator.core.highlight.word_classes import WordClasses
+from annotator.core.models import Attribution
+
+KONJ1_AUX = frozenset("sei seien habe werde könne müsse solle wolle dürfe möge".split())
+NOUN_CUE_SCORE = 0.6
+PHRASE_CUE_SCORE = 0.55
+
+
+class ComplementCues:
+    """Noun and phrase cues found from their complement clause."""
+
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
+                 sources: SourcePhrases, features: SentenceFeatures) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.clauses = clauses
+        self.phrases = phrases
+        self.sources = sources
+        self.features = features
+
+    # ------------------------------------------------------------ complements
+    def complement_at(self, k: int, e: int) -> Range | None:
+        """The reported content starting after the comma at k: a dass/ob
+        clause or a verb-second clause with a Konjunktiv-I verb."""
+        words, lower = self.doc.words, self.doc.lower
+        if words[k] != "," or k + 2 >= e or self.doc.quote_of[k] >= 0:
+            return None
+        start = k + 1
+        end = self.clauses.strip_end(start, e)
+        if end - start < 3:
+            return None
+        if lower[start] in COMPLEMENTIZERS:
+            return (start, end)
+        for m in range(start, min(end, start + 8)):
+            if words[m] == ",":
+                return None
+            if self._konjunktiv1(m):
+                return (start, end) if m > start else None
+        return None
+
+    def _konjunktiv1(self, m: int) -> bool:
+        lower = self.doc.lower[m]
+        return self.doc.quote_of[m] < 0 and (lower in KONJ1_AUX or (
+            lower in self.doc.lex.konj1 and self.doc.words[m][:1].islower()))
+
+    def _zu_infinitive_at(self, k: int, e: int) -> Range | None:
+        """ ", auf die SPD zuzugehen", ", die Truppen abzuziehen": a comma and a
+        clause ending in a zu-infinitive."""
+        words, lower = self.doc.words, self.doc.lower
+        if words[k] != "," or k + 2 >= e:
+            return None
+        start = k + 1
+        clause_end = self.clauses.strip_end(start, self.clauses.clause_end(start, e))
+        if clause_end - start < 2:
+            return None
+        last = lower[clause_end - 1]
+        if clause_end - 2 >= start and lower[clause_end - 2] == "zu" or ("zu" in last[1:-2] and last.endswith("en")):
+            return (start, clause_end)
+        return None
+
+    # ------------------------------------------------------------ noun cues
+    def noun_claim(self, s: int, e: int) -> Claim | None:
+        """A speech noun with its complement (see the module doc)."""
+        words, lower = self.doc.words, self.doc.lower
+        for i in range(s, e - 2):
+            if self.doc.quote_of[i] >= 0 or not words[i][:1].isupper() or lower[i] not in self.doc.lex.speech_nouns:
+                continue
+            source, after = self._noun_source(i, e, s)
+            if after >= e:
+                continue
+            message = self.complement_at(after, e) or self._zu_infinitive_at(after, e)
+            if message is None and words[after] == ":" and after + 2 < e:
+                message = (after + 1, self.clauses.strip_end(after + 1, e))
+            if message is None:
+                continue
+            if source is None:
+                source = self._subject_before(i, s)
+            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
+                         hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="noun")
+        return None
+
+    def _noun_source(self, i: int, e: int, s: int) -> tuple[Range | None, int]:
+        """The source right after a speech noun ("des X", "von X") or a
+        possessive before it ("seine Warnung"), and where the noun phrase ends."""
+        lower = self.doc.lower
+        after = i + 1
+        if after < e and (lower[after] in GENITIVE_DETS or lower[after] in ("von", "vom")):
+            start = after + 1 if lower[after] in ("von", "vom") else after
+            phrase = self.phrases.np_after(start, e, s, allow_pron=False, appositions=False)
+            if phrase is not None:
+                return phrase, phrase[1]
+        if i - 1 >= s and lower[i - 1] in POSSESSIVES | {"seine", "ihre", "seinen", "ihren", "seinem", "ihrem"}:
+            return (i - 1, i), after
+        return None, after
+
+    def _subject_before(self, i: int, s: int) -> Range | None:
+        """The speaker-like subject at the start of the sentence, if the
+        noun stands later in its clause ("X bekräftigte seine Forderung")."""
+        phrase = self.phrases.np_after(s, i, s)
+        if phrase is not None and phrase[1] < i and self.sources.speaker_like(phrase) \
+                and self.tokens.finite_verb(phrase[1]):
+            return phrase
+        return None
+
+    # ------------------------------------------------------------ phrase cues
+    def phrase_claim(self, s: int, e: int) -> Claim | None:
+        """A predicate with a speaker-like subject before a reported complement."""
+        for k in range(s + 2, e - 2):
+            message = self.complement_at(k, e)
+            if message is None:
+                continue
+            speaker = self._head_speaker(s, k)
+            if speaker is None:
+                return None
+            source, verb = speaker
+            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(verb, verb + 1),
+                         hedged=self.features.hedged(*message) or self.features.hedged(s, k),
+                         score=PHRASE_CUE_SCORE, kind="phrase")
+        return None
+
+    def _head_speaker(self, s: int, k: int) -> tuple[Range, int] | None:
+        """(subject, finite verb) of the main clause s..k: a speaker-like
+        subject before its verb ("Die WHO hält …") or after it ("Dabei
+        vertrat X die Ansicht")."""
+        lower = self.doc.lower
+        verb = next((m for m in range(s, k) if self.doc.quote_of[m] < 0 and self.tokens.finite_verb(m)), -1)
+        first_class = self.doc.lex.fclass(lower[s])
+        if verb < 0 or (first_class & {"sub", "rel", "wh"} and "det" not in first_class):
+            return None  # a subordinate clause, not a main clause with its speaker
+        if verb > s:
+            subject = self.phrases.np_after(s, verb, s, coordination=True)
+            if subject is not None and subject[1] == verb:
+                return (subject, verb) if self.sources.speaker_like(subject) and lower[s] not in ("es", "man") \
+                    else None
+        subject = self.sources.subject_after(verb, k, s)
+        if subject is not None and self.sources.speaker_like(subject) and lower[subject[0]] not in ("es", "man"):
+            return subject, verb
+        return None

@@ -1,0 +1,62 @@
+"""One story per cue family: crafted German sentences and what the highlighter suggests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.highlight import load_highlighter
+from annotator.core.models import Attribution as A
+
+from highlight_support import describe_claims as claims_of
+
+
+@pytest.fixture(scope="session")
+def hl():
+    return load_highlighter("blank")
+
+
+def families(hl, text):
+    return list(hl.nlp(text)._.annotator_families)
+
+
+def attributed(hl, text):
+    return [c for c in claims_of(hl, text) if c["attr"] != A.UNATTRIBUTED]
+
+
+def test_a_speech_noun_with_its_complement_is_a_noun_cue(hl):
+    text = "Die Forderung des CSU-Vorsitzenden Edmund Stoiber, auf die SPD zuzugehen, stieß auf Kritik."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("auf die SPD zuzugehen", "des CSU-Vorsitzenden Edmund Stoiber",
+                                              "Forderung")
+    assert "noun" in families(hl, text)
+
+
+def test_a_noun_cue_after_the_speakers_verb_takes_the_subject(hl):
+    [c] = attributed(hl, "Spectors Verteidiger Bruce Cutler vertritt die Ansicht, Clarkson habe sich selbst getötet.")
+    assert (c["msg"], c["src"]) == ("Clarkson habe sich selbst getötet", "Spectors Verteidiger Bruce Cutler")
+
+
+def test_any_predicate_of_a_speaker_before_a_dass_clause_is_a_phrase_cue(hl):
+    text = "Die Weltgesundheitsorganisation hält es für unwahrscheinlich, dass man sich ansteckt."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("dass man sich ansteckt", "Die Weltgesundheitsorganisation", "hält")
+    assert families(hl, text) == ["phrase"]
+
+
+def test_a_dass_clause_after_an_impersonal_predicate_is_the_outlets(hl):
+    assert attributed(hl, "Es ist wichtig, dass die Hilfe ankommt.") == []
+
+
+def test_a_long_quote_without_a_cue_takes_the_speaker_before_it(hl):
+    text = "Die Kanzlerin griff den Plan scharf an: „Das ist mit uns nicht zu machen, und das wissen alle.“"
+    [c] = attributed(hl, text)
+    assert c["attr"] == A.DIRECT_QUOTE and c["src"] == "Die Kanzlerin"
+
+
+def test_konjunktiv_continues_the_speaker_over_an_intervening_sentence(hl):
+    text = ("Der Minister sagte, die Lage sei ernst. Die Gespräche laufen seit Montag. "
+            "Eine Einigung sei aber möglich.")
+    cs = attributed(hl, text)
+    assert [c["src"] for c in cs] == ["Der Minister", "Der Minister"]
+    assert cs[1]["msg"].startswith("Eine Einigung sei")
+    assert families(hl, text) == ["verb", "outlet", "continuation"]
