@@ -60,3 +60,20 @@ def test_konjunktiv_continues_the_speaker_over_an_intervening_sentence(hl):
     assert [c["src"] for c in cs] == ["Der Minister", "Der Minister"]
     assert cs[1]["msg"].startswith("Eine Einigung sei")
     assert families(hl, text) == ["verb", "outlet", "continuation"]
+
+
+def test_a_frame_inside_a_relative_clause_governs_that_clause_only(hl):
+    text = ("Die Flüge haben Verdacht geschürt, ein Schritt, der Experten zufolge den Konflikt verschärfen könnte.")
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"], c["attr"]) == ("Experten", "zufolge", A.ACCORDING_TO)
+    assert c["msg"].startswith("der") and c["msg"].endswith("verschärfen könnte")
+
+
+def test_two_frames_in_one_sentence_make_two_claims(hl):
+    text = ("Nach Angaben südkoreanischer Geheimdienste hat Nordkorea 12.000 Soldaten entsandt, "
+            "wobei die Truppen Berichten zufolge an fünf Stützpunkten trainieren.")
+    cs = attributed(hl, text)
+    assert [(c["cue"], c["src"]) for c in cs] == [("Nach", "Angaben südkoreanischer Geheimdienste"),
+                                                  ("zufolge", "Berichten")]
+    assert cs[0]["msg"] == "hat Nordkorea 12.000 Soldaten entsandt"
+    assert cs[1]["msg"].startswith("wobei die Truppen")

@@ -14,7 +14,7 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES
+from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES, RELATIVE
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
@@ -32,6 +32,10 @@ class Frame:
     kind: str
     mention: Range | None = None  # the source mention when it is the cue itself ("demnach")
     at: int = -1  # "rel" frames: the token after which the message starts
+
+
+# clauses a frame inside them governs alone ("…, da X Berichten zufolge …")
+FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
 class FrameCues:
@@ -152,8 +156,30 @@ class FrameCues:
         clause_end = self.clauses.clause_end(after, e)
         return Frame(cue=(i, i + 1), source=phrase, span=(i - 1 if words[i - 1] == "," else i, clause_end), kind="so")
 
-    def frame_claim(self, s: int, e: int, fr: Frame) -> Claim | None:
+    def frame_region(self, s: int, e: int, fr: Frame) -> Range:
+        """The clause a frame governs: a relative or subordinate clause when
+        the frame stands inside one (", der Experten zufolge …", ", wobei die
+        Truppen Berichten zufolge …"), up to the next asserting clause; else
+        the whole sentence."""
+        if fr.kind not in ("pre", "post", "nach") or fr.span is None:
+            return (s, e)
+        words, lower = self.doc.words, self.doc.lower
+        start = self.clauses.clause_start(fr.span[0], s, at_quotes=False)
+        if not (start > s and words[start - 1] == "," and (
+                lower[start] in RELATIVE or lower[start] in FRAME_CLAUSE_STARTS)):
+            return (s, e)
+        end = e
+        for k in range(fr.span[1], e - 1):
+            if words[k] == "," and self.doc.quote_of[k] < 0 and lower[k + 1] in FRAME_CLAUSE_STARTS:
+                end = k
+                break
+        return (start, end)
+
+    def frame_claim(self, s: int, e: int, fr: Frame, region: Range | None = None) -> Claim | None:
+        """The claim of a frame: its region (see ``frame_region``) minus the frame."""
         words = self.doc.words
+        if region is not None:
+            s, e = region
         if fr.kind == "rel":
             at = fr.at
             me = self.clauses.strip_end(at + 1, e)

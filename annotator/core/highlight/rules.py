@@ -40,11 +40,11 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.coreference import Coreference
 from annotator.core.highlight.cue_complements import ComplementCues
-from annotator.core.highlight.cue_frames import FrameCues
+from annotator.core.highlight.cue_frames import Frame, FrameCues
 from annotator.core.highlight.cue_outlet import OutletVoice
 from annotator.core.highlight.cue_quotes import QuoteCues
 from annotator.core.highlight.cue_verbs import VerbCues
-from annotator.core.highlight.doc_state import DocState
+from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import Lexicons, VerbForm  # noqa: F401  (VerbForm: re-export)
 from annotator.core.highlight.noun_phrases import NounPhrases, low_k_rel  # noqa: F401  (re-export)
 from annotator.core.highlight.rules_words import (  # noqa: F401  (re-exports)
@@ -185,12 +185,11 @@ class DocRules:
                         break
                 return claims
 
-        # 3. adverbial frames: message = sentence minus frame
+        # 3. adverbial frames: message = the clause they govern minus the frame
         if frames:
-            fr = frames[0]
-            c = self.frames.frame_claim(s, e, fr)
-            if c is not None:
-                return [c]
+            found = self._frame_claims(s, e, frames)
+            if found:
+                return found
 
         # 4. reported speech act without complement: whole sentence
         for vi, vf, part in verbs:
@@ -203,3 +202,25 @@ class DocRules:
         # of a speaker before a Konjunktiv-I or dass clause
         found = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e)
         return [found] if found is not None else []
+
+    def _frame_claims(self, s: int, e: int, frames: list[Frame]) -> list[Claim]:
+        """One claim per clause a frame governs; a sentence-wide frame's
+        message stops where a clause with a frame of its own begins."""
+        regions = [self.frames.frame_region(s, e, fr) for fr in frames]
+        sub_starts = [r[0] for r in regions if r != (s, e)]
+        out: list[Claim] = []
+        seen: set[Range] = set()
+        for fr, region in zip(frames, regions):
+            if region == (s, e):
+                later = [start for start in sub_starts if start > fr.cue[0]]
+                if later:
+                    region = (s, self.clauses._trim(s, min(later)))
+            if region in seen:
+                continue
+            claim = self.frames.frame_claim(s, e, fr, region)
+            if claim is not None:
+                seen.add(region)
+                out.append(claim)
+            if not sub_starts:
+                break  # one sentence-wide frame makes one claim, as before
+        return out
