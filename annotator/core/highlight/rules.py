@@ -200,8 +200,8 @@ class DocRules:
                 return [c]
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
-        found = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e)
-        return [found] if found is not None else []
+        complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e)
+        return [complement] if complement is not None else []
 
     def _frame_claims(self, s: int, e: int, frames: list[Frame]) -> list[Claim]:
         """One claim per clause a frame governs; a sentence-wide frame's
