@@ -99,7 +99,8 @@ def test_seed_003(hl):
     c = find(cs, "werde Nordkorea höchstwahrscheinlich", A.ACCORDING_TO)
     assert (c["src"], c["cue"]) == ("Angaben des Verteidigungsministeriums in Seoul", "Nach")
     c = find(cs, '"Daher ist die Möglichkeit', A.DIRECT_QUOTE)
-    assert (c["src"], c["cue"]) == ("Verteidigungsminister Kim Yong-hyun", None)  # speaker of the sentence before
+    # the speaker and the cue of the sentence before go on
+    assert (c["src"], c["cue"]) == ("Verteidigungsminister Kim Yong-hyun", "erklärte")
     c = find(cs, "Bereits am 23. Oktober waren", A.ACCORDING_TO)
     assert (c["src"], c["cue"]) == ("Kyrylo Budanow, Chef des ukrainischen Militärgeheimdienstes", "laut")
     c = find(cs, "dass Pjöngjang bereits 3.000 Soldaten", A.INDIRECT)

@@ -72,7 +72,7 @@ class QuoteCues:
                 return []
         elif prev is not None and prev.source is not None and prev.attribution in (
                 Attribution.DIRECT_QUOTE, Attribution.INDIRECT):
-            src = prev.source  # the speaker of the previous sentence goes on
+            src, cue = prev.source, prev.cue  # the speaker of the previous sentence goes on, and so does the cue
         else:
             return []
         for k in range(si + 1, last_si + 1):
@@ -174,15 +174,16 @@ class QuoteCues:
             subject = self.phrases.np_after(s, qs, s)
             if subject is not None and self.sources.speaker_like(subject):
                 source = subject
+        cue: Range | None = None
         if source is None and carrier is not None:
-            source = carrier.source
+            source, cue = carrier.source, carrier.cue
         if source is None:
             return None
         last_si = si
         while last_si + 1 < len(self.doc.sents) and self.doc.sents[last_si + 1][0] <= qe:
             last_si += 1
         consumed.update(range(si + 1, last_si + 1))
-        return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source, cue=None,
+        return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source, cue=cue,
                      antecedent=carrier.antecedent if carrier is not None and source == carrier.source else None,
                      hedged=self.features.hedged(qs, qe + 1), score=0.6, kind="quote-more",
                      sents=list(range(si, last_si + 1)))

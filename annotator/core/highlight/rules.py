@@ -112,7 +112,9 @@ class DocRules:
                 continue
             # free indirect speech / continuation after an attributed sentence
             carrier = colon_pending or prev_attr
-            level = 2 if colon_pending else self.features.reportive(s, e)
+            level, mood_verb = self.features.reportive_verb(s, e)
+            if colon_pending:
+                level = 2
             if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent >= si - 3)) and level:
                 msg = (s, e)
                 if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
@@ -127,7 +129,7 @@ class DocRules:
                     attribution=Attribution.INDIRECT,
                     source=carrier.source,
                     antecedent=carrier.antecedent,
-                    cue=None,
+                    cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue
                     hedged=self.features.hedged(s, e),
                     score=0.6,
                     kind="colon" if colon_pending else "free",

@@ -32,20 +32,25 @@ class SentenceFeatures:
 
     def reportive(self, s: int, e: int) -> int:
         """2: Konjunktiv I or reportive soll(en) outside quotes; 1: Konjunktiv II; 0: none."""
+        return self.reportive_verb(s, e)[0]
+
+    def reportive_verb(self, s: int, e: int) -> tuple[int, int]:
+        """(level as in ``reportive``, token of the verb that sets it or -1):
+        the verb is the cue of a sentence that carries a speaker on."""
         lex = self.doc.lex
-        level = 0
+        level, verb = 0, -1
         for k in range(s, e):
             if self.doc.quote_of[k] >= 0:
                 continue
             lo = self.doc.lower[k]
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
                                     or not self.doc.words[k][:1].isupper()):
-                return 2
+                return 2, k
             if lo in ("soll", "sollen"):
-                return 2
-            if lo in self.KONJ2:
-                level = 1
-        return level
+                return 2, k
+            if lo in self.KONJ2 and level == 0:
+                level, verb = 1, k
+        return level, verb
 
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
