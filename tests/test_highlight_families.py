@@ -77,3 +77,17 @@ def test_two_frames_in_one_sentence_make_two_claims(hl):
                                                   ("zufolge", "Berichten")]
     assert cs[0]["msg"] == "hat Nordkorea 12.000 Soldaten entsandt"
     assert cs[1]["msg"].startswith("wobei die Truppen")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Ministerin erläuterte die Klimapolitik.",
+    "Ebenso äußerte sich Hamasführer Ismail Haniyya.",
+    "Ein Sprecher der US-Armee bestätigte dieses anschließend.",
+])
+def test_a_speech_act_without_content_is_neither_a_claim_nor_the_outlets(hl, text):
+    assert claims_of(hl, text) == []
+
+
+def test_a_speech_act_whose_object_is_the_content_is_a_reported_claim(hl):
+    [c] = claims_of(hl, "Der Minister kündigte eine Lösung des Problems an.")
+    assert (c["attr"], c["src"], c["cue"]) == (A.REPORTED, "Der Minister", "kündigte")

@@ -24,6 +24,8 @@ Clause units split a sentence where the issue's rules split a claim:
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.rules_words import SUBJECT_PRONOUNS
@@ -51,9 +53,13 @@ class OutletVoice:
         self.tokens = tokens
         self.features = features
 
-    def claims(self, attributed: list[Claim]) -> list[Claim]:
-        """One unattributed claim per free clause unit of every sentence."""
+    def claims(self, attributed: list[Claim], events: Sequence[Range] = ()) -> list[Claim]:
+        """One unattributed claim per free clause unit of every sentence;
+        ``events`` are sentences that only report that someone spoke."""
         in_message, in_frame = self._taken(attributed)
+        for a, b in events:
+            for k in range(a, b):
+                in_frame[k] = True
         out: list[Claim] = []
         for si, (s, e) in enumerate(self.doc.sents):
             while e > s and self.doc.words[e - 1].isspace():

@@ -12,16 +12,27 @@ from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
-from annotator.core.highlight.doc_state import DocState
+from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rules_words import (
-    COMPLEMENTIZERS, MODALS, NON_COMPLEMENT_STARTS, PASSIVE_AUX, RELATIVE, WH,
+    COMPLEMENTIZERS, MODALS, NON_COMPLEMENT_STARTS, PASSIVE_AUX, RELATIVE, TIME_WORDS, WH,
 )
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
+
+
+# words that say nothing about what was said: reflexive, pronoun objects, manner
+CONTENTLESS = frozenset("sich dies dieses das es ihn sie ihm ihr ihnen nicht auch ebenso ebenfalls heute gestern "
+                        "dazu daraufhin anschließend später zuvor bereits jetzt nun noch so".split())
+
+
+# verbs of telling whose noun object names the topic, not what was said:
+# "erläuterte die Klimapolitik" is no claim ("sprach von einem Erfolg" is)
+TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren darlegen ausführen erzählen "
+                       "informieren unterrichten".split())
 
 
 class VerbCues:
@@ -34,6 +45,7 @@ class VerbCues:
         self.phrases = phrases
         self.sources = sources
         self.features = features
+        self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
 
     # ------------------------------------------------------------ cues
     def find_verb_cues(self, s: int, e: int) -> list[tuple[int, VerbForm, int]]:
@@ -261,5 +273,31 @@ class VerbCues:
             return None
         if not self.sources.speaker_like(src):
             return None
+        if not self.has_content(s, e, src, vi, part) or (vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)):
+            self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
+            return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def has_content(self, s: int, e: int, source: Range, verb: int, particle: int) -> bool:
+        """Does a speech act without a complement say anything?  Not when
+        besides its speaker and verb only adverbs, a reflexive, a pronoun
+        object or a time remain: "Ebenso äußerte sich X.", "Ein Sprecher
+        bestätigte dieses anschließend."; a noun object or a PP is content
+        ("kündigte eine Lösung an", "sprach von einem Erfolg")."""
+        lower = self.doc.lower
+        for k in range(s, e):
+            if source[0] <= k < source[1] or k in (verb, particle) or not self.doc.words[k][:1].isalnum():
+                continue
+            word = lower[k]
+            if word in CONTENTLESS or word in TIME_WORDS:
+                continue
+            fclass = self.tokens.fclass(k)
+            if fclass & {"adv", "aux", "pron", "conj"} and not fclass & {"det", "prep"}:
+                continue
+            return True
+        return False
+
+    def _content_pp(self, verb: int, e: int) -> bool:
+        """A "von/über X" after the verb says what was said about."""
+        return any(self.doc.lower[k] in ("von", "vom", "über") for k in range(verb + 1, e))

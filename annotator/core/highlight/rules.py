@@ -143,7 +143,7 @@ class DocRules:
             colon_pending = None
         self.coref.resolve(claims)
         # what no attributed claim covers is asserted in the outlet's voice
-        claims.extend(self.outlet.claims(claims))
+        claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
         return claims
 
     # ------------------------------------------------------------ sentence
