@@ -91,3 +91,16 @@ def test_a_speech_act_without_content_is_neither_a_claim_nor_the_outlets(hl, tex
 def test_a_speech_act_whose_object_is_the_content_is_a_reported_claim(hl):
     [c] = claims_of(hl, "Der Minister kündigte eine Lösung des Problems an.")
     assert (c["attr"], c["src"], c["cue"]) == (A.REPORTED, "Der Minister", "kündigte")
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Jetzt gab der Leiter der Kriminalpolizei, Andreas Huber, bekannt, dass das Handy eingeloggt war.",
+     "der Leiter der Kriminalpolizei, Andreas Huber", "gab"),
+    ("Einzig Sony gab bekannt, für die Konsole ein Update anbieten zu wollen.", "Sony", "gab"),
+    ("Im Juni hatte die Deutsche Bischofskonferenz beschlossen, eine Studie zu erstellen.",
+     "die Deutsche Bischofskonferenz", "beschlossen"),
+    ("Ein Regierungssprecher in Berlin sagte, dass die Lage ernst sei.", "Ein Regierungssprecher in Berlin", "sagte"),
+])
+def test_source_spans_of_verb_cues(hl, text, source, cue):
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == (source, cue)

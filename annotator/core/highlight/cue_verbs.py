@@ -75,7 +75,7 @@ class VerbCues:
                 if vf.kind in ("konj", "inf"):
                     continue
                 if vf.kind == "fin" and vf.particle:
-                    ce = self.clauses.clause_end(i + 1, e)
+                    ce = self._particle_search_end(i, e)
                     p = -1
                     for k in range(i + 1, min(ce + 1, e)):
                         # the particle closes the clause: "teilte … mit," not "mit den Nachbarn"
@@ -99,6 +99,18 @@ class VerbCues:
         # a separated particle ("gab … bekannt") is not a cue of its own
         particles = {p for _, _, p in out if p >= 0}
         return [c for c in out if c[0] not in particles]
+
+    def _particle_search_end(self, i: int, e: int) -> int:
+        """Where a separated particle of the verb at i may stand: up to the
+        clause end, past appositions of the subject ("gab der Leiter …,
+        Andreas Huber, bekannt")."""
+        end = self.clauses.clause_end(i + 1, e)
+        while end + 1 < e and self.doc.words[end] == "," and self.doc.quote_of[end] < 0:
+            after = self.phrases.apposition_end(end + 1, e, -1)
+            if after is None or after >= e or self.doc.words[after] != ",":
+                break
+            end = self.clauses.clause_end(after + 1, e)
+        return end
 
     def _after_modal(self, i: int, s: int) -> bool:
         """An infinitive governed by a modal or "zu" ("soll … warnen", "zu sagen")."""

@@ -47,7 +47,8 @@ class SourcePhrases:
         self.clauses = clauses
         self.phrases = phrases
 
-    FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls".split())
+    FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls einzig lediglich "
+                      "ausgerechnet insbesondere".split())
 
     # ------------------------------------------------------------ sources
     def subject_after(self, vi: int, e: int, s: int, particle: int = -1) -> Range | None:
@@ -71,7 +72,11 @@ class SourcePhrases:
         """Subject of a main clause with the (finite or participle) verb at vi."""
         clause_start = self.clauses.clause_start(vi, s)
         finite = vi
-        if vf.kind == "part" or vf.form.endswith("t"):
+        # a verb at the end of its clause after an auxiliary is a participle
+        # even when its form is also finite ("hatte … beschlossen ,")
+        clause_final = (vi + 1 >= e or self.doc.words[vi + 1] in (",", ".", ";", ":")) and any(
+            form.kind == "part" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ()))
+        if vf.kind == "part" or vf.form.endswith("t") or clause_final:
             aux = self.clauses.aux_before(vi, clause_start)
             if aux >= 0:
                 finite = aux
