@@ -104,3 +104,22 @@ def test_a_speech_act_whose_object_is_the_content_is_a_reported_claim(hl):
 def test_source_spans_of_verb_cues(hl, text, source, cue):
     [c] = attributed(hl, text)
     assert (c["src"], c["cue"]) == (source, cue)
+
+
+def test_a_colon_statement_speaks_for_the_rest_of_its_paragraph(hl):
+    text = ("Mit Blick auf die Lage zeigt sich Selenskyj entschlossen:\n"
+            "Jeder Kriegstag beweist, dass Moskau weitermachen will. Sie wollen nichts anderes.\n"
+            "Die Lage bleibt angespannt.")
+    cs = claims_of(hl, text)
+    assert [(c["src"], c["cue"]) for c in cs if c["attr"] != A.UNATTRIBUTED] == [("Selenskyj", "entschlossen")] * 2
+    assert [c["msg"] for c in cs if c["attr"] == A.UNATTRIBUTED] == ["Die Lage bleibt angespannt"]
+
+
+def test_konjunktiv_of_an_unlisted_verb_continues_the_speaker(hl):
+    cs = attributed(hl, "Er appellierte an die Welt, den Krieg zu stoppen. Es brauche konkrete Schritte.")
+    assert [(c["src"], c["cue"]) for c in cs] == [("Er", "appellierte"), ("Er", "brauche")]
+
+
+def test_a_quoted_phrase_inside_a_sentence_is_not_a_quotation(hl):
+    cs = claims_of(hl, 'Selenskyj kündigte eine Woche "sehr aktiver Arbeit mit Partnern" an, um die Front zu stärken.')
+    assert all(c["attr"] != A.DIRECT_QUOTE for c in cs)

@@ -22,7 +22,7 @@ FAMILY_OF_KIND = {
     "wie": "frame", "wonach": "frame", "frame-pre": "frame", "frame-post": "frame", "frame-nach": "frame",
     "frame-adv": "frame", "frame-heisst": "frame", "frame-so": "frame",
     "quote": "quote", "quote-colon": "quote", "quote-more": "quote",
-    "free": "continuation", "colon": "continuation",
+    "free": "continuation", "colon": "continuation", "statement": "continuation",
     "noun": "noun", "phrase": "phrase", "evidential": "evidential",
     "outlet": "outlet", "checkworthy": "outlet",
 }

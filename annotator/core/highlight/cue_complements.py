@@ -163,3 +163,19 @@ class ComplementCues:
         if subject is not None and self.sources.speaker_like(subject) and lower[subject[0]] not in ("es", "man"):
             return subject, verb
         return None
+
+    # ------------------------------------------------------------ colon statements
+    def colon_speaker(self, s: int, colon: int) -> Claim | None:
+        """The speaker of a sentence that announces a statement ("Mit Blick auf
+        … zeigt sich Selenskyj entschlossen:"): a record of source and cue —
+        the predicative word before the colon, else the verb — that the
+        following sentences of the paragraph take (not a claim itself)."""
+        speaker = self._head_speaker(s, colon)
+        if speaker is None:
+            return None
+        source, verb = speaker
+        before = colon - 1
+        cue = (before, colon) if before > verb and self.doc.words[before][:1].islower() \
+            and not self.tokens.fclass(before) else (verb, verb + 1)
+        return Claim(parts=[(s, colon)], attribution=Attribution.REPORTED, source=source, cue=cue,
+                     kind="statement")

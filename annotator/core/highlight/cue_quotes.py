@@ -167,8 +167,8 @@ class QuoteCues:
         if quote is None:
             return None
         qs, qe = quote
-        if qe - qs < UNFRAMED_QUOTE_MIN_TOKENS:
-            return None
+        if qe - qs < UNFRAMED_QUOTE_MIN_TOKENS or 2 * (min(e, qe + 1) - qs) < e - s:
+            return None  # a short or embedded quote ("kündigte eine Woche „sehr aktiver Arbeit“ an")
         source: Range | None = None
         if qs > s and self.doc.quote_of[s] < 0:
             subject = self.phrases.np_after(s, qs, s)

@@ -36,6 +36,8 @@ All names that used to be defined here are still importable from here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.coreference import Coreference
@@ -55,6 +57,18 @@ from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
+
+
+@dataclass
+class Flow:
+    """What the document loop carries from one sentence to the next."""
+
+    consumed: set[int] = field(default_factory=set)  # sentences a quote or message already covers
+    prev_attr: Claim | None = None  # the last attributed claim
+    prev_sent: int = -2  # the sentence it ended in
+    colon_pending: Claim | None = None  # an attributed claim whose sentence ended in ":"
+    statement: Claim | None = None  # speaker and cue of "X zeigt sich entschlossen:" (no claim itself)
+    statement_paragraph: int = -1
 
 
 class DocRules:
@@ -79,72 +93,102 @@ class DocRules:
     # ------------------------------------------------------------ main entry
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
-        consumed: set[int] = set()  # sentences already covered by a claim
-        prev_attr: Claim | None = None  # attributed claim in the previous sentence
-        prev_sent = -2
-        colon_pending: Claim | None = None
+        flow = Flow()
+        paragraphs = self._paragraphs()
         for si, (s, e) in enumerate(self.doc.sents):
-            if si in consumed:
-                # sentence inside a multi-sentence quote or message
-                continue
-            # strip trailing whitespace tokens
+            if si in flow.consumed:
+                continue  # inside a multi-sentence quote or message
             while e > s and self.doc.words[e - 1].isspace():
                 e -= 1
             if e <= s:
                 continue
-            got = None
-            q = self.doc.quote_of[s]
-            if q >= 0 and self.doc.quotes[q][0] == s and self.doc.quotes[q][1] - s >= 3 and si > 0:
-                got = self.quotes.quote_after_colon(si, s, e, consumed, prev_attr if prev_sent == si - 1 else None)
-            if not got:
-                got = self.sentence(si, s, e, consumed)
-            if not got:
-                recent = colon_pending or (prev_attr if prev_sent == si - 1 else None)
-                quote = self.quotes.unframed_quote(si, s, e, consumed, recent)
-                got = [quote] if quote is not None else []
+            if flow.statement is not None and flow.statement_paragraph != paragraphs[si]:
+                flow.statement = None  # a colon statement ends with its paragraph
+            # a colon statement speaks for the whole paragraph after it (its
+            # speaker is the outermost one); otherwise the sentence's own cues
+            got = self._statement_claim(si, s, e, flow) or self._sentence_claims(si, s, e, flow)
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
                 claims.extend(got)
-                prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
-                prev_sent = max(got[-1].sents)
-                colon_pending = prev_attr if (prev_attr and self.doc.words[e - 1] == ":") else None
+                flow.prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
+                flow.prev_sent = max(got[-1].sents)
+                flow.colon_pending = flow.prev_attr if (flow.prev_attr and self.doc.words[e - 1] == ":") else None
                 continue
-            # free indirect speech / continuation after an attributed sentence
-            carrier = colon_pending or prev_attr
-            level, mood_verb = self.features.reportive_verb(s, e)
-            if colon_pending:
-                level = 2
-            if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent >= si - 3)) and level:
-                msg = (s, e)
-                if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
-                    # merge into the previous free-indirect claim
-                    carrier.parts[-1] = (carrier.parts[-1][0], e)
-                    carrier.sents.append(si)
-                    carrier.hedged = carrier.hedged or self.features.hedged(s, e)
-                    prev_sent = si
-                    continue
-                c = Claim(
-                    parts=[msg],
-                    attribution=Attribution.INDIRECT,
-                    source=carrier.source,
-                    antecedent=carrier.antecedent,
-                    cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue
-                    hedged=self.features.hedged(s, e),
-                    score=0.6,
-                    kind="colon" if colon_pending else "free",
-                    sents=[si],
-                )
-                claims.append(c)
-                prev_attr = c
-                prev_sent = si
-                colon_pending = None
+            handled, continued = self._continuation(si, s, e, flow)
+            if continued is not None:
+                claims.append(continued)
+            if handled:
                 continue
-            colon_pending = None
+            flow.colon_pending = None
+            if self.doc.words[e - 1] == ":":
+                # "Selenskyj zeigt sich entschlossen:" — the statement follows
+                flow.statement = self.complements.colon_speaker(s, e - 1)
+                flow.statement_paragraph = paragraphs[min(si + 1, len(paragraphs) - 1)]  # the statement's paragraph
+                if flow.statement is not None:
+                    self.verbs.reporting_events.append((s, e))  # the announcement is no claim of its own
         self.coref.resolve(claims)
         # what no attributed claim covers is asserted in the outlet's voice
         claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
         return claims
+
+    def _sentence_claims(self, si: int, s: int, e: int, flow: "Flow") -> list[Claim]:
+        """The claims a sentence makes with its own cues (or a quote after a colon)."""
+        got: list[Claim] = []
+        q = self.doc.quote_of[s]
+        if q >= 0 and self.doc.quotes[q][0] == s and self.doc.quotes[q][1] - s >= 3 and si > 0:
+            got = self.quotes.quote_after_colon(si, s, e, flow.consumed,
+                                                flow.prev_attr if flow.prev_sent == si - 1 else None)
+        if not got:
+            got = self.sentence(si, s, e, flow.consumed)
+        if not got:
+            recent = flow.colon_pending or flow.statement or (flow.prev_attr if flow.prev_sent == si - 1 else None)
+            quote = self.quotes.unframed_quote(si, s, e, flow.consumed, recent)
+            got = [quote] if quote is not None else []
+        return got
+
+    def _statement_claim(self, si: int, s: int, e: int, flow: "Flow") -> list[Claim]:
+        """A sentence of a colon statement: the statement's speaker and cue."""
+        if flow.statement is None or self.outlet.not_a_statement(s, e):
+            return []
+        return [Claim(parts=[(s, self.clauses.strip_end(s, e))], attribution=Attribution.REPORTED,
+                      source=flow.statement.source, antecedent=flow.statement.antecedent, cue=flow.statement.cue,
+                      hedged=self.features.hedged(s, e), score=0.5, kind="statement", sents=[si])]
+
+    def _continuation(self, si: int, s: int, e: int, flow: "Flow") -> tuple[bool, Claim | None]:
+        """Free indirect speech after an attributed sentence (Konjunktiv I, or
+        II right after it, reportive "soll"), or the next sentence of a colon
+        statement; consecutive free indirect sentences merge into one claim.
+        (handled, new claim): a merge handles the sentence without a new claim."""
+        carrier = flow.colon_pending or flow.prev_attr
+        level, mood_verb = self.features.reportive_verb(s, e)
+        if flow.colon_pending:
+            level = 2
+        if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
+            return False, None
+        if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and flow.prev_sent == si - 1:
+            # merge into the previous free-indirect claim
+            carrier.parts[-1] = (carrier.parts[-1][0], e)
+            carrier.sents.append(si)
+            carrier.hedged = carrier.hedged or self.features.hedged(s, e)
+            flow.prev_sent = si
+            return True, None
+        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=carrier.source,
+                  antecedent=carrier.antecedent,
+                  cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue
+                  hedged=self.features.hedged(s, e), score=0.6,
+                  kind="colon" if flow.colon_pending else "free", sents=[si])
+        flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
+        return True, c
+
+    def _paragraphs(self) -> list[int]:
+        """The paragraph number of every sentence (a line break ends one)."""
+        out, number = [], 0
+        for s, e in self.doc.sents:
+            out.append(number)
+            if any("\n" in self.doc.words[k] for k in range(max(s, e - 3), e)):
+                number += 1
+        return out
 
     # ------------------------------------------------------------ sentence
     def sentence(self, si: int, s: int, e: int, consumed: set[int]) -> list[Claim]:

@@ -48,6 +48,8 @@ class SentenceFeatures:
                 return 2, k
             if lo in ("soll", "sollen"):
                 return 2, k
+            if self._konjunktiv1_form(k, s, e):
+                return 2, k
             if lo in self.KONJ2 and level == 0:
                 level, verb = 1, k
         return level, verb
@@ -63,3 +65,22 @@ class SentenceFeatures:
             if self.doc.lower[k] in lex.checkworthy:
                 return True
         return False
+
+    def _konjunktiv1_form(self, k: int, s: int, e: int) -> bool:
+        """Konjunktiv I of a verb the word lists do not know ("es brauche",
+        "Zudem versuche das Regime"): a lowercase -e form in the verb slot —
+        right after a subject pronoun, or after one leading adverb — whose
+        -en form is a lowercase word (a verb), and no noun after it (not an
+        adjective: "es große Pläne")."""
+        words, lower = self.doc.words, self.doc.lower
+        word = lower[k]
+        if not (word.endswith("e") and len(word) > 3 and words[k][:1].islower()) or self.doc.lex.fclass(word):
+            return False
+        after_pronoun = k - 1 >= s and lower[k - 1] in ("er", "sie", "es", "man")
+        after_adverb = k - 1 == s and "adv" in self.doc.lex.fclass(lower[s])
+        if not (after_pronoun or after_adverb):
+            return False
+        if not self.doc.lex.mostly_lowercase(word + "n") or self.doc.lex.mostly_lowercase(word) is False and \
+                word in self.doc.lex.lower:
+            return False
+        return not (k + 1 < e and words[k + 1][:1].isupper() and not self.doc.lex.fclass(lower[k + 1]))
