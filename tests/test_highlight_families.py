@@ -123,3 +123,32 @@ def test_konjunktiv_of_an_unlisted_verb_continues_the_speaker(hl):
 def test_a_quoted_phrase_inside_a_sentence_is_not_a_quotation(hl):
     cs = claims_of(hl, 'Selenskyj kündigte eine Woche "sehr aktiver Arbeit mit Partnern" an, um die Front zu stärken.')
     assert all(c["attr"] != A.DIRECT_QUOTE for c in cs)
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Zusätzlich wurden durch Satellitenbilder Anzeichen dafür festgestellt, dass Russland sich vorbereitet.",
+     "Satellitenbilder", "Anzeichen"),
+    ("Diese Entwicklung ist eines von mehreren Indizien dafür, dass Pjöngjang Truppen entsendet.",
+     "Diese Entwicklung", "Indizien"),
+])
+def test_evidence_pointing_to_content_is_an_evidential_cue(hl, text, source, cue):
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == (source, cue) and c["msg"].startswith("dass")
+    assert families(hl, text) == ["evidential"]
+
+
+@pytest.mark.parametrize("text, claim, source, cue", [
+    ("Die Entsendung der Truppen wird von vielen als Zeichen der Schwäche interpretiert.",
+     "Die Entsendung der Truppen wird von vielen als Zeichen der Schwäche interpretiert", "vielen", "interpretiert"),
+    ("Pjöngjang entlastet die Streitkräfte – ein Schritt, der von Beobachtern als Wendepunkt angesehen wird.",
+     "ein Schritt, der von Beobachtern als Wendepunkt angesehen", "Beobachtern", "angesehen"),
+])
+def test_a_passive_evaluation_is_attributed_to_its_agent(hl, text, claim, source, cue):
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (claim, source, cue, A.REPORTED)
+
+
+def test_coordinated_dass_clauses_are_two_claims_of_one_speaker(hl):
+    cs = attributed(hl, "Experten sind sich einig, dass die Lage ernst ist und dass die Hilfe kommt.")
+    assert [(c["msg"], c["src"]) for c in cs] == [("dass die Lage ernst ist", "Experten"),
+                                                  ("dass die Hilfe kommt", "Experten")]

@@ -23,7 +23,7 @@ FAMILY_OF_KIND = {
     "frame-adv": "frame", "frame-heisst": "frame", "frame-so": "frame",
     "quote": "quote", "quote-colon": "quote", "quote-more": "quote",
     "free": "continuation", "colon": "continuation", "statement": "continuation",
-    "noun": "noun", "phrase": "phrase", "evidential": "evidential",
+    "noun": "noun", "phrase": "phrase", "passive-eval": "phrase", "evidential": "evidential",
     "outlet": "outlet", "checkworthy": "outlet",
 }
 FAMILIES = ("verb", "frame", "quote", "noun", "phrase", "evidential", "continuation", "outlet")

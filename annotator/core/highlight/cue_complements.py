@@ -22,13 +22,21 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import COMPLEMENTIZERS, GENITIVE_DETS, POSSESSIVES
+from annotator.core.highlight.rules_words import COMPLEMENTIZERS, GENITIVE_DETS, PASSIVE_AUX, POSSESSIVES
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
 
 KONJ1_AUX = frozenset("sei seien habe werde könne müsse solle wolle dürfe möge".split())
+# participles of judging that take "als": "als Wendepunkt angesehen"
+JUDGING_PARTICIPLES = frozenset("angesehen gesehen interpretiert betrachtet bewertet gewertet eingestuft eingeschätzt "
+                                "bezeichnet beurteilt verstanden empfunden".split())
+RELATIVE_STARTS = frozenset("der die das dem den denen dessen deren welche welcher welches".split())
+# evidence that points to content: "Anzeichen dafür, dass …", "eines von mehreren Indizien dafür, dass …"
+EVIDENTIAL_NOUNS = frozenset("anzeichen indiz indizien hinweis hinweise beleg belege beweis beweise signal signale "
+                             "zeichen".split())
+POINTERS = frozenset("dafür darauf darüber dazu".split())
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -129,6 +137,32 @@ class ComplementCues:
             return phrase
         return None
 
+    def evidential_claim(self, s: int, e: int) -> Claim | None:
+        """ "Diese Entwicklung ist eines von mehreren Indizien dafür, dass …",
+        "wurden durch Satellitenbilder Anzeichen dafür festgestellt, dass …":
+        the evidence is the source ("durch X", else the subject), the noun
+        the cue."""
+        words, lower = self.doc.words, self.doc.lower
+        for i in range(s, e - 3):
+            if lower[i] not in EVIDENTIAL_NOUNS or not words[i][:1].isupper() or lower[i + 1] not in POINTERS:
+                continue
+            comma = next((m for m in range(i + 2, min(e, i + 5)) if words[m] == ","), -1)
+            message = self.complement_at(comma, e) if comma > 0 else None
+            if message is None or lower[message[0]] not in COMPLEMENTIZERS:
+                continue
+            source = None
+            for k in range(s, i):
+                if lower[k] == "durch":
+                    source = self.phrases.np_after(k + 1, i, s, allow_pron=False)
+                    break
+            if source is None:
+                subject = self.phrases.np_after(s, i, s)
+                if subject is not None and self.tokens.finite_verb(subject[1]):
+                    source = subject
+            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
+                         hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="evidential")
+        return None
+
     # ------------------------------------------------------------ phrase cues
     def phrase_claim(self, s: int, e: int) -> Claim | None:
         """A predicate with a speaker-like subject before a reported complement."""
@@ -179,3 +213,32 @@ class ComplementCues:
             and not self.tokens.fclass(before) else (verb, verb + 1)
         return Claim(parts=[(s, colon)], attribution=Attribution.REPORTED, source=source, cue=cue,
                      kind="statement")
+
+    # ------------------------------------------------------------ passive evaluation
+    def passive_evaluation(self, s: int, e: int) -> Claim | None:
+        """ "X wird von vielen als Signal interpretiert", "…, der von Beobachtern
+        als Wendepunkt angesehen wird": the agent of a passive verb of judging
+        with "als" is the source, the participle the cue; the claim is the
+        clause (a relative clause with the noun it describes)."""
+        lower, words = self.doc.lower, self.doc.words
+        for k in range(s, e - 3):
+            if lower[k] not in ("von", "vom") or self.doc.quote_of[k] >= 0:
+                continue
+            agent = self.phrases.np_after(k + 1, e, s, allow_pron=False, appositions=False)
+            if agent is None and lower[k + 1] in ("vielen", "manchen", "einigen", "allen", "beobachtern"):
+                agent = (k + 1, k + 2)
+            if agent is None or agent[1] >= e or lower[agent[1]] != "als":
+                continue
+            clause_end = self.clauses.clause_end(agent[1], e)
+            participle = next((m for m in range(agent[1] + 1, clause_end) if lower[m] in JUDGING_PARTICIPLES), -1)
+            if participle < 0 or not any(lower[m] in PASSIVE_AUX for m in range(s, min(e, participle + 3))):
+                continue
+            start = self.clauses.clause_start(k, s, at_quotes=False)
+            if start > s and lower[start] in RELATIVE_STARTS and words[start - 1] == ",":
+                head = self.phrases.np_before(start - 1, s, s)  # "ein koordinierter Schritt, der …"
+                start = head[0] if head is not None else start
+            end = self.clauses.strip_end(start, participle + 1)
+            return Claim(parts=[(start, end)], attribution=Attribution.REPORTED, source=agent,
+                         cue=(participle, participle + 1), hedged=self.features.hedged(start, end),
+                         score=PHRASE_CUE_SCORE, kind="passive-eval")
+        return None

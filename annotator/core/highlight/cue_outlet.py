@@ -19,7 +19,7 @@ Clause units split a sentence where the issue's rules split a claim:
 * at coordinated main clauses with their own subject ("…, und der Bedarf …
   war", "X steigen und die Einsätze werden …", "…, es ist …"); "und" itself
   belongs to neither;
-* at semicolons.
+* at semicolons and dashes.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ class OutletVoice:
             if quote_of[k] >= 0 and quote_of[k] != quote_of[s]:
                 continue
             word, following = words[k], lower[k + 1]
-            if word == ";":
+            if word == ";" or (word in ("–", "—") and k > s + 2):  # "…, entlastet es X – ein Schritt, der …"
                 cuts.append((k, k + 1))
             elif word == "," and following in ASSERTING_SUBORDINATORS:
                 cuts.append((k, k + 1))

@@ -36,7 +36,7 @@ All names that used to be defined here are still importable from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
@@ -107,6 +107,7 @@ class DocRules:
             # a colon statement speaks for the whole paragraph after it (its
             # speaker is the outermost one); otherwise the sentence's own cues
             got = self._statement_claim(si, s, e, flow) or self._sentence_claims(si, s, e, flow)
+            got = [piece for c in got for piece in self._split_coordinated_dass(c)]
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
@@ -181,6 +182,25 @@ class DocRules:
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
         return True, c
 
+    def _split_coordinated_dass(self, claim: Claim) -> list[Claim]:
+        """Coordinated dass-clauses are two claims of the same speaker
+        ("…, dass A … und dass B …")."""
+        if len(claim.parts) != 1 or self.doc.lower[claim.start] not in ("dass", "daß", "ob"):
+            return [claim]
+        lower, words = self.doc.lower, self.doc.words
+        start, end = claim.parts[0]
+        pieces: list[Claim] = []
+        for k in range(start + 2, end - 2):
+            if lower[k] in ("und", "sowie", "oder") and lower[k + 1] in ("dass", "daß", "ob") \
+                    and self.doc.quote_of[k] < 0:
+                first_end = k - 1 if words[k - 1] == "," else k
+                pieces.append(replace(claim, parts=[(start, first_end)], sents=list(claim.sents)))
+                start = k + 1
+        if not pieces:
+            return [claim]
+        pieces.append(replace(claim, parts=[(start, end)], sents=list(claim.sents)))
+        return pieces
+
     def _paragraphs(self) -> list[int]:
         """The paragraph number of every sentence (a line break ends one)."""
         out, number = [], 0
@@ -206,6 +226,10 @@ class DocRules:
                 c = self.verbs.verb_claim(s, e, vi, vf, part)
                 if c is not None and c.kind == "wie":
                     return [c]
+        # 1. evidence pointing to content ("Anzeichen dafür, dass …") before the verb that found it
+        evidential = self.complements.evidential_claim(s, e)
+        if evidential is not None:
+            return [evidential]
         # 1. direct quotes with a speaker
         qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed)
         if qclaim is not None:
@@ -246,7 +270,8 @@ class DocRules:
                 return [c]
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
-        complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e)
+        complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
+            or self.complements.passive_evaluation(s, e)
         return [complement] if complement is not None else []
 
     def _frame_claims(self, s: int, e: int, frames: list[Frame]) -> list[Claim]:
