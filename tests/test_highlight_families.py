@@ -49,8 +49,8 @@ def test_a_dass_clause_after_an_impersonal_predicate_is_the_outlets(hl):
 
 def test_a_long_quote_without_a_cue_takes_the_speaker_before_it(hl):
     text = "Die Kanzlerin griff den Plan scharf an: „Das ist mit uns nicht zu machen, und das wissen alle.“"
-    [c] = attributed(hl, text)
-    assert c["attr"] == A.DIRECT_QUOTE and c["src"] == "Die Kanzlerin"
+    cs = attributed(hl, text)
+    assert cs and all(c["attr"] == A.DIRECT_QUOTE and c["src"] == "Die Kanzlerin" for c in cs)
 
 
 def test_konjunktiv_continues_the_speaker_over_an_intervening_sentence(hl):
@@ -152,3 +152,20 @@ def test_coordinated_dass_clauses_are_two_claims_of_one_speaker(hl):
     cs = attributed(hl, "Experten sind sich einig, dass die Lage ernst ist und dass die Hilfe kommt.")
     assert [(c["msg"], c["src"]) for c in cs] == [("dass die Lage ernst ist", "Experten"),
                                                   ("dass die Hilfe kommt", "Experten")]
+
+
+def test_spkatt_scores_the_pieces_of_one_quotation_as_one_annotation(hl, tmp_path):
+    import json
+
+    from annotator.core.highlight.evaluation import load_spkatt_file, system_annotations
+
+    sentences = [["„", "Wir", "gehen", "jetzt", "."], ["Die", "Lage", "ist", "zu", "gefährlich", "“", ",", "sagte",
+                                                          "die", "Sprecherin", "."]]
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps({"Sentences": [{"SentenceId": i, "Tokens": t} for i, t in enumerate(sentences)],
+                                "Annotations": []}), encoding="utf-8")
+    gold = load_spkatt_file(path)
+    doc = hl.nlp(gold.text)
+    assert len([c for c in doc._.annotator_claims if c.attribution != A.UNATTRIBUTED]) == 2
+    [annotation] = system_annotations(doc, gold)
+    assert annotation["message"] == set(range(0, 11))  # „ … “ over both sentences, the stop between included

@@ -42,6 +42,7 @@ class Claim:
     score: float = 0.0
     kind: str = ""  # rule that made it (for debugging / docs)
     sents: list[int] = field(default_factory=list)
+    group: int = -1  # pieces of one quotation or one continued speech share a group (-1: alone)
 
     @property
     def family(self) -> str:

@@ -70,6 +70,7 @@ for _name, _getter in (
     ("annotator_mentions", _field_getter("mention")),
     ("annotator_rules", _field_getter("rule")),
     ("annotator_families", _field_getter("family")),
+    ("annotator_groups", _field_getter("group")),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, getter=_getter)
@@ -138,6 +139,7 @@ class ClaimFinder:
                 "mention": [m.start, m.end] if m else None,
                 "rule": c.kind,
                 "family": c.family,
+                "group": c.group,
             })
             if c.cue:
                 cue_spans.append(doc[c.cue[0]:c.cue[1]])

@@ -14,7 +14,10 @@ roles Message and Source: precision = overlapping tokens of paired
 annotations / all system tokens of that role, recall = overlapping tokens /
 all gold tokens; F1 their harmonic mean; micro-averaged over documents.
 
-The system message is the claim's message parts (the sentence minus an
+Pieces of one quotation or continued speech (claims sharing a ``group``: the
+highlighter splits them by sentence and main clause, as issue 13 defines a
+claim) are one SpkAtt annotation, as SpkAtt marks one message per
+attribution.  The system message is the claim's message parts (the sentence minus an
 adverbial frame such as "laut X" can be two parts); the system source is
 the mention in the text (SpkAtt annotates "er", not its antecedent).
 """
@@ -149,13 +152,24 @@ def system_annotations(doc, gold: GoldDoc) -> list[dict[str, set[int]]]:
     claims = doc._.annotator_claims or []
     parts = doc._.annotator_message_parts or []
     mentions = doc._.annotator_mentions or []
-    for c, ps, m in zip(claims, parts, mentions):
+    groups = doc._.annotator_groups or [-1] * len(claims)
+    by_group: dict[int, dict[str, set[int]]] = {}
+    for c, ps, m, group in zip(claims, parts, mentions, groups):
         if c.attribution.value == "unattributed":
             continue
-        out.append({
+        ann = {
             "message": tokens_in(ps, gold.token_spans),
             "source": tokens_in([(m.start, m.end)] if m is not None else [], gold.token_spans),
-        })
+        }
+        if group >= 0 and group in by_group:
+            # pieces of one quotation or continued speech: one SpkAtt annotation
+            # over the whole stretch, the punctuation between the pieces included
+            merged = by_group[group]["message"] | ann["message"]
+            by_group[group]["message"] |= set(range(min(merged), max(merged) + 1)) if merged else set()
+            continue
+        if group >= 0:
+            by_group[group] = ann
+        out.append(ann)
     return out
 
 

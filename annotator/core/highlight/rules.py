@@ -129,6 +129,7 @@ class DocRules:
                 if flow.statement is not None:
                     self.verbs.reporting_events.append((s, e))  # the announcement is no claim of its own
         self.coref.resolve(claims)
+        claims = [piece for c in claims for piece in self._split_speech(c)]
         # what no attributed claim covers is asserted in the outlet's voice
         claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
         return claims
@@ -200,6 +201,47 @@ class DocRules:
             return [claim]
         pieces.append(replace(claim, parts=[(start, end)], sents=list(claim.sents)))
         return pieces
+
+    SPLIT_KINDS = frozenset("quote quote-colon quote-more free colon".split())
+
+    def _split_speech(self, claim: Claim) -> list[Claim]:
+        """A quotation or continued speech over several sentences or main
+        clauses is one claim per sentence and clause unit (issue 13: split at
+        coordinated main clauses with their own subjects); the pieces keep the
+        speaker, share a ``group`` and take their own Konjunktiv as cue."""
+        if claim.kind not in self.SPLIT_KINDS or len(claim.parts) != 1:
+            return [claim]
+        start, end = claim.parts[0]
+        units: list[Range] = []
+        for s, e in self.doc.sents:
+            a, b = max(s, start), min(e, end)
+            if b - a >= 1:
+                units.extend(self.outlet.clause_units(a, b))
+        units = [u for u in (self._trim_piece(a, b) for a, b in units) if u is not None]
+        if len(units) < 2:
+            return [claim]
+        # the whole keeps its outer bounds (closing mark and final stop)
+        units[0] = (start, units[0][1])
+        units[-1] = (units[-1][0], end)
+        pieces = []
+        for a, b in units:
+            cue = claim.cue
+            if claim.kind in ("free", "colon"):
+                level, verb = self.features.reportive_verb(a, b)
+                cue = (verb, verb + 1) if verb >= 0 else claim.cue
+            pieces.append(replace(claim, parts=[(a, b)], cue=cue, hedged=self.features.hedged(a, b),
+                                  group=claim.start, sents=list(claim.sents)))
+        return pieces
+
+    def _trim_piece(self, a: int, b: int) -> Range | None:
+        """A piece without the punctuation between pieces; quotation marks
+        that open or close the quote stay with it."""
+        words = self.doc.words
+        while a < b and words[a] in (",", ";", ":", "–", "—", "-") or (a < b and words[a].isspace()):
+            a += 1
+        while b > a and (words[b - 1] in (",", ";", ":", "–", "—", "-", ".") or words[b - 1].isspace()):
+            b -= 1
+        return (a, b) if b - a >= 2 else None
 
     def _paragraphs(self) -> list[int]:
         """The paragraph number of every sentence (a line break ends one)."""
