@@ -169,3 +169,15 @@ def test_spkatt_scores_the_pieces_of_one_quotation_as_one_annotation(hl, tmp_pat
     assert len([c for c in doc._.annotator_claims if c.attribution != A.UNATTRIBUTED]) == 2
     [annotation] = system_annotations(doc, gold)
     assert annotation["message"] == set(range(0, 11))  # „ … “ over both sentences, the stop between included
+
+
+def test_a_second_verb_of_the_speaker_after_a_quote_makes_its_own_claim(hl):
+    cs = attributed(hl, "„Das sind gut ausgebildete Kräfte“, sagte er und bemerkte, dass Nordkorea Lehren ziehen will.")
+    assert [(c["msg"], c["cue"], c["src"]) for c in cs] == [
+        ("„Das sind gut ausgebildete Kräfte“", "sagte", "er"),
+        ("dass Nordkorea Lehren ziehen will", "bemerkte", "er")]
+
+
+def test_continued_speech_is_split_at_a_main_clause_in_konjunktiv(hl):
+    cs = attributed(hl, "Er appellierte an die Welt, den Krieg zu stoppen. Worte reichten nicht, es brauche Schritte.")
+    assert [c["msg"] for c in cs] == ["den Krieg zu stoppen", "Worte reichten nicht", "es brauche Schritte."]

@@ -169,7 +169,7 @@ class OutletVoice:
             elif lower[k] in COORDINATORS and self.tokens.finite_verb(k - 1) and self._own_subject_clause(k + 1, e):
                 cuts.append((k, k + 1))  # "Während die Spannungen steigen und die Einsätze … werden"
             elif word == "," and following in SUBJECT_PRONOUNS and following != "ihr" and k + 2 < e \
-                    and self.tokens.finite_verb(k + 2):
+                    and (self.tokens.finite_verb(k + 2) or self.features.konjunktiv1_form(k + 2, s, e)):
                 cuts.append((k, k + 1))  # "…, es ist ein Kampf um …"
         units: list[Range] = []
         start = s

@@ -44,7 +44,7 @@ from annotator.core.highlight.coreference import Coreference
 from annotator.core.highlight.cue_complements import ComplementCues
 from annotator.core.highlight.cue_frames import Frame, FrameCues
 from annotator.core.highlight.cue_outlet import OutletVoice
-from annotator.core.highlight.cue_quotes import QuoteCues
+from annotator.core.highlight.cue_quotes import QuoteCues, VerbCue
 from annotator.core.highlight.cue_verbs import VerbCues
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import Lexicons, VerbForm  # noqa: F401  (VerbForm: re-export)
@@ -275,7 +275,7 @@ class DocRules:
         # 1. direct quotes with a speaker
         qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed)
         if qclaim is not None:
-            return [qclaim]
+            return [qclaim] + self._after_quote(qclaim, s, e, verbs)
 
         # 2. reporting verb with a complement or inverted frame; when two cues
         # share a clause ("hat sich geäußert und aufgefordert, …") the later one
@@ -315,6 +315,22 @@ class DocRules:
         complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
             or self.complements.passive_evaluation(s, e)
         return [complement] if complement is not None else []
+
+    def _after_quote(self, quote: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:
+        """ "„…“, sagte er und bemerkte, dass …": a second verb of the speaker
+        after the quote's frame, with its own complement, is a claim of the
+        same speaker."""
+        if quote.cue is None:
+            return []
+        out: list[Claim] = []
+        for vi, vf, part in verbs:
+            if vi <= quote.cue[0] or self.doc.lower[vi - 1] not in ("und", "sowie"):
+                continue
+            claim = self.verbs.verb_claim(s, e, vi, vf, part)
+            if claim is not None and claim.kind.startswith("comp-") and claim.start > quote.end:
+                claim.source, claim.antecedent = quote.source, quote.antecedent
+                out.append(claim)
+        return out
 
     def _frame_claims(self, s: int, e: int, frames: list[Frame]) -> list[Claim]:
         """One claim per clause a frame governs; a sentence-wide frame's

@@ -48,7 +48,7 @@ class SentenceFeatures:
                 return 2, k
             if lo in ("soll", "sollen"):
                 return 2, k
-            if self._konjunktiv1_form(k, s, e):
+            if self.konjunktiv1_form(k, s, e):
                 return 2, k
             if lo in self.KONJ2 and level == 0:
                 level, verb = 1, k
@@ -66,12 +66,11 @@ class SentenceFeatures:
                 return True
         return False
 
-    def _konjunktiv1_form(self, k: int, s: int, e: int) -> bool:
+    def konjunktiv1_form(self, k: int, s: int, e: int) -> bool:
         """Konjunktiv I of a verb the word lists do not know ("es brauche",
         "Zudem versuche das Regime"): a lowercase -e form in the verb slot —
         right after a subject pronoun, or after one leading adverb — whose
-        -en form is a lowercase word (a verb), and no noun after it (not an
-        adjective: "es große Pläne")."""
+        -en form is a lowercase word (a verb)."""
         words, lower = self.doc.words, self.doc.lower
         word = lower[k]
         if not (word.endswith("e") and len(word) > 3 and words[k][:1].islower()) or self.doc.lex.fclass(word):
@@ -80,7 +79,4 @@ class SentenceFeatures:
         after_adverb = k - 1 == s and "adv" in self.doc.lex.fclass(lower[s])
         if not (after_pronoun or after_adverb):
             return False
-        if not self.doc.lex.mostly_lowercase(word + "n") or self.doc.lex.mostly_lowercase(word) is False and \
-                word in self.doc.lex.lower:
-            return False
-        return not (k + 1 < e and words[k + 1][:1].isupper() and not self.doc.lex.fclass(lower[k + 1]))
+        return self.doc.lex.mostly_lowercase(word + "n")
