@@ -181,3 +181,11 @@ def test_a_second_verb_of_the_speaker_after_a_quote_makes_its_own_claim(hl):
 def test_continued_speech_is_split_at_a_main_clause_in_konjunktiv(hl):
     cs = attributed(hl, "Er appellierte an die Welt, den Krieg zu stoppen. Worte reichten nicht, es brauche Schritte.")
     assert [c["msg"] for c in cs] == ["den Krieg zu stoppen", "Worte reichten nicht", "es brauche Schritte."]
+
+
+def test_a_second_speech_act_of_the_speaker_after_und_is_its_own_claim(hl):
+    cs = attributed(hl, "Selenskyj hatte gewarnt, dass Russland die Kräfte einsetzen werde, und forderte "
+                        "internationalen Druck auf beide Staaten.")
+    assert [(c["msg"], c["cue"], c["src"], c["attr"]) for c in cs] == [
+        ("dass Russland die Kräfte einsetzen werde", "gewarnt", "Selenskyj", A.INDIRECT),
+        ("internationalen Druck auf beide Staaten", "forderte", "Selenskyj", A.REPORTED)]

@@ -178,8 +178,18 @@ class VerbCues:
         return None
 
     def _cut_coordination(self, k: int, me: int) -> int:
-        """End a dass-clause before ", und weigerte sich …" style coordination."""
+        """End a dass-clause before ", und forderte …": a second reporting
+        verb of the main clause's speaker after "und" is its own cue."""
+        words, lower = self.doc.words, self.doc.lower
+        for m in range(k + 2, me - 1):
+            if words[m] == "," and lower[m + 1] in ("und", "sowie") and m + 2 < me \
+                    and self.doc.quote_of[m] < 0 and self._finite_cue(m + 2):
+                return m
         return me
+
+    def _finite_cue(self, k: int) -> bool:
+        forms = self.doc.lex.verbs.get(self.doc.lower[k]) or []
+        return self.doc.words[k][:1].islower() and any(vf.kind == "fin" for vf in forms)
 
     def verb_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         words, lower = self.doc.words, self.doc.lower

@@ -275,7 +275,7 @@ class DocRules:
         # 1. direct quotes with a speaker
         qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed)
         if qclaim is not None:
-            return [qclaim] + self._after_quote(qclaim, s, e, verbs)
+            return [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
 
         # 2. reporting verb with a complement or inverted frame; when two cues
         # share a clause ("hat sich geäußert und aufgefordert, …") the later one
@@ -286,6 +286,7 @@ class DocRules:
             c = self.verbs.verb_claim(s, e, vi, vf, part)
             if c is not None:
                 claims.append(c)
+                claims.extend(self._coordinated_claims(c, s, e, all_verbs))
                 # an adverbial frame outside the verb's message is a claim of its
                 # own: "Heute bestätigte X laut Reuters, dass …"
                 for fr in frames:
@@ -316,20 +317,26 @@ class DocRules:
             or self.complements.passive_evaluation(s, e)
         return [complement] if complement is not None else []
 
-    def _after_quote(self, quote: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:
-        """ "„…“, sagte er und bemerkte, dass …": a second verb of the speaker
-        after the quote's frame, with its own complement, is a claim of the
-        same speaker."""
-        if quote.cue is None:
+    def _coordinated_claims(self, first: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:
+        """ "„…“, sagte er und bemerkte, dass …", "X hatte gewarnt, dass …, und
+        forderte Druck": a second verb of the same speaker after "und" is a
+        claim of its own — its complement, else what follows it."""
+        if first.cue is None:
             return []
         out: list[Claim] = []
         for vi, vf, part in verbs:
-            if vi <= quote.cue[0] or self.doc.lower[vi - 1] not in ("und", "sowie"):
+            if vi <= first.cue[0] or vi < first.end or self.doc.lower[vi - 1] not in ("und", "sowie"):
                 continue
             claim = self.verbs.verb_claim(s, e, vi, vf, part)
-            if claim is not None and claim.kind.startswith("comp-") and claim.start > quote.end:
-                claim.source, claim.antecedent = quote.source, quote.antecedent
-                out.append(claim)
+            if claim is None or not claim.kind.startswith("comp-") or claim.start < vi:
+                end = self.clauses.strip_end(vi + 1, e)
+                if end - vi < 3 or vf.cls == "evidence":
+                    continue
+                claim = Claim(parts=[(vi + 1, end)], attribution=Attribution.REPORTED, cue=(vi, vi + 1),
+                              hedged=self.features.hedged(vi + 1, end), score=0.5, kind="reported")
+            claim.source, claim.antecedent = first.source, first.antecedent
+            out.append(claim)
+            break
         return out
 
     def _frame_claims(self, s: int, e: int, frames: list[Frame]) -> list[Claim]:
