@@ -174,7 +174,10 @@ class ComplementCues:
             if speaker is None:
                 return None
             source, verb = speaker
-            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(verb, verb + 1),
+            # the cue is the predicate up to the complement when the subject
+            # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
+            cue = (verb, self.clauses._trim(verb, k)) if source[1] <= verb and k - verb <= 6 else (verb, verb + 1)
+            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=cue,
                          hedged=self.features.hedged(*message) or self.features.hedged(s, k),
                          score=PHRASE_CUE_SCORE, kind="phrase")
         return None
