@@ -190,3 +190,11 @@ def test_a_second_speech_act_of_the_speaker_after_und_is_its_own_claim(hl):
     assert [(c["msg"], c["cue"], c["src"], c["attr"]) for c in cs] == [
         ("dass Russland die Kräfte einsetzen werde", "gewarnt", "Selenskyj", A.INDIRECT),
         ("internationalen Druck auf beide Staaten", "forderte", "Selenskyj", A.REPORTED)]
+
+
+def test_konjunktiv_takes_the_speaker_of_the_sentence_just_before_though_it_had_no_cue(hl):
+    text = ("Der Minister sagte, die Lage sei ernst. Die Regierung in Teheran streitet dies ab. "
+            "Ihr Programm sei friedlich.")
+    cs = attributed(hl, text)
+    assert [(c["msg"], c["src"], c["cue"]) for c in cs][-1] == (
+        "Ihr Programm sei friedlich.", "Die Regierung in Teheran", "sei")

@@ -245,3 +245,15 @@ class ComplementCues:
                          cue=(participle, participle + 1), hedged=self.features.hedged(start, end),
                          score=PHRASE_CUE_SCORE, kind="passive-eval")
         return None
+
+    def sentence_subject(self, s: int, e: int) -> Range | None:
+        """The speaker-like subject in front of a main clause's finite verb
+        (a role, an organisation or a name; not a pronoun)."""
+        phrase = self.phrases.np_after(s, e, s, allow_pron=False)
+        if phrase is None or phrase[1] >= e or not self.tokens.finite_verb(phrase[1]):
+            return None
+        lower = self.doc.lower
+        if any(self.doc.lex.source_noun_kind(lower[k]) is not None for k in range(*phrase)) \
+                or (self.doc.ents and self.sources.speaker_like(phrase)):
+            return phrase
+        return None

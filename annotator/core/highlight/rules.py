@@ -69,6 +69,7 @@ class Flow:
     colon_pending: Claim | None = None  # an attributed claim whose sentence ended in ":"
     statement: Claim | None = None  # speaker and cue of "X zeigt sich entschlossen:" (no claim itself)
     statement_paragraph: int = -1
+    last_speaker: tuple[int, Range] | None = None  # (sentence, subject) of the last unclaimed sentence with a speaker
 
 
 class DocRules:
@@ -122,6 +123,9 @@ class DocRules:
             if handled:
                 continue
             flow.colon_pending = None
+            subject = self.complements.sentence_subject(s, e)
+            if subject is not None:
+                flow.last_speaker = (si, subject)
             if self.doc.words[e - 1] == ":":
                 # "Selenskyj zeigt sich entschlossen:" — the statement follows
                 flow.statement = self.complements.colon_speaker(s, e - 1)
@@ -166,6 +170,16 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if flow.colon_pending:
             level = 2
+        speaker = flow.last_speaker
+        if level and speaker is not None and speaker[0] == si - 1 and speaker[0] > flow.prev_sent:
+            # the nearest earlier speaker is the subject of the sentence just
+            # before, though no known cue made it a claim ("Der Iran streitet
+            # dies ab. Sein Programm diene …")
+            c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=speaker[1],
+                      cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,
+                      hedged=self.features.hedged(s, e), score=0.5, kind="free", sents=[si])
+            flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
+            return True, c
         if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
             return False, None
         if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and flow.prev_sent == si - 1:
