@@ -79,4 +79,6 @@ class SentenceFeatures:
         after_adverb = k - 1 == s and "adv" in self.doc.lex.fclass(lower[s])
         if not (after_pronoun or after_adverb):
             return False
+        if word.endswith("te") and self.doc.lex.mostly_lowercase(word[:-2] + "en"):
+            return False  # Präteritum ("machte": machen), not Konjunktiv
         return self.doc.lex.mostly_lowercase(word + "n")
