@@ -198,3 +198,11 @@ def test_konjunktiv_takes_the_speaker_of_the_sentence_just_before_though_it_had_
     cs = attributed(hl, text)
     assert [(c["msg"], c["src"], c["cue"]) for c in cs][-1] == (
         "Ihr Programm sei friedlich.", "Die Regierung in Teheran", "sei")
+
+
+@pytest.mark.parametrize("text", [
+    "Der Beifahrer erlitt so schwere Verletzungen, dass er ins Krankenhaus musste.",
+    "Ich habe so viele Sachen gelernt, indem ich sie einfach ausprobiert habe.",
+])
+def test_a_consequence_or_manner_clause_is_no_reported_content(hl, text):
+    assert attributed(hl, text) == []

@@ -22,7 +22,9 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import COMPLEMENTIZERS, GENITIVE_DETS, PASSIVE_AUX, POSSESSIVES
+from annotator.core.highlight.rules_words import (
+    COMPLEMENTIZERS, GENITIVE_DETS, NON_COMPLEMENT_STARTS, PASSIVE_AUX, POSSESSIVES,
+)
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
@@ -37,6 +39,7 @@ RELATIVE_STARTS = frozenset("der die das dem den denen dessen deren welche welch
 EVIDENTIAL_NOUNS = frozenset("anzeichen indiz indizien hinweis hinweise beleg belege beweis beweise signal signale "
                              "zeichen".split())
 POINTERS = frozenset("dafür darauf darüber dazu".split())
+CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -66,6 +69,8 @@ class ComplementCues:
             return None
         if lower[start] in COMPLEMENTIZERS:
             return (start, end)
+        if lower[start] in NON_COMPLEMENT_STARTS:
+            return None  # "…, indem …": not reported content
         for m in range(start, min(end, start + 8)):
             if words[m] == ",":
                 return None
@@ -171,8 +176,8 @@ class ComplementCues:
             if message is None:
                 continue
             speaker = self._head_speaker(s, k)
-            if speaker is None:
-                return None
+            if speaker is None or any(self.doc.lower[m] in CONSECUTIVE for m in range(s, k)):
+                return None  # "erlitt so schwere Verletzungen, dass …": a consequence, not a report
             source, verb = speaker
             # the cue is the predicate up to the complement when the subject
             # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
