@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from annotator.core.highlight.lexicons import load_lexicons
 from annotator.core.highlight.rules import DocRules
@@ -142,9 +143,9 @@ class ClaimFinder:
                 "group": c.group,
             })
             if c.cue:
-                cue_spans.append(doc[c.cue[0]:c.cue[1]])
+                cue_spans.append(SpacySpan(doc, c.cue[0], c.cue[1]))
             if c.source:
-                src_spans.append(doc[c.source[0]:c.source[1]])
+                src_spans.append(SpacySpan(doc, c.source[0], c.source[1]))
         doc.user_data[RAW_KEY] = raw
         doc.user_data.pop("annotator_words", None)
         doc.spans["annotator_cues"] = cue_spans

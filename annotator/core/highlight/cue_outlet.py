@@ -38,6 +38,7 @@ from annotator.core.models import Attribution
 ASSERTING_SUBORDINATORS = frozenset(
     "da während weil obwohl obgleich nachdem indem zumal wobei was sodass wodurch womit weshalb wohingegen".split())
 COORDINATORS = frozenset("und aber doch sondern denn oder".split())
+BOUNDARY_WORDS = frozenset({",", ";", "–", "—"})
 FINAL_PUNCTUATION = frozenset(".!?…“”\"«»)'")
 LINK_LIST_STARTS = ("lesen sie auch", "mehr zum thema", "siehe auch", "weitere informationen", "lesen sie mehr")
 MIN_WORDS = 3
@@ -112,8 +113,9 @@ class OutletVoice:
                 best = run
         if best is None:
             return None
-        n_words = sum(1 for k in range(best[0], best[1]) if words[k][:1].isalnum())
-        n_unit = sum(1 for k in range(a, b) if words[k][:1].isalnum())
+        counts = self.doc.word_counts
+        n_words = counts[best[1]] - counts[best[0]]
+        n_unit = counts[b] - counts[a]
         if n_words < MIN_WORDS or 2 * n_words < n_unit:
             return None
         return best
@@ -154,9 +156,12 @@ class OutletVoice:
         lower, words, quote_of = self.doc.lower, self.doc.words, self.doc.quote_of
         leading = lower[s] in ASSERTING_SUBORDINATORS and lower[s] != "was"
         for k in range(s + 1, e - 1):
+            word = words[k]
+            if word not in BOUNDARY_WORDS and lower[k] not in COORDINATORS:
+                continue  # most tokens: nothing to cut
             if quote_of[k] >= 0 and quote_of[k] != quote_of[s]:
                 continue
-            word, following = words[k], lower[k + 1]
+            following = lower[k + 1]
             if word == ";" or (word in ("–", "—") and k > s + 2):  # "…, entlastet es X – ein Schritt, der …"
                 cuts.append((k, k + 1))
             elif word == "," and following in ASSERTING_SUBORDINATORS:

@@ -29,6 +29,7 @@ class DocState:
     lower: list[str] = field(default_factory=list)
     quote_of: list[int] = field(default_factory=list)  # index into ``quotes`` per token, or -1
     quotes: list[Range] = field(default_factory=list)  # inclusive open..close token indices
+    word_counts: list[int] = field(default_factory=list)  # words (not punctuation) before each token, and in all
 
     @property
     def n(self) -> int:
@@ -40,6 +41,11 @@ class DocState:
         doc = cls(words=words, sents=sents, lex=lex, ents=ents or [], pos=pos,
                   lower=[word.lower() for word in words])
         doc.quotes = find_quotes(words)
+        count = 0
+        doc.word_counts = [0]
+        for word in words:
+            count += word[:1].isalnum()
+            doc.word_counts.append(count)
         doc.quote_of = [-1] * len(words)
         for number, (opening, closing) in enumerate(doc.quotes):
             for k in range(opening, closing + 1):

@@ -48,7 +48,7 @@ class SentenceFeatures:
                 return 2, k
             if lo in ("soll", "sollen"):
                 return 2, k
-            if self.konjunktiv1_form(k, s, e):
+            if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
             if lo in self.KONJ2 and level == 0:
                 level, verb = 1, k
