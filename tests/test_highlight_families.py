@@ -206,3 +206,18 @@ def test_konjunktiv_takes_the_speaker_of_the_sentence_just_before_though_it_had_
 ])
 def test_a_consequence_or_manner_clause_is_no_reported_content(hl, text):
     assert attributed(hl, text) == []
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Die IG Metall wertet die Einigung mit der Konzernführung als Erfolg.", "Die IG Metall", "wertet"),
+    ("Das Bundesamt hält eine Veröffentlichung der Liste für unbedenklich.", "Das Bundesamt", "hält"),
+    ("Die Bundeskanzlerin begrüßte den heutigen Beschluss der IAEA.", "Die Bundeskanzlerin", "begrüßte"),
+    ("Müntefering sprach von einem Riesenerfolg für die SPD.", "Müntefering", "sprach"),
+])
+def test_a_judgement_told_by_the_verbs_frame_is_a_reported_claim(hl, text, source, cue):
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"], c["attr"]) == (source, cue, A.REPORTED)
+
+
+def test_a_verb_of_judging_without_a_speaker_is_the_outlets_claim(hl):
+    assert attributed(hl, "Die Entwicklung hält die Märkte für unberechenbar.") == []

@@ -40,6 +40,17 @@ EVIDENTIAL_NOUNS = frozenset("anzeichen indiz indizien hinweis hinweise beleg be
                              "zeichen".split())
 POINTERS = frozenset("dafür darauf darüber dazu".split())
 CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
+# verbs whose frame tells a judgement (stems of their finite forms) and the word
+# the frame needs ("" = a noun object is enough): valency, not a list of errors
+ATTITUDE_FRAMES = (
+    (("wertet", "werten", "wertete", "bewertet", "bewerten", "bewertete", "betrachtet", "betrachten",
+      "betrachtete", "stuft", "stufen", "stufte", "bezeichnet", "bezeichnen", "bezeichnete"), "als"),
+    (("hält", "halten", "hielt"), "für"),
+    (("rechnet", "rechnen", "rechnete"), "mit"),
+    (("sprach", "spricht", "sprechen"), "von"),
+    (("begrüßt", "begrüßen", "kritisiert", "kritisieren", "kritisierte", "verurteilt", "verurteilen",
+      "verurteilte", "bedauert", "bedauern", "bedauerte", "lobt", "loben", "lobte"), ""),
+)
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -261,4 +272,26 @@ class ComplementCues:
         if any(self.doc.lex.source_noun_kind(lower[k]) is not None for k in range(*phrase)) \
                 or (self.doc.ents and self.sources.speaker_like(phrase)):
             return phrase
+        return None
+
+    # ------------------------------------------------------------ attitude frames
+    def attitude_claim(self, s: int, e: int) -> Claim | None:
+        """A speaker's judgement told by the verb's frame, not by a complement
+        clause: "X wertet Y als Erfolg", "X hält Y für unbedenklich", "X rechnet
+        mit Y", "X sprach von Y", "X begrüßte Y" — a reported claim of the
+        speaker-like subject, the verb its cue."""
+        lower = self.doc.lower
+        for m in range(s + 1, e - 1):
+            if self.doc.quote_of[m] >= 0 or not self.tokens.finite_verb(m):
+                continue
+            needed = next((word for stems, word in ATTITUDE_FRAMES if lower[m].startswith(stems)), None)
+            if needed is None:
+                continue
+            if needed and not any(lower[x] == needed for x in range(m + 1, self.clauses.clause_end(m + 1, e))):
+                continue
+            speaker = self._head_speaker(s, self.clauses.clause_end(m + 1, e))
+            if speaker is None or speaker[1] != m or lower[speaker[0][0]] in ("es", "man"):
+                continue
+            return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=speaker[0], cue=(m, m + 1),
+                         hedged=self.features.hedged(s, e), score=0.45, kind="phrase")
         return None

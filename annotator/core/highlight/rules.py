@@ -328,7 +328,7 @@ class DocRules:
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
         complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
-            or self.complements.passive_evaluation(s, e)
+            or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e)
         return [complement] if complement is not None else []
 
     def _coordinated_claims(self, first: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:

@@ -18,6 +18,11 @@ from annotator.core.highlight.rules_words import PASSIVE_AUX, RELATIVE, SUBJECT_
 from annotator.core.highlight.word_classes import WordClasses
 
 
+# endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
+COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus", "nis", "tum", "ment",
+                       "erei", "chen", "lein", "ling", "nahme", "gabe")
+
+
 class VerbClause(NamedTuple):
     """A reporting verb in its sentence: the verb, its finite part (the
     auxiliary of a participle), the sentence and clause bounds, the
@@ -239,6 +244,20 @@ class SourcePhrases:
             counts = self.doc.lex.lower.get(lo)
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
                 return True
-        return False
+        return self._bare_name(a, b)
+
+    def _bare_name(self, a: int, b: int) -> bool:
+        """Capitalised words without an article, none ever written lowercase
+        and none a word of the common-noun kind: a name, however often seen
+        ("Müntefering sprach von …", "Premium Aerotec rechnet …")."""
+        words, lower = self.doc.words, self.doc.lower
+        if b - a > 4 or self.doc.lex.fclass(lower[a]):
+            return False
+        for k in range(a, b):
+            counts = self.doc.lex.lower.get(lower[k])
+            if not words[k][:1].isupper() or (counts is not None and counts[0] > 0) \
+                    or lower[k].endswith(COMMON_NOUN_ENDINGS):
+                return False
+        return True
 
     NAME_MAX_COUNT = 3
