@@ -51,6 +51,7 @@ ATTITUDE_FRAMES = (
     (("begrüßt", "begrüßen", "kritisiert", "kritisieren", "kritisierte", "verurteilt", "verurteilen",
       "verurteilte", "bedauert", "bedauern", "bedauerte", "lobt", "loben", "lobte"), ""),
 )
+ATTITUDE_STEMS = tuple(stem for stems, _ in ATTITUDE_FRAMES for stem in stems)
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -114,7 +115,7 @@ class ComplementCues:
         """A speech noun with its complement (see the module doc)."""
         words, lower = self.doc.words, self.doc.lower
         for i in range(s, e - 2):
-            if self.doc.quote_of[i] >= 0 or not words[i][:1].isupper() or lower[i] not in self.doc.lex.speech_nouns:
+            if lower[i] not in self.doc.lex.speech_nouns or self.doc.quote_of[i] >= 0 or not words[i][:1].isupper():
                 continue
             source, after = self._noun_source(i, e, s)
             if after >= e:
@@ -182,7 +183,10 @@ class ComplementCues:
     # ------------------------------------------------------------ phrase cues
     def phrase_claim(self, s: int, e: int) -> Claim | None:
         """A predicate with a speaker-like subject before a reported complement."""
+        words = self.doc.words
         for k in range(s + 2, e - 2):
+            if words[k] != ",":
+                continue
             message = self.complement_at(k, e)
             if message is None:
                 continue
@@ -282,10 +286,10 @@ class ComplementCues:
         speaker-like subject, the verb its cue."""
         lower = self.doc.lower
         for m in range(s + 1, e - 1):
-            if self.doc.quote_of[m] >= 0 or not self.tokens.finite_verb(m):
-                continue
+            if not lower[m].startswith(ATTITUDE_STEMS):
+                continue  # cheap test first: nearly no token is one of these verbs
             needed = next((word for stems, word in ATTITUDE_FRAMES if lower[m].startswith(stems)), None)
-            if needed is None:
+            if needed is None or self.doc.quote_of[m] >= 0 or not self.tokens.finite_verb(m):
                 continue
             if needed and not any(lower[x] == needed for x in range(m + 1, self.clauses.clause_end(m + 1, e))):
                 continue

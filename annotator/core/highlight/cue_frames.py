@@ -55,11 +55,12 @@ class FrameCues:
                    "adv": self._adverb_frame, "rel": self._relative_frame, "heisst": self._heisst_frame,
                    "so": self._so_frame}
         out: list[Frame] = []
+        frames, lower, quote_of = self.doc.lex.frames, self.doc.lower, self.doc.quote_of
         for i in range(s, e):
-            if self.doc.quote_of[i] >= 0:
+            kind = frames.get(lower[i])
+            if kind is None or quote_of[i] >= 0:
                 continue
-            kind = self.doc.lex.frames.get(self.doc.lower[i])
-            finder = finders.get(kind) if kind is not None else None
+            finder = finders.get(kind)
             if finder is None:
                 continue
             frame = finder(i, s, e)

@@ -52,11 +52,10 @@ class VerbCues:
         """(token, entry, particle token or -1) for reporting verbs outside quotes."""
         out = []
         words, lower = self.doc.words, self.doc.lower
+        verbs, quote_of = self.doc.lex.verbs, self.doc.quote_of
         for i in range(s, e):
-            if self.doc.quote_of[i] >= 0:
-                continue
-            ents = self.doc.lex.verbs.get(lower[i])
-            if not ents:
+            ents = verbs.get(lower[i])
+            if not ents or quote_of[i] >= 0:
                 continue
             if words[i][:1].isupper() and i != s:
                 continue  # a noun ("Schreiben", "Bericht")

@@ -30,16 +30,14 @@ class DocState:
     quote_of: list[int] = field(default_factory=list)  # index into ``quotes`` per token, or -1
     quotes: list[Range] = field(default_factory=list)  # inclusive open..close token indices
     word_counts: list[int] = field(default_factory=list)  # words (not punctuation) before each token, and in all
+    n: int = 0  # number of tokens
 
-    @property
-    def n(self) -> int:
-        return len(self.words)
 
     @classmethod
     def build(cls, words: list[str], sents: list[Range], lex: Lexicons,
               ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None) -> "DocState":
         doc = cls(words=words, sents=sents, lex=lex, ents=ents or [], pos=pos,
-                  lower=[word.lower() for word in words])
+                  lower=[word.lower() for word in words], n=len(words))
         doc.quotes = find_quotes(words)
         count = 0
         doc.word_counts = [0]

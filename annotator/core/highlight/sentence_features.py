@@ -12,6 +12,9 @@ from __future__ import annotations
 from annotator.core.highlight.doc_state import DocState
 
 
+MOOD_ENDINGS = frozenset("einlt")  # last letters of every Konjunktiv form ("sei", "habe", "seien") and "soll(en)"
+
+
 class SentenceFeatures:
     """Hedging, reportive mood and check-worthiness of a token range."""
 
@@ -39,10 +42,11 @@ class SentenceFeatures:
         the verb is the cue of a sentence that carries a speaker on."""
         lex = self.doc.lex
         level, verb = 0, -1
+        lower, quote_of = self.doc.lower, self.doc.quote_of
         for k in range(s, e):
-            if self.doc.quote_of[k] >= 0:
-                continue
-            lo = self.doc.lower[k]
+            lo = lower[k]
+            if lo[-1:] not in MOOD_ENDINGS or quote_of[k] >= 0:
+                continue  # no Konjunktiv or "soll" form ends otherwise
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
                                     or not self.doc.words[k][:1].isupper()):
                 return 2, k
