@@ -221,3 +221,9 @@ def test_a_judgement_told_by_the_verbs_frame_is_a_reported_claim(hl, text, sourc
 
 def test_a_verb_of_judging_without_a_speaker_is_the_outlets_claim(hl):
     assert attributed(hl, "Die Entwicklung hält die Märkte für unberechenbar.") == []
+
+
+def test_coordinated_verbs_after_an_inverted_first_verb_share_its_subject(hl):
+    cs = attributed(hl, "Unter Berufung auf Berichte wandte sich Selenskyj an die Welt und bezeichnete es als "
+                        "„eine klare Eskalation durch Russland“.")
+    assert [(c["src"], c["cue"]) for c in cs] == [("Selenskyj", "bezeichnete")]

@@ -129,6 +129,13 @@ class SourcePhrases:
             if first is not None and not (self.doc.lex.fclass(lower[k]) & {"prep", "sub", "adv"}) \
                     and not ("det" in self.tokens.fclass(k) and lower[k] in ("den", "dem", "einen", "einem")):
                 return Found(first)
+            if self.doc.lex.fclass(lower[k]) & {"prep", "adv"}:
+                # "Unter Berufung auf X wandte sich Selenskyj … und bezeichnete …":
+                # the first verb is inverted, its subject follows it
+                verb = next((m for m in range(k + 1, vi - 1) if self.tokens.finite_verb(m)), -1)
+                after = self.subject_after(verb, vi, s) if verb > 0 else None
+                if after is not None and self.speaker_like(after):
+                    return Found(after)
         cs = c.clause_start
         if cs > s and lower[cs] in ("und", "aber", "doch", "sondern", "denn") and cs + 1 < fin:
             sub = self.phrases.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
