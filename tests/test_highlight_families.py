@@ -227,3 +227,9 @@ def test_coordinated_verbs_after_an_inverted_first_verb_share_its_subject(hl):
     cs = attributed(hl, "Unter Berufung auf Berichte wandte sich Selenskyj an die Welt und bezeichnete es als "
                         "„eine klare Eskalation durch Russland“.")
     assert [(c["src"], c["cue"]) for c in cs] == [("Selenskyj", "bezeichnete")]
+
+
+def test_konjunktiv_ii_right_after_a_report_continues_it_with_its_own_verb_as_cue(hl):
+    cs = attributed(hl, "Die Soldaten sollen sich vorbereiten, berichtete Budanow. "
+                        "Ab November könnten sie an Kämpfen teilnehmen.")
+    assert [(c["src"], c["cue"]) for c in cs] == [("Budanow", "berichtete"), ("Budanow", "könnten")]

@@ -241,7 +241,10 @@ class DocRules:
         for a, b in units:
             cue = claim.cue
             if claim.kind in ("free", "colon"):
+                # each piece's own verb carries the mood: "Worte reichten nicht aus, es brauche …"
                 level, verb = self.features.reportive_verb(a, b)
+                if verb < 0:
+                    verb = next((m for m in range(a, b) if self.tokens.finite_verb(m)), -1)
                 cue = (verb, verb + 1) if verb >= 0 else claim.cue
             pieces.append(replace(claim, parts=[(a, b)], cue=cue, hedged=self.features.hedged(a, b),
                                   group=claim.start, sents=list(claim.sents)))

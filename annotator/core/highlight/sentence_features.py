@@ -31,7 +31,7 @@ class SentenceFeatures:
         return False
 
     KONJ2 = frozenset("hätte hätten wäre wären würde würden müsste müssten befänden stünden gäbe käme kämen "
-                      "ließen ginge gingen".split())
+                      "ließen ginge gingen könnte könnten".split())
 
     def reportive(self, s: int, e: int) -> int:
         """2: Konjunktiv I or reportive soll(en) outside quotes; 1: Konjunktiv II; 0: none."""
