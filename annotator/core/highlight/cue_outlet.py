@@ -150,11 +150,13 @@ class OutletVoice:
         return line_start and line_end and last[-1:] not in FINAL_PUNCTUATION and last != ":"
 
     # ------------------------------------------------------------ clause units
-    def clause_units(self, s: int, e: int) -> list[Range]:
-        """The sentence s..e cut where a claim is split (see the module doc)."""
+    def clause_units(self, s: int, e: int, subordinate: bool = True) -> list[Range]:
+        """The sentence s..e cut where a claim is split (see the module doc);
+        ``subordinate=False`` cuts only between main clauses (inside what one
+        speaker says, a "da"/"was" clause is still theirs)."""
         cuts: list[tuple[int, int]] = []  # (end of a unit, start of the next)
         lower, words, quote_of = self.doc.lower, self.doc.words, self.doc.quote_of
-        leading = lower[s] in ASSERTING_SUBORDINATORS and lower[s] != "was"
+        leading = subordinate and lower[s] in ASSERTING_SUBORDINATORS and lower[s] != "was"
         for k in range(s + 1, e - 1):
             word = words[k]
             if word not in BOUNDARY_WORDS and lower[k] not in COORDINATORS:
@@ -164,7 +166,7 @@ class OutletVoice:
             following = lower[k + 1]
             if word == ";" or (word in ("–", "—") and k > s + 2):  # "…, entlastet es X – ein Schritt, der …"
                 cuts.append((k, k + 1))
-            elif word == "," and following in ASSERTING_SUBORDINATORS:
+            elif word == "," and following in ASSERTING_SUBORDINATORS and subordinate:
                 cuts.append((k, k + 1))
             elif word == "," and leading and self.tokens.finite_verb(k + 1):
                 cuts.append((k, k + 1))  # "Während X …, bestätigte Y"

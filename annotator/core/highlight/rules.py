@@ -230,7 +230,8 @@ class DocRules:
         for s, e in self.doc.sents:
             a, b = max(s, start), min(e, end)
             if b - a >= 1:
-                units.extend(self.outlet.clause_units(a, b))
+                # inside a quotation a "da"/"was" clause is still the speaker's
+                units.extend(self.outlet.clause_units(a, b, subordinate=not claim.kind.startswith("quote")))
         units = [u for u in (self._trim_piece(a, b) for a, b in units) if u is not None]
         if len(units) < 2:
             return [claim]
