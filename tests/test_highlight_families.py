@@ -233,3 +233,9 @@ def test_konjunktiv_ii_right_after_a_report_continues_it_with_its_own_verb_as_cu
     cs = attributed(hl, "Die Soldaten sollen sich vorbereiten, berichtete Budanow. "
                         "Ab November könnten sie an Kämpfen teilnehmen.")
     assert [(c["src"], c["cue"]) for c in cs] == [("Budanow", "berichtete"), ("Budanow", "könnten")]
+
+
+def test_a_short_quotation_given_as_a_label_is_the_speakers_quote(hl):
+    [c] = attributed(hl, "Bundestrainer Joachim Löw bezeichnete die Kritik als „übertrieben“.")
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "„übertrieben“", "Bundestrainer Joachim Löw", "bezeichnete", A.DIRECT_QUOTE)

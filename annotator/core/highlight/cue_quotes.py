@@ -24,6 +24,7 @@ from annotator.core.models import Attribution
 
 VerbCue = tuple[int, VerbForm, int]  # verb token, its lexicon entry, separated particle or -1
 Speaker = tuple[Range | None, Range | None]  # source, cue
+NAMING_LEMMAS = frozenset("bezeichnen nennen werten einstufen kritisieren zurückweisen".split())
 UNFRAMED_QUOTE_MIN_TOKENS = 6  # shorter quotes without a cue are names, terms or scare quotes
 
 
@@ -187,3 +188,23 @@ class QuoteCues:
                      antecedent=carrier.antecedent if carrier is not None and source == carrier.source else None,
                      hedged=self.features.hedged(qs, qe + 1), score=0.6, kind="quote-more",
                      sents=list(range(si, last_si + 1)))
+
+    def named_quote(self, s: int, e: int, verbs: list[VerbCue]) -> Claim | None:
+        """A short quotation a verb of naming gives as its object's label:
+        "bezeichnete den Plan als „übertrieben“", "nannte die Bewerbung „sehr
+        respektabel“" — a direct quote of the verb's subject."""
+        words, lower = self.doc.words, self.doc.lower
+        for vi, vf, part in verbs:
+            if vf.lemma not in NAMING_LEMMAS:
+                continue
+            for qs, qe in self.doc.quotes:
+                if not (vi < qs < e and qe - qs >= 2) or qe - qs > 8 or words[qs - 1] == "(":
+                    continue
+                if vf.lemma != "nennen" and "als" not in lower[vi + 1:qs]:
+                    continue
+                source = self.sources.subject_of(vi, vf, s, e, part)
+                if source is None or not self.sources.speaker_like(source):
+                    return None
+                return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source,
+                             cue=(vi, vi + 1), hedged=False, score=0.7, kind="quote")
+        return None

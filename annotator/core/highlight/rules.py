@@ -291,7 +291,7 @@ class DocRules:
         if evidential is not None:
             return [evidential]
         # 1. direct quotes with a speaker
-        qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed)
+        qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed) or self.quotes.named_quote(s, e, verbs)
         if qclaim is not None:
             return [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
 
