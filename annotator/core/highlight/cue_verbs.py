@@ -191,85 +191,89 @@ class VerbCues:
         return self.doc.words[k][:1].islower() and any(vf.kind == "fin" for vf in forms)
 
     def verb_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
+        """The claim of a reporting verb: a "wie X mitteilte" frame, the verb's
+        complement clause, or an inverted "Y sei …, sagte X"."""
+        found, claim = self._wie_claim(s, e, vi, vf)
+        if found:
+            return claim
+        found, claim = self._complement_claim(s, e, vi, vf, part)
+        if found:
+            return claim
+        return self._inverted_claim(s, e, vi, vf)
+
+    def _wie_claim(self, s: int, e: int, vi: int, vf: VerbForm) -> tuple[bool, Claim | None]:
+        """Subordinate "wie X mitteilte": a frame; the message is the sentence
+        around it.  (found, claim): found even when no message is left."""
         words, lower = self.doc.words, self.doc.lower
-        cs = self.clauses.clause_start(vi, s, at_quotes=False)
-        # subordinate "wie X mitteilte": frame
-        for k in range(cs, vi):
-            if lower[k] == "wie" and self.doc.quote_of[k] < 0:
-                src = None
-                a = k + 1
-                b = vi
-                if vf.kind == "part" and b > a and "aux" in self.tokens.fclass(b - 1):
-                    b -= 1
-                if vf.kind == "part":
-                    ax = self.clauses.aux_before(vi, a)
-                    src_end = vi
-                else:
-                    src_end = vi
-                np_ = self.phrases.np_after(a, src_end, s)
-                src = np_
-                ce = self.clauses.clause_end(vi, e)
-                frame = (k - 1 if k > s and words[k - 1] == "," else k, ce)
-                parts = []
-                if frame[0] > s:
-                    parts.append((s, self.clauses._trim(s, frame[0])))
-                r0 = ce
-                while r0 < e and words[r0] == ",":
-                    r0 += 1
-                r1 = self.clauses.strip_end(r0, e)
-                if r1 > r0:
-                    parts.append((r0, r1))
-                parts = [p for p in parts if p[1] > p[0]]
-                if not parts:
-                    return None
-                return Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=src, cue=(vi, vi + 1),
-                             hedged=self.features.hedged(s, e), score=0.85 * (0.6 + 0.4 * vf.precision), kind="wie")
-            if words[k] in (",",):
+        for k in range(self.clauses.clause_start(vi, s, at_quotes=False), vi):
+            if words[k] == ",":
                 break
+            if lower[k] != "wie" or self.doc.quote_of[k] >= 0:
+                continue
+            source = self.phrases.np_after(k + 1, vi, s)
+            frame_end = self.clauses.clause_end(vi, e)
+            frame_start = k - 1 if k > s and words[k - 1] == "," else k
+            parts = []
+            if frame_start > s:
+                parts.append((s, self.clauses._trim(s, frame_start)))
+            after = frame_end
+            while after < e and words[after] == ",":
+                after += 1
+            parts.append((after, self.clauses.strip_end(after, e)))
+            parts = [p for p in parts if p[1] > p[0]]
+            if not parts:
+                return True, None
+            return True, Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=source, cue=(vi, vi + 1),
+                               hedged=self.features.hedged(s, e), score=0.85 * (0.6 + 0.4 * vf.precision),
+                               kind="wie")
+        return False, None
+
+    def _complement_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> tuple[bool, Claim | None]:
+        """The complement clause after the verb is the message (see
+        ``complement_after``).  (found, claim)."""
         comp = self.complement_after(vi, part, e)
-        if comp is not None:
-            a, b, kind = comp
-            if b - a < 2:
+        if comp is None:
+            return False, None
+        a, b, kind = comp
+        if b - a < 2:
+            return True, None
+        if vf.cls == "evidence" and kind != "dass":
+            return True, None  # "Bilder zeigen, dass …" but not "zeigte sich, …"
+        source = self.sources.subject_of(vi, vf, s, e, part)
+        if source is not None and source[0] <= vi < source[1]:
+            source = None
+        return True, Claim(parts=[(a, b)], attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
+                           hedged=self.features.hedged(a, b) or self.features.hedged(s, a),
+                           score=0.8 * (0.6 + 0.4 * vf.precision), kind="comp-" + kind)
+
+    def _inverted_claim(self, s: int, e: int, vi: int, vf: VerbForm) -> Claim | None:
+        """ "Y sei …, sagte X." — the verb right after a comma, its subject after
+        it, only adverbials after the subject ("am Montag", "in Berlin")."""
+        if vf.cls == "evidence" or vf.kind not in ("fin", "sub", "part"):
+            return None
+        words, lower = self.doc.words, self.doc.lower
+        comma = vi - 1
+        if vf.kind == "part":
+            aux = self.clauses.aux_before(vi, s)
+            if aux >= 0:
+                comma = aux - 1
+        if not (comma > s and words[comma] == "," and self.doc.quote_of[comma] < 0):
+            return None
+        before = self.phrases.np_after(s, comma, s)
+        if before is not None and before[1] >= comma - 1:
+            return None  # "X, Sprecher der Y, sagte …": the subject, not a message
+        if comma - s < 3:
+            return None
+        source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
+        if source is None:
+            return None
+        if vf.kind != "part":
+            rest = source[1]
+            if rest < self.clauses.strip_end(rest, e) and not (
+                    self.doc.lex.fclass(lower[rest]) & {"prep", "adv", "conj"} or words[rest] in (",", "(")):
                 return None
-            if vf.cls == "evidence" and kind != "dass":
-                return None  # "Bilder zeigen, dass …" but not "zeigte sich, …"
-            src = self.sources.subject_of(vi, vf, s, e, part)
-            if src is not None and src[0] <= vi < src[1]:
-                src = None
-            return Claim(parts=[(a, b)], attribution=Attribution.INDIRECT, source=src, cue=(vi, vi + 1),
-                         hedged=self.features.hedged(a, b) or self.features.hedged(s, a), score=0.8 * (0.6 + 0.4 * vf.precision),
-                         kind="comp-" + kind)
-        # inverted: "Y sei …, sagte X." — verb right after a comma
-        if vf.cls != "evidence" and vf.kind in ("fin", "sub", "part"):
-            k = vi - 1
-            if vf.kind == "part":
-                ax = self.clauses.aux_before(vi, s)
-                if ax >= 0:
-                    k = ax - 1
-            if k > s and words[k] == "," and self.doc.quote_of[k] < 0:
-                msg_end = k
-                a = s
-                pre_np = self.phrases.np_after(s, k, s)
-                if pre_np is not None and pre_np[1] >= k - 1:
-                    return None  # "X, Sprecher der Y, sagte …": the subject, not a message
-                if msg_end - a >= 3:
-                    if vf.kind != "part":
-                        src = self.sources.subject_after(vi, e, s)
-                    else:
-                        src = self.phrases.np_after(k + 2, vi, s)
-                    if src is None:
-                        return None
-                    if vf.kind != "part":
-                        b = src[1]
-                        rest = [x for x in range(b, self.clauses.strip_end(b, e))]
-                        # after the speaker only adverbials may follow ("am Montag", "in Berlin")
-                        if rest and not (self.doc.lex.fclass(lower[rest[0]]) & {"prep", "adv", "conj"}
-                                         or words[rest[0]] in (",", "(")):
-                            return None
-                    return Claim(parts=[(a, msg_end)], attribution=Attribution.INDIRECT, source=src,
-                                 cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
-                                 score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
-        return None
+        return Claim(parts=[(s, comma)], attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
+                     hedged=self.features.hedged(s, e), score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
 
     REPORTED_MIN_PRECISION = 0.4
     REPORTED_MIN_RATE = 0.02

@@ -272,12 +272,14 @@ class DocRules:
 
     # ------------------------------------------------------------ sentence
     def sentence(self, si: int, s: int, e: int, consumed: set[int]) -> list[Claim]:
-        words, lower = self.doc.words, self.doc.lower
+        """The claims a sentence makes with its own cues, the families tried in
+        order: "wie"-frames, evidence, quotes, verbs, frames, reported speech
+        acts, cues found from their complement."""
+        lower = self.doc.lower
         frames = self.frames.find_frames(s, e)
         all_verbs = self.verbs.find_verb_cues(s, e)
         # evidence verbs ("Satellitenbilder zeigen, dass …") only with a dass-clause
         verbs = [v for v in all_verbs if v[1].cls != "evidence"]
-        claims: list[Claim] = []
 
         # 0. "wie X mitteilte, …" frames
         for vi, vf, part in verbs:
@@ -294,34 +296,13 @@ class DocRules:
         qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed) or self.quotes.named_quote(s, e, verbs)
         if qclaim is not None:
             return [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
-
-        # 2. reporting verb with a complement or inverted frame; when two cues
-        # share a clause ("hat sich geäußert und aufgefordert, …") the later one
-        # takes the complement
-        for n_v, (vi, vf, part) in enumerate(all_verbs):
-            if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clauses.clause_end(vi + 1, e):
-                continue
-            c = self.verbs.verb_claim(s, e, vi, vf, part)
-            if c is not None:
-                claims.append(c)
-                claims.extend(self._coordinated_claims(c, s, e, all_verbs))
-                # an adverbial frame outside the verb's message is a claim of its
-                # own: "Heute bestätigte X laut Reuters, dass …"
-                for fr in frames:
-                    if fr.kind in ("pre", "post", "nach") and fr.span is not None \
-                            and not (c.start <= fr.cue[0] < c.end):
-                        fc = self.frames.frame_claim(s, e, fr)
-                        if fc is not None:
-                            claims.append(fc)
-                        break
-                return claims
-
+        # 2. reporting verb with a complement or inverted frame
+        found = self._verb_claims(s, e, all_verbs, frames)
         # 3. adverbial frames: message = the clause they govern minus the frame
-        if frames:
+        if not found and frames:
             found = self._frame_claims(s, e, frames)
-            if found:
-                return found
-
+        if found:
+            return found
         # 4. reported speech act without complement: whole sentence
         for vi, vf, part in verbs:
             if vf.cls == "thought" and vf.kind != "part":
@@ -334,6 +315,28 @@ class DocRules:
         complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
             or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e)
         return [complement] if complement is not None else []
+
+    def _verb_claims(self, s: int, e: int, all_verbs: list[VerbCue], frames: list[Frame]) -> list[Claim]:
+        """The first reporting verb with a complement or inverted frame (when
+        two cues share a clause, "hat sich geäußert und aufgefordert, …", the
+        later one takes the complement), a second speech act of its speaker,
+        and an adverbial frame outside its message ("Heute bestätigte X laut
+        Reuters, dass …")."""
+        for n_v, (vi, vf, part) in enumerate(all_verbs):
+            if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clauses.clause_end(vi + 1, e):
+                continue
+            c = self.verbs.verb_claim(s, e, vi, vf, part)
+            if c is None:
+                continue
+            claims = [c] + self._coordinated_claims(c, s, e, all_verbs)
+            for fr in frames:
+                if fr.kind in ("pre", "post", "nach") and fr.span is not None and not (c.start <= fr.cue[0] < c.end):
+                    fc = self.frames.frame_claim(s, e, fr)
+                    if fc is not None:
+                        claims.append(fc)
+                    break
+            return claims
+        return []
 
     def _coordinated_claims(self, first: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:
         """ "„…“, sagte er und bemerkte, dass …", "X hatte gewarnt, dass …, und
