@@ -4,8 +4,6 @@ import pkgutil
 import subprocess
 import sys
 
-import annotator.core
-
 
 def test_core_and_cli_never_import_qt():
     import annotator.cli

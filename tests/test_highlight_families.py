@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from highlight_support import describe_claims as claims_of
 
 from annotator.core.highlight import load_highlighter
 from annotator.core.models import Attribution as A
-
-from highlight_support import describe_claims as claims_of
 
 
 @pytest.fixture(scope="session")

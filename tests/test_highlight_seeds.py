@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from highlight_support import describe_claims as claims
 
 from annotator.core.highlight import load_highlighter
 from annotator.core.models import Attribution as A
-
-from highlight_support import describe_claims as claims
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

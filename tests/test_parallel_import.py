@@ -20,8 +20,8 @@ import annotator.core.database
 from annotator.core.export import ExportOptions, export_project
 from annotator.core.highlight import load_highlighter
 from annotator.core.importer import import_paths
-from annotator.core.resources import resource_path
 from annotator.core.project import Project
+from annotator.core.resources import resource_path
 
 FROZEN = "2026-12-01T12:00:00Z"
 

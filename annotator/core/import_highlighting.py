@@ -29,7 +29,7 @@ class HighlightingImport:
                                 dask=dask, input_bytes=input_bytes)
         self.highlighted = 0
 
-    def __enter__(self) -> "HighlightingImport":
+    def __enter__(self) -> HighlightingImport:
         return self
 
     def __exit__(self, *exc_info) -> None:

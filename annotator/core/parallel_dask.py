@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-
 CONNECT_TIMEOUT = "20s"  # how long to try reaching a scheduler before giving up
 
 

@@ -187,7 +187,7 @@ def worker_count(requested: int | None, input_bytes: int) -> int:
 
 
 def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str | None,
-               input_bytes: int) -> "InOrder":
+               input_bytes: int) -> InOrder:
     """Batches for ``highlighter``: on a Dask scheduler (``dask="local"``
     starts a LocalCluster of ``workers`` or 2), in worker processes where
     that pays, else here."""

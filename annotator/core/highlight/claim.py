@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from annotator.core.models import Attribution
 
-
 # The cue family of each rule (``Claim.kind``): what `annotator evaluate`
 # counts and ``doc._.annotator_families`` shows.  A kind not listed is its own
 # family.

@@ -23,7 +23,11 @@ from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rules_words import (
-    COMPLEMENTIZERS, GENITIVE_DETS, NON_COMPLEMENT_STARTS, PASSIVE_AUX, POSSESSIVES,
+    COMPLEMENTIZERS,
+    GENITIVE_DETS,
+    NON_COMPLEMENT_STARTS,
+    PASSIVE_AUX,
+    POSSESSIVES,
 )
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases

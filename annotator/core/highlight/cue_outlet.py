@@ -24,7 +24,7 @@ Clause units split a sentence where the issue's rules split a claim:
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.doc_state import DocState, Range

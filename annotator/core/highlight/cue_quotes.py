@@ -10,8 +10,8 @@ the previous quote — also across sentences.
 from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
-from annotator.core.highlight.cue_verbs import VerbCues
 from annotator.core.highlight.cue_frames import Frame
+from annotator.core.highlight.cue_verbs import VerbCues
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
@@ -20,7 +20,6 @@ from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
-
 
 VerbCue = tuple[int, VerbForm, int]  # verb token, its lexicon entry, separated particle or -1
 Speaker = tuple[Range | None, Range | None]  # source, cue

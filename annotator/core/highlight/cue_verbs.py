@@ -16,13 +16,18 @@ from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rules_words import (
-    COMPLEMENTIZERS, MODALS, NON_COMPLEMENT_STARTS, PASSIVE_AUX, RELATIVE, TIME_WORDS, WH,
+    COMPLEMENTIZERS,
+    MODALS,
+    NON_COMPLEMENT_STARTS,
+    PASSIVE_AUX,
+    RELATIVE,
+    TIME_WORDS,
+    WH,
 )
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
-
 
 # words that say nothing about what was said: reflexive, pronoun objects, manner
 CONTENTLESS = frozenset("sich dies dieses das es ihn sie ihm ihr ihnen nicht auch ebenso ebenfalls heute gestern "

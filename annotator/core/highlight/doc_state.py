@@ -35,7 +35,7 @@ class DocState:
 
     @classmethod
     def build(cls, words: list[str], sents: list[Range], lex: Lexicons,
-              ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None) -> "DocState":
+              ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None) -> DocState:
         doc = cls(words=words, sents=sents, lex=lex, ents=ents or [], pos=pos,
                   lower=[word.lower() for word in words], n=len(words))
         doc.quotes = find_quotes(words)

@@ -25,9 +25,10 @@ the mention in the text (SpkAtt annotates "er", not its antecedent).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 ROLES = ("message", "source")
 

@@ -13,7 +13,12 @@ from typing import NamedTuple
 
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.rules_words import (
-    GENITIVE_DETS, NAME_PARTICLES, PARTITIVES, RELATIVE, SUBJECT_PRONOUNS, TIME_WORDS,
+    GENITIVE_DETS,
+    NAME_PARTICLES,
+    PARTITIVES,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
 )
 from annotator.core.highlight.word_classes import WordClasses
 
@@ -127,7 +132,7 @@ class NounPhrases:
             break
         return j, started
 
-    def _attachment_end(self, scan: "PhraseScan", j: int) -> int | None:
+    def _attachment_end(self, scan: PhraseScan, j: int) -> int | None:
         """End of the attachment starting at j, or None when the phrase ends
         there.  The first attachment whose start matches decides."""
         for attachment in (self._genitive, self._bracket, self._place, self._fuer_complement, self._affiliation,
@@ -137,7 +142,7 @@ class NounPhrases:
                 return None if got == STOP else got
         return None
 
-    def _genitive(self, scan: "PhraseScan", j: int) -> int | None:
+    def _genitive(self, scan: PhraseScan, j: int) -> int | None:
         """ "der Sprecher des Nationalen Sicherheitsrates" (not "der NASA der …")."""
         words, lower = self.doc.words, self.doc.lower
         if not (lower[j] in GENITIVE_DETS and j + 1 < scan.end
@@ -146,7 +151,7 @@ class NounPhrases:
         sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
         return sub[1] if sub is not None and sub[1] > j + 1 else STOP
 
-    def _bracket(self, scan: "PhraseScan", j: int) -> int | None:
+    def _bracket(self, scan: PhraseScan, j: int) -> int | None:
         """A short bracket: "(SPD)"."""
         words = self.doc.words
         if words[j] != "(":
@@ -156,7 +161,7 @@ class NounPhrases:
             k += 1
         return k + 1 if k < scan.end and words[k] == ")" and k > j + 1 else STOP
 
-    def _place(self, scan: "PhraseScan", j: int) -> int | None:
+    def _place(self, scan: PhraseScan, j: int) -> int | None:
         """ "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"."""
         lower, end, sent_start = self.doc.lower, scan.end, scan.sent_start
         lex = self.doc.lex
@@ -183,7 +188,7 @@ class NounPhrases:
         counts = self.doc.lex.lower.get(self.doc.lower[k])
         return self.tokens.is_nounlike(k, sent_start) and (counts is None or counts[1] <= 3)
 
-    def _fuer_complement(self, scan: "PhraseScan", j: int) -> int | None:
+    def _fuer_complement(self, scan: PhraseScan, j: int) -> int | None:
         """ "Kommissar für Schulwesen und Kultur" after a role or organisation."""
         lower, end = self.doc.lower, scan.end
         if not (lower[j] == "für" and j + 1 < end and self.doc.lex.source_noun_kind(lower[j - 1]) in ("role", "org")):
@@ -198,7 +203,7 @@ class NounPhrases:
             j += 2
         return j
 
-    def _affiliation(self, scan: "PhraseScan", j: int) -> int | None:
+    def _affiliation(self, scan: PhraseScan, j: int) -> int | None:
         """ "Joe Stork von HRW", "Abgeordnete aus der Koalition" — not "aus
         heiterem Himmel", "aus Sicherheitsgründen", "von 50.000"."""
         words, lower, end = self.doc.words, self.doc.lower, scan.end
@@ -211,7 +216,7 @@ class NounPhrases:
         sub = self.np_after(j + 1, end, scan.sent_start, allow_pron=False, appositions=scan.appositions)
         return sub[1] if sub is not None else STOP
 
-    def _pp_apposition(self, scan: "PhraseScan", j: int) -> int | None:
+    def _pp_apposition(self, scan: PhraseScan, j: int) -> int | None:
         """ "Ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte"."""
         words, lower, end, sent_start = self.doc.words, self.doc.lower, scan.end, scan.sent_start
         if not (scan.appositions and lower[j] in ("auf", "bei", "beim", "am", "an", "im", "aus") and j + 1 < end):
@@ -228,7 +233,7 @@ class NounPhrases:
             return m
         return STOP
 
-    def _comma_apposition(self, scan: "PhraseScan", j: int) -> int | None:
+    def _comma_apposition(self, scan: PhraseScan, j: int) -> int | None:
         """ "John Kirby, Sprecher des …,"; in a frame ("laut X, Chef der Y, …")
         the apposition must be closed by a comma."""
         words = self.doc.words
@@ -239,7 +244,7 @@ class NounPhrases:
             m = None
         return m if m is not None else STOP
 
-    def _coordination(self, scan: "PhraseScan", j: int) -> int | None:
+    def _coordination(self, scan: PhraseScan, j: int) -> int | None:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
         if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
             return None

@@ -50,8 +50,20 @@ from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import Lexicons, VerbForm  # noqa: F401  (VerbForm: re-export)
 from annotator.core.highlight.noun_phrases import NounPhrases, low_k_rel  # noqa: F401  (re-export)
 from annotator.core.highlight.rules_words import (  # noqa: F401  (re-exports)
-    ALL_QUOTES, BASE_SCORE, COMPLEMENTIZERS, GENITIVE_DETS, NAME_PARTICLES, NON_COMPLEMENT_STARTS, PARTITIVES,
-    POSSESSIVES, PUNCT, QUOTE_PAIRS, RELATIVE, SUBJECT_PRONOUNS, TIME_WORDS, WH,
+    ALL_QUOTES,
+    BASE_SCORE,
+    COMPLEMENTIZERS,
+    GENITIVE_DETS,
+    NAME_PARTICLES,
+    NON_COMPLEMENT_STARTS,
+    PARTITIVES,
+    POSSESSIVES,
+    PUNCT,
+    QUOTE_PAIRS,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+    WH,
 )
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
@@ -138,7 +150,7 @@ class DocRules:
         claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
         return claims
 
-    def _sentence_claims(self, si: int, s: int, e: int, flow: "Flow") -> list[Claim]:
+    def _sentence_claims(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
         """The claims a sentence makes with its own cues (or a quote after a colon)."""
         got: list[Claim] = []
         q = self.doc.quote_of[s]
@@ -153,7 +165,7 @@ class DocRules:
             got = [quote] if quote is not None else []
         return got
 
-    def _statement_claim(self, si: int, s: int, e: int, flow: "Flow") -> list[Claim]:
+    def _statement_claim(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
         """A sentence of a colon statement: the statement's speaker and cue."""
         if flow.statement is None or self.outlet.not_a_statement(s, e):
             return []
@@ -161,7 +173,7 @@ class DocRules:
                       source=flow.statement.source, antecedent=flow.statement.antecedent, cue=flow.statement.cue,
                       hedged=self.features.hedged(s, e), score=0.5, kind="statement", sents=[si])]
 
-    def _continuation(self, si: int, s: int, e: int, flow: "Flow") -> tuple[bool, Claim | None]:
+    def _continuation(self, si: int, s: int, e: int, flow: Flow) -> tuple[bool, Claim | None]:
         """Free indirect speech after an attributed sentence (Konjunktiv I, or
         II right after it, reportive "soll"), or the next sentence of a colon
         statement; consecutive free indirect sentences merge into one claim.

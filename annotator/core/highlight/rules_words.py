@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from annotator.core.models import Attribution
 
-
 QUOTE_PAIRS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”",), "‚": ("‘",), '"': ('"',)}
 ALL_QUOTES = {"„", "“", "”", "»", "«", '"', "‚", "‘"}
 PUNCT = {",", ".", ";", ":", "!", "?", "…", "(", ")", "-", "–", "—", "/"} | ALL_QUOTES
@@ -20,7 +19,7 @@ NON_COMPLEMENT_STARTS = {
     "während", "bevor", "wo", "sodass", "damit", "indem", "denn", "doch", "jedoch", "sowie", "bis",
     "seit", "seitdem", "ehe", "falls", "ohne", "statt", "wobei", "wodurch", "womit", "weshalb",
     "welche", "welcher", "welches", "welchen", "welchem", "denen", "dessen", "deren", "zumal",
-    "nachdem", "sobald", "solange", "obgleich", "wonach",
+    "sobald", "solange", "obgleich", "wonach",
 }
 WH = {"wer", "was", "wann", "wo", "warum", "weshalb", "wieso", "wie", "welche", "welcher", "welches",
       "wohin", "woher", "wodurch", "womit", "wofür", "wozu", "inwiefern", "inwieweit", "wieviel", "wieviele"}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from annotator.core.highlight.doc_state import DocState
 
-
 MOOD_ENDINGS = frozenset("einlt")  # last letters of every Konjunktiv form ("sei", "habe", "seien") and "soll(en)"
 
 

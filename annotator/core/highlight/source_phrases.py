@@ -17,7 +17,6 @@ from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rules_words import PASSIVE_AUX, RELATIVE, SUBJECT_PRONOUNS
 from annotator.core.highlight.word_classes import WordClasses
 
-
 # endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
 COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus", "nis", "tum", "ment",
                        "erei", "chen", "lein", "ling", "nahme", "gabe")
@@ -112,7 +111,7 @@ class SourcePhrases:
                 return pp
         return None
 
-    def _clause_subject(self, c: "VerbClause") -> Found | None:
+    def _clause_subject(self, c: VerbClause) -> Found | None:
         """Subjects decided by the clause the verb stands in: a verb first,
         coordinated verbs or clauses, a relative pronoun, a verb-final
         subordinate clause."""
@@ -157,7 +156,7 @@ class SourcePhrases:
                 return Found(sub)
         return None
 
-    def _coordinated_clause_subject(self, c: "VerbClause") -> Range | None:
+    def _coordinated_clause_subject(self, c: VerbClause) -> Range | None:
         """ "…, und die Hongkonger befürchten, dass …": the subject after "und"
         of a coordinated main clause, when a clause with its own verb stands
         before it."""
@@ -172,7 +171,7 @@ class SourcePhrases:
                 return None
         return None
 
-    def _object_first_subject(self, c: "VerbClause") -> Found | None:
+    def _object_first_subject(self, c: VerbClause) -> Found | None:
         """An object in front puts the subject after the verb: "Das sagte X",
         "Die Tat bezeichnete er als sinnlos", "Den Plan lehnte sie ab"."""
         lower, fin, s, e = self.doc.lower, c.finite, c.sent_start, c.end
@@ -186,7 +185,7 @@ class SourcePhrases:
             return Found(self.subject_after(fin, e, s, c.particle))
         return None
 
-    def _prefield_subject(self, c: "VerbClause") -> Range | None:
+    def _prefield_subject(self, c: VerbClause) -> Range | None:
         """The prefield as subject: the whole stretch from the sentence start
         (appositions may contain commas) when it looks like one; a PP, adverb
         or subordinate clause in front puts the subject after the verb."""
