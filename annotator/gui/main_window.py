@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
     # -- jobs ------------------------------------------------------------------------------------------
 
     def run_job(self, title: str, fn, *, db_path: Path | str | None = "project",
-                **callbacks) -> Job:
+                **callbacks) -> Job:  # callbacks: also show_at_once
         """Run ``fn`` in a worker (see annotator.gui.workers.run_job). By default it
         gets its own connection to this window's project."""
         path = self.project_path if db_path == "project" else db_path
