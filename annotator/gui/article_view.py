@@ -119,6 +119,17 @@ class ArticleView(QPlainTextEdit):
             end -= 1
         return Span(start, end) if end > start else None
 
+    @property
+    def plain_text(self) -> str:
+        """The article's text as stored (code points)."""
+        return self._text
+
+    def selection_or_cursor(self) -> Span:
+        """The raw selection, or the cursor as an empty span (code points)."""
+        cursor = self.textCursor()
+        start, end = self.offsets.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+        return Span(start, end)
+
     def select_span(self, span: Span) -> None:
         """Select text by code points (for tests and keyboard helpers)."""
         cursor = self.textCursor()

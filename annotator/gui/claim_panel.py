@@ -92,6 +92,8 @@ class ClaimPanel(QWidget):
         self.show_claim(None, 0, 0)
 
     def _build_controls(self) -> None:
+        # No "&" mnemonics: the controls' keys are the plain letters in their
+        # labels, and Alt+letter belongs to the menu bar ("&Hedged" took Alt+H from Help).
         def button(text: str, name: str, signal: Signal) -> QPushButton:
             widget = QPushButton(text, self)
             widget.setAccessibleName(name)
@@ -99,15 +101,15 @@ class ClaimPanel(QWidget):
             widget.clicked.connect(signal.emit)
             return widget
 
-        self.accept_button = button("&Accept (A)", "Accept claim", self.acceptRequested)
-        self.reject_button = button("Re&ject (X)", "Reject claim", self.rejectRequested)
+        self.accept_button = button("Accept (A)", "Accept claim", self.acceptRequested)
+        self.reject_button = button("Reject (X)", "Reject claim", self.rejectRequested)
         self.forget_button = button("Clear (Del)", "Clear review or delete added claim",
                                     self.forgetRequested)
-        self.unattributed = QCheckBox("&Unattributed (U)", self)
+        self.unattributed = QCheckBox("Unattributed (U)", self)
         self.unattributed.setAccessibleName("Unattributed")
         self.unattributed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.unattributed.clicked.connect(lambda _=False: self.unattributedToggled.emit())
-        self.hedged = QCheckBox("&Hedged (H)", self)
+        self.hedged = QCheckBox("Hedged (H)", self)
         self.hedged.setAccessibleName("Hedged")
         self.hedged.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hedged.clicked.connect(lambda _=False: self.hedgedToggled.emit())

@@ -17,6 +17,7 @@ For other engineers adding features (a few lines each)::
 from __future__ import annotations
 
 import base64
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
 from annotator.gui import jobs
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
+from annotator.gui.annotator_name import change_annotator
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
@@ -136,8 +138,9 @@ class MainWindow(QMainWindow):
             "export": self.export_dialog, "merge": self.team.ask_and_merge,
             "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
             "refresh_dashboard": self.team.refresh_dashboard,
+            "change_annotator": lambda: change_annotator(self),
         }
-        for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
+        for name in ("find_in_article", "find_next", "find_previous", "next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
                      "cycle_attribution", "hedged", "edit_note", "forget"):
             handlers[name] = getattr(w, name)
@@ -164,7 +167,9 @@ class MainWindow(QMainWindow):
         self.file_menu, self.edit_menu, self.go_menu = menus["&File"], menus["&Edit"], menus["&Go"]
         self.claim_menu, self.view_menu = menus["&Claim"], menus["&View"]
         self.team_menu, self.help_menu = menus["&Team"], menus["&Help"]
-        self.file_quit_separator = separators["quit"]
+        self.file_quit_separator = separators["change_annotator"]
+        self.edit_menu.setToolTipsVisible(True)  # the undo history's reach (UNDO_TIP)
+        self.edit_menu.setToolTip(self.actions_by_name["undo"].toolTip())
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
         self.import_annotations_action = self.actions_by_name["import_annotations"]
         self.export_action = self.actions_by_name["export"]
@@ -218,28 +223,33 @@ class MainWindow(QMainWindow):
         finished, in the next unfinished article of the list as filtered."""
         if self.workspace.session.article is None or self.workspace.next_unreviewed():
             return
-        target = self._next_unfinished_article()
+        target, wrapped = self._next_unfinished_article()
         if target is None:
             self.statusBar().showMessage(
-                "No claim left to review in this article or the ones after it in the list", 5000)
+                "No claim left to review in the articles of the list: all done", 5000)
             return
         self.workspace.open_article(target, at_unreviewed=True)
+        if wrapped:
+            self.statusBar().showMessage(
+                "Back to the list's first unfinished article: the ones after it are done", 5000)
 
-    def _next_unfinished_article(self) -> str | None:
-        """Walks the list's pages; reviewers work in order, so the next unfinished
-        article is near. The walk is capped so a long run of finished articles
-        never freezes the window."""
+    def _next_unfinished_article(self) -> tuple[str | None, bool]:
+        """(article id, whether the walk wrapped to the list's start). Walks the
+        list's pages; reviewers work in order, so the next unfinished article is
+        near. After the list's end it goes on from its start (an article skipped
+        earlier). The walk is capped so a long run of finished articles never
+        freezes the window."""
         seq = self.workspace.session.article.seq
         first = self.article_model.lower_bound(seq)
         found = self.article_model.summary(first)
-        first += 1 if found is not None and found.seq == seq else 0
-        for row in range(first, first + UNFINISHED_SCAN_LIMIT):
+        here = found is not None and found.seq == seq
+        total = self.article_model.rowCount()
+        rows = islice(chain(range(first + here, total), range(0, first)), UNFINISHED_SCAN_LIMIT)
+        for row in rows:
             summary = self.article_model.summary(row)
-            if summary is None:
-                return None
-            if summary.claims_reviewed < summary.claims_total:
-                return summary.id
-        return None
+            if summary is not None and summary.claims_reviewed < summary.claims_total:
+                return summary.id, row < first
+        return None, False
 
     def _article_shown(self, article_id: str) -> None:
         article = self.workspace.session.article
@@ -377,7 +387,7 @@ class MainWindow(QMainWindow):
         self.guidelines_dock.raise_()
 
     def toggle_guidelines(self) -> None:
-        """F2 shows the guidelines and F2 again hides them (as F3 and F4 do their docks)."""
+        """F2 shows the guidelines and F2 again hides them (as F6 and F4 do their docks)."""
         if self.guidelines_dock.isVisible():
             self.guidelines_dock.hide()
         else:

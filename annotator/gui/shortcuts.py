@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -74,6 +74,9 @@ def _grade_specs() -> list[ActionSpec]:
     return specs
 
 
+UNDO_TIP = ("Undo and redo reach back to the start of this session: the history ends when "
+            "the window closes (every change stays saved and logged in the project)")
+
 ACTIONS: list[ActionSpec] = [
     ActionSpec("open_project", "&Open project…", (QKeySequence.StandardKey.Open,), "File"),
     ActionSpec("new_project", "&New project…", (QKeySequence.StandardKey.New,), "File"),
@@ -85,12 +88,20 @@ ACTIONS: list[ActionSpec] = [
                "Import claims annotated elsewhere, as a layer of their own", separator=True),
     ActionSpec("export", "&Export training data…", ("Ctrl+Shift+E",), "File",
                "Write the reviewed claims as JSONL, spaCy or doccano files"),
+    ActionSpec("change_annotator", "Annota&tor…", (), "File",
+               "Change the name you annotate under (a new name starts a layer of its own)",
+               separator=True),
     ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "File",
                separator=True),
-    ActionSpec("undo", "&Undo", (QKeySequence.StandardKey.Undo,), "Edit"),
-    ActionSpec("redo", "&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y"), "Edit"),
-    ActionSpec("find", "&Search articles", (QKeySequence.StandardKey.Find,), "Edit",
+    ActionSpec("undo", "&Undo", (QKeySequence.StandardKey.Undo,), "Edit", UNDO_TIP),
+    ActionSpec("redo", "&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y"), "Edit", UNDO_TIP),
+    ActionSpec("find_in_article", "&Find in article…", (QKeySequence.StandardKey.Find,), "Edit",
+               "Find text in the article; the match is selected, so S, M, C or Ins use it",
                separator=True),
+    ActionSpec("find_next", "Find ne&xt", ("F3",), "Edit"),
+    ActionSpec("find_previous", "Find pre&vious", ("Shift+F3",), "Edit"),
+    ActionSpec("find", "&Search articles", ("Ctrl+Shift+F",), "Edit",
+               "Search the titles and texts of every article (the article list's search)"),
     ActionSpec("focus_list", "Go to article &list", ("Ctrl+L",), "Edit"),
     ActionSpec("focus_text", "Back to the &text", ("Esc",), "Edit"),
     ActionSpec("next_unreviewed", "Next &unreviewed claim", ("Space",), "Navigate",
@@ -114,7 +125,7 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("hedged", "&Hedged", ("H",), "Claim", "The claim is hedged (könnte, soll, angeblich)"),
     ActionSpec("edit_note", "Edit &note", ("E",), "Claim", "Type a note; Esc returns to the text"),
     *_grade_specs(),
-    ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
+    ActionSpec("toggle_article_list", "Article &list", ("F6",), "View"),
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
     ActionSpec("merge", "&Merge databases…", ("Ctrl+Shift+M",), "Team",
                "Merge the annotators' databases into a new one"),
@@ -251,6 +262,10 @@ class ShortcutSheet(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
+        # The keys that open the sheet close it (the window's F1 does not reach a dialog).
+        opener = next(spec for spec in ACTIONS if spec.name == "show_shortcuts")
+        for sequence in key_sequences(opener):
+            QShortcut(sequence, self).activated.connect(self.reject)
         self.resize(640, 760)
 
 
