@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -53,8 +54,9 @@ def _combo(parent: QWidget, name: str, items: list[tuple[str, object, str]]) -> 
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
     combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys go to the text; Tab skips it
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
+    # As wide as the longest choice: "Expert / analyst (Alt+6)" and "A – Completely
+    # reliable" were clipped at twelve characters.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.addItem("—", None)
     for text, value, tip in items:
         combo.addItem(text, value)
@@ -131,10 +133,10 @@ class ClaimPanel(QWidget):
                               (self.credibility, self.credibilityChosen),
                               (self.attribution, self.attributionChosen)):
             combo.activated.connect(lambda index, c=combo, s=signal: s.emit(c.itemData(index)))
-        self.note = QLineEdit(self)
+        self.note = NoteField(self)
         self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("Note (E to type, Esc to return)")
-        self.note.textEdited.connect(self.noteEdited.emit)
+        self.note.setPlaceholderText("Note (E to type, Esc to return; Enter starts a new line)")
+        self.note.textChanged.connect(lambda: self.noteEdited.emit(self.note.text()))
 
     def _layout(self) -> None:
         spans = QGroupBox("Claim", self)
@@ -147,6 +149,8 @@ class ClaimPanel(QWidget):
             decision.addWidget(widget)
         grades = QGroupBox("Grading", self)
         form = QFormLayout(grades)
+        # Labels above their fields: the combos get the panel's whole width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Source type:", self.source_type)
         form.addRow("Reliability (Shift+A–F):", self.reliability)
         form.addRow("Credibility (1–6):", self.credibility)
@@ -205,6 +209,38 @@ class ClaimPanel(QWidget):
         if self.note.text() != note and not self.note.hasFocus():
             self.note.setText(note)
         del blockers
+
+
+class NoteField(QPlainTextEdit):
+    """A note of several lines that grows with its text (two to eight lines).
+
+    ``text``/``setText`` as a line edit has them; Tab leaves the field and
+    Esc (the window's action) returns to the article text."""
+
+    MIN_LINES, MAX_LINES = 2, 8
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _: self._fit())
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+    def _fit(self) -> None:
+        lines = min(max(self.document().documentLayout().documentSize().height(),
+                        self.MIN_LINES), self.MAX_LINES)
+        margins = self.contentsMargins()
+        height = round(lines * self.fontMetrics().lineSpacing()
+                       + 2 * self.document().documentMargin() + margins.top() + margins.bottom())
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 def _preview(text: str) -> str:

@@ -47,11 +47,16 @@ from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.team import install_team_menu
+from annotator.gui.theme import ViewSettings
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
 
 SOURCE_TYPES = list(SOURCE_TYPE_LABELS)
 GUIDELINES_WIDTH = 400  # at most
+GUIDELINES_MIN_WIDTH = 220
+ARTICLE_LIST_MIN_WIDTH = 200
+ARTICLE_LIST_WIDTH = 360  # what the list gets back when the window has room again
+TEXT_COMFORT_WIDTH = 520  # the text keeps this before the list widens again
 UNFINISHED_SCAN_LIMIT = 2000  # list rows Space looks through for an unfinished article
 
 
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
+        self.view_settings = ViewSettings(self)  # theme and text size
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
@@ -106,6 +112,10 @@ class MainWindow(QMainWindow):
         self.article_list.articleActivated.connect(self._open_from_list)
         # A new filter resets the list: mark the shown article in it again.
         self.article_list.filterApplied.connect(self._list_sync_timer.start)
+        self.article_list.setMinimumWidth(ARTICLE_LIST_MIN_WIDTH)
+        self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
+        self._docks_timer = QTimer(self, singleShot=True, interval=150)
+        self._docks_timer.timeout.connect(self._restore_dock_widths)
         self._restore_layout()
         self.resume()
 
@@ -139,8 +149,10 @@ class MainWindow(QMainWindow):
             "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
             "refresh_dashboard": self.team.refresh_dashboard,
             "change_annotator": lambda: change_annotator(self),
+            **self.view_settings.handlers(),
         }
-        for name in ("find_in_article", "find_next", "find_previous", "next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
+        for name in ("toggle_overview", "find_in_article", "find_next", "find_previous", "next_claim",
+                     "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
                      "cycle_attribution", "hedged", "edit_note", "forget"):
             handlers[name] = getattr(w, name)
@@ -401,11 +413,29 @@ class MainWindow(QMainWindow):
             return
         docks, widths = [self.article_dock], [self.article_dock.width()]
         if guidelines_visible:
+            self.workspace.narrow_panel()  # the panel's spare room goes to the text
             docks.append(self.guidelines_dock)
-            # Half the text's width, within limits: reading both must stay possible.
-            widths.append(min(max(self.workspace.view.width() // 2, 240), GUIDELINES_WIDTH))
+            # 40 % of what the list and the panel leave, within limits: the text keeps the most.
+            free = self.width() - self.article_dock.width() - self.workspace.panel_scroll.minimumWidth()
+            widths.append(min(max(int(free * 0.4), GUIDELINES_MIN_WIDTH), GUIDELINES_WIDTH))
         QTimer.singleShot(0, lambda: self.closing or self.resizeDocks(
             docks, widths, Qt.Orientation.Horizontal))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._docks_timer.start()  # once the resizing pauses
+
+    def _restore_dock_widths(self) -> None:
+        """A small window squeezed the article list (its Status column hidden);
+        enlarged again, the list gets its width back as long as the text keeps
+        a comfortable width."""
+        if self.closing or not self.article_dock.isVisible() or self.article_dock.isFloating():
+            return
+        room = self.workspace.view.width() - TEXT_COMFORT_WIDTH
+        missing = ARTICLE_LIST_WIDTH - self.article_dock.width()
+        if missing > 0 and room > 0:
+            self.resizeDocks([self.article_dock], [self.article_dock.width() + min(missing, room)],
+                             Qt.Orientation.Horizontal)
 
     def about(self) -> None:
         QMessageBox.about(self, "About annotator",
@@ -426,7 +456,7 @@ class MainWindow(QMainWindow):
         if "state" not in saved:  # first start: room for the titles, once laid out
             QTimer.singleShot(0, lambda: self.resizeDocks(
                 [self.article_dock], [max(self.width() // 4, 360)], Qt.Orientation.Horizontal))
-            self.workspace.splitter.setSizes([800, 360])
+            self.workspace.narrow_panel()
 
     def _save_layout(self) -> None:
         def encode(data: QByteArray) -> str:

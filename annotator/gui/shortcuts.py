@@ -56,6 +56,7 @@ MENU_OF_GROUP = {"File": "&File", "Edit": "&Edit", "Navigate": "&Go", "Claim": "
 RELIABILITY_MENU = "&Claim/Source &reliability"
 CREDIBILITY_MENU = "&Claim/Information &credibility"
 SOURCE_TYPE_MENU = "&Claim/Source &type"
+THEME_MENU = "&View/&Theme"
 
 
 def _grade_specs() -> list[ActionSpec]:
@@ -127,6 +128,16 @@ ACTIONS: list[ActionSpec] = [
     *_grade_specs(),
     ActionSpec("toggle_article_list", "Article &list", ("F6",), "View"),
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
+    ActionSpec("toggle_overview", "&Overview: every claim's source", ("O",), "View",
+               "Draw a line from each claim to its source in the margin; O again hides them"),
+    ActionSpec("text_bigger", "&Bigger text", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "View",
+               "The article text one point bigger (kept across restarts)", separator=True),
+    ActionSpec("text_smaller", "&Smaller text", (QKeySequence.StandardKey.ZoomOut,), "View"),
+    ActionSpec("text_reset", "&Normal text size", ("Ctrl+0",), "View"),
+    ActionSpec("theme_system", "&System colours", (), "View", "Follow the desktop's colours",
+               THEME_MENU, separator=True),
+    ActionSpec("theme_light", "&Light", (), "View", menu=THEME_MENU),
+    ActionSpec("theme_dark", "&Dark", (), "View", menu=THEME_MENU),
     ActionSpec("merge", "&Merge databases…", ("Ctrl+Shift+M",), "Team",
                "Merge the annotators' databases into a new one"),
     ActionSpec("adjudicate", "&Adjudicate disagreements", ("Ctrl+Shift+J",), "Team",

@@ -69,16 +69,29 @@ class ReviewWorkspace(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(340)
+        # The panel is as wide as its widest control needs, and no wider: the
+        # text gets every other pixel (it kept ~270 px while the panel had room).
+        scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 16)
+        # About 35 characters: narrower, words break mid-word (50 px at the minimum size).
+        self.view.setMinimumWidth(self.view.fontMetrics().averageCharWidth() * 35)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("workspaceSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.panel_scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def narrow_panel(self) -> None:
+        """The claim panel at the width its controls need; the text gets the rest."""
+        total = sum(self.splitter.sizes()) or 1200
+        panel = self.panel_scroll.minimumWidth()
+        self.splitter.setSizes([max(total - panel, 1), panel])
 
     def _connect_panel(self) -> None:
         p = self.panel
@@ -191,6 +204,11 @@ class ReviewWorkspace(QWidget):
         if self.find_bar.field.hasFocus():  # Esc in the find bar: done finding
             self.find_bar.hide()
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def toggle_overview(self) -> None:
+        self.view.set_overview(not self.view.overview)
+        self.message.emit("Overview on: each claim's line runs to its source (O hides it)"
+                          if self.view.overview else "Overview off")
 
     def find_in_article(self) -> None:
         if self.session.article is not None:
