@@ -220,7 +220,7 @@ class ArticleView(QPlainTextEdit):
                               color, selected=number == self._current))
         return links
 
-    def _on_screen(self) -> tuple[int, int]:
+    def on_screen(self) -> tuple[int, int]:
         """The Qt position range of the paragraphs on screen."""
         top = self.firstVisibleBlock().position()
         bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).block()
@@ -234,7 +234,7 @@ class ArticleView(QPlainTextEdit):
         ~20 ms per change; the visible few cost ~1 ms. When scrolling leaves
         this range, paintEvent computes the selections again.
         """
-        top, end = self._on_screen()
+        top, end = self.on_screen()
         margin = (end - top) // 2
         self._covered = (max(top - margin, 0), min(end + margin, self.offsets.qt_length))
         return (self.offsets.from_qt(self._covered[0]), self.offsets.from_qt(self._covered[1]))
@@ -279,7 +279,7 @@ class ArticleView(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:
         if self._claims and not self._hold_paint:
-            top, end = self._on_screen()
+            top, end = self.on_screen()
             if top < self._covered[0] or end > self._covered[1]:
                 self._paint()  # scrolled past the claims we marked: mark the new ones
         super().paintEvent(event)

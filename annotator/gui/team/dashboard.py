@@ -79,7 +79,8 @@ def _axes(chart: QChart, series, categories: list[str], maximum: float,
         value_axis.setTickInterval(step)
         value_axis.setLabelFormat("%d")
     else:
-        value_axis.setTickCount(5)
+        # Steps of 0.2 (five ticks over 0..1 read "0.3" for 0.25).
+        value_axis.setTickCount(round((max(maximum, 1) - minimum) / 0.2) + 1)
         value_axis.setLabelFormat("%.1f")
     chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
