@@ -245,15 +245,6 @@ class ArticleView(QPlainTextEdit):
         selections = [self._selection(c.span, self._claim_format(c, False, odd=n % 2 == 1))
                       for n, c in enumerate(self._claims)
                       if n != self._current and c.span.end >= first and c.span.start <= last]
-        if self.gutter.overview:  # every source near the screen, dotted
-            for n, claim in enumerate(self._claims):
-                if n != self._current and claim.source is not None \
-                        and claim.source.end >= first and claim.source.start <= last:
-                    fmt = QTextCharFormat()
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                    fmt.setUnderlineColor(colors.source.darker(150) if not colors.dark
-                                          else colors.source.lighter(170))
-                    selections.append(self._selection(claim.source, fmt))
         if self._current is not None:
             claim = self._claims[self._current]
             selections.append(self._selection(claim.span, self._claim_format(claim, True)))

@@ -13,7 +13,8 @@ with a tick into the text at both ends: a dot at the source, an arrow at the
 claim. The selected claim's link is drawn last, thicker, in the accent
 colour. A link whose other end is off screen runs to the margin's edge. Only
 claims near the screen are measured, so a long article costs what a short
-one does.
+one does. (Sources are not underlined in the text as well: thirty more
+ExtraSelections cost ~20 ms CPU per switch to a 200-claim article.)
 """
 
 from __future__ import annotations
