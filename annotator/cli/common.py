@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import DB_OPTION_HELP  # noqa: F401  (defined beside the group that uses it)
+from annotator.cli import DB_OPTION_HELP  # noqa: F401,E402  (defined beside the group that uses it)
 from annotator.core.database import ProjectError, default_db_path
 from annotator.core.project import Project
 

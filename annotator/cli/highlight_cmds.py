@@ -151,6 +151,8 @@ def format_table(result: dict) -> str:
         lines.append(f"{role.capitalize():<10}{r['precision']:>10.3f}{r['recall']:>10.3f}{r['f1']:>10.3f}")
     lines.append(f"{'Joint':<10}{'':>10}{'':>10}{result['joint_f1']:>10.3f}")
     lines.append(f"gold annotations {result['gold']}, system claims {result['system']}, paired {result['paired']}")
+    if result.get("families"):
+        lines.append("suggestions by cue family: " + ", ".join(f"{k} {v}" for k, v in result["families"].items()))
     return "\n".join(lines)
 
 

@@ -257,9 +257,7 @@ def import_paths(
     highlighter: Highlighter | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
-    batch_size: int = 64,
-    workers: int | None = None,
-    dask: str | None = None,
+    batch_size: int = 64, workers: int | None = None, dask: str | None = None,
 ) -> ImportSummary:
     """Import every article under ``paths`` into ``project`` in one transaction.
 

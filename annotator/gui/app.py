@@ -16,7 +16,7 @@ from annotator.core.database import APP_NAME, DB_ENV_VAR
 from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.gui import errors
+from annotator.gui import errors, system_libraries
 
 # Interactive writes wait at most this long for another writer, then say so.
 GUI_BUSY_TIMEOUT_MS = 3000
@@ -83,6 +83,10 @@ def run(db_path: Path | None = None) -> int:
     ask) and run the event loop. Returns the exit code."""
     from annotator.gui.first_run import ask_annotator_name
 
+    problem = system_libraries.check()
+    if problem is not None:  # Qt would abort naming only the first one
+        print(problem, file=sys.stderr)
+        return 1
     app = application()
     settings = Settings.load()
     if not settings.annotator:

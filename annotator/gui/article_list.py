@@ -178,7 +178,7 @@ class ArticleListPanel(QWidget):
             self.status_filter.addItem(status.capitalize(), status)
         self.search = QLineEdit(self)
         self.search.setAccessibleName("Search articles")
-        self.search.setPlaceholderText("Search title and text (Ctrl+F, Enter)")
+        self.search.setPlaceholderText("Search title and text (Ctrl+Shift+F, Enter)")
         self.search.setClearButtonEnabled(True)
         self.table = QTableView(self)
         self.table.setAccessibleName("Articles")
@@ -187,6 +187,9 @@ class ArticleListPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        # Tab leaves the list instead of moving its cursor: a row is highlighted
+        # only when it is the article shown (Enter or a click opens another).
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
@@ -211,6 +214,7 @@ class ArticleListPanel(QWidget):
         self.search.textEdited.connect(lambda _: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
         self.status_filter.activated.connect(lambda _: self.apply_filter())
+        self.status_filter.installEventFilter(self)  # Space opens it (not: next claim)
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
         filters = QHBoxLayout()
@@ -235,6 +239,10 @@ class ArticleListPanel(QWidget):
         self.table.setColumnWidth(0, max(free, self._min_title))
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.status_filter and event.type() == QEvent.Type.ShortcutOverride \
+                and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # the combo box gets the key: the window's Space is "next claim"
+            return True
         if watched is self.table and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._fit_title)  # after the viewport has its new size
         return super().eventFilter(watched, event)

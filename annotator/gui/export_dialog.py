@@ -8,6 +8,7 @@ refuse the same things with the same words.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -205,13 +206,25 @@ def start_export(window, options: ExportOptions, output: Path):
             errors.show_error(window, "Export", error)
 
     return window.run_job("Export", jobs.export_job(options, output), label="Exporting…",
-                          on_success=done, on_error=failed)
+                          on_success=done, on_error=failed, show_at_once=True)
+
+
+def warm_up_tokenizer() -> threading.Thread:
+    """Load spaCy's tokenizer (seconds on a first export) in the background while
+    the reviewer fills in the dialog; the export then finds it loaded. Daemon:
+    quitting never waits for it."""
+    from annotator.core.export import tokens
+
+    thread = threading.Thread(target=tokens.tokenizer_nlp, name="spacy warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def open_export_dialog(window) -> None:
     default = window.project_path.with_name(f"{window.project_path.stem}-claims.jsonl")
     people = [name for name in window.project.annotators() if not name.startswith("@")]
     dialog = ExportDialog(people, default, window)
+    warm_up_tokenizer()
     if dialog.exec() == QDialog.DialogCode.Accepted:
         start_export(window, dialog.options(), dialog.output_path())
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 import threading
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     import spacy
@@ -31,20 +32,20 @@ MODEL_PREFERENCE = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 class Highlighter:
     """A loaded highlighting pipeline."""
 
-    def __init__(self, nlp: "spacy.Language", model: str | None, digest: str):
+    def __init__(self, nlp: spacy.Language, model: str | None, digest: str):
         self._nlp = nlp
         self.model = model
         self.name = PIPELINE_NAME if model is None else f"{PIPELINE_NAME}+{model}"
         self.version = f"{RULES_VERSION}+{model or 'blank'}.{digest}"
 
     @property
-    def nlp(self) -> "spacy.Language":
+    def nlp(self) -> spacy.Language:
         return self._nlp
 
-    def highlight(self, text: str) -> list["ClaimSuggestion"]:
+    def highlight(self, text: str) -> list[ClaimSuggestion]:
         return list(self._nlp(text)._.annotator_claims)
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list["ClaimSuggestion"]]:
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[ClaimSuggestion]]:
         for doc in self._nlp.pipe(texts, batch_size=batch_size):
             yield list(doc._.annotator_claims)
 
@@ -66,7 +67,7 @@ def installed_model() -> str | None:
     return None
 
 
-def make_tokenizer_nlp(lean: bool = False) -> "spacy.Language":
+def make_tokenizer_nlp(lean: bool = False) -> spacy.Language:
     """Blank German pipeline with the project's tokenizer (for token offsets).
     ``lean``: without lexeme attributes, as the blank highlighter tokenizes
     (the one set-up the highlighter and the export's token offsets share)."""
@@ -96,7 +97,7 @@ def _project_german():
     return ProjectGerman
 
 
-def build_pipeline(model: str | None) -> "spacy.Language":
+def build_pipeline(model: str | None) -> spacy.Language:
     import spacy
 
     from annotator.core.highlight import components  # noqa: F401  (registers factories)
@@ -117,8 +118,8 @@ def build_pipeline(model: str | None) -> "spacy.Language":
 
 
 RULE_MODULES = (
-    "rules.py", "rules_words.py", "claim.py", "word_classes.py", "clauses.py", "noun_phrases.py",
-    "cue_verbs.py", "cue_frames.py", "cue_quotes.py", "source_phrases.py", "coreference.py",
+    "rules.py", "rules_words.py", "claim.py", "doc_state.py", "word_classes.py", "clauses.py", "noun_phrases.py",
+    "cue_verbs.py", "cue_frames.py", "cue_quotes.py", "cue_outlet.py", "cue_complements.py", "source_phrases.py", "coreference.py",
     "sentence_features.py", "sentences.py", "tokenizer.py", "components.py", "lexicons.py",
 )
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.learning.features import words
 
@@ -97,7 +97,8 @@ def learned_highlighter(cues: list[str], sources: list[str], model: str | None =
         if key not in _cache:
             chosen = installed_model() if model is None else (None if model == "blank" else model)
             nlp = build_pipeline(chosen)
-            nlp.get_pipe("annotator_claims").lex = lex
+            claims_component: Any = nlp.get_pipe("annotator_claims")  # our ClaimsComponent
+            claims_component.lex = lex
             hl = Highlighter(nlp, chosen, pipeline_digest(load_lexicons().digest))
             hl.version = f"{hl.version}+lexicon.{lex.digest}"
             _cache[key] = hl
