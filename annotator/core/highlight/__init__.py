@@ -84,12 +84,12 @@ def _project_german():
     (tests/test_startup.py compares them), but the infix regex is compiled
     once instead of twice, ~0.3 s less start-up for every process that
     highlights or tokenizes."""
-    from spacy.lang.de import German
+    from spacy.lang.de import German, GermanDefaults
 
     from annotator.core.highlight.tokenizer import EXTRA_INFIXES
 
-    class ProjectGermanDefaults(German.Defaults):
-        infixes = list(German.Defaults.infixes or []) + EXTRA_INFIXES
+    class ProjectGermanDefaults(GermanDefaults):
+        infixes = list(GermanDefaults.infixes or []) + EXTRA_INFIXES
 
     class ProjectGerman(German):
         Defaults = ProjectGermanDefaults
