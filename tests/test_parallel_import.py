@@ -93,6 +93,15 @@ def test_a_wrapping_highlighter_is_used_through_its_own_pipe(tmp_path):
     assert scores == {0.5}
 
 
+def test_a_highlighter_that_cannot_travel_is_refused_for_dask_with_a_clear_reason():
+    # e.g. a project's learned re-scorer: workers rebuild highlighters by name only
+    from annotator.core.parallel_dask import DaskUnavailable
+    from annotator.core.parallel_highlight import open_queue
+
+    with pytest.raises(DaskUnavailable, match="learned"):
+        open_queue(Rescoring(), with_tokens=False, workers=None, dask="local", input_bytes=0)
+
+
 def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):
     import annotator.core.export.token_cache as token_cache
 
