@@ -30,6 +30,7 @@ def main(ctx: click.Context, db_path: str | None) -> None:
     ctx.obj = {"db_path": db_path}
 
 
+from annotator.cli.adjudicate_cmds import adjudication  # noqa: E402
 from annotator.cli.app_cmds import demo, gui  # noqa: E402
 from annotator.cli.export_cmds import cache_command, export_command, import_annotations_command  # noqa: E402
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
@@ -42,7 +43,7 @@ for command in (
     import_command, articles, info,                         # the project
     highlight, rehighlight, evaluate,                       # the pre-highlighter
     export_command, import_annotations_command, cache_command,  # training data
-    assign, merge, agreement,                               # the team
+    assign, merge, agreement, adjudication,                 # the team
     selftest,
 ):
     main.add_command(command)

@@ -150,13 +150,16 @@ class AdjudicationView(QWidget):
         return self.texts[article_id]
 
     def _list_label(self, group: ClaimGroup) -> str:
-        mark = "✓" if group.settled else "•"
+        mark = "✓" if group.settled else ("↻" if group.changed else "•")
         claim = excerpt(self.text_of(group.article_id), Span(group.start, group.end), 60)
-        return f"{mark} {claim}  ({', '.join(group.versions)})"
+        title = self._article(group.article_id).title or group.article_id[:8]
+        changed = "  — changed since adjudicated" if group.changed else ""
+        return f"{mark} {title}: {claim}  ({', '.join(group.versions)}){changed}"
 
     def _show_progress(self) -> None:
         progress = adjudication_progress(self.groups)
-        self.progress_label.setText(f"Settled {progress.settled} of {progress.total}")
+        changed = f" · {progress.changed} changed since adjudicated" if progress.changed else ""
+        self.progress_label.setText(f"Settled {progress.settled} of {progress.total}{changed}")
         self.progress_bar.setMaximum(max(progress.total, 1))
         self.progress_bar.setValue(progress.settled)
 

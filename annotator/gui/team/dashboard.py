@@ -112,6 +112,7 @@ class Dashboard(QWidget):
         self.summary.setText(
             f"{len(data.progress)} annotators · {agreement.items} claims judged by two or more · "
             f"{adjudication.settled} of {adjudication.total} disagreements settled · "
+            f"{adjudication.changed} changed since adjudicated · "
             f"{data.merge_conflicts} merge conflicts recorded")
 
     def _reset(self, name: str) -> QChart:
