@@ -4,12 +4,13 @@ format, split by article, add a dataset card; all or nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from annotator.core.export import formats
-from annotator.core.export.card import CardStats, count_article, render_card
+from annotator.core.export.card import CardStats, count_article, left_out_note, render_card
 from annotator.core.export.files import AtomicOutputs
 from annotator.core.export.line_export import LineFiles, write_lines
 from annotator.core.export.options import ExportCancelled, ExportError, ExportOptions
@@ -29,6 +30,11 @@ class ExportSummary:
     files: list[Path] = field(default_factory=list)
     card: Path | None = None
     reused: int = 0  # articles whose lines came from the export cache, unchanged since
+    left_out: dict[str, int] = field(default_factory=dict)  # claims not in their records, by reason
+
+    def left_out_note(self) -> str:
+        """The warning about incomplete records, for the user ('' when none)."""
+        return left_out_note(Counter(self.left_out))
 
     def reuse_note(self) -> str:
         """What the export cache contributed, for the user ('' when nothing)."""
@@ -136,6 +142,10 @@ def _export(project, options, selection: Selection, out_path: Path, outputs: Ato
     stats.finish()
     if stats.total_records == 0:
         raise ExportError(f"nothing to export: no annotations in {selection.describe()}")
+    if options.require_complete and stats.left_out:
+        raise ExportError("refused (--require-complete): " + left_out_note(stats.left_out)
+                          + " No file was written.")
+    summary.left_out = dict(sorted(stats.left_out.items()))
     summary.records, summary.articles = stats.total_records, sum(stats.articles.values())
     summary.claims, summary.reused = stats.claims, reused
     summary.sets = {name: stats.records.get(name, 0) for name in paths}
