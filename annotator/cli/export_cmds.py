@@ -101,7 +101,8 @@ def export_command(ctx, format_, annotators, layer, only_reviewed, require_compl
       annotator --db news.sqlite export --format spacy --layer best -o corpus
     """
     options = ExportOptions(format=format_, annotators=list(annotators), layer=layer,
-                            only_reviewed=only_reviewed, require_complete=require_complete, split=split, seed=seed, date=date,
+                            only_reviewed=only_reviewed, require_complete=require_complete,
+                            split=split, seed=seed, date=date,
                             shard_size=shard_size, token_cache=not (no_cache or no_token_cache),
                             line_cache=not no_cache)
     progress = ProgressBar("Exporting", enabled=not quiet)

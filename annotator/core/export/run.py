@@ -3,8 +3,8 @@ format, split by article, add a dataset card; all or nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
