@@ -89,9 +89,13 @@ def agreement(ctx, database, output_format):
 
     Krippendorff's alpha (ordinal: source reliability, information
     credibility; nominal: decision, source type, attribution form), Cohen's
-    kappa per annotator pair, and span F1 (claims, sources; exact and by
-    overlap), overall and per pair, each with the number of items (for span
-    F1: articles) it rests on. "-" marks a figure that is undefined.
+    kappa per annotator pair, weighted kappa (linear and quadratic) for the
+    ordinal grades, and span F1 (claims, sources; exact and by overlap),
+    overall and per pair, each with the number of items (for span F1:
+    articles) it rests on. F and 6 ("cannot be judged") count as no value
+    on the ordinal scales, and again as a category of their own
+    (reliability_f_as_category, credibility_6_as_category). "-" marks a
+    figure that is undefined.
 
     \b
     Example:
