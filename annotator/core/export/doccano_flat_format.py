@@ -18,6 +18,7 @@ Spans are doccano's ``"label": [[start, end, LABEL], ...]``; the other keys
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from annotator.core.export.formats import ExportFormat, register
 from annotator.core.export.records import Labelled, LayerRecord
@@ -38,9 +39,9 @@ def non_overlapping_rows(spans: list[Labelled]) -> list[list[Labelled]]:
 
 
 def record_lines(record: LayerRecord) -> list[str]:
-    base = {"text": record.article.text, "article_id": record.article.id,
+    base: dict[str, Any] = {"text": record.article.text, "article_id": record.article.id,
             "annotator": record.annotator}
-    lines = []
+    lines: list[dict[str, Any]] = []
     claims = [s for s in record.spans if s[2] == "CLAIM"]
     for row in non_overlapping_rows(claims) or [[]]:
         lines.append({**base, "task": "claims", "label": [list(s) for s in row]})

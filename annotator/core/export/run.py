@@ -76,7 +76,8 @@ def _check_out_path(out_path: Path, export_format: formats.ExportFormat) -> None
 def _write_folders(project, selection: Selection, options: ExportOptions, paths: dict[str, Path],
                    root: Path, set_of, stats: CardStats, on_batch) -> None:
     """A folder format: every record into its set's sink, a folder per set."""
-    open_sink = formats.get(options.format).writer
+    export_format = formats.get(options.format)
+    open_sink = export_format.writer
     sinks = {name: open_sink(root if name == ALL else root / final.name, options)
              for name, final in paths.items()}
     try:
@@ -90,6 +91,8 @@ def _write_folders(project, selection: Selection, options: ExportOptions, paths:
     finally:
         for sink in sinks.values():
             sink.close()
+    if export_format.finish is not None:
+        export_format.finish(root, list(sinks.values()))
 
 
 def export_project(project, options: ExportOptions, out_path: Path | str, *,
