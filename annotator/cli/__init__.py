@@ -36,14 +36,14 @@ from annotator.cli.export_cmds import cache_command, export_command, import_anno
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
 from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
 from annotator.cli.selftest_cmd import selftest  # noqa: E402
-from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
+from annotator.cli.team_cmds import agreement, assign, merge, unassign_command  # noqa: E402
 
 for command in (
     demo, gui,                                              # the window
     import_command, articles, info,                         # the project
     highlight, rehighlight, evaluate,                       # the pre-highlighter
     export_command, import_annotations_command, cache_command,  # training data
-    assign, merge, agreement, adjudication,                 # the team
+    assign, unassign_command, merge, agreement, adjudication,  # the team
     selftest,
 ):
     main.add_command(command)

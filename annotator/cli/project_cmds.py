@@ -7,6 +7,7 @@ import click
 from annotator.cli.common import ProgressBar, db_path_from, load_highlighter_or_fail, open_project
 from annotator.core.importer import InputError, highlight_project, import_paths
 from annotator.core.storage.status import STATUSES
+from annotator.core.team.assignments import listing_annotator
 
 
 @click.command("import")
@@ -59,11 +60,16 @@ def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet):
 def articles(ctx, annotator_name, status, search, limit):
     """List the project's articles: id, review status, claims reviewed/total, title.
 
+    With --annotator, that annotator's status, and only their assigned
+    articles when they have assignments (work packages). Without it, in a
+    project with a single annotator, that annotator's status.
+
     \b
     Example:
       annotator articles --annotator alice --status "in progress"
     """
     with open_project(ctx, create=False) as project:
+        annotator_name = listing_annotator(project, annotator_name)
         offset, page = 0, 500
         shown = 0
         while limit is None or shown < limit:

@@ -62,3 +62,21 @@ def bases(db, article_id: str | None = None) -> dict[str, dict[str, tuple[int, s
         out.setdefault(final_id, {})[annotation_id] = (revision, updated_at)
     return out
 
+
+
+def assignments_by_annotator(db) -> dict[str, list[str]]:
+    """annotator -> their assigned article ids, in import order."""
+    out: dict[str, list[str]] = {}
+    for annotator, article_id in db.execute(
+            "SELECT x.annotator, x.article_id FROM assignments x JOIN articles a ON a.id = x.article_id "
+            "ORDER BY a.seq"):
+        out.setdefault(annotator, []).append(article_id)
+    return out
+
+
+def unassign(conn, annotator: str, article_ids: list[str]) -> int:
+    """Remove the annotator's assignments of these articles; how many there were."""
+    before = conn.total_changes
+    conn.executemany("DELETE FROM assignments WHERE annotator = ? AND article_id = ?",
+                     [(annotator, a) for a in article_ids])
+    return conn.total_changes - before
