@@ -39,9 +39,9 @@ def three(tmp_path):
 def test_accept_all_agreed_settles_only_agreed_groups_per_article_or_project(three):
     with Project.open(three) as project:
         first, second = project.article_ids()[:2]
-        assert accept_agreed(project, second) == 0
-        assert accept_agreed(project, first) == 1
-        assert accept_agreed(project) == 0  # nothing agreed is left open
+        assert accept_agreed(project, second) == []
+        assert len(accept_agreed(project, first)) == 1
+        assert accept_agreed(project) == []  # nothing agreed is left open
         finals = project.annotations(annotator=ADJUDICATED_LAYER)
         assert [(f.article_id, f.reliability) for f in finals] == [(first, "B")]
         status = curation_status(claim_groups(project))
@@ -53,7 +53,7 @@ def test_majority_takes_the_version_most_annotators_chose_and_none_on_a_tie(thre
         groups = [g for g in claim_groups(project) if g.differs]
         assert majority(groups[0]).reliability == "A"
         assert majority(groups[1]) is None
-        assert settle_by_majority(project) == 1
+        assert [f.reliability for f in settle_by_majority(project)] == ["A"]
 
 
 def test_groups_rank_by_disagreement_and_filter_by_field_pair_and_article(three):

@@ -71,9 +71,9 @@ def adjudication(ctx, article_id, field, pair, show, accept_agreed, accept_major
 def _settle_in_bulk(project, article_id, agreed: bool, by_majority: bool) -> list[str]:
     lines = []
     if agreed:
-        lines.append(f"accepted {accept_agreed_groups(project, article_id)} agreed claim group(s)")
+        lines.append(f"accepted {len(accept_agreed_groups(project, article_id))} agreed claim group(s)")
     if by_majority:
-        done = settle_by_majority(project, article_id)
+        done = len(settle_by_majority(project, article_id))
         lines.append(f"settled {done} disagreement(s) by majority")
     return lines
 

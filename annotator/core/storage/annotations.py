@@ -39,6 +39,10 @@ def annotators(db) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM annotators ORDER BY name")]
 
 
+def annotators_with_annotations(db) -> set[str]:
+    return {r[0] for r in db.execute("SELECT DISTINCT annotator FROM annotations")}
+
+
 # -- annotations and their log ------------------------------------------------
 
 

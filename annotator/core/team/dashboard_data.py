@@ -36,7 +36,9 @@ class DashboardData:
 
 
 def people(project: Project) -> list[str]:
-    names = set(project.annotators())
+    """Annotators with work: annotations or assigned articles. A name registered
+    without either (a lead who only opened the database) is nobody's layer."""
+    names = annotation_store.annotators_with_annotations(project.db)
     names |= team.assigned_annotators(project.db)
     return sorted(n for n in names if not n.startswith("@"))
 

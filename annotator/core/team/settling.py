@@ -20,14 +20,13 @@ CURATION_STATUSES = ("open", "partly settled", "settled")
 PRESENCE = "presence"  # the field a group differs in when an annotator did not add the claim
 
 
-def accept_agreed(project: Project, article_id: str | None = None) -> int:
-    """Settle every unsettled agreed group (of one article, or all); how many were settled."""
-    done = 0
+def accept_agreed(project: Project, article_id: str | None = None) -> list[Annotation]:
+    """Settle every unsettled agreed group (of one article, or all); the final versions."""
+    done = []
     with project.transaction():
         for group in claim_groups(project, article_id):
             if group.agreed and not group.settled:
-                settle(project, group, group.versions[min(group.versions)])
-                done += 1
+                done.append(settle(project, group, group.versions[min(group.versions)]))
     return done
 
 
@@ -44,15 +43,14 @@ def majority(group: ClaimGroup) -> Annotation | None:
                 if judgement(group.versions[name]) == top)
 
 
-def settle_by_majority(project: Project, article_id: str | None = None) -> int:
-    """Settle every open disagreement that has a majority; how many were settled."""
-    done = 0
+def settle_by_majority(project: Project, article_id: str | None = None) -> list[Annotation]:
+    """Settle every open disagreement that has a majority; the final versions."""
+    done = []
     with project.transaction():
         for group in claim_groups(project, article_id):
             chosen = majority(group)
             if (group.differs or group.changed) and not group.settled and chosen is not None:
-                settle(project, group, chosen)
-                done += 1
+                done.append(settle(project, group, chosen))
     return done
 
 

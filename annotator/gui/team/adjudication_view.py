@@ -3,8 +3,12 @@ by side, and the lead's final version, all by keyboard.
 
 Keys: Up/Down choose a claim; Left/Right choose a version (its spans are
 marked in the text); 1-9 or Enter take that version as final; E edits a
-final version; N jumps to the next unsettled claim; Ctrl+Z takes the last
-choice back. Each choice is saved at once (the core operations adjudicate
+final version; N jumps to the next unsettled claim; M takes the version
+most annotators chose; A accepts every claim of the shown article that all
+annotators agreed on (Shift+A: of the whole project); G switches the list
+between disagreements and agreed claims; Ctrl+Z takes the last choice back.
+A claim settled once whose versions changed since shows ↻ "changed since
+adjudicated" until it is settled again. Each choice is saved at once (the core operations adjudicate
 and take_back) into the @adjudicated layer, and its Changes record goes on
 the window's bus (the dashboard refreshes from it).
 """
@@ -31,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.models import Annotation, Decision, Span
-from annotator.core.operations import adjudicate, take_back
+from annotator.core.operations import accept_agreed, adjudicate, take_back
 from annotator.core.project import Project
 from annotator.core.review.fields import FIELDS, excerpt, field_values
-from annotator.core.team.adjudication import ClaimGroup, adjudication_progress
+from annotator.core.team.adjudication import ClaimGroup, adjudication_progress, claim_groups, disagreements
+from annotator.core.team.settling import majority, rank
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.team.final_version_dialog import FinalVersionDialog
 
@@ -70,6 +75,7 @@ class AdjudicationView(QWidget):
         self.context.setReadOnly(True)
         self.context.setAccessibleName("Claim in its text")
         self.legend = QLabel(self)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.versions = QTableWidget(len(FIELDS), 0, self)
         self.versions.setAccessibleName("Versions side by side")
         self.versions.setVerticalHeaderLabels([name for name, _ in FIELDS])
@@ -78,7 +84,10 @@ class AdjudicationView(QWidget):
         self.versions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.versions.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.hint = QLabel("Up/Down claim · Left/Right version · 1–9 or Enter: take version · "
-                           "E: edit final · N: next unsettled · Ctrl+Z: undo", self)
+                           "M: majority · E: edit final · N: next unsettled · A: accept agreed "
+                           "(Shift+A: all articles) · G: agreed/disagreements · Ctrl+Z: undo", self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.showing_agreed = False
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +114,9 @@ class AdjudicationView(QWidget):
                      Qt.Key.Key_Right: lambda: self.select_version(self.column + 1),
                      Qt.Key.Key_Return: lambda: self.take_version(self.column),
                      Qt.Key.Key_Enter: lambda: self.take_version(self.column),
-                     Qt.Key.Key_E: self.edit_final, Qt.Key.Key_N: self.next_unsettled}
+                     Qt.Key.Key_E: self.edit_final, Qt.Key.Key_N: self.next_unsettled,
+                     Qt.Key.Key_M: self.take_majority, Qt.Key.Key_A: self.accept_agreed_here,
+                     Qt.Key.Key_G: self.toggle_agreed}
         for number in range(1, 10):
             self.keys[Qt.Key(Qt.Key.Key_0.value + number)] = (
                 lambda n=number: self.take_version(n - 1))
@@ -115,6 +126,10 @@ class AdjudicationView(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_A \
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            self.accept_agreed_everywhere()
             return True
         if event.type() == QEvent.Type.KeyPress and not (
                 event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
@@ -137,7 +152,8 @@ class AdjudicationView(QWidget):
         if groups:
             self.claims.setCurrentRow(0)
         else:
-            self.context.setPlainText("No disagreements: every claim judged by two or more "
+            self.context.setPlainText("No agreed claims to show." if self.showing_agreed else
+                                      "No disagreements: every claim judged by two or more "
                                       "annotators got the same judgement.")
         self.claims.setFocus()
 
@@ -159,7 +175,8 @@ class AdjudicationView(QWidget):
     def _show_progress(self) -> None:
         progress = adjudication_progress(self.groups)
         changed = f" · {progress.changed} changed since adjudicated" if progress.changed else ""
-        self.progress_label.setText(f"Settled {progress.settled} of {progress.total}{changed}")
+        shown = "agreed claims: " if self.showing_agreed else ""
+        self.progress_label.setText(f"{shown}Settled {progress.settled} of {progress.total}{changed}")
         self.progress_bar.setMaximum(max(progress.total, 1))
         self.progress_bar.setValue(progress.settled)
 
@@ -293,6 +310,45 @@ class AdjudicationView(QWidget):
         self.next_unsettled()
         if self.claims.currentRow() == row:
             self._show_group(row)
+
+    def take_majority(self) -> None:
+        """M: the version most annotators chose (none on a tie: said so, nothing saved)."""
+        group = self.group
+        chosen = majority(group) if group is not None else None
+        if chosen is None:
+            self.legend.setText("No majority: the versions tie. Choose one with 1–9 or Enter.")
+            return
+        self._settle(chosen)
+
+    def accept_agreed_here(self) -> None:
+        group = self.group
+        if group is not None:
+            self._accept_agreed(group.article_id)
+
+    def accept_agreed_everywhere(self) -> None:
+        self._accept_agreed(None)
+
+    def _accept_agreed(self, article_id: str | None) -> None:
+        outcome = accept_agreed(self.project, article_id)  # saved before the view says so
+        where = "in this article" if article_id else "in the project"
+        self._publish(outcome.changes)
+        self.reload()
+        self.legend.setText(f"Accepted {len(outcome.result)} agreed claim(s) {where}.")
+
+    def toggle_agreed(self) -> None:
+        """G: list the claims everybody agreed on (to check them), or the disagreements."""
+        self.showing_agreed = not self.showing_agreed
+        self.reload()
+
+    def reload(self) -> None:
+        if self.showing_agreed:
+            groups = [g for g in claim_groups(self.project) if g.agreed]
+        else:
+            groups = rank(disagreements(self.project))
+        row = self.claims.currentRow()
+        self.load(groups)
+        if 0 <= row < len(groups):
+            self.claims.setCurrentRow(row)
 
     def undo(self) -> None:
         """Take back the last final version (Ctrl+Z): the claim is as it was before."""

@@ -15,6 +15,7 @@ from annotator.core import operations
 from annotator.core.changes import Changes
 from annotator.core.team.adjudication import disagreements
 from annotator.core.team.dashboard_data import dashboard_data
+from annotator.core.team.settling import rank
 from annotator.gui.team.adjudication_view import AdjudicationView
 from annotator.gui.team.dashboard import Dashboard
 
@@ -77,7 +78,8 @@ class TeamMenu:
     def _find_disagreements(self):
         return self.window.run_job(
             "Adjudication", lambda project, on_progress, should_cancel: disagreements(project),
-            label="Finding claims where annotators differ…", on_success=self.adjudication.load)
+            label="Finding claims where annotators differ…",
+            on_success=lambda groups: self.adjudication.load(rank(groups)))
 
     # -- dashboard ------------------------------------------------------------------------
 
