@@ -78,3 +78,16 @@ def test_the_cli_lists_ranked_disagreements_with_titles_and_accepts_agreed(three
     assert result.output.splitlines()[:2] == ["accepted 1 agreed claim group(s)",
                                               "settled 1 disagreement(s) by majority"]
     assert "articles: 1 open, 0 partly settled, 1 settled" in result.output
+
+
+def test_the_dashboard_and_the_article_list_show_each_articles_curation_status(three):
+    from annotator.core.team.dashboard_data import dashboard_data
+
+    with Project.open(three) as project:
+        accept_agreed(project)
+        first, second = project.article_ids()[:2]
+        assert dashboard_data(project).curation == {"partly settled": 1, "open": 1}
+    listed = CliRunner().invoke(main, ["--db", str(three), "articles", "--curation"]).output.splitlines()
+    status = {line.split("\t")[0]: line.split("\t")[-1] for line in listed}
+    assert (status[first], status[second]) == ("partly settled", "open")
+    assert set(status.values()) == {"partly settled", "open", "-"}

@@ -7,7 +7,9 @@ import click
 from annotator.cli.common import ProgressBar, db_path_from, load_highlighter_or_fail, open_project
 from annotator.core.importer import InputError, highlight_project, import_paths
 from annotator.core.storage.status import STATUSES
+from annotator.core.team.adjudication import claim_groups
 from annotator.core.team.assignments import listing_annotator
+from annotator.core.team.settling import curation_status
 
 
 @click.command("import")
@@ -56,8 +58,10 @@ def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet):
 @click.option("--status", type=click.Choice(STATUSES), default=None, help="Only articles with this status.")
 @click.option("--search", default=None, help="Only articles whose title or text contains this.")
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--curation", is_flag=True,
+              help="Add the adjudication status: open, partly settled, settled (- : nothing to settle).")
 @click.pass_context
-def articles(ctx, annotator_name, status, search, limit):
+def articles(ctx, annotator_name, status, search, limit, curation):
     """List the project's articles: id, review status, claims reviewed/total, title.
 
     With --annotator, that annotator's status, and only their assigned
@@ -70,6 +74,7 @@ def articles(ctx, annotator_name, status, search, limit):
     """
     with open_project(ctx, create=False) as project:
         annotator_name = listing_annotator(project, annotator_name)
+        curated = curation_status(claim_groups(project)) if curation else None
         offset, page = 0, 500
         shown = 0
         while limit is None or shown < limit:
@@ -78,7 +83,8 @@ def articles(ctx, annotator_name, status, search, limit):
             if not rows:
                 break
             for row in rows[: None if limit is None else limit - shown]:
-                click.echo(f"{row.id}\t{row.status}\t{row.claims_reviewed}/{row.claims_total}\t{row.title}")
+                line = f"{row.id}\t{row.status}\t{row.claims_reviewed}/{row.claims_total}\t{row.title}"
+                click.echo(line if curated is None else f"{line}\t{curated.get(row.id, '-')}")
                 shown += 1
             offset += page
 

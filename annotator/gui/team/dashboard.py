@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.team.agreement import FIELDS
 from annotator.core.team.dashboard_data import DashboardData
+from annotator.core.team.settling import CURATION_STATUSES
 
 # Axis labels must fit under a bar group of the chart.
 SHORT_SOURCE_TYPES = dict(zip(SOURCE_TYPE_LABELS, ["Person", "Gov.", "Military", "Intel.",
@@ -112,8 +113,9 @@ class Dashboard(QWidget):
         self.summary.setText(
             f"{len(data.progress)} annotators · {agreement.items} claims judged by two or more · "
             f"{adjudication.settled} of {adjudication.total} disagreements settled · "
-            f"{adjudication.changed} changed since adjudicated · "
-            f"{data.merge_conflicts} merge conflicts recorded")
+            f"{adjudication.changed} changed since adjudicated · articles: "
+            + ", ".join(f"{data.curation.get(s, 0)} {s}" for s in CURATION_STATUSES) + " · "
+            + f"{data.merge_conflicts} merge conflicts recorded")
 
     def _reset(self, name: str) -> QChart:
         chart = self.charts[name][0]
