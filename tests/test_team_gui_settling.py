@@ -67,3 +67,26 @@ def test_a_claim_changed_since_adjudicated_is_marked_in_the_list(qtbot, tmp_path
                    if "changed since adjudicated" in view.claims.item(i).text()]
         assert len(changed) == 1 and changed[0].startswith("↻")
         assert "1 changed since adjudicated" in view.progress_label.text()
+
+
+def test_the_filter_bar_narrows_the_list_by_field_pair_and_article(qtbot, tmp_path):
+    with Project.open(three_annotators(tmp_path)) as project:
+        view = AdjudicationView(project)
+        qtbot.addWidget(view)
+        view.show()
+        view.load(rank(disagreements(project)))
+        assert len(view.groups) == 2
+        combo = view.filter.field
+        combo.setFocus()
+        combo.setCurrentIndex(combo.findData("reliability"))
+        assert len(view.groups) == 2
+        combo.setCurrentIndex(combo.findData("decision"))
+        assert view.groups == [] and view.context.toPlainText() == "No claim matches the filter."
+        combo.setCurrentIndex(0)
+        view.filter.pair.setCurrentIndex(view.filter.pair.findText("anna ~ ben"))
+        assert [sorted(g.versions) for g in view.groups] == [["anna", "ben"]]
+        view.filter.pair.setCurrentIndex(0)
+        third = project.article_ids()[2]
+        view.filter.article.setCurrentIndex(view.filter.article.findData(third))
+        assert [g.article_id for g in view.groups] == [third]
+        assert view.filter.article.findData(project.article_ids()[1]) == -1  # nothing to settle there

@@ -7,6 +7,7 @@ final version; N jumps to the next unsettled claim; M takes the version
 most annotators chose; A accepts every claim of the shown article that all
 annotators agreed on (Shift+A: of the whole project); G switches the list
 between disagreements and agreed claims; Ctrl+Z takes the last choice back.
+The filter bar (Alt+F field, Alt+P annotator pair, Alt+R article) narrows the list.
 A claim settled once whose versions changed since shows ↻ "changed since
 adjudicated" until it is settled again. Each choice is saved at once (the core operations adjudicate
 and take_back) into the @adjudicated layer, and its Changes record goes on
@@ -42,6 +43,7 @@ from annotator.core.team.adjudication import ClaimGroup, adjudication_progress, 
 from annotator.core.team.settling import majority, rank
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.team.final_version_dialog import FinalVersionDialog
+from annotator.gui.team.group_filter import GroupFilter
 
 CONTEXT = 350  # characters of text shown around a claim
 CLAIM, SOURCE, CUE, DIFFERS = "#ffe27a", "#d9c2ff", "#ffc08a", "#ffd6d6"
@@ -52,7 +54,8 @@ class AdjudicationView(QWidget):
         super().__init__(parent)
         self.project = project
         self.bus = bus  # an OperationBus; None in a standalone view
-        self.groups: list[ClaimGroup] = []
+        self.groups: list[ClaimGroup] = []  # the groups listed (after the filter)
+        self.all_groups: list[ClaimGroup] = []
         self.texts: dict = {}  # article id -> Article
         self.column = 0
         self.edit_dialog: FinalVersionDialog | None = None
@@ -102,8 +105,11 @@ class AdjudicationView(QWidget):
         top.addWidget(self.progress_label, 0)
         top.addWidget(self.progress_bar, 1)
         self.progress_label.setMinimumWidth(160)
+        self.filter = GroupFilter(lambda article_id: self._article(article_id).title or article_id[:8], self)
+        self.filter.changed.connect(self._filter_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.filter)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.hint)
 
@@ -142,6 +148,16 @@ class AdjudicationView(QWidget):
     # -- data --------------------------------------------------------------------------
 
     def load(self, groups: list[ClaimGroup]) -> None:
+        """Show these groups (the filter is reset to "any")."""
+        self.all_groups = groups
+        self.filter.offer(groups)
+        self._show_groups(groups)
+
+    def _filter_changed(self) -> None:
+        self.history.clear()  # undo steps name rows of the list as it was
+        self._show_groups(self.filter.apply(self.all_groups))
+
+    def _show_groups(self, groups: list[ClaimGroup]) -> None:
         self.groups = groups
         self.claims.clear()
         for group in groups:
@@ -152,10 +168,13 @@ class AdjudicationView(QWidget):
         if groups:
             self.claims.setCurrentRow(0)
         else:
-            self.context.setPlainText("No agreed claims to show." if self.showing_agreed else
-                                      "No disagreements: every claim judged by two or more "
-                                      "annotators got the same judgement.")
-        self.claims.setFocus()
+            self.context.setPlainText(
+                "No claim matches the filter." if self.filter.active else
+                "No agreed claims to show." if self.showing_agreed else
+                "No disagreements: every claim judged by two or more annotators got the same "
+                "judgement.")
+        if not self.filter.active:
+            self.claims.setFocus()
 
     def text_of(self, article_id: str) -> str:
         return self._article(article_id).text
