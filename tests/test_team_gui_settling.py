@@ -90,3 +90,20 @@ def test_the_filter_bar_narrows_the_list_by_field_pair_and_article(qtbot, tmp_pa
         view.filter.article.setCurrentIndex(view.filter.article.findData(third))
         assert [g.article_id for g in view.groups] == [third]
         assert view.filter.article.findData(project.article_ids()[1]) == -1  # nothing to settle there
+
+
+def test_the_article_list_shows_each_articles_curation_status(qtbot, tmp_path):
+    from annotator.core.operations import accept_agreed
+    from annotator.gui.article_list import CURATION, ArticleListModel
+
+    with Project.open(three_annotators(tmp_path)) as project:
+        model = ArticleListModel(project, "anna")
+        assert model.headerData(CURATION, Qt.Orientation.Horizontal) == "Curation"
+
+        def shown() -> list[str]:
+            return [model.data(model.index(row, CURATION)) for row in range(model.rowCount())]
+
+        assert shown() == ["open", "open", "open"] and CURATION in model.filled
+        accept_agreed(project)
+        model.forget_curation()  # what the Team menu does when a Changes record says team=True
+        assert shown() == ["partly settled", "settled", "open"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from annotator.core.models import Annotation
+from annotator.core.models import ADJUDICATED_LAYER, Annotation
 from annotator.core.project import Project
 from annotator.core.team.adjudication import COMPARED, ClaimGroup, claim_groups, judgement, settle
 
@@ -103,6 +103,21 @@ def curation_status(groups: list[ClaimGroup]) -> dict[str, str]:
         counts[1] += 1
     return {article: CURATION_STATUSES[0 if settled == 0 else 2 if settled == total else 1]
             for article, (settled, total) in tally.items()}
+
+
+def is_team_project(project: Project) -> bool:
+    """Two or more people annotated, or the lead adjudicated: curation applies."""
+    names = project.annotators()
+    return ADJUDICATED_LAYER in names or sum(not n.startswith("@") for n in names) > 1
+
+
+def curation_of(project: Project, article_ids: list[str]) -> dict[str, str]:
+    """The curation status of each of these articles that has claim groups
+    (one read per article: for a page of a list, not for a whole project)."""
+    out: dict[str, str] = {}
+    for article_id in article_ids:
+        out.update(curation_status(claim_groups(project, article_id)))
+    return out
 
 
 def curation_counts(groups: list[ClaimGroup]) -> Counter:

@@ -104,6 +104,8 @@ class TeamMenu:
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.progress or changes.team or changes.annotators:
             self._schedule_dashboard()
+        if changes.team or changes.annotators:  # the list's curation column
+            self.window.article_model.forget_curation()
         # Another annotator's layer came in (import, merge): the disagreements differ.
         view = self.adjudication
         if view is not None and view.isVisible() and initiator is not view \
