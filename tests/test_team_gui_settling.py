@@ -107,3 +107,16 @@ def test_the_article_list_shows_each_articles_curation_status(qtbot, tmp_path):
         accept_agreed(project)
         model.forget_curation()  # what the Team menu does when a Changes record says team=True
         assert shown() == ["partly settled", "settled", "open"]
+
+
+def test_in_the_window_accepting_agreed_claims_runs_in_a_worker(open_window, settings, qtbot, tmp_path):
+    window = open_window(three_annotators(tmp_path), settings)
+    job = window.team.open_adjudication()
+    qtbot.waitUntil(lambda: job.isFinished() and bool(window.team.adjudication.groups), timeout=10000)
+    view = window.team.adjudication
+    assert view.main_window is window
+    view.accept_agreed_everywhere()
+    qtbot.waitUntil(lambda: view.legend.text() == "Accepted 2 agreed claim(s) in the project.",
+                    timeout=10000)
+    assert len(window.project.annotations(annotator=ADJUDICATED_LAYER)) == 2
+    assert not window.shown_errors

@@ -50,10 +50,13 @@ CLAIM, SOURCE, CUE, DIFFERS = "#ffe27a", "#d9c2ff", "#ffc08a", "#ffd6d6"
 
 
 class AdjudicationView(QWidget):
-    def __init__(self, project: Project, parent: QWidget | None = None, *, bus=None):
+    def __init__(self, project: Project, parent: QWidget | None = None, *, bus=None, window=None):
         super().__init__(parent)
         self.project = project
         self.bus = bus  # an OperationBus; None in a standalone view
+        # the main window: project-wide work (accept agreed, reload) runs in its
+        # workers; None in a standalone view, which does it here
+        self.main_window = window
         self.groups: list[ClaimGroup] = []  # the groups listed (after the filter)
         self.all_groups: list[ClaimGroup] = []
         self.texts: dict = {}  # article id -> Article
@@ -348,26 +351,46 @@ class AdjudicationView(QWidget):
         self._accept_agreed(None)
 
     def _accept_agreed(self, article_id: str | None) -> None:
-        outcome = accept_agreed(self.project, article_id)  # saved before the view says so
         where = "in this article" if article_id else "in the project"
-        self._publish(outcome.changes)
-        self.reload()
-        self.legend.setText(f"Accepted {len(outcome.result)} agreed claim(s) {where}.")
+
+        def done(finals) -> None:  # saved before the view says so
+            self.reload(then=lambda: self.legend.setText(
+                f"Accepted {len(finals)} agreed claim(s) {where}."))
+
+        if self.main_window is None:
+            outcome = accept_agreed(self.project, article_id)
+            self._publish(outcome.changes)
+            done(outcome.result)
+            return
+        self.main_window.run_operation(
+            "Accept agreed", lambda project, on_progress, should_cancel: accept_agreed(project, article_id),
+            Changes(all_articles=True, team=True), label="Accepting the agreed claims…", on_success=done)
 
     def toggle_agreed(self) -> None:
         """G: list the claims everybody agreed on (to check them), or the disagreements."""
         self.showing_agreed = not self.showing_agreed
         self.reload()
 
-    def reload(self) -> None:
-        if self.showing_agreed:
-            groups = [g for g in claim_groups(self.project) if g.agreed]
+    def reload(self, then=None) -> None:
+        """Read the groups again (in a worker when in the window), then ``then()``."""
+        agreed, row = self.showing_agreed, self.claims.currentRow()
+
+        def read(project, on_progress=None, should_cancel=None) -> list[ClaimGroup]:
+            if agreed:
+                return [g for g in claim_groups(project) if g.agreed]
+            return rank(disagreements(project))
+
+        def show(groups: list[ClaimGroup]) -> None:
+            self.load(groups)
+            if 0 <= row < len(groups):
+                self.claims.setCurrentRow(row)
+            if then is not None:
+                then()
+
+        if self.main_window is None:
+            show(read(self.project))
         else:
-            groups = rank(disagreements(self.project))
-        row = self.claims.currentRow()
-        self.load(groups)
-        if 0 <= row < len(groups):
-            self.claims.setCurrentRow(row)
+            self.main_window.run_job("Adjudication", read, label="Reading the claim groups…", on_success=show)
 
     def undo(self) -> None:
         """Take back the last final version (Ctrl+Z): the claim is as it was before."""

@@ -68,7 +68,7 @@ class TeamMenu:
     def open_adjudication(self):
         if self.adjudication is None:
             self.adjudication = AdjudicationView(self.window.project, self.window,
-                                                 bus=self.window.bus)
+                                                 bus=self.window.bus, window=self.window)
             self.adjudication.setWindowFlag(Qt.WindowType.Window)
             self.adjudication.resize(1100, 700)
         self.adjudication.show()
