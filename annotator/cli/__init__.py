@@ -30,7 +30,8 @@ COMMANDS = {
     "import-annotations": ("export_cmds", "import_annotations_command"),
     "cache": ("export_cmds", "cache_command"),                                      # training data
     "assign": ("team_cmds", "assign"), "merge": ("team_cmds", "merge"),
-    "agreement": ("team_cmds", "agreement"),                                        # the team
+    "agreement": ("team_cmds", "agreement"), "unassign": ("team_cmds", "unassign_command"),
+    "adjudication": ("adjudicate_cmds", "adjudication"),                            # the team
     "sources": ("sources_cmds", "sources_group"),                                   # the source registry
     "learn": ("learn_cmds", "learn"), "lexicon": ("learn_cmds", "lexicon"),
     "uncertain": ("learn_cmds", "uncertain"),                                       # learning from the team

@@ -29,7 +29,7 @@ from annotator.core.models import (
 )
 from annotator.core.rows import annotation_to_row
 from annotator.core.storage import annotations as annotation_store
-from annotator.core.storage import articles, meta, suggestions
+from annotator.core.storage import articles, meta, suggestions, team
 from annotator.core.storage.status import STATUSES
 
 __all__ = ["STATUSES", "Progress", "Project"]
@@ -137,7 +137,7 @@ class Project:
 
     def count_summaries(self, *, annotator: str | None = None, status: str | None = None,
                         search: str | None = None) -> int:
-        if status is None and not search:
+        if status is None and not search and not (annotator and team.assigned_count(self.db, annotator)):
             return self.count_articles()
         return articles.count_summaries(self.db.conn, annotator=annotator, status=status,
                                         search=search)

@@ -45,8 +45,10 @@ def open_main_window(path: Path, settings: Settings, *, create: bool = True,
     from annotator.gui.main_window import MainWindow
 
     try:
+        # No annotator row yet: the reviewer becomes an annotator of this project
+        # with their first judgement (a lead opening a merged database to
+        # adjudicate or look around adds no empty layer to it, nor to later merges).
         project = Project.open(path, create=create, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
-        project.ensure_annotator(settings.annotator)
     except Exception as error:  # noqa: BLE001 - shown to the user, never hidden
         errors.show_error(parent, f"Opening {path}", error)
         return None
