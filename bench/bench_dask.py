@@ -55,7 +55,8 @@ def main(argv: list[str]) -> None:
     for _ in spacy.blank("de").pipe(texts, batch_size=256):
         pass
     print(f"  bare nlp.pipe(spacy.blank('de')), 1 process   {count / (time.perf_counter() - started):7.0f} articles/s")
-    print(f"  highlight, this process only                 {count / timed_run(highlighter, texts, workers=0):7.0f} articles/s")
+    serial = count / timed_run(highlighter, texts, workers=0)
+    print(f"  highlight, this process only                 {serial:7.0f} articles/s")
     for workers in (1, 2, 4):
         # a cluster's start alone: scheduler, worker processes (each then loads spaCy on first batch)
         started = time.perf_counter()
