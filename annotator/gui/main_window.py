@@ -37,7 +37,7 @@ from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.project import Project
-from annotator.core.resources import resource_path
+from annotator.core.resources import guidelines_text
 from annotator.core.settings import Position, Settings
 from annotator.gui import jobs
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.guidelines = QTextBrowser(self)
         self.guidelines.setAccessibleName("Annotation guidelines")
         self.guidelines.setOpenExternalLinks(True)
-        self.guidelines.setMarkdown(_guidelines_text())  # our own document, not article text
+        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
         self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines_dock.hide()
@@ -494,9 +494,3 @@ class MainWindow(QMainWindow):
         self.project.close()
         super().closeEvent(event)
 
-
-def _guidelines_text() -> str:
-    try:
-        return resource_path("guidelines.md").read_text(encoding="utf-8")
-    except OSError:
-        return "# Guidelines\n\nThe guidelines file is missing from this installation."
