@@ -185,7 +185,14 @@ def _claims_of(record: dict, text: str) -> list[Annotation]:
         return _claims_from_spans(record, text)
     if not isinstance(claims, list):
         raise _BadRecord('"claims" must be a list')
-    return [_claim(entry, text, i) for i, entry in enumerate(claims)]
+    result = [_claim(entry, text, i) for i, entry in enumerate(claims)]
+    first: dict[str, int] = {}
+    for index, claim in enumerate(result):
+        if claim.id is not None and first.setdefault(claim.id, index) != index:
+            # both would be stored under one id: one would silently replace the other
+            raise _BadRecord(f"claim {index + 1} has the id {claim.id!r} of claim {first[claim.id] + 1}; "
+                             "give each claim its own id")
+    return result
 
 
 def _offsets(part: Any, text: str, what: str) -> Span | None:
@@ -212,6 +219,14 @@ def _enum(enum_type, value: Any, what: str):
         raise _BadRecord(f"{what} {value!r} is not one of {allowed}") from None
 
 
+def _grade(value: Any, kind: type, what: str) -> Any:
+    """A grade as given, if it has the right type (a letter, a number)."""
+    if value is None or (isinstance(value, kind) and not isinstance(value, bool)):
+        return value
+    expected = "a letter A-F" if kind is str else "a number 1-6"
+    raise _BadRecord(f"{what} must be {expected}, not {type(value).__name__} {value!r:.40}")
+
+
 def _claim(entry: Any, text: str, index: int) -> Annotation:
     what = f"claim {index + 1}"
     if not isinstance(entry, dict):
@@ -227,8 +242,8 @@ def _claim(entry: Any, text: str, index: int) -> Annotation:
         cue=_offsets(entry.get("cue"), text, f"{what}: cue span"),
         unattributed=bool(entry.get("unattributed", False)),
         source_type=_enum(SourceType, entry.get("source_type"), f"{what}: source_type"),
-        reliability=entry.get("source_reliability"),
-        credibility=entry.get("information_credibility"),
+        reliability=_grade(entry.get("source_reliability"), str, f"{what}: source_reliability"),
+        credibility=_grade(entry.get("information_credibility"), int, f"{what}: information_credibility"),
         attribution=_enum(Attribution, entry.get("attribution"), f"{what}: attribution"),
         hedged=bool(entry.get("hedged", False)), note=str(entry.get("note") or ""),
         id=entry.get("id") if isinstance(entry.get("id"), str) else None,
@@ -251,14 +266,30 @@ def _claims_from_spans(record: dict, text: str) -> list[Annotation]:
         offsets = _offsets(span, text, f"span {i + 1}")
         if offsets is None:
             continue
-        by_offsets[(offsets.start, offsets.end, span.get("label"))] = offsets
+        by_offsets[(offsets.start, offsets.end, span.get("label") == "CLAIM")] = offsets
     parts: dict[tuple[Any, Any], dict[str, Span | None]] = {
-        (s, e): {} for (s, e, label) in by_offsets if label == "CLAIM"}
-    for relation in record.get("relations") or []:
-        head, child = relation.get("head_span") or {}, relation.get("child_span") or {}
-        target = parts.get((child.get("start"), child.get("end")))
+        (s, e): {} for (s, e, is_claim) in by_offsets if is_claim}
+    relations = record.get("relations") or []
+    if not isinstance(relations, list):
+        raise _BadRecord('"relations" must be a list')
+    for i, relation in enumerate(relations):
+        head, child = _relation_ends(relation, i)
+        target = parts.get((child.get("start"), child.get("end"))) if _hashable(child) else None
         role = {"SOURCE": "source", "CUE": "cue"}.get(str(head.get("label")))
         if target is not None and role is not None:
             target[role] = _offsets(head, text, f"{role} of a relation")
     return [Annotation(article_id="", annotator="", decision=Decision.ACCEPT, start=s, end=e,
                        source=p.get("source"), cue=p.get("cue")) for (s, e), p in sorted(parts.items())]
+
+
+def _relation_ends(relation: Any, index: int) -> tuple[dict, dict]:
+    if not isinstance(relation, dict):
+        raise _BadRecord(f"relation {index + 1} is not an object")
+    head, child = relation.get("head_span") or {}, relation.get("child_span") or {}
+    if not isinstance(head, dict) or not isinstance(child, dict):
+        raise _BadRecord(f"relation {index + 1}: \"head_span\" and \"child_span\" must be objects")
+    return head, child
+
+
+def _hashable(span: dict) -> bool:
+    return all(isinstance(span.get(k), int | None) for k in ("start", "end"))
