@@ -10,14 +10,17 @@ import click
 
 from annotator import __version__
 from annotator.cli.common import DB_OPTION_HELP
+from annotator.cli.failures import SafeGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="ANNOTATOR_DB",
               help=DB_OPTION_HELP)
+@click.option("--create", is_flag=True,
+              help="Make --db a new project even if it is an existing empty (0-byte) file.")
 @click.pass_context
-def main(ctx: click.Context, db_path: str | None) -> None:
+def main(ctx: click.Context, db_path: str | None, create: bool) -> None:
     """Claim attribution and source-reliability tagging of news articles.
 
     \b
@@ -27,7 +30,7 @@ def main(ctx: click.Context, db_path: str | None) -> None:
       annotator --db news.sqlite articles --status new
       annotator --db news.sqlite gui
     """
-    ctx.obj = {"db_path": db_path}
+    ctx.obj = {"db_path": db_path, "create": create}
 
 
 from annotator.cli.app_cmds import demo, gui  # noqa: E402

@@ -52,14 +52,15 @@ class Project:
     # -- lifecycle ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = True,
+    def open(cls, path: Path | str | None = None, *, create: bool = True, adopt_empty: bool = False,
              busy_timeout_ms: int = database.BUSY_TIMEOUT_MS) -> Project:
         """Open (create, upgrade) the project at ``path`` (default: see
         :func:`database.default_db_path`). ``busy_timeout_ms``: how long a
-        write waits for another process's write before it fails."""
+        write waits for another process's write before it fails. An existing
+        empty file becomes a project only with ``adopt_empty``."""
         path = Path(path) if path is not None else database.default_db_path()
-        return cls(database.open_database(path, create=create, busy_timeout_ms=busy_timeout_ms),
-                   path)
+        return cls(database.open_database(path, create=create, adopt_empty=adopt_empty,
+                                          busy_timeout_ms=busy_timeout_ms), path)
 
     def close(self) -> None:
         self.db.close()

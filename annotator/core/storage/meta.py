@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 def get(db, key: str) -> str | None:
-    row = db.execute("SELECT value FROM project_meta WHERE key = ?", [key]).fetchone()
+    # "+key": read the (tiny) table itself, not its index. A damaged index
+    # page would otherwise hide the uuid, and opening would write a second.
+    row = db.execute("SELECT value FROM project_meta WHERE +key = ?", [key]).fetchone()
     return row[0] if row else None
 
 
