@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import ArticleSummary
 from annotator.core.project import STATUSES, Project
+from annotator.gui.plain_text import plain_tooltip
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32
@@ -157,6 +158,8 @@ class ArticleListModel(QAbstractTableModel):
         values = (summary.title,
                   f"{summary.status} · {summary.claims_reviewed}/{summary.claims_total}",
                   (summary.published or "")[:10], summary.outlet or "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(values[index.column()])
         return values[index.column()]
 
 

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.guidelines_dock.hide()
         self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
         self.progress_label = QLabel(self)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
         self.actions_by_name = create_actions(self)
