@@ -8,7 +8,7 @@ step, undo included, is committed and logged before the UI shows it.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.models import Annotation
 from annotator.core.project import Project
@@ -22,12 +22,24 @@ class AnnotationChange:
     before: Annotation | None
     after: Annotation | None
     text: str = "Change claim"
+    # What is on disk when the change is to be applied / reverted: ``before``
+    # at first, then what the last step stored. A step is refused
+    # (StaleEditError) if another window or program has written since.
+    base_forward: Annotation | None = field(default=None, compare=False, repr=False)
+    base_back: Annotation | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.base_forward = self.before
 
     def apply(self, project: Project) -> Annotation | None:
-        return project.put_annotation_state(self.annotation_id, self.after)
+        stored = project.put_annotation_state(self.annotation_id, self.after, expected=self.base_forward)
+        self.base_back = stored
+        return stored
 
     def revert(self, project: Project) -> Annotation | None:
-        return project.put_annotation_state(self.annotation_id, self.before)
+        stored = project.put_annotation_state(self.annotation_id, self.before, expected=self.base_back)
+        self.base_forward = stored
+        return stored
 
     @property
     def article_id(self) -> str:

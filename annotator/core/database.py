@@ -148,7 +148,8 @@ def _check_is_sqlite(db: Database, path: Path) -> None:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         tables = set(db.table_names())
     except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{path}: not a SQLite database or corrupt ({error})") from error
+        raise ProjectError(f"{path}: not a project database (not a SQLite file, or a damaged one: "
+                           f"{error}); it was not changed") from error
     if tables and "_sqlite_migrations" not in tables:
         raise ProjectError(f"{path}: a SQLite database, but not an annotator project; "
                            "it was not changed")

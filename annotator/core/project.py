@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core import database
+from annotator.core.conflicts import UNCHECKED, check_base
 from annotator.core.models import (
     Annotation,
     Article,
@@ -76,6 +77,11 @@ class Project:
         :func:`database.write_transaction`. Writes of the ``*_article``,
         ``replace_suggestions`` kind run inside the caller's transaction."""
         return database.write_transaction(self.db.conn)
+
+    def data_version(self) -> int:
+        """Changes when another connection or process commits to the file
+        (a window polls it to notice other windows' and scripts' edits)."""
+        return meta.data_version(self.db)
 
     def meta(self, key: str) -> str | None:
         return meta.get(self.db, key)
@@ -218,12 +224,24 @@ class Project:
             if current is not None:
                 self._write_state(annotation_id, current, None)
 
-    def put_annotation_state(self, annotation_id: str, state: Annotation | None) -> Annotation | None:
+    def put_annotation_state(self, annotation_id: str, state: Annotation | None, *,
+                             expected: object = UNCHECKED) -> Annotation | None:
         """Make the annotation look like ``state`` (None: absent). Undo and redo
-        use this: each step is a new, logged change, so history only grows."""
+        use this: each step is a new, logged change, so history only grows.
+        ``expected``: the state the edit was based on (None: absent); if the
+        stored one has another revision, StaleEditError and nothing written."""
         with self.transaction():
             current = self.annotation(annotation_id)
+            if expected is not UNCHECKED:
+                check_base(annotation_id, current or self._judged_elsewhere(state), expected, state)
             return self._write_state(annotation_id, current, state)
+
+    def _judged_elsewhere(self, state: Annotation | None) -> Annotation | None:
+        """The annotator's stored judgement of ``state``'s suggestion, made under
+        another id (by another window while this one showed it unreviewed)."""
+        if state is None or state.suggestion_id is None:
+            return None
+        return self.annotation_for_suggestion(state.suggestion_id, state.annotator)
 
     def _write_state(self, annotation_id: str, current: Annotation | None,
                      target: Annotation | None) -> Annotation | None:

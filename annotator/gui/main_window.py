@@ -43,6 +43,7 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.outside_changes import OutsideChanges
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.article_list.articleActivated.connect(self._open_from_list)
         # A new filter resets the list: mark the shown article in it again.
         self.article_list.filterApplied.connect(self._list_sync_timer.start)
+        self.outside_changes = OutsideChanges(self.project, self.bus, self)  # other windows' writes
         self._restore_layout()
         self.resume()
 

@@ -17,3 +17,9 @@ def put(db, key: str, value: str) -> None:
 
 def integrity_check(db) -> str:
     return db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def data_version(db) -> int:
+    """SQLite's count of commits by other connections, as this connection sees
+    it: it changes when another process (or connection) wrote the file."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
