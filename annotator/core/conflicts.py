@@ -35,14 +35,16 @@ def check_base(annotation_id: str, current: Annotation | None, expected: object,
         return
     if current is None and target is None:
         return
-    article_id = (current or target or expected).article_id  # type: ignore[union-attr]
+    base = expected if isinstance(expected, Annotation) else None
+    shown = current or target or base
+    article_id = shown.article_id if shown is not None else None
     if current is None:
         what = "was deleted in another window or program"
-    elif expected is None:
+    elif base is None:
         what = "was saved in another window or program"
     else:
         what = (f"was changed in another window or program (revision {current.revision}, "
-                f"this window had {expected.revision})")  # type: ignore[union-attr]
+                f"this window had {base.revision})")
     raise StaleEditError(annotation_id, article_id, f"this claim {what}; it was reloaded, your "
                          "change was not saved")
 
