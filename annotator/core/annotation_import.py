@@ -48,14 +48,18 @@ class _BadRecord(ValueError):
 
 
 def import_annotations(project, path: Path | str, *, annotator: str | None = None,
-                       replace: bool = False,
+                       replace: bool = False, allow_partial_tokens: bool = False,
+                       span_rules: bool = True,
                        on_progress: Callable[[int, int], None] | None = None,
                        should_cancel: Callable[[], bool] | None = None) -> AnnotationImportSummary:
     """Import every record of the JSONL file at ``path`` (one transaction).
 
     ``annotator`` overrides the records' "_annotator_id". An annotator who
     already has annotations of a record's article is an error unless
-    ``replace``, which replaces that annotator's annotations of the article."""
+    ``replace``, which replaces that annotator's annotations of the article.
+    Spans must cover whole words within a paragraph (core.spans) unless
+    ``allow_partial_tokens`` (another tool's character spans); ``span_rules=False``
+    keeps every span as written (a round trip of data older than the rules)."""
     path = Path(path)
     name = import_layer_name(annotator) if annotator is not None else None
     summary = AnnotationImportSummary()
@@ -66,7 +70,8 @@ def import_annotations(project, path: Path | str, *, annotator: str | None = Non
             if should_cancel is not None and should_cancel():
                 raise ImportCancelled()
             try:
-                _import_record(project, record, name, replace, seen, number, summary)
+                _import_record(project, record, name, replace, seen, number, summary,
+                               (span_rules, allow_partial_tokens))
             except (_BadRecord, ValueError) as error:
                 raise InputError(path, number, str(error)) from None
             if on_progress is not None and number % 64 == 0:
@@ -108,7 +113,7 @@ def _layer_name(name: Any) -> str:
 
 def _import_record(project, record: dict, name: str | None, replace: bool,
                    seen: dict[tuple[str, str], int], number: int,
-                   summary: AnnotationImportSummary) -> None:
+                   summary: AnnotationImportSummary, rules: tuple[bool, bool] = (True, False)) -> None:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _BadRecord('missing "text" (a non-empty string)')
@@ -123,7 +128,11 @@ def _import_record(project, record: dict, name: str | None, replace: bool,
     claims = _claims_of(record, text)
     linked = _suggestions_by_span(project, article_id)
     for index, claim in enumerate(claims):
-        _save_claim(project, claim, article_id, layer, index, linked)
+        try:
+            project.save_annotation(_stored_claim(claim, article_id, layer, index, linked),
+                                    span_rules=rules[0], allow_partial_tokens=rules[1])
+        except ValueError as error:
+            raise _BadRecord(f"claim {index + 1}: {error}") from None
     summary.records += 1
     summary.claims += len(claims)
     summary.layers[layer] = summary.layers.get(layer, 0) + 1
@@ -166,14 +175,13 @@ def _suggestions_by_span(project, article_id: str) -> dict[tuple[int, int], int]
     return {(s.start, s.end): s.id for s in project.suggestions(article_id)}
 
 
-def _save_claim(project, claim: Annotation, article_id: str, layer: str, index: int,
-                linked: dict[tuple[int, int], int]) -> None:
+def _stored_claim(claim: Annotation, article_id: str, layer: str, index: int,
+                  linked: dict[tuple[int, int], int]) -> Annotation:
     # A claim at a suggestion's span reviews that suggestion (once per layer).
     suggestion_id = linked.pop((claim.start, claim.end), None)
     key = f"{layer}\n{article_id}\n{claim.id or index}"
-    stored = claim.evolve(article_id=article_id, annotator=layer, suggestion_id=suggestion_id,
-                          id=str(uuid.uuid5(_ID_NAMESPACE, key)))
-    project.save_annotation(stored)
+    return claim.evolve(article_id=article_id, annotator=layer, suggestion_id=suggestion_id,
+                        id=str(uuid.uuid5(_ID_NAMESPACE, key)))
 
 
 # -- reading one record's claims ------------------------------------------------

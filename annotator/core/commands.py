@@ -32,11 +32,14 @@ class AnnotationChange:
         self.base_forward = self.before
 
     def apply(self, project: Project) -> Annotation | None:
-        stored = project.put_annotation_state(self.annotation_id, self.after, expected=self.base_forward)
+        # a reviewer's edit: its new spans follow the span rules (core.spans)
+        stored = project.put_annotation_state(self.annotation_id, self.after, expected=self.base_forward,
+                                              span_rules=True)
         self.base_back = stored
         return stored
 
     def revert(self, project: Project) -> Annotation | None:
+        # back to what was stored before: its spans were accepted then
         stored = project.put_annotation_state(self.annotation_id, self.before, expected=self.base_back)
         self.base_forward = stored
         return stored

@@ -29,6 +29,7 @@ from annotator.core.models import (
     NewArticle,
 )
 from annotator.core.rows import annotation_to_row
+from annotator.core.spans import check_annotation_spans
 from annotator.core.storage import annotations as annotation_store
 from annotator.core.storage import articles, meta, suggestions
 from annotator.core.storage.status import STATUSES
@@ -199,11 +200,16 @@ class Project:
     def annotation_for_suggestion(self, suggestion_id: int, annotator: str) -> Annotation | None:
         return annotation_store.for_suggestion(self.db, suggestion_id, annotator)
 
-    def save_annotation(self, annotation: Annotation) -> Annotation:
+    def save_annotation(self, annotation: Annotation, *, span_rules: bool = False,
+                        allow_partial_tokens: bool = False) -> Annotation:
         """Create or update an annotation; logged; one transaction.
 
         An annotation without id for a suggestion the annotator already judged
-        updates that judgement instead of adding a second one.
+        updates that judgement instead of adding a second one. With
+        ``span_rules``, new or changed spans must cover whole words within one
+        paragraph (core.spans; only the paragraph rule with
+        ``allow_partial_tokens``): reviewers' edits and import-annotations ask
+        for it.
         """
         with self.transaction():
             current = None
@@ -214,7 +220,8 @@ class Project:
                                                          annotation.annotator)
                 if current is not None:
                     annotation = annotation.evolve(id=current.id)
-            stored = self._write_state(annotation.id or str(uuid.uuid4()), current, annotation)
+            stored = self._write_state(annotation.id or str(uuid.uuid4()), current, annotation,
+                                       allow_partial_tokens=allow_partial_tokens, span_rules=span_rules)
             assert stored is not None  # a target was given, so something is stored
             return stored
 
@@ -225,16 +232,18 @@ class Project:
                 self._write_state(annotation_id, current, None)
 
     def put_annotation_state(self, annotation_id: str, state: Annotation | None, *,
-                             expected: object = UNCHECKED) -> Annotation | None:
+                             expected: object = UNCHECKED, span_rules: bool = False) -> Annotation | None:
         """Make the annotation look like ``state`` (None: absent). Undo and redo
         use this: each step is a new, logged change, so history only grows.
         ``expected``: the state the edit was based on (None: absent); if the
-        stored one has another revision, StaleEditError and nothing written."""
+        stored one has another revision, StaleEditError and nothing written.
+        ``span_rules``: new or changed spans must follow core.spans (a
+        reviewer's edit; not an undo, which restores what was stored)."""
         with self.transaction():
             current = self.annotation(annotation_id)
             if expected is not UNCHECKED:
                 check_base(annotation_id, current or self._judged_elsewhere(state), expected, state)
-            return self._write_state(annotation_id, current, state)
+            return self._write_state(annotation_id, current, state, span_rules=span_rules)
 
     def _judged_elsewhere(self, state: Annotation | None) -> Annotation | None:
         """The annotator's stored judgement of ``state``'s suggestion, made under
@@ -244,16 +253,21 @@ class Project:
         return self.annotation_for_suggestion(state.suggestion_id, state.annotator)
 
     def _write_state(self, annotation_id: str, current: Annotation | None,
-                     target: Annotation | None) -> Annotation | None:
+                     target: Annotation | None, *, allow_partial_tokens: bool = False,
+                     span_rules: bool = False) -> Annotation | None:
         if target is None:
             if current is not None:
                 annotation_store.delete(self.db, annotation_id)
                 self._log(annotation_id, current.annotator, "delete", current, None)
             return None
-        text_length = articles.text_length(self.db, target.article_id)
-        if text_length is None:
+        text = articles.text_of(self.db, target.article_id)
+        if text is None:
             raise KeyError(f"no article {target.article_id}")
-        target.validate(text_length)
+        target.validate(len(text))
+        if span_rules:
+            basis = current or (suggestions.get(self.db, target.suggestion_id)
+                                if target.suggestion_id is not None else None)
+            check_annotation_spans(text, target, basis, allow_partial_tokens=allow_partial_tokens)
         if current is not None and _same_content(current, target):
             return current
         now = database.utc_now()
