@@ -193,3 +193,42 @@ def test_a_text_longer_than_spacys_limit_is_highlighted_in_pieces(db, tmp_path, 
         [article] = list(project.iter_articles())
         stored = sorted((s.start, s.end) for s in project.suggestions(article.id))
     assert stored == whole and len(stored) == 90
+
+
+# -- import-annotations: odd shapes -------------------------------------------------------
+
+TEXT = "Der Minister sagte, die Lage sei ernst."
+CLAIM = {"claim": {"start": 20, "end": 38}}
+ANNOTATION_CASES = [
+    ("grade as a list", {"claims": [{**CLAIM, "source_reliability": ["A"]}]}, "must be a letter A-F"),
+    ("grade as an object", {"claims": [{**CLAIM, "information_credibility": {"x": 1}}]},
+     "must be a number 1-6"),
+    ("grade as a boolean", {"claims": [{**CLAIM, "information_credibility": True}]}, "must be a number 1-6"),
+    ("no claims, relations a string", {"relations": "SOURCE->CLAIM"}, '"relations" must be a list'),
+    ("relation not an object", {"spans": [], "relations": [5]}, "relation 1 is not an object"),
+    ("relation ends not objects", {"spans": [], "relations": [{"head_span": [1], "child_span": 2}]},
+     "must be objects"),
+    ("claims not a list", {"claims": {"a": 1}}, '"claims" must be a list'),
+    ("same claim id twice", {"claims": [{**CLAIM, "id": "c1"}, {"claim": {"start": 0, "end": 3}, "id": "c1"}]},
+     "has the id 'c1' of claim 1"),
+    ("span past the end", {"claims": [{"claim": {"start": 0, "end": 400}}]}, "past the text's end"),
+    ("span with a label list", {"spans": [{"start": 0, "end": 3, "label": ["CLAIM"]}]}, None),
+]
+
+
+@pytest.mark.parametrize("name,fields,words", ANNOTATION_CASES, ids=[c[0] for c in ANNOTATION_CASES])
+def test_import_annotations_refuses_odd_shapes_by_line(db, tmp_path, name, fields, words):
+    path = write(tmp_path / "ann.jsonl", json.dumps({"text": TEXT, "_annotator_id": "model", **fields}) + "\n")
+    before = db.read_bytes()
+    result = run(db, "import-annotations", "-q", str(path))
+    if words is None:  # harmless: nothing in it is a claim
+        assert result.exit_code == 0 and "imported 0 claims" in result.output, result.output
+        return
+    assert_refused(result, path, words, 1)
+    assert db.read_bytes() == before
+
+
+def test_import_annotations_refuses_claims_nested_100000_deep(db, tmp_path):
+    path = write(tmp_path / "ann.jsonl",
+                 '{"text": "x", "claims": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    assert_refused(run(db, "import-annotations", "-q", str(path)), path, "nested too deeply", 1)
