@@ -232,3 +232,11 @@ def test_import_annotations_refuses_claims_nested_100000_deep(db, tmp_path):
     path = write(tmp_path / "ann.jsonl",
                  '{"text": "x", "claims": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
     assert_refused(run(db, "import-annotations", "-q", str(path)), path, "nested too deeply", 1)
+
+
+def test_a_csv_line_over_the_limit_is_refused_without_reading_it_whole(db, tmp_path, monkeypatch):
+    import annotator.core.importer as importer
+
+    monkeypatch.setattr(importer, "MAX_TEXT_BYTES", 1000)
+    big = write(tmp_path / "big.csv", "text\n" + "x" * 50_000 + "\n")
+    assert_refused(run(db, "import", "--no-highlight", "-q", str(big)), big, "text too long", 2)

@@ -161,7 +161,7 @@ def csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]
         # Decode strictly so a bad byte is reported with its line, not replaced.
         text_stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
         # strict: a quote never closed is an error, not the rest of the file in one field
-        reader = csv.DictReader(text_stream, strict=True)
+        reader = csv.DictReader(_bounded_text_lines(text_stream), strict=True)
         try:
             header = reader.fieldnames
         except (UnicodeDecodeError, csv.Error) as error:
@@ -180,6 +180,18 @@ def csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]
                 yield start, _csv_error(path, start, error)
                 return
             yield start, {k: v for k, v in row.items() if k is not None}
+
+
+def _bounded_text_lines(stream: io.TextIOWrapper) -> Iterator[str]:
+    """The stream's lines, each read with a bound: one 200 MB line is refused
+    after MAX_TEXT_BYTES characters instead of being read whole."""
+    while True:
+        line = stream.readline(MAX_TEXT_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_TEXT_BYTES:
+            raise csv.Error("field larger than field limit (a line too long)")
+        yield line
 
 
 def _csv_error(path: Path, line: int, error: Exception) -> InputError:
