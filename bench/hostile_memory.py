@@ -15,7 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-
 CHILD = """
 import resource, sys
 from annotator.cli import main
