@@ -8,7 +8,7 @@ step, undo included, is committed and logged before the UI shows it.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from annotator.core.models import Annotation
 from annotator.core.project import Project
@@ -22,27 +22,18 @@ class AnnotationChange:
     before: Annotation | None
     after: Annotation | None
     text: str = "Change claim"
-    # What is on disk when the change is to be applied / reverted: ``before``
-    # at first, then what the last step stored. A step is refused
-    # (StaleEditError) if another window or program has written since.
-    base_forward: Annotation | None = field(default=None, compare=False, repr=False)
-    base_back: Annotation | None = field(default=None, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.base_forward = self.before
-
+    # Each step names the state it expects on disk (``before`` to apply,
+    # ``after`` to revert): if another window or program wrote something
+    # else since, it is refused (StaleEditError) instead of overwriting it.
     def apply(self, project: Project) -> Annotation | None:
         # a reviewer's edit: its new spans follow the span rules (core.spans)
-        stored = project.put_annotation_state(self.annotation_id, self.after, expected=self.base_forward,
-                                              span_rules=True)
-        self.base_back = stored
-        return stored
+        return project.put_annotation_state(self.annotation_id, self.after, expected=self.before,
+                                            span_rules=True)
 
     def revert(self, project: Project) -> Annotation | None:
         # back to what was stored before: its spans were accepted then
-        stored = project.put_annotation_state(self.annotation_id, self.before, expected=self.base_back)
-        self.base_forward = stored
-        return stored
+        return project.put_annotation_state(self.annotation_id, self.before, expected=self.after)
 
     @property
     def article_id(self) -> str:

@@ -2,9 +2,11 @@
 
 Every annotation carries a revision that each write increments. An edit
 names the state it was based on (what its window showed); if the stored
-annotation has moved on since, another window or process changed it, and
-the edit is refused rather than silently overwriting what that window
+annotation now says something else, another window or process changed it,
+and the edit is refused rather than silently overwriting what that window
 showed as saved. The refusing window re-reads the claim and says so.
+States are compared by content, not revision: an undo restores content
+under a new revision, and that window's next step still fits.
 """
 
 from __future__ import annotations
@@ -43,8 +45,7 @@ def check_base(annotation_id: str, current: Annotation | None, expected: object,
     elif base is None:
         what = "was saved in another window or program"
     else:
-        what = (f"was changed in another window or program (revision {current.revision}, "
-                f"this window had {base.revision})")
+        what = f"was changed in another window or program (now revision {current.revision})"
     raise StaleEditError(annotation_id, article_id, f"this claim {what}; it was reloaded, your "
                          "change was not saved")
 
@@ -53,7 +54,7 @@ def _same_state(current: Annotation | None, expected: object) -> bool:
     if current is None or expected is None:
         return current is None and expected is None
     assert isinstance(expected, Annotation)
-    return current.revision == expected.revision
+    return _same_content(current, expected)
 
 
 def _same_content(a: Annotation, b: Annotation) -> bool:

@@ -11,6 +11,7 @@ to the thread that opened it; worker threads open their own.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -241,9 +242,17 @@ class Project:
         reviewer's edit; not an undo, which restores what was stored)."""
         with self.transaction():
             current = self.annotation(annotation_id)
-            if expected is not UNCHECKED:
-                check_base(annotation_id, current or self._judged_elsewhere(state), expected, state)
-            return self._write_state(annotation_id, current, state, span_rules=span_rules)
+            check_base(annotation_id, current, expected, state)
+            try:
+                return self._write_state(annotation_id, current, state, span_rules=span_rules)
+            except sqlite3.IntegrityError:
+                # a new judgement of a suggestion this annotator judged meanwhile
+                # (in another window): a stale edit, not a database failure
+                other = self._judged_elsewhere(state) if expected is not UNCHECKED else None
+                if other is None:
+                    raise
+                check_base(annotation_id, other, expected, state)
+                raise
 
     def _judged_elsewhere(self, state: Annotation | None) -> Annotation | None:
         """The annotator's stored judgement of ``state``'s suggestion, made under

@@ -1,8 +1,9 @@
 """Noticing what other windows and programs write to the project.
 
 A second window, a script or ``annotator import`` may write the file this
-window shows. SQLite's ``PRAGMA data_version`` (read on the window's own
-connection) changes exactly when another connection committed. It is read
+window shows. SQLite's data_version counter (read on the window's own
+connection, Project.data_version) changes exactly when another connection
+committed. It is read
 when the window gets focus and every few seconds; a change is published
 on the window's bus as a record of its own (everything may have changed),
 so every view re-reads through the same path as after its own changes.

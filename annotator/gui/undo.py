@@ -51,5 +51,4 @@ class AnnotationCommand(QUndoCommand):
                 or other.change.annotation_id != self.change.annotation_id:
             return False
         self.change.after = other.change.after
-        self.change.base_back = other.change.base_back  # what the merged steps left on disk
         return True
