@@ -143,3 +143,17 @@ def test_the_progress_shows_at_once_and_spacy_loads_while_the_dialog_is_open(
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     export_dialog.open_export_dialog(window)
     assert started == [True]
+
+
+def test_an_export_with_incomplete_records_warns_loudly(qtbot, open_window, reviewed_db, settings,
+                                                        told, tmp_path):
+    with Project.open(reviewed_db) as project:  # anna takes one judgement back: half-reviewed
+        project.delete_annotation(project.annotations(annotator="anna")[0].id)
+    window = open_window(reviewed_db, settings)
+    from annotator.core.export import ExportOptions
+
+    export_dialog.start_export(window, ExportOptions(), tmp_path / "all.jsonl")
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    title, text = told[0]
+    assert title == "Export finished with incomplete records"
+    assert "suggestion not yet judged (annotator layer)" in text and "--require-complete" in text

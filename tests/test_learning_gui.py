@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from annotator.core.highlight import load_highlighter
 from annotator.core.learning import project_learning
+from annotator.core.models import NewArticle
 from annotator.core.project import Project
 from annotator.core.storage import learned
 
@@ -36,15 +37,17 @@ def test_a_lead_learns_from_the_window_and_rehighlights_with_it(open_window, set
     press(window, Qt.Key.Key_L, CTRL_SHIFT)
     qtbot.waitUntil(lambda: "Learned from" in window.statusBar().currentMessage(), timeout=20000)
     assert stored_models(db) == 1
+    with Project.open(db, create=False) as project:  # an article nobody reviewed yet
+        project.add_article(NewArticle(text="Der Sprecher sagte, die Grenze bleibe geschlossen."))
     window.activateWindow()  # the job's progress dialog had the focus
     qtbot.waitUntil(window.isActiveWindow)
     press(window, Qt.Key.Key_H, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: "Re-highlighted 4 articles" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Re-highlighted 5 articles" in window.statusBar().currentMessage()
                     or bool(window.shown_errors), timeout=20000)
     assert window.shown_errors == []
     with Project.open(db, create=False) as project:
         versions = {s.pipeline_version for a in project.article_ids() for s in project.suggestions(a)}
-    assert any("+rescorer-" in v for v in versions)
+    assert any("+rescorer-" in v for v in versions), versions
 
 
 def test_cancelling_the_learn_job_stores_nothing(open_window, settings, qtbot, tmp_path, monkeypatch):

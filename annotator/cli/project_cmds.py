@@ -9,6 +9,9 @@ from annotator.cli.highlight_cmds import parallel_failures, parallel_options
 from annotator.cli.learn_cmds import learned_pipeline
 from annotator.core.importer import InputError, highlight_project, import_paths
 from annotator.core.storage.status import STATUSES
+from annotator.core.team.adjudication import claim_groups
+from annotator.core.team.assignments import listing_annotator
+from annotator.core.team.settling import curation_status
 
 
 @click.command("import")
@@ -63,15 +66,23 @@ def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet, workers
 @click.option("--status", type=click.Choice(STATUSES), default=None, help="Only articles with this status.")
 @click.option("--search", default=None, help="Only articles whose title or text contains this.")
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--curation", is_flag=True,
+              help="Add the adjudication status: open, partly settled, settled (- : nothing to settle).")
 @click.pass_context
-def articles(ctx, annotator_name, status, search, limit):
+def articles(ctx, annotator_name, status, search, limit, curation):
     """List the project's articles: id, review status, claims reviewed/total, title.
+
+    With --annotator, that annotator's status, and only their assigned
+    articles when they have assignments (work packages). Without it, in a
+    project with a single annotator, that annotator's status.
 
     \b
     Example:
       annotator articles --annotator alice --status "in progress"
     """
     with open_project(ctx, create=False) as project:
+        annotator_name = listing_annotator(project, annotator_name)
+        curated = curation_status(claim_groups(project)) if curation else None
         offset, page = 0, 500
         shown = 0
         while limit is None or shown < limit:
@@ -80,7 +91,8 @@ def articles(ctx, annotator_name, status, search, limit):
             if not rows:
                 break
             for row in rows[: None if limit is None else limit - shown]:
-                click.echo(f"{row.id}\t{row.status}\t{row.claims_reviewed}/{row.claims_total}\t{row.title}")
+                line = f"{row.id}\t{row.status}\t{row.claims_reviewed}/{row.claims_total}\t{row.title}"
+                click.echo(line if curated is None else f"{line}\t{curated.get(row.id, '-')}")
                 shown += 1
             offset += page
 

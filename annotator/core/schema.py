@@ -339,3 +339,32 @@ def m006_learned_models(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m007_team_adjudication(db: Database) -> None:
+    """What each adjudication was based on: the annotators' versions (id,
+    revision, time of edit) the lead saw when settling a claim group.
+
+    When one of them changes later (a re-merged package with a newer edit,
+    a new annotator's version, a deletion), the group is no longer settled:
+    it is "changed since adjudicated" until the lead settles it again. The
+    basis decides what the adjudicated export holds, so it renews the
+    article stamp like m003's triggers.
+    """
+    db.executescript(
+        """
+        CREATE TABLE adjudication_basis (
+            final_id TEXT NOT NULL,       -- the @adjudicated annotation
+            article_id TEXT NOT NULL,
+            annotation_id TEXT NOT NULL,  -- an annotator's version it was based on
+            annotator TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            settled_at TEXT NOT NULL,
+            PRIMARY KEY (final_id, annotation_id)
+        );
+        CREATE INDEX adjudication_basis_by_article ON adjudication_basis (article_id);
+        """
+        + _stamp_triggers("adjudication_basis")
+    )

@@ -25,12 +25,17 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import ArticleSummary
 from annotator.core.project import STATUSES, Project
+from annotator.core.team.settling import curation_of, is_team_project
+from annotator.gui.plain_text import plain_tooltip
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32
 # Title and status first: they stay visible when the dock is narrow.
-COLUMNS = ("Title", "Status", "Date", "Outlet")  # status shows "done · 3/3"
-OPTIONAL_COLUMNS = (2, 3)  # hidden until a loaded article has a date / outlet (.txt have none)
+COLUMNS = ("Title", "Status", "Date", "Outlet", "Curation")  # status shows "done · 3/3"
+# hidden until a loaded article has a date / outlet (.txt have none) / a curation
+# status (open, partly settled, settled: team projects only)
+OPTIONAL_COLUMNS = (2, 3, 4)
+CURATION = 4
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -44,6 +49,7 @@ class ArticleListModel(QAbstractTableModel):
         self.search: str | None = None
         self._total = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._curation: dict[str, str] = {}  # of the loaded pages' articles (team projects)
         self.refresh()
 
     # -- querying ------------------------------------------------------------------
@@ -59,6 +65,8 @@ class ArticleListModel(QAbstractTableModel):
         """Re-count and drop cached pages (after a filter change, import or job)."""
         self.beginResetModel()
         self._pages.clear()
+        self._curation.clear()
+        self.team = is_team_project(self.project)
         if counted is None:
             self._total = self.project.count_summaries(
                 annotator=self.annotator, status=self.status, search=self.search)
@@ -95,7 +103,10 @@ class ArticleListModel(QAbstractTableModel):
     def _note_filled(self, page: list[ArticleSummary]) -> None:
         """Dates and outlets only exist for some imports: show their columns
         once any article seen has one (a column stays once shown)."""
+        if self.team:  # a read per article of the page, and only in team projects
+            self._curation.update(curation_of(self.project, [s.id for s in page]))
         found = {2 for s in page if s.published} | {3 for s in page if s.outlet}
+        found |= {CURATION for s in page if s.id in self._curation}
         if found - self.filled:
             self.filled |= found
             self.columnsFilled.emit()
@@ -121,6 +132,15 @@ class ArticleListModel(QAbstractTableModel):
         row = self.lower_bound(seq)
         found = self.summary(row)
         return row if found is not None and found.seq == seq else None
+
+    def forget_curation(self) -> None:
+        """Claim groups were settled or changed: read the shown pages' curation again."""
+        self._curation.clear()
+        self.team = is_team_project(self.project)
+        for page in self._pages.values():
+            self._note_filled(page)
+        if self._total:
+            self.dataChanged.emit(self.index(0, CURATION), self.index(self._total - 1, CURATION))
 
     def update_counts(self, article_id: str, total: int, reviewed: int) -> None:
         """Show the live counts of the article being reviewed (no query)."""
@@ -156,7 +176,10 @@ class ArticleListModel(QAbstractTableModel):
             return summary.id
         values = (summary.title,
                   f"{summary.status} · {summary.claims_reviewed}/{summary.claims_total}",
-                  (summary.published or "")[:10], summary.outlet or "")
+                  (summary.published or "")[:10], summary.outlet or "",
+                  self._curation.get(summary.id, ""))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(values[index.column()])
         return values[index.column()]
 
 

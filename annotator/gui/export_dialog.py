@@ -55,6 +55,9 @@ class ExportDialog(QDialog):
             self.annotators.addItem(item)
         self.annotators.setMaximumHeight(90)
         self.only_reviewed = QCheckBox("Only fully reviewed articles (every suggestion judged)")
+        self.require_complete = QCheckBox("Refuse if a record would leave claims of its article out")
+        self.require_complete.setToolTip("Open or changed claim groups of adjudicated articles, "
+                                         "suggestions not yet judged: nothing is written if any")
         self.reuse = QCheckBox("&Reuse unchanged articles from earlier exports (same output, faster)")
         self.reuse.setChecked(True)
         self.reuse.setToolTip("The export cache keeps each article's lines; an article unchanged since "
@@ -66,7 +69,7 @@ class ExportDialog(QDialog):
         self.output = QLineEdit(str(default_output), accessibleName="Output")
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # errors quote paths
         self.message.setObjectName("exportMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -86,6 +89,7 @@ class ExportDialog(QDialog):
         form.addRow("&Layer:", self.layer)
         form.addRow("&Annotators:", self.annotators)
         form.addRow("", self.only_reviewed)
+        form.addRow("", self.require_complete)
         form.addRow("", self.reuse)
         split_row = QHBoxLayout()
         split_row.addWidget(self.split_enabled)
@@ -117,6 +121,7 @@ class ExportDialog(QDialog):
             format=self.format.currentData(), layer=layer,
             annotators=[] if everyone or layer in ("adjudicated", "suggestions") else checked,
             only_reviewed=self.only_reviewed.isChecked() and layer != "suggestions",
+            require_complete=self.require_complete.isChecked(),
             split=parse_split(self.split.text()) if self.split_enabled.isChecked() else None,
             seed=self.seed.value(), line_cache=self.reuse.isChecked())
         options.validate()
@@ -192,9 +197,13 @@ def start_export(window, options: ExportOptions, output: Path):
         sets = "".join(f"\n  {path.name}: {summary.sets[name]} records"
                        for name, path in zip(summary.sets, summary.files))
         reuse = f"\n\n{summary.reuse_note()}." if summary.reused else ""
-        QMessageBox.information(window, "Export finished",
-                                f"Exported {summary.records} records ({summary.articles} articles, "
-                                f"{summary.claims} claims).{sets}{reuse}\n\nDataset card: {summary.card}")
+        text = (f"Exported {summary.records} records ({summary.articles} articles, "
+                f"{summary.claims} claims).{sets}{reuse}\n\nDataset card: {summary.card}")
+        if summary.left_out:  # loud: these records would teach a model false negatives
+            QMessageBox.warning(window, "Export finished with incomplete records",
+                                f"Warning: {summary.left_out_note()}\n\n{text}")
+        else:
+            QMessageBox.information(window, "Export finished", text)
 
     def failed(error: BaseException) -> None:
         if isinstance(error, ExportError) and not isinstance(error, ExportCancelled):

@@ -37,7 +37,7 @@ from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.project import Project
-from annotator.core.resources import resource_path
+from annotator.core.resources import guidelines_text
 from annotator.core.settings import Position, Settings
 from annotator.gui import jobs
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
@@ -46,6 +46,7 @@ from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
 from annotator.gui.learning_menu import install_learning_menu
+from annotator.gui.outside_changes import OutsideChanges
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
 from annotator.gui.sources_dock import install_sources_dock, toggle_sources
@@ -94,12 +95,13 @@ class MainWindow(QMainWindow):
         self.guidelines = QTextBrowser(self)
         self.guidelines.setAccessibleName("Annotation guidelines")
         self.guidelines.setOpenExternalLinks(True)
-        self.guidelines.setMarkdown(_guidelines_text())  # our own document, not article text
+        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
         self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines_dock.hide()
         self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
         self.progress_label = QLabel(self)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
         install_sources_dock(self)  # F7: the source registry
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
         self._docks_timer = QTimer(self, singleShot=True, interval=150)
         self._docks_timer.timeout.connect(self._restore_dock_widths)
+        self.outside_changes = OutsideChanges(self.project, self.bus, self)  # other windows' writes
         self._restore_layout()
         self.resume()
 
@@ -494,9 +497,3 @@ class MainWindow(QMainWindow):
         self.project.close()
         super().closeEvent(event)
 
-
-def _guidelines_text() -> str:
-    try:
-        return resource_path("guidelines.md").read_text(encoding="utf-8")
-    except OSError:
-        return "# Guidelines\n\nThe guidelines file is missing from this installation."

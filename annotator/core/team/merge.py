@@ -11,7 +11,11 @@ the same content, and merging a database in twice changes nothing. Rules:
   looked up again in the output;
 - the same annotation (same UUID) in two versions, or one annotator's two
   judgements of the same suggestion: the newer edit (updated_at, then
-  revision) wins, and the losing version is stored in ``merge_conflicts``;
+  revision) wins, and the losing version is stored in ``merge_conflicts``
+  unless a change log shows it was edited further (an earlier revision of
+  the same annotation is history, not a conflict);
+- adjudication bases (what a final version was settled on) are carried:
+  per final version the most recently settled basis;
 - an annotation deleted in one copy stays deleted unless it was edited again
   after the deletion (the change logs say when);
 - change logs are unioned: a log row is the same row in every copy.
@@ -26,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +93,17 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
         if on_progress:
             on_progress(done, steps)
 
+    untouched = [p for p in paths if not any(Path(f"{p}{s}").exists() for s in ("-wal", "-shm"))]
+    try:
+        return _merge(paths, output, step, should_cancel)
+    finally:
+        # reading a WAL database creates -wal/-shm beside it: leave no trace
+        for path in untouched:
+            merging.release_input(path)
+
+
+def _merge(paths: list[Path], output: Path, step: Callable[[], None],
+           should_cancel: Callable[[], bool] | None) -> MergeSummary:
     for path in paths:  # every refusal comes before anything is written
         probe_input(path)
         step()
@@ -120,9 +136,21 @@ def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
         raise MergeError(f"{output}: is a folder; give the output database file's name")
     if output.exists() and not overwrite:
         raise MergeError(f"{output}: already exists; choose a new name (or allow overwriting)")
+    _check_writable(output)
     wal = Path(f"{output}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise MergeError(f"{output}: is open in another program (it has a -wal file); close it first")
+
+
+def _check_writable(output: Path) -> None:
+    """Refuse an output folder that is missing or not writable, before any work."""
+    folder = output.parent
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{output.name}.probe-"):
+            pass
+    except OSError as error:
+        raise MergeError(f"{output}: cannot write in {folder} ({error.strerror}); choose a folder "
+                         "you can write to") from None
 
 
 def _summary(result: MergeResult, state: _MergeState, output: Path, inputs: int,
@@ -148,6 +176,7 @@ class _MergeState:
     annotators: dict[str, str] = field(default_factory=dict)
     assignments: dict[tuple, dict] = field(default_factory=dict)
     carried: dict[str, dict] = field(default_factory=dict)
+    bases: dict[str, list[dict]] = field(default_factory=dict)  # final id -> basis rows
     sources: set[str] = field(default_factory=set)
     winner_annotators: list[str] = field(default_factory=list)
     # Same content hash (normalized text) but different characters, e.g. line
@@ -171,10 +200,17 @@ class _MergeState:
             _keep(self.assignments, assignment, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
         for row in snap.conflicts:
             self.carried[row["version_hash"]] = row
+        by_final: dict[str, list[dict]] = {}
+        for row in snap.bases:
+            by_final.setdefault(row["final_id"], []).append(row)
+        for final_id, rows in by_final.items():
+            rows.sort(key=_order)
+            _keep(self.bases, final_id, rows, lambda r: (r[0]["settled_at"], [_order(x) for x in r]), max)
 
     def resolve(self, conn: sqlite3.Connection) -> MergeResult:
         rowid_of = _staged_versions(conn)  # version tuple -> a staging rowid holding it
         deleted_at = _deletion_times(conn)
+        history = merging.superseded_states(conn)
         by_id: dict[str, list[tuple]] = {}
         for version in rowid_of:
             by_id.setdefault(version[ID], []).append(version)
@@ -184,7 +220,8 @@ class _MergeState:
             alive = [v for v in copies if deleted_at.get(annotation_id, "") < v[UPDATED_AT]]
             if alive:
                 winners.append(_newest(alive))
-                dropped += [v for v in alive if v is not winners[-1]]
+                dropped += [v for v in alive if v is not winners[-1]
+                            and (annotation_id, v[REVISION], v[UPDATED_AT]) not in history]
         by_claim: dict[tuple, list[tuple]] = {}
         for version in winners:
             by_claim.setdefault(_claim_key(version), []).append(version)
@@ -197,8 +234,9 @@ class _MergeState:
             articles=list(self.articles.values()), suggestions=list(self.suggestions.values()),
             annotators=self._annotators(final), winners=[rowid_of[v] for v in final],
             assignments=list(self.assignments.values()),
-            conflicts=self._conflicts([_as_dict(v) for v in dropped], final),
-            sources=sorted(self.sources))
+            conflicts=self._conflicts([_as_dict(v) for v in dropped], final, history),
+            sources=sorted(self.sources),
+            bases=[row for final_id in sorted(self.bases) for row in self.bases[final_id]])
 
     def _annotators(self, annotations: list[tuple]) -> dict[str, str]:
         names = dict(self.annotators)
@@ -208,13 +246,15 @@ class _MergeState:
                 names[name] = created_at
         return names
 
-    def _conflicts(self, dropped: list[dict], annotations: list[tuple]) -> list[dict]:
+    def _conflicts(self, dropped: list[dict], annotations: list[tuple],
+                   history: set[tuple[str, int, str]]) -> list[dict]:
         by_id = {v[ID]: v[ID] for v in annotations}
         by_claim = {_claim_key(v): v[ID] for v in annotations}
         conflicts = {}
         for version in dropped:
             conflicts[version_hash(version)] = _conflict_row(version)
-        conflicts.update({h: dict(row) for h, row in self.carried.items()})
+        conflicts.update({h: dict(row) for h, row in self.carried.items() if (
+            row["annotation_id"], row["dropped_revision"], row["dropped_updated_at"]) not in history})
         for row in conflicts.values():  # the kept version is the final one, whoever won first
             version = json.loads(row["dropped"])
             row["kept_annotation_id"] = by_id.get(version["id"]) or by_claim.get(claim_key(version))
@@ -224,9 +264,9 @@ class _MergeState:
 # Versions travel as tuples in this column order (dicts only where needed: 100k
 # dicts cost more than the rest of the decision).
 COLUMNS = merging.STAGED_COLUMNS
-ID, ANNOTATOR, ARTICLE_ID, UPDATED_AT, CREATED_AT, S_START, S_END = (
+ID, ANNOTATOR, ARTICLE_ID, UPDATED_AT, CREATED_AT, REVISION, S_START, S_END = (
     COLUMNS.index(c) for c in ("id", "annotator", "article_id", "updated_at", "created_at",
-                               "suggestion_start", "suggestion_end"))
+                               "revision", "suggestion_start", "suggestion_end"))
 
 
 def _as_dict(version: tuple) -> dict:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.team.agreement import FIELDS
 from annotator.core.team.dashboard_data import DashboardData
+from annotator.core.team.settling import CURATION_STATUSES
 
 # Axis labels must fit under a bar group of the chart.
 SHORT_SOURCE_TYPES = dict(zip(SOURCE_TYPE_LABELS, ["Person", "Gov.", "Military", "Intel.",
@@ -95,6 +96,7 @@ class Dashboard(QWidget):
         self.setWindowTitle("Team dashboard")
         self.setAccessibleName("Team dashboard")
         self.summary = QLabel("Computing…", self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # names annotators
         self.summary.setWordWrap(True)
         self.charts: dict[str, tuple[QChart, QChartView]] = {
             name: _chart(title) for name, title in (  # noqa: C416
@@ -135,7 +137,9 @@ class Dashboard(QWidget):
             f"{plural(len(data.progress), 'annotator')} · "
             f"{plural(agreement.items, 'claim')} judged by two or more · "
             f"{adjudication.settled} of {plural(adjudication.total, 'disagreement')} settled · "
-            f"{plural(data.merge_conflicts, 'merge conflict')} recorded")
+            f"{adjudication.changed} changed since adjudicated · articles: "
+            + ", ".join(f"{data.curation.get(s, 0)} {s}" for s in CURATION_STATUSES) + " · "
+            + f"{plural(data.merge_conflicts, 'merge conflict')} recorded")
 
     def _reset(self, name: str) -> QChart:
         chart = self.charts[name][0]

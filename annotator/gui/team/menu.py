@@ -16,6 +16,7 @@ from annotator.core import operations
 from annotator.core.changes import Changes
 from annotator.core.team.adjudication import disagreements
 from annotator.core.team.dashboard_data import dashboard_data
+from annotator.core.team.settling import rank
 from annotator.gui.team.adjudication_view import AdjudicationView
 from annotator.gui.team.dashboard import Dashboard
 
@@ -68,7 +69,7 @@ class TeamMenu:
     def open_adjudication(self):
         if self.adjudication is None:
             self.adjudication = AdjudicationView(self.window.project, self.window,
-                                                 bus=self.window.bus)
+                                                 bus=self.window.bus, window=self.window)
             self.adjudication.setWindowFlag(Qt.WindowType.Window)
             team_window(self.adjudication, 1100, 700)
         self.adjudication.show()
@@ -78,7 +79,8 @@ class TeamMenu:
     def _find_disagreements(self):
         return self.window.run_job(
             "Adjudication", lambda project, on_progress, should_cancel: disagreements(project),
-            label="Finding claims where annotators differ…", on_success=self.adjudication.load)
+            label="Finding claims where annotators differ…",
+            on_success=lambda groups: self.adjudication.load(rank(groups)))
 
     # -- dashboard ------------------------------------------------------------------------
 
@@ -103,6 +105,8 @@ class TeamMenu:
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.progress or changes.team or changes.annotators:
             self._schedule_dashboard()
+        if changes.team or changes.annotators:  # the list's curation column
+            self.window.article_model.forget_curation()
         # Another annotator's layer came in (import, merge): the disagreements differ.
         view = self.adjudication
         if view is not None and view.isVisible() and initiator is not view \
