@@ -70,7 +70,8 @@ def highlight_with(highlighter, with_tokens: bool, texts: list[str]) -> list[tup
     """(claims, tokens or None) for each text, by ``highlighter``: a loaded
     Highlighter (its Docs give the tokens too), or any object with its
     ``pipe``, e.g. one that re-scores (then without tokens)."""
-    if not is_plain(highlighter):
+    if not is_plain(highlighter) or any(len(text) > highlighter.nlp.max_length for text in texts):
+        # a wrapper, or a text the highlighter cuts into pieces (long_texts): its own pipe()
         return [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
     return [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
             for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
