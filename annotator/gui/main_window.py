@@ -44,7 +44,7 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.annotator_name import change_annotator
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
-from annotator.gui.claims_list import ClaimList
+from annotator.gui.claims_list import ClaimList, ClaimsPane
 from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.article_dock = self._dock("Articles", "articleDock", self.article_list,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.claim_list = ClaimList(self.workspace.session, self)
-        self.claims_dock = self._dock("Claims", "claimsDock", self.claim_list,
+        self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
         self.guidelines = QTextBrowser(self)
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         for name in ("toggle_overview", "find_in_article", "find_next", "find_previous", "next_claim",
                      "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
-                     "cycle_attribution", "hedged", "edit_note", "forget"):
+                     "cycle_attribution", "hedged", "edit_note", "forget", "cycle_flag", "check_article"):
             handlers[name] = getattr(w, name)
         for grade in RELIABILITY_GRADES:
             handlers[f"reliability_{grade}"] = lambda g=grade: self.source_linker.set_reliability(g)

@@ -118,6 +118,8 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("next_claim", "&Next claim", ("J", "Alt+Down"), "Navigate"),
     ActionSpec("previous_claim", "&Previous claim", ("K", "Alt+Up"), "Navigate"),
     ActionSpec("next_article", "Next &article", ("N", "Ctrl+PgDown"), "Navigate"),
+    ActionSpec("check_article", "&Checked, nothing to mark", ("Ctrl+Shift+K",), "Navigate",
+               "An article without claims: you read it and found none (it counts as done); again to undo"),
     ActionSpec("previous_article", "Previous a&rticle", ("P", "Ctrl+PgUp"), "Navigate"),
     ActionSpec("accept", "&Accept", ("A",), "Claim", "Accept the claim and go to the next"),
     ActionSpec("reject", "Re&ject", ("X", "R"), "Claim", "Reject the claim and go to the next"),
@@ -133,6 +135,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("cycle_attribution", "Next attribution &form", ("F",), "Claim"),
     ActionSpec("hedged", "&Hedged", ("H",), "Claim", "The claim is hedged (könnte, soll, angeblich)"),
     ActionSpec("edit_note", "Edit &note", ("E",), "Claim", "Type a note; Esc returns to the text"),
+    ActionSpec("cycle_flag", "Fla&g: flagged, unsure, skipped, none", ("I",), "Claim",
+               "Mark the claim to come back to (I again: unsure, skipped, none); "
+               "the claims list can show only flagged claims"),
     ActionSpec("link_source", "&Link source entity…", ("L",), "Claim",
                "Pick the registry source of the claim's source (type-ahead); or unlink it", separator=True),
     ActionSpec("new_source_from_selection", "New source entity from selection", ("Shift+L",), "Claim",
