@@ -96,3 +96,31 @@ def test_flags_and_checks_are_merged(tmp_path):
     with Project.open(tmp_path / "out.sqlite") as merged:
         assert merged.article_checked(article_id, "anna") and merged.article_checked(article_id, "ben")
         assert [a.flag for a in merged.annotations(annotator="anna")] == ["unsure"]
+
+
+def as_before_m008(path) -> None:
+    """Make a database look as if written before the review marks existed."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        DROP TABLE article_checks;
+        ALTER TABLE annotations DROP COLUMN flag;
+        DELETE FROM _sqlite_migrations WHERE name = 'm008_review_marks';
+    """)
+    conn.close()
+
+
+def test_a_database_from_before_the_review_marks_is_merged_too(tmp_path):
+    lead = make_lead(tmp_path / "lead.sqlite")
+    anna, old = fork(lead, tmp_path / "anna.sqlite"), fork(lead, tmp_path / "old.sqlite")
+    with Project.open(old) as project:
+        first = project.article_ids()[0]
+        suggestion = project.suggestions(first)[0]
+        project.save_annotation(Annotation(
+            article_id=first, annotator="ben", decision=Decision.REJECT, start=suggestion.start,
+            end=suggestion.end, suggestion_id=suggestion.id))
+    as_before_m008(old)
+    merge_databases([anna, old], tmp_path / "out.sqlite")
+    with Project.open(tmp_path / "out.sqlite") as merged:
+        assert [a.flag for a in merged.annotations(annotator="ben")] == [None]

@@ -99,9 +99,12 @@ def read_small_tables(conn: sqlite3.Connection, present: set[str]) -> dict[str, 
 
 
 def stage_big_tables(conn: sqlite3.Connection, number: int) -> None:
-    """Copy the attached input's annotations (as versions) and change log."""
+    """Copy the attached input's annotations (as versions) and change log. A
+    column of a later schema step (m008's flag) is NULL from an older input."""
+    present = {row[1] for row in conn.execute("PRAGMA source.table_info(annotations)")}
+    values = ", ".join(f'a."{c}"' if c in present else "NULL" for c in VERSION_COLUMNS)
     conn.execute(
-        f"INSERT INTO temp.stage_annotations SELECT ?, {select_list(VERSION_COLUMNS, 'a')}, "
+        f"INSERT INTO temp.stage_annotations SELECT ?, {values}, "
         's.start, s."end" FROM source.annotations a '
         "LEFT JOIN source.suggestions s ON s.id = a.suggestion_id", [number])
     conn.execute(f"INSERT INTO temp.stage_log SELECT {select_list(LOG_COLUMNS)} "
