@@ -17,8 +17,10 @@ from collections.abc import Callable
 # (status, the case in Python, the same case in SQL over {r}eviewed, {t}otal
 # and {c}hecked: 1 when the reviewer checked the article, else 0)
 _CASES: tuple[tuple[str, Callable[[int, int, bool], bool], str], ...] = (
-    ("done", lambda reviewed, total, checked: total == 0 and bool(checked), "{t} = 0 AND {c}"),
-    ("new", lambda reviewed, total, checked: reviewed == 0, "{r} = 0"),
+    # Nothing reviewed is new, unless checked with no claims at all: then the
+    # next case (0 >= 0) says done. {c} (an index lookup) before {t} (two counts).
+    ("new", lambda reviewed, total, checked: reviewed == 0 and not (checked and total == 0),
+     "{r} = 0 AND NOT ({c} AND {t} = 0)"),
     ("done", lambda reviewed, total, checked: reviewed >= total, "{r} >= {t}"),
     ("in progress", lambda reviewed, total, checked: True, "1"),
 )
