@@ -94,3 +94,16 @@ def test_an_article_with_claims_is_not_checked_away(window, review_db):
     assert "review them instead" in window.statusBar().currentMessage()
     with Project.open(review_db) as project:
         assert not project.article_checked(article_id, "anna")
+
+
+def test_shift_i_steps_the_claims_filter_and_the_box_follows(window):
+    press(window, "i")  # claim 1 flagged
+    pane = window.claims_dock.widget()
+    press(window, Qt.Key.Key_I, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.filter.currentText() == "Flagged, unsure or skipped"
+    assert [line.split()[0] for line in shown_lines(window)] == ["1"]
+    press(window, Qt.Key.Key_I, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.filter.currentText() == "With a note" and shown_lines(window) == []
+    press(window, Qt.Key.Key_I, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.filter.currentText() == "All claims"
+    assert len(shown_lines(window)) == len(window.workspace.session.claims)

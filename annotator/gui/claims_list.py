@@ -124,6 +124,7 @@ class ClaimListModel(QAbstractListModel):
 
 class ClaimList(QListView):
     claimChosen = Signal(int)  # the claim's number in the session (0-based)
+    filterChanged = Signal(str)  # the filter's name shown (ALL_CLAIMS or a CLAIM_FILTERS name)
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -148,6 +149,19 @@ class ClaimList(QListView):
             self.model_.recolor(self.palette())
             self.viewport().update()
 
+    def show_only(self, name: str) -> None:
+        """Show the claims of one CLAIM_FILTERS name (any other name: every claim)."""
+        shows = name if name in CLAIM_FILTERS else None
+        if shows != self.model_.shows:
+            self.model_.shows = shows
+            self.follow()
+            self.filterChanged.emit(shows or ALL_CLAIMS)
+
+    def next_filter(self) -> None:
+        """The key (Shift+I): all claims → flagged → with a note → all claims."""
+        names = [ALL_CLAIMS, *CLAIM_FILTERS]
+        self.show_only(names[(names.index(self.model_.shows or ALL_CLAIMS) + 1) % len(names)])
+
     def follow(self) -> None:
         """Show the session's claims and select its current one."""
         self.model_.follow(self.palette())
@@ -170,14 +184,12 @@ class ClaimsPane(QWidget):
         self.filter.setObjectName("claimFilter")
         self.filter.setAccessibleName("Show claims")
         self.filter.addItems([ALL_CLAIMS, *CLAIM_FILTERS])
-        self.filter.setToolTip("Show every claim, only flagged ones (I flags) or only those with a note")
-        self.filter.currentTextChanged.connect(self.show_only)
+        self.filter.setToolTip("Show every claim, only flagged ones (I flags) or only those with a note "
+                               "(Shift+I: the next of these)")
+        self.filter.currentTextChanged.connect(claim_list.show_only)
+        claim_list.filterChanged.connect(self.filter.setCurrentText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.filter)
         layout.addWidget(claim_list)
-
-    def show_only(self, name: str) -> None:
-        self.list.model_.shows = name if name in CLAIM_FILTERS else None
-        self.list.follow()

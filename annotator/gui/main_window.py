@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             "new_source_from_selection": self.source_linker.create_from_selection,
             "take_source_grade": self.source_linker.take_source_grade,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
-            "about": self.about, "clear_grades": w.clear_grades,
+            "about": self.about, "clear_grades": w.clear_grades, "claims_filter": self.claim_list.next_filter,
             "import_annotations": lambda: open_annotation_import_dialog(self),
             "export": self.export_dialog, "merge": self.team.ask_and_merge,
             "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
