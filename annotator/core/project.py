@@ -32,7 +32,7 @@ from annotator.core.models import (
 from annotator.core.rows import annotation_to_row
 from annotator.core.spans import check_annotation_spans
 from annotator.core.storage import annotations as annotation_store
-from annotator.core.storage import articles, meta, suggestions, team
+from annotator.core.storage import articles, checks, meta, suggestions, team
 from annotator.core.storage.status import STATUSES
 
 __all__ = ["STATUSES", "Progress", "Project"]
@@ -326,6 +326,24 @@ class Project:
         suggested = suggestions.count(self.db, article_id)
         reviewed, own = annotation_store.reviewed_counts(self.db, annotator, article_id)
         return Progress(reviewed=reviewed, total=suggested + own)
+
+    def article_checked(self, article_id: str, annotator: str) -> bool:
+        """Whether ``annotator`` marked the article "checked, nothing to mark"."""
+        return checks.is_checked(self.db, article_id, annotator)
+
+    def set_article_checked(self, article_id: str, annotator: str, checked: bool) -> bool:
+        """Record (or take back) the check in one transaction; whether anything changed."""
+        with self.transaction():
+            if checks.is_checked(self.db, article_id, annotator) == checked:
+                return False
+            if not checked:
+                checks.clear_checked(self.db, article_id, annotator)
+            elif not articles.exists(self.db, article_id):
+                raise KeyError(f"no article {article_id}")
+            else:
+                annotation_store.add_annotator(self.db, annotator, database.utc_now())
+                checks.set_checked(self.db, article_id, annotator, database.utc_now())
+            return True
 
 
 def _same_content(a: Annotation, b: Annotation) -> bool:

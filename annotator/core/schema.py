@@ -368,3 +368,29 @@ def m007_team_adjudication(db: Database) -> None:
         """
         + _stamp_triggers("adjudication_basis")
     )
+
+
+@migrations()
+def m008_review_marks(db: Database) -> None:
+    """Review marks (issue 18): a claim's flag and "checked, nothing to mark".
+
+    ``annotations.flag`` is part of the annotation like ``note`` (logged,
+    undone, merged): 'flagged', 'unsure' or 'skipped' (Prodigy's "ignore"),
+    NULL for none. ``article_checks`` records that an annotator read an
+    article and found no claim in it; the status rule (storage/status.py)
+    counts such an article as done. A check changes the article's status,
+    so it renews the article stamp like m003's triggers.
+    """
+    db.executescript(
+        """
+        ALTER TABLE annotations ADD COLUMN flag TEXT
+            CHECK (flag IS NULL OR flag IN ('flagged', 'unsure', 'skipped'));
+        CREATE TABLE article_checks (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator)
+        );
+        """
+        + _stamp_triggers("article_checks")
+    )

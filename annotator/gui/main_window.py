@@ -44,7 +44,7 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.annotator_name import change_annotator
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
-from annotator.gui.claims_list import ClaimList
+from annotator.gui.claims_list import ClaimList, ClaimsPane
 from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.outside_changes import OutsideChanges
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.article_dock = self._dock("Articles", "articleDock", self.article_list,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.claim_list = ClaimList(self.workspace.session, self)
-        self.claims_dock = self._dock("Claims", "claimsDock", self.claim_list,
+        self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
         self.guidelines = QTextBrowser(self)
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             "new_source_from_selection": self.source_linker.create_from_selection,
             "take_source_grade": self.source_linker.take_source_grade,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
-            "about": self.about, "clear_grades": w.clear_grades,
+            "about": self.about, "clear_grades": w.clear_grades, "claims_filter": self.claim_list.next_filter,
             "import_annotations": lambda: open_annotation_import_dialog(self),
             "export": self.export_dialog, "merge": self.team.ask_and_merge,
             "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         for name in ("toggle_overview", "find_in_article", "find_next", "find_previous", "next_claim",
                      "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
-                     "cycle_attribution", "hedged", "edit_note", "forget"):
+                     "cycle_attribution", "hedged", "edit_note", "forget", "cycle_flag", "check_article"):
             handlers[name] = getattr(w, name)
         for grade in RELIABILITY_GRADES:
             handlers[f"reliability_{grade}"] = lambda g=grade: self.source_linker.set_reliability(g)

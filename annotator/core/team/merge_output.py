@@ -26,6 +26,7 @@ class MergeResult:
     annotators: dict[str, str]
     winners: list[int]  # staged annotation rowids that make it into the output
     assignments: list[dict]
+    checks: list[dict]
     conflicts: list[dict]
     sources: list[str]  # input database UUIDs
     bases: list[dict] = field(default_factory=list)  # adjudication_basis rows
@@ -95,5 +96,6 @@ def _insert_all(conn: sqlite3.Connection, result: MergeResult) -> None:
     merging.copy_annotations(conn, result.winners)
     merging.copy_log(conn)
     merging.insert_assignments(conn, result.assignments)
+    merging.insert_checks(conn, result.checks)
     merging.insert_conflicts(conn, result.conflicts)
     merging.insert_bases(conn, result.bases)
