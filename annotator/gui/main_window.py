@@ -92,14 +92,7 @@ class MainWindow(QMainWindow):
         self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
-        self.guidelines = QTextBrowser(self)
-        self.guidelines.setAccessibleName("Annotation guidelines")
-        self.guidelines.setOpenExternalLinks(True)
-        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
-        self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
-                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.guidelines_dock.hide()
-        self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
+        self._add_guidelines_dock()
         self.progress_label = QLabel(self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setAccessibleName("Review progress")
@@ -121,12 +114,22 @@ class MainWindow(QMainWindow):
         # A new filter resets the list: mark the shown article in it again.
         self.article_list.filterApplied.connect(self._list_sync_timer.start)
         self.article_list.setMinimumWidth(ARTICLE_LIST_MIN_WIDTH)
-        self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
         self._docks_timer = QTimer(self, singleShot=True, interval=150)
         self._docks_timer.timeout.connect(self._restore_dock_widths)
         self.outside_changes = OutsideChanges(self.project, self.bus, self)  # other windows' writes
         self._restore_layout()
         self.resume()
+
+    def _add_guidelines_dock(self) -> None:
+        self.guidelines = QTextBrowser(self)
+        self.guidelines.setAccessibleName("Annotation guidelines")
+        self.guidelines.setOpenExternalLinks(True)
+        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
+        self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
+        self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.guidelines_dock.hide()
+        self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
