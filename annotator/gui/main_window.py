@@ -1,17 +1,12 @@
 """The main window: it assembles the article list, the review workspace, the
-guidelines dock, the menus and the status bar, and nothing more.
+docks, the menus (from the action table in gui/shortcuts.py) and the status
+bar, and nothing more.
 
-For other engineers adding features (a few lines each)::
-
-    window.file_menu        # QMenu "File": add e.g. an Export… action
-    window.team_menu        # QMenu "Team": empty, for merge/adjudication
-    window.project_path     # Path of the open project database
-    window.annotator        # the reviewer's name
-    window.bus                       # OperationBus: its ``changed`` signal carries
-                                     # every operation's Changes record to the views
-    window.run_job(title, fn, ...)   # see annotator.gui.workers
-    window.run_operation(title, fn, may_change, ...)  # a job returning an Outcome;
-                                     # its changes are published when it ends
+For other engineers adding features: ``window.bus`` (its ``changed`` signal
+carries every operation's Changes record to the views),
+``window.run_operation(title, fn, may_change, ...)`` (a job returning an
+Outcome; its changes are published when it ends), ``window.run_job``
+(gui/workers.py), ``window.project_path``, ``window.annotator``.
 """
 
 from __future__ import annotations
