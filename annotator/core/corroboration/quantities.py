@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from annotator.core.corroboration.numbers import (
     SCALE_WORDS, VAGUE_WORDS, parse_digits, parse_number_word,
 )
+from annotator.core.corroboration.nations import nation_of_word
 from annotator.core.corroboration.words import TOKEN_RE, stem
 
 # words before a number that say how exact it is
@@ -37,12 +38,11 @@ UNITS = {
 # head nouns that count the same kind of thing (a reviewer would compare them)
 CONCEPTS = {
     "soldiers": ("soldat", "truppe", "truppen", "infanterist", "kämpfer", "streitkräfte",
-                 "kräfte", "mann", "rekrut", "militärangehörige", "einheiten", "offizier"),
+                 "kräfte", "mann", "rekrut", "militärangehörige"),
     "people": ("mensch", "person", "leute", "einwohner", "bewohner", "zivilist", "bürger",
                "beschäftigte", "helfer", "opfer", "tote", "verletzte", "flüchtling"),
 }
 # a demonym head ("11.000 Nordkoreaner") counts people of that nation
-_DEMONYM_ENDINGS = ("aner", "anern", "ener", "enern", "er", "ern", "en", "e")
 # modifiers saying the quantity is a different one than the total
 ADDITIVE = frozenset({"zusätzlich", "weitere", "weiteren", "weiterer", "neue", "neuen",
                       "zusätzliche", "zusätzlichen", "zusätzlicher"})
@@ -64,6 +64,7 @@ class Quantity:
     concept: str | None  # "soldiers", "people", else the head's stem
     modifiers: tuple[str, ...]  # stems of the adjectives before the head
     additive: bool  # "zusätzliche", "weitere": not the total
+    nation: str | None  # "nordkorea": from a modifier, the head, or the claim's words
     start: int
     end: int
     text: str
@@ -81,29 +82,20 @@ def concept_of(head: str) -> str:
     for concept, stems in CONCEPTS.items():
         if any(low.startswith(s) for s in stems):
             return concept
-    return "people" if _is_demonym(low) else stem(head)
-
-
-def _is_demonym(low: str) -> bool:
-    # "Nordkoreaner", "Ukrainer", "Russen", "Amerikaner": nation stem + ending
-    return low.endswith(("aner", "anern", "ukrainer", "ukrainern", "russen", "deutsche",
-                         "chinesen", "iraner", "iranern", "israelis", "palästinenser"))
+    return "people" if nation_of_word(head) else stem(head)
 
 
 def nation_of(q: Quantity) -> str | None:
-    """The nation a counted group belongs to: "nordkoreanische" or "Nordkoreaner"."""
-    for mod in q.modifiers:
-        if mod in _NATION_STEMS:
-            return mod
-    if q.head and _is_demonym(q.head.lower()):
-        return stem(q.head)
+    return q.nation
+
+
+def _own_nation(head: str | None, modifiers: list[str]) -> str | None:
+    """The nation a counted group names itself: "nordkoreanische", "Nordkoreaner"."""
+    for word in [*modifiers, *([head] if head else [])]:
+        nation = nation_of_word(word)
+        if nation:
+            return nation
     return None
-
-
-_NATION_STEMS = frozenset(stem(w) for w in (
-    "nordkoreanisch", "südkoreanisch", "russisch", "ukrainisch", "amerikanisch", "deutsch",
-    "chinesisch", "iranisch", "israelisch", "französisch", "britisch", "polnisch", "türkisch",
-))
 
 
 def parse_quantities(text: str) -> list[Quantity]:
@@ -126,8 +118,8 @@ def _number_at(toks: list, i: int) -> tuple[float, int] | None:
     word): its value and the index after it."""
     word, _, _, kind = toks[i]
     if kind == "num":
-        if i > 0 and toks[i - 1][0] == "-" and toks[i - 1][1] == toks[i][1] - 1:
-            return None  # "Il-96", "F-16"
+        if i > 1 and toks[i - 1][0] == "-" and toks[i - 2][3] == "word" and toks[i - 2][2] == toks[i][1] - 1:
+            return None  # "Il-96", "F-16": a type name, not a count
         value = parse_digits(word)
     elif kind == "word" and word.lower() not in ("ein", "eine", "einen", "einem", "einer"):
         value = parse_number_word(word)
@@ -199,6 +191,7 @@ def _quantity_at(text: str, toks: list, i: int) -> tuple[Quantity, int] | None:
         concept=concept_of(head) if head else None,
         modifiers=tuple(stem(m) for m in modifiers),
         additive=any(m.lower() in ADDITIVE for m in modifiers),
+        nation=_own_nation(head, modifiers),
         start=toks[first][1], end=toks[j - 1][2], text=text[toks[first][1]:toks[j - 1][2]],
     )
     return quantity, j

@@ -1,0 +1,108 @@
+"""What a claim says that can be matched across articles: its word stems, its
+names (subjects, entities, places), its quantities and dates.
+
+``ClaimFacts`` is computed once per claim (at import or edit) and stored in
+the index as JSON, so finding related claims never re-parses text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+
+from annotator.core.corroboration.dates import DateMention, parse_dates
+from annotator.core.corroboration.nations import nation_of_word
+from annotator.core.corroboration.quantities import Quantity, nation_of, parse_quantities
+from annotator.core.corroboration.words import TOKEN_RE, content_words, is_name_like, stem
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    claim_id: str  # the caller's key of the claim ("s:12" suggestion, "a:<uuid>" annotation)
+    article_id: str
+    text: str
+    source: str | None = None  # the source phrase as written
+    outlet: str | None = None
+    published: str | None = None
+    terms: tuple[str, ...] = ()  # stems of all content words
+    names: tuple[str, ...] = ()  # stems of capitalised content words
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    source_id: str | None = field(default=None)  # registry entity, when there is one
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["quantities"] = [asdict(q) for q in self.quantities]
+        data["dates"] = [{**asdict(d), "first": d.first.isoformat(), "last": d.last.isoformat()}
+                         for d in self.dates]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str) -> "ClaimFacts":
+        data = json.loads(raw)
+        data["terms"] = tuple(data["terms"])
+        data["names"] = tuple(data["names"])
+        data["quantities"] = tuple(
+            Quantity(**{**q, "modifiers": tuple(q["modifiers"])}) for q in data["quantities"])
+        data["dates"] = tuple(
+            DateMention(**{**d, "first": date.fromisoformat(d["first"]),
+                           "last": date.fromisoformat(d["last"])}) for d in data["dates"])
+        return cls(**data)
+
+    def index_keys(self) -> list[str]:
+        """The keys under which the index files this claim: names, words,
+        quantity things ("q_soldiers_nordko") and days ("d1027")."""
+        keys = dict.fromkeys(self.terms)
+        for q in self.quantities:
+            if q.concept:
+                keys[f"q_{q.concept}_{nation_of(q) or ''}".rstrip("_")] = None
+        for d in self.dates:
+            keys[d.key()] = None
+        return list(keys)
+
+
+def _with_context_nations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A count that names no nation ("rund 12.000 Soldaten") belongs to the
+    nation named last before it in the claim ("hat Nordkorea rund 12.000
+    Soldaten ... nach Russland entsandt"), else to the first one after it."""
+    if all(q.nation for q in quantities):
+        return quantities
+    named = [(m.start(), nation) for m in TOKEN_RE.finditer(text) if m.lastgroup == "word"
+             and (nation := nation_of_word(m.group())) is not None]
+    out = []
+    for q in quantities:
+        if q.nation is None and named:
+            before = [n for at, n in named if at < q.start]
+            q = replace(q, nation=before[-1] if before else named[0][1])
+        out.append(q)
+    return out
+
+
+def describe_claim(claim_id: str, article_id: str, text: str, *, source: str | None = None,
+                   outlet: str | None = None, published: str | None = None,
+                   source_id: str | None = None) -> ClaimFacts:
+    """Parse one claim's text (and its source phrase) into matchable facts."""
+    words = content_words(text)
+    quantities = _with_context_nations(text, parse_quantities(text))
+    terms = dict.fromkeys(stem(w) for w in words)
+    names = dict.fromkeys(stem(w) for w in words if is_name_like(w))
+    return ClaimFacts(
+        claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
+        published=published, terms=tuple(terms), names=tuple(names),
+        quantities=tuple(quantities), dates=tuple(parse_dates(text, published)),
+        source_id=source_id,
+    )
+
+
+def describe_suggestions(article_id: str, text: str, suggestions, *, outlet: str | None = None,
+                         published: str | None = None) -> list[ClaimFacts]:
+    """Facts of the highlighter's suggestions for one article; a suggestion's
+    key is ``s:<article_id>:<start>-<end>`` when it has no stored id."""
+    out = []
+    for s in suggestions:
+        key = f"s:{s.id}" if s.id is not None else f"s:{article_id}:{s.start}-{s.end}"
+        source = s.source.text(text) if s.source is not None else None
+        out.append(describe_claim(key, article_id, text[s.start:s.end], source=source,
+                                  outlet=outlet, published=published))
+    return out
