@@ -40,6 +40,22 @@ PATTERNS = [
      + "|".join(WEEKDAYS) + r")(?:abend|morgen|nachmittag|mittag|vormittag|nacht)?"),
     ("relative", r"(?P<rel>vorgestern|gestern|heute|morgen|übermorgen)"),
 ]
+_GATE_OF = {"span": "month", "days": "month", "day": "month", "numeric": "digits",
+            "part": "month", "month": "month", "weekday": "weekday", "relative": "relative"}
+_DIGIT_DOT = re.compile(r"\d\.")
+
+
+def _gates(text: str, low: str) -> dict[str, bool]:
+    """Which kinds of pattern can match at all (substring tests are cheap;
+    the patterns' alternations are not)."""
+    return {
+        "month": any(m in low for m in MONTHS),
+        "digits": _DIGIT_DOT.search(text) is not None,
+        "weekday": any(w in low for w in WEEKDAYS),
+        "relative": "gestern" in low or "heute" in low or "morgen" in low,
+    }
+
+
 _COMPILED = [(kind, re.compile(rf"\b{pattern}", re.IGNORECASE)) for kind, pattern in PATTERNS]
 
 
@@ -80,10 +96,16 @@ def _placeholder(d: date) -> date:
 def parse_dates(text: str, published: str | date | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in order; ``published`` (ISO date) fixes
     the year and the day a weekday or "gestern" refers to."""
+    low = text.lower()
+    gates = _gates(text, low)
+    if not any(gates.values()):
+        return []  # most claims name no date: cheap substring tests instead of eight scans
     pub = _as_date(published)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for kind, pattern in _COMPILED:
+        if not gates[_GATE_OF[kind]]:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -8,13 +8,13 @@ the index as JSON, so finding related claims never re-parses text.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from annotator.core.corroboration.dates import DateMention, parse_dates
 from annotator.core.corroboration.nations import nation_of_word
-from annotator.core.corroboration.quantities import Quantity, nation_of, parse_quantities
-from annotator.core.corroboration.words import TOKEN_RE, content_words, is_name_like, stem
+from annotator.core.corroboration.quantities import Quantity, nation_of, parse_quantities, token_tuples
+from annotator.core.corroboration.words import content_words, is_name_like, stem
 
 
 @dataclass(frozen=True)
@@ -32,23 +32,28 @@ class ClaimFacts:
     source_id: str | None = field(default=None)  # registry entity, when there is one
 
     def to_json(self) -> str:
-        data = asdict(self)
-        data["quantities"] = [asdict(q) for q in self.quantities]
-        data["dates"] = [{**asdict(d), "first": d.first.isoformat(), "last": d.last.isoformat()}
-                         for d in self.dates]
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        """Compact JSON for the index: lists, not objects (a million claims are
+        written at a bulk build). The claim's text is left out: the store has it."""
+        return json.dumps([
+            self.claim_id, self.article_id, self.source, self.outlet, self.published,
+            self.source_id, self.terms, self.names,
+            [[q.low, q.high, q.qualifier, q.unit, q.head, q.concept, q.modifiers, q.additive,
+              q.nation, q.start, q.end, q.text] for q in self.quantities],
+            [[d.first.isoformat(), d.last.isoformat(), d.year_known, d.qualifier, d.start,
+              d.end, d.text] for d in self.dates],
+        ], ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, raw: str) -> "ClaimFacts":
-        data = json.loads(raw)
-        data["terms"] = tuple(data["terms"])
-        data["names"] = tuple(data["names"])
-        data["quantities"] = tuple(
-            Quantity(**{**q, "modifiers": tuple(q["modifiers"])}) for q in data["quantities"])
-        data["dates"] = tuple(
-            DateMention(**{**d, "first": date.fromisoformat(d["first"]),
-                           "last": date.fromisoformat(d["last"])}) for d in data["dates"])
-        return cls(**data)
+    def from_json(cls, raw: str, text: str = "") -> "ClaimFacts":
+        (claim_id, article_id, source, outlet, published, source_id, terms, names,
+         quantities, dates) = json.loads(raw)
+        return cls(
+            claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
+            published=published, source_id=source_id, terms=tuple(terms), names=tuple(names),
+            quantities=tuple(Quantity(*q[:6], tuple(q[6]), *q[7:]) for q in quantities),
+            dates=tuple(DateMention(date.fromisoformat(d[0]), date.fromisoformat(d[1]), *d[2:])
+                        for d in dates),
+        )
 
     def index_keys(self) -> list[str]:
         """The keys under which the index files this claim: names, words,
@@ -62,14 +67,14 @@ class ClaimFacts:
         return list(keys)
 
 
-def _with_context_nations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+def _with_context_nations(toks: list, quantities: list[Quantity]) -> list[Quantity]:
     """A count that names no nation ("rund 12.000 Soldaten") belongs to the
     nation named last before it in the claim ("hat Nordkorea rund 12.000
     Soldaten ... nach Russland entsandt"), else to the first one after it."""
     if all(q.nation for q in quantities):
         return quantities
-    named = [(m.start(), nation) for m in TOKEN_RE.finditer(text) if m.lastgroup == "word"
-             and (nation := nation_of_word(m.group())) is not None]
+    named = [(start, nation) for word, start, _, kind in toks if kind == "word"
+             and (nation := nation_of_word(word)) is not None]
     out = []
     for q in quantities:
         if q.nation is None and named:
@@ -83,10 +88,13 @@ def describe_claim(claim_id: str, article_id: str, text: str, *, source: str | N
                    outlet: str | None = None, published: str | None = None,
                    source_id: str | None = None) -> ClaimFacts:
     """Parse one claim's text (and its source phrase) into matchable facts."""
-    words = content_words(text)
-    quantities = _with_context_nations(text, parse_quantities(text))
-    terms = dict.fromkeys(stem(w) for w in words)
-    names = dict.fromkeys(stem(w) for w in words if is_name_like(w))
+    toks = token_tuples(text)
+    words = content_words(text, toks)
+    quantities = _with_context_nations(toks, parse_quantities(text, toks))
+    # "Pjöngjang", "Nordkorea", "nordkoreanische" also share their nation's key
+    nations = [f"n_{n}" for w in words if (n := nation_of_word(w)) is not None]
+    terms = dict.fromkeys([*(stem(w) for w in words), *nations])
+    names = dict.fromkeys([*(stem(w) for w in words if is_name_like(w)), *nations])
     return ClaimFacts(
         claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
         published=published, terms=tuple(terms), names=tuple(names),

@@ -98,13 +98,38 @@ def _own_nation(head: str | None, modifiers: list[str]) -> str | None:
     return None
 
 
-def parse_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text`` (years and day numbers of dates excluded)."""
-    toks = [(m.group(), m.start(), m.end(), m.lastgroup) for m in TOKEN_RE.finditer(text)]
+def token_tuples(text: str) -> list[tuple[str, int, int, str]]:
+    """(text, start, end, kind) of each token; kinds: date, num, word, sym, punct."""
+    return [(m.group(), m.start(), m.end(), m.lastgroup) for m in TOKEN_RE.finditer(text)]
+
+
+def _may_start_quantity(tok: tuple) -> bool:
+    # a cheap test first: most tokens are words that are no number
+    word, _, _, kind = tok
+    if kind == "num":
+        return True
+    if kind != "word":
+        return False
+    low = word.lower()
+    return low in VAGUE_WORDS or low.endswith(_NUMBER_WORD_ENDINGS) or low in _SMALL_NUMBERS
+
+
+def parse_quantities(text: str, toks: list | None = None) -> list[Quantity]:
+    """Every quantity in ``text`` (years and day numbers of dates excluded);
+    ``toks`` are the text's ``token_tuples`` when the caller has them."""
+    if toks is None:
+        toks = token_tuples(text)
+    low = text.lower()
+    if not any(hint in low for hint in _NUMBER_HINTS):
+        if not any(c.isdigit() for c in text):
+            return []
+        toks_may = lambda tok: tok[3] == "num"  # noqa: E731
+    else:
+        toks_may = _may_start_quantity
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
-        found = _quantity_at(text, toks, i)
+        found = _quantity_at(text, toks, i) if toks_may(toks[i]) else None
         if found is None:
             i += 1
             continue
@@ -147,10 +172,16 @@ def _is_date_or_year(toks: list, i: int, j: int) -> bool:
     return False
 
 
+_NUMBER_HINTS = ("tausend", "hundert", "zig", "ßig", "zehn", "zwölf", "elf", "zwei", "drei", "vier",
+                 "fünf", "sechs", "sieben", "acht", "neun", "dutzend", "million", "milliard")
+_NUMBER_WORD_ENDINGS = ("tausend", "hundert", "zig", "ßig", "zehn", "zwölf", "elf")
+_SMALL_NUMBERS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"})
+
+
 def _qualifier_before(toks: list, i: int) -> tuple[str, int]:
-    for words, qualifier in sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
-        n = len(words)
-        if i - n >= 0 and tuple(t[0].lower() for t in toks[i - n:i]) == words:
+    before = tuple(t[0].lower() for t in toks[max(0, i - 3):i])
+    for n in (3, 2, 1):
+        if len(before) >= n and (qualifier := QUALIFIERS.get(before[-n:])) is not None:
             return qualifier, i - n
     return "exact", i
 

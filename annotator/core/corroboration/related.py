@@ -67,8 +67,10 @@ def _cosine(a: Iterable[str], b: Iterable[str], idf: Idf) -> float:
     shared = sa & sb
     if not shared:
         return 0.0
-    weight = lambda s: sum(idf(t) ** 2 for t in s)  # noqa: E731
-    return weight(shared) / math.sqrt(weight(sa) * weight(sb))
+    w_shared = sum(idf(t) ** 2 for t in shared)
+    w_a = w_shared + sum(idf(t) ** 2 for t in sa - shared)
+    w_b = w_shared + sum(idf(t) ** 2 for t in sb - shared)
+    return w_shared / math.sqrt(w_a * w_b)
 
 
 def _date_evidence(a: ClaimFacts, b: ClaimFacts) -> float:

@@ -63,24 +63,23 @@ def _lexicon_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lex.function), frozenset(lex.verbs)
 
 
-def tokens(text: str) -> list[re.Match]:
-    return list(TOKEN_RE.finditer(text))
-
-
-def content_words(text: str) -> list[str]:
+def content_words(text: str, toks: list | None = None) -> list[str]:
     """The words that say what a claim is about (no function words, no
-    reporting verbs, no hedges), in order, as written."""
+    reporting verbs, no hedges), in order, as written; the parts of a
+    hyphenated compound ("Ukraine-Russland-Krieg") count as words.
+    ``toks`` are (text, start, end, kind) tuples when the caller has them."""
     function, verbs = _lexicon_sets()
+    if toks is None:
+        toks = [(m.group(), 0, 0, m.lastgroup) for m in TOKEN_RE.finditer(text)]
     out = []
-    for m in TOKEN_RE.finditer(text):
-        word = m.group("word")
-        if word is None:
+    for token, _, _, kind in toks:
+        if kind != "word":
             continue
-        word = word.rstrip(".")
-        low = word.lower()
-        if len(low) < 3 or low in function or low in verbs or low in GENERIC:
-            continue
-        out.append(word)
+        for word in token.split("-") if "-" in token else (token,):
+            low = word.lower()
+            if len(low) < 3 or low in function or low in verbs or low in GENERIC:
+                continue
+            out.append(word)
     return out
 
 
