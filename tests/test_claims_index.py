@@ -8,7 +8,9 @@ import sqlite3
 import pytest
 
 from annotator.core.corroboration.facts import describe_claim
-from annotator.core.corroboration.index import ClaimIndex, ensure_index
+from annotator.core.corroboration.index import ClaimIndex
+from annotator.core.storage import relations
+from annotator.core.storage.relations import ensure_index
 from annotator.core.corroboration.related import RelatedFinder
 from claims_support import seed_claims
 
@@ -18,7 +20,7 @@ def index():
     conn = sqlite3.connect(":memory:")
     ensure_index(conn)
     yield ClaimIndex(conn)
-    conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('integrity-check')")
+    relations.integrity_check(conn)
     conn.close()
 
 

@@ -1,0 +1,96 @@
+"""Claims across articles: the SQL of the related-claims index.
+
+``claim_facts`` holds each indexed claim's facts (JSON) and matching keys;
+``claim_keys`` is an FTS5 external-content table over the keys, written by
+this module (no triggers: a bulk build rebuilds it in one pass, several
+times faster than row-by-row inserts); ``claim_keys_vocab`` gives each
+key's document frequency. Values are always parameters; the only SQL
+spliced in are fixed fragments chosen here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+INDEX_DDL = """
+CREATE TABLE IF NOT EXISTS claim_facts (
+    id INTEGER PRIMARY KEY,
+    claim_key TEXT NOT NULL UNIQUE,  -- "s:<suggestion id>" or "a:<annotation id>"
+    article_id TEXT NOT NULL,
+    keys TEXT NOT NULL,  -- the matching keys, space separated
+    facts TEXT NOT NULL  -- ClaimFacts as JSON
+);
+CREATE INDEX IF NOT EXISTS claim_facts_by_article ON claim_facts (article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS claim_keys USING fts5 (
+    keys, content='claim_facts', content_rowid='id', detail='none',
+    tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS claim_keys_vocab USING fts5vocab (claim_keys, 'row');
+"""
+# (claim key, article id, keys, facts JSON)
+FactsRow = tuple[str, str, str, str]
+
+
+def ensure_index(conn) -> None:
+    """Create the index tables in a bare connection (projects get them by migration)."""
+    conn.executescript(INDEX_DDL)
+
+
+def count_claims(conn) -> int:
+    return conn.execute("SELECT count(*) FROM claim_facts").fetchone()[0]
+
+
+def insert_bulk(conn, rows: Sequence[FactsRow]) -> None:
+    """Many rows at once: written plainly, then the FTS index rebuilt once."""
+    conn.executemany("INSERT OR REPLACE INTO claim_facts (claim_key, article_id, keys, facts) "
+                     "VALUES (?, ?, ?, ?)", rows)
+    conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('rebuild')")
+
+
+def insert_one(conn, row: FactsRow) -> None:
+    remove_claim(conn, row[0])
+    cur = conn.execute("INSERT INTO claim_facts (claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?)", row)
+    conn.execute("INSERT INTO claim_keys (rowid, keys) VALUES (?, ?)", (cur.lastrowid, row[2]))
+
+
+def remove_claim(conn, claim_key: str) -> int:
+    conn.execute("INSERT INTO claim_keys (claim_keys, rowid, keys) "
+                 "SELECT 'delete', id, keys FROM claim_facts WHERE claim_key = ?", (claim_key,))
+    return conn.execute("DELETE FROM claim_facts WHERE claim_key = ?", (claim_key,)).rowcount
+
+
+def remove_article(conn, article_id: str) -> int:
+    conn.execute("INSERT INTO claim_keys (claim_keys, rowid, keys) "
+                 "SELECT 'delete', id, keys FROM claim_facts WHERE article_id = ?", (article_id,))
+    return conn.execute("DELETE FROM claim_facts WHERE article_id = ?", (article_id,)).rowcount
+
+
+def facts_json(conn, claim_key: str) -> str | None:
+    row = conn.execute("SELECT facts FROM claim_facts WHERE claim_key = ?", (claim_key,)).fetchone()
+    return row[0] if row else None
+
+
+def doc_freq(conn, keys: Sequence[str]) -> dict[str, int]:
+    """How many indexed claims carry each key (absent keys: 0)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.execute(f"SELECT term, doc FROM claim_keys_vocab WHERE term IN ({marks})", chunk))
+    return {k: found.get(k, 0) for k in keys}
+
+
+def candidates(conn, keys: Iterable[str], not_article: str, limit: int) -> list[str]:
+    """Facts JSON of claims outside ``not_article`` sharing any of ``keys``,
+    best bm25 first. Keys are index keys (letters, digits, '_'), quoted."""
+    match = " OR ".join(f'"{k}"' for k in keys if '"' not in k)
+    rows = conn.execute(
+        "SELECT f.facts FROM claim_keys JOIN claim_facts f ON f.id = claim_keys.rowid "
+        "WHERE claim_keys MATCH ? AND f.article_id != ? ORDER BY claim_keys.rank LIMIT ?",
+        (match, not_article, limit))
+    return [r[0] for r in rows]
+
+
+def integrity_check(conn) -> None:
+    """Raise sqlite3.DatabaseError when the FTS index and the facts disagree."""
+    conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('integrity-check')")
