@@ -94,3 +94,57 @@ def candidates(conn, keys: Iterable[str], not_article: str, limit: int) -> list[
 def integrity_check(conn) -> None:
     """Raise sqlite3.DatabaseError when the FTS index and the facts disagree."""
     conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('integrity-check')")
+
+
+# -- judgements of related pairs (tables from migration m005_claim_relations) --
+
+JUDGEMENT_COLUMNS = ("id", "annotator", "article_a", "start_a", "end_a", "article_b", "start_b",
+                     "end_b", "label", "revision", "created_at", "updated_at", "origin_db")
+_SELECT_JUDGEMENT = f"SELECT {', '.join(JUDGEMENT_COLUMNS)} FROM claim_judgements"
+
+
+def judgement(conn, judgement_id: str) -> dict | None:
+    cur = conn.execute(f"{_SELECT_JUDGEMENT} WHERE id = ?", (judgement_id,))
+    row = cur.fetchone()
+    return dict(zip(JUDGEMENT_COLUMNS, row)) if row else None
+
+
+def judgements_of_articles(conn, article_ids: Sequence[str]) -> list[dict]:
+    """Judgements of pairs with a claim in any of ``article_ids``."""
+    out: list[dict] = []
+    for start in range(0, len(article_ids), 400):
+        chunk = list(article_ids[start:start + 400])
+        marks = ",".join("?" * len(chunk))
+        cur = conn.execute(f"{_SELECT_JUDGEMENT} WHERE article_a IN ({marks}) "
+                           f"UNION SELECT {', '.join(JUDGEMENT_COLUMNS)} FROM claim_judgements "
+                           f"WHERE article_b IN ({marks}) ORDER BY updated_at, id", chunk + chunk)
+        out += [dict(zip(JUDGEMENT_COLUMNS, r)) for r in cur]
+    return out
+
+
+def all_judgements(conn) -> list[dict]:
+    return [dict(zip(JUDGEMENT_COLUMNS, r)) for r in conn.execute(f"{_SELECT_JUDGEMENT} ORDER BY id")]
+
+
+def put_judgement(conn, row: dict) -> None:
+    names = ", ".join(JUDGEMENT_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in JUDGEMENT_COLUMNS if c != "id")
+    conn.execute(f"INSERT INTO claim_judgements ({names}) VALUES ({', '.join('?' * len(JUDGEMENT_COLUMNS))}) "
+                 f"ON CONFLICT (id) DO UPDATE SET {updates}", [row[c] for c in JUDGEMENT_COLUMNS])
+
+
+def delete_judgement(conn, judgement_id: str) -> None:
+    conn.execute("DELETE FROM claim_judgements WHERE id = ?", (judgement_id,))
+
+
+def log_judgement(conn, judgement_id: str, annotator: str, action: str, before: str | None,
+                  after: str | None, at: str, db_uuid: str) -> None:
+    conn.execute("INSERT INTO claim_judgement_log (judgement_id, annotator, at, action, before, after, db_uuid) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (judgement_id, annotator, at, action, before, after, db_uuid))
+
+
+def judgement_log(conn, judgement_id: str) -> list[dict]:
+    cols = ("seq", "judgement_id", "annotator", "at", "action", "before", "after", "db_uuid")
+    cur = conn.execute(f"SELECT {', '.join(cols)} FROM claim_judgement_log WHERE judgement_id = ? "
+                       "ORDER BY seq", (judgement_id,))
+    return [dict(zip(cols, r)) for r in cur]
