@@ -54,19 +54,34 @@ class ClaimIndex:
             return 0
         if len(rows) > max(1000, BULK_SHARE * self.total()):
             store.insert_bulk(self.conn, rows)
-        else:
-            for row in rows:
-                store.insert_one(self.conn, row)
-        self._forget_stats()
+            self._forget_stats()
+            return len(rows)
+        for row in rows:
+            replaced = store.insert_one(self.conn, row)
+            self._adjust_stats(row[2].split(), 1 - replaced)
         return len(rows)
 
     def remove_article(self, article_id: str) -> None:
-        if store.remove_article(self.conn, article_id):
-            self._forget_stats()
+        removed = store.remove_article(self.conn, article_id)
+        if removed:
+            self._df.clear()  # which keys went is not known here; counts are re-read lazily
+            self._adjust_stats([], -removed)
 
     def remove_claim(self, claim_key: str) -> None:
-        if store.remove_claim(self.conn, claim_key):
-            self._forget_stats()
+        removed = store.remove_claim(self.conn, claim_key)
+        if removed:
+            self._df.clear()
+            self._adjust_stats([], -removed)
+
+    def _adjust_stats(self, keys: list[str], added: int) -> None:
+        """After a small write: re-read the counts of the keys written; the
+        rarity of other keys barely moves and is kept (cached until a bulk
+        build), so a lookup after an edit stays fast."""
+        for key in keys:
+            self._df.pop(key, None)
+            self._idf.pop(key, None)
+        if self._total is not None:
+            self._total += added
 
     def _forget_stats(self) -> None:
         self._df.clear()

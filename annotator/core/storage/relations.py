@@ -3,8 +3,10 @@
 ``claim_facts`` holds each indexed claim's facts (JSON) and matching keys;
 ``claim_keys`` is an FTS5 external-content table over the keys, written by
 this module (no triggers: a bulk build rebuilds it in one pass, several
-times faster than row-by-row inserts); ``claim_keys_vocab`` gives each
-key's document frequency. Values are always parameters; the only SQL
+times faster than row-by-row inserts); ``claim_key_counts`` keeps each
+key's document frequency (``claim_keys_vocab`` counts it too, but by
+walking the key's postings: too slow for frequent keys at a lookup), filled
+from the vocabulary at a bulk build and kept by +1/-1 at small updates. Values are always parameters; the only SQL
 spliced in are fixed fragments chosen here.
 """
 
@@ -26,6 +28,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS claim_keys USING fts5 (
     tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS claim_keys_vocab USING fts5vocab (claim_keys, 'row');
+CREATE TABLE IF NOT EXISTS claim_key_counts (
+    key TEXT PRIMARY KEY,
+    claims INTEGER NOT NULL
+) WITHOUT ROWID;
 """
 # (claim key, article id, keys, facts JSON)
 FactsRow = tuple[str, str, str, str]
@@ -45,24 +51,41 @@ def insert_bulk(conn, rows: Sequence[FactsRow]) -> None:
     conn.executemany("INSERT OR REPLACE INTO claim_facts (claim_key, article_id, keys, facts) "
                      "VALUES (?, ?, ?, ?)", rows)
     conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('rebuild')")
+    conn.execute("DELETE FROM claim_key_counts")
+    conn.execute("INSERT INTO claim_key_counts (key, claims) SELECT term, doc FROM claim_keys_vocab")
 
 
-def insert_one(conn, row: FactsRow) -> None:
-    remove_claim(conn, row[0])
+def _count(conn, keys: list[str], step: int) -> None:
+    conn.executemany("INSERT INTO claim_key_counts (key, claims) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET claims = claims + excluded.claims",
+                     [(k, step) for k in keys])
+
+
+def insert_one(conn, row: FactsRow) -> int:
+    """Index one claim (replacing its earlier version); returns how many
+    claims it replaced (0 or 1)."""
+    replaced = remove_claim(conn, row[0])
     cur = conn.execute("INSERT INTO claim_facts (claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?)", row)
     conn.execute("INSERT INTO claim_keys (rowid, keys) VALUES (?, ?)", (cur.lastrowid, row[2]))
+    _count(conn, list(set(row[2].split())), 1)
+    return replaced
+
+
+def _remove_where(conn, column_is: str, value: str) -> int:
+    rows = conn.execute(f"SELECT id, keys FROM claim_facts WHERE {column_is}", (value,)).fetchall()
+    for claim_id, keys in rows:
+        conn.execute("INSERT INTO claim_keys (claim_keys, rowid, keys) VALUES ('delete', ?, ?)", (claim_id, keys))
+        _count(conn, list(set(keys.split())), -1)
+    conn.execute(f"DELETE FROM claim_facts WHERE {column_is}", (value,))
+    return len(rows)
 
 
 def remove_claim(conn, claim_key: str) -> int:
-    conn.execute("INSERT INTO claim_keys (claim_keys, rowid, keys) "
-                 "SELECT 'delete', id, keys FROM claim_facts WHERE claim_key = ?", (claim_key,))
-    return conn.execute("DELETE FROM claim_facts WHERE claim_key = ?", (claim_key,)).rowcount
+    return _remove_where(conn, "claim_key = ?", claim_key)
 
 
 def remove_article(conn, article_id: str) -> int:
-    conn.execute("INSERT INTO claim_keys (claim_keys, rowid, keys) "
-                 "SELECT 'delete', id, keys FROM claim_facts WHERE article_id = ?", (article_id,))
-    return conn.execute("DELETE FROM claim_facts WHERE article_id = ?", (article_id,)).rowcount
+    return _remove_where(conn, "article_id = ?", article_id)
 
 
 def facts_json(conn, claim_key: str) -> str | None:
@@ -76,7 +99,7 @@ def doc_freq(conn, keys: Sequence[str]) -> dict[str, int]:
     for start in range(0, len(keys), 500):
         chunk = list(keys[start:start + 500])
         marks = ",".join("?" * len(chunk))
-        found.update(conn.execute(f"SELECT term, doc FROM claim_keys_vocab WHERE term IN ({marks})", chunk))
+        found.update(conn.execute(f"SELECT key, claims FROM claim_key_counts WHERE key IN ({marks})", chunk))
     return {k: found.get(k, 0) for k in keys}
 
 
