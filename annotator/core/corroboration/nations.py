@@ -31,5 +31,6 @@ def _by_stem() -> dict[str, str]:
     return {stem(form): nation for nation, forms in NATION_FORMS.items() for form in forms.split()}
 
 
+@lru_cache(maxsize=100_000)
 def nation_of_word(word: str) -> str | None:
     return _by_stem().get(stem(word))

@@ -9,6 +9,7 @@ them). Dates ("27. Oktober") and years ("2024") are left to ``dates``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from annotator.core.corroboration.numbers import (
@@ -121,7 +122,7 @@ def parse_quantities(text: str, toks: list | None = None) -> list[Quantity]:
         toks = token_tuples(text)
     low = text.lower()
     if not any(hint in low for hint in _NUMBER_HINTS):
-        if not any(c.isdigit() for c in text):
+        if _DIGIT.search(text) is None:
             return []
         toks_may = lambda tok: tok[3] == "num"  # noqa: E731
     else:
@@ -172,6 +173,7 @@ def _is_date_or_year(toks: list, i: int, j: int) -> bool:
     return False
 
 
+_DIGIT = re.compile(r"\d")
 _NUMBER_HINTS = ("tausend", "hundert", "zig", "ßig", "zehn", "zwölf", "elf", "zwei", "drei", "vier",
                  "fünf", "sechs", "sieben", "acht", "neun", "dutzend", "million", "milliard")
 _NUMBER_WORD_ENDINGS = ("tausend", "hundert", "zig", "ßig", "zehn", "zwölf", "elf")
