@@ -4,9 +4,10 @@ Each claim's facts (``ClaimFacts``) are stored once as JSON beside its
 matching keys (word stems, quantity things, days). The keys are indexed by
 SQLite FTS5, which is built into Python's sqlite3: no new dependency, the
 index lives in the project file and is written in the same transaction as
-the claims, and a candidate search over a million claims is a posting-list
-merge in C. FTS5 only proposes candidates (up to ``CANDIDATES`` of the
-rarest shared keys, ranked by bm25); ``related.score_pair`` decides.
+the claims, and reading a key's posting list is a C loop. FTS5 only gives
+the claims that share the claim's rarest keys; they are ranked by the
+summed rarity of the keys they share, and ``related.score_pair`` decides
+about the best ``CANDIDATES``.
 
 The SQL lives in ``annotator.core.storage.relations``: small updates (an
 import of a few articles, an edit) write claim by claim; a bulk build
@@ -16,6 +17,7 @@ faster than row-by-row inserts.
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Iterable
 
@@ -125,12 +127,18 @@ class ClaimIndex:
         return keys
 
     def candidates(self, claim: ClaimFacts) -> list[ClaimFacts]:
-        """Claims of other articles that share the claim's rarest keys."""
-        keys = self._query_keys(claim)
-        if not keys:
-            return []
-        return [ClaimFacts.from_json(raw) for raw in
-                store.candidates(self.conn, keys, claim.article_id, CANDIDATES)]
+        """Claims of other articles that share the claim's rarest keys, most
+        shared rarity first. Ranked here, not by FTS5's bm25: bm25 costs
+        microseconds per matching claim, the posting lists alone far less."""
+        weight: dict[int, float] = {}
+        for key in self._query_keys(claim):
+            rarity = self.idf(key)
+            for row_id in store.claims_with_key(self.conn, key):
+                weight[row_id] = weight.get(row_id, 0.0) + rarity
+        # a few spare: some candidates are in the claim's own article
+        best = heapq.nlargest(CANDIDATES + 10, weight, key=weight.__getitem__)
+        return [ClaimFacts.from_json(raw)
+                for raw in store.facts_of(self.conn, best, claim.article_id)[:CANDIDATES]]
 
     def related(self, claim_key: str) -> list[Relation]:
         """The related claims of the indexed claim ``claim_key``, best first."""

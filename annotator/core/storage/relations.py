@@ -103,15 +103,21 @@ def doc_freq(conn, keys: Sequence[str]) -> dict[str, int]:
     return {k: found.get(k, 0) for k in keys}
 
 
-def candidates(conn, keys: Iterable[str], not_article: str, limit: int) -> list[str]:
-    """Facts JSON of claims outside ``not_article`` sharing any of ``keys``,
-    best bm25 first. Keys are index keys (letters, digits, '_'), quoted."""
-    match = " OR ".join(f'"{k}"' for k in keys if '"' not in k)
-    rows = conn.execute(
-        "SELECT f.facts FROM claim_keys JOIN claim_facts f ON f.id = claim_keys.rowid "
-        "WHERE claim_keys MATCH ? AND f.article_id != ? ORDER BY claim_keys.rank LIMIT ?",
-        (match, not_article, limit))
-    return [r[0] for r in rows]
+def claims_with_key(conn, key: str) -> list[int]:
+    """Row ids of the claims carrying ``key`` (an index key: letters, digits, '_')."""
+    if '"' in key:
+        return []
+    return [r[0] for r in conn.execute("SELECT rowid FROM claim_keys WHERE claim_keys MATCH ?", (f'"{key}"',))]
+
+
+def facts_of(conn, row_ids: Sequence[int], not_article: str) -> list[str]:
+    """Facts JSON of the claims ``row_ids`` outside ``not_article``, in the given order."""
+    if not row_ids:
+        return []
+    marks = ",".join("?" * len(row_ids))
+    found = dict(conn.execute(f"SELECT id, facts FROM claim_facts WHERE id IN ({marks}) AND article_id != ?",
+                              [*row_ids, not_article]))
+    return [found[i] for i in row_ids if i in found]
 
 
 def integrity_check(conn) -> None:
