@@ -63,6 +63,10 @@ class ClaimIndex:
             self._adjust_stats(row[2].split(), 1 - replaced)
         return len(rows)
 
+    def clear(self) -> None:
+        store.clear(self.conn)
+        self._forget_stats()
+
     def remove_article(self, article_id: str) -> None:
         removed = store.remove_article(self.conn, article_id)
         if removed:
@@ -118,8 +122,10 @@ class ClaimIndex:
         search costs the same at 10,000 and at 100,000 articles."""
         df = self.doc_freq(claim.index_keys())
         common = max(50, COMMON_SHARE * self.total())
+        # a key only the claim itself carries finds nothing
+        own = 1 if store.facts_json(self.conn, claim.claim_id) is not None else 0
         keys, postings = [], 0
-        for key in sorted((k for k, n in df.items() if 0 < n <= common), key=df.get)[:QUERY_KEYS]:
+        for key in sorted((k for k, n in df.items() if own < n <= common), key=df.get)[:QUERY_KEYS]:
             if keys and postings + df[key] > POSTINGS_BUDGET:
                 break
             keys.append(key)

@@ -55,6 +55,13 @@ def insert_bulk(conn, rows: Sequence[FactsRow]) -> None:
     conn.execute("INSERT INTO claim_key_counts (key, claims) SELECT term, doc FROM claim_keys_vocab")
 
 
+def clear(conn) -> None:
+    """Empty the index (before a full rebuild)."""
+    conn.execute("DELETE FROM claim_facts")
+    conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('delete-all')")
+    conn.execute("DELETE FROM claim_key_counts")
+
+
 def _count(conn, keys: list[str], step: int) -> None:
     conn.executemany("INSERT INTO claim_key_counts (key, claims) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET claims = claims + excluded.claims",

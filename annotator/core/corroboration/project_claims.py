@@ -1,0 +1,132 @@
+"""The project's claims as facts: what the index holds, kept up to date, and
+the related claims of one claim with everything a view shows about them.
+
+Indexed claims are the pre-highlighter's suggestions (key ``s:<id>``) and
+the claims reviewers added by hand (``a:<annotation id>``). A claim keeps
+its key while it is edited; its facts are re-read from its current span.
+Reads go through ``Project``'s public methods; the index's SQL is in
+``storage.relations``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from annotator.core.corroboration.differing import Difference, differences
+from annotator.core.corroboration.facts import ClaimFacts, describe_claim
+from annotator.core.corroboration.index import ClaimIndex
+from annotator.core.corroboration.judgements import ClaimRef
+from annotator.core.models import Annotation, Article, ClaimSuggestion, Decision
+
+
+@dataclass(frozen=True)
+class IndexedClaim:
+    """A claim of the project: its key, span and the texts it is read from."""
+
+    key: str
+    article: Article
+    start: int
+    end: int
+    source: str | None
+
+    @property
+    def ref(self) -> ClaimRef:
+        return ClaimRef(self.article.id, self.start, self.end)
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.start:self.end]
+
+    def facts(self) -> ClaimFacts:
+        return describe_claim(self.key, self.article.id, self.text, source=self.source,
+                              outlet=self.article.outlet, published=self.article.published)
+
+
+def _span_text(text: str, span) -> str | None:
+    return text[span.start:span.end] if span is not None else None
+
+
+def claims_of_article(article: Article, suggestions: Iterable[ClaimSuggestion],
+                      annotations: Iterable[Annotation]) -> list[IndexedClaim]:
+    """The article's suggestions and its hand-added, accepted claims."""
+    out = [IndexedClaim(f"s:{s.id}", article, s.start, s.end, _span_text(article.text, s.source))
+           for s in suggestions]
+    seen = {(c.start, c.end) for c in out}
+    for a in annotations:
+        if a.suggestion_id is None and a.decision == Decision.ACCEPT and (a.start, a.end) not in seen:
+            seen.add((a.start, a.end))
+            out.append(IndexedClaim(f"a:{a.id}", article, a.start, a.end, _span_text(article.text, a.source)))
+    return out
+
+
+def project_claims(project, article_id: str) -> list[IndexedClaim]:
+    article = project.article(article_id)
+    return claims_of_article(article, project.suggestions(article_id), project.annotations(article_id))
+
+
+def build_index(project, progress: Callable[[int, int], None] | None = None,
+                batch: int = 2_000) -> int:
+    """(Re)build the whole index from the project's claims; returns the
+    number of claims indexed. One transaction per batch of articles."""
+    index = ClaimIndex(project.db.conn)
+    ids = project.article_ids()
+    facts: list[ClaimFacts] = []
+    with project.transaction():
+        index.clear()
+    for done, article_id in enumerate(ids, start=1):
+        facts += [c.facts() for c in project_claims(project, article_id)]
+        if len(facts) >= batch or done == len(ids):
+            with project.transaction():
+                index.add_claims(facts)
+            facts = []
+        if progress is not None:
+            progress(done, len(ids))
+    return index.total()
+
+
+def update_articles(project, article_ids: Iterable[str]) -> None:
+    """Re-index the claims of these articles (after an import, a rehighlight
+    or an edit); the caller may hold the transaction."""
+    index = ClaimIndex(project.db.conn)
+    with project.transaction():
+        for article_id in article_ids:
+            if project.has_article(article_id):
+                index.put_article(article_id, [c.facts() for c in project_claims(project, article_id)])
+            else:
+                index.remove_article(article_id)
+
+
+@dataclass(frozen=True)
+class RelatedClaim:
+    """One related claim as the claim panel and the story view show it."""
+
+    claim: IndexedClaim
+    score: float
+    differences: tuple[Difference, ...]
+
+
+def related_claims(project, claim: IndexedClaim, index: ClaimIndex | None = None) -> list[RelatedClaim]:
+    """The claims of other articles related to ``claim``, best first."""
+    index = index or ClaimIndex(project.db.conn)
+    mine = claim.facts()
+    out = []
+    for relation in index.related_to(mine):
+        other = _find(project, relation.other_article, relation.other_id)
+        if other is None:
+            continue  # the index is behind an edit: skip rather than show a stale claim
+        out.append(RelatedClaim(other, relation.score, tuple(differences(mine, other.facts()))))
+    return out
+
+
+def _find(project, article_id: str, key: str) -> IndexedClaim | None:
+    return next((c for c in project_claims(project, article_id) if c.key == key), None)
+
+
+def story(project, claim: IndexedClaim) -> list[RelatedClaim]:
+    """The claim and its related claims ordered by published date (unknown
+    dates last), for following how a reported value changed and who said it."""
+    own = RelatedClaim(claim, 1.0, ())
+    rows = [own, *related_claims(project, claim)]
+    return sorted(rows, key=lambda r: (r.claim.article.published is None,
+                                       r.claim.article.published or "", r.claim.article.id))
