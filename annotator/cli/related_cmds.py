@@ -73,6 +73,7 @@ def related_command(ctx: click.Context, article_id: str, story: bool) -> None:
     with open_project(ctx, create=False) as project:
         if not project.has_article(article_id):
             raise click.ClickException(f"no article {article_id!r} in {project.path}")
+        pc.ensure_built(project)
         for claim in pc.project_claims(project, article_id):
             rows = pc.story(project, claim) if story else pc.related_claims(project, claim)
             click.echo(json.dumps({"claim": claim.key, "text": claim.text, "source": claim.source,
@@ -97,8 +98,11 @@ def export_pairs_command(ctx: click.Context, out_path: Path, split: str | None, 
     """
     from annotator.core.corroboration.pairs_export import export_pairs
 
+    from annotator.core.corroboration.project_claims import ensure_built
+
     fractions = _split(split)
     with open_project(ctx, create=False) as project:
+        ensure_built(project)
         try:
             summary = export_pairs(project, out_path, fractions=fractions, seed=seed)
         except OSError as error:

@@ -58,9 +58,10 @@ class ClaimIndex:
             store.insert_bulk(self.conn, rows)
             self._forget_stats()
             return len(rows)
-        for row in rows:
-            replaced = store.insert_one(self.conn, row)
-            self._adjust_stats(row[2].split(), 1 - replaced)
+        for start in range(0, len(rows), 400):  # SQLite's parameter limit
+            chunk = rows[start:start + 400]
+            replaced = store.insert_many(self.conn, chunk)
+            self._adjust_stats([k for row in chunk for k in row[2].split()], len(chunk) - replaced)
         return len(rows)
 
     def clear(self) -> None:

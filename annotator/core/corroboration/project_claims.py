@@ -130,3 +130,12 @@ def story(project, claim: IndexedClaim) -> list[RelatedClaim]:
     rows = [own, *related_claims(project, claim)]
     return sorted(rows, key=lambda r: (r.claim.article.published is None,
                                        r.claim.article.published or "", r.claim.article.id))
+
+
+def ensure_built(project, progress: Callable[[int, int], None] | None = None) -> bool:
+    """Build the index when the project has claims but the index none (a
+    project from before the index existed); True when it built."""
+    if ClaimIndex(project.db.conn).total() or not project.count_suggestions():
+        return False
+    build_index(project, progress)
+    return True

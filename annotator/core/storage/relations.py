@@ -68,13 +68,21 @@ def _count(conn, keys: list[str], step: int) -> None:
                      [(k, step) for k in keys])
 
 
-def insert_one(conn, row: FactsRow) -> int:
-    """Index one claim (replacing its earlier version); returns how many
-    claims it replaced (0 or 1)."""
-    replaced = remove_claim(conn, row[0])
-    cur = conn.execute("INSERT INTO claim_facts (claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?)", row)
-    conn.execute("INSERT INTO claim_keys (rowid, keys) VALUES (?, ?)", (cur.lastrowid, row[2]))
-    _count(conn, list(set(row[2].split())), 1)
+def insert_many(conn, rows: Sequence[FactsRow]) -> int:
+    """Index a few claims (an article's, a batch's), replacing earlier
+    versions; returns how many earlier versions were replaced."""
+    replaced = sum(remove_claim(conn, row[0]) for row in rows if facts_json(conn, row[0]) is not None)
+    conn.executemany("INSERT INTO claim_facts (claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?)", rows)
+    wanted = [row[0] for row in rows]
+    marks = ",".join("?" * len(wanted))
+    written = conn.execute(f"SELECT id, keys FROM claim_facts WHERE claim_key IN ({marks})", wanted).fetchall()
+    conn.executemany("INSERT INTO claim_keys (rowid, keys) VALUES (?, ?)", written)
+    counts: dict[str, int] = {}
+    for _, keys in written:
+        for key in set(keys.split()):
+            counts[key] = counts.get(key, 0) + 1
+    conn.executemany("INSERT INTO claim_key_counts (key, claims) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET claims = claims + excluded.claims", counts.items())
     return replaced
 
 
