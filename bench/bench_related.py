@@ -169,7 +169,8 @@ def main() -> None:
             r = results[size] = bench_size(size, Path(tmp))
             build = r["parse"] + r["write"]
             print(f"{size:>7,} articles ({r['claims']:,} claims): build {build:6.1f} s "
-                  f"= parse {r['parse']:5.1f} s (cpu {r['parse_cpu']:5.1f} s) + write/FTS {r['write']:5.1f} s "
+                  f"= parse {r['parse']:5.1f} s (cpu {r['parse_cpu']:5.1f} s) "
+                  f"+ write/FTS {r['write']:5.1f} s "
                   f"[baseline: same rows without FTS {r['baseline_write']:5.1f} s]", flush=True)
             print(f"{'':>8} import one article: p50 {r['import_p50']:5.1f} ms, p95 {r['import_p95']:5.1f} ms "
                   f"(cpu p95 {r['import_cpu_p95']:4.1f} ms); "

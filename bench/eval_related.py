@@ -36,7 +36,8 @@ def seed_claims(hl, seeds: Path) -> list:
 
 def demo_claims(hl) -> list:
     claims = []
-    for line in resource_path("demo").joinpath("demo-articles.jsonl").read_text(encoding="utf-8").splitlines():
+    feed = resource_path("demo").joinpath("demo-articles.jsonl")
+    for line in feed.read_text(encoding="utf-8").splitlines():
         article = json.loads(line)
         claims += describe_suggestions(article["id"], article["text"], hl.highlight(article["text"]),
                                        outlet=article.get("outlet"), published=article.get("published"))

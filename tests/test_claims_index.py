@@ -6,13 +6,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from claims_support import seed_claims
 
 from annotator.core.corroboration.facts import describe_claim
 from annotator.core.corroboration.index import ClaimIndex
+from annotator.core.corroboration.related import RelatedFinder
 from annotator.core.storage import relations
 from annotator.core.storage.relations import ensure_index
-from annotator.core.corroboration.related import RelatedFinder
-from claims_support import seed_claims
 
 
 @pytest.fixture

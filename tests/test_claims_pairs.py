@@ -6,14 +6,18 @@ from __future__ import annotations
 import json
 
 import pytest
+from claims_support import seed_claims
 
 from annotator.core.corroboration.facts import describe_claim
 from annotator.core.corroboration.pairs import (
-    PairClaim, article_groups, dataset_card, pair_record, pair_splits,
+    PairClaim,
+    article_groups,
+    dataset_card,
+    pair_record,
+    pair_splits,
 )
 from annotator.core.corroboration.related import RelatedFinder
 from annotator.core.resources import resource_path
-from claims_support import seed_claims
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +55,11 @@ def test_the_seed_pairs_are_valid_records(seed_paths, validator):
 
 
 def test_a_pair_with_values_and_labels_reads_as_written(validator):
-    a = describe_claim("s:1", "art-a", "Laut Feuerwehr sind am 14. März mehr als 1.200 Helfer an der Oder im Einsatz",
+    a = describe_claim("s:1", "art-a",
+                       "Laut Feuerwehr sind am 14. März mehr als 1.200 Helfer an der Oder im Einsatz",
                        source="Feuerwehr", published="2026-03-14")
-    b = describe_claim("s:2", "art-b", "An der Oder sind am 14. März rund 800 Helfer der Feuerwehr im Einsatz",
+    b = describe_claim("s:2", "art-b",
+                       "An der Oder sind am 14. März rund 800 Helfer der Feuerwehr im Einsatz",
                        source="ein Sprecher des Landkreises", published="2026-03-15")
     [relation] = RelatedFinder([a, b]).pairs()
     record = pair_record(pair_claim(a), pair_claim(b), relation,

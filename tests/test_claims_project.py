@@ -8,7 +8,11 @@ import pytest
 
 from annotator.core.corroboration.index import ClaimIndex
 from annotator.core.corroboration.project_claims import (
-    build_index, project_claims, related_claims, story, update_articles,
+    build_index,
+    project_claims,
+    related_claims,
+    story,
+    update_articles,
 )
 from annotator.core.highlight import load_highlighter
 from annotator.core.importer import import_paths

@@ -62,7 +62,8 @@ def test_additional_troops_are_not_a_total():
 
 
 def test_a_sentence_holds_several_quantities_in_order():
-    found = parse_quantities("Laut Feuerwehr sind mehr als 1.200 Helfer im Einsatz; 340 Menschen wurden gerettet.")
+    found = parse_quantities(
+        "Laut Feuerwehr sind mehr als 1.200 Helfer im Einsatz; 340 Menschen wurden gerettet.")
     assert [(q.value, q.head) for q in found] == [(1_200, "Helfer"), (340, "Menschen")]
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from claims_support import claim_quoting, seed_claims
 
 from annotator.core.corroboration.differing import differences
 from annotator.core.corroboration.related import RelatedFinder
-from claims_support import claim_quoting, seed_claims
 
 # the claims giving the number of North Korean soldiers sent to Russia
 SOLDIER_COUNTS = {

@@ -1,5 +1,5 @@
-"""Commands for claims across articles: index-claims, related, export-pairs. Thin: options are parsed here, the work is in
-annotator.core.corroboration."""
+"""Commands for claims across articles: index-claims, related, export-pairs.
+Thin: options are parsed here, the work is in annotator.core.corroboration."""
 
 from __future__ import annotations
 
@@ -97,7 +97,6 @@ def export_pairs_command(ctx: click.Context, out_path: Path, split: str | None, 
       annotator --db news.sqlite export-pairs -o pairs.jsonl --split train=0.8,dev=0.1,test=0.1
     """
     from annotator.core.corroboration.pairs_export import export_pairs
-
     from annotator.core.corroboration.project_claims import ensure_built
 
     fractions = _split(split)

@@ -69,11 +69,11 @@ class DateMention:
     end: int
     text: str
 
-    def overlaps(self, other: "DateMention") -> bool:
+    def overlaps(self, other: DateMention) -> bool:
         a, b = self._comparable(other), other._comparable(self)
         return a[0] <= b[1] and b[0] <= a[1]
 
-    def _comparable(self, other: "DateMention") -> tuple[date, date]:
+    def _comparable(self, other: DateMention) -> tuple[date, date]:
         if self.year_known and other.year_known:
             return self.first, self.last
         return _placeholder(self.first), _placeholder(self.last)

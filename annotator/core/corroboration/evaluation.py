@@ -10,9 +10,9 @@ costs recall; every predicted pair that is not in the gold costs precision.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from annotator.core.corroboration.differing import differences
 from annotator.core.corroboration.facts import ClaimFacts

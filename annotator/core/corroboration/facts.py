@@ -44,13 +44,13 @@ class ClaimFacts:
         ], ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, raw: str, text: str = "") -> "ClaimFacts":
+    def from_json(cls, raw: str, text: str = "") -> ClaimFacts:
         (claim_id, article_id, source, outlet, published, source_id, terms, names,
          quantities, dates) = json.loads(raw)
         return cls(
             claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
             published=published, source_id=source_id, terms=tuple(terms), names=tuple(names),
-            quantities=tuple(Quantity(*q[:6], tuple(q[6]), *q[7:]) for q in quantities),
+            quantities=tuple(_quantity(q) for q in quantities),
             dates=tuple(DateMention(date.fromisoformat(d[0]), date.fromisoformat(d[1]), *d[2:])
                         for d in dates),
         )
@@ -65,6 +65,12 @@ class ClaimFacts:
         for d in self.dates:
             keys[d.key()] = None
         return list(keys)
+
+
+def _quantity(q: list) -> Quantity:
+    low, high, qualifier, unit, head, concept, modifiers, additive, nation, start, end, text = q
+    return Quantity(low, high, qualifier, unit, head, concept, tuple(modifiers), additive, nation,
+                    start, end, text)
 
 
 def _with_context_nations(toks: list, quantities: list[Quantity]) -> list[Quantity]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 from annotator.core.corroboration.facts import ClaimFacts
 from annotator.core.corroboration.related import Relation, score_pair
@@ -125,8 +125,9 @@ class ClaimIndex:
         common = max(50, COMMON_SHARE * self.total())
         # a key only the claim itself carries finds nothing
         own = 1 if store.facts_json(self.conn, claim.claim_id) is not None else 0
-        keys, postings = [], 0
-        for key in sorted((k for k, n in df.items() if own < n <= common), key=df.get)[:QUERY_KEYS]:
+        keys: list[str] = []
+        postings = 0
+        for key in sorted((k for k, n in df.items() if own < n <= common), key=df.__getitem__)[:QUERY_KEYS]:
             if keys and postings + df[key] > POSTINGS_BUDGET:
                 break
             keys.append(key)

@@ -49,7 +49,7 @@ class PairJudgement:
     def other(self, ref: ClaimRef) -> ClaimRef:
         return self.b if ref == self.a else self.a
 
-    def same_content(self, other: "PairJudgement | None") -> bool:
+    def same_content(self, other: PairJudgement | None) -> bool:
         return other is not None and (self.annotator, self.a, self.b, self.label) == (
             other.annotator, other.a, other.b, other.label)
 
@@ -151,7 +151,8 @@ def merge_in(conn, incoming: list[dict], *, now: str, db_uuid: str) -> dict[str,
     for row in incoming:
         theirs = from_row(row)
         mine = stored(conn, theirs.id)
-        if mine is not None and (theirs.same_content(mine) or (theirs.updated_at or "") <= (mine.updated_at or "")):
+        older = (theirs.updated_at or "") <= (mine.updated_at or "") if mine is not None else False
+        if mine is not None and (theirs.same_content(mine) or older):
             counts["unchanged"] += 1
             continue
         store.put_judgement(conn, to_row(theirs))

@@ -50,11 +50,14 @@ def _claim_fields(c: PairClaim) -> dict:
     }
 
 
+def _sourced(f: ClaimFacts) -> SourcedClaim:
+    return SourcedClaim(f.article_id, f.source, f.source_id, f.outlet)
+
+
 def pair_record(a: PairClaim, b: PairClaim, relation: Relation | None, labels: list[dict],
                 split: str) -> dict:
     """One JSONL record; ``labels`` are {"annotator", "label"} dicts."""
-    verdict = independence(SourcedClaim(a.facts.article_id, a.facts.source, a.facts.source_id, a.facts.outlet),
-                           SourcedClaim(b.facts.article_id, b.facts.source, b.facts.source_id, b.facts.outlet))
+    verdict = independence(_sourced(a.facts), _sourced(b.facts))
     return {
         "pair_id": f"{a.facts.claim_id}|{b.facts.claim_id}",
         "split": split,
@@ -110,7 +113,7 @@ def dataset_card(records: list[dict], path_name: str) -> str:
         f"{SCHEMA_VERSION}). Offsets are code point indices into each article's text.", "",
         f"- pairs: {len(records)} over {len(articles)} articles",
         f"- with differing values: {differing}",
-        f"- labels: " + (", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "none")
+        "- labels: " + (", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "none")
         + f"; pairs without a label: {unlabelled}",
         "- splits: " + (", ".join(f"{k} {v}" for k, v in sorted(splits.items())) or "none"),
         "", "Splits never separate a pair's articles: articles linked by pairs form",

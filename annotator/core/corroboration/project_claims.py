@@ -10,8 +10,8 @@ Reads go through ``Project``'s public methods; the index's SQL is in
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from annotator.core.corroboration.differing import Difference, differences
 from annotator.core.corroboration.facts import ClaimFacts, describe_claim

@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.core.corroboration.numbers import (
-    SCALE_WORDS, VAGUE_WORDS, parse_digits, parse_number_word,
-)
 from annotator.core.corroboration.nations import nation_of_word
+from annotator.core.corroboration.numbers import (
+    SCALE_WORDS,
+    VAGUE_WORDS,
+    parse_digits,
+    parse_number_word,
+)
 from annotator.core.corroboration.words import TOKEN_RE, stem
 
 # words before a number that say how exact it is
@@ -101,7 +104,7 @@ def _own_nation(head: str | None, modifiers: list[str]) -> str | None:
 
 def token_tuples(text: str) -> list[tuple[str, int, int, str]]:
     """(text, start, end, kind) of each token; kinds: date, num, word, sym, punct."""
-    return [(m.group(), m.start(), m.end(), m.lastgroup) for m in TOKEN_RE.finditer(text)]
+    return [(m.group(), m.start(), m.end(), m.lastgroup or "") for m in TOKEN_RE.finditer(text)]
 
 
 def _may_start_quantity(tok: tuple) -> bool:

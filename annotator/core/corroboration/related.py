@@ -16,8 +16,8 @@ SQLite index (``index``) for a project.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from annotator.core.corroboration.facts import ClaimFacts
 from annotator.core.corroboration.nations import nation_of_word

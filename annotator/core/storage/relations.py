@@ -6,13 +6,14 @@ this module (no triggers: a bulk build rebuilds it in one pass, several
 times faster than row-by-row inserts); ``claim_key_counts`` keeps each
 key's document frequency (``claim_keys_vocab`` counts it too, but by
 walking the key's postings: too slow for frequent keys at a lookup), filled
-from the vocabulary at a bulk build and kept by +1/-1 at small updates. Values are always parameters; the only SQL
+from the vocabulary at a bulk build and kept by +1/-1 at small updates.
+Values are always parameters; the only SQL
 spliced in are fixed fragments chosen here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 INDEX_DDL = """
 CREATE TABLE IF NOT EXISTS claim_facts (
@@ -75,7 +76,8 @@ def insert_many(conn, rows: Sequence[FactsRow]) -> int:
     conn.executemany("INSERT INTO claim_facts (claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?)", rows)
     wanted = [row[0] for row in rows]
     marks = ",".join("?" * len(wanted))
-    written = conn.execute(f"SELECT id, keys FROM claim_facts WHERE claim_key IN ({marks})", wanted).fetchall()
+    written = conn.execute(f"SELECT id, keys FROM claim_facts WHERE claim_key IN ({marks})",
+                           wanted).fetchall()
     conn.executemany("INSERT INTO claim_keys (rowid, keys) VALUES (?, ?)", written)
     counts: dict[str, int] = {}
     for _, keys in written:
@@ -89,7 +91,8 @@ def insert_many(conn, rows: Sequence[FactsRow]) -> int:
 def _remove_where(conn, column_is: str, value: str) -> int:
     rows = conn.execute(f"SELECT id, keys FROM claim_facts WHERE {column_is}", (value,)).fetchall()
     for claim_id, keys in rows:
-        conn.execute("INSERT INTO claim_keys (claim_keys, rowid, keys) VALUES ('delete', ?, ?)", (claim_id, keys))
+        conn.execute("INSERT INTO claim_keys (claim_keys, rowid, keys) VALUES ('delete', ?, ?)",
+                     (claim_id, keys))
         _count(conn, list(set(keys.split())), -1)
     conn.execute(f"DELETE FROM claim_facts WHERE {column_is}", (value,))
     return len(rows)
@@ -122,7 +125,8 @@ def claims_with_key(conn, key: str) -> list[int]:
     """Row ids of the claims carrying ``key`` (an index key: letters, digits, '_')."""
     if '"' in key:
         return []
-    return [r[0] for r in conn.execute("SELECT rowid FROM claim_keys WHERE claim_keys MATCH ?", (f'"{key}"',))]
+    rows = conn.execute("SELECT rowid FROM claim_keys WHERE claim_keys MATCH ?", (f'"{key}"',))
+    return [r[0] for r in rows]
 
 
 def facts_of(conn, row_ids: Sequence[int], not_article: str) -> list[str]:
@@ -183,8 +187,9 @@ def delete_judgement(conn, judgement_id: str) -> None:
 
 def log_judgement(conn, judgement_id: str, annotator: str, action: str, before: str | None,
                   after: str | None, at: str, db_uuid: str) -> None:
-    conn.execute("INSERT INTO claim_judgement_log (judgement_id, annotator, at, action, before, after, db_uuid) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (judgement_id, annotator, at, action, before, after, db_uuid))
+    conn.execute("INSERT INTO claim_judgement_log (judgement_id, annotator, at, action, before, after, "
+                 "db_uuid) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 (judgement_id, annotator, at, action, before, after, db_uuid))
 
 
 def judgement_log(conn, judgement_id: str) -> list[dict]:
