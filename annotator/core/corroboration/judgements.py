@@ -160,3 +160,21 @@ def merge_in(conn, incoming: list[dict], *, now: str, db_uuid: str) -> dict[str,
                             _dump(mine), _dump(theirs), now, db_uuid)
         counts["updated" if mine else "added"] += 1
     return counts
+
+
+def merge_files(conn, paths, *, now: str, db_uuid: str) -> dict[str, int]:
+    """Merge the judgements of the databases at ``paths`` (opened read-only,
+    never modified) into ``conn``; inputs without judgements are skipped."""
+    import sqlite3
+    from pathlib import Path
+
+    total = {"added": 0, "updated": 0, "unchanged": 0}
+    for path in paths:
+        source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = store.all_judgements(source) if store.has_judgements(source) else []
+        finally:
+            source.close()
+        for key, count in merge_in(conn, rows, now=now, db_uuid=db_uuid).items():
+            total[key] += count
+    return total

@@ -197,3 +197,9 @@ def judgement_log(conn, judgement_id: str) -> list[dict]:
     cur = conn.execute(f"SELECT {', '.join(cols)} FROM claim_judgement_log WHERE judgement_id = ? "
                        "ORDER BY seq", (judgement_id,))
     return [dict(zip(cols, r)) for r in cur]
+
+
+def has_judgements(conn) -> bool:
+    """Whether a database (e.g. a merge input from before issue 15) has the table."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'claim_judgements'").fetchone() is not None
