@@ -54,7 +54,7 @@ def sentences() -> list[str]:
 
 def build(path: Path, count: int, chars: int, claims: int) -> None:
     from annotator.core.models import NewArticle
-    from annotator.core.store import Project
+    from annotator.core.project import Project
     from annotator.core.textnorm import article_id
 
     rng, pool = random.Random(7), sentences()
@@ -116,7 +116,7 @@ def run_one(db: Path, label: str) -> None:
     tracemalloc (which slows Python down several times, so it is never
     timed) for its peak."""
     from annotator.core.export import ExportOptions, export_project
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     fmt, token_cache, line_cache, _ = RUNS[label]
     out = Path(tempfile.mkdtemp()) / "claims.jsonl"

@@ -82,7 +82,7 @@ def claims_for(text: str, count: int):
 
 def build(path: Path, count: int) -> None:
     from annotator.core.models import NewArticle
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     rng = random.Random(count)
     pool = sentences()
@@ -105,7 +105,7 @@ def build(path: Path, count: int) -> None:
 
 
 def project_path(count: int) -> Path:
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"gui-{count}.sqlite"
@@ -120,7 +120,7 @@ def project_path(count: int) -> Path:
 
 
 def long_article_ids(path: Path) -> list[str]:
-    from annotator.core.project import connect
+    from annotator.core.database import connect
 
     db = connect(path, readonly=True)
     try:
@@ -274,7 +274,7 @@ def settle(seconds: float) -> None:
 
 
 def list_queries(db: Path) -> list[tuple[str, float]]:
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     results = []
     with Project.open(db) as project:

@@ -41,7 +41,7 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
 
 def run_one(count: int) -> None:
     from annotator.core.importer import import_paths
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     with tempfile.TemporaryDirectory() as folder:
         feed = Path(folder) / "feed.jsonl"

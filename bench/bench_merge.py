@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import os
+import random
 import shutil
 import tempfile
 import time
@@ -28,8 +28,8 @@ import uuid
 from pathlib import Path
 
 from annotator.core.models import Annotation, Decision, NewArticle
+from annotator.core.project import Project
 from annotator.core.rows import annotation_to_row
-from annotator.core.store import Project
 from annotator.core.team.merge import merge_databases
 
 CLAIMS_PER_ARTICLE = 5

@@ -28,7 +28,7 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def project(tmp_path):
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     with Project.open(tmp_path / "project.sqlite") as opened:
         yield opened

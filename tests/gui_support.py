@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 
 from annotator.core.importer import import_paths
 from annotator.core.models import Attribution, ClaimSuggestion, Span
+from annotator.core.project import Project
 from annotator.core.settings import Settings
-from annotator.core.store import Project
 
 CUES = r"(sagte|warnte|erklärte|betonte|bestätigte|berichtete|laut|zufolge)"
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.export import ExportOptions, export_project
 from annotator.core.models import Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import annotation_import_dialog
 from annotator.gui.annotation_import_dialog import AnnotationImportDialog
 

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from annotator.cli import main
 from annotator.core.models import Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 def run(*args):

@@ -19,12 +19,12 @@ import time
 import pytest
 
 from annotator.core.models import NewArticle
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 WRITER = textwrap.dedent("""
     import sys
     from annotator.core.models import Annotation, Decision
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     project = Project.open(sys.argv[1])
     article_id = sys.argv[2]

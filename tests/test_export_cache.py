@@ -19,8 +19,8 @@ from test_export_helpers import seeded_project
 
 from annotator.core.export import ExportOptions, export_project, line_cache
 from annotator.core.export.variant import variant_key
-from annotator.core.models import Annotation, ClaimSuggestion, Decision, Span
-from annotator.core.store import Project
+from annotator.core.models import Annotation, ClaimSuggestion, Decision
+from annotator.core.project import Project
 
 
 @pytest.fixture
@@ -211,7 +211,7 @@ def test_a_re_export_from_the_cache_does_not_load_spacy(reviewed, tmp_path):
     export_files(reviewed, tmp_path / "a", "claims.jsonl")
     script = (
         "import sys\n"
-        "from annotator.core.store import Project\n"
+        "from annotator.core.project import Project\n"
         "from annotator.core.export import ExportOptions, export_project\n"
         f"with Project.open({str(reviewed.path)!r}, create=False) as p:\n"
         f"    s = export_project(p, ExportOptions(), {str(tmp_path / 'b.jsonl')!r})\n"

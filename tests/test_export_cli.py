@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from test_export_helpers import read_jsonl, seeded_project
 
 from annotator.cli import main
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 @pytest.fixture

@@ -60,21 +60,24 @@ def test_spacy_docs_carry_spans_and_claims(reviewed, tmp_path):
 def test_spacy_export_is_written_in_shards(reviewed, tmp_path):
     options = ExportOptions(format="spacy", shard_size=2, split={"train": 0.5, "dev": 0.5}, seed=4)
     summary = export_project(reviewed, options, tmp_path / "corpus")
-    shards = sorted(p.relative_to(tmp_path / "corpus").as_posix() for p in (tmp_path / "corpus").rglob("*.spacy"))
+    corpus = tmp_path / "corpus"
+    shards = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*.spacy"))
     assert all(shard.split("/")[0] in ("train", "dev") for shard in shards)
-    assert sum(len(load_docs(tmp_path / "corpus" / name)) for name in ("train", "dev")) == summary.records == 7
+    assert (sum(len(load_docs(tmp_path / "corpus" / name)) for name in ("train", "dev"))
+            == summary.records == 7)
     assert max(len(load_docs(p.parent)) for p in (tmp_path / "corpus").rglob("0000.spacy")) >= 2
 
 
 def test_spacy_export_is_byte_identical_across_processes(reviewed, tmp_path):
     # DocBin holds a set of strings; a different hash seed must not reorder the file.
-    script = ("import sys; from annotator.core.store import Project\n"
+    script = ("import sys; from annotator.core.project import Project\n"
               "from annotator.core.export import ExportOptions, export_project\n"
               "with Project.open(sys.argv[1], create=False) as p:\n"
               "    export_project(p, ExportOptions(format='spacy'), sys.argv[2])\n")
     reviewed.close()
     for number, seed in enumerate(("1", "2")):
-        subprocess.run([sys.executable, "-c", script, str(tmp_path / "project.sqlite"), str(tmp_path / f"c{number}")],
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / "project.sqlite"),
+                        str(tmp_path / f"c{number}")],
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed})
     assert (tmp_path / "c0" / "0000.spacy").read_bytes() == (tmp_path / "c1" / "0000.spacy").read_bytes()
 
@@ -89,9 +92,9 @@ def test_a_spacy_export_refuses_a_file_name_and_a_foreign_folder(reviewed, tmp_p
     assert (tmp_path / "work" / "notes.txt").read_text() == "mine"
 
 
-# SLOW (about 10-30 s): runs `spacy train` for a few steps on CPU. Set
-# ANNOTATOR_SKIP_SLOW=1 to leave it out of a quick run.
-@pytest.mark.skipif(bool(os.environ.get("ANNOTATOR_SKIP_SLOW")), reason="slow: spacy train")
+# SLOW (about 10-30 s): runs `spacy train` for a few steps on CPU. Leave it
+# out of a quick run with `-m "not slow"`.
+@pytest.mark.slow
 def test_slow_spacy_trains_a_spancat_model_on_an_export(reviewed, tmp_path):
     options = ExportOptions(format="spacy", split={"train": 0.6, "dev": 0.4}, seed=1)
     export_project(reviewed, options, tmp_path / "corpus")

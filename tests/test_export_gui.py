@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from test_export_helpers import read_jsonl
 
 from annotator.core.models import Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import export_dialog
 from annotator.gui.export_dialog import ExportDialog
 
@@ -119,9 +119,9 @@ def test_exporting_again_tells_what_came_from_the_export_cache(qtbot, open_windo
     window = open_window(reviewed_db, settings)
     from annotator.core.export import ExportOptions
 
-    for name in ("first.jsonl", "second.jsonl"):
+    for done, name in enumerate(("first.jsonl", "second.jsonl"), start=1):
         export_dialog.start_export(window, ExportOptions(), tmp_path / name)
-        qtbot.waitUntil(lambda: len(told) == (1 if name == "first.jsonl" else 2), timeout=30_000)
+        qtbot.waitUntil(lambda done=done: len(told) == done, timeout=30_000)
     assert "export cache" not in told[0][1]
     assert "2 unchanged articles copied from the export cache, 0 rendered" in told[1][1]
     assert (tmp_path / "first.jsonl").read_bytes() == (tmp_path / "second.jsonl").read_bytes()

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 from annotator.core.importer import import_paths
-from annotator.core.resources import resource_path
 from annotator.core.models import (
     ADJUDICATED_LAYER,
     Annotation,
@@ -18,6 +17,7 @@ from annotator.core.models import (
     SourceType,
     Span,
 )
+from annotator.core.resources import resource_path
 
 SCHEMA = resource_path("schema", "export-record.schema.json")  # the copy that ships
 

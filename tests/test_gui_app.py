@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from annotator.core.project import Project
 from annotator.core.settings import Settings
-from annotator.core.store import Project
 from annotator.gui import app as gui_app
 from annotator.gui import jobs
 
@@ -75,7 +75,7 @@ def test_the_first_run_can_open_the_demo_corpus(qapp, monkeypatch, tmp_path, no_
     answers(monkeypatch, "anna")
     monkeypatch.setattr(jobs, "load_highlighter", lambda: None)  # spaCy is not the subject here
     demo = tmp_path / "demo.sqlite"
-    monkeypatch.setattr("annotator.cli.app_cmds.demo_db_path", lambda: demo)
+    monkeypatch.setattr("annotator.core.demo.demo_db_path", lambda: demo)
 
     def click_demo(box):
         next(b for b in box.buttons() if b.text() == "&Demo corpus").click()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from gui_support import press
+
 from annotator.core.models import ClaimSuggestion, NewArticle
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import article_list
 from annotator.gui.article_list import ArticleListModel
-from gui_support import press
 
 
 def many_articles(path, count: int) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import errno
 import sqlite3
 
+from annotator.core.database import ProjectError
 from annotator.core.importer import InputError
-from annotator.core.project import ProjectError
 from annotator.gui.errors import explain
 
 

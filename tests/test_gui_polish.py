@@ -4,14 +4,14 @@ paragraphs have room between them."""
 
 from __future__ import annotations
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.models import Attribution, Span
-from annotator.gui.claims import ClaimState
+from annotator.core.review.claims import ClaimState
 from annotator.gui.colors import claim_colors
-from gui_support import db_annotations, press
 
 SPACE = Qt.Key.Key_Space
 

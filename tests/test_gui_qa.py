@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
-from annotator.gui.claims import ClaimState
-from gui_support import db_annotations, press
+from annotator.core.review.claims import ClaimState
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -203,7 +203,7 @@ def test_accepting_an_unattributed_suggestion_stores_it_unattributed(open_window
     """The demo's first claim is suggested as "unattributed" with no source: the
     panel ticked nothing and accepting stored unattributed=False."""
     from annotator.core.models import Attribution, ClaimSuggestion, NewArticle
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     path = tmp_path / "u.sqlite"
     with Project.open(path) as project:
@@ -223,8 +223,9 @@ def test_accepting_an_unattributed_suggestion_stores_it_unattributed(open_window
 def test_re_highlighting_keeps_the_reviewer_at_the_same_claim(window, review_db):
     """Re-highlighting gives the suggestions new ids; the selection used to
     jump back to the first claim."""
-    from annotator.core.store import Project
     from gui_support import suggest_by_cue
+
+    from annotator.core.project import Project
 
     session = window.workspace.session
     press(window, "j")
@@ -233,5 +234,7 @@ def test_re_highlighting_keeps_the_reviewer_at_the_same_claim(window, review_db)
     with Project.open(review_db, create=False) as project:  # what the worker does
         article = project.article(session.article.id)
         project.replace_suggestions(article.id, suggest_by_cue(article.text), "test-cues", "2")
-    window.refresh_after_job()
+    from annotator.core.operations import HIGHLIGHTED
+
+    window.bus.publish(HIGHLIGHTED)  # what the window does when the re-highlight job ends
     assert session.index == 2 and session.current.span == span

@@ -3,13 +3,13 @@ database holds exactly what they did."""
 
 from __future__ import annotations
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from annotator.core.models import Decision, SourceType, Span
-from annotator.gui.claims import ClaimState
-from gui_support import db_annotations, press
+from annotator.core.review.claims import ClaimState
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_support import press
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui.colors import claim_colors, is_dark
-from gui_support import press
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
 
 from annotator.core.models import ClaimSuggestion, NewArticle, Span
+from annotator.core.project import Project
 from annotator.core.settings import Settings
-from annotator.core.store import Project
-from gui_support import db_annotations, press
 
 UNICODE_TEXT = ("👩‍⚕️ Die Ärztin 🇩🇪 sagte: „Der Impfstoff 💉 wirkt.“ Die Sprecherin der "
                 "Gruppe قالت إن الوضع مستقر. Zu\u0308rich bestätigte das 😀 später.")

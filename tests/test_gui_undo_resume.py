@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
+from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
 
 from annotator.core.models import Decision
-from annotator.gui.claims import ClaimState
-from gui_support import db_annotations, press
+from annotator.core.review.claims import ClaimState
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -44,7 +44,7 @@ def test_undo_and_redo_follow_the_change_to_its_article(window, review_db):
 
 
 def test_undo_and_redo_are_logged_changes_history_only_grows(window, review_db):
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     press(window, "a")
     press(window, Qt.Key.Key_Z, CTRL)

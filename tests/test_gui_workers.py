@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.importer import ImportCancelled, InputError
 from annotator.core.models import NewArticle
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import jobs
 from annotator.gui.workers import Job, run_job
 
@@ -120,8 +120,8 @@ def test_job_factories_take_the_worker_callbacks(fn_name, tmp_path, monkeypatch,
     monkeypatch.setattr(jobs, "load_highlighter", lambda: Fake())
     with Project.open(tmp_path / "j.sqlite") as project:
         if fn_name == "import_job":
-            summary = jobs.import_job(seed_paths)(project, lambda d, t: None, lambda: False)
+            summary = jobs.import_job(seed_paths)(project, lambda d, t: None, lambda: False).result
             assert summary.imported == len(seed_paths) and summary.highlighted == len(seed_paths)
         else:
             project.add_article(NewArticle(text="Ein Text."))
-            assert jobs.rehighlight_job()(project, lambda d, t: None, lambda: False) == 1
+            assert jobs.rehighlight_job()(project, lambda d, t: None, lambda: False).result == 1

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from annotator.core.importer import InputError, import_paths
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 def write(path, content: str | bytes):

@@ -11,7 +11,7 @@ from test_export_helpers import read_jsonl, seeded_project
 from annotator.core.annotation_import import import_annotations
 from annotator.core.export import ExportOptions, export_project
 from annotator.core.importer import InputError
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 # Provenance, not content: who imported when, and the new annotation ids.
 PROVENANCE = ("_timestamp",)

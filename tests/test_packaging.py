@@ -7,9 +7,9 @@ Building the bundle itself takes minutes; CI does it after the tests
 from __future__ import annotations
 
 import ast
+import importlib.util
 import os
 import re
-import importlib.util
 import shutil
 import struct
 import subprocess

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from test_team_support import judge, make_lead
 
 from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.adjudication import (
     adjudication_progress,
     claim_groups,
     disagreements,
     settle,
 )
-from test_team_support import judge, make_lead
 
 
 @pytest.fixture

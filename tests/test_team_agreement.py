@@ -4,9 +4,10 @@ examples and small cases computed by hand."""
 from __future__ import annotations
 
 import pytest
+from test_team_support import judge, make_lead
 
 from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision, SourceType
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.agreement import measure_agreement
 from annotator.core.team.coefficients import (
     cohen_kappa,
@@ -15,7 +16,6 @@ from annotator.core.team.coefficients import (
     matched_overlapping,
     pairable_items,
 )
-from test_team_support import judge, make_lead
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the
 # example with missing values: 4 observers, 12 units.

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from test_team_support import file_digest, judge, make_lead
 
 from annotator.cli import main
 from annotator.core.models import Decision
-from annotator.core.store import Project
-from test_team_support import file_digest, judge, make_lead
+from annotator.core.project import Project
 
 
 def run(*args):

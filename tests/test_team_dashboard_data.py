@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from test_team_support import judge, make_lead
+
 from annotator.core.models import ADJUDICATED_LAYER, SourceType
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.dashboard_data import dashboard_data
 from annotator.core.team.packages import assign_packages
-from test_team_support import judge, make_lead
 
 
 def test_progress_counts_the_claims_of_assigned_articles(tmp_path):

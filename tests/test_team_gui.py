@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.models import ADJUDICATED_LAYER, Annotation, Decision, SourceType
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.adjudication import disagreements
 from annotator.core.team.dashboard_data import dashboard_data
 from annotator.gui.team.adjudication_view import AdjudicationView

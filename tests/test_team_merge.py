@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from test_team_support import file_digest, fork, judge, make_lead
 
 from annotator.core.models import Annotation, Decision
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.core.team.canonical import canonical_dump
 from annotator.core.team.merge import MergeCancelled, merge_databases
 from annotator.core.team.merge_input import MergeError
 from annotator.core.team.versions import version_hash, version_of
-from test_team_support import file_digest, fork, judge, make_lead
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.core.models import Annotation, ClaimSuggestion, Decision, NewArticle
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 TEXTS = [
     "Der Minister sagte, die Lage sei unter Kontrolle. Kritiker widersprachen deutlich.",

@@ -5,13 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import platformdirs
 
 from annotator.cli.common import load_highlighter_or_fail
-from annotator.core.importer import import_paths
-from annotator.core.project import APP_NAME
-from annotator.core.resources import resource_path
-from annotator.core.store import Project
+from annotator.core.demo import build_demo_project, demo_db_path
 
 
 def _run_gui(db_path: Path | None) -> None:
@@ -28,17 +24,6 @@ def gui(ctx):
     _run_gui(Path(given) if given else None)
 
 
-def demo_db_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo.sqlite"
-
-
-def build_demo_project(path: Path) -> Project:
-    """A project holding the bundled demo corpus, highlighted (re-running adds nothing)."""
-    project = Project.open(path)
-    import_paths(project, [resource_path("demo")], highlighter=load_highlighter_or_fail(None))
-    return project
-
-
 @click.command()
 @click.option("--no-gui", is_flag=True, help="Only build the demo project; print its path.")
 @click.pass_context
@@ -49,7 +34,7 @@ def demo(ctx, no_gui):
     """
     given = (ctx.find_root().obj or {}).get("db_path")
     path = Path(given) if given else demo_db_path()
-    build_demo_project(path).close()
+    build_demo_project(path, load_highlighter_or_fail(None)).close()
     click.echo(f"demo project: {path}")
     if not no_gui:
         _run_gui(path)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.core.project import ProjectError, default_db_path
-from annotator.core.store import Project
+from annotator.core.database import ProjectError, default_db_path
+from annotator.core.project import Project
 
 DB_OPTION_HELP = ("Project database file. Default: $ANNOTATOR_DB, else project.sqlite "
                   "in the user data folder.")

@@ -10,8 +10,32 @@ import click
 
 from annotator.cli.common import ProgressBar, open_project
 from annotator.core.annotation_import import import_annotations, import_layer_name
-from annotator.core.export import FORMATS, LAYERS, ExportError, ExportOptions, export_project, parse_split
+from annotator.core.export import LAYERS, ExportError, ExportOptions, export_project, formats, parse_split
 from annotator.core.importer import InputError
+
+
+class FormatChoice(click.Choice):
+    """--format's choices: the formats registered when the command runs
+    (annotator.core.export.formats), so a new format needs no edit here."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self):
+        return formats.names()
+
+    @choices.setter
+    def choices(self, value) -> None:
+        pass  # click.Choice.__init__ sets it; the registry is the source
+
+
+class FormatOption(click.Option):
+    """--format's help: each registered format's own sentence."""
+
+    def get_help_record(self, ctx):
+        self.help = "; ".join(f.help for f in formats.all_formats()) + "."
+        return super().get_help_record(ctx)
 
 
 def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
@@ -24,9 +48,8 @@ def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
 
 
 @click.command("export")
-@click.option("--format", "-f", "format_", type=click.Choice(FORMATS), default="jsonl",
-              show_default=True, help="jsonl: our records with Prodigy's field names; spacy: a "
-              "folder of DocBin shards; doccano: doccano's JSONL with entities and relations.")
+@click.option("--format", "-f", "format_", cls=FormatOption, type=FormatChoice(), default="jsonl",
+              show_default=True)
 @click.option("--annotator", "annotators", multiple=True, metavar="NAME",
               help="Export only this annotator's layer (repeatable). Default: every annotator.")
 @click.option("--layer", type=click.Choice(LAYERS), default="annotators", show_default=True,
@@ -47,7 +70,7 @@ def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
 @click.option("--no-token-cache", is_flag=True,
               help="Tokenize every text again instead of reusing cached tokens (same output).")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
-              help="Output file (jsonl, doccano) or folder (spacy).")
+              help="Output file, or folder for a format that writes one (spacy).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, date,

@@ -7,59 +7,42 @@ lexicons) happen inside the commands.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import click
+
+from annotator.core.importer import InputError, expand_paths, read_texts
 
 BATCH = 64
 
 
-class InputError(Exception):
-    """An unreadable input, with a message naming the file (and line)."""
+# The highlight contract's wording (docs/highlighter.md) for the shared reader's errors.
+_CONTRACT_WORDING = (("not valid JSON", "bad JSON"),
+                     ("not a JSON object", 'no "text" string in this line'),
+                     ('missing "text" (a string)', 'no "text" string in this line'))
 
 
-def _decode(data: bytes, where: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not valid UTF-8 (byte {exc.start})") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+def contract_message(error: InputError) -> str:
+    """``path:line: message``, as the highlight contract words it."""
+    message = error.message
+    for core, contract in _CONTRACT_WORDING:
+        if message.startswith(core):
+            message = contract + message[len(core):]
+    where = error.path if error.line is None else f"{error.path}:{error.line}"
+    return f"{where}: {message}"
 
 
 def iter_inputs(paths: list[str]) -> Iterator[tuple[str, int | None, str]]:
-    """(path, line or None, text) for every article, in input order."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted((p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file()),
-                           key=lambda p: p.name)
-            for f in files:
-                yield str(f), None, _decode(_read_bytes(f), str(f))
-        elif path.suffix.lower() == ".jsonl":
-            text = _decode(_read_bytes(path), str(path))
-            for n, line in enumerate(text.split("\n"), start=1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{n}"
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{where}: bad JSON ({exc.msg})") from None
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    raise InputError(f'{where}: no "text" string in this line')
-                yield raw, n, obj["text"]
-        else:
-            yield raw, None, _decode(_read_bytes(path), raw)
+    """(path, line or None, text) for every article, in input order, read by
+    the importer's reader (folders searched recursively for .txt, .jsonl and
+    .csv); the text is as written, only a BOM removed. InputError on the first
+    bad input."""
+    given = {Path(raw): raw for raw in paths}  # a path given directly is shown as given
+    for item in read_texts(expand_paths(paths)):
+        if isinstance(item, InputError):
+            raise item
+        yield given.get(item.path, str(item.path)), item.line, item.text
 
 
 def claim_json(c, text: str) -> dict:
@@ -97,8 +80,9 @@ def _load(model: str | None):
 def highlight(model: str | None, fmt: str, paths: tuple[str, ...]) -> None:
     """Suggest claims, sources and cues in German news articles.
 
-    PATH is a .txt file, a folder of .txt files (sorted by name) or a .jsonl
-    file with one article per line ({"text": ...}).  Writes one JSON object
+    PATH is a .txt file, a .jsonl file with one article per line ({"text": ...}),
+    a .csv file with a "text" column, or a folder searched (recursively, sorted)
+    for such files, read as 'annotator import' reads them.  Writes one JSON object
     per article to stdout, in input order:
     {"path", "line", "text", "claims": [{"start", "end", "text", "source",
     "cue", "attribution", "hedged", "score"}]}.
@@ -126,7 +110,7 @@ def highlight(model: str | None, fmt: str, paths: tuple[str, ...]) -> None:
         if len(batch) < BATCH:
             break
     if error is not None:
-        raise click.ClickException(str(error))
+        raise click.ClickException(contract_message(error))
 
 
 def format_table(result: dict) -> str:

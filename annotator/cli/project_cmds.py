@@ -6,7 +6,7 @@ import click
 
 from annotator.cli.common import ProgressBar, db_path_from, load_highlighter_or_fail, open_project
 from annotator.core.importer import InputError, highlight_project, import_paths
-from annotator.core.store import STATUSES
+from annotator.core.storage.status import STATUSES
 
 
 @click.command("import")

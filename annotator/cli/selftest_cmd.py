@@ -4,8 +4,8 @@ Made for the desktop bundle, where the usual traps are files that did not
 get packed (spaCy's language data and registry entry points, our lexicons
 and demo corpus, Qt libraries). It runs the path a reviewer's first session
 takes, in a throw-away project: import the demo corpus, highlight it, accept
-a claim, export, build the main window (off screen). Each step prints ``ok``, ``skip`` or ``FAIL``; the exit code
-is 0 only if nothing failed. The user's own data is never touched.
+a claim, export, build the main window (off screen). Each step prints
+``ok``, ``skip`` or ``FAIL``; the exit code is 0 only if nothing failed. The user's own data is never touched.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import click
 from annotator import __version__
 from annotator.core.importer import import_paths
 from annotator.core.models import Annotation, Decision
+from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.core.store import Project
 
 SELFTEST_ANNOTATOR = "selftest"
 
@@ -150,7 +150,8 @@ class Selftest:
             image = window.grab()
             if image.isNull():
                 raise RuntimeError("the main window could not be drawn")
-            return f"main window drawn ({image.width()}x{image.height()}, Qt platform {qt_app.platformName()})"
+            size = f"{image.width()}x{image.height()}"
+            return f"main window drawn ({size}, Qt platform {qt_app.platformName()})"
         finally:
             window.close()  # closes the project too
             window.deleteLater()
@@ -172,19 +173,20 @@ class Selftest:
                 ("GUI libraries", self.check_gui_libraries), ("window", self.check_window)]
 
 
-EXPORT_TARGETS = {"jsonl": "claims.jsonl", "spacy": "corpus", "doccano": "doccano.jsonl"}
-
-
 def export_demo(export, project: Project, folder: Path) -> str:
-    """Export the selftest project in every format (spaCy's DocBin included)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Export the selftest project in every registered format (spaCy's
+    DocBin included), each to its own subfolder."""
     written = []
-    for format_name, file_name in EXPORT_TARGETS.items():
-        summary = export.export_project(project, export.ExportOptions(format=format_name),
-                                        folder / file_name)
+    for export_format in export.formats.all_formats():
+        target = folder / export_format.name
+        target.mkdir(parents=True, exist_ok=True)
+        summary = export.export_project(project, export.ExportOptions(format=export_format.name),
+                                        target / export_format.example)
         if summary.claims < 1 or not all(path.exists() for path in summary.files):
-            raise RuntimeError(f"the {format_name} export wrote no claim")
-        written.append(f"{format_name} ({summary.claims} claim)")
+            raise RuntimeError(f"the {export_format.name} export wrote no claim")
+        written.append(f"{export_format.name} ({summary.claims} claim)")
+    if not written:
+        raise RuntimeError("no export format is registered")
     return ", ".join(written)
 
 

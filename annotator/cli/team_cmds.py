@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import ProgressBar, db_path_from, open_project
-from annotator.core.project import ProjectError
-from annotator.core.store import Project
+from annotator.core.database import ProjectError
+from annotator.core.project import Project
 from annotator.core.team.agreement import measure_agreement
 from annotator.core.team.merge import merge_databases
 from annotator.core.team.merge_input import MergeError

@@ -58,7 +58,8 @@ def import_annotations(project, path: Path | str, *, annotator: str | None = Non
     ``replace``, which replaces that annotator's annotations of the article."""
     path = Path(path)
     name = import_layer_name(annotator) if annotator is not None else None
-    summary, seen = AnnotationImportSummary(), {}
+    summary = AnnotationImportSummary()
+    seen: dict[Any, int] = {}
     total = path.stat().st_size if path.exists() else 0
     with project.transaction():
         for number, record, done in _read_records(path):
@@ -248,13 +249,15 @@ def _claims_from_spans(record: dict, text: str) -> list[Annotation]:
     by_offsets = {}
     for i, span in enumerate(spans):
         offsets = _offsets(span, text, f"span {i + 1}")
+        if offsets is None:
+            continue
         by_offsets[(offsets.start, offsets.end, span.get("label"))] = offsets
-    parts: dict[tuple[int, int], dict[str, Span]] = {
+    parts: dict[tuple[Any, Any], dict[str, Span | None]] = {
         (s, e): {} for (s, e, label) in by_offsets if label == "CLAIM"}
     for relation in record.get("relations") or []:
         head, child = relation.get("head_span") or {}, relation.get("child_span") or {}
         target = parts.get((child.get("start"), child.get("end")))
-        role = {"SOURCE": "source", "CUE": "cue"}.get(head.get("label"))
+        role = {"SOURCE": "source", "CUE": "cue"}.get(str(head.get("label")))
         if target is not None and role is not None:
             target[role] = _offsets(head, text, f"{role} of a relation")
     return [Annotation(article_id="", annotator="", decision=Decision.ACCEPT, start=s, end=e,

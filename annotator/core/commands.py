@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from annotator.core.models import Annotation
-from annotator.core.store import Project
+from annotator.core.project import Project
 
 
 @dataclass
@@ -36,19 +36,28 @@ class AnnotationChange:
         return state.article_id
 
 
-def change_annotation(project: Project, after: Annotation, text: str = "Change claim") -> AnnotationChange:
-    """The command that turns the current state of ``after``'s claim into ``after``.
-
-    A new annotation of a suggestion the annotator already judged becomes an
-    edit of that judgement, as in ``Project.save_annotation``.
-    """
-    before = None
+def earlier_annotation(project: Project, after: Annotation) -> Annotation | None:
+    """Which stored annotation an edit updates: the same id, else the
+    annotator's judgement of the same suggestion (never a second one)."""
     if after.id is not None:
-        before = project.annotation(after.id)
-    elif after.suggestion_id is not None:
-        before = project.annotation_for_suggestion(after.suggestion_id, after.annotator)
-    annotation_id = before.id if before is not None else (after.id or str(uuid.uuid4()))
+        return project.annotation(after.id)
+    if after.suggestion_id is not None:
+        return project.annotation_for_suggestion(after.suggestion_id, after.annotator)
+    return None
+
+
+def change_from(before: Annotation | None, after: Annotation,
+                text: str = "Change claim") -> AnnotationChange:
+    """The command turning ``before`` (the earlier annotation, if any) into ``after``.
+    The review session knows ``before`` already (its claims show what is on disk)."""
+    annotation_id = (before.id if before is not None else after.id) or str(uuid.uuid4())
     return AnnotationChange(annotation_id, before, after.evolve(id=annotation_id), text)
+
+
+def change_annotation(project: Project, after: Annotation, text: str = "Change claim") -> AnnotationChange:
+    """The command that turns the current state of ``after``'s claim into ``after``,
+    reading the earlier annotation from the project."""
+    return change_from(earlier_annotation(project, after), after, text)
 
 
 def delete_annotation(project: Project, annotation_id: str, text: str = "Delete claim") -> AnnotationChange:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from annotator.core.database import utc_now
 from annotator.core.models import ClaimSuggestion, NewArticle
-from annotator.core.project import utc_now
 from annotator.core.textnorm import clean_input_text
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")
@@ -83,9 +83,8 @@ def _decode(data: bytes, path: Path, first_line: int = 1) -> str:
 
 
 def read_txt(path: Path) -> Iterator[NewArticle | InputError]:
-    data = path.read_bytes()
     try:
-        text = clean_input_text(_decode(data, path))
+        text = clean_input_text(_decode(path.read_bytes(), path))
     except InputError as error:
         yield error
         return
@@ -153,7 +152,9 @@ def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
             yield error
 
 
-def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
+def csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+    """(line, row or the error there) for each row of a CSV file with a "text"
+    column; a bad header, byte or quote ends the file with its error."""
     with path.open("rb") as handle:
         # Decode strictly so a bad byte is reported with its line, not replaced.
         text_stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
@@ -161,10 +162,10 @@ def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
         try:
             header = reader.fieldnames
         except UnicodeDecodeError:
-            yield InputError(path, 1, "not valid UTF-8")
+            yield 1, InputError(path, 1, "not valid UTF-8")
             return
         if not header or "text" not in header:
-            yield InputError(path, 1, "the header row has no \"text\" column")
+            yield 1, InputError(path, 1, "the header row has no \"text\" column")
             return
         while True:
             try:
@@ -172,16 +173,23 @@ def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
             except StopIteration:
                 return
             except UnicodeDecodeError:
-                yield InputError(path, reader.line_num + 1, "not valid UTF-8")
+                yield reader.line_num + 1, InputError(path, reader.line_num + 1, "not valid UTF-8")
                 return
             except csv.Error as error:
-                yield InputError(path, reader.line_num, f"malformed CSV ({error})")
+                yield reader.line_num, InputError(path, reader.line_num, f"malformed CSV ({error})")
                 return
-            line = reader.line_num
-            try:
-                yield _article_from_record({k: v for k, v in row.items() if k is not None}, path, line)
-            except InputError as error:
-                yield error
+            yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+
+
+def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
+    for line, record in csv_records(path):
+        if isinstance(record, InputError):
+            yield record
+            continue
+        try:
+            yield _article_from_record(record, path, line)
+        except InputError as error:
+            yield error
 
 
 READERS: dict[str, Callable[[Path], Iterator[NewArticle | InputError]]] = {
@@ -194,6 +202,46 @@ def read_articles(files: Iterable[Path]) -> Iterator[NewArticle | InputError]:
     for path in files:
         try:
             yield from READERS[path.suffix.lower()](path)
+        except OSError as error:
+            yield InputError(path, None, f"cannot read: {error.strerror}")
+
+
+@dataclass
+class InputText:
+    """One article's text exactly as written in its file (only a leading BOM
+    removed, line ends kept): what tools reporting offsets into the input read."""
+
+    path: Path
+    line: int | None  # 1-based line of a .jsonl/.csv record; None for a .txt file
+    text: str
+
+
+def _texts_of(path: Path) -> Iterator[InputText | InputError]:
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        try:
+            text = _decode(path.read_bytes(), path)
+            yield InputText(path, None, text[1:] if text.startswith("\ufeff") else text)
+        except InputError as error:
+            yield error
+        return
+    records = json_object_lines(path) if suffix == ".jsonl" else csv_records(path)
+    for item in records:
+        line, record = item[0], item[1]
+        if isinstance(record, InputError):
+            yield record
+        elif not isinstance(record.get("text"), str):
+            yield InputError(path, line, "missing \"text\" (a string)")
+        else:
+            yield InputText(path, line, record["text"])
+
+
+def read_texts(files: Iterable[Path]) -> Iterator[InputText | InputError]:
+    """The same files as :func:`read_articles` reads, as raw texts with their
+    place, in file order; an unreadable file is a bad input."""
+    for path in files:
+        try:
+            yield from _texts_of(path)
         except OSError as error:
             yield InputError(path, None, f"cannot read: {error.strerror}")
 
@@ -264,7 +312,8 @@ class _ByteProgress:
     """Progress of an import in bytes of input: files finished so far."""
 
     def __init__(self, total: int, callback: Callable[[int, int], None] | None):
-        self.total, self.callback, self.done, self.current = total, callback, 0, None
+        self.total, self.callback, self.done = total, callback, 0
+        self.current: str | None = None
 
     def reached(self, source_file: str | None) -> None:
         if source_file != self.current:

@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from annotator.core.storage.status import status_of
+
 
 class Attribution(str, enum.Enum):
     """How a claim is tied to its source."""
@@ -127,11 +129,7 @@ class ArticleSummary:
 
     @property
     def status(self) -> str:
-        if self.claims_reviewed == 0:
-            return "new"
-        if self.claims_reviewed >= self.claims_total:
-            return "done"
-        return "in progress"
+        return status_of(self.claims_reviewed, self.claims_total)
 
 
 @dataclass
@@ -197,7 +195,7 @@ class Annotation:
         if self.unattributed and self.source is not None:
             raise ValueError("an unattributed claim has no source span")
 
-    def evolve(self, **changes: Any) -> "Annotation":
+    def evolve(self, **changes: Any) -> Annotation:
         return replace(self, **changes)
 
 

@@ -1,141 +1,275 @@
-"""Opening a project database: location, pragmas, migrations, backups.
+"""The project API: articles, suggestions, annotations and their change log.
 
-One SQLite file per project. ``open_project`` is the only way in; it
-returns a :class:`~annotator.core.store.Project`.
+Every write method is one transaction: when it returns, the change is on
+disk. Scripts, the CLI and the GUI all use this class; none of them write
+SQL of their own. ``Project`` decides *what* is written (revisions,
+validation, the change log); the SQL lives in :mod:`annotator.core.storage`,
+one module per aggregate. A ``Project`` (like its SQLite connection) belongs
+to the thread that opened it; worker threads open their own.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
+import contextlib
 import uuid
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from sqlite_utils import Database
 
-from annotator.core import schema
+from annotator.core import database
+from annotator.core.models import (
+    Annotation,
+    Article,
+    ArticleSummary,
+    ClaimSuggestion,
+    LogEntry,
+    NewArticle,
+)
+from annotator.core.rows import annotation_to_row
+from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import articles, meta, suggestions
+from annotator.core.storage.status import STATUSES
 
-APP_NAME = "annotator"
-DB_ENV_VAR = "ANNOTATOR_DB"
-BUSY_TIMEOUT_MS = 10_000
-
-
-class ProjectError(Exception):
-    """A project database cannot be opened or used; the message says why."""
-
-
-class NewerSchemaError(ProjectError):
-    pass
-
-
-def default_db_path() -> Path:
-    """``$ANNOTATOR_DB`` if set, else ``project.sqlite`` in the user data dir."""
-    env = os.environ.get(DB_ENV_VAR)
-    if env:
-        return Path(env)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "project.sqlite"
+__all__ = ["STATUSES", "Progress", "Project"]
 
 
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+@dataclass
+class Progress:
+    reviewed: int
+    total: int
 
 
-def connect(path: Path | str, *, readonly: bool = False) -> Database:
-    """A sqlite-utils Database with our pragmas: WAL, foreign keys, busy wait."""
-    path = Path(path)
-    if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    db = Database(conn)
-    try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not readonly:
-            # 16 KB pages (only takes effect on a new file): articles are a few
-            # KB each, and bulk imports write half as many pages as with 4 KB.
-            db.execute("PRAGMA page_size = 16384")
-            db.execute("PRAGMA journal_mode = WAL")
-            # FULL: a commit is on disk before we tell the user it is saved.
-            db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as error:
-        conn.close()
-        raise ProjectError(f"{path}: not a project database ({error})") from error
-    return db
+class Project:
+    """An open project database."""
 
+    def __init__(self, db: Database, path: Path):
+        self.db = db
+        self.path = path
+        self.uuid: str = self.meta("uuid") or ""
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (and if needed create or upgrade) a project database file."""
-    path = Path(path)
-    if not path.exists():
-        if not create:
-            raise ProjectError(f"{path}: no such project database")
-        path.parent.mkdir(parents=True, exist_ok=True)
-    elif path.is_dir():
-        raise ProjectError(f"{path}: is a folder, not a project database")
-    db = connect(path)
-    try:
-        _check_is_sqlite(db, path)
-        _refuse_newer_schema(db, path)
-        pending = schema.migrations.pending(db)
-        if pending:
-            if schema.migrations.applied(db):
-                backup_database(db, path, before=pending[0].name)
-            schema.migrations.apply(db)
-        _ensure_identity(db)
-    except BaseException:
-        db.close()
-        raise
-    return db
+    # -- lifecycle ---------------------------------------------------------
 
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, create: bool = True,
+             busy_timeout_ms: int = database.BUSY_TIMEOUT_MS) -> Project:
+        """Open (create, upgrade) the project at ``path`` (default: see
+        :func:`database.default_db_path`). ``busy_timeout_ms``: how long a
+        write waits for another process's write before it fails."""
+        path = Path(path) if path is not None else database.default_db_path()
+        return cls(database.open_database(path, create=create, busy_timeout_ms=busy_timeout_ms),
+                   path)
 
-def _check_is_sqlite(db: Database, path: Path) -> None:
-    try:
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{path}: not a SQLite database or corrupt ({error})") from error
-    tables = set(db.table_names())
-    if tables and "_sqlite_migrations" not in tables:
-        raise ProjectError(f"{path}: a SQLite database, but not an annotator project")
+    def close(self) -> None:
+        self.db.close()
 
+    def __enter__(self) -> Project:
+        return self
 
-def _refuse_newer_schema(db: Database, path: Path) -> None:
-    known = set(schema.known_migration_names())
-    unknown = [m.name for m in schema.migrations.applied(db) if m.name not in known]
-    if unknown:
-        raise NewerSchemaError(
-            f"{path} was written by a newer version of annotator (schema step "
-            f"{unknown[-1]!r} is unknown here). Update annotator to open it; "
-            "the file was not changed."
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One write transaction (nested ones join the outer one); see
+        :func:`database.write_transaction`. Writes of the ``*_article``,
+        ``replace_suggestions`` kind run inside the caller's transaction."""
+        return database.write_transaction(self.db.conn)
+
+    def meta(self, key: str) -> str | None:
+        return meta.get(self.db, key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            meta.put(self.db, key, value)
+
+    @property
+    def schema_version(self) -> str:
+        return database.schema_version(self.db)
+
+    def integrity_check(self) -> str:
+        return meta.integrity_check(self.db)
+
+    # -- articles ------------------------------------------------------------
+
+    def add_article(self, article: NewArticle) -> tuple[str, bool]:
+        """Store one article; returns (id, True) or (id, False) if already present."""
+        with self.transaction():
+            return self.insert_article(article)
+
+    def insert_article(self, article: NewArticle, imported_at: str | None = None) -> tuple[str, bool]:
+        """Insert within the caller's transaction (see :meth:`transaction`)."""
+        return articles.insert(self.db, article, imported_at or database.utc_now())
+
+    def insert_articles(self, new_articles: list[NewArticle], imported_at: str) -> int:
+        """Bulk insert within the caller's transaction; returns how many were new.
+
+        For imports without highlighting, where the ids of new articles are
+        not needed: one executemany per batch is much cheaper than a call each.
+        """
+        return articles.insert_many(self.db.conn, new_articles, imported_at)
+
+    def article(self, article_id: str) -> Article:
+        found = articles.get(self.db, article_id)
+        if found is None:
+            raise KeyError(f"no article {article_id}")
+        return found
+
+    def has_article(self, article_id: str) -> bool:
+        return articles.exists(self.db, article_id)
+
+    def count_articles(self) -> int:
+        return articles.count(self.db)
+
+    def iter_articles(self, batch_size: int = 500) -> Iterator[Article]:
+        """Every article in import order, streamed in batches (constant memory)."""
+        return articles.iter_all(self.db, batch_size)
+
+    def article_ids(self) -> list[str]:
+        return articles.ids(self.db)
+
+    def article_summaries(self, *, annotator: str | None = None, offset: int = 0,
+                          limit: int = 100, status: str | None = None,
+                          search: str | None = None) -> list[ArticleSummary]:
+        """One page of the article list, in import order, with review status."""
+        return articles.summaries(self.db.conn, annotator=annotator, offset=offset, limit=limit,
+                                  status=status, search=search)
+
+    def count_summaries(self, *, annotator: str | None = None, status: str | None = None,
+                        search: str | None = None) -> int:
+        if status is None and not search:
+            return self.count_articles()
+        return articles.count_summaries(self.db.conn, annotator=annotator, status=status,
+                                        search=search)
+
+    # -- suggestions -----------------------------------------------------------
+
+    def set_suggestions(self, article_id: str, new: Iterable[ClaimSuggestion],
+                        pipeline: str, version: str) -> None:
+        """Replace the pipeline's suggestions for an article (one transaction)."""
+        with self.transaction():
+            self.replace_suggestions(article_id, new, pipeline, version)
+
+    def replace_suggestions(self, article_id: str, new: Iterable[ClaimSuggestion],
+                            pipeline: str, version: str) -> None:
+        """Within the caller's transaction. Suggestions a reviewer has already
+        judged are kept (their annotations point at them); others are replaced."""
+        suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
+
+    def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
+        return suggestions.for_article(self.db, article_id)
+
+    def suggestion(self, suggestion_id: int) -> ClaimSuggestion:
+        found = suggestions.get(self.db, suggestion_id)
+        if found is None:
+            raise KeyError(f"no suggestion {suggestion_id}")
+        return found
+
+    def count_suggestions(self) -> int:
+        return suggestions.count(self.db)
+
+    # -- annotators --------------------------------------------------------------
+
+    def ensure_annotator(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise ValueError("annotator name is empty")
+        with self.transaction():
+            annotation_store.add_annotator(self.db, name, database.utc_now())
+
+    def annotators(self) -> list[str]:
+        return annotation_store.annotators(self.db)
+
+    # -- annotations -------------------------------------------------------------
+
+    def annotations(self, article_id: str | None = None,
+                    annotator: str | None = None) -> list[Annotation]:
+        return annotation_store.select(self.db, article_id, annotator)
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        return annotation_store.get(self.db, annotation_id)
+
+    def annotation_for_suggestion(self, suggestion_id: int, annotator: str) -> Annotation | None:
+        return annotation_store.for_suggestion(self.db, suggestion_id, annotator)
+
+    def save_annotation(self, annotation: Annotation) -> Annotation:
+        """Create or update an annotation; logged; one transaction.
+
+        An annotation without id for a suggestion the annotator already judged
+        updates that judgement instead of adding a second one.
+        """
+        with self.transaction():
+            current = None
+            if annotation.id is not None:
+                current = self.annotation(annotation.id)
+            elif annotation.suggestion_id is not None:
+                current = self.annotation_for_suggestion(annotation.suggestion_id,
+                                                         annotation.annotator)
+                if current is not None:
+                    annotation = annotation.evolve(id=current.id)
+            stored = self._write_state(annotation.id or str(uuid.uuid4()), current, annotation)
+            assert stored is not None  # a target was given, so something is stored
+            return stored
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        with self.transaction():
+            current = self.annotation(annotation_id)
+            if current is not None:
+                self._write_state(annotation_id, current, None)
+
+    def put_annotation_state(self, annotation_id: str, state: Annotation | None) -> Annotation | None:
+        """Make the annotation look like ``state`` (None: absent). Undo and redo
+        use this: each step is a new, logged change, so history only grows."""
+        with self.transaction():
+            current = self.annotation(annotation_id)
+            return self._write_state(annotation_id, current, state)
+
+    def _write_state(self, annotation_id: str, current: Annotation | None,
+                     target: Annotation | None) -> Annotation | None:
+        if target is None:
+            if current is not None:
+                annotation_store.delete(self.db, annotation_id)
+                self._log(annotation_id, current.annotator, "delete", current, None)
+            return None
+        text_length = articles.text_length(self.db, target.article_id)
+        if text_length is None:
+            raise KeyError(f"no article {target.article_id}")
+        target.validate(text_length)
+        if current is not None and _same_content(current, target):
+            return current
+        now = database.utc_now()
+        annotation_store.add_annotator(self.db, target.annotator, now)
+        stored = target.evolve(
+            id=annotation_id,
+            revision=(current.revision if current else 0) + 1,
+            created_at=current.created_at if current else (target.created_at or now),
+            updated_at=now,
+            origin_db=current.origin_db if current else (target.origin_db or self.uuid),
         )
+        annotation_store.upsert(self.db, stored)
+        self._log(annotation_id, stored.annotator, "update" if current else "create", current, stored)
+        return stored
+
+    def _log(self, annotation_id: str, annotator: str, action: str,
+             before: Annotation | None, after: Annotation | None) -> None:
+        annotation_store.log(self.db, annotation_id, annotator, action, before, after,
+                        at=database.utc_now(), db_uuid=self.uuid)
+
+    def change_log(self, annotation_id: str | None = None) -> list[LogEntry]:
+        return annotation_store.change_log(self.db, annotation_id)
+
+    def count_annotations(self) -> int:
+        return annotation_store.count(self.db)
+
+    def progress(self, annotator: str, article_id: str | None = None) -> Progress:
+        """Claims the annotator reviewed, of all claims (suggested or their own)."""
+        article_id = article_id or None  # "" means every article, as None does
+        suggested = suggestions.count(self.db, article_id)
+        reviewed, own = annotation_store.reviewed_counts(self.db, annotator, article_id)
+        return Progress(reviewed=reviewed, total=suggested + own)
 
 
-def backup_database(db: Database, path: Path, *, before: str) -> Path:
-    """Copy the database (consistently, via SQLite's backup API) next to it."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{stamp}-before-{before}")
-    destination = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(destination)
-    finally:
-        destination.close()
-    return target
-
-
-def _ensure_identity(db: Database) -> None:
-    """Every database gets a UUID once, so merges can tell where work came from."""
-    with db.atomic():
-        existing = db.execute("SELECT value FROM project_meta WHERE key = 'uuid'").fetchone()
-        if existing is None:
-            db.execute(
-                "INSERT INTO project_meta (key, value) VALUES ('uuid', ?), ('created_at', ?)",
-                [str(uuid.uuid4()), utc_now()],
-            )
-
-
-def schema_version(db: Database) -> str:
-    applied = schema.migrations.applied(db)
-    return applied[-1].name if applied else "(empty)"
+def _same_content(a: Annotation, b: Annotation) -> bool:
+    ignore = ("id", "revision", "created_at", "updated_at", "origin_db")
+    left, right = annotation_to_row(a), annotation_to_row(b)
+    return all(left[k] == right[k] for k in left if k not in ignore)

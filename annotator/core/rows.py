@@ -24,6 +24,16 @@ SUGGESTION_COLUMNS = (
     "id", "article_id", "start", "end", "source_start", "source_end", "cue_start",
     "cue_end", "attribution", "hedged", "score", "pipeline", "pipeline_version",
 )
+# What a copy of a row carries from one database to another (merge, packages).
+ARTICLE_INSERT_COLUMNS = ("id", "text", "title", "outlet", "url", "published", "language",
+                          "external_id", "source_file", "source_line", "imported_at", "meta")
+SUGGESTION_INSERT_COLUMNS = ("id", "article_id", "start", "end", "source_start", "source_end",
+                             "cue_start", "cue_end", "attribution", "hedged", "score",
+                             "pipeline", "pipeline_version", "created_at")
+LOG_COLUMNS = ("annotation_id", "annotator", "at", "action", "before", "after", "db_uuid")
+ASSIGNMENT_COLUMNS = ("article_id", "annotator", "package_uuid", "assigned_at")
+CONFLICT_COLUMNS = ("version_hash", "annotation_id", "annotator", "article_id",
+                    "dropped_revision", "dropped_updated_at", "dropped_origin_db", "dropped")
 ANNOTATION_COLUMNS = (
     "id", "article_id", "annotator", "suggestion_id", "decision", "start", "end",
     "source_start", "source_end", "unattributed", "cue_start", "cue_end", "source_type",
@@ -38,7 +48,7 @@ def select_list(columns: tuple[str, ...], table: str | None = None) -> str:
 
 
 def _span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None else Span(start, end)
+    return None if start is None or end is None else Span(start, end)
 
 
 def _span_values(span: Span | None) -> tuple[int | None, int | None]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import platformdirs
 
-from annotator.core.project import APP_NAME
+from annotator.core.database import APP_NAME
 
 FILE_NAME = "settings.json"
 MAX_RECENT = 10
@@ -50,7 +50,7 @@ class Settings:
     # -- loading and saving -------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Settings":
+    def load(cls, path: Path | None = None) -> Settings:
         path = path or settings_path()
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
@@ -64,7 +64,7 @@ class Settings:
         return cls._from_dict(raw, path)
 
     @classmethod
-    def _from_dict(cls, raw: dict[str, Any], path: Path) -> "Settings":
+    def _from_dict(cls, raw: dict[str, Any], path: Path) -> Settings:
         def typed(key: str, kind: type, default: Any) -> Any:
             value = raw.get(key, default)
             return value if isinstance(value, kind) else default

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+
 def clean_input_text(raw: str) -> str:
     """What we store: BOM removed, line endings made LF, otherwise unchanged.
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.annotation_import import import_layer_name
 from annotator.core.importer import InputError
+from annotator.core.operations import IMPORTED_ANNOTATIONS
 from annotator.gui import jobs
 
 
@@ -123,13 +123,14 @@ def start_annotation_import(window, path: Path, annotator: str | None, replace: 
 
     def cancelled() -> None:
         if job.result is not None:  # Cancel came after the import had committed
-            done(job.result)
+            done(job.result.result)
         else:
             window.statusBar().showMessage("Import of annotations cancelled; nothing was imported", 10000)
 
-    job = window.run_job("Import annotations", jobs.annotation_import_job(path, annotator, replace),
-                         label="Importing annotations…", on_success=done, on_error=failed,
-                         on_cancel=cancelled, on_finished=window.refresh_after_job)
+    job = window.run_operation("Import annotations",
+                               jobs.annotation_import_job(path, annotator, replace),
+                               IMPORTED_ANNOTATIONS, label="Importing annotations…",
+                               on_success=done, on_error=failed, on_cancel=cancelled)
     return job
 
 
@@ -137,10 +138,3 @@ def open_annotation_import_dialog(window) -> None:
     dialog = AnnotationImportDialog(window.project_path.parent, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         start_annotation_import(window, dialog.path(), dialog.annotator_name(), dialog.replace.isChecked())
-
-
-def install_annotation_import_action(window) -> QAction:
-    """Add File → Import annotations… (Ctrl+Shift+I) to the main window."""
-    window.import_annotations_action = window.add_file_action(
-        "Import &annotations (JSONL)…", "Ctrl+Shift+I", lambda: open_annotation_import_dialog(window))
-    return window.import_annotations_action

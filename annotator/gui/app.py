@@ -12,10 +12,10 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator import __version__
-from annotator.core.project import APP_NAME, DB_ENV_VAR
+from annotator.core.database import APP_NAME, DB_ENV_VAR
+from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.core.store import Project
 from annotator.gui import errors
 
 # Interactive writes wait at most this long for another writer, then say so.
@@ -45,8 +45,7 @@ def open_main_window(path: Path, settings: Settings, *, create: bool = True,
     from annotator.gui.main_window import MainWindow
 
     try:
-        project = Project.open(path, create=create)
-        project.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
+        project = Project.open(path, create=create, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
         project.ensure_annotator(settings.annotator)
     except Exception as error:  # noqa: BLE001 - shown to the user, never hidden
         errors.show_error(parent, f"Opening {path}", error)
@@ -67,7 +66,7 @@ def open_main_window(path: Path, settings: Settings, *, create: bool = True,
 def _project_to_open(db_path: Path | None, settings: Settings) -> tuple[Path, bool] | None:
     import os
 
-    from annotator.cli.app_cmds import demo_db_path
+    from annotator.core.demo import demo_db_path
     from annotator.gui.first_run import choose_project
 
     if db_path is not None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import ArticleSummary
-from annotator.core.store import STATUSES, Project
+from annotator.core.project import STATUSES, Project
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Span
-from annotator.gui.claims import Claim, ClaimState
+from annotator.core.review.claims import Claim, ClaimState
 from annotator.gui.colors import claim_colors
 from annotator.gui.gutter import ClaimGutter
 from annotator.gui.offsets import OffsetMap

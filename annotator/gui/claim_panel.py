@@ -28,7 +28,7 @@ from annotator.core.models import (
     Attribution,
     SourceType,
 )
-from annotator.gui.claims import Claim
+from annotator.core.review.claims import Claim
 
 ATTRIBUTION_LABELS = {
     Attribution.DIRECT_QUOTE: "Direct quote",

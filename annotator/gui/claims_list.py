@@ -11,9 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from annotator.gui.claims import Claim, ClaimState
+from annotator.core.review import Claim, ClaimState, ReviewSession
 from annotator.gui.colors import claim_colors
-from annotator.gui.review import ReviewSession
 
 SYMBOLS = {ClaimState.SUGGESTED: "·", ClaimState.ACCEPTED: "✓", ClaimState.REJECTED: "✗",
            ClaimState.ADDED: "+"}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-from annotator.gui.claims import ClaimState
+from annotator.core.review.claims import ClaimState
 
 
 @dataclass(frozen=True)

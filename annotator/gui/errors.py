@@ -10,8 +10,8 @@ import sqlite3
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from annotator.core.database import ProjectError
 from annotator.core.importer import InputError
-from annotator.core.project import ProjectError
 
 NOT_SAVED = "Nothing you saw as saved was lost; the last change was not saved."
 

@@ -31,12 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.export import ExportCancelled, ExportError, ExportOptions, parse_split
+from annotator.core.export import ExportCancelled, ExportError, ExportOptions, formats, parse_split
 from annotator.gui import jobs
 
-FORMATS = [("jsonl", "JSONL (Prodigy field names, with grades)"),
-           ("spacy", "spaCy DocBin (folder of .spacy shards)"),
-           ("doccano", "doccano JSONL (entities and relations)")]
 LAYERS = [("annotators", "Each annotator's layer"),
           ("best", "Best: adjudicated where it exists, else the annotators'"),
           ("adjudicated", "Adjudicated versions only"),
@@ -48,7 +45,7 @@ class ExportDialog(QDialog):
     def __init__(self, annotators: list[str], default_output: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export training data")
-        self.format = _combo(FORMATS, "Format")
+        self.format = _combo([(f.name, f.label) for f in formats.all_formats()], "Format")
         self.layer = _combo(LAYERS, "Layer")
         self.annotators = QListWidget(accessibleName="Annotators")
         for name in annotators:
@@ -133,7 +130,7 @@ class ExportDialog(QDialog):
         layer = self.layer.currentData()
         self.annotators.setEnabled(layer in ("annotators", "best"))
         self.only_reviewed.setEnabled(layer != "suggestions")
-        self.reuse.setEnabled(self.format.currentData() != "spacy")  # DocBins are never cached
+        self.reuse.setEnabled(self._format().cached)
         self.split.setEnabled(self.split_enabled.isChecked())
         self.seed.setEnabled(self.split_enabled.isChecked())
         try:
@@ -142,31 +139,38 @@ class ExportDialog(QDialog):
             self.message.setText(f"⚠ {str(error)[:1].upper()}{str(error)[1:]}.")
             self.export_button.setEnabled(False)
             return
-        where = "a folder of .spacy files" if self.format.currentData() == "spacy" else "a file"
+        chosen = self._format()
+        where = f"a folder of {chosen.suffix} files" if chosen.folder else "a file"
         self.message.setText(f"Writes {where} and a dataset card beside it. "
                              "Nothing is written if the export fails or is cancelled.")
         self.export_button.setEnabled(True)
 
+    def _format(self) -> formats.ExportFormat:
+        return formats.get(self.format.currentData())
+
     def _match_output_to_format(self) -> None:
-        """A spaCy export is a folder, the others a .jsonl file: adapt the default name."""
+        """A folder format (spaCy) writes a folder, the others a file: adapt the default name."""
         text = self.output.text().strip()
         if not text:
             return
         path = Path(text)
         if not path.name:
             return
-        spacy = self.format.currentData() == "spacy"
-        if spacy and path.suffix == ".jsonl":
+        chosen = self._format()
+        file_suffixes = {f.suffix for f in formats.all_formats() if not f.folder}
+        if chosen.folder and path.suffix in file_suffixes:
             self.output.setText(str(path.with_suffix("")))
-        elif not spacy and not path.suffix:
-            self.output.setText(str(path.with_suffix(".jsonl")))
+        elif not chosen.folder and not path.suffix:
+            self.output.setText(str(path.with_suffix(chosen.suffix)))
 
     def _browse(self) -> None:
-        if self.format.currentData() == "spacy":
+        chosen_format = self._format()
+        if chosen_format.folder:
             chosen = QFileDialog.getSaveFileName(self, "Export into folder", self.output.text())[0]
         else:
+            kind = chosen_format.file_type or chosen_format.title
             chosen = QFileDialog.getSaveFileName(self, "Export to file", self.output.text(),
-                                                 "JSON Lines (*.jsonl);;All files (*)")[0]
+                                                 f"{kind} (*{chosen_format.suffix});;All files (*)")[0]
         if chosen:
             self.output.setText(chosen)
 

@@ -54,7 +54,7 @@ def choose_project(parent: QWidget | None, demo_path: Path) -> tuple[Path, bool]
 
 def build_demo(parent: QWidget | None, path: Path) -> bool:
     """Import the demo corpus (highlighted) in a worker; wait without freezing."""
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     Project.open(path, create=True).close()
     loop = QEventLoop()

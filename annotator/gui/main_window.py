@@ -7,8 +7,11 @@ For other engineers adding features (a few lines each)::
     window.team_menu        # QMenu "Team": empty, for merge/adjudication
     window.project_path     # Path of the open project database
     window.annotator        # the reviewer's name
+    window.bus                       # OperationBus: its ``changed`` signal carries
+                                     # every operation's Changes record to the views
     window.run_job(title, fn, ...)   # see annotator.gui.workers
-    window.refresh_after_job()       # re-read list and claims after a job wrote
+    window.run_operation(title, fn, may_change, ...)  # a job returning an Outcome;
+                                     # its changes are published when it ends
 """
 
 from __future__ import annotations
@@ -24,22 +27,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QTextBrowser,
 )
 
 from annotator import __version__
+from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
+from annotator.core.operations import HIGHLIGHTED, IMPORTED
+from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Position, Settings
-from annotator.core.store import Project
 from annotator.gui import jobs
+from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
+from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
-from annotator.gui.annotation_import_dialog import install_annotation_import_action
-from annotator.gui.export_dialog import install_export_action
-from annotator.gui.shortcuts import ShortcutSheet, create_actions
+from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
@@ -66,7 +70,8 @@ class MainWindow(QMainWindow):
         self._list_sync_timer.timeout.connect(self._sync_list)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{self.project_path.name} — annotator")
-        self.workspace = ReviewWorkspace(project, annotator, self)
+        self.bus = OperationBus(self)
+        self.workspace = ReviewWorkspace(project, annotator, self, bus=self.bus)
         self.setCentralWidget(self.workspace)
         self.article_model = ArticleListModel(project, annotator, self)
         self.article_list = ArticleListPanel(self.article_model, self)
@@ -88,10 +93,11 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
         self.actions_by_name = create_actions(self)
+        install_team_menu(self)  # the Team actions' handlers
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
-        self.workspace.countsChanged.connect(self._show_progress)
+        self.bus.changed.connect(self._changed)
         self.workspace.claimsShown.connect(self.claim_list.follow)
         self.claim_list.claimChosen.connect(self.workspace.select_claim)
         self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -126,6 +132,10 @@ class MainWindow(QMainWindow):
                 not self.claims_dock.isVisible()),
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
+            "import_annotations": lambda: open_annotation_import_dialog(self),
+            "export": self.export_dialog, "merge": self.team.ask_and_merge,
+            "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
+            "refresh_dashboard": self.team.refresh_dashboard,
         }
         for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
@@ -148,43 +158,21 @@ class MainWindow(QMainWindow):
         self.actions_by_name["undo"].setEnabled(False)
         self.actions_by_name["redo"].setEnabled(False)
 
-    def _menu(self, title: str, names: list[str], parent: QMenu | None = None) -> QMenu:
-        menu = (parent or self.menuBar()).addMenu(title)
-        for name in names:
-            if name == "-":
-                menu.addSeparator()
-            else:
-                menu.addAction(self.actions_by_name[name])
-        return menu
-
     def _build_menus(self) -> None:
-        self.file_menu = self._menu("&File", ["open_project", "new_project", "-",
-                                              "import_articles", "rehighlight", "-"])
-        self.file_quit_separator = self.file_menu.addSeparator()
-        self.file_menu.addAction(self.actions_by_name["quit"])
-        self.edit_menu = self._menu("&Edit", ["undo", "redo", "-", "find", "focus_list",
-                                              "focus_text"])
-        self.go_menu = self._menu("&Go", ["next_unreviewed", "next_claim", "previous_claim",
-                                          "next_article", "previous_article"])
-        self.claim_menu = self._menu("&Claim", [
-            "accept", "reject", "forget", "-", "claim_from_selection", "source_from_selection",
-            "cue_from_selection", "new_claim", "-", "unattributed", "cycle_attribution",
-            "hedged", "edit_note", "-"])
-        self._menu("Source &reliability", [f"reliability_{g}" for g in RELIABILITY_GRADES],
-                   self.claim_menu)
-        self._menu("Information &credibility", [f"credibility_{n}" for n in range(1, 7)]
-                   + ["clear_grades"], self.claim_menu)
-        self._menu("Source &type", [f"source_type_{n}" for n in range(0, len(SOURCE_TYPES) + 1)],
-                   self.claim_menu)
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.addAction(self.actions_by_name["toggle_article_list"])
-        self.view_menu.addAction(self.actions_by_name["toggle_claim_list"])
+        """Menus from the action table; the guidelines dock brings its own toggle."""
+        menus, separators = build_menus(self.menuBar(), self.actions_by_name)
+        self.file_menu, self.edit_menu, self.go_menu = menus["&File"], menus["&Edit"], menus["&Go"]
+        self.claim_menu, self.view_menu = menus["&Claim"], menus["&View"]
+        self.team_menu, self.help_menu = menus["&Team"], menus["&Help"]
+        self.file_quit_separator = separators["quit"]
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
-        self.team_menu = self.menuBar().addMenu("&Team")  # filled by the team features
-        install_team_menu(self)
-        install_annotation_import_action(self)
-        install_export_action(self)
-        self.help_menu = self._menu("&Help", ["show_shortcuts", "show_guidelines", "-", "about"])
+        self.import_annotations_action = self.actions_by_name["import_annotations"]
+        self.export_action = self.actions_by_name["export"]
+
+    def export_dialog(self) -> None:
+        from annotator.gui.export_dialog import open_export_dialog  # loads the exporters
+
+        open_export_dialog(self)
 
     def add_file_action(self, text: str, shortcut: str, slot) -> QAction:
         """A File menu action (e.g. Export…) above Quit, with its shortcut."""
@@ -242,10 +230,10 @@ class MainWindow(QMainWindow):
         article is near. The walk is capped so a long run of finished articles
         never freezes the window."""
         seq = self.workspace.session.article.seq
-        row = self.article_model.lower_bound(seq)
-        found = self.article_model.summary(row)
-        row += 1 if found is not None and found.seq == seq else 0
-        for row in range(row, row + UNFINISHED_SCAN_LIMIT):
+        first = self.article_model.lower_bound(seq)
+        found = self.article_model.summary(first)
+        first += 1 if found is not None and found.seq == seq else 0
+        for row in range(first, first + UNFINISHED_SCAN_LIMIT):
             summary = self.article_model.summary(row)
             if summary is None:
                 return None
@@ -255,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def _article_shown(self, article_id: str) -> None:
         article = self.workspace.session.article
+        self._show_progress()
         self._list_sync_timer.start()
         self.setWindowTitle(f"{article.title} — {self.project_path.name} — annotator")
         self._remember_position()
@@ -306,15 +295,36 @@ class MainWindow(QMainWindow):
         job.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
         return job
 
-    def refresh_after_job(self) -> None:
+    def run_operation(self, title: str, fn, may_change: Changes, *, on_success=None,
+                      on_finished=None, **callbacks) -> Job:
+        """Run a job returning an Outcome; when it ends, publish its changes (or,
+        failed or cancelled, ``may_change``: it may have committed some batches)."""
+        outcomes: list = []
+
+        def succeeded(outcome) -> None:
+            outcomes.append(outcome)
+            if on_success is not None:
+                on_success(outcome.result)
+
+        def finished() -> None:
+            if not self.closing:
+                self.bus.publish(outcomes[0].changes if outcomes else may_change)
+            if on_finished is not None:
+                on_finished()
+
+        return self.run_job(title, fn, on_success=succeeded, on_finished=finished, **callbacks)
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        """The list and the status bar, from the one record of changes."""
         if self.closing:
             return
-        self.article_model.refresh()
-        self.workspace.reload()
-        if self.workspace.article_id is None:
-            self.resume()
-        elif self.workspace.session.article is not None:
-            self.article_list.select_article(self.workspace.session.article.seq)
+        if changes.article_list or changes.statuses or changes.all_articles:
+            self.article_model.refresh()
+            if self.workspace.article_id is None:
+                self.resume()
+            elif self.workspace.session.article is not None:
+                self.article_list.select_article(self.workspace.session.article.seq)
+        self._show_progress()
 
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -323,8 +333,8 @@ class MainWindow(QMainWindow):
             self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> Job:
-        return self.run_job("Import", jobs.import_job(paths), label="Importing articles…",
-                            on_success=self._imported, on_finished=self.refresh_after_job)
+        return self.run_operation("Import", jobs.import_job(paths), IMPORTED,
+                                  label="Importing articles…", on_success=self._imported)
 
     def _imported(self, summary) -> None:
         self.statusBar().showMessage(
@@ -332,11 +342,10 @@ class MainWindow(QMainWindow):
             f"{summary.highlighted} highlighted)", 10000)
 
     def rehighlight(self) -> Job:
-        return self.run_job("Re-highlight", jobs.rehighlight_job(),
-                            label="Finding claims in every article…",
-                            on_success=lambda n: self.statusBar().showMessage(
-                                f"Re-highlighted {n} articles", 10000),
-                            on_finished=self.refresh_after_job)
+        return self.run_operation("Re-highlight", jobs.rehighlight_job(), HIGHLIGHTED,
+                                  label="Finding claims in every article…",
+                                  on_success=lambda n: self.statusBar().showMessage(
+                                      f"Re-highlighted {n} articles", 10000))
 
     # -- projects ---------------------------------------------------------------------------------------
 

@@ -1,10 +1,18 @@
-"""Every action of the window, with its keys, in one table.
+"""Every action of the window, with its keys and menu, in one table.
 
-The same table creates the QActions (:func:`create_actions`) and renders the
-shortcut sheet (:class:`ShortcutSheet`), so the sheet can never disagree
-with what the keys do. Plain keys (``a``, ``j``, ``1``) act while the text
-view, the article list or a button has focus; in a text field (search,
-note) they type as usual and Esc returns to the text.
+Each row names its handler (the window maps names to handlers), its label,
+its keys, its section and its menu. The same table creates the QActions
+(:func:`create_actions`), fills the menus (:func:`build_menus`), renders the
+shortcut sheet (:class:`ShortcutSheet`) and the shortcut list at the end of
+the guidelines (:func:`guidelines_section`; a test keeps the file in step),
+so none of them can disagree with what the keys do. Plain keys (``a``,
+``j``, ``1``) act while the text view, the article list or a button has
+focus; in a text field (search, note) they type as usual and Esc returns to
+the text.
+
+Regenerate the guidelines' list after changing the table::
+
+    python -m annotator.gui.shortcuts resources/guidelines.md
 """
 
 from __future__ import annotations
@@ -17,6 +25,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMenu,
+    QMenuBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,20 +43,34 @@ class ActionSpec:
     name: str  # handler name, e.g. "accept"
     label: str  # menu text
     keys: tuple[Key, ...]
-    group: str  # the menu and the sheet's section
+    group: str  # the sheet's section (and, by default, the menu: see MENU_OF_GROUP)
     tip: str = ""
+    menu: str | None = ""  # "" the group's menu; "Menu/Submenu"; None: keys and sheet only
+    separator: bool = False  # a separator line before it in its menu
+
+
+# Menus in menu-bar order; a group's actions go into its menu in table order.
+MENUS = ["&File", "&Edit", "&Go", "&Claim", "&View", "&Team", "&Help"]
+MENU_OF_GROUP = {"File": "&File", "Edit": "&Edit", "Navigate": "&Go", "Claim": "&Claim",
+                 "View": "&View", "Team": "&Team", "Help": "&Help"}
+RELIABILITY_MENU = "&Claim/Source &reliability"
+CREDIBILITY_MENU = "&Claim/Information &credibility"
+SOURCE_TYPE_MENU = "&Claim/Source &type"
 
 
 def _grade_specs() -> list[ActionSpec]:
     specs = [ActionSpec(f"reliability_{g}", f"Source reliability {g}", (f"Shift+{g}",), "Grades",
-                        RELIABILITY_GRADES[g]) for g in RELIABILITY_GRADES]
+                        RELIABILITY_GRADES[g], RELIABILITY_MENU, separator=number == 0)
+             for number, g in enumerate(RELIABILITY_GRADES)]
     specs += [ActionSpec(f"credibility_{n}", f"Information credibility {n}", (str(n),), "Grades",
-                         CREDIBILITY_GRADES[n]) for n in CREDIBILITY_GRADES]
-    specs.append(ActionSpec("clear_grades", "Clear both grades", ("0",), "Grades"))
+                         CREDIBILITY_GRADES[n], CREDIBILITY_MENU) for n in CREDIBILITY_GRADES]
+    specs.append(ActionSpec("clear_grades", "Clear both grades", ("0",), "Grades",
+                            menu=CREDIBILITY_MENU))
     specs += [ActionSpec(f"source_type_{number}", f"Source type: {label}", (f"Alt+{number}",),
-                         "Source type") for number, label in
+                         "Source type", menu=SOURCE_TYPE_MENU) for number, label in
               enumerate(SOURCE_TYPE_LABELS.values(), start=1)]
-    specs.append(ActionSpec("source_type_0", "Source type: none", ("Alt+0",), "Source type"))
+    specs.append(ActionSpec("source_type_0", "Source type: none", ("Alt+0",), "Source type",
+                            menu=SOURCE_TYPE_MENU))
     return specs
 
 
@@ -54,13 +78,19 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("open_project", "&Open project…", (QKeySequence.StandardKey.Open,), "File"),
     ActionSpec("new_project", "&New project…", (QKeySequence.StandardKey.New,), "File"),
     ActionSpec("import_articles", "&Import articles…", ("Ctrl+I",), "File",
-               "Import .txt, .jsonl or .csv files (runs in the background)"),
+               "Import .txt, .jsonl or .csv files (runs in the background)", separator=True),
     ActionSpec("rehighlight", "Re-&highlight…", ("Ctrl+Shift+H",), "File",
                "Recompute the suggested claims of every article"),
-    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "File"),
+    ActionSpec("import_annotations", "Import &annotations (JSONL)…", ("Ctrl+Shift+I",), "File",
+               "Import claims annotated elsewhere, as a layer of their own", separator=True),
+    ActionSpec("export", "&Export training data…", ("Ctrl+Shift+E",), "File",
+               "Write the reviewed claims as JSONL, spaCy or doccano files"),
+    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "File",
+               separator=True),
     ActionSpec("undo", "&Undo", (QKeySequence.StandardKey.Undo,), "Edit"),
     ActionSpec("redo", "&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y"), "Edit"),
-    ActionSpec("find", "&Search articles", (QKeySequence.StandardKey.Find,), "Edit"),
+    ActionSpec("find", "&Search articles", (QKeySequence.StandardKey.Find,), "Edit",
+               separator=True),
     ActionSpec("focus_list", "Go to article &list", ("Ctrl+L",), "Edit"),
     ActionSpec("focus_text", "Back to the &text", ("Esc",), "Edit"),
     ActionSpec("next_unreviewed", "Next &unreviewed claim", ("Space",), "Navigate",
@@ -71,24 +101,34 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("previous_article", "Previous a&rticle", ("P", "Ctrl+PgUp"), "Navigate"),
     ActionSpec("accept", "&Accept", ("A",), "Claim", "Accept the claim and go to the next"),
     ActionSpec("reject", "Re&ject", ("X", "R"), "Claim", "Reject the claim and go to the next"),
-    ActionSpec("claim_from_selection", "Claim span from selection", ("M",), "Claim"),
+    ActionSpec("forget", "Clear review / delete added claim", ("Del", "Backspace"), "Claim"),
+    ActionSpec("claim_from_selection", "Claim span from selection", ("M",), "Claim",
+               separator=True),
     ActionSpec("source_from_selection", "&Source from selection", ("S",), "Claim"),
     ActionSpec("cue_from_selection", "&Cue from selection", ("C",), "Claim"),
     ActionSpec("new_claim", "New claim from selection", ("Ins", "+"), "Claim",
                "Add a claim the highlighter missed"),
-    ActionSpec("unattributed", "&Unattributed", ("U",), "Claim", "The claim names no source"),
+    ActionSpec("unattributed", "&Unattributed", ("U",), "Claim", "The claim names no source",
+               separator=True),
     ActionSpec("cycle_attribution", "Next attribution &form", ("F",), "Claim"),
     ActionSpec("hedged", "&Hedged", ("H",), "Claim", "The claim is hedged (könnte, soll, angeblich)"),
     ActionSpec("edit_note", "Edit &note", ("E",), "Claim", "Type a note; Esc returns to the text"),
-    ActionSpec("forget", "Clear review / delete added claim", ("Del", "Backspace"), "Claim"),
     *_grade_specs(),
     ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
+    ActionSpec("merge", "&Merge databases…", ("Ctrl+Shift+M",), "Team",
+               "Merge the annotators' databases into a new one"),
+    ActionSpec("adjudicate", "&Adjudicate disagreements", ("Ctrl+Shift+J",), "Team",
+               "Claims where annotators differ, side by side: choose the final version"),
+    ActionSpec("dashboard", "&Dashboard", ("Ctrl+Shift+D",), "Team",
+               "Progress, grades and agreement of the team"),
+    ActionSpec("refresh_dashboard", "Refresh the dashboard", ("F5",), "Team",
+               "Compute the dashboard's figures again now", menu=None),
     ActionSpec("show_shortcuts", "&Keyboard shortcuts", (QKeySequence.StandardKey.HelpContents,
                                                         "F1", "?"), "Help"),
     ActionSpec("show_guidelines", "Annotation &guidelines", ("F2",), "Help",
                "Show the guidelines; F2 again hides them"),
-    ActionSpec("about", "&About annotator", (), "Help"),
+    ActionSpec("about", "&About annotator", (), "Help", separator=True),
 ]
 
 
@@ -120,6 +160,59 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
         parent.addAction(action)
         actions[spec.name] = action
     return actions
+
+
+def menu_path(spec: ActionSpec) -> str | None:
+    return MENU_OF_GROUP.get(spec.group) if spec.menu == "" else spec.menu
+
+
+def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> tuple[dict[str, QMenu],
+                                                                       dict[str, QAction]]:
+    """Fill the menu bar from the table: menus by path ("&Claim/Source &type"),
+    actions in table order. Returns the menus by path and the separator line
+    placed before each action that asks for one (by action name)."""
+    menus: dict[str, QMenu] = {title: bar.addMenu(title) for title in MENUS}
+    separators: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        path = menu_path(spec)
+        if path is None:
+            continue
+        if path not in menus:
+            parent, _, title = path.rpartition("/")
+            if spec.separator:
+                separators[spec.name] = menus[parent].addSeparator()
+            menus[path] = menus[parent].addMenu(title)
+        elif spec.separator:
+            separators[spec.name] = menus[path].addSeparator()
+        menus[path].addAction(actions[spec.name])
+    return menus, separators
+
+
+def guidelines_section() -> str:
+    """The shortcut list that ends resources/guidelines.md, from the table."""
+    note = "Generated from the window's action table (F1 shows the same list)."
+    lines = [GUIDELINES_HEADING, "", note, ""]
+    group = None
+    for spec in ACTIONS:
+        if spec.group != group:
+            group = spec.group
+            lines += ["", f"### {group}", "", "| Action | Keys |", "| --- | --- |"]
+        keys = key_text(spec) or "—"
+        lines.append(f"| {spec.label.replace('&', '')} | {keys} |")
+    return "\n".join(lines) + "\n"
+
+
+GUIDELINES_HEADING = "## 7. Keyboard shortcuts"
+
+
+def write_guidelines(path: str) -> None:
+    """Replace the guidelines' shortcut section (from its heading to the end)."""
+    from pathlib import Path
+
+    file = Path(path)
+    text = file.read_text(encoding="utf-8")
+    head = text.split(GUIDELINES_HEADING)[0].rstrip("\n")
+    file.write_text(head + "\n\n" + guidelines_section(), encoding="utf-8")
 
 
 def _typeable(sequence: QKeySequence) -> bool:
@@ -159,3 +252,12 @@ class ShortcutSheet(QDialog):
         layout.addWidget(buttons)
         self.table = table
         self.resize(640, 760)
+
+
+if __name__ == "__main__":  # python -m annotator.gui.shortcuts resources/guidelines.md
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication(sys.argv[:1])  # standard key bindings need one
+    write_guidelines(sys.argv[1])

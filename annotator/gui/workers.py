@@ -40,10 +40,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from annotator.core.store import Project
+from annotator.core.project import Project
 from annotator.gui import errors
 
 PROGRESS_INTERVAL_S = 0.05

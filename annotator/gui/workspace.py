@@ -1,45 +1,54 @@
-"""The review workspace: article text, legend and claim panel, and the
-controller that turns reviewer actions into committed core changes.
+"""The review workspace: article text, legend and claim panel, a view over the
+core review session (:mod:`annotator.core.review`).
 
-Flow of every action: the session builds an AnnotationChange, ``commit``
-applies it (one transaction; on failure an error dialog, nothing pushed),
-pushes it on the undo stack, then updates the in-memory claims and the view.
-The UI thus only ever shows what is on disk.
+Flow of every action: one call into the session, which writes (one
+transaction) and returns the change with its :class:`Changes` record; the
+workspace pushes the change on the undo stack and publishes the record on the
+window's bus, from which every view (this one included) refreshes. On a
+failed write an error dialog shows and nothing is pushed or published. The
+UI thus only ever shows what is on disk.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from annotator.core.changes import Changes
 from annotator.core.commands import AnnotationChange
-from annotator.core.models import Annotation, Attribution, SourceType
-from annotator.core.store import Progress, Project
+from annotator.core.models import Attribution, SourceType
+from annotator.core.project import Project
+from annotator.core.review import Progress, ReviewSession, Step
 from annotator.gui import errors
 from annotator.gui.article_view import ArticleView, Legend
+from annotator.gui.bus import OperationBus
 from annotator.gui.claim_panel import ClaimPanel
-from annotator.gui.review import ReviewSession
+from annotator.gui.offsets import OffsetMap
 from annotator.gui.undo import AnnotationCommand
 
 # What a failed write can raise; anything else is a bug and propagates.
 WRITE_ERRORS = (sqlite3.Error, OSError)
+NOTHING_TO_WRITE = True  # what _do returns when the claim already was as asked
 
 
 class ReviewWorkspace(QWidget):
     articleShown = Signal(str)  # article id
-    countsChanged = Signal()  # article or project progress changed
     message = Signal(str)  # a hint for the status bar
     claimsShown = Signal()  # the claims or the selected claim changed on screen
 
-    def __init__(self, project: Project, annotator: str, parent: QWidget | None = None):
+    def __init__(self, project: Project, annotator: str, parent: QWidget | None = None, *,
+                 bus: OperationBus | None = None):
         super().__init__(parent)
         self.session = ReviewSession(project, annotator)
+        self.bus = bus or OperationBus(self)
+        self.bus.changed.connect(self._changed)
         self.undo_stack = QUndoStack(self)
         self.advance_after_decision = True
-        self.project_progress: Progress = project.progress(annotator)
+        self._scroll = True  # whether the next refresh scrolls to the claim (not while typing)
         self.view = ArticleView(self)
         self.legend = Legend(self)
         self.panel = ClaimPanel(self)
@@ -81,8 +90,7 @@ class ReviewWorkspace(QWidget):
                 (p.sourceTypeChosen, lambda v: self.set_source_type(SourceType(v) if v else None)),
                 (p.reliabilityChosen, self.set_reliability),
                 (p.credibilityChosen, self.set_credibility),
-                (p.attributionChosen,
-                 lambda v: self._do(self.session.set_attribution(Attribution(v) if v else None)))):
+                (p.attributionChosen, lambda v: self.set_attribution(Attribution(v) if v else None))):
             signal.connect(lambda value, h=handler: (h(value), self.focus_text()))
 
     # -- what is shown ----------------------------------------------------------------------
@@ -104,20 +112,21 @@ class ReviewWorkspace(QWidget):
             self.session.index = None
             if not self.session.next_unreviewed() and self.session.claims:
                 self.session.index = 0
-        self.view.show_article(self.session.article.text, self.session.offsets)
-        self._refresh()
-        self.articleShown.emit(article_id)
-        self.countsChanged.emit()
+        self._show_article()
 
-    def reload(self) -> None:
-        """Re-read after a background job changed the project."""
-        self.project_progress = self.project.progress(self.session.annotator)
-        if self.session.article is not None and self.project.has_article(self.article_id):
-            current = self.session.current
-            self.session.reload(current.key if current else None,
-                                current.span.start if current else None)
+    def _show_article(self) -> None:
+        article = self.session.article
+        self.view.show_article(article.text, OffsetMap(article.text))
+        self._refresh()
+        self.articleShown.emit(article.id)
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        """The one way this view learns of a change: its own steps are already in
+        the session; another operation's (a job, undo elsewhere) are re-read."""
+        if initiator is self:
+            self._refresh(scroll=self._scroll)
+        elif self.session.reload_after(changes) and self.session.article is not None:
             self._refresh(scroll=False)
-        self.countsChanged.emit()
 
     def _refresh(self, scroll: bool = True) -> None:
         session = self.session
@@ -128,7 +137,11 @@ class ReviewWorkspace(QWidget):
         self.claimsShown.emit()
 
     def article_progress(self) -> Progress:
-        return Progress(self.session.reviewed_count, len(self.session.claims))
+        return self.session.article_progress()
+
+    @property
+    def project_progress(self) -> Progress:
+        return self.session.project_progress
 
     # -- navigation ------------------------------------------------------------------------------
 
@@ -176,47 +189,49 @@ class ReviewWorkspace(QWidget):
     # -- reviewer actions ----------------------------------------------------------------------------
 
     def accept(self) -> None:
-        self._decide(self.session.accept())
+        self._decide(self.session.accept)
 
     def reject(self) -> None:
-        self._decide(self.session.reject())
+        self._decide(self.session.reject)
 
-    def _decide(self, change: AnnotationChange | None) -> None:
+    def _decide(self, action: Callable[[], Step | None]) -> None:
         """A decision moves on even when there is nothing to write: a grade
         already accepted the claim, and A is how the reviewer says "next"."""
-        if change is not None:
-            self.commit(change, advance=True)
-        elif self.session.current is not None and self.advance_after_decision:
+        if self._do(action, advance=True) is NOTHING_TO_WRITE \
+                and self.session.current is not None and self.advance_after_decision:
             self._step(+1)
 
     def forget(self) -> None:
-        self._do(self.session.forget())
+        self._do(self.session.forget)
 
     def unattributed(self) -> None:
-        self._do(self.session.toggle_unattributed())
+        self._do(self.session.toggle_unattributed)
 
     def hedged(self) -> None:
-        self._do(self.session.toggle_hedged())
+        self._do(self.session.toggle_hedged)
 
     def cycle_attribution(self) -> None:
-        self._do(self.session.cycle_attribution())
+        self._do(self.session.cycle_attribution)
+
+    def set_attribution(self, attribution: Attribution | None) -> None:
+        self._do(lambda: self.session.set_attribution(attribution))
 
     def set_reliability(self, grade: str | None) -> None:
-        self._do(self.session.set_reliability(grade))
+        self._do(lambda: self.session.set_reliability(grade))
 
     def set_credibility(self, grade: int | None) -> None:
-        self._do(self.session.set_credibility(grade))
+        self._do(lambda: self.session.set_credibility(grade))
 
     def clear_grades(self) -> None:
         claim = self.session.current
         if claim is not None and claim.annotation is not None:
-            self._do(self.session.edit("Clear grades", reliability=None, credibility=None))
+            self._do(lambda: self.session.edit("Clear grades", reliability=None, credibility=None))
 
     def set_source_type(self, source_type: SourceType | None) -> None:
-        self._do(self.session.set_source_type(source_type))
+        self._do(lambda: self.session.set_source_type(source_type))
 
     def set_note(self, note: str) -> None:
-        self._do(self.session.set_note(note), typing_note=True)
+        self._do(lambda: self.session.set_note(note), typing_note=True)
 
     def claim_from_selection(self) -> None:
         self._with_selection("the claim", self.session.set_claim_span)
@@ -230,77 +245,55 @@ class ReviewWorkspace(QWidget):
     def new_claim(self) -> None:
         self._with_selection("a new claim", self.session.add_claim)
 
-    def _with_selection(self, what: str, build) -> None:
+    def _with_selection(self, what: str, action) -> None:
         span = self.view.selected_span()
         if span is None:
             self.message.emit(f"Select {what} in the text first (mouse, or Shift+arrows)")
             return
-        self._do(build(span))
+        self._do(lambda: action(span))
 
-    def _do(self, change_or_none, *, advance: bool = False, typing_note: bool = False) -> None:
-        """Build-errors (a span outside the text) become hints; writes go to commit."""
-        if change_or_none is None:
-            return
-        self.commit(change_or_none, advance=advance, typing_note=typing_note)
+    # -- one call into the core, one record back -------------------------------------------------------
 
-    # -- committing, undo and redo -----------------------------------------------------------------------
-
-    def commit(self, change: AnnotationChange, *, advance: bool = False,
-               typing_note: bool = False) -> bool:
-        """Apply (one transaction), then push on the undo stack and show it."""
+    def _do(self, action: Callable[[], Step | None], *, advance: bool = False,
+            typing_note: bool = False) -> Step | bool:
+        """Run a session action (it writes, one transaction), push its change on
+        the undo stack and publish what changed. False: the write failed (said
+        so); NOTHING_TO_WRITE: the claim already was so."""
         try:
-            stored = change.apply(self.project)
+            step = action()
         except WRITE_ERRORS as error:
             errors.show_error(self, "Saving the claim", error)
             return False
         except ValueError as error:
             self.message.emit(f"Not saved: {error}")
             return False
-        self.undo_stack.push(AnnotationCommand(change, self, typing_note=typing_note))
-        self._after_write(change, stored, forward=True)
+        if step is None:
+            return NOTHING_TO_WRITE
+        self.undo_stack.push(AnnotationCommand(step.result, self, typing_note=typing_note))
         if advance and self.advance_after_decision:
             self.session.step(+1)
-        self._refresh(scroll=not typing_note)
-        return True
+        self._publish(step.changes, scroll=not typing_note)
+        return step
+
+    def _publish(self, changes: Changes, scroll: bool = True) -> None:
+        self._scroll = scroll
+        try:
+            self.bus.publish(changes, initiator=self)
+        finally:
+            self._scroll = True
 
     def replay(self, change: AnnotationChange, forward: bool) -> bool:
         """Undo (forward=False) or redo a change, showing its article."""
+        shown = self.article_id
         try:
-            stored = change.apply(self.project) if forward else change.revert(self.project)
+            changes = self.session.replay(change, forward)
         except WRITE_ERRORS as error:
             errors.show_error(self, "Undo" if not forward else "Redo", error)
             return False
-        if change.article_id != self.article_id:
-            key = self._claim_key(stored or change.before or change.after)
-            self.open_article(change.article_id, key)
-            self._count(change.after if forward else change.before,
-                        change.before if forward else change.after)
-            return True
-        self._after_write(change, stored, forward)
-        self._refresh()
+        if self.article_id != shown:
+            self._show_article()
+        self._publish(changes)
         return True
-
-    def _after_write(self, change: AnnotationChange, stored: Annotation | None,
-                     forward: bool) -> None:
-        self.session.applied(change, stored)
-        before, after = (change.before, change.after) if forward else (change.after, change.before)
-        self._count(after, before)
-
-    def _count(self, after: Annotation | None, before: Annotation | None) -> None:
-        """Keep project progress current without re-counting the whole project."""
-        def own(a: Annotation | None) -> int:
-            return int(a is not None and a.suggestion_id is None)
-
-        self.project_progress.reviewed += int(after is not None) - int(before is not None)
-        self.project_progress.total += own(after) - own(before)
-        self.countsChanged.emit()
-
-    @staticmethod
-    def _claim_key(annotation: Annotation | None) -> str | None:
-        if annotation is None:
-            return None
-        return f"s{annotation.suggestion_id}" if annotation.suggestion_id is not None \
-            else f"a{annotation.id}"
 
     def undo(self) -> None:
         self._undo_redo(self.undo_stack.undo, self.undo_stack.redo, self.undo_stack.index() - 1)

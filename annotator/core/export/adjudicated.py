@@ -28,11 +28,12 @@ def adjudicated_claims(project, article_id: str) -> tuple[list[ExportClaim], str
         else:
             complete = False
     chosen.sort(key=lambda a: (a.start, a.end, a.id))
-    newest = max((a.updated_at for a in chosen), default=None)
+    newest = max((a.updated_at for a in chosen if a.updated_at), default=None)
     return [claim_from_annotation(a) for a in chosen], newest, complete
 
 
 def claim_from_annotation(a: Annotation) -> ExportClaim:
+    assert a.id is not None, "a stored annotation has an id"
     return ExportClaim(
         id=a.id, decision=a.decision.value, start=a.start, end=a.end,
         source=(a.source.start, a.source.end) if a.source else None,

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from annotator import __version__
+from annotator.core.export import formats
+from annotator.core.export.formats import FORMAT_OPTIONS
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.records import LayerRecord
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
-
 
 _FOLD_AT = 4096
 _COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "credibility",
@@ -33,7 +34,7 @@ class ArticleCounts(NamedTuple):
 
 
 def count_article(records: list[LayerRecord]) -> ArticleCounts:
-    counters = {name: Counter() for name in _COUNTERS}
+    counters: dict[str, Counter[str]] = {name: Counter() for name in _COUNTERS}
     hedged, claims, newest = 0, 0, ""
     for record in records:
         counters["annotators"][record.annotator] += 1
@@ -115,7 +116,8 @@ def render_card(stats: CardStats, options: ExportOptions, name: str, files: list
         date = f"{options.date} (set by option)"
     else:
         date = f"{stats.newest[:10] or 'unknown'} (the newest change in the exported data)"
-    hidden = {"date", "token_cache", "line_cache"} | ({"shard_size"} if options.format != "spacy" else set())
+    unused = set(FORMAT_OPTIONS) - set(formats.get(options.format).card_options)
+    hidden = {"date", "token_cache", "line_cache"} | unused
     chosen = {k: v for k, v in asdict(options).items() if k not in hidden}
     sections = [
         f"# Dataset card: {name}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from annotator.core.export.formats import ExportFormat, register
 from annotator.core.export.records import LayerRecord
 
 
@@ -23,3 +24,15 @@ def record_line(record: LayerRecord) -> str:
     line = {"text": record.article.text, "entities": entities, "relations": relations,
             "article_id": record.article.id, "annotator": record.annotator}
     return json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+
+
+def article_bytes(records: list[LayerRecord], tokens: None = None) -> bytes:
+    """The lines of one article's layer records (the registry's writer)."""
+    return "".join(record_line(r) + "\n" for r in records).encode("utf-8")
+
+
+register(ExportFormat(
+    name="doccano", title="doccano", label="doccano JSONL (entities and relations)",
+    help="doccano: doccano's JSONL with entities and relations", suffix=".jsonl",
+    example="doccano.jsonl", writer=article_bytes, cached=True, parallel=True,
+    file_type="JSON Lines", position=2))

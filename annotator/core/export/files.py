@@ -11,6 +11,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+from annotator.core.export.formats import ExportFormat
 from annotator.core.export.options import ExportError
 
 
@@ -25,11 +26,12 @@ class AtomicOutputs:
         self._pending.append((temporary, final))
         return temporary
 
-    def folder(self, final: Path) -> Path:
-        """A temporary folder; it replaces ``final`` on commit."""
-        if final.exists() and not _is_replaceable_export(final):
-            raise ExportError(f"{final} exists and holds files other than a spaCy export; "
-                              "choose another output folder")
+    def folder(self, final: Path, export_format: ExportFormat) -> Path:
+        """A temporary folder; it replaces ``final`` on commit, if ``final``
+        is absent or holds only an earlier export in ``export_format``."""
+        if final.exists() and not _is_replaceable_export(final, export_format.suffix):
+            raise ExportError(f"{final} exists and holds files other than a {export_format.title} "
+                              "export; choose another output folder")
         temporary = _temporary_name(final)
         temporary.mkdir()
         self._pending.append((temporary, final))
@@ -58,10 +60,10 @@ def _temporary_name(final: Path) -> Path:
     return final.with_name(f".{final.name}.{uuid.uuid4().hex[:12]}.part")
 
 
-def _is_replaceable_export(folder: Path) -> bool:
+def _is_replaceable_export(folder: Path, suffix: str) -> bool:
     if not folder.is_dir():
         return False
-    return all(p.is_dir() or p.suffix == ".spacy" or p.name == "README.md" for p in folder.rglob("*"))
+    return all(p.is_dir() or p.suffix == suffix or p.name == "README.md" for p in folder.rglob("*"))
 
 
 def _replace_folder(temporary: Path, final: Path) -> None:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from json.encoder import encode_basestring  # the escaper json.dumps uses (C)
 from typing import Any
 
+from annotator.core.export.formats import ExportFormat, register
 from annotator.core.export.options import iso_to_unix
 from annotator.core.export.records import ExportClaim, Labelled, LayerRecord
 from annotator.core.export.tokens import Tokens
@@ -130,13 +131,25 @@ def record_bytes(record: LayerRecord, tokens: Tokens) -> tuple[bytes, bytes, byt
         for head, child, label in relations)
     claims_json = ",".join(_claim(claim, text) for claim in record.claims)
     input_hash = hash32(text)
-    head = '{"text":%s,"meta":%s,"tokens":' % (encode_basestring(text), _meta(article))
+    opening = '{"text":%s,"meta":%s,"tokens":' % (encode_basestring(text), _meta(article))
     tail = _TAIL % (spans_json, relations_json, claims_json, input_hash,
                     task_hash(input_hash, record.spans, relations), _value(record.annotator),
                     iso_to_unix(record.updated_at))
-    return head.encode("utf-8"), tokens.json_bytes(text), tail.encode("utf-8")
+    return opening.encode("utf-8"), tokens.json_bytes(text), tail.encode("utf-8")
 
 
 def record_line(record: LayerRecord, tokens: Tokens) -> str:
     """One JSONL line (without the newline), as text."""
     return b"".join(record_bytes(record, tokens)).decode("utf-8")[:-1]
+
+
+def article_bytes(records: list[LayerRecord], tokens: Tokens) -> bytes:
+    """The lines of one article's layer records (the registry's writer)."""
+    return b"".join(piece for record in records for piece in record_bytes(record, tokens))
+
+
+register(ExportFormat(
+    name="jsonl", title="JSONL", label="JSONL (Prodigy field names, with grades)",
+    help="jsonl: our records with Prodigy's field names", suffix=".jsonl",
+    example="claims.jsonl", writer=article_bytes, tokens=True, cached=True, parallel=True,
+    file_type="JSON Lines", position=0))

@@ -193,7 +193,7 @@ class LineCache:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self.conn.close()
-            self.conn = None
+            self.conn = None  # type: ignore[assignment]  # closed: nothing uses it after close()
         if self.pack_fd >= 0:
             os.close(self.pack_fd)
             self.pack_fd = -1
@@ -313,7 +313,8 @@ def evict(keep: int | None = None) -> None:
     keep = KEEP if keep is None else keep
     root = cache_root()
     try:
-        folders = [f for project in root.iterdir() if project.is_dir() for f in project.iterdir() if f.is_dir()]
+        folders = [f for project in root.iterdir() if project.is_dir()
+                   for f in project.iterdir() if f.is_dir()]
         folders.sort(key=lambda f: f.stat().st_mtime, reverse=True)
     except OSError:
         return

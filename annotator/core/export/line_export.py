@@ -1,4 +1,4 @@
-"""Writing the line formats (JSONL, doccano): articles in import order, each
+"""Writing the file formats (JSONL, doccano): articles in import order, each
 article's lines rendered afresh or copied from the export cache.
 
 Per batch of articles: look their stamps up in the cache
@@ -18,14 +18,18 @@ from collections import deque
 from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from annotator.core.export import doccano_format, jsonl_format, line_cache, parallel
+from annotator.core.export import formats, line_cache, parallel
 from annotator.core.export.card import ArticleCounts, CardStats, count_article
 from annotator.core.export.line_cache import CachedLines, LineCache, copy_range
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.reading import Selection, batch_records, iter_article_batches
 from annotator.core.export.records import LayerRecord
 from annotator.core.export.variant import variant_key
+
+if TYPE_CHECKING:
+    from annotator.core.export.token_cache import TokenSource
 
 _FLUSH_AT = 1 << 22  # bytes buffered per output file before a write
 
@@ -95,7 +99,7 @@ class RenderTokens:
     def __init__(self, use_cache: bool, fingerprint: str | None):
         self.use_cache = use_cache
         self.fingerprint = fingerprint  # the tokenizer's, if the line cache knows it
-        self.source = None
+        self.source: TokenSource | None = None
 
     def for_records(self, records: list[LayerRecord]) -> dict:
         if self.source is None:
@@ -109,20 +113,17 @@ class RenderTokens:
             self.source.close()
 
 
-def render_articles(project, selection: Selection, options: ExportOptions, ids: list[str],
-                    tokens: RenderTokens) -> dict[str, tuple[bytes, ArticleCounts]]:
+def render_articles(project, selection: Selection, export_format: formats.ExportFormat,
+                    ids: list[str], tokens: RenderTokens) -> dict[str, tuple[bytes, ArticleCounts]]:
     """Lines and counts of each article in ``ids`` that has a selected layer."""
     records = list(batch_records(project, selection, ids))
-    token_of = tokens.for_records(records) if options.format == "jsonl" and records else {}
+    token_of = tokens.for_records(records) if export_format.tokens and records else {}
+    render = export_format.writer
     rendered = {}
     for article_id, group in groupby(records, key=lambda r: r.article.id):
         layer_records = list(group)
-        if options.format == "jsonl":
-            data = b"".join(piece for record in layer_records
-                            for piece in jsonl_format.record_bytes(record, token_of[article_id]))
-        else:
-            data = "".join(doccano_format.record_line(r) + "\n" for r in layer_records).encode("utf-8")
-        rendered[article_id] = (data, count_article(layer_records))
+        rendered[article_id] = (render(layer_records, token_of.get(article_id)),
+                                count_article(layer_records))
     return rendered
 
 
@@ -135,7 +136,7 @@ def write_lines(project, selection: Selection, options: ExportOptions, files: Li
     """Write every article's lines. Returns the tokenizer's description
     (JSONL) and how many articles' lines came from the cache."""
     cache = None
-    if options.line_cache:
+    if options.line_cache and formats.get(options.format).cached:
         variant = variant_key(options)
         cache = LineCache.open(line_cache.variant_folder(project.uuid, variant), variant)
     writer = _LineWriter(project, selection, options, files, set_of, stats, cache, on_batch)
@@ -162,6 +163,7 @@ class _LineWriter:
                  set_of: Callable[[str], str], stats: CardStats, cache: LineCache | None,
                  on_batch: Callable[[int], None]):
         self.project, self.selection, self.options = project, selection, options
+        self.format = formats.get(options.format)
         self.files, self.set_of, self.stats, self.cache = files, set_of, stats, cache
         self.on_batch = on_batch
         self.tokens = RenderTokens(options.token_cache,
@@ -176,14 +178,15 @@ class _LineWriter:
             hits = self.cache.lookup(batch) if self.cache is not None else {}
             misses = [row for row in batch if row[0] not in hits]
             ticket = (batch, hits, misses)
-            if misses and self._pool() is not None:
-                while self.pool.full:
-                    self._emit(*self.pool.next_done())
-                self.pool.submit(ticket, [row[1] for row in misses])
+            pool = self._pool() if misses else None
+            if pool is not None:
+                while pool.full:
+                    self._emit(*pool.next_done())
+                pool.submit(ticket, [row[1] for row in misses])
             elif self.pool is not None and self.pool.pending:
                 self.pool.pending.append((ticket, None))  # stays in line behind the workers' batches
             else:
-                rendered = render_articles(self.project, self.selection, self.options,
+                rendered = render_articles(self.project, self.selection, self.format,
                                            [row[1] for row in misses], self.tokens) if misses else {}
                 self.rendered_here += len(misses)
                 self._emit(ticket, rendered)
@@ -194,11 +197,11 @@ class _LineWriter:
 
     def _pool(self) -> parallel.RenderPool | None:
         """The worker pool, started once this export has rendered enough here."""
-        if self.pool is None and self.rendered_here >= parallel.START_AFTER:
+        if self.pool is None and self.format.parallel and self.rendered_here >= parallel.START_AFTER:
             workers = parallel.worker_count()
             if workers and getattr(self.project, "path", None):
-                self.pool = parallel.RenderPool(Path(self.project.path), self.selection, self.options,
-                                                self.tokens.fingerprint, workers)
+                self.pool = parallel.RenderPool(Path(self.project.path), self.selection, self.format,
+                                                self.options.token_cache, self.tokens.fingerprint, workers)
         return self.pool
 
     def _emit(self, ticket, rendered: dict) -> None:
@@ -210,6 +213,7 @@ class _LineWriter:
                                    for seq, article_id, stamp in misses]))
             rendered = {}
         files, set_of, stats = self.files, self.set_of, self.stats
+        pack_fd = cache.pack_fd if cache is not None else -1  # hits come from the cache only
         for seq, article_id, _ in batch:
             entry: CachedLines | None = hits.get(seq)
             if entry is not None:
@@ -217,7 +221,7 @@ class _LineWriter:
                 if not counts.records:
                     continue
                 set_name = set_of(article_id)
-                files.copy(set_name, cache.pack_fd, entry.offset, entry.length)
+                files.copy(set_name, pack_fd, entry.offset, entry.length)
             else:
                 data, counts = rendered.get(article_id, _NOTHING)
                 if not counts.records:
@@ -242,8 +246,9 @@ def _commit(cache: LineCache) -> None:
     line_cache.evict()
 
 
-def _tokenizer_description(options: ExportOptions, cache: LineCache | None, tokens: RenderTokens) -> str | None:
-    if options.format != "jsonl":
+def _tokenizer_description(options: ExportOptions, cache: LineCache | None,
+                           tokens: RenderTokens) -> str | None:
+    if not formats.get(options.format).tokens:
         return None
     if cache is not None and tokens.fingerprint:
         return tokens.fingerprint

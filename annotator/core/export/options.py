@@ -9,9 +9,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-FORMATS = ("jsonl", "spacy", "doccano")
 LAYERS = ("annotators", "adjudicated", "best", "suggestions")
 _SPLIT_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -32,7 +31,7 @@ class ExportOptions:
     ``date`` (ISO date) overrides the dataset card's date, which otherwise
     comes from the data (the newest exported change), never from the clock."""
 
-    format: str = "jsonl"
+    format: str = "jsonl"  # a name in annotator.core.export.formats
     annotators: list[str] = field(default_factory=list)
     layer: str = "annotators"
     only_reviewed: bool = False
@@ -45,8 +44,9 @@ class ExportOptions:
 
     def validate(self) -> None:
         """Raise ExportError naming the first bad option."""
-        if self.format not in FORMATS:
-            raise ExportError(f"unknown format {self.format!r}; choose one of {', '.join(FORMATS)}")
+        from annotator.core.export import formats  # here: the registry imports this module
+
+        formats.get(self.format)  # ExportError naming the formats when unknown
         if self.layer not in LAYERS:
             raise ExportError(f"unknown layer {self.layer!r}; choose one of {', '.join(LAYERS)}")
         if self.annotators and self.layer in ("adjudicated", "suggestions"):
@@ -106,5 +106,5 @@ def iso_to_unix(timestamp: str | None) -> int:
         return 0
     moment = datetime.fromisoformat(timestamp)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp())

@@ -59,7 +59,8 @@ def main_module_is_safe() -> bool:
 class RenderPool:
     """Batches of articles rendered in worker processes, results in order."""
 
-    def __init__(self, db_path: Path, selection, options, tokenizer: str | None, workers: int):
+    def __init__(self, db_path: Path, selection, export_format, token_cache: bool,
+                 tokenizer: str | None, workers: int):
         # here, not at the top: ~6 ms the CLI and the window would pay at start-up
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -67,7 +68,8 @@ class RenderPool:
         self.workers = workers
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker, initargs=(str(db_path), selection, options, tokenizer))
+            initializer=_start_worker,
+            initargs=(str(db_path), selection, export_format, token_cache, tokenizer))
         self.pending: deque = deque()  # (ticket, Future or None), oldest first
 
     @property
@@ -100,16 +102,19 @@ class RenderPool:
 _state: dict = {}
 
 
-def _start_worker(db_path: str, selection, options, tokenizer: str | None) -> None:
+def _start_worker(db_path: str, selection, export_format, token_cache: bool,
+                  tokenizer: str | None) -> None:
+    # The format comes pickled (its writer by reference), so a format
+    # registered outside this package renders in the workers too.
     from annotator.core.export.line_export import RenderTokens
-    from annotator.core.store import Project
+    from annotator.core.project import Project
 
     _state["project"] = Project.open(db_path, create=False)
-    _state["args"] = (selection, options, RenderTokens(options.token_cache, tokenizer))
+    _state["args"] = (selection, export_format, RenderTokens(token_cache, tokenizer))
 
 
 def _render(ids: list[str]) -> dict:
     from annotator.core.export.line_export import render_articles
 
-    selection, options, tokens = _state["args"]
-    return render_articles(_state["project"], selection, options, ids, tokens)
+    selection, export_format, tokens = _state["args"]
+    return render_articles(_state["project"], selection, export_format, ids, tokens)

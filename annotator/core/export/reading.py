@@ -1,8 +1,9 @@
 """Bulk reads for export: articles in batches with all their layers at once.
 
-The store's per-article methods would cost several queries per article;
-here one batch of articles costs four queries whatever its size. All SQL is
-parameterised; annotator names and ids are never spliced into it.
+The project's per-article methods would cost several queries per article;
+here one batch of articles costs four queries whatever its size, through the
+named bulk reads of :mod:`annotator.core.storage` (rows as tuples in the
+column order their docstrings give).
 """
 
 from __future__ import annotations
@@ -20,24 +21,8 @@ from annotator.core.export.records import (
     pipeline_layer_name,
 )
 from annotator.core.models import ADJUDICATED_LAYER
-
-_ANNOTATION_SQL = """
-    SELECT article_id, annotator, id, decision, start, "end", source_start, source_end,
-           cue_start, cue_end, unattributed, source_type, attribution, hedged,
-           reliability, credibility, note, suggestion_id, updated_at
-    FROM annotations WHERE article_id IN ({ids}) AND annotator IN ({names})
-    ORDER BY article_id, annotator, start, "end", id
-"""
-_SUGGESTION_SQL = """
-    SELECT article_id, pipeline, pipeline_version, id, start, "end", source_start,
-           source_end, cue_start, cue_end, attribution, hedged, score, created_at
-    FROM suggestions WHERE article_id IN ({ids})
-    ORDER BY article_id, pipeline, pipeline_version, start, "end", id
-"""
-_ARTICLE_SQL = """
-    SELECT id, seq, text, title, outlet, url, published, language, external_id, source_file
-    FROM articles WHERE id IN ({ids}) ORDER BY seq
-"""
+from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import articles, suggestions
 
 
 @dataclass
@@ -71,10 +56,6 @@ def resolve_selection(project, options: ExportOptions) -> Selection:
     return Selection(options.layer, names, options.only_reviewed)
 
 
-def _marks(values) -> str:
-    return ",".join("?" * len(values))
-
-
 ArticleRow = tuple[int, str, bytes]  # (seq, id, stamp); see schema.m003_article_stamps
 
 
@@ -83,10 +64,7 @@ def iter_article_batches(project, batch_size: int = 256) -> Iterator[list[Articl
     article that never had a suggestion or an annotation)."""
     last_seq = 0
     while True:
-        rows = project.db.execute(
-            "SELECT a.seq, a.id, coalesce(s.stamp, x'') FROM articles a "
-            "LEFT JOIN article_stamps s ON s.article_id = a.id "
-            "WHERE a.seq > ? ORDER BY a.seq LIMIT ?", [last_seq, batch_size]).fetchall()
+        rows = articles.batch_with_stamps(project.db, last_seq, batch_size)
         if not rows:
             return
         last_seq = rows[-1][0]
@@ -122,8 +100,7 @@ def batch_records(project, selection: Selection, ids: list[str]) -> Iterator[Lay
 
 
 def _articles(project, ids: list[str]) -> list[ExportArticle]:
-    cursor = project.db.execute(_ARTICLE_SQL.format(ids=_marks(ids)), ids)
-    return [ExportArticle(*row) for row in cursor]
+    return [ExportArticle(*row) for row in articles.export_rows(project.db, ids)]
 
 
 Layers = dict[str, dict[str, tuple[list[ExportClaim], str | None]]]
@@ -132,9 +109,8 @@ Layers = dict[str, dict[str, tuple[list[ExportClaim], str | None]]]
 def _annotation_layers(project, selection: Selection, ids: list[str]) -> Layers:
     if not selection.names:
         return {}
-    sql = _ANNOTATION_SQL.format(ids=_marks(ids), names=_marks(selection.names))
     grouped: dict[str, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
-    for row in project.db.execute(sql, [*ids, *selection.names]):
+    for row in annotation_store.export_rows(project.db, ids, selection.names):
         grouped[row[0]][row[1]].append(row)
     if selection.layer == "best":
         _prefer_adjudicated(grouped)
@@ -164,9 +140,7 @@ def _keep_complete_layers(project, grouped: dict[str, dict[str, list[tuple]]]) -
     ids = list(grouped)
     if not ids:
         return
-    counts = dict(project.db.execute(
-        f"SELECT article_id, count(*) FROM suggestions WHERE article_id IN ({_marks(ids)}) "
-        "GROUP BY article_id", ids).fetchall())
+    counts = suggestions.counts_by_article(project.db, ids)
     for article_id, by_name in grouped.items():
         for name in [n for n, rows in by_name.items() if n != ADJUDICATED_LAYER
                      and sum(r[17] is not None for r in rows) < counts.get(article_id, 0)]:
@@ -183,7 +157,7 @@ def _prefer_adjudicated(grouped: dict[str, dict[str, list[tuple]]]) -> None:
 
 
 def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
-    return None if start is None else (start, end)
+    return None if start is None or end is None else (start, end)
 
 
 def _claims_of(rows: list[tuple]) -> tuple[list[ExportClaim], str | None]:
@@ -201,9 +175,8 @@ def _claims_of(rows: list[tuple]) -> tuple[list[ExportClaim], str | None]:
 
 def _suggestion_layers(project, ids: list[str]) -> Layers:
     layers: Layers = defaultdict(dict)
-    sql = _SUGGESTION_SQL.format(ids=_marks(ids))
     grouped: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for row in project.db.execute(sql, ids):
+    for row in suggestions.export_rows(project.db, ids):
         grouped[(row[0], pipeline_layer_name(row[1], row[2]))].append(row)
     for (article_id, name), rows in grouped.items():
         claims = [

@@ -132,7 +132,7 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
     """Our "claims" entry: the claim's parts (with the ids of their spans, None
     for a rejected claim, whose parts are not spans) and its judgement."""
     positive = claim.is_positive
-    payload = {
+    payload: dict[str, Any] = {
         "id": claim.id,
         "decision": claim.decision,
         "claim": _part(text, (claim.start, claim.end), "CLAIM", positive),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
+from annotator.core.export import formats
 from annotator.core.export.card import CardStats, count_article, render_card
 from annotator.core.export.files import AtomicOutputs
 from annotator.core.export.line_export import LineFiles, write_lines
@@ -38,54 +39,51 @@ class ExportSummary:
 
 
 def output_paths(out_path: Path, options: ExportOptions) -> dict[str, Path]:
-    """Where each set goes. JSONL formats: the file itself, or NAME.SET.jsonl
-    beside it; spaCy: a folder of shards, with a subfolder per set."""
+    """Where each set goes. File formats: the file itself, or NAME.SET.jsonl
+    beside it; folder formats (spaCy): the folder, with a subfolder per set."""
     sets = list(options.split) if options.split else [ALL]
-    if options.format == "spacy":
-        if not options.split:
-            return {ALL: out_path}
-        return {name: out_path / name for name in sets}
     if not options.split:
         return {ALL: out_path}
+    if formats.get(options.format).folder:
+        return {name: out_path / name for name in sets}
     suffix = out_path.suffix or ".jsonl"
     return {name: out_path.with_name(f"{out_path.stem}.{name}{suffix}") for name in sets}
 
 
 def card_path(out_path: Path, options: ExportOptions) -> Path:
-    if options.format == "spacy":
+    if formats.get(options.format).folder:
         return out_path / "README.md"
     return out_path.with_name(f"{out_path.stem}.card.md")
 
 
-def _check_out_path(out_path: Path, options: ExportOptions) -> None:
+def _check_out_path(out_path: Path, export_format: formats.ExportFormat) -> None:
     if not out_path.parent.is_dir():
         raise ExportError(f"folder {out_path.parent} does not exist")
-    if options.format == "spacy" and out_path.suffix == ".spacy":
-        raise ExportError(f"{out_path}: a spaCy export is a folder of .spacy shards; "
-                          "give a folder name, e.g. -o corpus")
-    if options.format != "spacy" and out_path.is_dir():
+    if export_format.folder and out_path.suffix == export_format.suffix:
+        raise ExportError(f"{out_path}: a {export_format.title} export is a folder of "
+                          f"{export_format.suffix} shards; give a folder name, "
+                          f"e.g. -o {export_format.example}")
+    if not export_format.folder and out_path.is_dir():
         raise ExportError(f"{out_path} is a folder; give a file name, e.g. -o claims.jsonl")
 
 
-def _write_docs(project, selection: Selection, options: ExportOptions, paths: dict[str, Path],
-                spacy_root: Path, set_of, stats: CardStats, on_batch) -> None:
-    """spaCy: Docs into shards, a folder per set (never cached: a DocBin's
-    bytes depend on every Doc in its shard)."""
-    from annotator.core.export.spacy_format import ShardWriter
-
-    shards = {name: ShardWriter(spacy_root if name == ALL else spacy_root / final.name, options.shard_size)
-              for name, final in paths.items()}
+def _write_folders(project, selection: Selection, options: ExportOptions, paths: dict[str, Path],
+                   root: Path, set_of, stats: CardStats, on_batch) -> None:
+    """A folder format: every record into its set's sink, a folder per set."""
+    open_sink = formats.get(options.format).writer
+    sinks = {name: open_sink(root if name == ALL else root / final.name, options)
+             for name, final in paths.items()}
     try:
         records = iter_layer_records(project, selection, on_batch=on_batch)
         for article_id, group in groupby(records, key=lambda r: r.article.id):
             article_records = list(group)
             set_name = set_of(article_id)
             for record in article_records:
-                shards[set_name].write(record)
+                sinks[set_name].write(record)
             stats.add_article(set_name, count_article(article_records))
     finally:
-        for shard in shards.values():
-            shard.close()
+        for sink in sinks.values():
+            sink.close()
 
 
 def export_project(project, options: ExportOptions, out_path: Path | str, *,
@@ -98,7 +96,7 @@ def export_project(project, options: ExportOptions, out_path: Path | str, *,
     option or an empty selection; in every failure no file is left behind."""
     out_path = Path(out_path)
     options.validate()
-    _check_out_path(out_path, options)
+    _check_out_path(out_path, formats.get(options.format))
     selection = resolve_selection(project, options)
     outputs = AtomicOutputs()
     try:
@@ -123,11 +121,12 @@ def _export(project, options, selection: Selection, out_path: Path, outputs: Ato
         if on_progress is not None:
             on_progress(done, total)
 
-    spacy_root, reused = None, 0
-    if options.format == "spacy":
-        spacy_root = outputs.folder(out_path)
-        _write_docs(project, selection, options, paths, spacy_root, set_of, stats, progress)
-        tokenizer = tokenizer_fingerprint()
+    export_format = formats.get(options.format)
+    root, reused = None, 0
+    if export_format.folder:
+        root = outputs.folder(out_path, export_format)
+        _write_folders(project, selection, options, paths, root, set_of, stats, progress)
+        tokenizer = tokenizer_fingerprint() if export_format.tokens else None
     else:
         files = LineFiles({name: outputs.file(final) for name, final in paths.items()})
         try:
@@ -143,6 +142,6 @@ def _export(project, options, selection: Selection, out_path: Path, outputs: Ato
     summary.files = list(paths.values())
     summary.card = card_path(out_path, options)
     card = render_card(stats, options, out_path.name, summary.files, project.uuid, tokenizer)
-    card_file = spacy_root / "README.md" if spacy_root else outputs.file(summary.card)
+    card_file = root / "README.md" if root else outputs.file(summary.card)
     card_file.write_text(card, encoding="utf-8", newline="\n")
     return summary

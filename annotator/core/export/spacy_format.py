@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.export.formats import ExportFormat, register
+from annotator.core.export.options import ExportOptions
 from annotator.core.export.records import LayerRecord, claim_payload
 from annotator.core.export.tokens import make_doc
 
@@ -63,3 +65,15 @@ class ShardWriter:
 
     def close(self) -> None:
         self._flush()
+
+
+def open_shards(folder: Path, options: ExportOptions) -> ShardWriter:
+    """The registry's writer: one set's shards in ``folder``."""
+    return ShardWriter(folder, options.shard_size)
+
+
+# Never cached: a DocBin's bytes depend on every Doc in its shard.
+register(ExportFormat(
+    name="spacy", title="spaCy", label="spaCy DocBin (folder of .spacy shards)",
+    help="spacy: a folder of DocBin shards", suffix=".spacy", example="corpus",
+    writer=open_shards, folder=True, tokens=True, card_options=("shard_size",), position=1))

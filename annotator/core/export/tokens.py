@@ -53,6 +53,7 @@ class Tokens:
         if self.rendered is None and self.rendered_bytes is not None:
             self.rendered = self.rendered_bytes.decode("utf-8")
         if self.rendered is None:
+            assert self.spaces is not None, "tokens to render come with their spaces"
             parts = [_TOKEN % (encode_basestring(text[s:e]), s, e, i, "true" if w else "false")
                      for i, (s, e, w) in enumerate(zip(self.starts, self.ends, self.spaces))]
             self.rendered = "[" + ",".join(parts) + "]"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import annotator
+from annotator.core.export import formats
 from annotator.core.export.options import ExportOptions
 
 # The code that decides the bytes of a line; a change to any of it starts a
@@ -27,7 +28,7 @@ def variant_key(options: ExportOptions) -> str:
         "only_reviewed": options.only_reviewed,
         "code": code_fingerprint(),
     }
-    if options.format == "jsonl":
+    if formats.get(options.format).tokens:  # lines hold spaCy's tokens
         parts["spacy"] = _version_of("spacy")
     return json.dumps(parts, sort_keys=True)
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.core.models import ADJUDICATED_LAYER, Annotation
+from annotator.core.project import Project
 from annotator.core.rows import annotation_to_row
-from annotator.core.store import Project
 
 # What makes two versions different; the note is commentary, not a judgement.
 COMPARED = ("decision", "start", "end", "source_start", "source_end", "cue_start", "cue_end",

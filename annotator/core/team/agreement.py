@@ -25,8 +25,10 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 
 from annotator.core.models import Attribution, SourceType
-from annotator.core.store import Project
+from annotator.core.project import Project
+from annotator.core.storage import annotations as annotation_store
 from annotator.core.team.coefficients import (
+    Level,
     cohen_kappa,
     f1,
     krippendorff_alpha,
@@ -38,7 +40,7 @@ from annotator.core.team.coefficients import (
 
 @dataclass(frozen=True)
 class FieldSpec:
-    level: str
+    level: Level
     domain: tuple
 
 
@@ -123,9 +125,7 @@ def measure_agreement(project: Project) -> AgreementReport:
 
 
 def _judgements(project: Project) -> dict[int, dict[str, dict]]:
-    cursor = project.db.execute(
-        "SELECT suggestion_id, annotator, decision, reliability, credibility, source_type, "
-        "attribution FROM annotations WHERE suggestion_id IS NOT NULL AND annotator NOT LIKE '@%'")
+    cursor = annotation_store.judgements_of_suggestions(project.db)
     out: dict[int, dict[str, dict]] = {}
     for suggestion_id, annotator, *values in cursor:
         out.setdefault(suggestion_id, {})[annotator] = dict(zip(FIELDS, values))
@@ -149,15 +149,14 @@ def _kappa(items: dict[int, dict[str, dict]], first: str, second: str, name: str
 
 
 def _mean_kappa(pairs: list[PairAgreement], name: str) -> Figure:
-    values = [p.kappa[name].value for p in pairs if p.kappa[name].value is not None]
+    values = [v for p in pairs if (v := p.kappa[name].value) is not None]
     n = sum(p.kappa[name].n for p in pairs if p.kappa[name].value is not None)
     return Figure(sum(values) / len(values) if values else None, n)
 
 
 def _worked_articles(project: Project) -> dict[str, set[str]]:
     worked: dict[str, set[str]] = {}
-    for annotator, article_id in project.db.execute(
-            "SELECT DISTINCT annotator, article_id FROM annotations WHERE annotator NOT LIKE '@%'"):
+    for annotator, article_id in annotation_store.worked_articles(project.db):
         worked.setdefault(annotator, set()).add(article_id)
     return worked
 
@@ -167,9 +166,8 @@ SpanSets = dict[tuple[str, str], tuple[set, set]]  # (annotator, article) -> (cl
 
 def _span_sets(project: Project) -> SpanSets:
     sets: SpanSets = {}
-    for annotator, article_id, start, end, s_start, s_end in project.db.execute(
-            'SELECT annotator, article_id, start, "end", source_start, source_end FROM annotations '
-            "WHERE decision = 'accept' AND annotator NOT LIKE '@%'"):
+    for annotator, article_id, start, end, s_start, s_end in annotation_store.accepted_spans(
+            project.db):
         claims, sources = sets.setdefault((annotator, article_id), (set(), set()))
         claims.add((start, end))
         if s_start is not None:

@@ -8,14 +8,16 @@ import math
 import warnings
 from collections import Counter
 from collections.abc import Sequence
+from typing import Literal
 
 import krippendorff
 import numpy as np
 
 Missing = None
+Level = Literal["nominal", "ordinal", "interval", "ratio"]
 
 
-def krippendorff_alpha(units: Sequence[Sequence[float | None]], level: str,
+def krippendorff_alpha(units: Sequence[Sequence[float | None]], level: Level,
                        domain: Sequence[float]) -> float | None:
     """``units`` is coders x items, None where a coder gave no value."""
     data = np.array([[np.nan if v is None else v for v in row] for row in units], dtype=float)

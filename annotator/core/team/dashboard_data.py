@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from annotator.core.store import Project
+from annotator.core.project import Project
+from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import team
 from annotator.core.team.adjudication import (
     AdjudicationProgress,
     adjudication_progress,
@@ -35,33 +37,24 @@ class DashboardData:
 
 def people(project: Project) -> list[str]:
     names = set(project.annotators())
-    names |= {r[0] for r in project.db.execute("SELECT DISTINCT annotator FROM assignments")}
+    names |= team.assigned_annotators(project.db)
     return sorted(n for n in names if not n.startswith("@"))
 
 
 def annotator_progress(project: Project, annotator: str) -> AnnotatorProgress:
-    assigned = project.db.execute(
-        "SELECT count(*) FROM assignments WHERE annotator = ?", [annotator]).fetchone()[0]
+    assigned = team.assigned_count(project.db, annotator)
     if not assigned:
         progress = project.progress(annotator)
         return AnnotatorProgress(annotator, progress.reviewed, progress.total, None)
-    suggested = project.db.execute(
-        "SELECT count(*) FROM suggestions s JOIN assignments x ON x.article_id = s.article_id "
-        "WHERE x.annotator = ?", [annotator]).fetchone()[0]
-    reviewed, own = project.db.execute(
-        "SELECT count(*), coalesce(sum(suggestion_id IS NULL), 0) FROM annotations "
-        "WHERE annotator = ?", [annotator]).fetchone()
+    suggested = team.suggestions_assigned(project.db, annotator)
+    reviewed, own = annotation_store.reviewed_counts(project.db, annotator)
     return AnnotatorProgress(annotator, reviewed, suggested + own, assigned)
 
 
 def distribution(project: Project, column: str) -> dict[str, Counter]:
     """annotator -> Counter of a column's values over accepted claims."""
-    if column not in ("reliability", "credibility", "source_type"):
-        raise ValueError(f"no distribution of {column}")
     out: dict[str, Counter] = {}
-    for annotator, value, count in project.db.execute(
-            f"SELECT annotator, {column}, count(*) FROM annotations WHERE decision = 'accept' "
-            f"AND {column} IS NOT NULL GROUP BY annotator, {column}"):
+    for annotator, value, count in annotation_store.accepted_distribution(project.db, column):
         out.setdefault(annotator, Counter())[value] = count
     return out
 
@@ -73,6 +66,6 @@ def dashboard_data(project: Project) -> DashboardData:
         credibility=distribution(project, "credibility"),
         source_types=distribution(project, "source_type"),
         agreement=measure_agreement(project),
-        merge_conflicts=project.db.execute("SELECT count(*) FROM merge_conflicts").fetchone()[0],
+        merge_conflicts=team.conflict_count(project.db),
         adjudication=adjudication_progress(disagreements(project)),
     )

@@ -30,9 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.rows import select_list
+from annotator.core.storage import merging
 from annotator.core.team.merge_input import (
-    VERSION_COLUMNS,
     MergeError,
     Snapshot,
     probe_input,
@@ -94,9 +93,9 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
     with MergeOutput(output) as writer:
         state = _MergeState()
         for number, path in enumerate(paths):
-            state.add(stage_input(writer.conn, path, number))
+            state.add(stage_input(writer.connection, path, number))
             step()
-        result = state.resolve(writer.conn)
+        result = state.resolve(writer.connection)
         log_entries = writer.write(result)
         if should_cancel and should_cancel():
             raise MergeCancelled()
@@ -123,7 +122,7 @@ def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
         raise MergeError(f"{output}: is open in another program (it has a -wal file); close it first")
 
 
-def _summary(result: MergeResult, state: "_MergeState", output: Path, inputs: int,
+def _summary(result: MergeResult, state: _MergeState, output: Path, inputs: int,
              log_entries: int) -> MergeSummary:
     per_annotator: dict[str, int] = {}
     for name in state.winner_annotators:
@@ -165,8 +164,8 @@ class _MergeState:
         for row in snap.annotators:
             _keep(self.annotators, row["name"], row["created_at"], lambda r: r, min)
         for row in snap.assignments:
-            key = (row["article_id"], row["annotator"])
-            _keep(self.assignments, key, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
+            assignment = (row["article_id"], row["annotator"])
+            _keep(self.assignments, assignment, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
         for row in snap.conflicts:
             self.carried[row["version_hash"]] = row
 
@@ -221,7 +220,7 @@ class _MergeState:
 
 # Versions travel as tuples in this column order (dicts only where needed: 100k
 # dicts cost more than the rest of the decision).
-COLUMNS = VERSION_COLUMNS + ("suggestion_start", "suggestion_end")
+COLUMNS = merging.STAGED_COLUMNS
 ID, ANNOTATOR, ARTICLE_ID, UPDATED_AT, CREATED_AT, S_START, S_END = (
     COLUMNS.index(c) for c in ("id", "annotator", "article_id", "updated_at", "created_at",
                                "suggestion_start", "suggestion_end"))
@@ -248,8 +247,7 @@ def _staged_versions(conn: sqlite3.Connection) -> dict[tuple, int]:
     """Each distinct staged version -> the first staging rowid holding it
     (identical copies of a version are one version)."""
     distinct: dict[tuple, int] = {}
-    for rowid, *values in conn.execute(
-            f"SELECT rowid, {select_list(COLUMNS)} FROM temp.stage_annotations ORDER BY rowid"):
+    for rowid, *values in merging.staged_versions(conn):
         distinct.setdefault(tuple(values), rowid)
     return distinct
 
@@ -264,8 +262,7 @@ def _conflict_row(version: dict) -> dict:
 
 def _deletion_times(conn: sqlite3.Connection) -> dict[str, str]:
     """annotation id -> when it was last deleted, by any copy's change log."""
-    return dict(conn.execute("SELECT annotation_id, max(at) FROM temp.stage_log "
-                             "WHERE action = 'delete' GROUP BY annotation_id"))
+    return merging.deletion_times(conn)
 
 
 def _order(row: dict) -> tuple:

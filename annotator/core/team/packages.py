@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.database import utc_now
 from annotator.core.models import check_annotator_name
-from annotator.core.project import utc_now
-from annotator.core.store import Project
-from annotator.core.team.merge_output import ARTICLE_INSERT_COLUMNS, SUGGESTION_INSERT_COLUMNS
+from annotator.core.project import Project
+from annotator.core.storage import articles, suggestions, team
 
 BATCH = 500
 
@@ -121,27 +121,15 @@ def _write_package(source: Project, annotator: str, article_ids: list[str], path
 
 def _copy_articles(source: Project, package: Project, article_ids: list[str]) -> None:
     """Copy articles and their suggestions row for row (ids, import times and all)."""
-    suggestion_columns = [c for c in SUGGESTION_INSERT_COLUMNS if c != "id"]
     for start in range(0, len(article_ids), BATCH):
         batch = article_ids[start:start + BATCH]
-        marks = ",".join("?" * len(batch))
-        for table, columns, order in (("articles", ARTICLE_INSERT_COLUMNS, "seq"),
-                                      ("suggestions", suggestion_columns, "id")):
-            names = ", ".join(f'"{c}"' for c in columns)
-            key = "id" if table == "articles" else "article_id"
-            rows = source.db.execute(
-                f"SELECT {names} FROM {table} WHERE {key} IN ({marks}) ORDER BY {order}", batch)
-            package.db.conn.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+        articles.copy_rows(source.db, package.db.conn, batch)
+        suggestions.copy_rows(source.db, package.db.conn, batch)
 
 
 def _record_assignments(project: Project, packages: list[Package], plan: dict[str, list[str]]) -> None:
     now = utc_now()
     with project.transaction():
         for package in packages:
-            project.db.conn.executemany(
-                "INSERT INTO assignments (article_id, annotator, package_uuid, assigned_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET "
-                "package_uuid = excluded.package_uuid, assigned_at = excluded.assigned_at",
-                [(article_id, package.annotator, package.uuid, now)
-                 for article_id in plan[package.annotator]])
+            team.assign(project.db.conn, [(article_id, package.annotator, package.uuid, now)
+                                          for article_id in plan[package.annotator]])

@@ -4,13 +4,14 @@ by side, and the lead's final version, all by keyboard.
 Keys: Up/Down choose a claim; Left/Right choose a version (its spans are
 marked in the text); 1-9 or Enter take that version as final; E edits a
 final version; N jumps to the next unsettled claim; Ctrl+Z takes the last
-choice back. Each choice is saved at once (core: adjudication.settle) into
-the @adjudicated layer.
+choice back. Each choice is saved at once (the core operations adjudicate
+and take_back) into the @adjudicated layer, and its Changes record goes on
+the window's bus (the dashboard refreshes from it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.models import Annotation, Decision, Span
-from annotator.core.store import Project
-from annotator.core.team.adjudication import ClaimGroup, adjudication_progress, settle
+from annotator.core.operations import adjudicate, take_back
+from annotator.core.project import Project
+from annotator.core.review.fields import FIELDS, excerpt, field_values
+from annotator.core.team.adjudication import ClaimGroup, adjudication_progress
 from annotator.gui.offsets import OffsetMap
-from annotator.gui.team.fields import FIELDS, excerpt, field_values
 from annotator.gui.team.final_version_dialog import FinalVersionDialog
 
 CONTEXT = 350  # characters of text shown around a claim
@@ -40,16 +43,15 @@ CLAIM, SOURCE, CUE, DIFFERS = "#ffe27a", "#d9c2ff", "#ffc08a", "#ffd6d6"
 
 
 class AdjudicationView(QWidget):
-    settled = Signal(str)  # the group's key
-
-    def __init__(self, project: Project, parent: QWidget | None = None):
+    def __init__(self, project: Project, parent: QWidget | None = None, *, bus=None):
         super().__init__(parent)
         self.project = project
+        self.bus = bus  # an OperationBus; None in a standalone view
         self.groups: list[ClaimGroup] = []
         self.texts: dict = {}  # article id -> Article
         self.column = 0
         self.edit_dialog: FinalVersionDialog | None = None
-        self.history: list[tuple[int, str, Annotation | None]] = []  # for undo
+        self.history: list[tuple[int, Annotation, Annotation | None]] = []  # for undo
         self.setWindowTitle("Adjudication")
         self.setAccessibleName("Adjudication")
         self._build()
@@ -281,9 +283,10 @@ class AdjudicationView(QWidget):
     def _settle(self, version: Annotation) -> None:
         group, row = self.group, self.claims.currentRow()
         before = group.final
-        stored = settle(self.project, group, version)  # saved before the list says so
-        self.history.append((row, stored.id, before))
+        outcome = adjudicate(self.project, group, version)  # saved before the list says so
+        self.history.append((row, outcome.result, before))
         self._refresh_row(row)
+        self._publish(outcome.changes)
         self.next_unsettled()
         if self.claims.currentRow() == row:
             self._show_group(row)
@@ -292,17 +295,22 @@ class AdjudicationView(QWidget):
         """Take back the last final version (Ctrl+Z): the claim is as it was before."""
         if not self.history:
             return
-        row, annotation_id, before = self.history.pop()
-        self.groups[row].final = self.project.put_annotation_state(annotation_id, before)
+        row, final, before = self.history.pop()
+        outcome = take_back(self.project, final, before)
+        self.groups[row].final = outcome.result
         self._refresh_row(row)
         self.claims.setCurrentRow(row)
         self._show_group(row)
+        self._publish(outcome.changes)
+
+    def _publish(self, changes: Changes) -> None:
+        if self.bus is not None:
+            self.bus.publish(changes, initiator=self)
 
     def _refresh_row(self, row: int) -> None:
         group = self.groups[row]
         self.claims.item(row).setText(self._list_label(group))
         self._show_progress()
-        self.settled.emit(group.key)
 
     def next_unsettled(self) -> None:
         start = self.claims.currentRow()

@@ -23,7 +23,7 @@ from annotator.core.models import (
     Decision,
     Span,
 )
-from annotator.gui.team.fields import excerpt
+from annotator.core.review.fields import excerpt
 
 
 class _Choices(QComboBox):
@@ -85,7 +85,7 @@ class FinalVersionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _choices(self, options: list[tuple[str, object]], current) -> "_Choices":
+    def _choices(self, options: list[tuple[str, object]], current) -> _Choices:
         return _Choices(options, current, self)
 
     def final_version(self) -> Annotation:

@@ -1,17 +1,20 @@
-"""The Team menu: merge databases, adjudicate, dashboard. Thin slots: each
-starts a core job in a worker (progress dialog, Cancel) and shows the result."""
+"""The Team menu's handlers: merge databases, adjudicate, dashboard. Thin
+slots: each starts a core operation in a worker (progress dialog, Cancel) and
+shows the result. The actions themselves are rows of the window's action
+table (annotator.gui.shortcuts). The dashboard refreshes from the window's
+bus of changes, at most every few seconds."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annotator.core import operations
+from annotator.core.changes import Changes
 from annotator.core.team.adjudication import disagreements
 from annotator.core.team.dashboard_data import dashboard_data
-from annotator.core.team.merge import merge_databases
 from annotator.gui.team.adjudication_view import AdjudicationView
 from annotator.gui.team.dashboard import Dashboard
 
@@ -25,17 +28,10 @@ class TeamMenu:
         self.window = window
         self.adjudication: AdjudicationView | None = None
         self.dashboard: Dashboard | None = None
-        self.watcher: QFileSystemWatcher | None = None
-        self.actions = {}
-        for name, text, keys, slot in (
-                ("merge", "&Merge databases…", "Ctrl+Shift+M", self.ask_and_merge),
-                ("adjudicate", "&Adjudicate disagreements", "Ctrl+Shift+J", self.open_adjudication),
-                ("dashboard", "&Dashboard", "Ctrl+Shift+D", self.open_dashboard)):
-            action = QAction(text, window)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _=False, s=slot: s())
-            window.team_menu.addAction(action)
-            self.actions[name] = action
+        # Writes come in bursts (a reviewer at work): refresh a few seconds after.
+        self.timer = QTimer(window, singleShot=True, interval=3000)
+        self.timer.timeout.connect(self.refresh_dashboard)
+        window.bus.changed.connect(self._changed)
 
     # -- merge ----------------------------------------------------------------------------
 
@@ -53,11 +49,11 @@ class TeamMenu:
 
     def merge(self, inputs: list[Path], output: Path):
         def job(on_progress, should_cancel):
-            return merge_databases(inputs, output, on_progress=on_progress,
-                                   should_cancel=should_cancel)
+            return operations.merge(inputs, output, on_progress=on_progress,
+                                    should_cancel=should_cancel)
 
-        return self.window.run_job("Merge", job, db_path=None, label="Merging databases…",
-                                   on_success=self._merged)
+        return self.window.run_operation("Merge", job, operations.MERGED, db_path=None,
+                                         label="Merging databases…", on_success=self._merged)
 
     def _merged(self, summary) -> None:
         answer = QMessageBox.question(
@@ -70,12 +66,15 @@ class TeamMenu:
 
     def open_adjudication(self):
         if self.adjudication is None:
-            self.adjudication = AdjudicationView(self.window.project, self.window)
+            self.adjudication = AdjudicationView(self.window.project, self.window,
+                                                 bus=self.window.bus)
             self.adjudication.setWindowFlag(Qt.WindowType.Window)
             self.adjudication.resize(1100, 700)
-            self.adjudication.settled.connect(lambda _key: self._schedule_dashboard())
         self.adjudication.show()
         self.adjudication.raise_()
+        return self._find_disagreements()
+
+    def _find_disagreements(self):
         return self.window.run_job(
             "Adjudication", lambda project, on_progress, should_cancel: disagreements(project),
             label="Finding claims where annotators differ…", on_success=self.adjudication.load)
@@ -87,9 +86,8 @@ class TeamMenu:
             self.dashboard = Dashboard(self.window)
             self.dashboard.setWindowFlag(Qt.WindowType.Window)
             self.dashboard.resize(1100, 800)
-            refresh = QShortcut(QKeySequence("F5"), self.dashboard)
-            refresh.activated.connect(self.refresh_dashboard)
-            self._watch_project()
+            # F5 is the table's action; it works in the dashboard's window too.
+            self.dashboard.addAction(self.window.actions_by_name["refresh_dashboard"])
         self.dashboard.show()
         self.dashboard.raise_()
         return self.refresh_dashboard()
@@ -101,15 +99,14 @@ class TeamMenu:
             "Dashboard", lambda project, on_progress, should_cancel: dashboard_data(project),
             label="Computing progress and agreement…", on_success=self.dashboard.show_data)
 
-    def _watch_project(self) -> None:
-        """Refresh when the project file changes (work saved or merged in), at most
-        every few seconds: writes come in bursts."""
-        self.timer = QTimer(self.window, singleShot=True, interval=3000)
-        self.timer.timeout.connect(self.refresh_dashboard)
-        path = self.window.project_path
-        self.watcher = QFileSystemWatcher([str(p) for p in (path, Path(f"{path}-wal"))
-                                           if p.exists()], self.window)
-        self.watcher.fileChanged.connect(lambda _path: self._schedule_dashboard())
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        if changes.progress or changes.team or changes.annotators:
+            self._schedule_dashboard()
+        # Another annotator's layer came in (import, merge): the disagreements differ.
+        view = self.adjudication
+        if view is not None and view.isVisible() and initiator is not view \
+                and (changes.annotators or changes.all_articles):
+            self._find_disagreements()
 
     def _schedule_dashboard(self) -> None:
         if self.dashboard is not None and self.dashboard.isVisible():
@@ -117,6 +114,6 @@ class TeamMenu:
 
 
 def install_team_menu(window) -> TeamMenu:
-    """Fill ``window.team_menu``; keeps the controller on the window."""
+    """The Team menu's controller, kept on the window (its actions come from the table)."""
     window.team = TeamMenu(window)
     return window.team

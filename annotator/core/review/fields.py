@@ -1,6 +1,12 @@
-"""How one annotator's version of a claim is shown, field by field (no Qt)."""
+"""How one annotator's version of a claim is shown, field by field, as plain text.
+
+The adjudication view and the final-version dialog show these strings; the
+rules (an unattributed claim shows "unattributed" as its source, a grade shows
+its Admiralty meaning) live here once, next to the other claim rules."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from annotator.core.models import (
     CREDIBILITY_GRADES,
@@ -26,7 +32,7 @@ def _grade(value, definitions: dict) -> str:
     return f"{value} · {definitions[value].split(':')[0]}"
 
 
-FIELDS: list[tuple[str, callable]] = [
+FIELDS: list[tuple[str, Callable[[Annotation, str], str]]] = [
     ("Decision", lambda a, text: a.decision.value),
     ("Claim", lambda a, text: f"{excerpt(text, Span(a.start, a.end))}  [{a.start}–{a.end}]"),
     ("Source", lambda a, text: "unattributed" if a.unattributed else excerpt(text, a.source)),

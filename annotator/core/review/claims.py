@@ -1,8 +1,10 @@
-"""The claims of one article as the reviewer sees them (no Qt).
+"""The claims of one article as the reviewer sees them.
 
 An article's claims are the pre-highlighter's suggestions merged with the
 current annotator's annotations: an annotation that points at a suggestion
-is that suggestion's review; one without is a claim added by hand.
+is that suggestion's review; one without is a claim added by hand. The rules
+of what a claim is live here, once: its key, when it counts as unattributed,
+which earlier annotation an edit of it updates.
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ class Claim:
 
     @property
     def key(self) -> str:
-        """Stable across reloads: the suggestion id, else the annotation id."""
         if self.suggestion is not None:
-            return f"s{self.suggestion.id}"
+            return claim_key(self.suggestion.id, None)
         assert self.annotation is not None and self.annotation.id
-        return f"a{self.annotation.id}"
+        return claim_key(None, self.annotation.id)
 
     @property
     def state(self) -> ClaimState:
@@ -46,31 +47,50 @@ class Claim:
         return self.annotation is not None
 
     @property
-    def span(self) -> Span:
+    def shown(self) -> Annotation | ClaimSuggestion:
+        """The review when there is one, else the suggestion."""
         shown = self.annotation or self.suggestion
+        assert shown is not None, "a claim is a suggestion or an annotation"
+        return shown
+
+    @property
+    def span(self) -> Span:
+        shown = self.shown
         return Span(shown.start, shown.end)
 
     @property
     def source(self) -> Span | None:
-        return (self.annotation or self.suggestion).source
+        return self.shown.source
 
     @property
     def cue(self) -> Span | None:
-        return (self.annotation or self.suggestion).cue
+        return self.shown.cue
 
     @property
     def attribution(self) -> Attribution | None:
-        return (self.annotation or self.suggestion).attribution
+        return self.shown.attribution
 
     @property
     def hedged(self) -> bool:
-        return (self.annotation or self.suggestion).hedged
+        return self.shown.hedged
 
     @property
     def unattributed(self) -> bool:
         if self.annotation is not None:
             return self.annotation.unattributed
+        assert self.suggestion is not None
         return suggested_unattributed(self.suggestion)
+
+
+def claim_key(suggestion_id: int | None, annotation_id: str | None) -> str:
+    """Stable across reloads and sessions (the saved position uses it): the
+    suggestion id, else (a claim added by hand) the annotation id."""
+    return f"s{suggestion_id}" if suggestion_id is not None else f"a{annotation_id}"
+
+
+def annotation_claim_key(annotation: Annotation | None) -> str | None:
+    """The key of the claim an annotation reviews (None for no annotation)."""
+    return None if annotation is None else claim_key(annotation.suggestion_id, annotation.id)
 
 
 def suggested_unattributed(suggestion: ClaimSuggestion) -> bool:
@@ -81,7 +101,8 @@ def suggested_unattributed(suggestion: ClaimSuggestion) -> bool:
 
 def merge_claims(suggestions: list[ClaimSuggestion], annotations: list[Annotation]) -> list[Claim]:
     """Suggestions with their reviews, plus hand-added claims, in text order."""
-    by_suggestion = {a.suggestion_id: a for a in annotations if a.suggestion_id is not None}
+    by_suggestion: dict[int | None, Annotation] = {
+        a.suggestion_id: a for a in annotations if a.suggestion_id is not None}
     claims = [Claim(s, by_suggestion.get(s.id)) for s in suggestions]
     claims += [Claim(None, a) for a in annotations if a.suggestion_id is None]
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.key))
@@ -90,6 +111,7 @@ def merge_claims(suggestions: list[ClaimSuggestion], annotations: list[Annotatio
 
 def annotation_from_suggestion(suggestion: ClaimSuggestion, annotator: str) -> Annotation:
     """Accepting a suggestion copies its spans and form; the reviewer edits from there."""
+    assert suggestion.article_id is not None, "a stored suggestion belongs to an article"
     return Annotation(
         article_id=suggestion.article_id, annotator=annotator, decision=Decision.ACCEPT,
         start=suggestion.start, end=suggestion.end, source=suggestion.source,

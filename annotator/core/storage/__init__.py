@@ -1,0 +1,32 @@
+"""The project's SQL, one module per aggregate.
+
+Each module owns the SQL of one part of the data and offers it as named
+functions taking the connection first (a sqlite-utils ``Database`` or a
+``sqlite3.Connection``): ``articles``, ``suggestions``, ``annotations``
+(with annotators and the change log), ``team`` (assignments and merge
+conflicts), ``meta`` (project identity), ``merging`` (the merge's staging
+and output tables) and ``status`` (when an article is new, in progress or
+done). The schema and its migrations stay in :mod:`annotator.core.schema`.
+
+No SQL is built from data: values are parameters; the only names spliced
+in are fixed column names chosen by the code.
+
+(No ``from __future__ import annotations`` here: it would bind the name
+``annotations`` on this package and hide the submodule of that name.)
+"""
+
+
+from collections.abc import Iterable, Iterator
+
+
+def fetch_dicts(db, sql: str, params: Iterable = ()) -> Iterator[dict]:
+    """The rows of a query as dicts keyed by column name."""
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def marks(values) -> str:
+    """``?, ?, ?``: one placeholder per value, for ``IN (...)``."""
+    return ",".join("?" * len(values))

@@ -1,0 +1,37 @@
+"""An article's review status has one rule, in Python and in SQL alike."""
+
+import sqlite3
+
+import pytest
+
+from annotator.core.storage.status import STATUSES, check_status, status_filter_sql, status_of
+
+
+def statuses_the_filter_finds(reviewed: int, total: int) -> list[str]:
+    conn = sqlite3.connect(":memory:")
+    sql = f"SELECT 1 FROM (SELECT :r AS r, :t AS t) WHERE {status_filter_sql('r', 't')}"
+    return [status for status in STATUSES
+            if conn.execute(sql, {"status": status, "r": reviewed, "t": total}).fetchone()]
+
+
+@pytest.mark.parametrize("reviewed, total", [(r, t) for r in range(4) for t in range(4)])
+def test_the_article_list_filter_finds_each_article_under_the_status_it_shows(reviewed, total):
+    assert statuses_the_filter_finds(reviewed, total) == [status_of(reviewed, total)]
+
+
+def test_no_status_chosen_means_every_article():
+    conn = sqlite3.connect(":memory:")
+    row = conn.execute(f"SELECT 1 FROM (SELECT 2 AS r, 5 AS t) WHERE {status_filter_sql('r', 't')}",
+                       {"status": None}).fetchone()
+    assert row == (1,)
+
+
+def test_a_reviewer_who_judged_nothing_sees_new_and_all_judged_is_done():
+    assert status_of(0, 3) == "new"
+    assert status_of(2, 3) == "in progress"
+    assert status_of(3, 3) == "done"
+
+
+def test_an_unknown_status_is_refused_by_name():
+    with pytest.raises(ValueError, match="new, in progress, done"):
+        check_status("finished")
