@@ -32,8 +32,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from annotator.core.corroboration.facts import describe_claim
-from annotator.core.corroboration.index import ClaimIndex, ensure_index
+from annotator.core.corroboration.index import ClaimIndex
+from annotator.core.schema import migrations
 
 CLAIMS_PER_ARTICLE = 5
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
@@ -121,7 +124,7 @@ def bench_size(articles: int, folder: Path) -> dict:
     plain.close()
 
     conn = sqlite3.connect(folder / f"index-{articles}.sqlite")
-    ensure_index(conn)
+    migrations.apply(Database(conn))  # the project schema, index tables included
     index = ClaimIndex(conn)
     start = time.perf_counter()
     with conn:

@@ -23,3 +23,15 @@ def seed_claims(seed_paths: list[Path]) -> list[ClaimFacts]:
 def claim_quoting(claims: list[ClaimFacts], article: str, quote: str) -> ClaimFacts:
     [found] = [c for c in claims if c.article_id == article and quote in c.text]
     return found
+
+
+def index_connection():
+    """A bare in-memory database with the project schema (the index's tables
+    come with migration m005), as a sqlite3 connection."""
+    from sqlite_utils import Database
+
+    from annotator.core.schema import migrations
+
+    db = Database(memory=True)
+    migrations.apply(db)
+    return db.conn

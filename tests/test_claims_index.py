@@ -3,22 +3,18 @@ article, and finding what the in-memory finder finds."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-from claims_support import seed_claims
+from claims_support import index_connection, seed_claims
 
 from annotator.core.corroboration.facts import describe_claim
 from annotator.core.corroboration.index import ClaimIndex
 from annotator.core.corroboration.related import RelatedFinder
 from annotator.core.storage import relations
-from annotator.core.storage.relations import ensure_index
 
 
 @pytest.fixture
 def index():
-    conn = sqlite3.connect(":memory:")
-    ensure_index(conn)
+    conn = index_connection()
     yield ClaimIndex(conn)
     relations.integrity_check(conn)
     conn.close()
@@ -72,9 +68,7 @@ def test_a_bulk_build_finds_the_same_as_claim_by_claim(index):
     many = [claim(f"s:{i}", f"b{i % 50}", f"Im Bezirk {i % 7} wurden {100 + i} Helfer der Feuerwehr gezählt")
             for i in range(1200)]
     index.add_claims(many)  # bigger than the index: one FTS rebuild
-    conn = sqlite3.connect(":memory:")
-    ensure_index(conn)
-    one_by_one = ClaimIndex(conn)
+    one_by_one = ClaimIndex(index_connection())
     for c in many:
         one_by_one.add_claims([c])
     for key in ("s:0", "s:77", "s:1199"):

@@ -16,12 +16,10 @@ from annotator.core.corroboration.project_claims import (
 )
 from annotator.core.highlight import load_highlighter
 from annotator.core.importer import import_paths
-from annotator.core.storage.relations import ensure_index
 
 
 @pytest.fixture
 def seeds_project(project, seed_paths):
-    ensure_index(project.db.conn)
     import_paths(project, seed_paths, highlighter=load_highlighter())
     build_index(project)
     return project

@@ -34,6 +34,7 @@ from annotator.cli.app_cmds import demo, gui  # noqa: E402
 from annotator.cli.export_cmds import cache_command, export_command, import_annotations_command  # noqa: E402
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
 from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
+from annotator.cli.related_cmds import export_pairs_command, index_claims_command, related_command  # noqa: E402
 from annotator.cli.selftest_cmd import selftest  # noqa: E402
 from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
 
@@ -44,5 +45,6 @@ for command in (
     export_command, import_annotations_command, cache_command,  # training data
     assign, merge, agreement,                               # the team
     selftest,
+    index_claims_command, related_command, export_pairs_command,  # claims across articles
 ):
     main.add_command(command)

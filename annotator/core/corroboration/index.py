@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from annotator.core.corroboration.facts import ClaimFacts
 from annotator.core.corroboration.related import Relation, score_pair
 from annotator.core.storage import relations as store
-from annotator.core.storage.relations import ensure_index  # noqa: F401  (re-exported for callers)
 
 CANDIDATES = 40  # claims rescored per lookup (bm25 order: those sharing the rarest keys)
 QUERY_KEYS = 10  # rarest keys of the claim that are searched

@@ -1,4 +1,5 @@
-"""Claims across articles: the SQL of the related-claims index.
+"""Claims across articles: the SQL of the related-claims index and of the
+reviewers' pair judgements (tables from migration m005_claim_relations).
 
 ``claim_facts`` holds each indexed claim's facts (JSON) and matching keys;
 ``claim_keys`` is an FTS5 external-content table over the keys, written by
@@ -15,32 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-INDEX_DDL = """
-CREATE TABLE IF NOT EXISTS claim_facts (
-    id INTEGER PRIMARY KEY,
-    claim_key TEXT NOT NULL UNIQUE,  -- "s:<suggestion id>" or "a:<annotation id>"
-    article_id TEXT NOT NULL,
-    keys TEXT NOT NULL,  -- the matching keys, space separated
-    facts TEXT NOT NULL  -- ClaimFacts as JSON
-);
-CREATE INDEX IF NOT EXISTS claim_facts_by_article ON claim_facts (article_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS claim_keys USING fts5 (
-    keys, content='claim_facts', content_rowid='id', detail='none',
-    tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS claim_keys_vocab USING fts5vocab (claim_keys, 'row');
-CREATE TABLE IF NOT EXISTS claim_key_counts (
-    key TEXT PRIMARY KEY,
-    claims INTEGER NOT NULL
-) WITHOUT ROWID;
-"""
 # (claim key, article id, keys, facts JSON)
 FactsRow = tuple[str, str, str, str]
-
-
-def ensure_index(conn) -> None:
-    """Create the index tables in a bare connection (projects get them by migration)."""
-    conn.executescript(INDEX_DDL)
 
 
 def count_claims(conn) -> int:
