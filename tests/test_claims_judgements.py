@@ -119,3 +119,18 @@ def test_an_exported_claim_carries_its_judged_pairs_and_the_proposal(two_article
         {"article_id": ids[1], "start": 11, "end": 20, "label": "contradicts"}]
     assert fields[(0, 10)]["credibility_proposal"]["grade"] == 5
     assert related_fields(two_articles, ids[0], "carl", {(0, 10): None}) == {}
+
+
+def test_merging_annotators_databases_merges_their_pair_judgements(tmp_path):
+    from annotator.core.team.merge import merge_databases
+
+    for name, label, now in (("anna", "corroborates", "2026-12-01T09:00:00+00:00"),
+                             ("anna-laptop", "contradicts", "2026-12-01T11:00:00+00:00"),
+                             ("ben", "unrelated", "2026-12-01T10:00:00+00:00")):
+        with Project.open(tmp_path / f"{name}.sqlite") as db:
+            write(db, judge(db.db.conn, name.split("-")[0], A, B, label), now=now)
+    merge_databases([tmp_path / f"{n}.sqlite" for n in ("anna", "anna-laptop", "ben")],
+                    tmp_path / "merged.sqlite")
+    with Project.open(tmp_path / "merged.sqlite") as merged:
+        labels = {x.annotator: x.label for x in j.for_articles(merged.db.conn, ["art-a"])}
+    assert labels == {"anna": "contradicts", "ben": "unrelated"}

@@ -21,7 +21,7 @@ from annotator.core.importer import import_paths
 @pytest.fixture
 def seeds_project(project, seed_paths):
     import_paths(project, seed_paths, highlighter=load_highlighter())
-    build_index(project)
+    build_index(project)  # (import indexes too; a rebuild gives the same)
     return project
 
 
@@ -62,3 +62,26 @@ def test_a_rehighlighted_article_is_indexed_again(seeds_project):
     seeds_project.replace_suggestions(other.article.id, [], "none", "0")
     update_articles(seeds_project, [other.article.id])
     assert all(r.claim.article.id != other.article.id for r in related_claims(seeds_project, claim))
+
+
+def test_importing_more_articles_indexes_their_claims_at_once(project, seed_paths):
+    import_paths(project, seed_paths[:2], highlighter=load_highlighter())
+    before = ClaimIndex(project.db.conn).total()
+    assert before == sum(len(project.suggestions(a)) for a in project.article_ids()) > 0
+    import_paths(project, seed_paths[2:], highlighter=load_highlighter())
+    claim = claim_quoting(project, "etwa 12.000 nordkoreanische Soldaten")
+    assert any("rund 12.000 Soldaten" in r.claim.text for r in related_claims(project, claim))
+
+
+def test_a_claim_added_by_hand_is_indexed_and_forgotten_when_deleted(seeds_project):
+    from annotator.core.models import Annotation, Decision
+
+    article = claim_quoting(seeds_project, "etwa 3.000 nordkoreanische Soldaten").article
+    start = article.text.index("Nordkorea rund 12.000 Soldaten")
+    added = seeds_project.save_annotation(Annotation(
+        article_id=article.id, annotator="anna", decision=Decision.ACCEPT,
+        start=start, end=start + len("Nordkorea rund 12.000 Soldaten")))
+    index = ClaimIndex(seeds_project.db.conn)
+    assert index.facts(f"a{added.id}") is not None
+    seeds_project.delete_annotation(added.id)
+    assert ClaimIndex(seeds_project.db.conn).facts(f"a{added.id}") is None

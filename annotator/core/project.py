@@ -155,6 +155,14 @@ class Project:
         """Within the caller's transaction. Suggestions a reviewer has already
         judged are kept (their annotations point at them); others are replaced."""
         suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
+        self._claims_changed(article_id)
+
+    def _claims_changed(self, article_id: str) -> None:
+        """Keep the related-claims index up to date with the article's claims
+        (inside the caller's transaction; parsing is lazy-imported)."""
+        from annotator.core.corroboration.project_claims import update_articles
+
+        update_articles(self, [article_id])
 
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)
@@ -230,6 +238,8 @@ class Project:
             if current is not None:
                 annotation_store.delete(self.db, annotation_id)
                 self._log(annotation_id, current.annotator, "delete", current, None)
+                if current.suggestion_id is None:  # a claim added by hand is gone
+                    self._claims_changed(current.article_id)
             return None
         text_length = articles.text_length(self.db, target.article_id)
         if text_length is None:
@@ -248,6 +258,8 @@ class Project:
         )
         annotation_store.upsert(self.db, stored)
         self._log(annotation_id, stored.annotator, "update" if current else "create", current, stored)
+        if stored.suggestion_id is None:  # a claim added by hand: the index reads its span
+            self._claims_changed(stored.article_id)
         return stored
 
     def _log(self, annotation_id: str, annotator: str, action: str,

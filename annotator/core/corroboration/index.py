@@ -53,7 +53,7 @@ class ClaimIndex:
         rows = [(c.claim_id, c.article_id, " ".join(c.index_keys()), c.to_json()) for c in claims]
         if not rows:
             return 0
-        if len(rows) > max(1000, BULK_SHARE * self.total()):
+        if len(rows) > 1000 and len(rows) > BULK_SHARE * self.total():  # count only when it matters
             store.insert_bulk(self.conn, rows)
             self._forget_stats()
             return len(rows)

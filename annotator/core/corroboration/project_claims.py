@@ -1,8 +1,9 @@
 """The project's claims as facts: what the index holds, kept up to date, and
 the related claims of one claim with everything a view shows about them.
 
-Indexed claims are the pre-highlighter's suggestions (key ``s:<id>``) and
-the claims reviewers added by hand (``a:<annotation id>``). A claim keeps
+Indexed claims are the pre-highlighter's suggestions and the claims
+reviewers added by hand, keyed as the review model keys them
+(``review.claims.claim_key``: "s12", "a<annotation id>"). A claim keeps
 its key while it is edited; its facts are re-read from its current span.
 Reads go through ``Project``'s public methods; the index's SQL is in
 ``storage.relations``.
@@ -18,6 +19,7 @@ from annotator.core.corroboration.facts import ClaimFacts, describe_claim
 from annotator.core.corroboration.index import ClaimIndex
 from annotator.core.corroboration.judgements import ClaimRef
 from annotator.core.models import Annotation, Article, ClaimSuggestion, Decision
+from annotator.core.review.claims import claim_key
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,14 @@ def _span_text(text: str, span) -> str | None:
 def claims_of_article(article: Article, suggestions: Iterable[ClaimSuggestion],
                       annotations: Iterable[Annotation]) -> list[IndexedClaim]:
     """The article's suggestions and its hand-added, accepted claims."""
-    out = [IndexedClaim(f"s:{s.id}", article, s.start, s.end, _span_text(article.text, s.source))
+    out = [IndexedClaim(claim_key(s.id, None), article, s.start, s.end, _span_text(article.text, s.source))
            for s in suggestions]
     seen = {(c.start, c.end) for c in out}
     for a in annotations:
         if a.suggestion_id is None and a.decision == Decision.ACCEPT and (a.start, a.end) not in seen:
             seen.add((a.start, a.end))
-            out.append(IndexedClaim(f"a:{a.id}", article, a.start, a.end, _span_text(article.text, a.source)))
+            out.append(IndexedClaim(claim_key(None, a.id), article, a.start, a.end,
+                                    _span_text(article.text, a.source)))
     return out
 
 

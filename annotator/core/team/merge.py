@@ -97,6 +97,7 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
             step()
         result = state.resolve(writer.connection)
         log_entries = writer.write(result)
+        writer.write_judgements(paths)
         if should_cancel and should_cancel():
             raise MergeCancelled()
         writer.finish()
