@@ -105,20 +105,21 @@ def test_merging_database_files_reads_them_without_changing_them(tmp_path):
 
 
 def test_an_exported_claim_carries_its_judged_pairs_and_the_proposal(two_articles):
-    from annotator.core.corroboration.export_fields import related_fields
+    from annotator.core.corroboration.export_fields import judgements_by_article, related_fields
 
     ids = sorted(two_articles.article_ids())
     mine, first, second = ClaimRef(ids[0], 0, 10), ClaimRef(ids[1], 0, 10), ClaimRef(ids[1], 11, 20)
     write(two_articles, judge(two_articles.db.conn, "anna", mine, first, "corroborates"))
     write(two_articles, judge(two_articles.db.conn, "anna", mine, second, "contradicts"))
     write(two_articles, judge(two_articles.db.conn, "ben", mine, first, "unrelated"))
-    fields = related_fields(two_articles, ids[0], "anna", {(0, 10): "Kirby", (20, 30): None})
+    judged = judgements_by_article(two_articles, ids)[ids[0]]
+    fields = related_fields(two_articles, ids[0], "anna", {(0, 10): (0, 5), (20, 30): None}, judged)
     assert list(fields) == [(0, 10)]
     assert fields[(0, 10)]["related"] == [
         {"article_id": ids[1], "start": 0, "end": 10, "label": "corroborates"},
         {"article_id": ids[1], "start": 11, "end": 20, "label": "contradicts"}]
     assert fields[(0, 10)]["credibility_proposal"]["grade"] == 5
-    assert related_fields(two_articles, ids[0], "carl", {(0, 10): None}) == {}
+    assert related_fields(two_articles, ids[0], "carl", {(0, 10): None}, judged) == {}
 
 
 def test_merging_annotators_databases_merges_their_pair_judgements(tmp_path):
@@ -134,3 +135,30 @@ def test_merging_annotators_databases_merges_their_pair_judgements(tmp_path):
     with Project.open(tmp_path / "merged.sqlite") as merged:
         labels = {x.annotator: x.label for x in j.for_articles(merged.db.conn, ["art-a"])}
     assert labels == {"anna": "contradicts", "ben": "unrelated"}
+
+
+def test_jsonl_export_claims_carry_the_judged_pairs_and_the_proposal(project, seed_paths, tmp_path):
+    from test_export_helpers import read_jsonl, schema_validator, seeded_project
+
+    from annotator.core.export import ExportOptions, export_project
+
+    seeded_project(project, seed_paths)
+    ids = project.article_ids()
+    claims = {a: next(x for x in project.annotations(a, "anna") if x.decision.value == "accept")
+              for a in ids[:3]}
+    mine, *others = [ClaimRef(a, c.start, c.end) for a, c in claims.items()]
+    for other, label in zip(others, ("corroborates", "corroborates")):
+        write(project, judge(project.db.conn, "anna", mine, other, label))
+    out = tmp_path / "claims.jsonl"
+    export_project(project, ExportOptions(), out)
+    records = read_jsonl(out)
+    validator = schema_validator()
+    for record in records:
+        validator.validate(record)
+    first = next(r for r in records if r["meta"]["article_id"] == ids[0] and r["_annotator_id"] == "anna")
+    [judged] = [c for c in first["claims"] if "related" in c]
+    assert [x["label"] for x in judged["related"]] == ["corroborates", "corroborates"]
+    # the seeds' first claims share no source name: two independent confirmations
+    assert judged["credibility_proposal"]["grade"] in (1, 2, 3)
+    ben = next(r for r in records if r["meta"]["article_id"] == ids[0] and r["_annotator_id"] == "ben")
+    assert all("related" not in c for c in ben["claims"])

@@ -68,6 +68,10 @@ class ExportClaim:
     credibility: int | None = None
     note: str = ""
     score: float | None = None
+    # claims across articles (issue 15): pairs this layer's annotator judged, and
+    # the credibility proposal from them; None when the claim has no judged pair
+    related: list[dict] | None = None
+    credibility_proposal: dict | None = None
 
     @property
     def is_positive(self) -> bool:
@@ -148,4 +152,7 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
     }
     if claim.score is not None:
         payload["score"] = claim.score
+    if claim.related is not None:
+        payload["related"] = claim.related
+        payload["credibility_proposal"] = claim.credibility_proposal
     return payload
