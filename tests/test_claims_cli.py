@@ -81,3 +81,34 @@ def test_index_claims_rebuilds_the_index(seeds_db):
     result = run("--db", seeds_db, "index-claims", "--quiet")
     assert result.exit_code == 0 and result.output.strip().endswith("claims indexed")
     assert int(result.output.split()[0]) > 50
+
+
+def test_a_judged_pair_is_labelled_in_the_pair_dataset_and_can_be_withdrawn(seeds_db, tmp_path):
+    article = article_with(seeds_db, "über 3.000 Truppen")
+    lines = [json.loads(x) for x in run("--db", seeds_db, "related", article).output.splitlines()]
+    troops = next(x for x in lines if "über 3.000 Truppen" in x["text"])
+    other = next(r for r in troops["related"] if "rund 12.000 Soldaten" in r["text"])
+    from annotator.core.project import Project
+
+    with Project.open(seeds_db) as project:
+        text = project.article(article).text
+    start = text.index(troops["text"])
+    claim = f"{article}:{start}-{start + len(troops['text'])}"
+    pair = (claim, f"{other['article_id']}:{other['start']}-{other['end']}")
+    result = run("--db", seeds_db, "judge-pair", "--annotator", "anna", *pair, "contradicts")
+    assert result.exit_code == 0 and result.output.strip() == "anna: contradicts"
+    out = tmp_path / "pairs.jsonl"
+    run("--db", seeds_db, "export-pairs", "-o", str(out))
+    labelled = [r for r in map(json.loads, out.read_text("utf-8").splitlines()) if r["labels"]]
+    assert [r["labels"] for r in labelled] == [[{"annotator": "anna", "label": "contradicts"}]]
+    assert run("--db", seeds_db, "judge-pair", "--annotator", "anna", *pair, "none").output.strip() \
+        == "anna: no judgement"
+
+
+def test_judge_pair_refuses_a_malformed_claim_and_an_unknown_article(seeds_db):
+    result = CliRunner().invoke(main, ["--db", seeds_db, "judge-pair", "--annotator", "anna",
+                                       "abc", "def:1-2", "corroborates"])
+    assert result.exit_code != 0 and "give ARTICLE_ID:START-END" in result.output
+    result = CliRunner().invoke(main, ["--db", seeds_db, "judge-pair", "--annotator", "anna",
+                                       "abc:1-2", "def:1-2", "corroborates"])
+    assert result.exit_code != 0 and "no article 'abc'" in result.output

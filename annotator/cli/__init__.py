@@ -34,7 +34,12 @@ from annotator.cli.app_cmds import demo, gui  # noqa: E402
 from annotator.cli.export_cmds import cache_command, export_command, import_annotations_command  # noqa: E402
 from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
 from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
-from annotator.cli.related_cmds import export_pairs_command, index_claims_command, related_command  # noqa: E402
+from annotator.cli.related_cmds import (  # noqa: E402
+    export_pairs_command,
+    index_claims_command,
+    judge_pair_command,
+    related_command,
+)
 from annotator.cli.selftest_cmd import selftest  # noqa: E402
 from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
 
@@ -45,6 +50,7 @@ for command in (
     export_command, import_annotations_command, cache_command,  # training data
     assign, merge, agreement,                               # the team
     selftest,
-    index_claims_command, related_command, export_pairs_command,  # claims across articles
+    index_claims_command, related_command, judge_pair_command,  # claims across articles
+    export_pairs_command,
 ):
     main.add_command(command)

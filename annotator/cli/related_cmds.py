@@ -1,4 +1,4 @@
-"""Commands for claims across articles: index-claims, related, export-pairs.
+"""Commands for claims across articles: index-claims, related, judge-pair, export-pairs.
 Thin: options are parsed here, the work is in annotator.core.corroboration."""
 
 from __future__ import annotations
@@ -107,3 +107,44 @@ def export_pairs_command(ctx: click.Context, out_path: Path, split: str | None, 
         except OSError as error:
             raise click.ClickException(f"cannot write {out_path}: {error.strerror or error}") from error
     click.echo(f"{summary.pairs} pairs ({summary.labelled} labelled) written to {out_path}")
+
+
+def _claim_ref(value: str):
+    from annotator.core.corroboration.judgements import ClaimRef
+
+    article, _, span = value.rpartition(":")
+    start, _, end = span.partition("-")
+    if not article or not start.isdigit() or not end.isdigit():
+        raise click.BadParameter(f"{value!r}: give ARTICLE_ID:START-END")
+    return ClaimRef(article, int(start), int(end))
+
+
+@click.command("judge-pair")
+@click.option("--annotator", required=True, metavar="NAME", help="Whose judgement this is.")
+@click.argument("claim")
+@click.argument("other")
+@click.argument("label", type=click.Choice(["corroborates", "contradicts", "unrelated", "none"]))
+@click.pass_context
+def judge_pair_command(ctx: click.Context, annotator: str, claim: str, other: str, label: str) -> None:
+    """Judge a pair of claims of two articles: LABEL is corroborates,
+    contradicts or unrelated (none withdraws the judgement). Claims are
+    ARTICLE_ID:START-END, as `related` prints them. Logged like every edit.
+
+    \b
+    Example:
+      annotator --db news.sqlite judge-pair --annotator anna 5f99...:492-731 1567...:511-692 contradicts
+    """
+    from annotator.core.corroboration.judgements import judge
+    from annotator.core.operations import write_judgement
+
+    a, b = _claim_ref(claim), _claim_ref(other)
+    with open_project(ctx, create=False) as project:
+        for ref in (a, b):
+            if not project.has_article(ref.article_id):
+                raise click.ClickException(f"no article {ref.article_id!r} in {project.path}")
+        try:
+            change = judge(project.db.conn, annotator, a, b, None if label == "none" else label)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+        stored = write_judgement(project, change).result
+    click.echo(f"{annotator}: {stored.label if stored else 'no judgement'}")
