@@ -43,6 +43,7 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.related_panel import RelatedClaims
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
@@ -81,6 +82,9 @@ class MainWindow(QMainWindow):
         self.claims_dock = self._dock("Claims", "claimsDock", self.claim_list,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
+        self.related = RelatedClaims(self.workspace, self)
+        self.related_dock = self._dock("Related in other articles", "relatedDock", self.related.panel,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines = QTextBrowser(self)
         self.guidelines.setAccessibleName("Annotation guidelines")
         self.guidelines.setOpenExternalLinks(True)
@@ -136,6 +140,8 @@ class MainWindow(QMainWindow):
             "export": self.export_dialog, "merge": self.team.ask_and_merge,
             "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
             "refresh_dashboard": self.team.refresh_dashboard,
+            "next_related": self.related.next_related, "back_from_related": self.related.back,
+            "judge_pair": self.related.judge, "show_story": self.related.show_story,
         }
         for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",

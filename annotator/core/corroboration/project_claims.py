@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from annotator.core.corroboration import judgements
 from annotator.core.corroboration.differing import Difference, differences
 from annotator.core.corroboration.facts import ClaimFacts, describe_claim
 from annotator.core.corroboration.index import ClaimIndex
@@ -114,16 +115,34 @@ def related_claims(project, claim: IndexedClaim, index: ClaimIndex | None = None
     index = index or ClaimIndex(project.db.conn)
     mine = claim.facts()
     out = []
+    articles: dict[str, Article] = {}
     for relation in index.related_to(mine):
-        other = _find(project, relation.other_article, relation.other_id)
+        other = find_claim(project, relation.other_article, relation.other_id, articles)
         if other is None:
             continue  # the index is behind an edit: skip rather than show a stale claim
         out.append(RelatedClaim(other, relation.score, tuple(differences(mine, other.facts()))))
     return out
 
 
-def _find(project, article_id: str, key: str) -> IndexedClaim | None:
-    return next((c for c in project_claims(project, article_id) if c.key == key), None)
+def indexed(article: Article, key: str, claim: ClaimSuggestion | Annotation) -> IndexedClaim:
+    """A suggestion or a hand-added claim as the index sees it."""
+    return IndexedClaim(key, article, claim.start, claim.end, _span_text(article.text, claim.source))
+
+
+def find_claim(project, article_id: str, key: str,
+               articles: dict[str, Article] | None = None) -> IndexedClaim | None:
+    """The claim ``key`` of an article, read by itself (a suggestion by its
+    article's suggestions, a hand-added claim by its annotation)."""
+    articles = {} if articles is None else articles
+    if not project.has_article(article_id):
+        return None
+    article = articles.get(article_id) or articles.setdefault(article_id, project.article(article_id))
+    if key.startswith("s"):
+        found = next((s for s in project.suggestions(article_id) if claim_key(s.id, None) == key), None)
+    else:
+        annotation = project.annotation(key[1:])
+        found = annotation if annotation is not None and annotation.article_id == article_id else None
+    return None if found is None else indexed(article, key, found)
 
 
 def story(project, claim: IndexedClaim) -> list[RelatedClaim]:
@@ -142,3 +161,22 @@ def ensure_built(project, progress: Callable[[int, int], None] | None = None) ->
         return False
     build_index(project, progress)
     return True
+
+
+NEXT_LABEL: dict[str | None, str | None] = {
+    None: "corroborates", "corroborates": "contradicts", "contradicts": "unrelated", "unrelated": None}
+
+
+def pair_labels(project, annotator: str, claim: IndexedClaim, others: Iterable[IndexedClaim]) -> dict[str, str]:
+    """The annotator's label of each pair (claim, other), by the other's key."""
+    mine = {(j.a, j.b): j.label for j in judgements.for_articles(project.db.conn, [claim.article.id])
+            if j.annotator == annotator}
+    return {o.key: mine[pair] for o in others if (pair := judgements.ordered(claim.ref, o.ref)) in mine}
+
+
+def next_judgement(project, annotator: str, a: IndexedClaim, b: IndexedClaim) -> judgements.JudgementChange:
+    """The change that moves the pair's label one step on the judge key:
+    corroborates, contradicts, unrelated, none."""
+    conn = project.db.conn
+    current = judgements.stored(conn, judgements.judgement_id(annotator, a.ref, b.ref))
+    return judgements.judge(conn, annotator, a.ref, b.ref, NEXT_LABEL[current.label if current else None])

@@ -1,0 +1,106 @@
+"""A reviewer sees, under the claim, the related claims in other articles,
+jumps to them and back with the keyboard, judges a pair (undoable), and
+opens the story of a claim across articles."""
+
+from __future__ import annotations
+
+import pytest
+from gui_support import press
+from PySide6.QtCore import Qt
+
+from annotator.core.corroboration import judgements
+from annotator.core.highlight import load_highlighter
+from annotator.core.importer import import_paths
+from annotator.core.project import Project
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def related_db(tmp_path, seed_paths):
+    """The seeds with the highlighter's suggestions (claims indexed as they are stored)."""
+    path = tmp_path / "related.sqlite"
+    with Project.open(path) as project:
+        import_paths(project, seed_paths, highlighter=load_highlighter())
+    return path
+
+
+@pytest.fixture
+def window(open_window, related_db, settings):
+    return open_window(related_db, settings)
+
+
+def go_to_a_claim_with_related(window) -> int:
+    """Step with J to the first claim that has related claims; their number."""
+    related = window.related
+    for _ in range(len(window.workspace.session.claims)):
+        if related.rows:
+            return len(related.rows)
+        press(window, "j")
+    raise AssertionError("no claim of the first article has related claims")
+
+
+def stored_labels(db_path):
+    with Project.open(db_path, create=False) as project:
+        found = judgements.for_articles(project.db.conn, project.article_ids())
+        return [(j.annotator, j.label) for j in found]
+
+
+def test_the_claim_panel_counts_the_related_claims_and_shows_them(window):
+    count = go_to_a_claim_with_related(window)
+    panel = window.related.panel
+    assert panel.title() == f"Related in other articles: {count}"
+    assert panel.list.count() == count
+    first = panel.list.item(0).text()
+    assert window.related.rows[0].claim.text[:40] in first
+
+
+def test_g_jumps_through_the_related_claims_and_shift_g_comes_back(window):
+    count = go_to_a_claim_with_related(window)
+    workspace = window.workspace
+    home_article, home_claim = workspace.article_id, workspace.session.current.key
+    targets = [(r.claim.article.id, r.claim.key) for r in window.related.rows]
+    press(window, "g")
+    assert (workspace.article_id, workspace.session.current.key) == targets[0]
+    assert "Related claim 1 of" in window.related.panel.hint.text()
+    if count > 1:
+        press(window, "g")
+        assert (workspace.article_id, workspace.session.current.key) == targets[1]
+    press(window, "g", SHIFT)
+    assert (workspace.article_id, workspace.session.current.key) == (home_article, home_claim)
+
+
+def test_v_judges_the_pair_and_undo_takes_it_back(window, related_db):
+    go_to_a_claim_with_related(window)
+    press(window, "v")
+    assert stored_labels(related_db) == [("anna", "corroborates")]
+    assert "corroborates" in window.related.panel.list.item(0).text()
+    press(window, "v")
+    assert stored_labels(related_db) == [("anna", "contradicts")]
+    press(window, "z", CTRL)
+    assert stored_labels(related_db) == [("anna", "corroborates")]
+    press(window, "z", CTRL)
+    assert stored_labels(related_db) == []
+
+
+def test_judging_while_jumped_there_judges_the_pair_jumped_between(window, related_db):
+    go_to_a_claim_with_related(window)
+    home = window.related.claim
+    press(window, "g")
+    there = window.related.claim
+    press(window, "v")
+    with Project.open(related_db, create=False) as project:
+        [stored] = judgements.for_articles(project.db.conn, project.article_ids())
+    assert {stored.a, stored.b} == {home.ref, there.ref}
+
+
+def test_t_opens_the_story_of_the_claim_by_published_date(window, qtbot):
+    count = go_to_a_claim_with_related(window)
+    press(window, "t")
+    view = window.related.story_view
+    qtbot.waitUntil(view.isVisible)
+    text = view.text.toPlainText()
+    assert text.count("▶ ") == 1
+    assert len(text.split("\n\n")) == count + 1
+    view.close()
