@@ -104,3 +104,17 @@ def test_t_opens_the_story_of_the_claim_by_published_date(window, qtbot):
     assert text.count("▶ ") == 1
     assert len(text.split("\n\n")) == count + 1
     view.close()
+
+
+def test_the_proposed_credibility_is_shown_and_set_only_by_its_key(window, related_db):
+    go_to_a_claim_with_related(window)
+    related = window.related
+    assert related.panel.proposal.text().startswith("Proposed credibility: ")  # unjudged: 3 or 4
+    related.panel.list.setCurrentRow(0)
+    press(window, "v")
+    press(window, "v")  # contradicts
+    assert related.panel.proposal.text().startswith("Proposed credibility: 5 (contradicted")
+    with Project.open(related_db, create=False) as project:
+        assert all(a.credibility is None for a in project.annotations(annotator="anna"))
+    press(window, "v", SHIFT)
+    assert window.workspace.session.current.annotation.credibility == 5

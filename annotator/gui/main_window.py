@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
             "refresh_dashboard": self.team.refresh_dashboard,
             "next_related": self.related.next_related, "back_from_related": self.related.back,
             "judge_pair": self.related.judge, "show_story": self.related.show_story,
+            "apply_proposal": self.related.apply_proposal,
         }
         for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",

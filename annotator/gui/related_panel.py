@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import Changes
+from annotator.core.corroboration.credibility import Proposal
 from annotator.core.corroboration.judgements import JudgementChange
 from annotator.core.corroboration.project_claims import (
     IndexedClaim,
@@ -32,6 +33,7 @@ from annotator.core.corroboration.project_claims import (
     indexed,
     next_judgement,
     pair_labels,
+    proposal_for,
     related_claims,
     story,
 )
@@ -66,8 +68,13 @@ class RelatedPanel(QGroupBox):
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
+        self.proposal = QLabel(self)
+        self.proposal.setTextFormat(Qt.TextFormat.PlainText)
+        self.proposal.setWordWrap(True)
+        self.proposal.setAccessibleName("Proposed information credibility")
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.proposal)
         layout.addWidget(self.hint)
 
     def show_rows(self, rows: list[RelatedClaim], labels: dict[str, str], hint: str = "") -> None:
@@ -79,6 +86,10 @@ class RelatedPanel(QGroupBox):
         if rows:
             self.list.setCurrentRow(0)
         self.hint.setText(hint)
+
+    def show_proposal(self, grade: int | None, reason: str = "") -> None:
+        self.proposal.setText("" if grade is None else
+                              f"Proposed credibility: {grade} ({reason}); Shift+V sets it")
 
     def chosen(self) -> int:
         return max(self.list.currentRow(), 0)
@@ -117,6 +128,7 @@ class RelatedClaims(QObject):
         self.origin: tuple[IndexedClaim, list[RelatedClaim], int] | None = None
         self._jumping = False
         self.story_view: StoryView | None = None
+        self.proposal: Proposal | None = None
         workspace.claimsShown.connect(self.refresh)
         workspace.bus.changed.connect(self._changed)
 
@@ -148,6 +160,8 @@ class RelatedClaims(QObject):
                     "V judges this pair")
         labels = self._labels(self.claim, self.rows) if self.claim is not None else {}
         self.panel.show_rows(self.rows, labels, hint)
+        self.proposal = proposal_for(self.claim, self.rows, labels) if self.claim is not None else None
+        self.panel.show_proposal(*(self.proposal.grade, self.proposal.reason) if self.proposal else (None,))
 
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.relations and initiator is not self.workspace:
@@ -219,6 +233,13 @@ class RelatedClaims(QObject):
             self.refresh()
         finally:
             self._jumping = False
+
+    def apply_proposal(self) -> None:
+        """Set the proposed credibility on the claim (only ever by this key)."""
+        if self.proposal is None:
+            self.workspace.message.emit("No credibility proposal for this claim")
+            return
+        self.workspace.set_credibility(self.proposal.grade)
 
     def show_story(self) -> None:
         if self.claim is None:

@@ -119,6 +119,8 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("edit_note", "Edit &note", ("E",), "Claim", "Type a note; Esc returns to the text"),
     ActionSpec("judge_pair", "Judge the related pair", ("V",), "Claim",
                "This claim and the related one: corroborates, contradicts, unrelated, none"),
+    ActionSpec("apply_proposal", "Set the proposed credibility", ("Shift+V",), "Claim",
+               "The credibility proposed from the judged related claims"),
     *_grade_specs(),
     ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),

@@ -180,3 +180,15 @@ def next_judgement(project, annotator: str, a: IndexedClaim, b: IndexedClaim) ->
     conn = project.db.conn
     current = judgements.stored(conn, judgements.judgement_id(annotator, a.ref, b.ref))
     return judgements.judge(conn, annotator, a.ref, b.ref, NEXT_LABEL[current.label if current else None])
+
+
+def proposal_for(claim: IndexedClaim, rows: list[RelatedClaim], labels: dict[str, str]):
+    """The credibility proposal for ``claim`` from the reviewer's labels of
+    its related pairs and the differing values of the unjudged ones."""
+    from annotator.core.corroboration.credibility import RelatedJudged, propose_credibility
+    from annotator.core.corroboration.independence import SourcedClaim
+
+    related = [RelatedJudged(SourcedClaim(r.claim.article.id, r.claim.source, outlet=r.claim.article.outlet),
+                             labels.get(r.claim.key), bool(r.differences)) for r in rows]
+    return propose_credibility(SourcedClaim(claim.article.id, claim.source, outlet=claim.article.outlet),
+                               related)
