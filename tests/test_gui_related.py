@@ -31,13 +31,20 @@ def window(open_window, related_db, settings):
     return open_window(related_db, settings)
 
 
-def go_to_a_claim_with_related(window) -> int:
+def key(window, qtbot, *args) -> None:
+    """Press a key, then wait for the related panel to follow the claim."""
+    press(window, *args)
+    qtbot.waitUntil(lambda: not window.related.pending)
+
+
+def go_to_a_claim_with_related(window, qtbot) -> int:
     """Step with J to the first claim that has related claims; their number."""
     related = window.related
+    qtbot.waitUntil(lambda: not related.pending)
     for _ in range(len(window.workspace.session.claims)):
         if related.rows:
             return len(related.rows)
-        press(window, "j")
+        key(window, qtbot, "j")
     raise AssertionError("no claim of the first article has related claims")
 
 
@@ -47,8 +54,8 @@ def stored_labels(db_path):
         return [(j.annotator, j.label) for j in found]
 
 
-def test_the_claim_panel_counts_the_related_claims_and_shows_them(window):
-    count = go_to_a_claim_with_related(window)
+def test_the_claim_panel_counts_the_related_claims_and_shows_them(window, qtbot):
+    count = go_to_a_claim_with_related(window, qtbot)
     panel = window.related.panel
     assert panel.title() == f"Related in other articles: {count}"
     assert panel.list.count() == count
@@ -56,48 +63,48 @@ def test_the_claim_panel_counts_the_related_claims_and_shows_them(window):
     assert window.related.rows[0].claim.text[:40] in first
 
 
-def test_g_jumps_through_the_related_claims_and_shift_g_comes_back(window):
-    count = go_to_a_claim_with_related(window)
+def test_g_jumps_through_the_related_claims_and_shift_g_comes_back(window, qtbot):
+    count = go_to_a_claim_with_related(window, qtbot)
     workspace = window.workspace
     home_article, home_claim = workspace.article_id, workspace.session.current.key
     targets = [(r.claim.article.id, r.claim.key) for r in window.related.rows]
-    press(window, "g")
+    key(window, qtbot, "g")
     assert (workspace.article_id, workspace.session.current.key) == targets[0]
     assert "Related claim 1 of" in window.related.panel.hint.text()
     if count > 1:
-        press(window, "g")
+        key(window, qtbot, "g")
         assert (workspace.article_id, workspace.session.current.key) == targets[1]
-    press(window, "g", SHIFT)
+    key(window, qtbot, "g", SHIFT)
     assert (workspace.article_id, workspace.session.current.key) == (home_article, home_claim)
 
 
-def test_v_judges_the_pair_and_undo_takes_it_back(window, related_db):
-    go_to_a_claim_with_related(window)
-    press(window, "v")
+def test_v_judges_the_pair_and_undo_takes_it_back(window, related_db, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
+    key(window, qtbot, "v")
     assert stored_labels(related_db) == [("anna", "corroborates")]
     assert "corroborates" in window.related.panel.list.item(0).text()
-    press(window, "v")
+    key(window, qtbot, "v")
     assert stored_labels(related_db) == [("anna", "contradicts")]
-    press(window, "z", CTRL)
+    key(window, qtbot, "z", CTRL)
     assert stored_labels(related_db) == [("anna", "corroborates")]
-    press(window, "z", CTRL)
+    key(window, qtbot, "z", CTRL)
     assert stored_labels(related_db) == []
 
 
-def test_judging_while_jumped_there_judges_the_pair_jumped_between(window, related_db):
-    go_to_a_claim_with_related(window)
+def test_judging_while_jumped_there_judges_the_pair_jumped_between(window, related_db, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
     home = window.related.claim
-    press(window, "g")
+    key(window, qtbot, "g")
     there = window.related.claim
-    press(window, "v")
+    key(window, qtbot, "v")
     with Project.open(related_db, create=False) as project:
         [stored] = judgements.for_articles(project.db.conn, project.article_ids())
     assert {stored.a, stored.b} == {home.ref, there.ref}
 
 
 def test_t_opens_the_story_of_the_claim_by_published_date(window, qtbot):
-    count = go_to_a_claim_with_related(window)
-    press(window, "t")
+    count = go_to_a_claim_with_related(window, qtbot)
+    key(window, qtbot, "t")
     view = window.related.story_view
     qtbot.waitUntil(view.isVisible)
     text = view.text.toPlainText()
@@ -106,15 +113,30 @@ def test_t_opens_the_story_of_the_claim_by_published_date(window, qtbot):
     view.close()
 
 
-def test_the_proposed_credibility_is_shown_and_set_only_by_its_key(window, related_db):
-    go_to_a_claim_with_related(window)
+def test_the_proposed_credibility_is_shown_and_set_only_by_its_key(window, related_db, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
     related = window.related
     assert related.panel.proposal.text().startswith("Proposed credibility: ")  # unjudged: 3 or 4
     related.panel.list.setCurrentRow(0)
-    press(window, "v")
-    press(window, "v")  # contradicts
+    key(window, qtbot, "v")
+    key(window, qtbot, "v")  # contradicts
     assert related.panel.proposal.text().startswith("Proposed credibility: 5 (contradicted")
     with Project.open(related_db, create=False) as project:
         assert all(a.credibility is None for a in project.annotations(annotator="anna"))
-    press(window, "v", SHIFT)
+    key(window, qtbot, "v", SHIFT)
     assert window.workspace.session.current.annotation.credibility == 5
+
+
+def test_a_related_claim_shows_its_grade_and_the_story_too(window, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
+    related = window.related
+    home = (window.workspace.article_id, window.workspace.session.current.key)
+    key(window, qtbot, "g")
+    key(window, qtbot, "b", SHIFT)  # grade the related claim: reliability B ...
+    key(window, qtbot, "2")  # ... credibility 2
+    key(window, qtbot, "g", SHIFT)
+    assert (window.workspace.article_id, window.workspace.session.current.key) == home
+    assert "graded B2" in related.panel.list.item(0).text()
+    key(window, qtbot, "t")
+    assert "graded B2" in related.story_view.text.toPlainText()
+    related.story_view.close()

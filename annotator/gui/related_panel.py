@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from annotator.core.corroboration.judgements import JudgementChange
 from annotator.core.corroboration.project_claims import (
     IndexedClaim,
     RelatedClaim,
+    grades_of,
     indexed,
     next_judgement,
     pair_labels,
@@ -43,14 +44,15 @@ from annotator.gui import errors
 PREVIEW = 160
 
 
-def describe(row: RelatedClaim, label: str | None = None) -> str:
-    """One related claim as plain text: where, who, what, and differing values."""
+def describe(row: RelatedClaim, label: str | None = None, grade: str | None = None) -> str:
+    """One related claim as plain text: where, who, its grade, what, and differing values."""
     c = row.claim
     when = c.article.published or "no date"
     where = c.article.outlet or c.article.title or c.article.id[:8]
     text = c.text if len(c.text) <= PREVIEW else c.text[:PREVIEW] + "…"
-    lines = [f"{when} · {where} · {c.source or 'unattributed'}" + (f" · {label}" if label else ""),
-             text]
+    head = f"{when} · {where} · {c.source or 'unattributed'}"
+    head += (f" · graded {grade}" if grade else "") + (f" · {label}" if label else "")
+    lines = [head, text]
     lines += [f"≠ {d.thing}: {d.other_value} (here: {d.value})" for d in row.differences]
     return "\n".join(lines)
 
@@ -77,11 +79,13 @@ class RelatedPanel(QGroupBox):
         layout.addWidget(self.proposal)
         layout.addWidget(self.hint)
 
-    def show_rows(self, rows: list[RelatedClaim], labels: dict[str, str], hint: str = "") -> None:
+    def show_rows(self, rows: list[RelatedClaim], labels: dict[str, str], grades: dict[str, str],
+                  hint: str = "") -> None:
         self.setTitle(f"Related in other articles: {len(rows)}")
         self.list.clear()
         for row in rows:
-            item = QListWidgetItem(describe(row, labels.get(row.claim.key)))  # plain text
+            key = row.claim.key
+            item = QListWidgetItem(describe(row, labels.get(key), grades.get(key)))  # plain text
             self.list.addItem(item)
         if rows:
             self.list.setCurrentRow(0)
@@ -127,8 +131,11 @@ class RelatedClaims(QObject):
         # while jumping through related claims: the claim they relate to
         self.origin: tuple[IndexedClaim, list[RelatedClaim], int] | None = None
         self._jumping = False
+        self._jumped_to: tuple[str | None, str | None] = (None, None)
         self.story_view: StoryView | None = None
         self.proposal: Proposal | None = None
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._refresh_now)
         workspace.claimsShown.connect(self.refresh)
         workspace.bus.changed.connect(self._changed)
 
@@ -148,9 +155,29 @@ class RelatedClaims(QObject):
     def _labels(self, claim: IndexedClaim, rows: list[RelatedClaim]) -> dict[str, str]:
         return pair_labels(self.project, self.workspace.session.annotator, claim, (r.claim for r in rows))
 
+    @property
+    def pending(self) -> bool:
+        """A refresh is scheduled (the panel follows the claim a moment later)."""
+        return self._timer.isActive()
+
     def refresh(self) -> None:
-        if not self._jumping:
-            self.origin = None
+        """The selected claim changed: decided now whether the jumping goes on;
+        the lookup runs from the event loop, so it never delays the claim."""
+        if not self._jumping and self._where() != self._jumped_to:
+            self.origin = None  # the reviewer moved on: editing the claim jumped to keeps it
+        self._timer.start()
+
+    def _where(self) -> tuple[str | None, str | None]:
+        session = self.workspace.session
+        return (session.article.id if session.article else None,
+                session.current.key if session.current is not None else None)
+
+    def _up_to_date(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._refresh_now()
+
+    def _refresh_now(self) -> None:
         self.claim = self._current()
         self.rows = related_claims(self.project, self.claim) if self.claim is not None else []
         hint = ""
@@ -159,7 +186,8 @@ class RelatedClaims(QObject):
             hint = (f"Related claim {index + 1} of {len(rows)}: G next, Shift+G back, "
                     "V judges this pair")
         labels = self._labels(self.claim, self.rows) if self.claim is not None else {}
-        self.panel.show_rows(self.rows, labels, hint)
+        grades = grades_of(self.project, self.workspace.session.annotator, (r.claim for r in self.rows))
+        self.panel.show_rows(self.rows, labels, grades, hint)
         self.proposal = proposal_for(self.claim, self.rows, labels) if self.claim is not None else None
         self.panel.show_proposal(*(self.proposal.grade, self.proposal.reason) if self.proposal else (None,))
 
@@ -171,6 +199,7 @@ class RelatedClaims(QObject):
 
     def next_related(self) -> None:
         """Jump to the next related claim of the claim where the jumping began."""
+        self._up_to_date()
         if self.origin is None:
             if self.claim is None or not self.rows:
                 self.workspace.message.emit("No related claims in other articles")
@@ -191,6 +220,7 @@ class RelatedClaims(QObject):
 
     def _open(self, claim: IndexedClaim, keep_origin: bool = True) -> None:
         self._jumping = keep_origin
+        self._jumped_to = (claim.article.id, claim.key) if keep_origin else (None, None)
         try:
             self.workspace.open_article(claim.article.id, claim.key)
         finally:
@@ -200,6 +230,7 @@ class RelatedClaims(QObject):
     def judge(self) -> None:
         """Next label for the pair: the claim jumped from and this one, or this
         claim and the related claim chosen in the list."""
+        self._up_to_date()
         if self.origin is not None and self.claim is not None:
             a, b = self.origin[0], self.claim
         elif self.claim is not None and self.rows:
@@ -228,31 +259,33 @@ class RelatedClaims(QObject):
         return True
 
     def refresh_keeping_origin(self) -> None:
-        self._jumping = True
-        try:
-            self.refresh()
-        finally:
-            self._jumping = False
+        self._timer.stop()
+        self._refresh_now()
 
     def apply_proposal(self) -> None:
         """Set the proposed credibility on the claim (only ever by this key)."""
+        self._up_to_date()
         if self.proposal is None:
             self.workspace.message.emit("No credibility proposal for this claim")
             return
         self.workspace.set_credibility(self.proposal.grade)
 
     def show_story(self) -> None:
+        self._up_to_date()
         if self.claim is None:
             self.workspace.message.emit("No claim selected")
             return
-        self.story_view = StoryView(story(self.project, self.claim), self.claim, self.panel.window())
+        rows = story(self.project, self.claim)
+        grades = grades_of(self.project, self.workspace.session.annotator, (r.claim for r in rows))
+        self.story_view = StoryView(rows, self.claim, grades, self.panel.window())
         self.story_view.show()
 
 
 class StoryView(QDialog):
     """Every claim about one subject across articles, by published date."""
 
-    def __init__(self, rows: list[RelatedClaim], claim: IndexedClaim, parent: QWidget | None = None):
+    def __init__(self, rows: list[RelatedClaim], claim: IndexedClaim, grades: dict[str, str],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Story of this claim across articles")
         self.setObjectName("storyView")
@@ -260,7 +293,8 @@ class StoryView(QDialog):
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Story: claims by published date")
         self.text.setPlainText("\n\n".join(
-            ("▶ " if r.claim.key == claim.key else "") + describe(r) for r in rows))
+            ("▶ " if r.claim.key == claim.key else "") + describe(r, grade=grades.get(r.claim.key))
+            for r in rows))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

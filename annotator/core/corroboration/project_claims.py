@@ -192,3 +192,21 @@ def proposal_for(claim: IndexedClaim, rows: list[RelatedClaim], labels: dict[str
                              labels.get(r.claim.key), bool(r.differences)) for r in rows]
     return propose_credibility(SourcedClaim(claim.article.id, claim.source, outlet=claim.article.outlet),
                                related)
+
+
+def grades_of(project, annotator: str, claims: Iterable[IndexedClaim]) -> dict[str, str]:
+    """The annotator's grades of each claim, by key, as "B3" (reliability,
+    credibility; "–" for a grade not given); claims without grades are absent."""
+    by_article: dict[str, list[IndexedClaim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article.id, []).append(c)
+    out: dict[str, str] = {}
+    for article_id, wanted in by_article.items():
+        judged = {}
+        for a in project.annotations(article_id=article_id, annotator=annotator):
+            judged[claim_key(a.suggestion_id, None) if a.suggestion_id is not None else claim_key(None, a.id)] = a
+        for c in wanted:
+            a = judged.get(c.key)
+            if a is not None and (a.reliability or a.credibility):
+                out[c.key] = f"{a.reliability or '–'}{a.credibility or '–'}"
+    return out
