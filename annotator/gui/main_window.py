@@ -445,6 +445,7 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.settings.remember_project(self.project_path)
         self._position_timer.stop()
+        self.related.stop()
         self._save_position()
         self.project.close()
         super().closeEvent(event)

@@ -134,6 +134,7 @@ class RelatedClaims(QObject):
         self._jumped_to: tuple[str | None, str | None] = (None, None)
         self.story_view: StoryView | None = None
         self.proposal: Proposal | None = None
+        self._stopped = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._refresh_now)
         workspace.claimsShown.connect(self.refresh)
@@ -160,9 +161,16 @@ class RelatedClaims(QObject):
         """A refresh is scheduled (the panel follows the claim a moment later)."""
         return self._timer.isActive()
 
+    def stop(self) -> None:
+        """The window closes (and with it the project): no lookup may follow."""
+        self._stopped = True
+        self._timer.stop()
+
     def refresh(self) -> None:
         """The selected claim changed: decided now whether the jumping goes on;
         the lookup runs from the event loop, so it never delays the claim."""
+        if self._stopped:
+            return
         if not self._jumping and self._where() != self._jumped_to:
             self.origin = None  # the reviewer moved on: editing the claim jumped to keeps it
         self._timer.start()
