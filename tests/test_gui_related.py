@@ -63,18 +63,18 @@ def test_the_claim_panel_counts_the_related_claims_and_shows_them(window, qtbot)
     assert window.related.rows[0].claim.text[:40] in first
 
 
-def test_g_jumps_through_the_related_claims_and_shift_g_comes_back(window, qtbot):
+def test_o_jumps_through_the_related_claims_and_shift_o_comes_back(window, qtbot):
     count = go_to_a_claim_with_related(window, qtbot)
     workspace = window.workspace
     home_article, home_claim = workspace.article_id, workspace.session.current.key
     targets = [(r.claim.article.id, r.claim.key) for r in window.related.rows]
-    key(window, qtbot, "g")
+    key(window, qtbot, "o")
     assert (workspace.article_id, workspace.session.current.key) == targets[0]
     assert "Related claim 1 of" in window.related.panel.hint.text()
     if count > 1:
-        key(window, qtbot, "g")
+        key(window, qtbot, "o")
         assert (workspace.article_id, workspace.session.current.key) == targets[1]
-    key(window, qtbot, "g", SHIFT)
+    key(window, qtbot, "o", SHIFT)
     assert (workspace.article_id, workspace.session.current.key) == (home_article, home_claim)
 
 
@@ -94,7 +94,7 @@ def test_v_judges_the_pair_and_undo_takes_it_back(window, related_db, qtbot):
 def test_judging_while_jumped_there_judges_the_pair_jumped_between(window, related_db, qtbot):
     go_to_a_claim_with_related(window, qtbot)
     home = window.related.claim
-    key(window, qtbot, "g")
+    key(window, qtbot, "o")
     there = window.related.claim
     key(window, qtbot, "v")
     with Project.open(related_db, create=False) as project:
@@ -131,10 +131,10 @@ def test_a_related_claim_shows_its_grade_and_the_story_too(window, qtbot):
     go_to_a_claim_with_related(window, qtbot)
     related = window.related
     home = (window.workspace.article_id, window.workspace.session.current.key)
-    key(window, qtbot, "g")
+    key(window, qtbot, "o")
     key(window, qtbot, "b", SHIFT)  # grade the related claim: reliability B ...
     key(window, qtbot, "2")  # ... credibility 2
-    key(window, qtbot, "g", SHIFT)
+    key(window, qtbot, "o", SHIFT)
     assert (window.workspace.article_id, window.workspace.session.current.key) == home
     assert "graded B2" in related.panel.list.item(0).text()
     key(window, qtbot, "t")

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from test_team_support import file_digest, fork, judge, make_lead
 
-from annotator.core.models import Annotation, Decision
+from annotator.core.models import Annotation, Decision, SourceType
 from annotator.core.project import Project
+from annotator.core.sources import actions as sources
 from annotator.core.team.canonical import canonical_dump
 from annotator.core.team.merge import MergeCancelled, merge_databases
 from annotator.core.team.merge_input import MergeError
@@ -175,7 +176,13 @@ operation = st.one_of(
               st.integers(0, 40), st.integers(1, 30)),
     st.tuples(st.just("edit"), st.integers(0, 9), st.integers(0, 20), st.sampled_from("ABCDEF")),
     st.tuples(st.just("delete"), st.integers(0, 9), st.integers(0, 20)),
+    # the source registry (issue 14): entities, aliases, renames, claim links
+    st.tuples(st.just("source"), st.integers(0, 9), st.integers(0, 4), st.sampled_from(list(SourceType))),
+    st.tuples(st.just("alias"), st.integers(0, 9), st.integers(0, 4), st.integers(0, 4)),
+    st.tuples(st.just("rename"), st.integers(0, 9), st.integers(0, 4), st.integers(0, 4)),
+    st.tuples(st.just("link"), st.integers(0, 9), st.integers(0, 20), st.integers(0, 4)),
 )
+SOURCE_NAMES = ["Wolodymyr Selenskyj", "Selenskyj", "Zelensky", "ukrainischer Geheimdienst", "NATO"]
 
 
 def run_history(folder: Path, operations) -> list[Path]:
@@ -209,6 +216,22 @@ def apply_operation(project: Project, op: str, args: list) -> None:
         project.save_annotation(chosen.evolve(reliability=args[1], note=f"edit {args[1]}"))
     elif op == "delete" and existing:
         project.delete_annotation(existing[args[0] % len(existing)].id)
+    elif op in ("source", "alias", "rename", "link"):
+        apply_registry_operation(project, op, args, existing)
+
+
+def apply_registry_operation(project: Project, op: str, args: list, existing) -> None:
+    try:
+        if op == "source":
+            sources.create(project, SOURCE_NAMES[args[0]], args[1], created_by="anna")
+        elif op == "alias":
+            sources.add_alias(project, SOURCE_NAMES[args[0]], SOURCE_NAMES[args[1]])
+        elif op == "rename":
+            sources.rename(project, SOURCE_NAMES[args[0]], SOURCE_NAMES[args[1]])
+        elif op == "link" and existing:
+            sources.link_claim(project, existing[args[0] % len(existing)].id, SOURCE_NAMES[args[1]], "anna")
+    except sources.SourceError:
+        pass  # e.g. no such source in this copy: the user is told, nothing changes
 
 
 def input_versions(path: Path) -> list[tuple[dict, str]]:
@@ -239,6 +262,8 @@ def test_merge_is_order_independent_idempotent_and_loses_nothing(operations, see
         random.Random(seed).shuffle(shuffled)
         merge_databases(shuffled + shuffled[:1], folder / "b.sqlite")
         merged = canonical_dump(folder / "a.sqlite")
+        event(f"registry sources merged: {min(len(merged['sources']), 2)}, "
+              f"claim links: {min(len(merged['annotation_sources']), 1)}")
         assert canonical_dump(folder / "b.sqlite") == merged
         merge_databases([folder / "a.sqlite", databases[seed % len(databases)]], folder / "c.sqlite")
         assert canonical_dump(folder / "c.sqlite") == merged

@@ -27,6 +27,7 @@ from annotator.core.models import (
     Span,
     check_annotator_name,
 )
+from annotator.core.sources.claim_links import restore_claim_links
 from annotator.core.textnorm import article_id as content_hash
 
 # Imported annotations get ids derived from (annotator, article, claim), so
@@ -122,8 +123,9 @@ def _import_record(project, record: dict, name: str | None, replace: bool,
     _clear_layer(project, article_id, layer, replace, summary)
     claims = _claims_of(record, text)
     linked = _suggestions_by_span(project, article_id)
-    for index, claim in enumerate(claims):
-        _save_claim(project, claim, article_id, layer, index, linked)
+    ids = [_save_claim(project, claim, article_id, layer, index, linked)
+           for index, claim in enumerate(claims)]
+    restore_claim_links(project, article_id, ids, record.get("claims"))
     summary.records += 1
     summary.claims += len(claims)
     summary.layers[layer] = summary.layers.get(layer, 0) + 1
@@ -167,13 +169,15 @@ def _suggestions_by_span(project, article_id: str) -> dict[tuple[int, int], int]
 
 
 def _save_claim(project, claim: Annotation, article_id: str, layer: str, index: int,
-                linked: dict[tuple[int, int], int]) -> None:
+                linked: dict[tuple[int, int], int]) -> str:
     # A claim at a suggestion's span reviews that suggestion (once per layer).
     suggestion_id = linked.pop((claim.start, claim.end), None)
     key = f"{layer}\n{article_id}\n{claim.id or index}"
+    annotation_id = str(uuid.uuid5(_ID_NAMESPACE, key))
     stored = claim.evolve(article_id=article_id, annotator=layer, suggestion_id=suggestion_id,
-                          id=str(uuid.uuid5(_ID_NAMESPACE, key)))
+                          id=annotation_id)
     project.save_annotation(stored)
+    return annotation_id
 
 
 # -- reading one record's claims ------------------------------------------------

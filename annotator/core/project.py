@@ -153,16 +153,34 @@ class Project:
     def replace_suggestions(self, article_id: str, new: Iterable[ClaimSuggestion],
                             pipeline: str, version: str) -> None:
         """Within the caller's transaction. Suggestions a reviewer has already
-        judged are kept (their annotations point at them); others are replaced."""
+        judged are kept (their annotations point at them); others are replaced.
+        Their sources are linked to the registry (as suggestions)."""
         suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
-        self._claims_changed(article_id)
+        self._suggestions_written([article_id])
 
-    def _claims_changed(self, article_id: str) -> None:
-        """Keep the related-claims index up to date with the article's claims
+    def add_new_suggestions(self, batch: list[tuple[str, list[ClaimSuggestion]]], pipeline: str,
+                            version: str) -> None:
+        """Within the caller's transaction: suggestions of articles that have
+        none yet (article id, claims), e.g. just imported, in one statement."""
+        suggestions.insert_new(self.db, batch, pipeline, version, database.utc_now())
+        self._suggestions_written([article_id for article_id, _ in batch])
+
+    def _suggestions_written(self, article_ids: list[str]) -> None:
+        """What follows new suggestions, whichever way they were written:
+        their sources are linked to the registry (as suggestions), and the
+        related-claims index takes the articles' claims."""
+        from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
+
+        for article_id in article_ids:
+            link_suggestions(self.db, article_id, self.article(article_id).text)
+        self._claims_changed(article_ids)
+
+    def _claims_changed(self, article_ids: list[str]) -> None:
+        """Keep the related-claims index up to date with the articles' claims
         (inside the caller's transaction; parsing is lazy-imported)."""
         from annotator.core.corroboration.project_claims import update_articles
 
-        update_articles(self, [article_id])
+        update_articles(self, article_ids)
 
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)
@@ -239,7 +257,7 @@ class Project:
                 annotation_store.delete(self.db, annotation_id)
                 self._log(annotation_id, current.annotator, "delete", current, None)
                 if current.suggestion_id is None:  # a claim added by hand is gone
-                    self._claims_changed(current.article_id)
+                    self._claims_changed([current.article_id])
             return None
         text_length = articles.text_length(self.db, target.article_id)
         if text_length is None:
@@ -259,7 +277,7 @@ class Project:
         annotation_store.upsert(self.db, stored)
         self._log(annotation_id, stored.annotator, "update" if current else "create", current, stored)
         if stored.suggestion_id is None:  # a claim added by hand: the index reads its span
-            self._claims_changed(stored.article_id)
+            self._claims_changed([stored.article_id])
         return stored
 
     def _log(self, annotation_id: str, annotator: str, action: str,

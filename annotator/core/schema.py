@@ -199,6 +199,148 @@ def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
 
+
+# m004's statements (part of a released migration once shipped: never edit).
+_M004_TABLES = """
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            folded TEXT NOT NULL,
+            source_type TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            external_id TEXT,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            confirmed INTEGER NOT NULL DEFAULT 1,
+            renamed_at TEXT NOT NULL DEFAULT '',
+            typed_at TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX sources_by_folded ON sources (folded);
+        CREATE TABLE source_aliases (
+            source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            folded TEXT NOT NULL,
+            PRIMARY KEY (source_id, folded)
+        );
+        CREATE INDEX source_aliases_by_folded ON source_aliases (folded);
+        CREATE TABLE source_keys (
+            key TEXT NOT NULL,
+            source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, source_id)
+        );
+        CREATE INDEX source_keys_by_source ON source_keys (source_id);
+        CREATE TABLE source_redirects (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL
+        );
+        CREATE TABLE suggestion_sources (
+            suggestion_id INTEGER PRIMARY KEY REFERENCES suggestions(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            source_id TEXT REFERENCES sources(id) ON DELETE SET NULL,
+            confidence REAL NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX suggestion_sources_by_source ON suggestion_sources (source_id, article_id);
+        CREATE INDEX suggestion_sources_by_article ON suggestion_sources (article_id);
+        CREATE TABLE annotation_sources (
+            annotation_id TEXT PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            linked_by TEXT NOT NULL,
+            linked_at TEXT NOT NULL
+        );
+        CREATE INDEX annotation_sources_by_source ON annotation_sources (source_id, article_id);
+        CREATE TABLE source_grades (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            annotator TEXT NOT NULL,
+            reliability TEXT NOT NULL CHECK (reliability IN ('A','B','C','D','E','F')),
+            article_id TEXT,
+            annotation_id TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX source_grades_by_source ON source_grades (source_id, annotator, at);
+        CREATE TABLE source_conflicts (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            "values" TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (source_id, field, "values")
+        );
+"""
+_M004_SOURCE_STAMPS = """
+        CREATE TRIGGER article_stamp_on_source_update AFTER UPDATE OF name, source_type ON sources
+        BEGIN
+            INSERT INTO article_stamps (article_id, stamp)
+                SELECT article_id, randomblob(8) FROM (
+                    SELECT article_id FROM annotation_sources WHERE source_id = NEW.id
+                    UNION SELECT article_id FROM suggestion_sources WHERE source_id = NEW.id)
+                WHERE true
+                ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+        END;
+"""
+
+
+@migrations()
+def m004_sources(db: Database) -> None:
+    """The source registry (issue 14): one entity per source, linked from
+    suggestions (by the linker, a suggestion) and from annotations (by a
+    reviewer); the claim's source span stays what the text says.
+
+    ``folded`` columns hold the case-folded name for lookups; ``source_keys``
+    the normalised keys the linker looks names up by (normalize.py), so an
+    import never loads the whole registry. ``source_redirects`` remembers
+    the ids of entities merged away (claims in other databases may still
+    name them). ``source_grades`` are grades given to a source itself (a
+    team's CSV list, "update the source's grade"); grades given to claims
+    stay on the claims and are read through the links. Links appear in
+    exports, so they renew the article stamp like m003's triggers, and a
+    renamed or retyped source renews the stamps of the articles it is in.
+    Plain rowid tables: SQLite 3.40's quick_check (which a merge runs on
+    every input) falsely reports NULLs in a WITHOUT ROWID table whose key
+    does not lead its columns.
+    """
+    db.executescript(
+        _M004_TABLES
+        + "".join(_stamp_triggers(table) for table in ("suggestion_sources", "annotation_sources"))
+        + _M004_SOURCE_STAMPS
+    )
+
+
+@migrations()
+def m006_learned_models(db: Database) -> None:
+    """What ``annotator learn`` learned from the project's decisions (issue 16).
+
+    Derived data: never merged, never exported; retrained from the
+    annotations. ``learned_models`` keeps every run (the newest is used);
+    ``body`` is the model's own JSON with its checksum. ``learned_lexicon``
+    holds the learned cue and source entries with the lead's verdicts.
+    """
+    db.executescript(
+        """
+        CREATE TABLE learned_models (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            body TEXT NOT NULL,
+            counts TEXT NOT NULL DEFAULT '{}',
+            annotator TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE learned_lexicon (
+            kind TEXT NOT NULL CHECK (kind IN ('cue', 'source')),
+            phrase TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'dropped')),
+            model_id INTEGER REFERENCES learned_models(id),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (kind, phrase)
+        );
+        """
+    )
+
+
 @migrations()
 def m005_claim_relations(db: Database) -> None:
     """Claims across articles (issue 15): the related-claims index and the

@@ -87,6 +87,7 @@ class ClaimPanel(QWidget):
         self.claim_text = _plain_label(self, "Claim text")
         self.source_text = _plain_label(self, "Source text")
         self.cue_text = _plain_label(self, "Cue text")
+        self.entity_text = _plain_label(self, "Source entity")  # see gui/source_link.py
         self._build_controls()
         self._layout()
         self.show_claim(None, 0, 0)
@@ -140,6 +141,7 @@ class ClaimPanel(QWidget):
         span_form.addRow("Claim (M):", self.claim_text)
         span_form.addRow("Source (S):", self.source_text)
         span_form.addRow("Cue (C):", self.cue_text)
+        span_form.addRow("Source entity (L):", self.entity_text)
         decision = QHBoxLayout()
         for widget in (self.accept_button, self.reject_button, self.forget_button):
             decision.addWidget(widget)
@@ -203,6 +205,11 @@ class ClaimPanel(QWidget):
         if self.note.text() != note and not self.note.hasFocus():
             self.note.setText(note)
         del blockers
+
+
+    def show_entity(self, text: str) -> None:
+        """The claim's source entity in the registry, as source_link.py words it."""
+        self.entity_text.setText(text)
 
 
 def _preview(text: str) -> str:

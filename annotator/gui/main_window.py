@@ -43,8 +43,11 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.related_panel import RelatedClaims
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
+from annotator.gui.source_link import install_source_linker
+from annotator.gui.sources_dock import install_sources_dock, toggle_sources
 from annotator.gui.team import install_team_menu
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
@@ -96,8 +99,11 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
+        install_sources_dock(self)  # F6: the source registry
+        install_source_linker(self)  # L, Shift+L: the claim's source entity
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
+        install_learning_menu(self)  # learn, learned lexicon, most uncertain article
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
@@ -125,6 +131,8 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
+            "learn": self.learning.learn, "learned_lexicon": self.learning.open_learned_lexicon,
+            "most_uncertain": self.learning.most_uncertain_article,
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
@@ -134,6 +142,10 @@ class MainWindow(QMainWindow):
                 not self.article_dock.isVisible()),
             "toggle_claim_list": lambda: self.claims_dock.setVisible(
                 not self.claims_dock.isVisible()),
+            "toggle_sources": lambda: toggle_sources(self),
+            "link_source": self.source_linker.link,
+            "new_source_from_selection": self.source_linker.create_from_selection,
+            "take_source_grade": self.source_linker.take_source_grade,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades,
             "import_annotations": lambda: open_annotation_import_dialog(self),
@@ -149,7 +161,7 @@ class MainWindow(QMainWindow):
                      "cycle_attribution", "hedged", "edit_note", "forget"):
             handlers[name] = getattr(w, name)
         for grade in RELIABILITY_GRADES:
-            handlers[f"reliability_{grade}"] = lambda g=grade: w.set_reliability(g)
+            handlers[f"reliability_{grade}"] = lambda g=grade: self.source_linker.set_reliability(g)
         for grade in range(1, 7):
             handlers[f"credibility_{grade}"] = lambda g=grade: w.set_credibility(g)
         for number, kind in enumerate([None, *SOURCE_TYPES]):

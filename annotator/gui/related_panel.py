@@ -191,7 +191,7 @@ class RelatedClaims(QObject):
         hint = ""
         if self.origin is not None:
             claim, rows, index = self.origin
-            hint = (f"Related claim {index + 1} of {len(rows)}: G next, Shift+G back, "
+            hint = (f"Related claim {index + 1} of {len(rows)}: O next, Shift+O back, "
                     "V judges this pair")
         labels = self._labels(self.claim, self.rows) if self.claim is not None else {}
         grades = grades_of(self.project, self.workspace.session.annotator, (r.claim for r in self.rows))

@@ -216,8 +216,8 @@ class ReviewWorkspace(QWidget):
     def set_attribution(self, attribution: Attribution | None) -> None:
         self._do(lambda: self.session.set_attribution(attribution))
 
-    def set_reliability(self, grade: str | None) -> None:
-        self._do(lambda: self.session.set_reliability(grade))
+    def set_reliability(self, grade: str | None) -> Step | bool:
+        return self._do(lambda: self.session.set_reliability(grade))
 
     def set_credibility(self, grade: int | None) -> None:
         self._do(lambda: self.session.set_credibility(grade))

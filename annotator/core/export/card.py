@@ -20,7 +20,7 @@ from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
 
 _FOLD_AT = 4096
 _COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "credibility",
-             "source_types", "attributions")
+             "source_types", "attributions", "sources", "source_articles")
 
 
 class ArticleCounts(NamedTuple):
@@ -50,6 +50,9 @@ def count_article(records: list[LayerRecord]) -> ArticleCounts:
                 counters["source_types"][claim.source_type or "-"] += 1
                 counters["attributions"][claim.attribution or "-"] += 1
                 hedged += claim.hedged
+                if claim.source_id is not None:  # the registry entity (docs/sources.md)
+                    counters["sources"][claim.source_id] += 1
+    counters["source_articles"].update(set(counters["sources"]))
     stats = json.dumps({"hedged": hedged, **counters}, sort_keys=True, separators=(",", ":"))
     return ArticleCounts(len(records), claims, newest, stats)
 
@@ -66,6 +69,8 @@ class CardStats:
     credibility: Counter = field(default_factory=Counter)
     source_types: Counter = field(default_factory=Counter)
     attributions: Counter = field(default_factory=Counter)
+    sources: Counter = field(default_factory=Counter)  # claims per source entity id
+    source_articles: Counter = field(default_factory=Counter)  # articles per source entity id
     hedged: int = 0
     claims: int = 0
     newest: str = ""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from annotator.core.export.formats import ExportFormat
 from annotator.core.export.options import ExportError
+from annotator.core.sources.export import SOURCES_FILE
 
 
 class AtomicOutputs:
@@ -63,7 +64,8 @@ def _temporary_name(final: Path) -> Path:
 def _is_replaceable_export(folder: Path, suffix: str) -> bool:
     if not folder.is_dir():
         return False
-    return all(p.is_dir() or p.suffix == suffix or p.name == "README.md" for p in folder.rglob("*"))
+    return all(p.is_dir() or p.suffix == suffix or p.name in ("README.md", SOURCES_FILE)
+               for p in folder.rglob("*"))
 
 
 def _replace_folder(temporary: Path, final: Path) -> None:

@@ -22,8 +22,10 @@ from annotator.core.export.records import (
     pipeline_layer_name,
 )
 from annotator.core.models import ADJUDICATED_LAYER
+from annotator.core.sources.registry import LINKER
 from annotator.core.storage import annotations as annotation_store
 from annotator.core.storage import articles, suggestions
+from annotator.core.storage import sources as source_links
 
 
 @dataclass
@@ -95,9 +97,25 @@ def batch_records(project, selection: Selection, ids: list[str]) -> Iterator[Lay
     if not layers:
         return
     articles = _articles(project, [i for i in ids if i in layers])
+    links = source_links.export_links(project.db, [a.id for a in articles])
     for article in articles:
         for annotator, (claims, updated_at) in layers[article.id].items():
+            _link_sources(claims, links[article.id])
             yield LayerRecord(article, annotator, claims, updated_at)
+
+
+def _link_sources(claims: list[ExportClaim], links: dict) -> None:
+    """The source entity of each claim: a reviewer's link, else the linker's
+    suggestion for the suggestion the claim reviews (docs/sources.md)."""
+    for claim in claims:
+        found = links["annotations"].get(claim.id)
+        if found is not None:  # a link the linker made, carried in from a file, stays a suggestion
+            claim.source_id, claim.source_name = found[0], found[1]
+            claim.source_link = "suggested" if found[2] == LINKER else "confirmed"
+            continue
+        suggested = links["suggestions"].get(claim.suggestion_id)
+        if suggested is not None and suggested[2] == claim.source:  # the same span as suggested
+            claim.source_id, claim.source_name, claim.source_link = suggested[0], suggested[1], "suggested"
 
 
 def _articles(project, ids: list[str]) -> list[ExportArticle]:
@@ -170,7 +188,7 @@ def _claims_of(rows: list[tuple]) -> tuple[list[ExportClaim], str | None]:
             id=r[2], decision=r[3], start=r[4], end=r[5], source=_span(r[6], r[7]),
             cue=_span(r[8], r[9]), unattributed=bool(r[10]), source_type=r[11],
             attribution=r[12], hedged=bool(r[13]), reliability=r[14], credibility=r[15],
-            note=r[16] or "",
+            note=r[16] or "", suggestion_id=r[17],
         )
         for r in rows
     ]
@@ -188,7 +206,7 @@ def _suggestion_layers(project, ids: list[str]) -> Layers:
                 id=f"suggestion-{r[3]}", decision=None, start=r[4], end=r[5],
                 source=_span(r[6], r[7]), cue=_span(r[8], r[9]), attribution=r[10],
                 unattributed=r[6] is None and r[10] == "unattributed",
-                hedged=bool(r[11]), score=r[12],
+                hedged=bool(r[11]), score=r[12], suggestion_id=r[3],
             )
             for r in rows
         ]

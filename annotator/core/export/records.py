@@ -68,6 +68,10 @@ class ExportClaim:
     credibility: int | None = None
     note: str = ""
     score: float | None = None
+    source_id: str | None = None  # the source registry's entity (docs/sources.md)
+    source_name: str | None = None  # its canonical name
+    source_link: str | None = None  # "confirmed" by a reviewer, or "suggested" by the linker
+    suggestion_id: int | None = None  # the suggestion it reviews (not exported: ids are local)
     # claims across articles (issue 15): pairs this layer's annotator judged, and
     # the credibility proposal from them; None when the claim has no judged pair
     related: list[dict] | None = None
@@ -149,6 +153,9 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
         "source_reliability": claim.reliability,
         "information_credibility": claim.credibility,
         "note": claim.note,
+        "source_id": claim.source_id,
+        "source_name": claim.source_name,
+        "source_link": claim.source_link,
     }
     if claim.score is not None:
         payload["score"] = claim.score

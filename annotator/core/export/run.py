@@ -16,6 +16,7 @@ from annotator.core.export.options import ExportCancelled, ExportError, ExportOp
 from annotator.core.export.reading import Selection, iter_layer_records, resolve_selection
 from annotator.core.export.splits import SplitAssigner
 from annotator.core.export.tokens import tokenizer_fingerprint
+from annotator.core.sources.export import SOURCES_FILE, sources_path, write_sources
 
 ALL = "all"  # the set name when there is no split
 
@@ -142,6 +143,9 @@ def _export(project, options, selection: Selection, out_path: Path, outputs: Ato
     summary.files = list(paths.values())
     summary.card = card_path(out_path, options)
     card = render_card(stats, options, out_path.name, summary.files, project.uuid, tokenizer)
+    if stats.sources:
+        sources_file = root / SOURCES_FILE if root else outputs.file(sources_path(out_path))
+        card += "\n" + write_sources(project, stats.sources, stats.source_articles, sources_file)
     card_file = root / "README.md" if root else outputs.file(summary.card)
     card_file.write_text(card, encoding="utf-8", newline="\n")
     return summary

@@ -26,7 +26,7 @@ from annotator.core.rows import (
     SUGGESTION_INSERT_COLUMNS,
     select_list,
 )
-from annotator.core.storage import fetch_dicts
+from annotator.core.storage import fetch_dicts, sources
 
 VERSION_COLUMNS = tuple(c for c in ANNOTATION_COLUMNS if c != "suggestion_id")
 # A staged version: its suggestion given by span, not by the input's local rowid.
@@ -236,4 +236,6 @@ def canonical_rows(db) -> dict[str, list[tuple]]:
         "merge_conflicts": f"SELECT {select_list(CONFLICT_COLUMNS)}, kept_annotation_id "
                            "FROM merge_conflicts",
     }
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
+        queries.update(sources.CANONICAL_QUERIES)  # the registry (m004) is content too
     return {table: sorted(db.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}

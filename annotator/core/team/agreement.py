@@ -26,7 +26,9 @@ from itertools import combinations
 
 from annotator.core.models import Attribution, SourceType
 from annotator.core.project import Project
+from annotator.core.sources.agreement import source_grade_agreement
 from annotator.core.storage import annotations as annotation_store
+from annotator.core.storage import sources as source_links
 from annotator.core.team.coefficients import (
     Level,
     cohen_kappa,
@@ -121,7 +123,15 @@ def measure_agreement(project: Project) -> AgreementReport:
         report.pairs.append(pair)
     report.kappa = {name: _mean_kappa(report.pairs, name) for name in FIELDS}
     report.spans = _pooled_spans(report.pairs, spans, worked)
+    report.alpha["source_level_reliability"] = _source_level(project, annotators)
     return report
+
+
+def _source_level(project: Project, annotators: list[str]) -> Figure:
+    """Alpha over each annotator's current grade of each registry source
+    (docs/sources.md), beside the claim-level figures."""
+    found = source_grade_agreement(source_links.current_grades_of_all(project.db), annotators or None)
+    return Figure(found.value, found.n)
 
 
 def _judgements(project: Project) -> dict[int, dict[str, dict]]:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.sources.team_merge import merge_registries_into
 from annotator.core.storage import merging
 from annotator.core.team.merge_input import (
     MergeError,
@@ -98,6 +99,8 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
         result = state.resolve(writer.connection)
         log_entries = writer.write(result)
         writer.write_judgements(paths)
+        assert writer.conn is not None  # open inside the with block
+        merge_registries_into(writer.conn, paths)
         if should_cancel and should_cancel():
             raise MergeCancelled()
         writer.finish()
