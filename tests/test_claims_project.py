@@ -85,3 +85,17 @@ def test_a_claim_added_by_hand_is_indexed_and_forgotten_when_deleted(seeds_proje
     assert index.facts(f"a{added.id}") is not None
     seeds_project.delete_annotation(added.id)
     assert ClaimIndex(seeds_project.db.conn).facts(f"a{added.id}") is None
+
+
+def test_claims_carry_their_registry_source_for_the_independence_rule(seeds_project):
+    from annotator.core.corroboration.independence import SourcedClaim, independence
+
+    claims = [c for a in seeds_project.article_ids() for c in project_claims(seeds_project, a)]
+    linked = [c for c in claims if c.source_id]
+    assert linked and all(c.facts().source_id == c.source_id for c in linked)
+    selenskyj = [c for c in linked if c.source and "Selenskyj" in c.source]
+    if len({c.article.id for c in selenskyj}) > 1:
+        a, b = next((x, y) for x in selenskyj for y in selenskyj if x.article.id != y.article.id)
+        verdict = independence(SourcedClaim(a.article.id, a.source, a.source_id),
+                               SourcedClaim(b.article.id, b.source, b.source_id))
+        assert not verdict.independent

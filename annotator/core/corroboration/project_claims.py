@@ -12,7 +12,7 @@ Reads go through ``Project``'s public methods; the index's SQL is in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.core.corroboration import judgements
 from annotator.core.corroboration.differing import Difference, differences
@@ -32,6 +32,7 @@ class IndexedClaim:
     start: int
     end: int
     source: str | None
+    source_id: str | None = None  # the source registry's entity, when linked
 
     @property
     def ref(self) -> ClaimRef:
@@ -43,7 +44,8 @@ class IndexedClaim:
 
     def facts(self) -> ClaimFacts:
         return describe_claim(self.key, self.article.id, self.text, source=self.source,
-                              outlet=self.article.outlet, published=self.article.published)
+                              outlet=self.article.outlet, published=self.article.published,
+                              source_id=self.source_id)
 
 
 def _span_text(text: str, span) -> str | None:
@@ -65,8 +67,25 @@ def claims_of_article(article: Article, suggestions: Iterable[ClaimSuggestion],
 
 
 def project_claims(project, article_id: str) -> list[IndexedClaim]:
+    """The article's claims with their registry sources (a reviewer's link of a
+    hand-added claim, else the linker's link of the suggestion's source)."""
     article = project.article(article_id)
-    return claims_of_article(article, project.suggestions(article_id), project.annotations(article_id))
+    claims = claims_of_article(article, project.suggestions(article_id), project.annotations(article_id))
+    links = registry_links(project, article_id)
+    return [replace(c, source_id=links.get(c.key)) for c in claims]
+
+
+def registry_links(project, article_id: str) -> dict[str, str]:
+    """Claim key -> registry entity id (after merges of entities) of the article's claims."""
+    from annotator.core.storage import sources as source_store
+
+    if not source_store.has_registry(project.db):
+        return {}
+    links = {claim_key(sid, None): link[0] for sid, link in
+             source_store.suggestion_links(project.db, article_id).items() if link[0]}
+    links.update({claim_key(None, aid): source_id for aid, source_id in
+                  source_store.annotation_links(project.db, article_id).items()})
+    return {key: source_store.resolve(project.db, source_id) for key, source_id in links.items()}
 
 
 def build_index(project, progress: Callable[[int, int], None] | None = None,
