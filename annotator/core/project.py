@@ -176,11 +176,20 @@ class Project:
 
     def _suggestions_written(self, article_ids: list[str]) -> None:
         """What follows new suggestions, whichever way they were written:
-        their sources are linked to the registry (as suggestions)."""
+        their sources are linked to the registry (as suggestions), and the
+        related-claims index takes the articles' claims."""
         from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
 
         for article_id in article_ids:
             link_suggestions(self.db, article_id, self.article(article_id).text)
+        self._claims_changed(article_ids)
+
+    def _claims_changed(self, article_ids: list[str]) -> None:
+        """Keep the related-claims index up to date with the articles' claims
+        (inside the caller's transaction; parsing is lazy-imported)."""
+        from annotator.core.corroboration.project_claims import update_articles
+
+        update_articles(self, article_ids)
 
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)
@@ -285,6 +294,8 @@ class Project:
             if current is not None:
                 annotation_store.delete(self.db, annotation_id)
                 self._log(annotation_id, current.annotator, "delete", current, None)
+                if current.suggestion_id is None:  # a claim added by hand is gone
+                    self._claims_changed([current.article_id])
             return None
         text = articles.text_of(self.db, target.article_id)
         if text is None:
@@ -307,6 +318,8 @@ class Project:
         )
         annotation_store.upsert(self.db, stored)
         self._log(annotation_id, stored.annotator, "update" if current else "create", current, stored)
+        if stored.suggestion_id is None:  # a claim added by hand: the index reads its span
+            self._claims_changed([stored.article_id])
         return stored
 
     def _log(self, annotation_id: str, annotator: str, action: str,

@@ -42,6 +42,7 @@ from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList, ClaimsPane
 from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.outside_changes import OutsideChanges
+from annotator.gui.related_panel import RelatedClaims
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
 from annotator.gui.sources_dock import install_sources_dock, toggle_sources
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
+        self.related = RelatedClaims(self.workspace, self)
+        self.related_dock = self._dock("Related in other articles", "relatedDock", self.related.panel,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_guidelines_dock()
         self.progress_label = QLabel(self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -163,6 +167,9 @@ class MainWindow(QMainWindow):
             "refresh_dashboard": self.team.refresh_dashboard,
             "change_annotator": lambda: change_annotator(self),
             **self.view_settings.handlers(),
+            "next_related": self.related.next_related, "back_from_related": self.related.back,
+            "judge_pair": self.related.judge, "show_story": self.related.show_story,
+            "apply_proposal": self.related.apply_proposal,
         }
         for name in ("toggle_overview", "find_in_article", "find_next", "find_previous", "next_claim",
                      "previous_claim", "accept", "reject", "claim_from_selection",
@@ -491,6 +498,7 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.settings.remember_project(self.project_path)
         self._position_timer.stop()
+        self.related.stop()
         self._save_position()
         self.project.close()
         super().closeEvent(event)

@@ -114,6 +114,7 @@ def _merge(paths: list[Path], output: Path, step: Callable[[], None],
             step()
         result = state.resolve(writer.connection)
         log_entries = writer.write(result)
+        writer.write_judgements(paths)
         assert writer.conn is not None  # open inside the with block
         merge_registries_into(writer.conn, paths)
         if should_cancel and should_cancel():

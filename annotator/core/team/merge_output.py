@@ -67,6 +67,20 @@ class MergeOutput:
         merging.commit(conn)
         return merging.log_count(conn)
 
+    def write_judgements(self, inputs: list[Path]) -> int:
+        """Merge the inputs' judgements of related pairs (issue 15) in one
+        transaction, newer version of a pair wins; returns how many the
+        output holds."""
+        from annotator.core import database
+        from annotator.core.corroboration.judgements import merge_files
+        from annotator.core.storage import meta
+
+        conn = self.connection
+        merging.begin(conn)
+        counts = merge_files(conn, inputs, now=database.utc_now(), db_uuid=meta.get(conn, "uuid") or "")
+        merging.commit(conn)
+        return counts["added"]
+
     def finish(self) -> None:
         """Make it an ordinary project file and move it into place."""
         merging.close_output(self.connection)
