@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -210,14 +209,6 @@ class MainWindow(QMainWindow):
         from annotator.gui.export_dialog import open_export_dialog  # loads the exporters
 
         open_export_dialog(self)
-
-    def add_file_action(self, text: str, shortcut: str, slot) -> QAction:
-        """A File menu action (e.g. Export…) above Quit, with its shortcut."""
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.file_menu.insertAction(self.file_quit_separator, action)
-        return action
 
     # -- articles --------------------------------------------------------------------------------
 
