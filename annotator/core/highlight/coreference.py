@@ -35,7 +35,8 @@ class Coreference:
             lo = self.doc.lower[k]
             if not (lo == role or (lo.endswith(role) and len(lo) > len(role) + 2)):
                 continue
-            if k + 1 < self.doc.n and self.tokens.is_nounlike(k + 1, -1) and not self.doc.lex.fclass(self.doc.lower[k + 1]):
+            if (k + 1 < self.doc.n and self.tokens.is_nounlike(k + 1, -1)
+                    and not self.doc.lex.fclass(self.doc.lower[k + 1])):
                 # walk back over the article and adjectives before the role
                 a = k
                 while a - 1 >= limit and (self.tokens.is_adjlike(a - 1) or "det" in self.tokens.fclass(a - 1)):

@@ -43,7 +43,8 @@ TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren 
 class VerbCues:
     """Verb cues, complement clauses and verb-based claims."""
 
-    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases, sources: SourcePhrases, features: SentenceFeatures) -> None:
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
+                 sources: SourcePhrases, features: SentenceFeatures) -> None:
         self.doc = doc
         self.tokens = tokens
         self.clauses = clauses
@@ -83,8 +84,9 @@ class VerbCues:
                     p = -1
                     for k in range(i + 1, min(ce + 1, e)):
                         # the particle closes the clause: "teilte … mit," not "mit den Nachbarn"
-                        if lower[k] == vf.particle and (k + 1 >= e or words[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
-                                                      or lower[k + 1] in ("und", "dass", "oder", "aber")):
+                        if lower[k] == vf.particle and (
+                                k + 1 >= e or words[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
+                                or lower[k + 1] in ("und", "dass", "oder", "aber")):
                             p = k
                     if p >= 0:
                         cand = (i, vf, p)
@@ -158,7 +160,8 @@ class VerbCues:
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
             return None
         if lo == "zu" or (lo in ("sich", "nicht", "auch", "nur", "weiter", "künftig") and
-                           any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en")) for m in range(k, min(me, k + 6)))):
+                           any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en"))
+                               for m in range(k, min(me, k + 6)))):
             return (k, me, "inf")
         # verb-second clause: a finite verb within the first tokens
         for m in range(k, min(me, k + 10)):

@@ -101,7 +101,8 @@ class NounPhrases:
                 and self.tokens.is_nounlike(j + 1, sent_start):
             j += 1  # "Südkoreanische Geheimdienstkreise gehen davon aus"
         while j + 1 < end and self.tokens.is_adjlike(j) and (
-                self.tokens.is_adjlike(j + 1) or self.tokens.is_nounlike(j + 1, sent_start) or words[j + 1] in ("„", "»")):
+                self.tokens.is_adjlike(j + 1) or self.tokens.is_nounlike(j + 1, sent_start)
+                or words[j + 1] in ("„", "»")):
             j += 1
         return j, started
 
@@ -265,7 +266,8 @@ class NounPhrases:
         words, lower = self.doc.words, self.doc.lower
         if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)):
             return None
-        if lower[k] in RELATIVE and k + 1 < end and not (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)):
+        if lower[k] in RELATIVE and k + 1 < end and not (
+                self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)):
             return None  # relative pronoun
         m = k
         nouns = 0
@@ -283,11 +285,13 @@ class NounPhrases:
                 return None
             elif cls & {"det", "prep", "conj"} or lo in self.APPOSITION_PREPS:
                 pass
-            elif self.tokens.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–") or self.doc.quote_of[m] >= 0:
+            elif (self.tokens.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–")
+                  or self.doc.quote_of[m] >= 0):
                 if lo in self.doc.lex.verbs:
                     return None
                 if self.tokens.is_adjlike(m) and not x[:1].isdigit() and not (
-                        m + 1 < end and (self.tokens.is_adjlike(m + 1) or self.tokens.is_nounlike(m + 1, -1) or lower[m + 1] in ("und", ","))):
+                        m + 1 < end and (self.tokens.is_adjlike(m + 1) or self.tokens.is_nounlike(m + 1, -1)
+                                         or lower[m + 1] in ("und", ","))):
                     return None  # "vertreten durch X": a participle, not an attribute
             else:
                 return None  # a verb or adverb: a clause, not an apposition
@@ -306,7 +310,7 @@ class NounPhrases:
         """Noun phrase ending right before token i (for "X zufolge"): nouns and
         names, adjectives before them, articles, genitive and "von" chains
         ("Einer Meldung von Xinhua", "dem Bericht der „Zeitung“")."""
-        words, lower = self.doc.words, self.doc.lower
+        lower = self.doc.lower
         j = i - 1
         if j < start:
             return None
@@ -331,7 +335,8 @@ class NounPhrases:
                 # nothing — "Samstag starben behördlichen Angaben" stops at "starben"
                 k = p
                 continue
-            if lower[p] in ("in", "im") and p - 1 >= start and self.doc.lex.source_noun_kind(lower[p - 1]) in ("org", "collective"):
+            if (lower[p] in ("in", "im") and p - 1 >= start
+                    and self.doc.lex.source_noun_kind(lower[p - 1]) in ("org", "collective")):
                 k = p - 1  # "Den Polizeibehörden in Mombasa zufolge"
                 continue
             if p == sent_start and self.doc.words[p][:1].isupper() and self.doc.lex.mostly_lowercase(lower[p]) \
@@ -341,7 +346,8 @@ class NounPhrases:
             cls = self.tokens.fclass(p)
             if "det" in cls or lower[p] in ("von", "vom"):
                 k = p
-                if p - 1 >= start and (self.tokens.is_nounlike(p - 1, sent_start) or self.doc.lex.is_nominal_cue(lower[p - 1])) \
+                if p - 1 >= start and (self.tokens.is_nounlike(p - 1, sent_start)
+                                       or self.doc.lex.is_nominal_cue(lower[p - 1])) \
                         and (lower[p] in GENITIVE_DETS or lower[p] in ("von", "vom")):
                     continue  # "Meldung von Xinhua", "Bericht der Zeitung"
                 break
