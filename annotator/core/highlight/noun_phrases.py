@@ -200,8 +200,14 @@ class NounPhrases:
         if not (k < end and self.tokens.is_nounlike(k, scan.sent_start)):
             return STOP
         j = k + 1
-        if j + 1 < end and lower[j] == "und" and self.tokens.is_nounlike(j + 1, scan.sent_start):
-            j += 2
+        if j + 1 < end and lower[j] == "und":
+            k = j + 1  # "für Erweiterung und europäische Nachbarschaftspolitik"
+            while k < end and self.tokens.is_adjlike(k):
+                k += 1
+            if k < end and self.tokens.is_nounlike(k, scan.sent_start):
+                j = k + 1
+        while j < end and self._is_name(j, scan.sent_start) and not self.tokens.fclass(j):
+            j += 1  # the role's bearer follows as a close apposition: "… Nachbarschaftspolitik Štefan Füle"
         return j
 
     def _affiliation(self, scan: PhraseScan, j: int) -> int | None:
@@ -212,7 +218,8 @@ class NounPhrases:
                 and not (scan.no_det_pp and "det" in self.tokens.fclass(j + 1))
                 and not (lower[j] == "aus" and (self.tokens.is_adjlike(j + 1) or self.tokens._common_noun(j + 1))
                          and not self.tokens._source_noun_after(j + 1, end))
-                and not words[j + 1][:1].isdigit()):
+                and not words[j + 1][:1].isdigit()
+                and lower[j + 1] not in TIME_WORDS):  # "Angaben der Polizei vom Dienstag": a date, not who
             return None
         sub = self.np_after(j + 1, end, scan.sent_start, allow_pron=False, appositions=scan.appositions)
         return sub[1] if sub is not None else STOP
