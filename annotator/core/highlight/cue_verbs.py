@@ -212,13 +212,11 @@ class VerbCues:
     def _wie_claim(self, s: int, e: int, vi: int, vf: VerbForm) -> tuple[bool, Claim | None]:
         """Subordinate "wie X mitteilte": a frame; the message is the sentence
         around it.  (found, claim): found even when no message is left."""
-        words, lower = self.doc.words, self.doc.lower
-        for k in range(self.clauses.clause_start(vi, s, at_quotes=False), vi):
-            if words[k] == ",":
-                break
-            if lower[k] != "wie" or self.doc.quote_of[k] >= 0:
-                continue
+        words = self.doc.words
+        for k in self._wie_positions(s, vi):
             source = self.phrases.np_after(k + 1, vi, s)
+            if source is None and self._comparative_wie(s, k):
+                return True, None  # "nicht so verheerend, wie zunächst angenommen": a comparison
             frame_end = self.clauses.clause_end(vi, e)
             frame_start = k - 1 if k > s and words[k - 1] == "," else k
             parts = []
@@ -235,6 +233,30 @@ class VerbCues:
                                hedged=self.features.hedged(s, e), score=0.85 * (0.6 + 0.4 * vf.precision),
                                kind="wie")
         return False, None
+
+    def _wie_positions(self, s: int, vi: int) -> list[int]:
+        """Where a "wie" of "wie X mitteilte" may stand: in the verb's own
+        clause, or before a speaker phrase whose apposition holds commas
+        ("Wie die Premierministerin von Queensland, Anna Bligh, erklärte")."""
+        words, lower = self.doc.words, self.doc.lower
+        for k in range(self.clauses.clause_start(vi, s, at_quotes=False), vi):
+            if words[k] == ",":
+                break
+            if lower[k] == "wie" and self.doc.quote_of[k] < 0:
+                return [k]
+        for k in range(vi - 1, s - 1, -1):
+            if lower[k] == "wie" and self.doc.quote_of[k] < 0 and (k == s or words[k - 1] == ","):
+                phrase = self.phrases.np_after(k + 1, vi, s)
+                # the phrase reaches the verb, or the comma closing its apposition
+                return [k] if phrase is not None and (phrase[1] == vi or (
+                    phrase[1] + 1 == vi and words[phrase[1]] == ",")) else []
+        return []
+
+    def _comparative_wie(self, s: int, k: int) -> bool:
+        """ "so/ebenso/genauso <adjective> …, wie": "wie" compares, it does not frame."""
+        if k - 1 <= s or self.doc.words[k - 1] != ",":
+            return False
+        return any(self.doc.lower[x] in ("so", "ebenso", "genauso") for x in range(max(s, k - 6), k - 1))
 
     def _complement_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> tuple[bool, Claim | None]:
         """The complement clause after the verb is the message (see

@@ -28,6 +28,9 @@ def low_k_rel(doc: DocState, k: int) -> bool:
     return k > 0 and doc.words[k - 1] == "," and doc.lower[k] in RELATIVE
 
 
+# name particles that are no German word, so they can start a name phrase
+LEADING_PARTICLES = frozenset("de van di al el bin ibn dos del du ten ter".split())
+
 STOP = -1  # an attachment started but is not one: the phrase ends before it
 
 
@@ -96,6 +99,9 @@ class NounPhrases:
             started = True
         elif "det" in self.tokens.fclass(j) and (lower[j] not in SUBJECT_PRONOUNS or lower[j] == "ihr"):
             j += 1
+        elif lower[j] in LEADING_PARTICLES and words[j].islower() and j + 1 < end \
+                and self.tokens.is_nounlike(j + 1, sent_start):
+            return j + 1, False  # a name that starts with its particle: "de Maizière", "al Huthi"
         if j == sent_start and j + 1 < end and words[j][:1].isupper() and self.doc.lex.mostly_lowercase(lower[j]) \
                 and lower[j].endswith(("e", "en", "er", "es", "em")) and not self.doc.lex.fclass(lower[j]) \
                 and self.tokens.is_nounlike(j + 1, sent_start):
