@@ -54,3 +54,8 @@ def test_a_role_with_a_coordinated_fuer_complement_takes_its_bearers_name(hl):
     text = "Der Minister für Umwelt und ländliche Entwicklung Hans Meier sagte, die Lage sei ernst."
     [c] = attributed(hl, text)
     assert c["src"] == "Der Minister für Umwelt und ländliche Entwicklung Hans Meier"
+
+
+def test_a_quoted_name_is_not_its_own_speaker(hl):
+    text = "Die Blu-ray-Disc wurde mit dem Profil 1.0, genannt „BRD-Video“, im Jahre 2006 eingeführt."
+    assert all(c["msg"] != "„BRD-Video“" for c in attributed(hl, text))

@@ -145,6 +145,9 @@ class DocRules:
                 if flow.statement is not None:
                     self.verbs.reporting_events.append((s, e))  # the announcement is no claim of its own
         self.coref.resolve(claims)
+        # a speaker never says only their own name: a quoted title taken for speech
+        claims = [c for c in claims if c.source is None or not (
+            c.source[0] <= c.start and c.end <= c.source[1] + 1)]
         claims = [piece for c in claims for piece in self._split_speech(c)]
         # what no attributed claim covers is asserted in the outlet's voice
         claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
