@@ -59,3 +59,17 @@ def test_a_role_with_a_coordinated_fuer_complement_takes_its_bearers_name(hl):
 def test_a_quoted_name_is_not_its_own_speaker(hl):
     text = "Die Blu-ray-Disc wurde mit dem Profil 1.0, genannt „BRD-Video“, im Jahre 2006 eingeführt."
     assert all(c["msg"] != "„BRD-Video“" for c in attributed(hl, text))
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Am Montag erklärten SPD und Linke, der Wohnraum dürfe nicht zu teuer werden.", "SPD und Linke"),
+    ("Die Union sowie auch die FDP erklärten, die Gesetze seien ausreichend.", "Die Union sowie auch die FDP"),
+])
+def test_coordinated_speakers_are_one_source(hl, text, source):
+    [c] = attributed(hl, text)
+    assert c["src"] == source
+
+
+def test_a_singular_verb_after_its_subject_takes_no_coordination(hl):
+    text = "„Wir bleiben“, sagte Merkel und Macron nickte."
+    assert [c["src"] for c in attributed(hl, text)] == ["Merkel"]

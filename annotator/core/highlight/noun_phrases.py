@@ -262,7 +262,10 @@ class NounPhrases:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
         if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
             return None
-        sub = self.np_after(j + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        k = j + 1
+        while k + 1 < scan.end and self.doc.lower[k] in ("auch", "ebenso", "zudem"):
+            k += 1  # "Die Union sowie auch die FDP"
+        sub = self.np_after(k, scan.end, scan.sent_start, allow_pron=False, appositions=False)
         if sub is not None and (sub[1] >= scan.end or not self.tokens.is_adjlike(sub[1])):
             return sub[1]
         return STOP

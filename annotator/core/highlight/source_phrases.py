@@ -65,7 +65,9 @@ class SourcePhrases:
                 "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
             j += 1
         # after the verb "von den Partnern" is an object, "von HRW" an affiliation
-        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True)
+        # a plural verb may have coordinated subjects: "erklärten SPD und Linke"
+        plural = self.doc.lower[vi].endswith("en")
+        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural)
         if np_ is None:
             return None
         a, b = np_
