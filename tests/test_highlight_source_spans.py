@@ -73,3 +73,9 @@ def test_coordinated_speakers_are_one_source(hl, text, source):
 def test_a_singular_verb_after_its_subject_takes_no_coordination(hl):
     text = "„Wir bleiben“, sagte Merkel und Macron nickte."
     assert [c["src"] for c in attributed(hl, text)] == ["Merkel"]
+
+
+def test_a_surname_that_is_also_a_function_word_stays_in_the_name(hl):
+    text = "Es bestehe Gefahr für Leib und Leben, sagte Lothar Nicht, Ordnungsdezernent der Stadt Cottbus."
+    [c] = attributed(hl, text)
+    assert c["src"] == "Lothar Nicht, Ordnungsdezernent der Stadt Cottbus"

@@ -31,6 +31,9 @@ def low_k_rel(doc: DocState, k: int) -> bool:
 # name particles that are no German word, so they can start a name phrase
 LEADING_PARTICLES = frozenset("de van di al el bin ibn dos del du ten ter".split())
 
+# capitalised mid-sentence as polite address, not as a name
+POLITE = frozenset("sie ihr ihre ihren ihrem ihrer ihres ihnen du dich dir euch".split())
+
 STOP = -1  # an attachment started but is not one: the phrase ends before it
 
 
@@ -127,6 +130,11 @@ class NounPhrases:
                 # "der „Focus“", "die Musikzeitschrift „Billboard“"
                 j = quotes[q][1] + 1
                 started = True
+                continue
+            if started and j > sent_start and words[j][:1].isupper() and not words[j].isupper() \
+                    and self.doc.lex.fclass(lower[j]) and lower[j] not in POLITE \
+                    and self._is_name(j - 1, sent_start) and words[j - 1][:1].isupper():
+                j += 1  # mid-sentence a capitalised function word is a surname: "Lothar Nicht"
                 continue
             if started and lower[j] in NAME_PARTICLES and j + 1 < end and self.tokens.is_nounlike(j + 1, sent_start) \
                     and lower[j] not in GENITIVE_DETS | {"zu"}:
