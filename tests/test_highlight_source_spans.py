@@ -79,3 +79,9 @@ def test_a_surname_that_is_also_a_function_word_stays_in_the_name(hl):
     text = "Es bestehe Gefahr für Leib und Leben, sagte Lothar Nicht, Ordnungsdezernent der Stadt Cottbus."
     [c] = attributed(hl, text)
     assert c["src"] == "Lothar Nicht, Ordnungsdezernent der Stadt Cottbus"
+
+
+def test_an_institutions_purpose_belongs_to_its_name(hl):
+    text = "Es drohe eine zweite Katastrophe, sagte Elizabeth Byrs vom UN-Büro zur Koordinierung von Hilfsmaßnahmen."
+    [c] = attributed(hl, text)
+    assert c["src"] == "Elizabeth Byrs vom UN-Büro zur Koordinierung von Hilfsmaßnahmen"

@@ -206,7 +206,10 @@ class NounPhrases:
     def _fuer_complement(self, scan: PhraseScan, j: int) -> int | None:
         """ "Kommissar für Schulwesen und Kultur" after a role or organisation."""
         lower, end = self.doc.lower, scan.end
-        if not (lower[j] == "für" and j + 1 < end and self.doc.lex.source_noun_kind(lower[j - 1]) in ("role", "org")):
+        kind = self.doc.lex.source_noun_kind(lower[j - 1])
+        # "Kommissar für …", and an institution's purpose: "Büro zur Koordinierung von …"
+        if not (j + 1 < end and (lower[j] == "für" and kind in ("role", "org")
+                                 or lower[j] in ("zur", "zum") and kind == "org")):
             return None
         k = j + 1
         while k < end and self.tokens.is_adjlike(k):
