@@ -85,3 +85,12 @@ def test_an_institutions_purpose_belongs_to_its_name(hl):
     text = "Es drohe eine zweite Katastrophe, sagte Elizabeth Byrs vom UN-Büro zur Koordinierung von Hilfsmaßnahmen."
     [c] = attributed(hl, text)
     assert c["src"] == "Elizabeth Byrs vom UN-Büro zur Koordinierung von Hilfsmaßnahmen"
+
+
+def test_a_frame_before_a_reporting_verb_is_not_its_message(hl):
+    text = ("Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, hatten die Meteorologen "
+            "vor hohem Wellengang gewarnt.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["attr"]) == (
+        "hatten die Meteorologen vor hohem Wellengang gewarnt",
+        "Angaben von Sam Maiha, dem Direktor der Wetterbehörde", A.ACCORDING_TO)

@@ -292,6 +292,10 @@ class VerbCues:
         before = self.phrases.np_after(s, comma, s)
         if before is not None and before[1] >= comma - 1:
             return None  # "X, Sprecher der Y, sagte …": the subject, not a message
+        if "prep" in self.tokens.fclass(s):
+            pp = self.phrases.np_after(s + 1, comma, s)
+            if pp is not None and pp[1] >= comma - 1:
+                return None  # "Nach Angaben von X, dem Direktor …, hatten …": a frame, not a message
         if comma - s < 3:
             return None
         source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
