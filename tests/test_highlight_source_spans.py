@@ -94,3 +94,11 @@ def test_a_frame_before_a_reporting_verb_is_not_its_message(hl):
     assert (c["msg"], c["src"], c["attr"]) == (
         "hatten die Meteorologen vor hohem Wellengang gewarnt",
         "Angaben von Sam Maiha, dem Direktor der Wetterbehörde", A.ACCORDING_TO)
+
+
+def test_speech_continued_after_a_nested_frame_belongs_to_the_speaker_not_the_medium(hl):
+    text = ("Laut CNN hat Verteidigungsminister Leon Panetta verkündet, der Übergangsrat wolle die Truppen behalten. "
+            "Die Entscheidung wolle er der NATO überlassen.")
+    claims = attributed(hl, text)
+    assert claims[-1]["msg"] == "Die Entscheidung wolle er der NATO überlassen."
+    assert claims[-1]["src"] == "Verteidigungsminister Leon Panetta"

@@ -348,7 +348,9 @@ class DocRules:
                 if fr.kind in ("pre", "post", "nach") and fr.span is not None and not (c.start <= fr.cue[0] < c.end):
                     fc = self.frames.frame_claim(s, e, fr)
                     if fc is not None:
-                        claims.append(fc)
+                        # first: the verb's speaker, who really speaks, is the one
+                        # the next sentences continue ("Laut CNN hat Panetta verkündet, …")
+                        claims.insert(0, fc)
                     break
             return claims
         return []
