@@ -759,7 +759,6 @@ def main() -> None:
             caps = [t for t in toks if t[:1].isupper() and t.lower() not in FUNCTION_WORDS["det"].split()]
             if caps:
                 src_head[caps[0]] += 1
-    all_lower = lower + collections.Counter({w.lower(): 0 for w in ()})
     seen_count = collections.Counter()
     for d in docs:
         for s in d["Sentences"]:
@@ -786,10 +785,12 @@ def main() -> None:
     (OUT / "pronouns.tsv").write_text("# word\tgender\tnumber\n" + PRONOUNS, encoding="utf-8")
     (OUT / "hedges.tsv").write_text("# word\tkind\n" + HEDGES, encoding="utf-8")
     (OUT / "frame_cues.tsv").write_text("# word\tkind\n" + FRAME_CUES, encoding="utf-8")
-    (OUT / "nominal_cues.txt").write_text("# nouns after 'nach' that make a source frame\n" + NOMINAL_CUES, encoding="utf-8")
+    (OUT / "nominal_cues.txt").write_text(
+        "# nouns after 'nach' that make a source frame\n" + NOMINAL_CUES, encoding="utf-8")
     (OUT / "checkworthy.tsv").write_text("# word\tkind\n" + CHECKWORTHY, encoding="utf-8")
     (OUT / "speech_nouns.txt").write_text(
-        '# nouns of saying, asking, warning and believing: a cue when a complement follows ("die Forderung des X, … zu …")\n'
+        "# nouns of saying, asking, warning and believing: a cue when a complement follows"
+        ' ("die Forderung des X, … zu …")\n'
         + SPEECH_NOUNS, encoding="utf-8")
 
     # source nouns: grammar list + frequent (>=3) capitalised source heads that

@@ -30,7 +30,8 @@ def test_dass_complement(hl):
 
 def test_verb_second_complement(hl):
     c = one(hl, "Die Ministerin erklärte, die Lage sei stabil.")
-    assert (c["msg"], c["src"], c["cue"], c["attr"]) == ("die Lage sei stabil", "Die Ministerin", "erklärte", A.INDIRECT)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "die Lage sei stabil", "Die Ministerin", "erklärte", A.INDIRECT)
 
 
 @pytest.mark.parametrize("text, cue, src", [

@@ -35,3 +35,28 @@ def test_a_reviewer_who_judged_nothing_sees_new_and_all_judged_is_done():
 def test_an_unknown_status_is_refused_by_name():
     with pytest.raises(ValueError, match="new, in progress, done"):
         check_status("finished")
+
+
+def statuses_found_with_check(reviewed: int, total: int, checked: bool) -> list[str]:
+    conn = sqlite3.connect(":memory:")
+    sql = (f"SELECT 1 FROM (SELECT :r AS r, :t AS t, :c AS c) "
+           f"WHERE {status_filter_sql('r', 't', 'c')}")
+    return [status for status in STATUSES
+            if conn.execute(sql, {"status": status, "r": reviewed, "t": total,
+                                  "c": int(checked)}).fetchone()]
+
+
+@pytest.mark.parametrize("reviewed, total, checked",
+                         [(r, t, c) for r in range(3) for t in range(3) for c in (False, True)])
+def test_the_filter_and_the_status_agree_with_checks_too(reviewed, total, checked):
+    assert statuses_found_with_check(reviewed, total, checked) == [status_of(reviewed, total, checked)]
+
+
+def test_an_article_without_claims_is_new_until_checked_then_done():
+    assert status_of(0, 0) == "new"
+    assert status_of(0, 0, checked=True) == "done"
+
+
+def test_a_check_does_not_finish_an_article_that_has_claims():
+    assert status_of(0, 2, checked=True) == "new"
+    assert status_of(1, 2, checked=True) == "in progress"

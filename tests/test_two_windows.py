@@ -11,6 +11,15 @@ from PySide6.QtCore import Qt
 from annotator.core.conflicts import StaleEditError
 from annotator.core.project import Project
 from annotator.core.review import ReviewSession
+from annotator.gui import source_link
+
+
+@pytest.fixture(autouse=True)
+def grade_this_claim_only(monkeypatch):
+    """The other window's grade is also this reviewer's grade of the claim's
+    source, so a new grade asks "the source or this claim?" (issue 14's grade
+    once); these stories grade the claim."""
+    monkeypatch.setattr(source_link, "ask_scope", lambda *args: "claim")
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 

@@ -36,6 +36,10 @@ COMMANDS = {
     "sources": ("sources_cmds", "sources_group"),                                   # the source registry
     "learn": ("learn_cmds", "learn"), "lexicon": ("learn_cmds", "lexicon"),
     "uncertain": ("learn_cmds", "uncertain"),                                       # learning from the team
+    "related": ("related_cmds", "related_command"),
+    "judge-pair": ("related_cmds", "judge_pair_command"),
+    "export-pairs": ("related_cmds", "export_pairs_command"),
+    "index-claims": ("related_cmds", "index_claims_command"),                       # claims across articles
     "selftest": ("selftest_cmd", "selftest"),
 }
 

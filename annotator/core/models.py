@@ -54,6 +54,10 @@ SOURCE_TYPE_LABELS = {
 }
 
 # NATO Admiralty scale (STANAG 2511 / AJP-2.1).
+# A claim's review mark (issue 18), in the order the flag key cycles them;
+# Prodigy's "ignore" is "skipped". The database's CHECK lists the same names.
+FLAGS = ("flagged", "unsure", "skipped")
+
 RELIABILITY_GRADES = {
     "A": "Completely reliable: no doubt of authenticity, trustworthiness or "
     "competency; a history of complete reliability",
@@ -126,10 +130,11 @@ class ArticleSummary:
     published: str | None
     claims_total: int
     claims_reviewed: int
+    checked: bool = False  # "checked, nothing to mark" by this reviewer
 
     @property
     def status(self) -> str:
-        return status_of(self.claims_reviewed, self.claims_total)
+        return status_of(self.claims_reviewed, self.claims_total, self.checked)
 
 
 @dataclass
@@ -173,6 +178,7 @@ class Annotation:
     attribution: Attribution | None = None
     hedged: bool = False
     note: str = ""
+    flag: str | None = None  # one of FLAGS: a mark for later, not a judgement
     suggestion_id: int | None = None
     # Set by the store:
     id: str | None = None
@@ -194,6 +200,8 @@ class Annotation:
                     raise ValueError(f"span {span.start}..{span.end} is past the text's end")
         if self.unattributed and self.source is not None:
             raise ValueError("an unattributed claim has no source span")
+        if self.flag is not None and self.flag not in FLAGS:
+            raise ValueError(f"flag must be one of {', '.join(FLAGS)}, not {self.flag!r}")
 
     def evolve(self, **changes: Any) -> Annotation:
         return replace(self, **changes)

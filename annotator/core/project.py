@@ -32,7 +32,7 @@ from annotator.core.models import (
 from annotator.core.rows import annotation_to_row
 from annotator.core.spans import check_annotation_spans
 from annotator.core.storage import annotations as annotation_store
-from annotator.core.storage import articles, meta, suggestions, team
+from annotator.core.storage import articles, checks, meta, suggestions, team
 from annotator.core.storage.status import STATUSES
 
 __all__ = ["STATUSES", "Progress", "Project"]
@@ -176,11 +176,20 @@ class Project:
 
     def _suggestions_written(self, article_ids: list[str]) -> None:
         """What follows new suggestions, whichever way they were written:
-        their sources are linked to the registry (as suggestions)."""
+        their sources are linked to the registry (as suggestions), and the
+        related-claims index takes the articles' claims."""
         from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
 
         for article_id in article_ids:
             link_suggestions(self.db, article_id, self.article(article_id).text)
+        self._claims_changed(article_ids)
+
+    def _claims_changed(self, article_ids: list[str]) -> None:
+        """Keep the related-claims index up to date with the articles' claims
+        (inside the caller's transaction; parsing is lazy-imported)."""
+        from annotator.core.corroboration.project_claims import update_articles
+
+        update_articles(self, article_ids)
 
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)
@@ -285,6 +294,8 @@ class Project:
             if current is not None:
                 annotation_store.delete(self.db, annotation_id)
                 self._log(annotation_id, current.annotator, "delete", current, None)
+                if current.suggestion_id is None:  # a claim added by hand is gone
+                    self._claims_changed([current.article_id])
             return None
         text = articles.text_of(self.db, target.article_id)
         if text is None:
@@ -307,6 +318,8 @@ class Project:
         )
         annotation_store.upsert(self.db, stored)
         self._log(annotation_id, stored.annotator, "update" if current else "create", current, stored)
+        if stored.suggestion_id is None:  # a claim added by hand: the index reads its span
+            self._claims_changed([stored.article_id])
         return stored
 
     def _log(self, annotation_id: str, annotator: str, action: str,
@@ -326,6 +339,24 @@ class Project:
         suggested = suggestions.count(self.db, article_id)
         reviewed, own = annotation_store.reviewed_counts(self.db, annotator, article_id)
         return Progress(reviewed=reviewed, total=suggested + own)
+
+    def article_checked(self, article_id: str, annotator: str) -> bool:
+        """Whether ``annotator`` marked the article "checked, nothing to mark"."""
+        return checks.is_checked(self.db, article_id, annotator)
+
+    def set_article_checked(self, article_id: str, annotator: str, checked: bool) -> bool:
+        """Record (or take back) the check in one transaction; whether anything changed."""
+        with self.transaction():
+            if checks.is_checked(self.db, article_id, annotator) == checked:
+                return False
+            if not checked:
+                checks.clear_checked(self.db, article_id, annotator)
+            elif not articles.exists(self.db, article_id):
+                raise KeyError(f"no article {article_id}")
+            else:
+                annotation_store.add_annotator(self.db, annotator, database.utc_now())
+                checks.set_checked(self.db, article_id, annotator, database.utc_now())
+            return True
 
 
 def _same_content(a: Annotation, b: Annotation) -> bool:

@@ -31,6 +31,7 @@ SUGGESTION_INSERT_COLUMNS = ("id", "article_id", "start", "end", "source_start",
                              "cue_start", "cue_end", "attribution", "hedged", "score",
                              "pipeline", "pipeline_version", "created_at")
 LOG_COLUMNS = ("annotation_id", "annotator", "at", "action", "before", "after", "db_uuid")
+CHECK_COLUMNS = ("article_id", "annotator", "checked_at")
 ASSIGNMENT_COLUMNS = ("article_id", "annotator", "package_uuid", "assigned_at")
 CONFLICT_COLUMNS = ("version_hash", "annotation_id", "annotator", "article_id",
                     "dropped_revision", "dropped_updated_at", "dropped_origin_db", "dropped")
@@ -38,7 +39,7 @@ ANNOTATION_COLUMNS = (
     "id", "article_id", "annotator", "suggestion_id", "decision", "start", "end",
     "source_start", "source_end", "unattributed", "cue_start", "cue_end", "source_type",
     "reliability", "credibility", "attribution", "hedged", "note", "revision",
-    "created_at", "updated_at", "origin_db",
+    "created_at", "updated_at", "origin_db", "flag",
 )
 
 
@@ -96,7 +97,8 @@ def annotation_from_row(row: dict[str, Any]) -> Annotation:
         source_type=SourceType(row["source_type"]) if row["source_type"] else None,
         reliability=row["reliability"], credibility=row["credibility"],
         attribution=Attribution(row["attribution"]) if row["attribution"] else None,
-        hedged=bool(row["hedged"]), note=row["note"], revision=row["revision"],
+        hedged=bool(row["hedged"]), note=row["note"], flag=row.get("flag"),
+        revision=row["revision"],
         created_at=row["created_at"], updated_at=row["updated_at"],
         origin_db=row["origin_db"],
     )
@@ -116,6 +118,7 @@ def annotation_to_row(a: Annotation) -> dict[str, Any]:
         "attribution": Attribution(a.attribution).value if a.attribution else None,
         "hedged": int(a.hedged), "note": a.note or "", "revision": a.revision,
         "created_at": a.created_at, "updated_at": a.updated_at, "origin_db": a.origin_db,
+        "flag": a.flag,
     }
 
 

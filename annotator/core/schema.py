@@ -309,6 +309,31 @@ def m004_sources(db: Database) -> None:
 
 
 @migrations()
+def m005_claim_relations(db: Database) -> None:
+    """Claims across articles (issue 15): the related-claims index and the
+    reviewers' judgements of related pairs.
+
+    ``claim_facts`` holds each indexed claim's parsed facts and matching keys;
+    ``claim_keys`` is an FTS5 external-content index over the keys (written by
+    ``storage.relations``, no triggers, so a bulk build can rebuild it in one
+    pass); ``claim_key_counts`` keeps each key's document frequency.
+
+    ``claim_judgements``: one annotator's label of one pair of claims, the
+    claims named by article and span (suggestion ids are local to one
+    database), the pair in canonical order (a < b). Its id is derived from
+    (annotator, a, b), so two databases judging the same pair share it and a
+    merge keeps the newer version, like annotations. Every write goes with a
+    row in the append-only ``claim_judgement_log``. Judgements are exported
+    (``related`` on JSONL claims, the claim-pair dataset), so they renew both
+    articles' stamps.
+    """
+    db.executescript(_M005_TABLES + "".join(
+        _M005_STAMP_TRIGGER.format(event=event, when=event.upper(), row=row, side=side)
+        for event, row in (("insert", "NEW"), ("update", "NEW"), ("delete", "OLD"))
+        for side in ("a", "b")))
+
+
+@migrations()
 def m006_learned_models(db: Database) -> None:
     """What ``annotator learn`` learned from the project's decisions (issue 16).
 
@@ -368,3 +393,91 @@ def m007_team_adjudication(db: Database) -> None:
         """
         + _stamp_triggers("adjudication_basis")
     )
+
+
+@migrations()
+def m008_review_marks(db: Database) -> None:
+    """Review marks (issue 18): a claim's flag and "checked, nothing to mark".
+
+    ``annotations.flag`` is part of the annotation like ``note`` (logged,
+    undone, merged): 'flagged', 'unsure' or 'skipped' (Prodigy's "ignore"),
+    NULL for none. ``article_checks`` records that an annotator read an
+    article and found no claim in it; the status rule (storage/status.py)
+    counts such an article as done. A check changes the article's status,
+    so it renews the article stamp like m003's triggers.
+    """
+    db.executescript(
+        """
+        ALTER TABLE annotations ADD COLUMN flag TEXT
+            CHECK (flag IS NULL OR flag IN ('flagged', 'unsure', 'skipped'));
+        CREATE TABLE article_checks (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator)
+        );
+        """
+        + _stamp_triggers("article_checks")
+    )
+
+
+_M005_TABLES = """
+    CREATE TABLE claim_facts (
+        id INTEGER PRIMARY KEY,
+        claim_key TEXT NOT NULL UNIQUE,
+        article_id TEXT NOT NULL,
+        keys TEXT NOT NULL,
+        facts TEXT NOT NULL
+    );
+    CREATE INDEX claim_facts_by_article ON claim_facts (article_id);
+    CREATE VIRTUAL TABLE claim_keys USING fts5 (
+        keys, content='claim_facts', content_rowid='id', detail='none',
+        tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+    );
+    CREATE VIRTUAL TABLE claim_keys_vocab USING fts5vocab (claim_keys, 'row');
+    CREATE TABLE claim_key_counts (
+        key TEXT PRIMARY KEY,
+        claims INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE claim_judgements (
+        id TEXT PRIMARY KEY,
+        annotator TEXT NOT NULL,
+        article_a TEXT NOT NULL,
+        start_a INTEGER NOT NULL,
+        end_a INTEGER NOT NULL,
+        article_b TEXT NOT NULL,
+        start_b INTEGER NOT NULL,
+        end_b INTEGER NOT NULL,
+        label TEXT NOT NULL CHECK (label IN ('corroborates', 'contradicts', 'unrelated')),
+        revision INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        origin_db TEXT NOT NULL,
+        UNIQUE (annotator, article_a, start_a, end_a, article_b, start_b, end_b)
+    );
+    CREATE INDEX claim_judgements_by_a ON claim_judgements (article_a);
+    CREATE INDEX claim_judgements_by_b ON claim_judgements (article_b);
+    CREATE TABLE claim_judgement_log (
+        seq INTEGER PRIMARY KEY,
+        judgement_id TEXT NOT NULL,
+        annotator TEXT NOT NULL,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+        before TEXT,
+        after TEXT,
+        db_uuid TEXT NOT NULL
+    );
+    CREATE INDEX claim_judgement_log_by_judgement ON claim_judgement_log (judgement_id);
+    CREATE TRIGGER claim_judgement_log_no_update BEFORE UPDATE ON claim_judgement_log
+        BEGIN SELECT RAISE(ABORT, 'claim_judgement_log is append-only'); END;
+    CREATE TRIGGER claim_judgement_log_no_delete BEFORE DELETE ON claim_judgement_log
+        BEGIN SELECT RAISE(ABORT, 'claim_judgement_log is append-only'); END;
+"""
+# A judgement is exported with both of its claims' articles: renew both stamps.
+_M005_STAMP_TRIGGER = """
+    CREATE TRIGGER article_stamp_on_claim_judgements_{event}_{side} AFTER {when}
+        ON claim_judgements BEGIN
+        INSERT INTO article_stamps VALUES ({row}.article_{side}, randomblob(8))
+            ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;
+    END;
+"""

@@ -1,7 +1,8 @@
 """The shown article's claims as a compact list (a dock, F4).
 
-One line per claim: number, state, grades, source and the start of the
-claim, in the state's colour. It reads the review session's claims (no
+One line per claim: number, state, flag, grades, source and the start of
+the claim, in the state's colour. A filter above it shows only the flagged
+claims or those with a note (the rules: ``CLAIM_FILTERS`` in the core). It reads the review session's claims (no
 query) and follows every change; picking a line selects that claim and
 gives the keys back to the text.
 """
@@ -9,14 +10,16 @@ gives the keys back to the text.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QListView, QVBoxLayout, QWidget
 
-from annotator.core.review import Claim, ClaimState, ReviewSession
+from annotator.core.review import CLAIM_FILTERS, Claim, ClaimState, ReviewSession
 from annotator.gui.colors import claim_colors
 
 SYMBOLS = {ClaimState.SUGGESTED: "·", ClaimState.ACCEPTED: "✓", ClaimState.REJECTED: "✗",
            ClaimState.ADDED: "+"}
+FLAG_MARKS = {"flagged": " ⚑", "unsure": " ?", "skipped": " »"}
 PREVIEW_CHARS = 60
+ALL_CLAIMS = "All claims"
 
 
 def claim_line(number: int, claim: Claim, text: str) -> str:
@@ -26,7 +29,8 @@ def claim_line(number: int, claim: Claim, text: str) -> str:
         if a is not None and (a.reliability or a.credibility) else ""
     source = _words(text, claim.source, 30) + ": " if claim.source is not None else ""
     preview = _words(text, claim.span, PREVIEW_CHARS)
-    return f"{number} {SYMBOLS[claim.state]} {grades}  {source}{preview}"
+    flag = FLAG_MARKS.get(a.flag, "") if a is not None and a.flag else ""
+    return f"{number} {SYMBOLS[claim.state]}{flag} {grades}  {source}{preview}"
 
 
 def _words(text: str, span, limit: int) -> str:
@@ -42,6 +46,8 @@ class ClaimListModel(QAbstractListModel):
         super().__init__(parent)
         self.session = session
         self._keys: list[str] = []
+        self._rows: list[int] = []  # the session's claim number shown in each row
+        self.shows: str | None = None  # a CLAIM_FILTERS name, or None: every claim
         self._reviews: list[object] = []  # each claim's annotation object, as last shown
         self._colors = None
         self._line_height = 18
@@ -66,12 +72,14 @@ class ClaimListModel(QAbstractListModel):
         claim's annotation object on every write, so identity tells which;
         repainting every row would cost ~10 ms a key with 200 claims."""
         self.recolor(palette)
-        claims = self.session.claims
+        only = CLAIM_FILTERS.get(self.shows or "")
+        rows = [n for n, claim in enumerate(self.session.claims) if only is None or only(claim)]
+        claims = [self.session.claims[n] for n in rows]
         keys = [claim.key for claim in claims]
         reviews = [claim.annotation for claim in claims]
-        if keys != self._keys:
+        if keys != self._keys or rows != self._rows:
             self.beginResetModel()
-            self._keys, self._reviews = keys, reviews
+            self._keys, self._reviews, self._rows = keys, reviews, rows
             self.endResetModel()
             return
         changed = [row for row, (old, new) in enumerate(zip(self._reviews, reviews))
@@ -79,6 +87,12 @@ class ClaimListModel(QAbstractListModel):
         self._reviews = reviews
         for row in changed:
             self.dataChanged.emit(self.index(row), self.index(row))
+
+    def claim_number(self, row: int) -> int:
+        return self._rows[row]
+
+    def row_of(self, number: int | None) -> int | None:
+        return self._rows.index(number) if number in self._rows else None
 
     def recolor(self, palette) -> None:
         self._colors = claim_colors(palette)
@@ -88,11 +102,12 @@ class ClaimListModel(QAbstractListModel):
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         claims = self.session.claims
-        if not index.isValid() or index.row() >= len(claims) or self.session.article is None:
+        if not index.isValid() or index.row() >= len(self._rows) or self.session.article is None \
+                or self._rows[index.row()] >= len(claims):
             return None
-        claim = claims[index.row()]
+        claim = claims[self._rows[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
-            return claim_line(index.row() + 1, claim, self.session.article.text)
+            return claim_line(self._rows[index.row()] + 1, claim, self.session.article.text)
         if role == Qt.ItemDataRole.SizeHintRole:  # the list's width, not the text's
             return QSize(1, self._line_height)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -109,6 +124,7 @@ class ClaimListModel(QAbstractListModel):
 
 class ClaimList(QListView):
     claimChosen = Signal(int)  # the claim's number in the session (0-based)
+    filterChanged = Signal(str)  # the filter's name shown (ALL_CLAIMS or a CLAIM_FILTERS name)
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,8 +140,8 @@ class ClaimList(QListView):
         # Lines as wide as the list, elided (the tooltip has the whole claim).
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.clicked.connect(lambda index: self.claimChosen.emit(index.row()))
-        self.activated.connect(lambda index: self.claimChosen.emit(index.row()))
+        self.clicked.connect(lambda index: self.claimChosen.emit(self.model_.claim_number(index.row())))
+        self.activated.connect(lambda index: self.claimChosen.emit(self.model_.claim_number(index.row())))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -133,13 +149,47 @@ class ClaimList(QListView):
             self.model_.recolor(self.palette())
             self.viewport().update()
 
+    def show_only(self, name: str) -> None:
+        """Show the claims of one CLAIM_FILTERS name (any other name: every claim)."""
+        shows = name if name in CLAIM_FILTERS else None
+        if shows != self.model_.shows:
+            self.model_.shows = shows
+            self.follow()
+            self.filterChanged.emit(shows or ALL_CLAIMS)
+
+    def next_filter(self) -> None:
+        """The key (Shift+I): all claims → flagged → with a note → all claims."""
+        names = [ALL_CLAIMS, *CLAIM_FILTERS]
+        self.show_only(names[(names.index(self.model_.shows or ALL_CLAIMS) + 1) % len(names)])
+
     def follow(self) -> None:
         """Show the session's claims and select its current one."""
         self.model_.follow(self.palette())
-        index = self.model_.session.index
+        index = self.model_.row_of(self.model_.session.index)
         if index is None:
             self.clearSelection()
         else:  # only clicks and Enter choose a claim, so this does not loop back
             current = self.model_.index(index)
             self.setCurrentIndex(current)
             self.scrollTo(current)
+
+
+class ClaimsPane(QWidget):
+    """The claims list under a filter: all claims, flagged ones, ones with a note."""
+
+    def __init__(self, claim_list: ClaimList, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list = claim_list
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("claimFilter")
+        self.filter.setAccessibleName("Show claims")
+        self.filter.addItems([ALL_CLAIMS, *CLAIM_FILTERS])
+        self.filter.setToolTip("Show every claim, only flagged ones (I flags) or only those with a note "
+                               "(Shift+I: the next of these)")
+        self.filter.currentTextChanged.connect(claim_list.show_only)
+        claim_list.filterChanged.connect(self.filter.setCurrentText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter)
+        layout.addWidget(claim_list)

@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -237,9 +236,3 @@ def open_export_dialog(window) -> None:
     if dialog.exec() == QDialog.DialogCode.Accepted:
         start_export(window, dialog.options(), dialog.output_path())
 
-
-def install_export_action(window) -> QAction:
-    """Add File → Export… (Ctrl+Shift+E) to the main window."""
-    window.export_action = window.add_file_action("&Export training data…", "Ctrl+Shift+E",
-                                                  lambda: open_export_dialog(window))
-    return window.export_action

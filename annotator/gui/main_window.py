@@ -1,17 +1,12 @@
 """The main window: it assembles the article list, the review workspace, the
-guidelines dock, the menus and the status bar, and nothing more.
+docks, the menus (from the action table in gui/shortcuts.py) and the status
+bar, and nothing more.
 
-For other engineers adding features (a few lines each)::
-
-    window.file_menu        # QMenu "File": add e.g. an Export… action
-    window.team_menu        # QMenu "Team": empty, for merge/adjudication
-    window.project_path     # Path of the open project database
-    window.annotator        # the reviewer's name
-    window.bus                       # OperationBus: its ``changed`` signal carries
-                                     # every operation's Changes record to the views
-    window.run_job(title, fn, ...)   # see annotator.gui.workers
-    window.run_operation(title, fn, may_change, ...)  # a job returning an Outcome;
-                                     # its changes are published when it ends
+For other engineers adding features: ``window.bus`` (its ``changed`` signal
+carries every operation's Changes record to the views),
+``window.run_operation(title, fn, may_change, ...)`` (a job returning an
+Outcome; its changes are published when it ends), ``window.run_job``
+(gui/workers.py), ``window.project_path``, ``window.annotator``.
 """
 
 from __future__ import annotations
@@ -22,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -44,9 +38,10 @@ from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
 from annotator.gui.annotator_name import change_annotator
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
-from annotator.gui.claims_list import ClaimList
+from annotator.gui.claims_list import ClaimList, ClaimsPane
 from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.outside_changes import OutsideChanges
+from annotator.gui.related_panel import RelatedClaims
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
 from annotator.gui.sources_dock import install_sources_dock, toggle_sources
@@ -89,17 +84,13 @@ class MainWindow(QMainWindow):
         self.article_dock = self._dock("Articles", "articleDock", self.article_list,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.claim_list = ClaimList(self.workspace.session, self)
-        self.claims_dock = self._dock("Claims", "claimsDock", self.claim_list,
+        self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
-        self.guidelines = QTextBrowser(self)
-        self.guidelines.setAccessibleName("Annotation guidelines")
-        self.guidelines.setOpenExternalLinks(True)
-        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
-        self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
-                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.guidelines_dock.hide()
-        self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
+        self.related = RelatedClaims(self.workspace, self)
+        self.related_dock = self._dock("Related in other articles", "relatedDock", self.related.panel,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_guidelines_dock()
         self.progress_label = QLabel(self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setAccessibleName("Review progress")
@@ -121,12 +112,22 @@ class MainWindow(QMainWindow):
         # A new filter resets the list: mark the shown article in it again.
         self.article_list.filterApplied.connect(self._list_sync_timer.start)
         self.article_list.setMinimumWidth(ARTICLE_LIST_MIN_WIDTH)
-        self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
         self._docks_timer = QTimer(self, singleShot=True, interval=150)
         self._docks_timer.timeout.connect(self._restore_dock_widths)
         self.outside_changes = OutsideChanges(self.project, self.bus, self)  # other windows' writes
         self._restore_layout()
         self.resume()
+
+    def _add_guidelines_dock(self) -> None:
+        self.guidelines = QTextBrowser(self)
+        self.guidelines.setAccessibleName("Annotation guidelines")
+        self.guidelines.setOpenExternalLinks(True)
+        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
+        self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
+        self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.guidelines_dock.hide()
+        self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -158,18 +159,21 @@ class MainWindow(QMainWindow):
             "new_source_from_selection": self.source_linker.create_from_selection,
             "take_source_grade": self.source_linker.take_source_grade,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
-            "about": self.about, "clear_grades": w.clear_grades,
+            "about": self.about, "clear_grades": w.clear_grades, "claims_filter": self.claim_list.next_filter,
             "import_annotations": lambda: open_annotation_import_dialog(self),
             "export": self.export_dialog, "merge": self.team.ask_and_merge,
             "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
             "refresh_dashboard": self.team.refresh_dashboard,
             "change_annotator": lambda: change_annotator(self),
             **self.view_settings.handlers(),
+            "next_related": self.related.next_related, "back_from_related": self.related.back,
+            "judge_pair": self.related.judge, "show_story": self.related.show_story,
+            "apply_proposal": self.related.apply_proposal,
         }
         for name in ("toggle_overview", "find_in_article", "find_next", "find_previous", "next_claim",
                      "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
-                     "cycle_attribution", "hedged", "edit_note", "forget"):
+                     "cycle_attribution", "hedged", "edit_note", "forget", "cycle_flag", "check_article"):
             handlers[name] = getattr(w, name)
         for grade in RELIABILITY_GRADES:
             handlers[f"reliability_{grade}"] = lambda g=grade: self.source_linker.set_reliability(g)
@@ -205,14 +209,6 @@ class MainWindow(QMainWindow):
         from annotator.gui.export_dialog import open_export_dialog  # loads the exporters
 
         open_export_dialog(self)
-
-    def add_file_action(self, text: str, shortcut: str, slot) -> QAction:
-        """A File menu action (e.g. Export…) above Quit, with its shortcut."""
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.file_menu.insertAction(self.file_quit_separator, action)
-        return action
 
     # -- articles --------------------------------------------------------------------------------
 
@@ -493,6 +489,7 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.settings.remember_project(self.project_path)
         self._position_timer.stop()
+        self.related.stop()
         self._save_position()
         self.project.close()
         super().closeEvent(event)

@@ -30,6 +30,7 @@ from annotator.gui.bus import OperationBus
 from annotator.gui.claim_panel import ClaimPanel
 from annotator.gui.find_bar import FindBar
 from annotator.gui.offsets import OffsetMap
+from annotator.gui.review_marks import toggle_check
 from annotator.gui.undo import AnnotationCommand
 
 # What a failed write can raise; anything else is a bug and propagates.
@@ -251,6 +252,26 @@ class ReviewWorkspace(QWidget):
 
     def hedged(self) -> None:
         self._do(self.session.toggle_hedged)
+
+    def cycle_flag(self) -> None:
+        """Flagged → unsure → skipped → none; the claims list can show only flagged ones."""
+        if self.session.current is None:
+            self.message.emit("No claim is selected to flag: choose one (J/K, click)")
+            return
+        self._do(self.session.cycle_flag)
+
+    def check_article(self) -> None:
+        toggle_check(self)
+
+    @property
+    def annotator(self) -> str:
+        return self.session.annotator
+
+    def say(self, message: str) -> None:
+        self.message.emit(message)
+
+    def publish_changes(self, changes: Changes) -> None:
+        self._publish(changes)
 
     def cycle_attribution(self) -> None:
         self._do(self.session.cycle_attribution)

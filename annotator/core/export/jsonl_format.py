@@ -83,6 +83,9 @@ def _claim(claim: ExportClaim, text: str) -> str:
     """The JSON of records.claim_payload(claim, text)."""
     positive = claim.decision != "reject"
     score = ',"score":' + _value(claim.score)  # every layer has the same keys
+    if claim.related is not None:
+        score += (',"related":' + _dumps(claim.related)
+                  + ',"credibility_proposal":' + _dumps(claim.credibility_proposal))
     return _CLAIM % (
         _value(claim.id), _value(claim.decision), _part(text, (claim.start, claim.end), "claim", positive),
         _part(text, claim.source, "source", positive), _part(text, claim.cue, "cue", positive),

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from annotator.core.corroboration.export_fields import add_related, judgements_by_article
 from annotator.core.export.adjudicated import adjudicated_claims
 from annotator.core.export.options import ExportError, ExportOptions
 from annotator.core.export.records import (
@@ -138,6 +139,7 @@ def _annotation_layers(project, selection: Selection, ids: list[str]) -> Layers:
     if selection.only_reviewed:
         _keep_complete_layers(grouped, counts)
     layers: Layers = {}
+    judged = judgements_by_article(project, list(grouped))
     for article_id, by_name in grouped.items():
         for name, rows in by_name.items():
             if name == ADJUDICATED_LAYER:
@@ -146,6 +148,8 @@ def _annotation_layers(project, selection: Selection, ids: list[str]) -> Layers:
                 unjudged = counts.get(article_id, 0) - _judged(rows)
                 layer = (*_claims_of(rows), {UNJUDGED: unjudged} if unjudged > 0 else {})
             if layer is not None:
+                if article_id in judged and name != ADJUDICATED_LAYER:
+                    add_related(project, article_id, name, layer[0], judged[article_id])
                 layers.setdefault(article_id, {})[name] = layer
     return layers
 

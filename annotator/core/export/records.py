@@ -79,6 +79,10 @@ class ExportClaim:
     source_name: str | None = None  # its canonical name
     source_link: str | None = None  # "confirmed" by a reviewer, or "suggested" by the linker
     suggestion_id: int | None = None  # the suggestion it reviews (not exported: ids are local)
+    # claims across articles (issue 15): pairs this layer's annotator judged, and
+    # the credibility proposal from them; None when the claim has no judged pair
+    related: list[dict] | None = None
+    credibility_proposal: dict | None = None
 
     @property
     def is_positive(self) -> bool:
@@ -163,4 +167,7 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
         "source_link": claim.source_link,
     }
     payload["score"] = claim.score  # every layer has the same keys (None for people)
+    if claim.related is not None:
+        payload["related"] = claim.related
+        payload["credibility_proposal"] = claim.credibility_proposal
     return payload

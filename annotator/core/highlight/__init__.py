@@ -107,6 +107,8 @@ def _project_german():
     (tests/test_startup.py compares them), but the infix regex is compiled
     once instead of twice, ~0.3 s less start-up for every process that
     highlights or tokenizes."""
+    # GermanDefaults is the class German.Defaults names; subclassing it by that
+    # name keeps the base a real type for mypy (a class attribute is not one)
     from spacy.lang.de import German, GermanDefaults
 
     from annotator.core.highlight.tokenizer import EXTRA_INFIXES
@@ -142,7 +144,8 @@ def build_pipeline(model: str | None) -> spacy.Language:
 
 RULE_MODULES = (
     "rules.py", "rules_words.py", "claim.py", "doc_state.py", "word_classes.py", "clauses.py", "noun_phrases.py",
-    "cue_verbs.py", "cue_frames.py", "cue_quotes.py", "cue_outlet.py", "cue_complements.py", "source_phrases.py", "coreference.py",
+    "cue_verbs.py", "cue_frames.py", "cue_quotes.py", "cue_outlet.py", "cue_complements.py", "source_phrases.py",
+    "coreference.py",
     "sentence_features.py", "sentences.py", "tokenizer.py", "components.py", "lexicons.py",
 )
 

@@ -43,7 +43,8 @@ class Clauses:
 
     def strip_end(self, s: int, e: int) -> int:
         """Drop final punctuation (not closing quotes) from a message range."""
-        while e > s and self.doc.words[e - 1] in (".", ",", ";", ":", "!", "?", "–", "—", "-") and self.doc.quote_of[e - 1] < 0:
+        while (e > s and self.doc.words[e - 1] in (".", ",", ";", ":", "!", "?", "–", "—", "-")
+               and self.doc.quote_of[e - 1] < 0):
             e -= 1
         return e
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.doc_state import DocState
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import RELATIVE
+from annotator.core.highlight.rules_words import RELATIVE, TIME_WORDS
 from annotator.core.highlight.source_phrases import SourcePhrases
 from annotator.core.highlight.word_classes import WordClasses
 
@@ -35,7 +35,8 @@ class Coreference:
             lo = self.doc.lower[k]
             if not (lo == role or (lo.endswith(role) and len(lo) > len(role) + 2)):
                 continue
-            if k + 1 < self.doc.n and self.tokens.is_nounlike(k + 1, -1) and not self.doc.lex.fclass(self.doc.lower[k + 1]):
+            if (k + 1 < self.doc.n and self.tokens.is_nounlike(k + 1, -1)
+                    and not self.doc.lex.fclass(self.doc.lower[k + 1])):
                 # walk back over the article and adjectives before the role
                 a = k
                 while a - 1 >= limit and (self.tokens.is_adjlike(a - 1) or "det" in self.tokens.fclass(a - 1)):
@@ -54,6 +55,10 @@ class Coreference:
         for c in claims:
             if c.source is not None and c.source[1] - c.source[0] == 1 and self.doc.lower[c.source[0]] in ("man", "es"):
                 c.source = None  # impersonal: no speaker
+            elif (c.source is not None and c.source[1] - c.source[0] == 2
+                  and self.doc.lower[c.source[0]] in ("ende", "anfang", "mitte")
+                  and self.doc.lower[c.source[0] + 1] in TIME_WORDS):
+                c.source = None  # "Ende August": a time adverbial the word order took for the subject
             src = c.source
             si = c.sents[0] if c.sents else 0
             if src is None:

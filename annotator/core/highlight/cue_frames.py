@@ -41,7 +41,8 @@ FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach so
 class FrameCues:
     """Adverbial frames and the claims they make."""
 
-    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases, features: SentenceFeatures) -> None:
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
+                 features: SentenceFeatures) -> None:
         self.doc = doc
         self.tokens = tokens
         self.clauses = clauses
@@ -212,4 +213,5 @@ class FrameCues:
         # a frame in the middle of a clause that starts with a wh/relative clause is fine
         mention = fr.mention or fr.source
         return Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=mention, cue=fr.cue,
-                     hedged=self.features.hedged(s, e), score=BASE_SCORE[Attribution.ACCORDING_TO], kind="frame-" + fr.kind)
+                     hedged=self.features.hedged(s, e), score=BASE_SCORE[Attribution.ACCORDING_TO],
+                     kind="frame-" + fr.kind)

@@ -98,7 +98,6 @@ class OutletVoice:
     def _longest_free_run(self, a: int, b: int, in_message: list[bool]) -> Range | None:
         """The longest stretch of a unit outside every claim's message, when it
         is most of the unit and long enough to assert something."""
-        words = self.doc.words
         best: Range | None = None
         k = a
         while k < b:

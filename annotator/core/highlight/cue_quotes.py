@@ -30,7 +30,8 @@ UNFRAMED_QUOTE_MIN_TOKENS = 6  # shorter quotes without a cue are names, terms o
 class QuoteCues:
     """Quote regions and quotation claims."""
 
-    def __init__(self, doc: DocState, tokens: WordClasses, phrases: NounPhrases, sources: SourcePhrases, verbs: VerbCues, features: SentenceFeatures) -> None:
+    def __init__(self, doc: DocState, tokens: WordClasses, phrases: NounPhrases, sources: SourcePhrases,
+                 verbs: VerbCues, features: SentenceFeatures) -> None:
         self.doc = doc
         self.tokens = tokens
         self.phrases = phrases

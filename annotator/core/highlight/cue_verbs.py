@@ -43,7 +43,8 @@ TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren 
 class VerbCues:
     """Verb cues, complement clauses and verb-based claims."""
 
-    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases, sources: SourcePhrases, features: SentenceFeatures) -> None:
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
+                 sources: SourcePhrases, features: SentenceFeatures) -> None:
         self.doc = doc
         self.tokens = tokens
         self.clauses = clauses
@@ -83,8 +84,9 @@ class VerbCues:
                     p = -1
                     for k in range(i + 1, min(ce + 1, e)):
                         # the particle closes the clause: "teilte … mit," not "mit den Nachbarn"
-                        if lower[k] == vf.particle and (k + 1 >= e or words[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
-                                                      or lower[k + 1] in ("und", "dass", "oder", "aber")):
+                        if lower[k] == vf.particle and (
+                                k + 1 >= e or words[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
+                                or lower[k + 1] in ("und", "dass", "oder", "aber")):
                             p = k
                     if p >= 0:
                         cand = (i, vf, p)
@@ -158,7 +160,8 @@ class VerbCues:
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
             return None
         if lo == "zu" or (lo in ("sich", "nicht", "auch", "nur", "weiter", "künftig") and
-                           any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en")) for m in range(k, min(me, k + 6)))):
+                           any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en"))
+                               for m in range(k, min(me, k + 6)))):
             return (k, me, "inf")
         # verb-second clause: a finite verb within the first tokens
         for m in range(k, min(me, k + 10)):
@@ -209,13 +212,11 @@ class VerbCues:
     def _wie_claim(self, s: int, e: int, vi: int, vf: VerbForm) -> tuple[bool, Claim | None]:
         """Subordinate "wie X mitteilte": a frame; the message is the sentence
         around it.  (found, claim): found even when no message is left."""
-        words, lower = self.doc.words, self.doc.lower
-        for k in range(self.clauses.clause_start(vi, s, at_quotes=False), vi):
-            if words[k] == ",":
-                break
-            if lower[k] != "wie" or self.doc.quote_of[k] >= 0:
-                continue
+        words = self.doc.words
+        for k in self._wie_positions(s, vi):
             source = self.phrases.np_after(k + 1, vi, s)
+            if source is None and self._comparative_wie(s, k):
+                return True, None  # "nicht so verheerend, wie zunächst angenommen": a comparison
             frame_end = self.clauses.clause_end(vi, e)
             frame_start = k - 1 if k > s and words[k - 1] == "," else k
             parts = []
@@ -232,6 +233,30 @@ class VerbCues:
                                hedged=self.features.hedged(s, e), score=0.85 * (0.6 + 0.4 * vf.precision),
                                kind="wie")
         return False, None
+
+    def _wie_positions(self, s: int, vi: int) -> list[int]:
+        """Where a "wie" of "wie X mitteilte" may stand: in the verb's own
+        clause, or before a speaker phrase whose apposition holds commas
+        ("Wie die Premierministerin von Queensland, Anna Bligh, erklärte")."""
+        words, lower = self.doc.words, self.doc.lower
+        for k in range(self.clauses.clause_start(vi, s, at_quotes=False), vi):
+            if words[k] == ",":
+                break
+            if lower[k] == "wie" and self.doc.quote_of[k] < 0:
+                return [k]
+        for k in range(vi - 1, s - 1, -1):
+            if lower[k] == "wie" and self.doc.quote_of[k] < 0 and (k == s or words[k - 1] == ","):
+                phrase = self.phrases.np_after(k + 1, vi, s)
+                # the phrase reaches the verb, or the comma closing its apposition
+                return [k] if phrase is not None and (phrase[1] == vi or (
+                    phrase[1] + 1 == vi and words[phrase[1]] == ",")) else []
+        return []
+
+    def _comparative_wie(self, s: int, k: int) -> bool:
+        """ "so/ebenso/genauso <adjective> …, wie": "wie" compares, it does not frame."""
+        if k - 1 <= s or self.doc.words[k - 1] != ",":
+            return False
+        return any(self.doc.lower[x] in ("so", "ebenso", "genauso") for x in range(max(s, k - 6), k - 1))
 
     def _complement_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> tuple[bool, Claim | None]:
         """The complement clause after the verb is the message (see
@@ -267,6 +292,10 @@ class VerbCues:
         before = self.phrases.np_after(s, comma, s)
         if before is not None and before[1] >= comma - 1:
             return None  # "X, Sprecher der Y, sagte …": the subject, not a message
+        if "prep" in self.tokens.fclass(s):
+            pp = self.phrases.np_after(s + 1, comma, s)
+            if pp is not None and pp[1] >= comma - 1:
+                return None  # "Nach Angaben von X, dem Direktor …, hatten …": a frame, not a message
         if comma - s < 3:
             return None
         source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)

@@ -132,7 +132,7 @@ def score_spkatt(docs: Iterable[tuple[list[dict[str, set[int]]], list[dict[str, 
         cands.sort(reverse=True)
         used_g: set[int] = set()
         used_s: set[int] = set()
-        for ov, mgi, msi in cands:
+        for _ov, mgi, msi in cands:
             gi, si = -mgi, -msi
             if gi in used_g or si in used_s:
                 continue

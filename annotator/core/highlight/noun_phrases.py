@@ -28,6 +28,12 @@ def low_k_rel(doc: DocState, k: int) -> bool:
     return k > 0 and doc.words[k - 1] == "," and doc.lower[k] in RELATIVE
 
 
+# name particles that are no German word, so they can start a name phrase
+LEADING_PARTICLES = frozenset("de van di al el bin ibn dos del du ten ter".split())
+
+# capitalised mid-sentence as polite address, not as a name
+POLITE = frozenset("sie ihr ihre ihren ihrem ihrer ihres ihnen du dich dir euch".split())
+
 STOP = -1  # an attachment started but is not one: the phrase ends before it
 
 
@@ -96,12 +102,16 @@ class NounPhrases:
             started = True
         elif "det" in self.tokens.fclass(j) and (lower[j] not in SUBJECT_PRONOUNS or lower[j] == "ihr"):
             j += 1
+        elif lower[j] in LEADING_PARTICLES and words[j].islower() and j + 1 < end \
+                and self.tokens.is_nounlike(j + 1, sent_start):
+            return j + 1, False  # a name that starts with its particle: "de Maizière", "al Huthi"
         if j == sent_start and j + 1 < end and words[j][:1].isupper() and self.doc.lex.mostly_lowercase(lower[j]) \
                 and lower[j].endswith(("e", "en", "er", "es", "em")) and not self.doc.lex.fclass(lower[j]) \
                 and self.tokens.is_nounlike(j + 1, sent_start):
             j += 1  # "Südkoreanische Geheimdienstkreise gehen davon aus"
         while j + 1 < end and self.tokens.is_adjlike(j) and (
-                self.tokens.is_adjlike(j + 1) or self.tokens.is_nounlike(j + 1, sent_start) or words[j + 1] in ("„", "»")):
+                self.tokens.is_adjlike(j + 1) or self.tokens.is_nounlike(j + 1, sent_start)
+                or words[j + 1] in ("„", "»")):
             j += 1
         return j, started
 
@@ -120,6 +130,11 @@ class NounPhrases:
                 # "der „Focus“", "die Musikzeitschrift „Billboard“"
                 j = quotes[q][1] + 1
                 started = True
+                continue
+            if started and j > sent_start and words[j][:1].isupper() and not words[j].isupper() \
+                    and self.doc.lex.fclass(lower[j]) and lower[j] not in POLITE \
+                    and self._is_name(j - 1, sent_start) and words[j - 1][:1].isupper():
+                j += 1  # mid-sentence a capitalised function word is a surname: "Lothar Nicht"
                 continue
             if started and lower[j] in NAME_PARTICLES and j + 1 < end and self.tokens.is_nounlike(j + 1, sent_start) \
                     and lower[j] not in GENITIVE_DETS | {"zu"}:
@@ -191,7 +206,10 @@ class NounPhrases:
     def _fuer_complement(self, scan: PhraseScan, j: int) -> int | None:
         """ "Kommissar für Schulwesen und Kultur" after a role or organisation."""
         lower, end = self.doc.lower, scan.end
-        if not (lower[j] == "für" and j + 1 < end and self.doc.lex.source_noun_kind(lower[j - 1]) in ("role", "org")):
+        kind = self.doc.lex.source_noun_kind(lower[j - 1])
+        # "Kommissar für …", and an institution's purpose: "Büro zur Koordinierung von …"
+        if not (j + 1 < end and (lower[j] == "für" and kind in ("role", "org")
+                                 or lower[j] in ("zur", "zum") and kind == "org")):
             return None
         k = j + 1
         while k < end and self.tokens.is_adjlike(k):
@@ -199,8 +217,14 @@ class NounPhrases:
         if not (k < end and self.tokens.is_nounlike(k, scan.sent_start)):
             return STOP
         j = k + 1
-        if j + 1 < end and lower[j] == "und" and self.tokens.is_nounlike(j + 1, scan.sent_start):
-            j += 2
+        if j + 1 < end and lower[j] == "und":
+            k = j + 1  # "für Erweiterung und europäische Nachbarschaftspolitik"
+            while k < end and self.tokens.is_adjlike(k):
+                k += 1
+            if k < end and self.tokens.is_nounlike(k, scan.sent_start):
+                j = k + 1
+        while j < end and self._is_name(j, scan.sent_start) and not self.tokens.fclass(j):
+            j += 1  # the role's bearer follows as a close apposition: "… Nachbarschaftspolitik Štefan Füle"
         return j
 
     def _affiliation(self, scan: PhraseScan, j: int) -> int | None:
@@ -211,7 +235,8 @@ class NounPhrases:
                 and not (scan.no_det_pp and "det" in self.tokens.fclass(j + 1))
                 and not (lower[j] == "aus" and (self.tokens.is_adjlike(j + 1) or self.tokens._common_noun(j + 1))
                          and not self.tokens._source_noun_after(j + 1, end))
-                and not words[j + 1][:1].isdigit()):
+                and not words[j + 1][:1].isdigit()
+                and lower[j + 1] not in TIME_WORDS):  # "Angaben der Polizei vom Dienstag": a date, not who
             return None
         sub = self.np_after(j + 1, end, scan.sent_start, allow_pron=False, appositions=scan.appositions)
         return sub[1] if sub is not None else STOP
@@ -248,7 +273,10 @@ class NounPhrases:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
         if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
             return None
-        sub = self.np_after(j + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        k = j + 1
+        while k + 1 < scan.end and self.doc.lower[k] in ("auch", "ebenso", "zudem"):
+            k += 1  # "Die Union sowie auch die FDP"
+        sub = self.np_after(k, scan.end, scan.sent_start, allow_pron=False, appositions=False)
         if sub is not None and (sub[1] >= scan.end or not self.tokens.is_adjlike(sub[1])):
             return sub[1]
         return STOP
@@ -265,7 +293,8 @@ class NounPhrases:
         words, lower = self.doc.words, self.doc.lower
         if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)):
             return None
-        if lower[k] in RELATIVE and k + 1 < end and not (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)):
+        if lower[k] in RELATIVE and k + 1 < end and not (
+                self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)):
             return None  # relative pronoun
         m = k
         nouns = 0
@@ -283,11 +312,13 @@ class NounPhrases:
                 return None
             elif cls & {"det", "prep", "conj"} or lo in self.APPOSITION_PREPS:
                 pass
-            elif self.tokens.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–") or self.doc.quote_of[m] >= 0:
+            elif (self.tokens.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–")
+                  or self.doc.quote_of[m] >= 0):
                 if lo in self.doc.lex.verbs:
                     return None
                 if self.tokens.is_adjlike(m) and not x[:1].isdigit() and not (
-                        m + 1 < end and (self.tokens.is_adjlike(m + 1) or self.tokens.is_nounlike(m + 1, -1) or lower[m + 1] in ("und", ","))):
+                        m + 1 < end and (self.tokens.is_adjlike(m + 1) or self.tokens.is_nounlike(m + 1, -1)
+                                         or lower[m + 1] in ("und", ","))):
                     return None  # "vertreten durch X": a participle, not an attribute
             else:
                 return None  # a verb or adverb: a clause, not an apposition
@@ -306,7 +337,7 @@ class NounPhrases:
         """Noun phrase ending right before token i (for "X zufolge"): nouns and
         names, adjectives before them, articles, genitive and "von" chains
         ("Einer Meldung von Xinhua", "dem Bericht der „Zeitung“")."""
-        words, lower = self.doc.words, self.doc.lower
+        lower = self.doc.lower
         j = i - 1
         if j < start:
             return None
@@ -331,7 +362,8 @@ class NounPhrases:
                 # nothing — "Samstag starben behördlichen Angaben" stops at "starben"
                 k = p
                 continue
-            if lower[p] in ("in", "im") and p - 1 >= start and self.doc.lex.source_noun_kind(lower[p - 1]) in ("org", "collective"):
+            if (lower[p] in ("in", "im") and p - 1 >= start
+                    and self.doc.lex.source_noun_kind(lower[p - 1]) in ("org", "collective")):
                 k = p - 1  # "Den Polizeibehörden in Mombasa zufolge"
                 continue
             if p == sent_start and self.doc.words[p][:1].isupper() and self.doc.lex.mostly_lowercase(lower[p]) \
@@ -341,7 +373,8 @@ class NounPhrases:
             cls = self.tokens.fclass(p)
             if "det" in cls or lower[p] in ("von", "vom"):
                 k = p
-                if p - 1 >= start and (self.tokens.is_nounlike(p - 1, sent_start) or self.doc.lex.is_nominal_cue(lower[p - 1])) \
+                if p - 1 >= start and (self.tokens.is_nounlike(p - 1, sent_start)
+                                       or self.doc.lex.is_nominal_cue(lower[p - 1])) \
                         and (lower[p] in GENITIVE_DETS or lower[p] in ("von", "vom")):
                     continue  # "Meldung von Xinhua", "Bericht der Zeitung"
                 break

@@ -145,6 +145,9 @@ class DocRules:
                 if flow.statement is not None:
                     self.verbs.reporting_events.append((s, e))  # the announcement is no claim of its own
         self.coref.resolve(claims)
+        # a speaker never says only their own name: a quoted title taken for speech
+        claims = [c for c in claims if c.source is None or not (
+            c.source[0] <= c.start and c.end <= c.source[1] + 1)]
         claims = [piece for c in claims for piece in self._split_speech(c)]
         # what no attributed claim covers is asserted in the outlet's voice
         claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
@@ -345,7 +348,9 @@ class DocRules:
                 if fr.kind in ("pre", "post", "nach") and fr.span is not None and not (c.start <= fr.cue[0] < c.end):
                     fc = self.frames.frame_claim(s, e, fr)
                     if fc is not None:
-                        claims.append(fc)
+                        # first: the verb's speaker, who really speaks, is the one
+                        # the next sentences continue ("Laut CNN hat Panetta verkündet, …")
+                        claims.insert(0, fc)
                     break
             return claims
         return []

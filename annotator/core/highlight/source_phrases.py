@@ -60,11 +60,14 @@ class SourcePhrases:
         j = vi + 1
         stop = e
         # skip adverbs / reflexive
-        while j < stop and (self.doc.lower[j] in ("auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
-                                            "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
+        while j < stop and (self.doc.lower[j] in (
+                "auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
+                "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
             j += 1
         # after the verb "von den Partnern" is an object, "von HRW" an affiliation
-        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True)
+        # a plural verb may have coordinated subjects: "erklärten SPD und Linke"
+        plural = self.doc.lower[vi].endswith("en")
+        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural)
         if np_ is None:
             return None
         a, b = np_
@@ -163,7 +166,8 @@ class SourcePhrases:
         words, lower, vi, s = self.doc.words, self.doc.lower, c.verb, c.sent_start
         for k in range(vi - 1, max(s, vi - 8), -1):
             if lower[k] in ("und", "aber", "doch") and self.doc.quote_of[k] < 0:
-                has_verb = any("aux" in self.tokens.fclass(x) or (lower[x] in self.doc.lex.verbs and words[x][:1].islower())
+                has_verb = any("aux" in self.tokens.fclass(x)
+                               or (lower[x] in self.doc.lex.verbs and words[x][:1].islower())
                                for x in range(s, k))
                 sub = self.phrases.np_after(k + 1, vi, s)
                 if has_verb and sub is not None and sub[1] >= vi - 1 and k > s:

@@ -45,8 +45,9 @@ class WordClasses:
                 return False
             if lo not in self.doc.lex.lower and lo.endswith(("lich", "ig", "isch", "end", "weise", "falls", "mals")):
                 return False
-            if lo.startswith(("hier", "da", "wo")) and lo[4:] in self.doc.lex.function or lo[2:] in self.doc.lex.function \
-                    and lo.startswith(("da", "wo")):
+            # pronominal adverbs: "hier"/"da"/"wo" + preposition ("hierzu", "darüber", "womit")
+            if (lo.startswith(("hier", "da", "wo")) and lo[4:] in self.doc.lex.function
+                    or lo[2:] in self.doc.lex.function and lo.startswith(("da", "wo"))):
                 return False
         return True
 
@@ -64,7 +65,8 @@ class WordClasses:
     def is_adjlike(self, i: int) -> bool:
         x = self.doc.lower[i]
         if self.doc.pos is not None:
-            return self.doc.pos[i] in ("ADJ", "NUM") or (self.doc.pos[i] == "VERB" and x.endswith(("te", "ten", "tem", "ter", "ene", "enen")))
+            return self.doc.pos[i] in ("ADJ", "NUM") or (
+                self.doc.pos[i] == "VERB" and x.endswith(("te", "ten", "tem", "ter", "ene", "enen")))
         if not self.doc.words[i][:1].islower() and not self.doc.words[i][:1].isdigit():
             return False
         if self.doc.lex.fclass(x) or x in self.doc.lex.verbs:
@@ -86,8 +88,10 @@ class WordClasses:
         inner = [k for k in range(qs + 1, qe) if self.doc.words[k] not in PUNCT]
         if not inner:
             return True
-        if len(inner) <= 5 and all(self.doc.words[k][:1].isupper() or self.doc.lex.fclass(self.doc.lower[k]) & {"det", "prep", "conj"}
-                                   and not self.doc.lex.fclass(self.doc.lower[k]) & {"aux", "pron", "adv"} for k in inner):
+        fclass = self.doc.lex.fclass
+        if len(inner) <= 5 and all(self.doc.words[k][:1].isupper()
+                                   or fclass(self.doc.lower[k]) & {"det", "prep", "conj"}
+                                   and not fclass(self.doc.lower[k]) & {"aux", "pron", "adv"} for k in inner):
             return True
         return False
 

@@ -34,9 +34,11 @@ from annotator.core.operations.jobs import (
     take_back,
     take_majorities,
 )
+from annotator.core.operations.relations import judgement_changes, write_judgement
 
 __all__ = [
     "ASSIGNED", "EXPORTED", "HIGHLIGHTED", "IMPORTED", "IMPORTED_ANNOTATIONS", "MERGED",
     "accept_agreed", "adjudicate", "annotate_changes", "take_majorities", "assign", "export", "highlight",
-    "import_annotation_file", "import_articles", "merge", "take_back", "write_change",
+    "import_annotation_file", "import_articles", "judgement_changes", "merge", "take_back",
+    "write_change", "write_judgement",
 ]

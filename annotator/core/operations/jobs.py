@@ -21,8 +21,9 @@ Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
 
 # Which articles a job touches is known only inside it: views re-read what they show.
-IMPORTED = Changes(all_articles=True, article_list=True, statuses=True)
-HIGHLIGHTED = Changes(all_articles=True, statuses=True)
+# (claims changed, so the related claims across articles did: ``relations``)
+IMPORTED = Changes(all_articles=True, article_list=True, statuses=True, relations=True)
+HIGHLIGHTED = Changes(all_articles=True, statuses=True, relations=True)
 IMPORTED_ANNOTATIONS = Changes(all_articles=True, article_list=True, statuses=True,
                                annotators=True, team=True)
 ASSIGNED = Changes(team=True)

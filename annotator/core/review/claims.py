@@ -10,6 +10,7 @@ which earlier annotation an edit of it updates.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.core.models import Annotation, Attribution, ClaimSuggestion, Decision, Span
@@ -119,3 +120,12 @@ def annotation_from_suggestion(suggestion: ClaimSuggestion, annotator: str) -> A
         unattributed=suggested_unattributed(suggestion),
         hedged=suggestion.hedged, suggestion_id=suggestion.id,
     )
+
+
+# Which claims the claims list shows (issue 18): the name the reviewer picks,
+# and the rule. None: every claim.
+CLAIM_FILTERS: dict[str, Callable[[Claim], bool]] = {
+    "Flagged, unsure or skipped": lambda claim: claim.annotation is not None
+    and claim.annotation.flag is not None,
+    "With a note": lambda claim: claim.annotation is not None and bool(claim.annotation.note.strip()),
+}

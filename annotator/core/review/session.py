@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from annotator.core.changes import Changes, Outcome
 from annotator.core.commands import AnnotationChange, change_from
-from annotator.core.models import Annotation, Article, Attribution, Decision, Span
+from annotator.core.models import FLAGS, Annotation, Article, Attribution, Decision, Span
 from annotator.core.operations.annotate import write_change
 from annotator.core.project import Project
 from annotator.core.review.claims import (
@@ -242,6 +242,16 @@ class ReviewSession:
 
     def set_note(self, note: str) -> Step | None:
         return self.edit("Note", note=note)
+
+    def cycle_flag(self) -> Step | None:
+        """Flagged → unsure → skipped → none: a mark to come back to, stored
+        with the claim like its note (on a suggestion it accepts it, as any edit)."""
+        claim = self.current
+        if claim is None:
+            return None
+        flag = claim.annotation.flag if claim.annotation is not None else None
+        cycle = [*FLAGS, None]
+        return self.edit("Flag", flag=cycle[(cycle.index(flag) + 1) % len(cycle)])
 
     def add_claim(self, span: Span) -> Step | None:
         """A claim the pre-highlighter missed, added by hand (accepted)."""

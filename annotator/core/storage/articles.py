@@ -33,14 +33,16 @@ _SUMMARIES = f"""
           + (SELECT count(*) FROM annotations n WHERE n.article_id = a.id
              AND n.annotator = :annotator AND n.suggestion_id IS NULL) AS claims_total,
         (SELECT count(*) FROM annotations n WHERE n.article_id = a.id
-             AND n.annotator = :annotator) AS claims_reviewed
+             AND n.annotator = :annotator) AS claims_reviewed,
+        EXISTS (SELECT 1 FROM article_checks c WHERE c.article_id = a.id
+             AND c.annotator = :annotator) AS checked
       FROM articles a
       WHERE (:search IS NULL OR instr(lower(a.text), lower(:search)) > 0
              OR instr(lower(a.title), lower(:search)) > 0)
         AND (:annotator = '' OR NOT EXISTS (SELECT 1 FROM assignments WHERE annotator = :annotator)
              OR a.id IN (SELECT article_id FROM assignments WHERE annotator = :annotator))
     )
-    WHERE {status_filter_sql("claims_reviewed", "claims_total")}
+    WHERE {status_filter_sql("claims_reviewed", "claims_total", "checked")}
 """
 
 
@@ -116,7 +118,9 @@ def summaries(conn, *, annotator: str | None, offset: int, limit: int, status: s
     params = _summary_params(annotator, status, search)
     cursor = conn.execute(_SUMMARIES + " ORDER BY seq LIMIT :limit OFFSET :offset",
                           {**params, "limit": limit, "offset": offset})
-    return [ArticleSummary(*row) for row in cursor]
+    return [ArticleSummary(id=row[0], seq=row[1], title=row[2], outlet=row[3], published=row[4],
+                           claims_total=row[5], claims_reviewed=row[6], checked=bool(row[7]))
+            for row in cursor]
 
 
 def count_summaries(conn, *, annotator: str | None, status: str | None, search: str | None) -> int:

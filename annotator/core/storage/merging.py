@@ -20,6 +20,7 @@ from annotator.core.rows import (
     ARTICLE_COLUMNS,
     ARTICLE_INSERT_COLUMNS,
     ASSIGNMENT_COLUMNS,
+    CHECK_COLUMNS,
     CONFLICT_COLUMNS,
     LOG_COLUMNS,
     SUGGESTION_COLUMNS,
@@ -84,11 +85,14 @@ def read_small_tables(conn: sqlite3.Connection, present: set[str]) -> dict[str, 
         "suggestions": list(fetch_dicts(
             conn, f"SELECT {select_list(suggestions)} FROM source.suggestions")),
         "annotators": list(fetch_dicts(conn, "SELECT name, created_at FROM source.annotators")),
-        "assignments": [], "conflicts": [], "bases": [],
+        "assignments": [], "conflicts": [], "bases": [], "checks": [],
     }
     if "assignments" in present:
         small["assignments"] = list(fetch_dicts(
             conn, f"SELECT {select_list(ASSIGNMENT_COLUMNS)} FROM source.assignments"))
+    if "article_checks" in present:  # m008: "checked, nothing to mark"
+        small["checks"] = list(fetch_dicts(
+            conn, f"SELECT {select_list(CHECK_COLUMNS)} FROM source.article_checks"))
     if "merge_conflicts" in present:
         small["conflicts"] = list(fetch_dicts(
             conn, f"SELECT {select_list(CONFLICT_COLUMNS)} FROM source.merge_conflicts"))
@@ -99,9 +103,12 @@ def read_small_tables(conn: sqlite3.Connection, present: set[str]) -> dict[str, 
 
 
 def stage_big_tables(conn: sqlite3.Connection, number: int) -> None:
-    """Copy the attached input's annotations (as versions) and change log."""
+    """Copy the attached input's annotations (as versions) and change log. A
+    column of a later schema step (m008's flag) is NULL from an older input."""
+    present = {row[1] for row in conn.execute("PRAGMA source.table_info(annotations)")}
+    values = ", ".join(f'a."{c}"' if c in present else "NULL" for c in VERSION_COLUMNS)
     conn.execute(
-        f"INSERT INTO temp.stage_annotations SELECT ?, {select_list(VERSION_COLUMNS, 'a')}, "
+        f"INSERT INTO temp.stage_annotations SELECT ?, {values}, "
         's.start, s."end" FROM source.annotations a '
         "LEFT JOIN source.suggestions s ON s.id = a.suggestion_id", [number])
     conn.execute(f"INSERT INTO temp.stage_log SELECT {select_list(LOG_COLUMNS)} "
@@ -179,6 +186,10 @@ def insert_assignments(conn: sqlite3.Connection, rows: list[dict]) -> None:
             [tuple(r[c] for c in ASSIGNMENT_COLUMNS) for r in rows])
 
 
+def insert_checks(conn: sqlite3.Connection, rows: list[dict]) -> None:
+    _insert(conn, "article_checks", CHECK_COLUMNS, [tuple(r[c] for c in CHECK_COLUMNS) for r in rows])
+
+
 def insert_conflicts(conn: sqlite3.Connection, rows: list[dict]) -> None:
     columns = (*CONFLICT_COLUMNS, "kept_annotation_id")
     _insert(conn, "merge_conflicts", columns, [tuple(r[c] for c in columns) for r in rows])
@@ -251,6 +262,7 @@ def canonical_rows(db) -> dict[str, list[tuple]]:
                        "FROM annotations a LEFT JOIN suggestions s ON s.id = a.suggestion_id",
         "annotation_log": f"SELECT {select_list(LOG_COLUMNS)} FROM annotation_log",
         "assignments": f"SELECT {select_list(ASSIGNMENT_COLUMNS)} FROM assignments",
+        "article_checks": f"SELECT {select_list(CHECK_COLUMNS)} FROM article_checks",
         "merge_conflicts": f"SELECT {select_list(CONFLICT_COLUMNS)}, kept_annotation_id "
                            "FROM merge_conflicts",
         "adjudication_basis": f"SELECT {select_list(BASIS_COLUMNS)} FROM adjudication_basis",

@@ -114,6 +114,7 @@ def _merge(paths: list[Path], output: Path, step: Callable[[], None],
             step()
         result = state.resolve(writer.connection)
         log_entries = writer.write(result)
+        writer.write_judgements(paths)
         assert writer.conn is not None  # open inside the with block
         merge_registries_into(writer.conn, paths)
         if should_cancel and should_cancel():
@@ -175,6 +176,7 @@ class _MergeState:
     suggestions: dict[tuple, dict] = field(default_factory=dict)
     annotators: dict[str, str] = field(default_factory=dict)
     assignments: dict[tuple, dict] = field(default_factory=dict)
+    checks: dict[tuple, dict] = field(default_factory=dict)  # "checked, nothing to mark"
     carried: dict[str, dict] = field(default_factory=dict)
     bases: dict[str, list[dict]] = field(default_factory=dict)  # final id -> basis rows
     sources: set[str] = field(default_factory=set)
@@ -198,6 +200,8 @@ class _MergeState:
         for row in snap.assignments:
             assignment = (row["article_id"], row["annotator"])
             _keep(self.assignments, assignment, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
+        for row in snap.checks:  # a check in any input stands; the first time is kept
+            _keep(self.checks, (row["article_id"], row["annotator"]), row, lambda r: r["checked_at"], min)
         for row in snap.conflicts:
             self.carried[row["version_hash"]] = row
         by_final: dict[str, list[dict]] = {}
@@ -233,7 +237,7 @@ class _MergeState:
         return MergeResult(
             articles=list(self.articles.values()), suggestions=list(self.suggestions.values()),
             annotators=self._annotators(final), winners=[rowid_of[v] for v in final],
-            assignments=list(self.assignments.values()),
+            assignments=list(self.assignments.values()), checks=list(self.checks.values()),
             conflicts=self._conflicts([_as_dict(v) for v in dropped], final, history),
             sources=sorted(self.sources),
             bases=[row for final_id in sorted(self.bases) for row in self.bases[final_id]])

@@ -36,6 +36,7 @@ class Snapshot:
     suggestions: list[dict] = field(default_factory=list)
     annotators: list[dict] = field(default_factory=list)
     assignments: list[dict] = field(default_factory=list)
+    checks: list[dict] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
     bases: list[dict] = field(default_factory=list)
 

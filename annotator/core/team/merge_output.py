@@ -26,6 +26,7 @@ class MergeResult:
     annotators: dict[str, str]
     winners: list[int]  # staged annotation rowids that make it into the output
     assignments: list[dict]
+    checks: list[dict]
     conflicts: list[dict]
     sources: list[str]  # input database UUIDs
     bases: list[dict] = field(default_factory=list)  # adjudication_basis rows
@@ -66,6 +67,20 @@ class MergeOutput:
         merging.commit(conn)
         return merging.log_count(conn)
 
+    def write_judgements(self, inputs: list[Path]) -> int:
+        """Merge the inputs' judgements of related pairs (issue 15) in one
+        transaction, newer version of a pair wins; returns how many the
+        output holds."""
+        from annotator.core import database
+        from annotator.core.corroboration.judgements import merge_files
+        from annotator.core.storage import meta
+
+        conn = self.connection
+        merging.begin(conn)
+        counts = merge_files(conn, inputs, now=database.utc_now(), db_uuid=meta.get(conn, "uuid") or "")
+        merging.commit(conn)
+        return counts["added"]
+
     def finish(self) -> None:
         """Make it an ordinary project file and move it into place."""
         merging.close_output(self.connection)
@@ -95,5 +110,6 @@ def _insert_all(conn: sqlite3.Connection, result: MergeResult) -> None:
     merging.copy_annotations(conn, result.winners)
     merging.copy_log(conn)
     merging.insert_assignments(conn, result.assignments)
+    merging.insert_checks(conn, result.checks)
     merging.insert_conflicts(conn, result.conflicts)
     merging.insert_bases(conn, result.bases)

@@ -1,0 +1,122 @@
+"""What a claim says that can be matched across articles: its word stems, its
+names (subjects, entities, places), its quantities and dates.
+
+``ClaimFacts`` is computed once per claim (at import or edit) and stored in
+the index as JSON, so finding related claims never re-parses text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from annotator.core.corroboration.dates import DateMention, parse_dates
+from annotator.core.corroboration.nations import nation_of_word
+from annotator.core.corroboration.quantities import Quantity, nation_of, parse_quantities, token_tuples
+from annotator.core.corroboration.words import content_words, is_name_like, stem
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    claim_id: str  # the caller's key of the claim ("s:12" suggestion, "a:<uuid>" annotation)
+    article_id: str
+    text: str
+    source: str | None = None  # the source phrase as written
+    outlet: str | None = None
+    published: str | None = None
+    terms: tuple[str, ...] = ()  # stems of all content words
+    names: tuple[str, ...] = ()  # stems of capitalised content words
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    source_id: str | None = field(default=None)  # registry entity, when there is one
+
+    def to_json(self) -> str:
+        """Compact JSON for the index: lists, not objects (a million claims are
+        written at a bulk build). The claim's text is left out: the store has it."""
+        return json.dumps([
+            self.claim_id, self.article_id, self.source, self.outlet, self.published,
+            self.source_id, self.terms, self.names,
+            [[q.low, q.high, q.qualifier, q.unit, q.head, q.concept, q.modifiers, q.additive,
+              q.nation, q.start, q.end, q.text] for q in self.quantities],
+            [[d.first.isoformat(), d.last.isoformat(), d.year_known, d.qualifier, d.start,
+              d.end, d.text] for d in self.dates],
+        ], ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str, text: str = "") -> ClaimFacts:
+        (claim_id, article_id, source, outlet, published, source_id, terms, names,
+         quantities, dates) = json.loads(raw)
+        return cls(
+            claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
+            published=published, source_id=source_id, terms=tuple(terms), names=tuple(names),
+            quantities=tuple(_quantity(q) for q in quantities),
+            dates=tuple(DateMention(date.fromisoformat(d[0]), date.fromisoformat(d[1]), *d[2:])
+                        for d in dates),
+        )
+
+    def index_keys(self) -> list[str]:
+        """The keys under which the index files this claim: names, words,
+        quantity things ("q_soldiers_nordko") and days ("d1027")."""
+        keys = dict.fromkeys(self.terms)
+        for q in self.quantities:
+            if q.concept:
+                keys[f"q_{q.concept}_{nation_of(q) or ''}".rstrip("_")] = None
+        for d in self.dates:
+            keys[d.key()] = None
+        return list(keys)
+
+
+def _quantity(q: list) -> Quantity:
+    low, high, qualifier, unit, head, concept, modifiers, additive, nation, start, end, text = q
+    return Quantity(low, high, qualifier, unit, head, concept, tuple(modifiers), additive, nation,
+                    start, end, text)
+
+
+def _with_context_nations(toks: list, quantities: list[Quantity]) -> list[Quantity]:
+    """A count that names no nation ("rund 12.000 Soldaten") belongs to the
+    nation named last before it in the claim ("hat Nordkorea rund 12.000
+    Soldaten ... nach Russland entsandt"), else to the first one after it."""
+    if all(q.nation for q in quantities):
+        return quantities
+    named = [(start, nation) for word, start, _, kind in toks if kind == "word"
+             and (nation := nation_of_word(word)) is not None]
+    out = []
+    for q in quantities:
+        if q.nation is None and named:
+            before = [n for at, n in named if at < q.start]
+            q = replace(q, nation=before[-1] if before else named[0][1])
+        out.append(q)
+    return out
+
+
+def describe_claim(claim_id: str, article_id: str, text: str, *, source: str | None = None,
+                   outlet: str | None = None, published: str | None = None,
+                   source_id: str | None = None) -> ClaimFacts:
+    """Parse one claim's text (and its source phrase) into matchable facts."""
+    toks = token_tuples(text)
+    words = content_words(text, toks)
+    quantities = _with_context_nations(toks, parse_quantities(text, toks))
+    # "Pjöngjang", "Nordkorea", "nordkoreanische" also share their nation's key
+    nations = [f"n_{n}" for w in words if (n := nation_of_word(w)) is not None]
+    terms = dict.fromkeys([*(stem(w) for w in words), *nations])
+    names = dict.fromkeys([*(stem(w) for w in words if is_name_like(w)), *nations])
+    return ClaimFacts(
+        claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
+        published=published, terms=tuple(terms), names=tuple(names),
+        quantities=tuple(quantities), dates=tuple(parse_dates(text, published)),
+        source_id=source_id,
+    )
+
+
+def describe_suggestions(article_id: str, text: str, suggestions, *, outlet: str | None = None,
+                         published: str | None = None) -> list[ClaimFacts]:
+    """Facts of the highlighter's suggestions for one article; a suggestion's
+    key is ``s:<article_id>:<start>-<end>`` when it has no stored id."""
+    out = []
+    for s in suggestions:
+        key = f"s:{s.id}" if s.id is not None else f"s:{article_id}:{s.start}-{s.end}"
+        source = s.source.text(text) if s.source is not None else None
+        out.append(describe_claim(key, article_id, text[s.start:s.end], source=source,
+                                  outlet=outlet, published=published))
+    return out

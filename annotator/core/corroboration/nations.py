@@ -1,0 +1,36 @@
+"""Which country a word names: "nordkoreanische", "Nordkoreaner", "Pjöngjang"
+all name North Korea. Counted groups are compared only within one nation
+("111.000 russische Soldaten" and "12.000 nordkoreanische Soldaten" are
+different things)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from annotator.core.corroboration.words import stem
+
+NATION_FORMS = {
+    "nordkorea": "Nordkorea nordkoreanisch Nordkoreaner Pjöngjang",
+    "südkorea": "Südkorea südkoreanisch Südkoreaner Seoul",
+    "russland": "Russland russisch Russen Moskau Kreml",
+    "ukraine": "Ukraine ukrainisch Ukrainer Kiew Kyjiw",
+    "usa": "USA amerikanisch Amerikaner Washington",
+    "china": "China chinesisch Chinesen Peking",
+    "iran": "Iran iranisch Iraner Teheran",
+    "deutschland": "Deutschland deutsch Bundesregierung",
+    "israel": "Israel israelisch Israelis",
+    "frankreich": "Frankreich französisch Franzosen Paris",
+    "großbritannien": "Großbritannien britisch Briten London",
+    "polen": "Polen polnisch Warschau",
+    "türkei": "Türkei türkisch Türken Ankara",
+}
+
+
+@lru_cache(maxsize=1)
+def _by_stem() -> dict[str, str]:
+    return {stem(form): nation for nation, forms in NATION_FORMS.items() for form in forms.split()}
+
+
+@lru_cache(maxsize=100_000)
+def nation_of_word(word: str) -> str | None:
+    return _by_stem().get(stem(word))

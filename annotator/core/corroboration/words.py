@@ -1,0 +1,88 @@
+"""The words of a claim as matching keys: tokens, stems, content words.
+
+German inflects and compounds; two claims about the same thing say
+"nordkoreanische Soldaten", "Nordkoreas Truppen" and "11.000 Nordkoreaner".
+A full stemmer is not needed to match them: lower-casing, folding umlauts,
+cutting a country's "-land"/"-anisch"/"-aner" and keeping the first six
+letters joins the forms that matter (prefix truncation is a known, robust
+stemmer for German retrieval) and costs a few microseconds per word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+TOKEN_RE = re.compile(
+    r"(?P<date>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?!\d)"
+    r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"|(?P<sym>[%€$])"
+    r"|(?P<punct>\S)"
+)
+STEM_LENGTH = 6
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s", "é": "e", "č": "c", "ı": "i"})
+# country and people forms: "Nordkorea", "nordkoreanisch", "Nordkoreaner";
+# "Russland", "russisch", "Russen"; "Ukraine", "ukrainisch", "Ukrainer"
+_COUNTRY_ENDINGS = ("anischen", "anische", "anischer", "anisches", "anischem", "anisch",
+                    "aners", "anern", "anerin", "aner", "ischen", "ische", "ischer", "isches",
+                    "ischem", "isch", "lands", "land", "ern", "er", "en", "e", "as", "a", "s")
+# words every claim about anything contains; never a reason to link two claims
+GENERIC = frozenset({
+    "sollen", "sollte", "sollten", "soll", "haben", "hatte", "hatten", "werden", "wurde",
+    "wurden", "worden", "sein", "seien", "sind", "ist", "war", "waren", "bereits", "derzeit",
+    "kürzlich", "möglicherweise", "offenbar", "angeblich", "berichten", "bericht", "berichte",
+    "zufolge", "laut", "angaben", "nach", "sagte", "erklärte", "mehr", "neue", "neuen",
+    "weitere", "weiteren", "jahr", "jahren", "jahres", "woche", "wochen", "tag", "tage",
+    "tagen", "uhr", "rund", "etwa", "über", "bis", "zu", "seit", "heute", "gestern", "morgen",
+})
+
+
+def fold(word: str) -> str:
+    return word.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Matching key of one word: folded, country ending cut, first 6 letters."""
+    w = fold(word.rstrip("."))
+    if len(w) > 5:
+        for ending in _COUNTRY_ENDINGS:
+            if w.endswith(ending) and len(w) - len(ending) >= 4:
+                w = w[: -len(ending)]
+                break
+    return w[:STEM_LENGTH]
+
+
+@lru_cache(maxsize=1)
+def _lexicon_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Function words and reporting-verb forms from the highlighter's lexicons."""
+    from annotator.core.highlight.lexicons import load_lexicons
+
+    lex = load_lexicons()
+    return frozenset(lex.function), frozenset(lex.verbs)
+
+
+def content_words(text: str, toks: list | None = None) -> list[str]:
+    """The words that say what a claim is about (no function words, no
+    reporting verbs, no hedges), in order, as written; the parts of a
+    hyphenated compound ("Ukraine-Russland-Krieg") count as words.
+    ``toks`` are (text, start, end, kind) tuples when the caller has them."""
+    function, verbs = _lexicon_sets()
+    if toks is None:
+        toks = [(m.group(), 0, 0, m.lastgroup) for m in TOKEN_RE.finditer(text)]
+    out = []
+    for token, _, _, kind in toks:
+        if kind != "word":
+            continue
+        for word in token.split("-") if "-" in token else (token,):
+            low = word.lower()
+            if len(low) < 3 or low in function or low in verbs or low in GENERIC:
+                continue
+            out.append(word)
+    return out
+
+
+def is_name_like(word: str) -> bool:
+    """Capitalised: a noun or a name (subjects, entities, places in German)."""
+    return word[:1].isupper()

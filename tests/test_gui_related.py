@@ -1,0 +1,142 @@
+"""A reviewer sees, under the claim, the related claims in other articles,
+jumps to them (W) and back (Shift+W) with the keyboard, judges a pair (undoable), and
+opens the story of a claim across articles."""
+
+from __future__ import annotations
+
+import pytest
+from gui_support import press
+from PySide6.QtCore import Qt
+
+from annotator.core.corroboration import judgements
+from annotator.core.highlight import load_highlighter
+from annotator.core.importer import import_paths
+from annotator.core.project import Project
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def related_db(tmp_path, seed_paths):
+    """The seeds with the highlighter's suggestions (claims indexed as they are stored)."""
+    path = tmp_path / "related.sqlite"
+    with Project.open(path) as project:
+        import_paths(project, seed_paths, highlighter=load_highlighter())
+    return path
+
+
+@pytest.fixture
+def window(open_window, related_db, settings):
+    return open_window(related_db, settings)
+
+
+def key(window, qtbot, *args) -> None:
+    """Press a key, then wait for the related panel to follow the claim."""
+    press(window, *args)
+    qtbot.waitUntil(lambda: not window.related.pending)
+
+
+def go_to_a_claim_with_related(window, qtbot) -> int:
+    """Step with J to the first claim that has related claims; their number."""
+    related = window.related
+    qtbot.waitUntil(lambda: not related.pending)
+    for _ in range(len(window.workspace.session.claims)):
+        if related.rows:
+            return len(related.rows)
+        key(window, qtbot, "j")
+    raise AssertionError("no claim of the first article has related claims")
+
+
+def stored_labels(db_path):
+    with Project.open(db_path, create=False) as project:
+        found = judgements.for_articles(project.db.conn, project.article_ids())
+        return [(j.annotator, j.label) for j in found]
+
+
+def test_the_claim_panel_counts_the_related_claims_and_shows_them(window, qtbot):
+    count = go_to_a_claim_with_related(window, qtbot)
+    panel = window.related.panel
+    assert panel.title() == f"Related in other articles: {count}"
+    assert panel.list.count() == count
+    first = panel.list.item(0).text()
+    assert window.related.rows[0].claim.text[:40] in first
+
+
+def test_o_jumps_through_the_related_claims_and_shift_o_comes_back(window, qtbot):
+    count = go_to_a_claim_with_related(window, qtbot)
+    workspace = window.workspace
+    home_article, home_claim = workspace.article_id, workspace.session.current.key
+    targets = [(r.claim.article.id, r.claim.key) for r in window.related.rows]
+    key(window, qtbot, "w")
+    assert (workspace.article_id, workspace.session.current.key) == targets[0]
+    assert "Related claim 1 of" in window.related.panel.hint.text()
+    if count > 1:
+        key(window, qtbot, "w")
+        assert (workspace.article_id, workspace.session.current.key) == targets[1]
+    key(window, qtbot, "w", SHIFT)
+    assert (workspace.article_id, workspace.session.current.key) == (home_article, home_claim)
+
+
+def test_v_judges_the_pair_and_undo_takes_it_back(window, related_db, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
+    key(window, qtbot, "v")
+    assert stored_labels(related_db) == [("anna", "corroborates")]
+    assert "corroborates" in window.related.panel.list.item(0).text()
+    key(window, qtbot, "v")
+    assert stored_labels(related_db) == [("anna", "contradicts")]
+    key(window, qtbot, "z", CTRL)
+    assert stored_labels(related_db) == [("anna", "corroborates")]
+    key(window, qtbot, "z", CTRL)
+    assert stored_labels(related_db) == []
+
+
+def test_judging_while_jumped_there_judges_the_pair_jumped_between(window, related_db, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
+    home = window.related.claim
+    key(window, qtbot, "w")
+    there = window.related.claim
+    key(window, qtbot, "v")
+    with Project.open(related_db, create=False) as project:
+        [stored] = judgements.for_articles(project.db.conn, project.article_ids())
+    assert {stored.a, stored.b} == {home.ref, there.ref}
+
+
+def test_t_opens_the_story_of_the_claim_by_published_date(window, qtbot):
+    count = go_to_a_claim_with_related(window, qtbot)
+    key(window, qtbot, "t")
+    view = window.related.story_view
+    qtbot.waitUntil(view.isVisible)
+    text = view.text.toPlainText()
+    assert text.count("▶ ") == 1
+    assert len(text.split("\n\n")) == count + 1
+    view.close()
+
+
+def test_the_proposed_credibility_is_shown_and_set_only_by_its_key(window, related_db, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
+    related = window.related
+    assert related.panel.proposal.text().startswith("Proposed credibility: ")  # unjudged: 3 or 4
+    related.panel.list.setCurrentRow(0)
+    key(window, qtbot, "v")
+    key(window, qtbot, "v")  # contradicts
+    assert related.panel.proposal.text().startswith("Proposed credibility: 5 (contradicted")
+    with Project.open(related_db, create=False) as project:
+        assert all(a.credibility is None for a in project.annotations(annotator="anna"))
+    key(window, qtbot, "v", SHIFT)
+    assert window.workspace.session.current.annotation.credibility == 5
+
+
+def test_a_related_claim_shows_its_grade_and_the_story_too(window, qtbot):
+    go_to_a_claim_with_related(window, qtbot)
+    related = window.related
+    home = (window.workspace.article_id, window.workspace.session.current.key)
+    key(window, qtbot, "w")
+    key(window, qtbot, "b", SHIFT)  # grade the related claim: reliability B ...
+    key(window, qtbot, "2")  # ... credibility 2
+    key(window, qtbot, "w", SHIFT)
+    assert (window.workspace.article_id, window.workspace.session.current.key) == home
+    assert "graded B2" in related.panel.list.item(0).text()
+    key(window, qtbot, "t")
+    assert "graded B2" in related.story_view.text.toPlainText()
+    related.story_view.close()
