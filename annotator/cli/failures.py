@@ -10,7 +10,6 @@ do, exit status 1. ``ANNOTATOR_DEBUG=1`` shows the traceback for a report.
 from __future__ import annotations
 
 import os
-import sqlite3
 
 import click
 
@@ -39,6 +38,8 @@ def _db_path(ctx: click.Context) -> str:
 
 def describe(error: Exception, db_path: str) -> str:
     """One message for an unexpected failure, naming the file it concerns."""
+    import sqlite3  # here: `annotator --version` never loads the database layer
+
     if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
         return (f"{db_path}: the project database is damaged ({error}). Nothing was changed. "
                 f"Restore it from a backup (the NAME.backup-* files beside it), or try "
