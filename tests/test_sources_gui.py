@@ -136,3 +136,36 @@ def test_grade_a_source_once_and_see_it_on_the_next_claim(open_window, settings,
     monkeypatch.setattr(source_link, "ask_scope", lambda *args: "source")
     QTest.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: panel.entity_text.text().endswith("Your grade of this source: E"))
+
+
+def test_rename_and_merge_sources_in_the_view_and_undo(open_window, settings, tmp_path, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QInputDialog
+
+    path, _ = sources_db(tmp_path)
+    window = open_window(path, settings)
+    QTest.keyClick(window.workspace.view, Qt.Key.Key_F6)
+    panel = window.sources_panel
+
+    def find(text):
+        panel.search.clear()
+        QTest.keyClicks(panel.search, text)
+        QTest.keyClick(panel.search, Qt.Key.Key_Return)
+        return [s.name for s in panel.source_model.rows]
+
+    def names():
+        return {s.name: s.claims for s in panel.source_model.rows}
+
+    assert find("geheimdienst") == ["ukrainischem Geheimdienst"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("ukrainischer Geheimdienst", True))
+    QTest.keyClick(panel.sources, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: list(names()) == ["ukrainischer Geheimdienst"])
+    QTest.keyClick(panel.sources, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: list(names()) == ["ukrainischem Geheimdienst"])
+    assert find("selensk") == ["Wolodymyr Selenskyj"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("ukrainischem Geheimdienst", True))
+    QTest.keyClick(panel.sources, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: names() == {"Wolodymyr Selenskyj": 4})
+    assert find("geheimdienst") == ["Wolodymyr Selenskyj"]  # the merged name is an alias now
+    QTest.keyClick(panel.sources, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: names() == {"ukrainischem Geheimdienst": 1})
+    assert find("selensk") == ["Wolodymyr Selenskyj"] and names() == {"Wolodymyr Selenskyj": 3}

@@ -119,6 +119,8 @@ class SourceLinker:
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.annotations or changes.sources or changes.all_articles:
             self._grades.clear()
+        if changes.sources:
+            self._show.start()  # a rename or merge changes what the row says
 
     @property
     def project(self):

@@ -185,6 +185,47 @@ def merge(project, keep_name: str, other_name: str) -> tuple[Source, list[str]]:
         return result, conflicts
 
 
+# -- undo ----------------------------------------------------------------------------------
+
+
+def restore(project, source: Source) -> None:
+    """Put a source back as it was (undo or redo of a rename or alias edit)."""
+    with project.transaction():
+        _save(project, source)
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """What a merge changed, to undo it: both sources before, and the rows moved."""
+
+    keep: Source
+    other: Source
+    suggestion_ids: list[int]
+    annotation_ids: list[str]
+    grade_ids: list[int]
+    redirected: list[str]  # old ids that pointed at ``other``
+
+
+def merge_undoably(project, keep_name: str, other_name: str) -> tuple[Source, MergeRecord]:
+    with project.transaction():
+        keep, other = find_one(project, keep_name), find_one(project, other_name)
+        record = MergeRecord(keep, other, *stored.rows_of(project.db, other.id))
+        result, _ = merge(project, keep.id, other.id)
+        return result, record
+
+
+def unmerge(project, record: MergeRecord) -> None:
+    """Undo a merge: both sources as they were, the moved rows back."""
+    with project.transaction():
+        stored.drop_redirects(project.db, [record.other.id, *record.redirected])
+        _save(project, record.keep)
+        _save(project, record.other)
+        for old in record.redirected:
+            stored.redirect(project.db, old, record.other.id)
+        stored.move_rows(project.db, record.other.id, record.suggestion_ids, record.annotation_ids,
+                         record.grade_ids)
+
+
 # -- a team's CSV list ---------------------------------------------------------------
 
 

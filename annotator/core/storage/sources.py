@@ -485,3 +485,29 @@ def latest_grades(db, source_id: str, annotator: str) -> tuple[str | None, tuple
         [annotator, source_id]).fetchone()
     claims = [tuple(r) for r in (linked, suggested) if r is not None and r[0] is not None]
     return (own[0] if own else None), (max(claims) if claims else None)
+
+
+def rows_of(db, source_id: str) -> tuple[list[int], list[str], list[int], list[str]]:
+    """(suggestion ids, annotation ids, grade row ids, redirected old ids) of
+    a source: what a merge moves, so an undo can move exactly those back."""
+    return ([r[0] for r in db.execute("SELECT suggestion_id FROM suggestion_sources WHERE source_id = ?",
+                                      [source_id])],
+            [r[0] for r in db.execute("SELECT annotation_id FROM annotation_sources WHERE source_id = ?",
+                                      [source_id])],
+            [r[0] for r in db.execute("SELECT id FROM source_grades WHERE source_id = ?", [source_id])],
+            [r[0] for r in db.execute("SELECT old_id FROM source_redirects WHERE new_id = ?", [source_id])])
+
+
+def move_rows(db, source_id: str, suggestion_ids: list[int], annotation_ids: list[str],
+              grade_ids: list[int]) -> None:
+    """Point the given links and grades at ``source_id`` (undoing a merge)."""
+    conn = _conn(db)
+    conn.executemany("UPDATE suggestion_sources SET source_id = ? WHERE suggestion_id = ?",
+                     [(source_id, i) for i in suggestion_ids])
+    conn.executemany("UPDATE annotation_sources SET source_id = ? WHERE annotation_id = ?",
+                     [(source_id, i) for i in annotation_ids])
+    conn.executemany("UPDATE source_grades SET source_id = ? WHERE id = ?", [(source_id, i) for i in grade_ids])
+
+
+def drop_redirects(db, old_ids: list[str]) -> None:
+    _conn(db).executemany("DELETE FROM source_redirects WHERE old_id = ?", [(i,) for i in old_ids])
