@@ -26,6 +26,7 @@ from annotator.core.sources.registry import (
     with_alias,
     without_alias,
 )
+from annotator.core.storage import source_merging
 from annotator.core.storage import sources as stored
 from annotator.core.storage import suggestions as stored_suggestions
 
@@ -209,7 +210,7 @@ class MergeRecord:
 def merge_undoably(project, keep_name: str, other_name: str) -> tuple[Source, MergeRecord]:
     with project.transaction():
         keep, other = find_one(project, keep_name), find_one(project, other_name)
-        record = MergeRecord(keep, other, *stored.rows_of(project.db, other.id))
+        record = MergeRecord(keep, other, *source_merging.rows_of(project.db, other.id))
         result, _ = merge(project, keep.id, other.id)
         return result, record
 
@@ -217,12 +218,12 @@ def merge_undoably(project, keep_name: str, other_name: str) -> tuple[Source, Me
 def unmerge(project, record: MergeRecord) -> None:
     """Undo a merge: both sources as they were, the moved rows back."""
     with project.transaction():
-        stored.drop_redirects(project.db, [record.other.id, *record.redirected])
+        source_merging.drop_redirects(project.db, [record.other.id, *record.redirected])
         _save(project, record.keep)
         _save(project, record.other)
         for old in record.redirected:
             stored.redirect(project.db, old, record.other.id)
-        stored.move_rows(project.db, record.other.id, record.suggestion_ids, record.annotation_ids,
+        source_merging.move_rows(project.db, record.other.id, record.suggestion_ids, record.annotation_ids,
                          record.grade_ids)
 
 

@@ -26,7 +26,7 @@ from annotator.core.rows import (
     SUGGESTION_INSERT_COLUMNS,
     select_list,
 )
-from annotator.core.storage import fetch_dicts, sources
+from annotator.core.storage import fetch_dicts, source_merging
 
 VERSION_COLUMNS = tuple(c for c in ANNOTATION_COLUMNS if c != "suggestion_id")
 # A staged version: its suggestion given by span, not by the input's local rowid.
@@ -237,5 +237,5 @@ def canonical_rows(db) -> dict[str, list[tuple]]:
                            "FROM merge_conflicts",
     }
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
-        queries.update(sources.CANONICAL_QUERIES)  # the registry (m004) is content too
+        queries.update(source_merging.CANONICAL_QUERIES)  # the registry (m004) is content too
     return {table: sorted(db.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}
