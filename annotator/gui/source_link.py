@@ -127,6 +127,8 @@ class SourceLinker:
         return self.workspace.project
 
     def show_entity(self) -> None:
+        if self.window.closing:  # the timer may fire after the project was closed
+            return
         claim = self.workspace.session.current
         entity = actions.entity_of(self.project, claim) if claim is not None else None
         text, grade = entity_text(entity), self._source_grade(entity)

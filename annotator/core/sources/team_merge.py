@@ -47,7 +47,9 @@ def _conflicts(conn, read: list[dict], clashes: dict[str, list[str]], id_map: di
             members.setdefault(id_map[s.id], []).append(s)
     for source_id, fields in clashes.items():
         group = members[source_id]
-        at = max(s.created_at for s in group)  # from the data, not the clock: same in any order
+        # from the data, not the clock: the oldest member's creation, which the
+        # merged entity keeps, so a later merge with the output finds the same time
+        at = min(s.created_at for s in group)
         for field_name in fields:
             values = sorted({str(v.value if hasattr(v, "value") else v)
                              for v in (getattr(s, field_name) for s in group) if v is not None})

@@ -59,8 +59,11 @@ def all_conflicts(db) -> list[tuple[str, str, str, str]]:
 
 
 def insert_conflict_row(db, source_id: str, field: str, values_json: str, at: str) -> None:
-    db.execute('INSERT OR IGNORE INTO source_conflicts (source_id, field, "values", recorded_at) '
-               "VALUES (?, ?, ?, ?)", [source_id, field, values_json, at])
+    """One conflict once; met again (another merge, another input) it keeps
+    the earliest time, so the merged table does not depend on the order."""
+    db.execute('INSERT INTO source_conflicts (source_id, field, "values", recorded_at) VALUES (?, ?, ?, ?) '
+               'ON CONFLICT (source_id, field, "values") DO UPDATE SET recorded_at = min(recorded_at, '
+               "excluded.recorded_at)", [source_id, field, values_json, at])
 
 
 CANONICAL_QUERIES = {  # for team.canonical: the registry's content without rowids
