@@ -131,6 +131,12 @@ def test_grade_a_source_once_and_see_it_on_the_next_claim(open_window, settings,
     monkeypatch.setattr(source_link, "ask_scope", lambda *args: asked.append(args[1:]) or "claim")
     QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ShiftModifier)
     assert asked == [("Wolodymyr Selenskyj", "B", "D")]
+    QTest.keyClick(view, Qt.Key.Key_F6)  # the Sources view shows each annotator's grades of the source
+    panel6 = window.sources_panel
+    QTest.keyClicks(panel6.search, "selensk")
+    QTest.keyClick(panel6.search, Qt.Key.Key_Return)
+    assert panel6.claims_label.text() == "Claims of Wolodymyr Selenskyj:\nGrades: anna B×1 D×1"
+    view.setFocus()
     assert session.current.annotation.reliability == "D"
     qtbot.waitUntil(lambda: "Your grade of this source: B (G gives" in panel.entity_text.text())  # this claim alone
     monkeypatch.setattr(source_link, "ask_scope", lambda *args: "source")

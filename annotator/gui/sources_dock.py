@@ -167,8 +167,11 @@ class SourcesPanel(QWidget):
     def _show_claims(self, source) -> None:
         self.claim_model.source_id = source.id if source is not None else None
         self.claim_model.reload()
-        self.claims_label.setText(f"Claims of {source.name}:" if source is not None
-                                  else "Choose a source to see its claims.")
+        if source is None:
+            self.claims_label.setText("Choose a source to see its claims.")
+            return
+        grades = actions.distribution_text(actions.grade_distribution(self.source_model.project, source.id))
+        self.claims_label.setText(f"Claims of {source.name}:" + (f"\nGrades: {grades}" if grades else ""))
 
     def _claim_activated(self, index: QModelIndex) -> None:
         c = self.claim_model.rows[index.row()]

@@ -329,6 +329,17 @@ def page(project, *, offset: int = 0, limit: int = 100, search: str | None = Non
     return stored.summaries(project.db, offset=offset, limit=limit, search=search)
 
 
+def grade_distribution(project, source_id: str) -> dict[str, dict[str, int]]:
+    """annotator -> {grade: claims} over the source's claims."""
+    return stored.grade_distribution(project.db, source_id)
+
+
+def distribution_text(distribution: dict[str, dict[str, int]]) -> str:
+    """'anna B×3 C×1 · ben A×2' ('' when nobody graded a claim of it)."""
+    return " · ".join(f"{who} " + " ".join(f"{g}×{n}" for g, n in grades.items())
+                      for who, grades in distribution.items())
+
+
 def claims_page(project, source_id: str, *, after: tuple | None = None, limit: int = 100) -> stored.ClaimsPage:
     """One page of a source's claims; ``after`` is the previous page's ``after``."""
     return stored.claims(project.db, source_id, after=after, limit=limit)
@@ -341,6 +352,7 @@ class SourceDetail:
     claims: list[stored.SourceClaim]
     history: list[SourceGrade]  # every grade, oldest first
     current: dict[str, str]  # annotator -> current grade
+    distribution: dict[str, dict[str, int]] = field(default_factory=dict)  # annotator -> {grade: claims}
 
 
 def show(project, name: str, limit: int = 20) -> SourceDetail:
@@ -348,4 +360,5 @@ def show(project, name: str, limit: int = 20) -> SourceDetail:
     history = sorted(stored.claim_grades(project.db, source.id) + stored.source_grades(project.db, source.id),
                      key=lambda g: g.at)
     current = {a: g.reliability for (_, a), g in sorted(current_grades(history).items())}
-    return SourceDetail(source, stored.claims(project.db, source.id, limit=limit).claims, history, current)
+    return SourceDetail(source, stored.claims(project.db, source.id, limit=limit).claims, history, current,
+                        stored.grade_distribution(project.db, source.id))

@@ -414,3 +414,20 @@ def latest_grades(db, source_id: str, annotator: str) -> tuple[str | None, tuple
         [annotator, source_id]).fetchone()
     claims = [tuple(r) for r in (linked, suggested) if r is not None and r[0] is not None]
     return (own[0] if own else None), (max(claims) if claims else None)
+
+
+def grade_distribution(db, source_id: str) -> dict[str, dict[str, int]]:
+    """annotator -> {grade: claims}: the current grades of the claims linked to
+    the source (a reviewer's link, else the linker's link of the suggestion)."""
+    rows = db.execute(
+        "SELECT annotator, reliability, count(*) FROM ("
+        "SELECT a.annotator, a.reliability FROM annotation_sources l JOIN annotations a ON a.id = l.annotation_id "
+        "WHERE l.source_id = ? AND a.reliability IS NOT NULL UNION ALL "
+        "SELECT a.annotator, a.reliability FROM suggestion_sources l JOIN annotations a "
+        "ON a.suggestion_id = l.suggestion_id WHERE l.source_id = ? AND a.reliability IS NOT NULL "
+        "AND a.id NOT IN (SELECT annotation_id FROM annotation_sources)) "
+        "GROUP BY annotator, reliability ORDER BY annotator, reliability", [source_id, source_id])
+    out: dict[str, dict[str, int]] = {}
+    for annotator, grade, n in rows:
+        out.setdefault(annotator, {})[grade] = n
+    return out
