@@ -206,13 +206,24 @@ def in_process(db: Path) -> dict[str, object]:
         # Deferred work (the list selecting the row) runs between switches,
         # untimed; its cost is the "list query" figures below.
         switches, switch_cpu = [], []
-        for round_ in range(100):
+        overview_switches: list[float] = []
+        overview_cpu: list[float] = []
+        for round_ in range(200):  # the second hundred with the overview mode (O) on
+            if round_ == 100:
+                view.set_overview(True)
             started, cpu = time.perf_counter(), time.process_time()
             workspace.open_article(ids[round_ % len(ids)])
             view.viewport().repaint()
-            switches.append((time.perf_counter() - started) * 1000)
-            switch_cpu.append((time.process_time() - cpu) * 1000)
+            view.gutter.repaint()
+            took = (time.perf_counter() - started) * 1000
+            if round_ < 100:
+                switches.append(took)
+                switch_cpu.append((time.process_time() - cpu) * 1000)
+            else:
+                overview_switches.append(took)
+                overview_cpu.append((time.process_time() - cpu) * 1000)
             settle(0.04)
+        view.set_overview(False)
 
         # Key press to committed: until AnnotationChange.apply has returned
         # (the transaction is on disk); and until the window shows it.
@@ -260,7 +271,8 @@ def in_process(db: Path) -> dict[str, object]:
         memory = rss_mb()
         window.close()
     del app
-    return {"switch": switches, "keys": keys, "shown": shown, "memory": memory,
+    return {"switch": switches, "overview_switch": overview_switches,
+            "overview_cpu": overview_cpu, "keys": keys, "shown": shown, "memory": memory,
             "switch_cpu": switch_cpu, "shown_cpu": shown_cpu,
             "annotations": annotations, "log": log}
 
@@ -324,6 +336,11 @@ def report_in_process(db: Path) -> None:
           f"max {max(switch):.1f} ms ({len(switch)} switches); CPU time p50 "
           f"{percentile(figures['switch_cpu'], .5):.1f} ms, p95 "
           f"{percentile(figures['switch_cpu'], .95):.1f} ms")
+    overview = figures["overview_switch"]
+    print(f"  the same switches with the overview mode (O) on: p50 {percentile(overview, .5):.1f} ms, "
+          f"p95 {percentile(overview, .95):.1f} ms, max {max(overview):.1f} ms; CPU time p50 "
+          f"{percentile(figures['overview_cpu'], .5):.1f} ms, p95 "
+          f"{percentile(figures['overview_cpu'], .95):.1f} ms")
     shown = figures["shown"]
     print(f"  key press to committed annotation: p50 {percentile(keys, .5):.2f} ms, "
           f"p95 {percentile(keys, .95):.2f} ms, max {max(keys):.1f} ms ({len(keys)} keys; "

@@ -78,32 +78,39 @@ def main() -> int:
     texts = load_texts(args.data)
 
     # --- highlighter, start-up included ---
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     from annotator.core.highlight import load_highlighter
 
     hl = load_highlighter()
-    t_start = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    t_start, c_start = time.perf_counter() - t0, time.process_time() - c0
+    t1, c1 = time.perf_counter(), time.process_time()
     if args.processes > 1:
         n_tokens, n_claims = run_forked(hl, texts, args.batch_size, args.processes)
     else:
         n_tokens, n_claims = run_chunk(hl, texts, args.batch_size)
-    t_run = time.perf_counter() - t1
+    t_run, c_run = time.perf_counter() - t1, time.process_time() - c1
     total = t_start + t_run
 
     # --- bare tokenizer ---
     import spacy
 
     blank = spacy.blank("de")
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     n_blank = sum(len(d) for d in blank.pipe(texts, batch_size=args.batch_size))
-    t_blank = time.perf_counter() - t2
+    t_blank, c_blank = time.perf_counter() - t2, time.process_time() - c2
 
     print(f"pipeline {hl.name} {hl.version}; {len(texts)} articles, {n_tokens} tokens, {n_claims} claims")
     print(f"start-up (import spaCy, lexicons, build pipeline): {t_start:.2f} s")
     print(f"highlighting: {t_run:.2f} s -> {n_tokens / t_run:,.0f} tokens/s without start-up")
     print(f"highlighting incl. start-up: {total:.2f} s -> {n_tokens / total:,.0f} tokens/s")
     print(f"bare spacy.blank('de') tokenization: {t_blank:.2f} s -> {n_blank / t_blank:,.0f} tokens/s")
+    print(f"pipeline / bare tokenization time: {t_run / t_blank:.2f}x wall clock")
+    # CPU time of this process: what other jobs on a loaded machine take away
+    # from the wall clock does not count here (single process only)
+    if args.processes == 1:
+        print(f"CPU time: start-up {c_start:.2f} s, highlighting {c_run:.2f} s -> {n_tokens / c_run:,.0f} tokens/s, "
+              f"incl. start-up {n_tokens / (c_start + c_run):,.0f} tokens/s; bare tokenization {c_blank:.2f} s -> "
+              f"{n_blank / c_blank:,.0f} tokens/s ({c_run / c_blank:.2f}x)")
     print("cost by size (a fresh pipeline each time, build time excluded, so new words are paid for again):")
     from annotator.core.highlight import build_pipeline
 

@@ -1,15 +1,25 @@
 """Import speed and memory: N generated articles of ~2,000 characters.
 
-Usage: python bench/bench_import.py [N ...]   (default: 1000 10000 100000)
+Usage: python bench/bench_import.py [N ...]              (default: 1000 10000 100000)
+       python bench/bench_import.py --highlight [N ...]  (default: 2000 10000)
 
-Each N runs in its own process so peak memory (max RSS) is per run. The
-pre-highlighter is off (--no-highlight): this measures reading, hashing and
-storing. Target: 100,000 articles in under 15 s, memory flat in N.
+Each N runs in its own process so peak memory (max RSS) is per run.
+
+Without ``--highlight`` the pre-highlighter is off: this measures reading,
+hashing and storing. Target: 100,000 articles in under 15 s, memory flat in N.
+
+With ``--highlight``: the default import path, the blank highlighter on 1, 2
+and 4 worker processes (1 = in this process), each run beside the bare
+baseline, single-process ``nlp.pipe`` over ``spacy.blank("de")`` tokenizing the
+same texts, measured before and after the imports in the same run. Targets
+(issue 19): >= 500 articles/s on 2 cores, at most 1.5x the baseline's time,
+memory flat in N (the writer's and each worker's peak RSS).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -39,6 +49,28 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def generate_news(path: Path, count: int, seed: int = 7) -> None:
+    """Articles of ~2,000 characters from the seed articles' sentences,
+    shuffled (realistic work for the highlighter; bench_export.py does the
+    same); a numbered first sentence keeps every text distinct."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_export import sentences
+
+    rng, pool = random.Random(seed), sentences()
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            parts, length = [f"Meldung {n}."], 0
+            while length < 2000:
+                parts.append(rng.choice(pool))
+                length += len(parts[-1]) + 1
+            out.write(json.dumps({"id": f"news-{n}", "text": " ".join(parts)}, ensure_ascii=False) + "\n")
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_one(count: int) -> None:
     from annotator.core.importer import import_paths
     from annotator.core.project import Project
@@ -59,9 +91,110 @@ def run_one(count: int) -> None:
               f"(before import {rss_before:.1f} MB)", flush=True)
 
 
+def run_tokenize(count: int) -> None:
+    """The baseline: spaCy's blank German tokenizer over the same texts, one process."""
+    import spacy
+
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / "feed.jsonl"
+        generate_news(feed, count)
+        texts = (json.loads(line)["text"] for line in feed.open(encoding="utf-8"))
+        nlp = spacy.blank("de")
+        started, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=256))
+        elapsed, cpu = time.perf_counter() - started, cpu_seconds(resource.RUSAGE_SELF) - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{count:>8} articles  baseline nlp.pipe(spacy.blank('de'))   {elapsed:7.2f} s  "
+          f"{count / elapsed:6.0f} articles/s  CPU {1000 * cpu / count:.2f} ms/article  "
+          f"({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB", flush=True)
+
+
+def run_highlighted(count: int, workers: int) -> None:
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.importer import import_paths
+    from annotator.core.project import Project
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CACHE_HOME"] = folder  # a fresh token cache, removed afterwards
+        feed = Path(folder) / "feed.jsonl"
+        generate_news(feed, count)
+        highlighter = load_highlighter("blank")
+        with Project.open(Path(folder) / "bench.sqlite") as project:
+            started, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
+            summary = import_paths(project, [feed], highlighter=highlighter,
+                                   workers=workers if workers > 1 else 0)
+            elapsed, cpu = time.perf_counter() - started, cpu_seconds(resource.RUSAGE_SELF) - cpu
+            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            # the workers' CPU is counted once they are joined (end of the
+            # import); it includes their start-up (see worker_start_up)
+            workers_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
+            exports = first_exports(project, Path(folder)) if workers == 2 else ""
+    assert summary.highlighted == count
+    print(f"{count:>8} articles  import + highlight, {workers} worker(s)     {elapsed:7.2f} s  "
+          f"{count / elapsed:6.0f} articles/s  CPU writer {1000 * cpu / count:.2f} ms/article, "
+          f"workers {1000 * workers_cpu / count:.2f} ms/article  "
+          f"peak RSS writer {own:.0f} MB, a worker {children:.0f} MB", flush=True)
+    if exports:
+        print(exports, flush=True)
+
+
+def worker_start_up() -> None:
+    """Wall and CPU time for one highlighting worker to start (spawn, import
+    spaCy, load the highlighter): paid once per worker and import."""
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.parallel_highlight import process_pool, spec_of
+
+    started = time.perf_counter()
+    pool = process_pool(2, spec_of(load_highlighter("blank"), True))
+    cpu = pool.submit(time.process_time).result()
+    print(f"one worker's start-up: {time.perf_counter() - started:.2f} s wall, {cpu:.2f} s CPU", flush=True)
+    pool.close()
+
+
+def first_exports(project, folder: Path) -> str:
+    """The project's first JSONL export (tokens from the import), beside one
+    that tokenizes every text (token cache off), both without the line cache."""
+    from annotator.core.export import ExportOptions, export_project
+
+    figures = []
+    for label, token_cache in (("first export, tokens from the import", True),
+                               ("export tokenizing every text (baseline)", False)):
+        out = folder / label.split(",")[0].replace(" ", "-")
+        out.mkdir()
+        started = time.perf_counter()
+        summary = export_project(project, ExportOptions(layer="suggestions", token_cache=token_cache,
+                                                        line_cache=False), out / "s.jsonl")
+        elapsed = time.perf_counter() - started
+        figures.append(f"{summary.articles:>8} articles  {label:<40} {elapsed:7.2f} s  "
+                       f"{summary.articles / elapsed:6.0f} articles/s")
+    return "\n".join(figures)
+
+
+def highlight_main(counts: list[int]) -> None:
+    print(f"import with highlighting; load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores")
+    subprocess.run([sys.executable, __file__, "--start-up"], check=True)
+    for count in counts:
+        for step in (["--tokenize"], ["--hl", "1"], ["--hl", "2"], ["--hl", "4"], ["--tokenize"]):
+            subprocess.run([sys.executable, __file__, *step, str(count)], check=True)
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one":
         run_one(int(argv[1]))
+        return
+    if argv and argv[0] == "--tokenize":
+        run_tokenize(int(argv[1]))
+        return
+    if argv and argv[0] == "--hl":
+        run_highlighted(int(argv[2]), int(argv[1]))
+        return
+    if argv and argv[0] == "--start-up":
+        worker_start_up()
+        return
+    if argv and argv[0] == "--highlight":
+        highlight_main([int(a) for a in argv[1:]] or [2000, 10000])
         return
     counts = [int(a) for a in argv] or [1000, 10000, 100000]
     print("import (no highlighting), one process per size:")

@@ -295,6 +295,55 @@ so\tso
 
 # Nouns that make "nach ..." a cue (also as the last part of a compound:
 # "Polizeiangaben", "Medienberichten").
+# nouns of saying, asking, warning and believing (cue_complements.py: a cue when a
+# complement clause follows)
+SPEECH_NOUNS = """ankündigung
+ankündigungen
+annahme
+ansicht
+appell
+aufforderung
+aufruf
+auffassung
+aussage
+aussagen
+behauptung
+behauptungen
+beschwerde
+bestätigung
+bitte
+botschaft
+drohung
+einschätzung
+erklärung
+erwartung
+feststellung
+forderung
+forderungen
+hoffnung
+hinweis
+hinweise
+kritik
+mahnung
+meinung
+mitteilung
+prognose
+überzeugung
+verdacht
+vermutung
+versicherung
+vorschlag
+vorwurf
+vorwürfe
+warnung
+warnungen
+zusage
+äußerung
+äußerungen
+befürchtung
+befürchtungen
+"""
+
 NOMINAL_CUES = """angaben
 angabe
 aussagen
@@ -739,6 +788,9 @@ def main() -> None:
     (OUT / "frame_cues.tsv").write_text("# word\tkind\n" + FRAME_CUES, encoding="utf-8")
     (OUT / "nominal_cues.txt").write_text("# nouns after 'nach' that make a source frame\n" + NOMINAL_CUES, encoding="utf-8")
     (OUT / "checkworthy.tsv").write_text("# word\tkind\n" + CHECKWORTHY, encoding="utf-8")
+    (OUT / "speech_nouns.txt").write_text(
+        '# nouns of saying, asking, warning and believing: a cue when a complement follows ("die Forderung des X, … zu …")\n'
+        + SPEECH_NOUNS, encoding="utf-8")
 
     # source nouns: grammar list + frequent (>=3) capitalised source heads that
     # are common nouns (seen capitalised mid-sentence, never lowercase)

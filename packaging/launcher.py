@@ -29,6 +29,8 @@ def with_gui_command(argv: list[str], executable: str, commands: set[str]) -> li
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # spaCy/thinc may start worker processes
-    from annotator.cli import main
+    from annotator.cli import COMMANDS, main
 
-    main(args=with_gui_command(sys.argv, sys.executable, set(main.commands)), prog_name="annotator")
+    # the command modules load lazily, so the names come from the command table
+    main(args=with_gui_command(sys.argv, sys.executable, set(COMMANDS) | set(main.commands)),
+         prog_name="annotator")

@@ -82,7 +82,7 @@ def test_articles_filters_by_status_and_search(tmp_path):
 
 
 def test_every_command_has_help_with_text():
-    for name, command in main.commands.items():
+    for name, command in main.all_commands.items():
         result = run(name, "--help")
         assert result.exit_code == 0, name
         assert command.help and len(command.help) > 20, f"{name} has no help"

@@ -105,6 +105,7 @@ def test_slow_spacy_trains_a_spancat_model_on_an_export(reviewed, tmp_path):
          "--paths.dev", str(tmp_path / "corpus" / "dev"),
          "--training.max_steps", "6", "--training.eval_frequency", "3",
          "--components.spancat.suggester.max_size", "6",
+         "--code", str(REPO / "annotator" / "core" / "export" / "spacy_registry.py"),
          "--output", str(tmp_path / "model")],
         capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -125,3 +125,35 @@ def test_exporting_again_tells_what_came_from_the_export_cache(qtbot, open_windo
     assert "export cache" not in told[0][1]
     assert "2 unchanged articles copied from the export cache, 0 rendered" in told[1][1]
     assert (tmp_path / "first.jsonl").read_bytes() == (tmp_path / "second.jsonl").read_bytes()
+
+
+def test_the_progress_shows_at_once_and_spacy_loads_while_the_dialog_is_open(
+        qtbot, open_window, reviewed_db, settings, told, tmp_path, monkeypatch):
+    """The first export showed nothing for 3.5 s (spaCy loading): the progress
+    dialog is up before the job's first line runs, and the dialog starts
+    loading the tokenizer in the background."""
+    window = open_window(reviewed_db, settings)
+    from annotator.core.export import ExportOptions
+
+    job = export_dialog.start_export(window, ExportOptions(), tmp_path / "claims.jsonl")
+    assert job.dialog.isVisible()
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    started = []
+    monkeypatch.setattr(export_dialog, "warm_up_tokenizer", lambda: started.append(True))
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    export_dialog.open_export_dialog(window)
+    assert started == [True]
+
+
+def test_an_export_with_incomplete_records_warns_loudly(qtbot, open_window, reviewed_db, settings,
+                                                        told, tmp_path):
+    with Project.open(reviewed_db) as project:  # anna takes one judgement back: half-reviewed
+        project.delete_annotation(project.annotations(annotator="anna")[0].id)
+    window = open_window(reviewed_db, settings)
+    from annotator.core.export import ExportOptions
+
+    export_dialog.start_export(window, ExportOptions(), tmp_path / "all.jsonl")
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    title, text = told[0]
+    assert title == "Export finished with incomplete records"
+    assert "suggestion not yet judged (annotator layer)" in text and "--require-complete" in text

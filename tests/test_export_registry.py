@@ -46,8 +46,8 @@ def test_a_registered_format_is_among_the_cli_choices_with_its_help(toy_format):
     result = CliRunner().invoke(main, ["export", "--help"])
     assert result.exit_code == 0, result.output
     shown = " ".join(result.output.split())  # the help is wrapped
-    assert "[jsonl|spacy|doccano|shout]" in shown
-    assert ("doccano: doccano's JSONL with entities and relations; "
+    assert "[jsonl|spacy|doccano|doccano-flat|shout]" in shown
+    assert ("doccano-flat: claims and their source/cue on separate lines, no overlapping spans; "
             "shout: every accepted claim in capitals.") in shown
 
 

@@ -49,7 +49,8 @@ def test_first_run_asks_for_a_valid_name_and_opens_the_project(qapp, monkeypatch
                                                     (a.menu() for a in window.menuBar().actions())}
     assert window.team_menu.title() == "&Team" and window.file_menu.title() == "&File"
     with Project.open(db) as project:
-        assert project.annotators() == ["Anna"]
+        # opening registers no annotator layer: Anna becomes one with her first judgement
+        assert project.annotators() == []
 
 
 def test_cancelling_the_name_quits_without_touching_anything(qapp, monkeypatch, tmp_path,

@@ -99,7 +99,7 @@ def test_searching_from_the_window_by_keyboard(qtbot, review_db, settings, open_
     from PySide6.QtTest import QTest
 
     window = open_window(review_db, settings)
-    press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     search = window.article_list.search
     assert search.hasFocus()
     QTest.keyClicks(search, "Kursk")  # plain keys type here, they do not act on claims

@@ -144,7 +144,7 @@ def test_the_shown_article_stays_marked_in_a_filtered_list(window, qtbot):
     panel = window.article_list
     shown = window.workspace.session.article
     word = next(w for w in shown.text.split() if w.isascii() and w.isalpha() and len(w) > 6)
-    press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClicks(panel.search, word)
     with qtbot.waitSignal(panel.filterApplied, timeout=5000):
         QTest.keyClick(panel.search, Qt.Key.Key_Return)
@@ -191,7 +191,7 @@ def test_the_guidelines_take_no_room_from_the_article_list(window, qapp):
     assert window.guidelines_dock.width() >= 240
     assert abs(window.article_dock.width() - before) <= 2
     assert window.workspace.view.width() >= 250  # the text stays readable
-    press(window, Qt.Key.Key_F2)  # F2 again hides them, as F3 and F4 do their docks
+    press(window, Qt.Key.Key_F2)  # F2 again hides them, as F6 and F4 do their docks
     assert not window.guidelines_dock.isVisible()
     qtwait(qapp)
     assert abs(window.article_dock.width() - before) <= 2

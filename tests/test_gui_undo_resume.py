@@ -123,7 +123,7 @@ def test_a_failed_undo_leaves_stack_and_database_agreeing(window, review_db):
 
 def test_the_window_layout_is_remembered(open_window, review_db, settings):
     window = open_window(review_db, settings)
-    press(window, Qt.Key.Key_F3)  # hide the article list
+    press(window, Qt.Key.Key_F6)  # hide the article list
     press(window, Qt.Key.Key_F2)  # show the guidelines
     assert not window.article_dock.isVisible()
     window.close()

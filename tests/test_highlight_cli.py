@@ -123,12 +123,15 @@ def test_evaluate_table_and_json():
     res = run("evaluate", "--spkatt", str(SPKATT), "--limit", "5")
     assert res.exit_code == 0
     assert "Message" in res.output and "Source" in res.output and "5 documents" in res.output
+    assert "suggestions by cue family: outlet" in res.output  # every article has outlet-voice claims
     res = run("evaluate", "--spkatt", str(SPKATT), "--limit", "5", "--format", "json")
     data = json.loads(res.output)
     assert data["documents"] == 5
     for role in ("message", "source"):
         assert 0.0 <= data[role]["f1"] <= 1.0
     assert data["message"]["f1"] > 0.3
+    assert set(data["families"]) <= {"verb", "frame", "quote", "noun", "phrase", "evidential", "continuation",
+                                     "outlet"}
 
 
 def test_unknown_model_is_a_clear_error(tmp_path):

@@ -97,6 +97,18 @@ def launcher():
 COMMANDS = {"gui", "demo", "import", "selftest"}
 
 
+def test_the_launcher_runs_a_command_as_the_command_line(tmp_path):
+    """As the bundle runs it: `annotator selftest --help` is the command, not
+    the window (the command modules load lazily, so the launcher must know
+    every command's name without loading them)."""
+    import sys
+
+    result = subprocess.run([sys.executable, str(PACKAGING / "launcher.py"), "selftest", "--help"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: annotator selftest" in result.stdout
+
+
 def test_the_app_started_from_the_desktop_without_arguments_opens_the_window(launcher):
     assert launcher.with_gui_command(["annotator"], "/opt/annotator/annotator", COMMANDS) == ["gui"]
 

@@ -1,4 +1,4 @@
-"""The Sources view (F6): a reviewer finds a source by typing part of a
+"""The Sources view (F7): a reviewer finds a source by typing part of a
 name, sees its claims across articles and jumps to one with Enter."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def sources_db(tmp_path):
 def test_find_a_source_see_its_claims_and_jump_to_one(open_window, settings, tmp_path, qtbot):
     path, (first, second) = sources_db(tmp_path)
     window = open_window(path, settings)
-    QTest.keyClick(window.workspace.view, Qt.Key.Key_F6)
+    QTest.keyClick(window.workspace.view, Qt.Key.Key_F7)
     panel = window.sources_panel
     assert window.sources_dock.isVisible() and panel.search.hasFocus()
     QTest.keyClicks(panel.search, "selensk")
@@ -61,7 +61,7 @@ def test_the_view_pages_a_large_registry(open_window, settings, tmp_path):
         for n in range(250):
             actions.create(project, f"Quelle {n:03d}", created_by="anna")
     window = open_window(path, settings)
-    QTest.keyClick(window.workspace.view, Qt.Key.Key_F6)
+    QTest.keyClick(window.workspace.view, Qt.Key.Key_F7)
     model = window.sources_panel.source_model
     assert model.rowCount() == 100 and model.canFetchMore()  # one page, more on scrolling
     model.fetchMore()
@@ -131,7 +131,7 @@ def test_grade_a_source_once_and_see_it_on_the_next_claim(open_window, settings,
     monkeypatch.setattr(source_link, "ask_scope", lambda *args: asked.append(args[1:]) or "claim")
     QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ShiftModifier)
     assert asked == [("Wolodymyr Selenskyj", "B", "D")]
-    QTest.keyClick(view, Qt.Key.Key_F6)  # the Sources view shows each annotator's grades of the source
+    QTest.keyClick(view, Qt.Key.Key_F7)  # the Sources view shows each annotator's grades of the source
     panel6 = window.sources_panel
     QTest.keyClicks(panel6.search, "selensk")
     QTest.keyClick(panel6.search, Qt.Key.Key_Return)
@@ -149,7 +149,7 @@ def test_rename_and_merge_sources_in_the_view_and_undo(open_window, settings, tm
 
     path, _ = sources_db(tmp_path)
     window = open_window(path, settings)
-    QTest.keyClick(window.workspace.view, Qt.Key.Key_F6)
+    QTest.keyClick(window.workspace.view, Qt.Key.Key_F7)
     panel = window.sources_panel
 
     def find(text):

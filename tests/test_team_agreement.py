@@ -96,3 +96,36 @@ def test_rows_name_scope_measure_value_and_count(two_reviewers):
     rows = measure_agreement(two_reviewers).rows()
     assert ("overall", "kappa decision", pytest.approx(0.5), 4) in rows
     assert any(scope == "anna ~ ben" for scope, *_ in rows)
+
+
+def test_weighted_kappa_matches_a_case_computed_by_hand():
+    from annotator.core.team.coefficients import weighted_kappa
+
+    # codes 0..2; linear costs 0, .5, 1: observed .25, expected 6/16 -> 1/3;
+    # quadratic costs 0, .25, 1: observed .125, expected 3.5/16 -> 3/7
+    pairs = [(0, 0), (0, 1), (1, 1), (2, 1)]
+    assert weighted_kappa(pairs, 3, "linear") == pytest.approx(1 / 3)
+    assert weighted_kappa(pairs, 3, "quadratic") == pytest.approx(3 / 7)
+    assert weighted_kappa([(1, 1), (1, 1)], 3, "linear") is None  # one code only: undefined
+    assert weighted_kappa([(0, 0), (2, 2)], 3, "quadratic") == 1.0
+
+
+def test_grades_report_weighted_kappa_and_both_ways_of_counting_f_and_6(tmp_path):
+    with Project.open(make_lead(tmp_path / "m.sqlite", copies=2)) as project:
+        grades = [("A", "A"), ("B", "C"), ("C", "C"), ("E", "D"), ("F", "F"), ("F", "F"),
+                  ("F", "B"), ("D", "D")]
+        for index, (anna, ben) in enumerate(grades):
+            judge(project, "anna", index // 2, index % 2, reliability=anna, credibility=6 if anna == "F" else 2)
+            judge(project, "ben", index // 2, index % 2, reliability=ben, credibility=6 if ben == "F" else 2)
+        report = measure_agreement(project)
+    rows = {(scope, measure): (value, n) for scope, measure, value, n in report.rows()}
+    linear = rows[("overall", "weighted kappa reliability (linear)")]
+    quadratic = rows[("overall", "weighted kappa reliability (quadratic)")]
+    assert linear[1] == quadratic[1] == 5  # F is no value on the A-E scale
+    assert quadratic[0] > linear[0] > report.kappa["reliability"].value
+    as_no_value = report.alpha["reliability"]
+    as_category = report.alpha["reliability_f_as_category"]
+    assert (as_no_value.n, as_category.n) == (5, 8)
+    assert as_no_value.value != pytest.approx(as_category.value)
+    assert report.kappa["credibility_6_as_category"].n == 8
+    assert ("anna ~ ben", "weighted kappa credibility (quadratic)") in rows

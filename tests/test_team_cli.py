@@ -85,5 +85,5 @@ def test_merge_refusal_names_the_file_and_writes_nothing(tmp_path):
 
 
 def test_commands_have_help_with_an_example():
-    for command in ("assign", "merge", "agreement"):
-        assert "Example:" in run(command, "--help").output
+    for command in ("assign", "unassign", "merge", "agreement", "adjudication"):
+        assert "Example" in run(command, "--help").output

@@ -63,6 +63,8 @@ def test_same_claim_edited_in_two_copies_newer_wins_and_conflict_is_kept(tmp_pat
     with Project.open(anna) as project:
         first = judge(project, "anna", 0, 0, reliability="B", note="first look")
     laptop = fork(anna, tmp_path / "anna-laptop.sqlite")
+    with Project.open(anna) as project:  # both copies edit the same revision apart
+        project.save_annotation(first.evolve(reliability="C", note="at the office"))
     with Project.open(laptop) as project:
         newer = project.save_annotation(first.evolve(reliability="D", note="on the train"))
     summary = merge_databases([laptop, anna], tmp_path / "out.sqlite")
@@ -71,7 +73,24 @@ def test_same_claim_edited_in_two_copies_newer_wins_and_conflict_is_kept(tmp_pat
         kept = merged.annotation(first.id)
         assert (kept.reliability, kept.note, kept.revision) == ("D", "on the train", newer.revision)
         row = merged.db.execute("SELECT kept_annotation_id, dropped FROM merge_conflicts").fetchone()
-        assert row[0] == first.id and json.loads(row[1])["note"] == "first look"
+        assert row[0] == first.id and json.loads(row[1])["note"] == "at the office"
+
+
+def test_an_annotators_own_later_revision_is_history_not_a_conflict(tmp_path, lead):
+    anna = fork(lead, tmp_path / "anna.sqlite")
+    with Project.open(anna) as project:
+        first = judge(project, "anna", 0, 0, reliability="B", note="first look")
+    old_copy = fork(anna, tmp_path / "anna-monday.sqlite")
+    with Project.open(anna) as project:
+        project.save_annotation(first.evolve(reliability="D", note="second look"))
+        project.save_annotation(first.evolve(reliability="E", note="third look"))
+    summary = merge_databases([old_copy, anna], tmp_path / "out.sqlite")
+    assert summary.conflicts == 0 and "conflicts: 0 (0 new)" in summary.lines()
+    again = merge_databases([tmp_path / "out.sqlite", anna], tmp_path / "again.sqlite")
+    assert again.conflicts == 0
+    with Project.open(tmp_path / "again.sqlite") as merged:
+        assert merged.annotation(first.id).note == "third look"
+        assert [e.action for e in merged.change_log(first.id)] == ["create", "update", "update"]
 
 
 def test_one_annotator_judging_a_suggestion_in_two_databases_keeps_the_newer(tmp_path, lead):
@@ -272,17 +291,21 @@ def test_merge_is_order_independent_idempotent_and_loses_nothing(operations, see
 
 
 def assert_nothing_lost(databases: list[Path], output: Path) -> None:
-    """Each input annotation is in the output, or a recorded conflict, or deleted later."""
+    """Each input annotation is in the output, or a recorded conflict, or deleted
+    later, or history: an earlier revision its change log shows edited further."""
     kept = {version_hash(v) for v, _ in input_versions(output)}
     with Project.open(output, create=False) as merged:
         conflicts = {r[0] for r in merged.db.execute("SELECT version_hash FROM merge_conflicts")}
         deleted = {e.annotation_id: e.at for e in merged.change_log() if e.action == "delete"}
         log = {(e.annotation_id, e.at, e.action, e.db_uuid) for e in merged.change_log()}
+        history = {(e.annotation_id, e.before["revision"], e.before["updated_at"])
+                   for e in merged.change_log() if e.action == "update"}
     for path in databases:
         for version, annotation_id in input_versions(path):
             digest = version_hash(version)
             assert (digest in kept or digest in conflicts
-                    or deleted.get(annotation_id, "") >= version["updated_at"]), version
+                    or deleted.get(annotation_id, "") >= version["updated_at"]
+                    or (annotation_id, version["revision"], version["updated_at"]) in history), version
         with Project.open(path, create=False) as project:
             assert {(e.annotation_id, e.at, e.action, e.db_uuid) for e in project.change_log()} <= log
 

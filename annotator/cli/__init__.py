@@ -2,17 +2,64 @@
 
 Each command parses options and calls core functions. No Qt is imported
 here; ``annotator gui`` imports the GUI only when it runs.
+
+Command modules are imported only when their command runs (or ``--help``
+lists them): ``annotator --version`` and ``annotator highlight`` then never
+pay for sqlite-utils, numpy or the export package (tests/test_startup.py).
 """
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from annotator import __version__
-from annotator.cli.common import DB_OPTION_HELP
+
+DB_OPTION_HELP = ("Project database file. Default: $ANNOTATOR_DB, else project.sqlite "
+                  "in the user data folder.")
+
+# command name -> (module in annotator.cli, attribute), in the order --help lists them
+COMMANDS = {
+    "demo": ("app_cmds", "demo"), "gui": ("app_cmds", "gui"),                       # the window
+    "import": ("project_cmds", "import_command"), "articles": ("project_cmds", "articles"),
+    "info": ("project_cmds", "info"),                                               # the project
+    "highlight": ("highlight_cmds", "highlight"), "rehighlight": ("project_cmds", "rehighlight"),
+    "evaluate": ("highlight_cmds", "evaluate"),                                     # the pre-highlighter
+    "export": ("export_cmds", "export_command"),
+    "import-annotations": ("export_cmds", "import_annotations_command"),
+    "cache": ("export_cmds", "cache_command"),                                      # training data
+    "assign": ("team_cmds", "assign"), "merge": ("team_cmds", "merge"),
+    "agreement": ("team_cmds", "agreement"), "unassign": ("team_cmds", "unassign_command"),
+    "adjudication": ("adjudicate_cmds", "adjudication"),                            # the team
+    "sources": ("sources_cmds", "sources_group"),                                   # the source registry
+    "learn": ("learn_cmds", "learn"), "lexicon": ("learn_cmds", "lexicon"),
+    "uncertain": ("learn_cmds", "uncertain"),                                       # learning from the team
+    "selftest": ("selftest_cmd", "selftest"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group that imports a command's module when the command is used
+    (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return super().get_command(ctx, name)
+        module, attribute = COMMANDS[name]
+        return getattr(importlib.import_module(f"annotator.cli.{module}"), attribute)
+
+    @property
+    def all_commands(self) -> dict[str, click.Command]:
+        """Every command, loaded (for tests and documentation tools)."""
+        ctx = click.Context(self)
+        return {name: self.get_command(ctx, name) for name in self.list_commands(ctx)}
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="ANNOTATOR_DB",
               help=DB_OPTION_HELP)
@@ -28,23 +75,3 @@ def main(ctx: click.Context, db_path: str | None) -> None:
       annotator --db news.sqlite gui
     """
     ctx.obj = {"db_path": db_path}
-
-
-from annotator.cli.app_cmds import demo, gui  # noqa: E402
-from annotator.cli.export_cmds import cache_command, export_command, import_annotations_command  # noqa: E402
-from annotator.cli.highlight_cmds import evaluate, highlight  # noqa: E402
-from annotator.cli.project_cmds import articles, import_command, info, rehighlight  # noqa: E402
-from annotator.cli.selftest_cmd import selftest  # noqa: E402
-from annotator.cli.sources_cmds import sources_group  # noqa: E402
-from annotator.cli.team_cmds import agreement, assign, merge  # noqa: E402
-
-for command in (
-    demo, gui,                                              # the window
-    import_command, articles, info,                         # the project
-    highlight, rehighlight, evaluate,                       # the pre-highlighter
-    export_command, import_annotations_command, cache_command,  # training data
-    assign, merge, agreement,                               # the team
-    sources_group,                                          # the source registry
-    selftest,
-):
-    main.add_command(command)

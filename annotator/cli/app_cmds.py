@@ -10,6 +10,14 @@ from annotator.cli.common import load_highlighter_or_fail
 from annotator.core.demo import build_demo_project, demo_db_path
 
 
+def _fail_without_system_libraries() -> None:
+    from annotator.gui.system_libraries import check  # loads no Qt platform plugin
+
+    problem = check()
+    if problem is not None:
+        raise click.ClickException(problem)
+
+
 def _run_gui(db_path: Path | None) -> None:
     from annotator.gui.app import run  # Qt is loaded only here
 
@@ -34,6 +42,8 @@ def demo(ctx, no_gui):
     """
     given = (ctx.find_root().obj or {}).get("db_path")
     path = Path(given) if given else demo_db_path()
+    if not no_gui:
+        _fail_without_system_libraries()  # before building: say it at once
     build_demo_project(path, load_highlighter_or_fail(None)).close()
     click.echo(f"demo project: {path}")
     if not no_gui:

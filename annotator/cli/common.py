@@ -7,11 +7,9 @@ from pathlib import Path
 
 import click
 
+from annotator.cli import DB_OPTION_HELP  # noqa: F401,E402  (defined beside the group that uses it)
 from annotator.core.database import ProjectError, default_db_path
 from annotator.core.project import Project
-
-DB_OPTION_HELP = ("Project database file. Default: $ANNOTATOR_DB, else project.sqlite "
-                  "in the user data folder.")
 
 
 def db_path_from(ctx: click.Context) -> Path:

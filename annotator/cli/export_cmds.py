@@ -53,11 +53,15 @@ def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
 @click.option("--annotator", "annotators", multiple=True, metavar="NAME",
               help="Export only this annotator's layer (repeatable). Default: every annotator.")
 @click.option("--layer", type=click.Choice(LAYERS), default="annotators", show_default=True,
-              help="annotators: each annotator's layer; adjudicated: the lead's final versions; "
-              "best: adjudicated where an article has it, else the annotators'; suggestions: the "
-              "pre-highlighter's own suggestions, unreviewed.")
+              help="annotators: each annotator's layer; adjudicated: the lead's final versions "
+              "(with the claims all annotators agreed on); best: one record per article, "
+              "adjudicated where the lead adjudicated it, else the most complete annotator "
+              "layer; suggestions: the pre-highlighter's own suggestions, unreviewed.")
 @click.option("--only-reviewed", is_flag=True,
-              help="Only articles whose every suggestion the layer has judged.")
+              help="Only complete records: articles whose every suggestion the layer has judged, "
+              "adjudicated articles without open groups.")
+@click.option("--require-complete", is_flag=True,
+              help="Refuse (write nothing) if any record would leave a claim of its article out.")
 @click.option("--split", callback=_split_option, metavar="SET=FRACTION,...",
               help="Split by article into sets, e.g. train=0.8,dev=0.1,test=0.1.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
@@ -73,13 +77,18 @@ def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
               help="Output file, or folder for a format that writes one (spacy).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, date,
-                   shard_size, no_cache, no_token_cache, output, quiet):
+def export_command(ctx, format_, annotators, layer, only_reviewed, require_complete, split, seed,
+                   date, shard_size, no_cache, no_token_cache, output, quiet):
     """Export annotations as training data, with a dataset card beside it.
 
     Rejected suggestions stay in the JSONL as negatives. The same database
     and options always give byte-identical files. Nothing is written if the
     selection is empty or an option is wrong. Format: docs/export-format.md.
+
+    Records that leave claims of their article out (open or changed groups
+    in the adjudicated layer, suggestions not yet judged in an annotator's
+    layer) are exported with a warning here and in the dataset card;
+    --only-reviewed leaves such articles out, --require-complete refuses.
 
     Articles unchanged since an earlier export with the same options are
     copied from the export cache instead of rendered again (same bytes).
@@ -92,7 +101,8 @@ def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, 
       annotator --db news.sqlite export --format spacy --layer best -o corpus
     """
     options = ExportOptions(format=format_, annotators=list(annotators), layer=layer,
-                            only_reviewed=only_reviewed, split=split, seed=seed, date=date,
+                            only_reviewed=only_reviewed, require_complete=require_complete,
+                            split=split, seed=seed, date=date,
                             shard_size=shard_size, token_cache=not (no_cache or no_token_cache),
                             line_cache=not no_cache)
     progress = ProgressBar("Exporting", enabled=not quiet)
@@ -109,6 +119,8 @@ def export_command(ctx, format_, annotators, layer, only_reviewed, split, seed, 
                f"{summary.claims} claims); dataset card: {summary.card}")
     if summary.reused:
         click.echo(summary.reuse_note())
+    if summary.left_out:
+        click.echo(f"warning: {summary.left_out_note()}", err=True)
 
 
 @click.command("cache")

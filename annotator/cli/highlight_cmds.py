@@ -14,9 +14,6 @@ import click
 
 from annotator.core.importer import InputError, expand_paths, read_texts
 
-BATCH = 64
-
-
 # The highlight contract's wording (docs/highlighter.md) for the shared reader's errors.
 _CONTRACT_WORDING = (("not valid JSON", "bad JSON"),
                      ("not a JSON object", 'no "text" string in this line'),
@@ -70,14 +67,35 @@ def _load(model: str | None):
         raise click.ClickException(f"cannot load spaCy model {model!r}: {exc}") from None
 
 
+WORKERS_HELP = "Worker processes (default: one per core for large inputs; 0: this process only)."
+DASK_HELP = ("Highlight on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+             "for a LocalCluster here; needs annotator[cluster] (docs/scaling.md).")
+
+
+def parallel_options(command):
+    """--workers and --dask, shared by `highlight` and `import`."""
+    command = click.option("--dask", "dask", default=None, metavar="ADDRESS|local", help=DASK_HELP)(command)
+    return click.option("--workers", type=click.IntRange(min=0), default=None, help=WORKERS_HELP)(command)
+
+
+def parallel_failures():
+    """The exceptions of a parallel run that are the user's to fix (not bugs)."""
+    from annotator.core.parallel_dask import DaskUnavailable
+    from annotator.core.parallel_highlight import WrongPipeline
+
+    return (DaskUnavailable, WrongPipeline)
+
+
 @click.command("highlight")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline to build on (de_core_news_sm/md/lg, or 'blank'); "
                    "default: an installed de_core_news_* model, else blank German.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per article.")
+@parallel_options
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-def highlight(model: str | None, fmt: str, paths: tuple[str, ...]) -> None:
+def highlight(model: str | None, fmt: str, workers: int | None, dask: str | None,
+              paths: tuple[str, ...]) -> None:
     """Suggest claims, sources and cues in German news articles.
 
     PATH is a .txt file, a .jsonl file with one article per line ({"text": ...}),
@@ -86,31 +104,40 @@ def highlight(model: str | None, fmt: str, paths: tuple[str, ...]) -> None:
     per article to stdout, in input order:
     {"path", "line", "text", "claims": [{"start", "end", "text", "source",
     "cue", "attribution", "hedged", "score"}]}.
+    Large inputs are highlighted by one worker process per core (--workers),
+    or on a Dask cluster (--dask); the output is the same.
     """
+    from annotator.core.parallel_highlight import highlight_in_order
+
     for raw in paths:
         if not Path(raw).exists():
             raise click.UsageError(f"{raw}: no such file or folder")
     hl = _load(model)
-    items = iter_inputs(list(paths))
-    error: InputError | None = None
-    while error is None:
-        batch = []
-        try:
-            for item in items:
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    break
-        except InputError as exc:
-            error = exc
-        if not batch:
-            break
-        for (path, line, text), claims in zip(batch, hl.pipe((t for _, _, t in batch), batch_size=BATCH)):
+    reading = _UntilError(iter_inputs(list(paths)))
+    size = sum(p.stat().st_size for p in expand_paths(paths))
+    try:
+        for (path, line, text), claims in highlight_in_order(
+                hl, reading, text_of=lambda item: item[2], workers=workers, dask=dask, input_bytes=size):
             obj = {"path": path, "line": line, "text": text, "claims": [claim_json(c, text) for c in claims]}
             click.echo(json.dumps(obj, ensure_ascii=False))
-        if len(batch) < BATCH:
-            break
-    if error is not None:
-        raise click.ClickException(contract_message(error))
+    except parallel_failures() as error:
+        raise click.ClickException(str(error)) from None
+    if reading.error is not None:
+        raise click.ClickException(contract_message(reading.error))
+
+
+class _UntilError:
+    """The inputs up to the first unreadable one, which is kept: the articles
+    before it are still highlighted and printed, then the error is reported."""
+
+    def __init__(self, items: Iterator):
+        self.items, self.error = items, None
+
+    def __iter__(self):
+        try:
+            yield from self.items
+        except InputError as error:
+            self.error = error
 
 
 def format_table(result: dict) -> str:
@@ -124,6 +151,8 @@ def format_table(result: dict) -> str:
         lines.append(f"{role.capitalize():<10}{r['precision']:>10.3f}{r['recall']:>10.3f}{r['f1']:>10.3f}")
     lines.append(f"{'Joint':<10}{'':>10}{'':>10}{result['joint_f1']:>10.3f}")
     lines.append(f"gold annotations {result['gold']}, system claims {result['system']}, paired {result['paired']}")
+    if result.get("families"):
+        lines.append("suggestions by cue family: " + ", ".join(f"{k} {v}" for k, v in result["families"].items()))
     return "\n".join(lines)
 
 

@@ -11,41 +11,80 @@ from annotator.cli.common import ProgressBar, db_path_from, open_project
 from annotator.core.database import ProjectError
 from annotator.core.project import Project
 from annotator.core.team.agreement import measure_agreement
+from annotator.core.team.assignments import reassign, unassign
 from annotator.core.team.merge import merge_databases
 from annotator.core.team.merge_input import MergeError
 from annotator.core.team.packages import PackageError, assign_packages
 
 
 @click.command()
-@click.option("--annotators", required=True, help="Comma-separated annotator names.")
+@click.option("--annotators", default=None, help="Comma-separated annotator names.")
 @click.option("--overlap", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Fraction of the articles that every annotator gets (for agreement).")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed of the shuffle: the same seed gives the same packages.")
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the packages (one NAME.sqlite per annotator).")
+@click.option("--reassign", "source", default=None, metavar="FROM",
+              help="Move FROM's unfinished articles to the annotators of --to (keeping the overlap).")
+@click.option("--to", "targets", default=None, metavar="A,B", help="Who takes over (with --reassign).")
+@click.option("--carry-annotations", is_flag=True,
+              help="Put the annotator's earlier annotations of the articles into their package.")
 @click.pass_context
-def assign(ctx, annotators, overlap, seed, out_dir):
+def assign(ctx, annotators, overlap, seed, out_dir, source, targets, carry_annotations):
     """Cut one work package (a project database) per annotator.
 
     Each package holds the annotator's share of the articles plus the
     overlap everyone annotates, with the articles' suggestions. It records
     whom it is for and which project it came from; the lead's project
-    records the assignments, for the dashboard.
+    records the assignments, for the dashboard. Assigning again never grows
+    an assignment: annotators keep the articles they have, and only the
+    unassigned articles are shared out among the names given (a newcomer
+    gets a share of those). --reassign FROM --to A,B moves FROM's unfinished
+    articles to A and B, each to one who does not have it yet.
 
     \b
-    Example:
+    Examples:
       annotator --db lead.sqlite assign --annotators ann1,ann2,ann3 --overlap 0.2 -o packages/
+      annotator --db lead.sqlite assign --reassign ann3 --to ann1,ann2 -o packages-2/
     """
-    names = [n for n in annotators.split(",") if n.strip()]
+    if (source is None) == (annotators is None) or (source is None) != (targets is None):
+        raise click.UsageError("give --annotators, or --reassign FROM with --to A,B")
     with open_project(ctx, create=False) as project:
         try:
-            packages = assign_packages(project, names, overlap, Path(out_dir), seed=seed)
+            if source is not None:
+                moved = reassign(project, source, _names(targets), Path(out_dir),
+                                 carry_annotations=carry_annotations)
+                packages = moved.packages
+                click.echo(f"{source}: {moved.released} unfinished article(s) taken over")
+            else:
+                packages = assign_packages(project, _names(annotators), overlap, Path(out_dir),
+                                           seed=seed, carry_annotations=carry_annotations)
         except PackageError as error:
             raise click.ClickException(f"{error}\nNo package was written.") from error
     for package in packages:
         click.echo(f"{package.path}\t{package.annotator}\t{package.articles} articles "
                    f"({package.shared} shared)")
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(",") if n.strip()]
+
+
+@click.command("unassign")
+@click.argument("annotator_name")
+@click.option("--all", "everything", is_flag=True, help="Also the articles they finished.")
+@click.pass_context
+def unassign_command(ctx, annotator_name, everything):
+    """Give an annotator's unfinished articles back (unassigned again, for the next assign).
+
+    \b
+    Example:
+      annotator --db lead.sqlite unassign ann3
+    """
+    with open_project(ctx, create=False) as project:
+        count = unassign(project, annotator_name, everything=everything)
+    click.echo(f"{annotator_name}: {count} article(s) unassigned")
 
 
 @click.command()
@@ -89,9 +128,13 @@ def agreement(ctx, database, output_format):
 
     Krippendorff's alpha (ordinal: source reliability, information
     credibility; nominal: decision, source type, attribution form), Cohen's
-    kappa per annotator pair, and span F1 (claims, sources; exact and by
-    overlap), overall and per pair, each with the number of items (for span
-    F1: articles) it rests on. "-" marks a figure that is undefined.
+    kappa per annotator pair, weighted kappa (linear and quadratic) for the
+    ordinal grades, and span F1 (claims, sources; exact and by overlap),
+    overall and per pair, each with the number of items (for span F1:
+    articles) it rests on. F and 6 ("cannot be judged") count as no value
+    on the ordinal scales, and again as a category of their own
+    (reliability_f_as_category, credibility_6_as_category). "-" marks a
+    figure that is undefined.
 
     \b
     Example:

@@ -8,6 +8,7 @@ bad line is reported and skipped.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -16,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from annotator.core.database import utc_now
 from annotator.core.models import ClaimSuggestion, NewArticle
 from annotator.core.textnorm import clean_input_text
 
@@ -257,9 +257,13 @@ def import_paths(
     highlighter: Highlighter | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
-    batch_size: int = 64,
+    batch_size: int = 64, workers: int | None = None, dask: str | None = None,
 ) -> ImportSummary:
     """Import every article under ``paths`` into ``project`` in one transaction.
+
+    With a ``highlighter``, new articles are highlighted by ``workers``
+    processes (None: one per core for large inputs) or on a Dask cluster
+    (``dask``: a scheduler address, or "local"); see core/import_highlighting.py.
 
     ``on_progress(bytes_done, bytes_total)`` is called as files are read;
     ``should_cancel()`` returning True rolls everything back
@@ -270,26 +274,22 @@ def import_paths(
     total_bytes = sum(f.stat().st_size for f in files) or 1
     summary = ImportSummary()
     batch: list[NewArticle] = []
+    from annotator.core.database import utc_now  # here: `annotator highlight` reads files without sqlite-utils
+
     imported_at = utc_now()  # one import, one time stamp
 
     def store_batch() -> None:
-        if highlighter is None:
+        if highlighting is None:
             new = project.insert_articles(batch, imported_at)
         else:
-            stored = [(project.insert_article(a, imported_at), a.text) for a in batch]
-            fresh = [(article_id, text) for (article_id, is_new), text in stored if is_new]
-            new = len(fresh)
-            claims = highlighter.pipe([text for _, text in fresh], batch_size=batch_size)
-            for (article_id, _), article_claims in zip(fresh, claims):
-                project.replace_suggestions(article_id, article_claims, highlighter.name,
-                                            highlighter.version)
+            new = highlighting.store(batch, imported_at)
             summary.highlighted += new
         summary.imported += new
         summary.duplicates += len(batch) - new
         batch.clear()
 
     progress = _ByteProgress(total_bytes, on_progress)
-    with project.transaction():
+    with project.transaction(), _highlighting(project, highlighter, workers, dask, total_bytes) as highlighting:
         for item in read_articles(files):
             if should_cancel is not None and should_cancel():
                 raise ImportCancelled()
@@ -304,8 +304,18 @@ def import_paths(
                 store_batch()
                 progress.report()
         store_batch()
+        if highlighting is not None:
+            highlighting.finish()
     progress.finish()
     return summary
+
+
+def _highlighting(project, highlighter, workers, dask, input_bytes):
+    if highlighter is None:
+        return contextlib.nullcontext()
+    from annotator.core.import_highlighting import HighlightingImport
+
+    return HighlightingImport(project, highlighter, workers=workers, dask=dask, input_bytes=input_bytes)
 
 
 class _ByteProgress:

@@ -29,7 +29,7 @@ from annotator.core.models import (
 )
 from annotator.core.rows import annotation_to_row
 from annotator.core.storage import annotations as annotation_store
-from annotator.core.storage import articles, meta, suggestions
+from annotator.core.storage import articles, meta, suggestions, team
 from annotator.core.storage.status import STATUSES
 
 __all__ = ["STATUSES", "Progress", "Project"]
@@ -137,7 +137,7 @@ class Project:
 
     def count_summaries(self, *, annotator: str | None = None, status: str | None = None,
                         search: str | None = None) -> int:
-        if status is None and not search:
+        if status is None and not search and not (annotator and team.assigned_count(self.db, annotator)):
             return self.count_articles()
         return articles.count_summaries(self.db.conn, annotator=annotator, status=status,
                                         search=search)
@@ -155,10 +155,23 @@ class Project:
         """Within the caller's transaction. Suggestions a reviewer has already
         judged are kept (their annotations point at them); others are replaced.
         Their sources are linked to the registry (as suggestions)."""
+        suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
+        self._suggestions_written([article_id])
+
+    def add_new_suggestions(self, batch: list[tuple[str, list[ClaimSuggestion]]], pipeline: str,
+                            version: str) -> None:
+        """Within the caller's transaction: suggestions of articles that have
+        none yet (article id, claims), e.g. just imported, in one statement."""
+        suggestions.insert_new(self.db, batch, pipeline, version, database.utc_now())
+        self._suggestions_written([article_id for article_id, _ in batch])
+
+    def _suggestions_written(self, article_ids: list[str]) -> None:
+        """What follows new suggestions, whichever way they were written:
+        their sources are linked to the registry (as suggestions)."""
         from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
 
-        suggestions.replace(self.db, article_id, new, pipeline, version, database.utc_now())
-        link_suggestions(self.db, article_id, self.article(article_id).text)
+        for article_id in article_ids:
+            link_suggestions(self.db, article_id, self.article(article_id).text)
 
     def suggestions(self, article_id: str) -> list[ClaimSuggestion]:
         return suggestions.for_article(self.db, article_id)

@@ -28,3 +28,11 @@ def _root() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a file in ``resources/``."""
     return _root().joinpath(*parts)
+
+
+def guidelines_text() -> str:
+    """The annotation guidelines (Markdown), or a note that they are missing."""
+    try:
+        return resource_path("guidelines.md").read_text(encoding="utf-8")
+    except OSError:
+        return "# Guidelines\n\nThe guidelines file is missing from this installation."

@@ -306,3 +306,65 @@ def m004_sources(db: Database) -> None:
         + "".join(_stamp_triggers(table) for table in ("suggestion_sources", "annotation_sources"))
         + _M004_SOURCE_STAMPS
     )
+
+
+@migrations()
+def m006_learned_models(db: Database) -> None:
+    """What ``annotator learn`` learned from the project's decisions (issue 16).
+
+    Derived data: never merged, never exported; retrained from the
+    annotations. ``learned_models`` keeps every run (the newest is used);
+    ``body`` is the model's own JSON with its checksum. ``learned_lexicon``
+    holds the learned cue and source entries with the lead's verdicts.
+    """
+    db.executescript(
+        """
+        CREATE TABLE learned_models (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            body TEXT NOT NULL,
+            counts TEXT NOT NULL DEFAULT '{}',
+            annotator TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE learned_lexicon (
+            kind TEXT NOT NULL CHECK (kind IN ('cue', 'source')),
+            phrase TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'dropped')),
+            model_id INTEGER REFERENCES learned_models(id),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (kind, phrase)
+        );
+        """
+    )
+
+
+@migrations()
+def m007_team_adjudication(db: Database) -> None:
+    """What each adjudication was based on: the annotators' versions (id,
+    revision, time of edit) the lead saw when settling a claim group.
+
+    When one of them changes later (a re-merged package with a newer edit,
+    a new annotator's version, a deletion), the group is no longer settled:
+    it is "changed since adjudicated" until the lead settles it again. The
+    basis decides what the adjudicated export holds, so it renews the
+    article stamp like m003's triggers.
+    """
+    db.executescript(
+        """
+        CREATE TABLE adjudication_basis (
+            final_id TEXT NOT NULL,       -- the @adjudicated annotation
+            article_id TEXT NOT NULL,
+            annotation_id TEXT NOT NULL,  -- an annotator's version it was based on
+            annotator TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            settled_at TEXT NOT NULL,
+            PRIMARY KEY (final_id, annotation_id)
+        );
+        CREATE INDEX adjudication_basis_by_article ON adjudication_basis (article_id);
+        """
+        + _stamp_triggers("adjudication_basis")
+    )

@@ -45,6 +45,8 @@ class Settings:
     positions: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Opaque strings the GUI writes (window geometry and dock layout).
     window: dict[str, str] = field(default_factory=dict)
+    theme: str = "system"  # the window's View ▸ Theme: system, light or dark
+    text_size: int = 0  # points added to the article text's font (Ctrl+plus/minus)
     path: Path | None = field(default=None, repr=False, compare=False)
 
     # -- loading and saving -------------------------------------------------
@@ -75,6 +77,8 @@ class Settings:
             recent_projects=[p for p in typed("recent_projects", list, []) if isinstance(p, str)],
             positions=typed("positions", dict, {}),
             window=typed("window", dict, {}),
+            theme=typed("theme", str, "system"),
+            text_size=typed("text_size", int, 0),
             path=path,
         )
 

@@ -16,7 +16,7 @@ from annotator.core.database import APP_NAME, DB_ENV_VAR
 from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.gui import errors
+from annotator.gui import errors, system_libraries
 
 # Interactive writes wait at most this long for another writer, then say so.
 GUI_BUSY_TIMEOUT_MS = 3000
@@ -45,8 +45,10 @@ def open_main_window(path: Path, settings: Settings, *, create: bool = True,
     from annotator.gui.main_window import MainWindow
 
     try:
+        # No annotator row yet: the reviewer becomes an annotator of this project
+        # with their first judgement (a lead opening a merged database to
+        # adjudicate or look around adds no empty layer to it, nor to later merges).
         project = Project.open(path, create=create, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
-        project.ensure_annotator(settings.annotator)
     except Exception as error:  # noqa: BLE001 - shown to the user, never hidden
         errors.show_error(parent, f"Opening {path}", error)
         return None
@@ -83,6 +85,10 @@ def run(db_path: Path | None = None) -> int:
     ask) and run the event loop. Returns the exit code."""
     from annotator.gui.first_run import ask_annotator_name
 
+    problem = system_libraries.check()
+    if problem is not None:  # Qt would abort naming only the first one
+        print(problem, file=sys.stderr)
+        return 1
     app = application()
     settings = Settings.load()
     if not settings.annotator:

@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import ArticleSummary
 from annotator.core.project import STATUSES, Project
+from annotator.core.team.settling import curation_of, is_team_project
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32
 # Title and status first: they stay visible when the dock is narrow.
-COLUMNS = ("Title", "Status", "Date", "Outlet")  # status shows "done · 3/3"
-OPTIONAL_COLUMNS = (2, 3)  # hidden until a loaded article has a date / outlet (.txt have none)
+COLUMNS = ("Title", "Status", "Date", "Outlet", "Curation")  # status shows "done · 3/3"
+# hidden until a loaded article has a date / outlet (.txt have none) / a curation
+# status (open, partly settled, settled: team projects only)
+OPTIONAL_COLUMNS = (2, 3, 4)
+CURATION = 4
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -44,6 +48,7 @@ class ArticleListModel(QAbstractTableModel):
         self.search: str | None = None
         self._total = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._curation: dict[str, str] = {}  # of the loaded pages' articles (team projects)
         self.refresh()
 
     # -- querying ------------------------------------------------------------------
@@ -59,6 +64,8 @@ class ArticleListModel(QAbstractTableModel):
         """Re-count and drop cached pages (after a filter change, import or job)."""
         self.beginResetModel()
         self._pages.clear()
+        self._curation.clear()
+        self.team = is_team_project(self.project)
         if counted is None:
             self._total = self.project.count_summaries(
                 annotator=self.annotator, status=self.status, search=self.search)
@@ -95,7 +102,10 @@ class ArticleListModel(QAbstractTableModel):
     def _note_filled(self, page: list[ArticleSummary]) -> None:
         """Dates and outlets only exist for some imports: show their columns
         once any article seen has one (a column stays once shown)."""
+        if self.team:  # a read per article of the page, and only in team projects
+            self._curation.update(curation_of(self.project, [s.id for s in page]))
         found = {2 for s in page if s.published} | {3 for s in page if s.outlet}
+        found |= {CURATION for s in page if s.id in self._curation}
         if found - self.filled:
             self.filled |= found
             self.columnsFilled.emit()
@@ -121,6 +131,15 @@ class ArticleListModel(QAbstractTableModel):
         row = self.lower_bound(seq)
         found = self.summary(row)
         return row if found is not None and found.seq == seq else None
+
+    def forget_curation(self) -> None:
+        """Claim groups were settled or changed: read the shown pages' curation again."""
+        self._curation.clear()
+        self.team = is_team_project(self.project)
+        for page in self._pages.values():
+            self._note_filled(page)
+        if self._total:
+            self.dataChanged.emit(self.index(0, CURATION), self.index(self._total - 1, CURATION))
 
     def update_counts(self, article_id: str, total: int, reviewed: int) -> None:
         """Show the live counts of the article being reviewed (no query)."""
@@ -156,7 +175,8 @@ class ArticleListModel(QAbstractTableModel):
             return summary.id
         values = (summary.title,
                   f"{summary.status} · {summary.claims_reviewed}/{summary.claims_total}",
-                  (summary.published or "")[:10], summary.outlet or "")
+                  (summary.published or "")[:10], summary.outlet or "",
+                  self._curation.get(summary.id, ""))
         return values[index.column()]
 
 
@@ -178,7 +198,7 @@ class ArticleListPanel(QWidget):
             self.status_filter.addItem(status.capitalize(), status)
         self.search = QLineEdit(self)
         self.search.setAccessibleName("Search articles")
-        self.search.setPlaceholderText("Search title and text (Ctrl+F, Enter)")
+        self.search.setPlaceholderText("Search title and text (Ctrl+Shift+F, Enter)")
         self.search.setClearButtonEnabled(True)
         self.table = QTableView(self)
         self.table.setAccessibleName("Articles")
@@ -187,6 +207,9 @@ class ArticleListPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        # Tab leaves the list instead of moving its cursor: a row is highlighted
+        # only when it is the article shown (Enter or a click opens another).
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
@@ -211,6 +234,7 @@ class ArticleListPanel(QWidget):
         self.search.textEdited.connect(lambda _: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
         self.status_filter.activated.connect(lambda _: self.apply_filter())
+        self.status_filter.installEventFilter(self)  # Space opens it (not: next claim)
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
         filters = QHBoxLayout()
@@ -235,6 +259,10 @@ class ArticleListPanel(QWidget):
         self.table.setColumnWidth(0, max(free, self._min_title))
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.status_filter and event.type() == QEvent.Type.ShortcutOverride \
+                and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # the combo box gets the key: the window's Space is "next claim"
+            return True
         if watched is self.table and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._fit_title)  # after the viewport has its new size
         return super().eventFilter(watched, event)

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import Span
 from annotator.core.review.claims import Claim, ClaimState
-from annotator.gui.colors import claim_colors
-from annotator.gui.gutter import ClaimGutter
+from annotator.gui.colors import claim_colors, odd_tint
+from annotator.gui.gutter import ClaimGutter, Link
 from annotator.gui.offsets import OffsetMap
+
+REVEAL_MARGIN_LINES = 2  # lines kept visible beyond the claim, its source and its cue
 
 
 class SpacedLayout(QPlainTextDocumentLayout):
@@ -76,6 +78,17 @@ class ArticleView(QPlainTextEdit):
         self.gutter = ClaimGutter(self)
         self.setViewportMargins(ClaimGutter.WIDTH, 0, 0, 0)
 
+    @property
+    def overview(self) -> bool:
+        return self.gutter.overview
+
+    def set_overview(self, on: bool) -> None:
+        """Overview mode: every claim's link to its source (see gutter.py)."""
+        self.gutter.overview = on
+        self.setViewportMargins(self.gutter.width_needed(), 0, 0, 0)
+        self.gutter.follow_viewport()
+        self._paint()
+
     # -- content ---------------------------------------------------------------------
 
     def show_article(self, text: str, offsets: OffsetMap) -> None:
@@ -91,17 +104,25 @@ class ArticleView(QPlainTextEdit):
         if scroll and current is not None:
             self._hold_paint = True  # scrolling would paint; paint once, below
             try:
-                self.reveal(claims[current].span)
+                claim = claims[current]
+                self.reveal(claim.span, [s for s in (claim.source, claim.cue) if s is not None])
             finally:
                 self._hold_paint = False
         self._paint()
 
-    def reveal(self, span: Span) -> None:
-        """Scroll the claim into view and put the keyboard cursor at its start."""
+    def reveal(self, span: Span, related: list[Span] | None = None) -> None:
+        """Scroll the claim and its ``related`` spans (source, cue) into view with
+        REVEAL_MARGIN_LINES lines to spare above and below (the claim's start wins
+        when they do not fit), and put the keyboard cursor at the claim's start."""
+        spans = [span, *(related or [])]
+        first, last = min(s.start for s in spans), max(s.end for s in spans)
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_qt(span.end))
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        for position, move in ((last, QTextCursor.MoveOperation.Down),
+                               (first, QTextCursor.MoveOperation.Up)):
+            cursor.setPosition(self.offsets.to_qt(position))
+            cursor.movePosition(move, QTextCursor.MoveMode.MoveAnchor, REVEAL_MARGIN_LINES)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
         cursor.setPosition(self.offsets.to_qt(span.start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
@@ -118,6 +139,17 @@ class ArticleView(QPlainTextEdit):
         while end > start and self._text[end - 1].isspace():
             end -= 1
         return Span(start, end) if end > start else None
+
+    @property
+    def plain_text(self) -> str:
+        """The article's text as stored (code points)."""
+        return self._text
+
+    def selection_or_cursor(self) -> Span:
+        """The raw selection, or the cursor as an empty span (code points)."""
+        cursor = self.textCursor()
+        start, end = self.offsets.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+        return Span(start, end)
 
     def select_span(self, span: Span) -> None:
         """Select text by code points (for tests and keyboard helpers)."""
@@ -144,7 +176,7 @@ class ArticleView(QPlainTextEdit):
         table = self._colors.selected if selected else self._colors.states
         color = table[claim.state]
         if odd and not selected:  # neighbouring claims get two tints, so their border shows
-            color = color.lighter(125) if self._colors.dark else color.darker(108)
+            color = odd_tint(self._colors, color)
         fmt.setBackground(color)
         if claim.state == ClaimState.REJECTED:
             fmt.setForeground(self._colors.rejected_text)
@@ -167,8 +199,28 @@ class ArticleView(QPlainTextEdit):
         current = None if self._current is None else self._claims[self._current].span
         self.gutter.mark(None if current is None
                          else self.offsets.span_to_qt(current.start, current.end))
+        if self.gutter.overview:
+            self.gutter.show_links(self._links())
 
-    def _on_screen(self) -> tuple[int, int]:
+    def _links(self) -> list[Link]:
+        """Links of the claims whose claim or source lies in the covered range."""
+        colors = self._colors
+        first, last = self.offsets.from_qt(self._covered[0]), self.offsets.from_qt(self._covered[1])
+        links = []
+        for number, claim in enumerate(self._claims):
+            if claim.source is None:
+                continue
+            low, high = min(claim.span.start, claim.source.start), max(claim.span.end, claim.source.end)
+            if high < first or low > last:
+                continue
+            color = colors.selected[claim.state]
+            color = color.lighter(170) if colors.dark else color.darker(170)
+            links.append(Link(self.offsets.span_to_qt(claim.span.start, claim.span.end),
+                              self.offsets.span_to_qt(claim.source.start, claim.source.end),
+                              color, selected=number == self._current))
+        return links
+
+    def on_screen(self) -> tuple[int, int]:
         """The Qt position range of the paragraphs on screen."""
         top = self.firstVisibleBlock().position()
         bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).block()
@@ -182,7 +234,7 @@ class ArticleView(QPlainTextEdit):
         ~20 ms per change; the visible few cost ~1 ms. When scrolling leaves
         this range, paintEvent computes the selections again.
         """
-        top, end = self._on_screen()
+        top, end = self.on_screen()
         margin = (end - top) // 2
         self._covered = (max(top - margin, 0), min(end + margin, self.offsets.qt_length))
         return (self.offsets.from_qt(self._covered[0]), self.offsets.from_qt(self._covered[1]))
@@ -218,7 +270,7 @@ class ArticleView(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:
         if self._claims and not self._hold_paint:
-            top, end = self._on_screen()
+            top, end = self.on_screen()
             if top < self._covered[0] or end > self._covered[1]:
                 self._paint()  # scrolled past the claims we marked: mark the new ones
         super().paintEvent(event)

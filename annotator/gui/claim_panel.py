@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -53,8 +54,9 @@ def _combo(parent: QWidget, name: str, items: list[tuple[str, object, str]]) -> 
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
     combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys go to the text; Tab skips it
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
+    # As wide as the longest choice: "Expert / analyst (Alt+6)" and "A – Completely
+    # reliable" were clipped at twelve characters.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.addItem("—", None)
     for text, value, tip in items:
         combo.addItem(text, value)
@@ -93,6 +95,8 @@ class ClaimPanel(QWidget):
         self.show_claim(None, 0, 0)
 
     def _build_controls(self) -> None:
+        # No "&" mnemonics: the controls' keys are the plain letters in their
+        # labels, and Alt+letter belongs to the menu bar ("&Hedged" took Alt+H from Help).
         def button(text: str, name: str, signal: Signal) -> QPushButton:
             widget = QPushButton(text, self)
             widget.setAccessibleName(name)
@@ -100,15 +104,15 @@ class ClaimPanel(QWidget):
             widget.clicked.connect(signal.emit)
             return widget
 
-        self.accept_button = button("&Accept (A)", "Accept claim", self.acceptRequested)
-        self.reject_button = button("Re&ject (X)", "Reject claim", self.rejectRequested)
+        self.accept_button = button("Accept (A)", "Accept claim", self.acceptRequested)
+        self.reject_button = button("Reject (X)", "Reject claim", self.rejectRequested)
         self.forget_button = button("Clear (Del)", "Clear review or delete added claim",
                                     self.forgetRequested)
-        self.unattributed = QCheckBox("&Unattributed (U)", self)
+        self.unattributed = QCheckBox("Unattributed (U)", self)
         self.unattributed.setAccessibleName("Unattributed")
         self.unattributed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.unattributed.clicked.connect(lambda _=False: self.unattributedToggled.emit())
-        self.hedged = QCheckBox("&Hedged (H)", self)
+        self.hedged = QCheckBox("Hedged (H)", self)
         self.hedged.setAccessibleName("Hedged")
         self.hedged.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hedged.clicked.connect(lambda _=False: self.hedgedToggled.emit())
@@ -130,10 +134,10 @@ class ClaimPanel(QWidget):
                               (self.credibility, self.credibilityChosen),
                               (self.attribution, self.attributionChosen)):
             combo.activated.connect(lambda index, c=combo, s=signal: s.emit(c.itemData(index)))
-        self.note = QLineEdit(self)
+        self.note = NoteField(self)
         self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("Note (E to type, Esc to return)")
-        self.note.textEdited.connect(self.noteEdited.emit)
+        self.note.setPlaceholderText("Note (E to type, Esc to return; Enter starts a new line)")
+        self.note.textChanged.connect(lambda: self.noteEdited.emit(self.note.text()))
 
     def _layout(self) -> None:
         spans = QGroupBox("Claim", self)
@@ -147,6 +151,8 @@ class ClaimPanel(QWidget):
             decision.addWidget(widget)
         grades = QGroupBox("Grading", self)
         form = QFormLayout(grades)
+        # Labels above their fields: the combos get the panel's whole width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Source type:", self.source_type)
         form.addRow("Reliability (Shift+A–F):", self.reliability)
         form.addRow("Credibility (1–6):", self.credibility)
@@ -206,10 +212,41 @@ class ClaimPanel(QWidget):
             self.note.setText(note)
         del blockers
 
-
     def show_entity(self, text: str) -> None:
         """The claim's source entity in the registry, as source_link.py words it."""
         self.entity_text.setText(text)
+
+
+class NoteField(QPlainTextEdit):
+    """A note of several lines that grows with its text (two to eight lines).
+
+    ``text``/``setText`` as a line edit has them; Tab leaves the field and
+    Esc (the window's action) returns to the article text."""
+
+    MIN_LINES, MAX_LINES = 2, 8
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _: self._fit())
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+    def _fit(self) -> None:
+        lines = min(max(self.document().documentLayout().documentSize().height(),
+                        self.MIN_LINES), self.MAX_LINES)
+        margins = self.contentsMargins()
+        height = round(lines * self.fontMetrics().lineSpacing()
+                       + 2 * self.document().documentMargin() + margins.top() + margins.bottom())
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 def _preview(text: str) -> str:

@@ -45,6 +45,17 @@ class ClaimListModel(QAbstractListModel):
         self._reviews: list[object] = []  # each claim's annotation object, as last shown
         self._colors = None
         self._line_height = 18
+        self._explainer = None  # the learned model's reasons, for the tooltip
+
+    def _why(self, claim: Claim) -> str | None:
+        """Why a learned model scored the suggestion as it did (None without one)."""
+        if claim.suggestion is None:
+            return None
+        from annotator.core.learning.explain import Explainer
+
+        if self._explainer is None or self._explainer.project is not self.session.project:
+            self._explainer = Explainer(self.session.project)
+        return self._explainer.why(self.session.article.text, claim.suggestion)
 
     def set_line_height(self, height: int) -> None:
         self._line_height = height
@@ -85,7 +96,9 @@ class ClaimListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.SizeHintRole:  # the list's width, not the text's
             return QSize(1, self._line_height)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{claim.state.value}: {claim.span.text(self.session.article.text)}"
+            tip = f"{claim.state.value}: {claim.span.text(self.session.article.text)}"
+            why = self._why(claim)
+            return tip if why is None else f"{tip}\n{why}"
         if role == Qt.ItemDataRole.BackgroundRole and self._colors is not None:
             return self._colors.states[claim.state]
         if role == Qt.ItemDataRole.ForegroundRole and claim.state == ClaimState.REJECTED \

@@ -8,6 +8,7 @@ refuse the same things with the same words.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -54,6 +55,9 @@ class ExportDialog(QDialog):
             self.annotators.addItem(item)
         self.annotators.setMaximumHeight(90)
         self.only_reviewed = QCheckBox("Only fully reviewed articles (every suggestion judged)")
+        self.require_complete = QCheckBox("Refuse if a record would leave claims of its article out")
+        self.require_complete.setToolTip("Open or changed claim groups of adjudicated articles, "
+                                         "suggestions not yet judged: nothing is written if any")
         self.reuse = QCheckBox("&Reuse unchanged articles from earlier exports (same output, faster)")
         self.reuse.setChecked(True)
         self.reuse.setToolTip("The export cache keeps each article's lines; an article unchanged since "
@@ -85,6 +89,7 @@ class ExportDialog(QDialog):
         form.addRow("&Layer:", self.layer)
         form.addRow("&Annotators:", self.annotators)
         form.addRow("", self.only_reviewed)
+        form.addRow("", self.require_complete)
         form.addRow("", self.reuse)
         split_row = QHBoxLayout()
         split_row.addWidget(self.split_enabled)
@@ -116,6 +121,7 @@ class ExportDialog(QDialog):
             format=self.format.currentData(), layer=layer,
             annotators=[] if everyone or layer in ("adjudicated", "suggestions") else checked,
             only_reviewed=self.only_reviewed.isChecked() and layer != "suggestions",
+            require_complete=self.require_complete.isChecked(),
             split=parse_split(self.split.text()) if self.split_enabled.isChecked() else None,
             seed=self.seed.value(), line_cache=self.reuse.isChecked())
         options.validate()
@@ -191,9 +197,13 @@ def start_export(window, options: ExportOptions, output: Path):
         sets = "".join(f"\n  {path.name}: {summary.sets[name]} records"
                        for name, path in zip(summary.sets, summary.files))
         reuse = f"\n\n{summary.reuse_note()}." if summary.reused else ""
-        QMessageBox.information(window, "Export finished",
-                                f"Exported {summary.records} records ({summary.articles} articles, "
-                                f"{summary.claims} claims).{sets}{reuse}\n\nDataset card: {summary.card}")
+        text = (f"Exported {summary.records} records ({summary.articles} articles, "
+                f"{summary.claims} claims).{sets}{reuse}\n\nDataset card: {summary.card}")
+        if summary.left_out:  # loud: these records would teach a model false negatives
+            QMessageBox.warning(window, "Export finished with incomplete records",
+                                f"Warning: {summary.left_out_note()}\n\n{text}")
+        else:
+            QMessageBox.information(window, "Export finished", text)
 
     def failed(error: BaseException) -> None:
         if isinstance(error, ExportError) and not isinstance(error, ExportCancelled):
@@ -205,13 +215,25 @@ def start_export(window, options: ExportOptions, output: Path):
             errors.show_error(window, "Export", error)
 
     return window.run_job("Export", jobs.export_job(options, output), label="Exporting…",
-                          on_success=done, on_error=failed)
+                          on_success=done, on_error=failed, show_at_once=True)
+
+
+def warm_up_tokenizer() -> threading.Thread:
+    """Load spaCy's tokenizer (seconds on a first export) in the background while
+    the reviewer fills in the dialog; the export then finds it loaded. Daemon:
+    quitting never waits for it."""
+    from annotator.core.export import tokens
+
+    thread = threading.Thread(target=tokens.tokenizer_nlp, name="spacy warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def open_export_dialog(window) -> None:
     default = window.project_path.with_name(f"{window.project_path.stem}-claims.jsonl")
     people = [name for name in window.project.annotators() if not name.startswith("@")]
     dialog = ExportDialog(people, default, window)
+    warm_up_tokenizer()
     if dialog.exec() == QDialog.DialogCode.Accepted:
         start_export(window, dialog.options(), dialog.output_path())
 

@@ -27,6 +27,10 @@ def load_highlighter():
 def import_job(paths: list[Path], highlight: bool = True) -> Callable:
     def run(project, on_progress, should_cancel):
         highlighter = load_highlighter() if highlight else None
+        if highlighter is not None:  # new articles get what was learned, too
+            from annotator.core.learning.project_store import project_pipeline
+
+            highlighter, _warning = project_pipeline(project, base=highlighter)
         return operations.import_articles(project, paths, highlighter=highlighter,
                                           on_progress=on_progress, should_cancel=should_cancel)
     return run
@@ -38,8 +42,23 @@ def rehighlight_job(article_ids: list[str] | None = None) -> Callable:
         if highlighter is None:
             raise RuntimeError("this installation has no pre-highlighter "
                                "(annotator.core.highlight.load_highlighter)")
+        # what 'Learn from reviewed articles' stored, if anything (a damaged
+        # model is logged and the rules are used alone)
+        from annotator.core.learning.project_store import project_pipeline
+
+        highlighter, _warning = project_pipeline(project, base=highlighter)
         return operations.highlight(project, highlighter, article_ids=article_ids,
                                     on_progress=on_progress, should_cancel=should_cancel)
+    return run
+
+
+def learn_job(annotator: str | None = None) -> Callable:
+    """Learn from the reviewed articles (all annotators by default)."""
+    def run(project, on_progress, should_cancel):
+        from annotator.core.operations.learn import learn
+
+        return learn(project, annotator=annotator, on_progress=on_progress,
+                     should_cancel=should_cancel)
     return run
 
 
@@ -56,4 +75,14 @@ def export_job(options, output: Path) -> Callable:
     def run(project, on_progress, should_cancel):
         return operations.export(project, options, output, on_progress=on_progress,
                                  should_cancel=should_cancel).result
+    return run
+
+
+def uncertain_job(annotator: str | None) -> Callable:
+    """Articles with learned suggestions ``annotator`` has not judged, most
+    uncertain first (reads only)."""
+    def run(project, on_progress, should_cancel):
+        from annotator.core.learning.uncertainty import project_uncertain_articles
+
+        return project_uncertain_articles(project, annotator, on_progress, should_cancel)
     return run

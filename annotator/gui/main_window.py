@@ -17,6 +17,7 @@ For other engineers adding features (a few lines each)::
 from __future__ import annotations
 
 import base64
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -36,22 +37,29 @@ from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.project import Project
-from annotator.core.resources import resource_path
+from annotator.core.resources import guidelines_text
 from annotator.core.settings import Position, Settings
 from annotator.gui import jobs
 from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
+from annotator.gui.annotator_name import change_annotator
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
+from annotator.gui.learning_menu import install_learning_menu
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
 from annotator.gui.sources_dock import install_sources_dock, toggle_sources
 from annotator.gui.team import install_team_menu
+from annotator.gui.theme import ViewSettings
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
 
 SOURCE_TYPES = list(SOURCE_TYPE_LABELS)
 GUIDELINES_WIDTH = 400  # at most
+GUIDELINES_MIN_WIDTH = 220
+ARTICLE_LIST_MIN_WIDTH = 200
+ARTICLE_LIST_WIDTH = 360  # what the list gets back when the window has room again
+TEXT_COMFORT_WIDTH = 520  # the text keeps this before the list widens again
 UNFINISHED_SCAN_LIMIT = 2000  # list rows Space looks through for an unfinished article
 
 
@@ -86,7 +94,7 @@ class MainWindow(QMainWindow):
         self.guidelines = QTextBrowser(self)
         self.guidelines.setAccessibleName("Annotation guidelines")
         self.guidelines.setOpenExternalLinks(True)
-        self.guidelines.setMarkdown(_guidelines_text())  # our own document, not article text
+        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
         self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines_dock.hide()
@@ -94,10 +102,12 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
-        install_sources_dock(self)  # F6: the source registry
+        install_sources_dock(self)  # F7: the source registry
         install_source_linker(self)  # L, Shift+L: the claim's source entity
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
+        install_learning_menu(self)  # learn, learned lexicon, most uncertain article
+        self.view_settings = ViewSettings(self)  # theme and text size
         self._connect_actions()
         self._build_menus()
         self.workspace.articleShown.connect(self._article_shown)
@@ -108,6 +118,10 @@ class MainWindow(QMainWindow):
         self.article_list.articleActivated.connect(self._open_from_list)
         # A new filter resets the list: mark the shown article in it again.
         self.article_list.filterApplied.connect(self._list_sync_timer.start)
+        self.article_list.setMinimumWidth(ARTICLE_LIST_MIN_WIDTH)
+        self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
+        self._docks_timer = QTimer(self, singleShot=True, interval=150)
+        self._docks_timer.timeout.connect(self._restore_dock_widths)
         self._restore_layout()
         self.resume()
 
@@ -125,6 +139,8 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
+            "learn": self.learning.learn, "learned_lexicon": self.learning.open_learned_lexicon,
+            "most_uncertain": self.learning.most_uncertain_article,
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
@@ -144,8 +160,11 @@ class MainWindow(QMainWindow):
             "export": self.export_dialog, "merge": self.team.ask_and_merge,
             "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
             "refresh_dashboard": self.team.refresh_dashboard,
+            "change_annotator": lambda: change_annotator(self),
+            **self.view_settings.handlers(),
         }
-        for name in ("next_claim", "previous_claim", "accept", "reject", "claim_from_selection",
+        for name in ("toggle_overview", "find_in_article", "find_next", "find_previous", "next_claim",
+                     "previous_claim", "accept", "reject", "claim_from_selection",
                      "source_from_selection", "cue_from_selection", "new_claim", "unattributed",
                      "cycle_attribution", "hedged", "edit_note", "forget"):
             handlers[name] = getattr(w, name)
@@ -172,7 +191,9 @@ class MainWindow(QMainWindow):
         self.file_menu, self.edit_menu, self.go_menu = menus["&File"], menus["&Edit"], menus["&Go"]
         self.claim_menu, self.view_menu = menus["&Claim"], menus["&View"]
         self.team_menu, self.help_menu = menus["&Team"], menus["&Help"]
-        self.file_quit_separator = separators["quit"]
+        self.file_quit_separator = separators["change_annotator"]
+        self.edit_menu.setToolTipsVisible(True)  # the undo history's reach (UNDO_TIP)
+        self.edit_menu.setToolTip(self.actions_by_name["undo"].toolTip())
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
         self.import_annotations_action = self.actions_by_name["import_annotations"]
         self.export_action = self.actions_by_name["export"]
@@ -226,28 +247,33 @@ class MainWindow(QMainWindow):
         finished, in the next unfinished article of the list as filtered."""
         if self.workspace.session.article is None or self.workspace.next_unreviewed():
             return
-        target = self._next_unfinished_article()
+        target, wrapped = self._next_unfinished_article()
         if target is None:
             self.statusBar().showMessage(
-                "No claim left to review in this article or the ones after it in the list", 5000)
+                "No claim left to review in the articles of the list: all done", 5000)
             return
         self.workspace.open_article(target, at_unreviewed=True)
+        if wrapped:
+            self.statusBar().showMessage(
+                "Back to the list's first unfinished article: the ones after it are done", 5000)
 
-    def _next_unfinished_article(self) -> str | None:
-        """Walks the list's pages; reviewers work in order, so the next unfinished
-        article is near. The walk is capped so a long run of finished articles
-        never freezes the window."""
+    def _next_unfinished_article(self) -> tuple[str | None, bool]:
+        """(article id, whether the walk wrapped to the list's start). Walks the
+        list's pages; reviewers work in order, so the next unfinished article is
+        near. After the list's end it goes on from its start (an article skipped
+        earlier). The walk is capped so a long run of finished articles never
+        freezes the window."""
         seq = self.workspace.session.article.seq
         first = self.article_model.lower_bound(seq)
         found = self.article_model.summary(first)
-        first += 1 if found is not None and found.seq == seq else 0
-        for row in range(first, first + UNFINISHED_SCAN_LIMIT):
+        here = found is not None and found.seq == seq
+        total = self.article_model.rowCount()
+        rows = islice(chain(range(first + here, total), range(0, first)), UNFINISHED_SCAN_LIMIT)
+        for row in rows:
             summary = self.article_model.summary(row)
-            if summary is None:
-                return None
-            if summary.claims_reviewed < summary.claims_total:
-                return summary.id
-        return None
+            if summary is not None and summary.claims_reviewed < summary.claims_total:
+                return summary.id, row < first
+        return None, False
 
     def _article_shown(self, article_id: str) -> None:
         article = self.workspace.session.article
@@ -294,7 +320,7 @@ class MainWindow(QMainWindow):
     # -- jobs ------------------------------------------------------------------------------------------
 
     def run_job(self, title: str, fn, *, db_path: Path | str | None = "project",
-                **callbacks) -> Job:
+                **callbacks) -> Job:  # callbacks: also show_at_once
         """Run ``fn`` in a worker (see annotator.gui.workers.run_job). By default it
         gets its own connection to this window's project."""
         path = self.project_path if db_path == "project" else db_path
@@ -385,7 +411,7 @@ class MainWindow(QMainWindow):
         self.guidelines_dock.raise_()
 
     def toggle_guidelines(self) -> None:
-        """F2 shows the guidelines and F2 again hides them (as F3 and F4 do their docks)."""
+        """F2 shows the guidelines and F2 again hides them (as F6 and F4 do their docks)."""
         if self.guidelines_dock.isVisible():
             self.guidelines_dock.hide()
         else:
@@ -399,11 +425,29 @@ class MainWindow(QMainWindow):
             return
         docks, widths = [self.article_dock], [self.article_dock.width()]
         if guidelines_visible:
+            self.workspace.narrow_panel()  # the panel's spare room goes to the text
             docks.append(self.guidelines_dock)
-            # Half the text's width, within limits: reading both must stay possible.
-            widths.append(min(max(self.workspace.view.width() // 2, 240), GUIDELINES_WIDTH))
+            # 40 % of what the list and the panel leave, within limits: the text keeps the most.
+            free = self.width() - self.article_dock.width() - self.workspace.panel_scroll.minimumWidth()
+            widths.append(min(max(int(free * 0.4), GUIDELINES_MIN_WIDTH), GUIDELINES_WIDTH))
         QTimer.singleShot(0, lambda: self.closing or self.resizeDocks(
             docks, widths, Qt.Orientation.Horizontal))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._docks_timer.start()  # once the resizing pauses
+
+    def _restore_dock_widths(self) -> None:
+        """A small window squeezed the article list (its Status column hidden);
+        enlarged again, the list gets its width back as long as the text keeps
+        a comfortable width."""
+        if self.closing or not self.article_dock.isVisible() or self.article_dock.isFloating():
+            return
+        room = self.workspace.view.width() - TEXT_COMFORT_WIDTH
+        missing = ARTICLE_LIST_WIDTH - self.article_dock.width()
+        if missing > 0 and room > 0:
+            self.resizeDocks([self.article_dock], [self.article_dock.width() + min(missing, room)],
+                             Qt.Orientation.Horizontal)
 
     def about(self) -> None:
         QMessageBox.about(self, "About annotator",
@@ -424,7 +468,7 @@ class MainWindow(QMainWindow):
         if "state" not in saved:  # first start: room for the titles, once laid out
             QTimer.singleShot(0, lambda: self.resizeDocks(
                 [self.article_dock], [max(self.width() // 4, 360)], Qt.Orientation.Horizontal))
-            self.workspace.splitter.setSizes([800, 360])
+            self.workspace.narrow_panel()
 
     def _save_layout(self) -> None:
         def encode(data: QByteArray) -> str:
@@ -450,9 +494,3 @@ class MainWindow(QMainWindow):
         self.project.close()
         super().closeEvent(event)
 
-
-def _guidelines_text() -> str:
-    try:
-        return resource_path("guidelines.md").read_text(encoding="utf-8")
-    except OSError:
-        return "# Guidelines\n\nThe guidelines file is missing from this installation."

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -56,6 +56,7 @@ MENU_OF_GROUP = {"File": "&File", "Edit": "&Edit", "Navigate": "&Go", "Claim": "
 RELIABILITY_MENU = "&Claim/Source &reliability"
 CREDIBILITY_MENU = "&Claim/Information &credibility"
 SOURCE_TYPE_MENU = "&Claim/Source &type"
+THEME_MENU = "&View/&Theme"
 
 
 def _grade_specs() -> list[ActionSpec]:
@@ -76,6 +77,9 @@ def _grade_specs() -> list[ActionSpec]:
     return specs
 
 
+UNDO_TIP = ("Undo and redo reach back to the start of this session: the history ends when "
+            "the window closes (every change stays saved and logged in the project)")
+
 ACTIONS: list[ActionSpec] = [
     ActionSpec("open_project", "&Open project…", (QKeySequence.StandardKey.Open,), "File"),
     ActionSpec("new_project", "&New project…", (QKeySequence.StandardKey.New,), "File"),
@@ -83,20 +87,34 @@ ACTIONS: list[ActionSpec] = [
                "Import .txt, .jsonl or .csv files (runs in the background)", separator=True),
     ActionSpec("rehighlight", "Re-&highlight…", ("Ctrl+Shift+H",), "File",
                "Recompute the suggested claims of every article"),
+    ActionSpec("learn", "&Learn from reviewed articles", ("Ctrl+Shift+L",), "File",
+               "Train the suggestions on the team's decisions; the next re-highlight uses it"),
+    ActionSpec("learned_lexicon", "Learned le&xicon…", (), "File",
+               "Accept or drop the cue and source phrases learned from the reviewers' marks"),
     ActionSpec("import_annotations", "Import &annotations (JSONL)…", ("Ctrl+Shift+I",), "File",
                "Import claims annotated elsewhere, as a layer of their own", separator=True),
     ActionSpec("export", "&Export training data…", ("Ctrl+Shift+E",), "File",
                "Write the reviewed claims as JSONL, spaCy or doccano files"),
+    ActionSpec("change_annotator", "Annota&tor…", (), "File",
+               "Change the name you annotate under (a new name starts a layer of its own)",
+               separator=True),
     ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "File",
                separator=True),
-    ActionSpec("undo", "&Undo", (QKeySequence.StandardKey.Undo,), "Edit"),
-    ActionSpec("redo", "&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y"), "Edit"),
-    ActionSpec("find", "&Search articles", (QKeySequence.StandardKey.Find,), "Edit",
+    ActionSpec("undo", "&Undo", (QKeySequence.StandardKey.Undo,), "Edit", UNDO_TIP),
+    ActionSpec("redo", "&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Y"), "Edit", UNDO_TIP),
+    ActionSpec("find_in_article", "&Find in article…", (QKeySequence.StandardKey.Find,), "Edit",
+               "Find text in the article; the match is selected, so S, M, C or Ins use it",
                separator=True),
+    ActionSpec("find_next", "Find ne&xt", ("F3",), "Edit"),
+    ActionSpec("find_previous", "Find pre&vious", ("Shift+F3",), "Edit"),
+    ActionSpec("find", "&Search articles", ("Ctrl+Shift+F",), "Edit",
+               "Search the titles and texts of every article (the article list's search)"),
     ActionSpec("focus_list", "Go to article &list", ("Ctrl+L",), "Edit"),
     ActionSpec("focus_text", "Back to the &text", ("Esc",), "Edit"),
     ActionSpec("next_unreviewed", "Next &unreviewed claim", ("Space",), "Navigate",
                "The next claim to review; in the next unfinished article when this one is done"),
+    ActionSpec("most_uncertain", "&Most uncertain article", ("Ctrl+U",), "Navigate",
+               "The article whose unreviewed suggestions the learned model is least sure of"),
     ActionSpec("next_claim", "&Next claim", ("J", "Alt+Down"), "Navigate"),
     ActionSpec("previous_claim", "&Previous claim", ("K", "Alt+Up"), "Navigate"),
     ActionSpec("next_article", "Next &article", ("N", "Ctrl+PgDown"), "Navigate"),
@@ -120,10 +138,20 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("new_source_from_selection", "New source entity from selection", ("Shift+L",), "Claim",
                "Make the selected name a registry source and link the claim to it"),
     *_grade_specs(),
-    ActionSpec("toggle_article_list", "Article &list", ("F3",), "View"),
+    ActionSpec("toggle_article_list", "Article &list", ("F6",), "View"),
     ActionSpec("toggle_claim_list", "&Claims of this article", ("F4",), "View"),
-    ActionSpec("toggle_sources", "&Sources", ("F6",), "View",
+    ActionSpec("toggle_sources", "&Sources", ("F7",), "View",
                "Every source with its claims across articles; Enter on a claim opens it"),
+    ActionSpec("toggle_overview", "&Overview: every claim's source", ("O",), "View",
+               "Draw a line from each claim to its source in the margin; O again hides them"),
+    ActionSpec("text_bigger", "&Bigger text", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "View",
+               "The article text one point bigger (kept across restarts)", separator=True),
+    ActionSpec("text_smaller", "&Smaller text", (QKeySequence.StandardKey.ZoomOut,), "View"),
+    ActionSpec("text_reset", "&Normal text size", ("Ctrl+0",), "View"),
+    ActionSpec("theme_system", "&System colours", (), "View", "Follow the desktop's colours",
+               THEME_MENU, separator=True),
+    ActionSpec("theme_light", "&Light", (), "View", menu=THEME_MENU),
+    ActionSpec("theme_dark", "&Dark", (), "View", menu=THEME_MENU),
     ActionSpec("merge", "&Merge databases…", ("Ctrl+Shift+M",), "Team",
                "Merge the annotators' databases into a new one"),
     ActionSpec("adjudicate", "&Adjudicate disagreements", ("Ctrl+Shift+J",), "Team",
@@ -259,6 +287,10 @@ class ShortcutSheet(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
+        # The keys that open the sheet close it (the window's F1 does not reach a dialog).
+        opener = next(spec for spec in ACTIONS if spec.name == "show_shortcuts")
+        for sequence in key_sequences(opener):
+            QShortcut(sequence, self).activated.connect(self.reject)
         self.resize(640, 760)
 
 

@@ -127,7 +127,7 @@ class SourceLinker:
         return self.workspace.project
 
     def show_entity(self) -> None:
-        if self.window.closing:  # the timer may fire after the project was closed
+        if self.window.closing:  # the deferred show can come after the project closed
             return
         claim = self.workspace.session.current
         entity = actions.entity_of(self.project, claim) if claim is not None else None

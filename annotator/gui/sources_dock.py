@@ -1,4 +1,4 @@
-"""The Sources view (a dock, F6): every source of the registry with its
+"""The Sources view (a dock, F7): every source of the registry with its
 type, claims and articles; search by name or alias; the claims of the
 chosen source across articles, and Enter jumps to one.
 
@@ -183,7 +183,7 @@ class SourcesPanel(QWidget):
 
 
 def install_sources_dock(window) -> QDockWidget:
-    """The dock on the window (hidden until F6), following the bus."""
+    """The dock on the window (hidden until F7), following the bus."""
     panel = SourcesPanel(window.workspace.project, window)
     dock = QDockWidget("Sources", window)
     dock.setObjectName("sourcesDock")

@@ -104,13 +104,16 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *,
             on_error: Callable[[BaseException], None] | None = None,
             on_cancel: Callable[[], None] | None = None,
             on_finished: Callable[[], None] | None = None,
-            on_progress: Callable[[int, int], None] | None = None) -> Job:
-    """Start ``fn`` in a worker thread with a progress dialog; see the module doc."""
+            on_progress: Callable[[int, int], None] | None = None,
+            show_at_once: bool = False) -> Job:
+    """Start ``fn`` in a worker thread with a progress dialog; see the module doc.
+    ``show_at_once``: the dialog appears now, not after 300 ms (a job whose
+    first seconds go to loading libraries would otherwise look dead)."""
     job = Job(fn, db_path, parent)
     dialog = QProgressDialog(label or f"{title}…", "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(f"{title} progress")
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(0 if show_at_once else 300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     if parent is not None:
@@ -145,4 +148,6 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *,
     job.cancelled.connect(lambda: on_cancel and on_cancel())
     job.finished.connect(finished)
     job.start()
+    if show_at_once:
+        dialog.show()
     return job

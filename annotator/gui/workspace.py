@@ -27,6 +27,7 @@ from annotator.gui import errors
 from annotator.gui.article_view import ArticleView, Legend
 from annotator.gui.bus import OperationBus
 from annotator.gui.claim_panel import ClaimPanel
+from annotator.gui.find_bar import FindBar
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.undo import AnnotationCommand
 
@@ -51,6 +52,7 @@ class ReviewWorkspace(QWidget):
         self._scroll = True  # whether the next refresh scrolls to the claim (not while typing)
         self.view = ArticleView(self)
         self.legend = Legend(self)
+        self.find_bar = FindBar(self.view, self)
         self.panel = ClaimPanel(self)
         self._assemble()
         self._connect_panel()
@@ -61,21 +63,35 @@ class ReviewWorkspace(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
         column.addWidget(self.legend)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(340)
+        # The panel is as wide as its widest control needs, and no wider: the
+        # text gets every other pixel (it kept ~270 px while the panel had room).
+        scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 16)
+        # About 35 characters: narrower, words break mid-word (50 px at the minimum size).
+        self.view.setMinimumWidth(self.view.fontMetrics().averageCharWidth() * 35)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("workspaceSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.panel_scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def narrow_panel(self) -> None:
+        """The claim panel at the width its controls need; the text gets the rest."""
+        total = sum(self.splitter.sizes()) or 1200
+        panel = self.panel_scroll.minimumWidth()
+        self.splitter.setSizes([max(total - panel, 1), panel])
 
     def _connect_panel(self) -> None:
         p = self.panel
@@ -152,7 +168,13 @@ class ReviewWorkspace(QWidget):
         self._step(-1)
 
     def _step(self, delta: int) -> None:
-        if self.session.step(delta):
+        if self.session.article is None:
+            self.message.emit("No article is open: import articles (Ctrl+I) or open a project "
+                              "(Ctrl+O)")
+        elif not self.session.claims:
+            self.message.emit("This article has no claims: Ins adds one from a selection, "
+                              "N goes to the next article")
+        elif self.session.step(delta):
             self._refresh()
         else:
             self.message.emit("Last claim of this article: N for the next article" if delta > 0
@@ -179,7 +201,26 @@ class ReviewWorkspace(QWidget):
         self.focus_text()
 
     def focus_text(self) -> None:
+        if self.find_bar.field.hasFocus():  # Esc in the find bar: done finding
+            self.find_bar.hide()
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def toggle_overview(self) -> None:
+        self.view.set_overview(not self.view.overview)
+        self.message.emit("Overview on: each claim's line runs to its source (O hides it)"
+                          if self.view.overview else "Overview off")
+
+    def find_in_article(self) -> None:
+        if self.session.article is not None:
+            self.find_bar.open()
+
+    def find_next(self) -> None:
+        if self.session.article is not None:
+            self.find_bar.find_next()
+
+    def find_previous(self) -> None:
+        if self.session.article is not None:
+            self.find_bar.find_previous()
 
     def edit_note(self) -> None:
         if self.session.current is not None:
@@ -243,12 +284,19 @@ class ReviewWorkspace(QWidget):
         self._with_selection("the cue", self.session.set_cue)
 
     def new_claim(self) -> None:
-        self._with_selection("a new claim", self.session.add_claim)
+        self._with_selection("a new claim", self.session.add_claim, needs_claim=False)
 
-    def _with_selection(self, what: str, action) -> None:
+    def _with_selection(self, what: str, action, *, needs_claim: bool = True) -> None:
         span = self.view.selected_span()
         if span is None:
             self.message.emit(f"Select {what} in the text first (mouse, or Shift+arrows)")
+            return
+        if needs_claim and self.session.current is None:
+            self.message.emit(f"No claim is selected to set {what} of: choose one (J/K, click) "
+                              "or make the selection a new claim (Ins)"
+                              if self.session.claims else
+                              f"This article has no claim to set {what} of: "
+                              "Ins makes the selection a new claim")
             return
         self._do(lambda: action(span))
 

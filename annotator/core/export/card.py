@@ -20,7 +20,8 @@ from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
 
 _FOLD_AT = 4096
 _COUNTERS = ("annotators", "decisions", "labels", "relations", "reliability", "credibility",
-             "source_types", "attributions", "sources", "source_articles")
+             "source_types", "attributions", "sources", "source_articles",
+             "left_out")
 
 
 class ArticleCounts(NamedTuple):
@@ -42,6 +43,7 @@ def count_article(records: list[LayerRecord]) -> ArticleCounts:
         counters["labels"].update(label for *_, label in record.spans)
         counters["relations"].update(label for *_, label in record.relations)
         claims += len(record.claims)
+        counters["left_out"].update(record.left_out)
         for claim in record.claims:
             counters["decisions"][claim.decision or "unreviewed"] += 1
             if claim.is_positive:
@@ -71,6 +73,7 @@ class CardStats:
     attributions: Counter = field(default_factory=Counter)
     sources: Counter = field(default_factory=Counter)  # claims per source entity id
     source_articles: Counter = field(default_factory=Counter)  # articles per source entity id
+    left_out: Counter = field(default_factory=Counter)  # claims left out, by reason
     hedged: int = 0
     claims: int = 0
     newest: str = ""
@@ -98,7 +101,7 @@ class CardStats:
             self.hedged += data["hedged"] * times
             for name in _COUNTERS:
                 counter = getattr(self, name)
-                for key, value in data[name].items():
+                for key, value in data.get(name, {}).items():
                     counter[key] += value * times
         self._pending.clear()
 
@@ -113,6 +116,25 @@ def _table(header: tuple[str, str], counts: Counter, order=None) -> str:
     lines = [f"| {header[0]} | {header[1]} |", "|---|---:|"]
     lines += [f"| {key} | {counts.get(key, 0)} |" for key in keys]
     return "\n".join(lines)
+
+
+def left_out_note(left_out: Counter) -> str:
+    """One sentence naming how many claims of exported articles are not in
+    their records, and why ('' when none): they would read as non-claims."""
+    if not left_out:
+        return ""
+    reasons = "; ".join(f"{count} {reason}" for reason, count in sorted(left_out.items()))
+    return (f"{sum(left_out.values())} claim(s) of exported articles were left out of their "
+            f"records ({reasons}); a model trained on these records would learn them as "
+            "non-claims. Use --only-reviewed to leave such articles out, or --require-complete "
+            "to refuse the export.")
+
+
+def _left_out_section(left_out: Counter) -> str:
+    if not left_out:
+        return "## Left out\nNo claim of an exported article was left out: every record is complete."
+    return ("## Left out (incomplete records)\n**Warning:** " + left_out_note(left_out) + "\n\n"
+            + _table(("reason", "claims"), left_out))
 
 
 def render_card(stats: CardStats, options: ExportOptions, name: str, files: list[Path],
@@ -145,6 +167,7 @@ def render_card(stats: CardStats, options: ExportOptions, name: str, files: list
         "## Source types (accepted claims)\n" + _table(("source type", "claims"), stats.source_types),
         "## Attribution forms (accepted claims)\n" + _table(("form", "claims"), stats.attributions),
         f"Hedged claims: {stats.hedged}.",
+        _left_out_section(stats.left_out),
     ]
     if tokenizer:
         sections.append(f"Tokens: spaCy tokenizer `{tokenizer}`.")

@@ -54,6 +54,9 @@ class ExportFormat:
     card_options: tuple[str, ...] = ()  # of FORMAT_OPTIONS, those this format uses
     file_type: str = ""  # the file dialog's filter name ("JSON Lines")
     position: int = 100  # order in lists; the built-in formats come first
+    # folder formats: finish(root, sinks) writes what the whole export needs
+    # once its sinks are closed (e.g. spaCy's training config)
+    finish: Callable[[Any, list], None] | None = None
 
 
 _registry: dict[str, ExportFormat] = {}

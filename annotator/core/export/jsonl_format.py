@@ -82,7 +82,7 @@ def _part(text: str, span: tuple[int, int] | None, label: str, positive: bool) -
 def _claim(claim: ExportClaim, text: str) -> str:
     """The JSON of records.claim_payload(claim, text)."""
     positive = claim.decision != "reject"
-    score = "" if claim.score is None else ',"score":' + _value(claim.score)
+    score = ',"score":' + _value(claim.score)  # every layer has the same keys
     return _CLAIM % (
         _value(claim.id), _value(claim.decision), _part(text, (claim.start, claim.end), "claim", positive),
         _part(text, claim.source, "source", positive), _part(text, claim.cue, "cue", positive),

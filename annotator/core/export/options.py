@@ -35,6 +35,7 @@ class ExportOptions:
     annotators: list[str] = field(default_factory=list)
     layer: str = "annotators"
     only_reviewed: bool = False
+    require_complete: bool = False  # refuse when a claim of an exported article is left out
     split: dict[str, float] | None = None
     seed: int = 0
     date: str | None = None

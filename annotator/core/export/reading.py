@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from annotator.core.export.adjudicated import adjudicated_claims
 from annotator.core.export.options import ExportError, ExportOptions
 from annotator.core.export.records import (
+    UNJUDGED,
     ExportArticle,
     ExportClaim,
     LayerRecord,
@@ -98,9 +99,9 @@ def batch_records(project, selection: Selection, ids: list[str]) -> Iterator[Lay
     articles = _articles(project, [i for i in ids if i in layers])
     links = source_links.export_links(project.db, [a.id for a in articles])
     for article in articles:
-        for annotator, (claims, updated_at) in layers[article.id].items():
+        for annotator, (claims, updated_at, *left_out) in layers[article.id].items():
             _link_sources(claims, links[article.id])
-            yield LayerRecord(article, annotator, claims, updated_at)
+            yield LayerRecord(article, annotator, claims, updated_at, left_out[0] if left_out else {})
 
 
 def _link_sources(claims: list[ExportClaim], links: dict) -> None:
@@ -121,7 +122,8 @@ def _articles(project, ids: list[str]) -> list[ExportArticle]:
     return [ExportArticle(*row) for row in articles.export_rows(project.db, ids)]
 
 
-Layers = dict[str, dict[str, tuple[list[ExportClaim], str | None]]]
+# article id -> layer name -> (claims, newest change[, left out by reason])
+Layers = dict[str, dict[str, tuple]]
 
 
 def _annotation_layers(project, selection: Selection, ids: list[str]) -> Layers:
@@ -131,47 +133,63 @@ def _annotation_layers(project, selection: Selection, ids: list[str]) -> Layers:
     for row in annotation_store.export_rows(project.db, ids, selection.names):
         grouped[row[0]][row[1]].append(row)
     if selection.layer == "best":
-        _prefer_adjudicated(grouped)
+        _one_best_layer(grouped)
+    counts = suggestions.counts_by_article(project.db, list(grouped)) if grouped else {}
     if selection.only_reviewed:
-        _keep_complete_layers(project, grouped)
+        _keep_complete_layers(grouped, counts)
     layers: Layers = {}
     for article_id, by_name in grouped.items():
         for name, rows in by_name.items():
-            layer = _adjudicated_layer(project, article_id, selection) \
-                if name == ADJUDICATED_LAYER else _claims_of(rows)
+            if name == ADJUDICATED_LAYER:
+                layer = _adjudicated_layer(project, article_id, selection)
+            else:
+                unjudged = counts.get(article_id, 0) - _judged(rows)
+                layer = (*_claims_of(rows), {UNJUDGED: unjudged} if unjudged > 0 else {})
             if layer is not None:
                 layers.setdefault(article_id, {})[name] = layer
     return layers
 
 
+def _judged(rows: list[tuple]) -> int:
+    return sum(r[17] is not None for r in rows)
+
+
 def _adjudicated_layer(project, article_id: str, selection: Selection):
-    claims, newest, complete = adjudicated_claims(project, article_id)
-    if not claims or (selection.only_reviewed and not complete):
+    claims, newest, left_out = adjudicated_claims(project, article_id)
+    if not claims or (selection.only_reviewed and left_out):
         return None
-    return claims, newest
+    return claims, newest, left_out
 
 
-def _keep_complete_layers(project, grouped: dict[str, dict[str, list[tuple]]]) -> None:
+def _keep_complete_layers(grouped: dict[str, dict[str, list[tuple]]], counts: dict[str, int]) -> None:
     """Drop annotators' layers that have not judged every suggestion of their
     article: a half-reviewed article would teach a model that unjudged claims
     are none. (The adjudicated layer has its own test of completeness.)"""
-    ids = list(grouped)
-    if not ids:
-        return
-    counts = suggestions.counts_by_article(project.db, ids)
     for article_id, by_name in grouped.items():
         for name in [n for n, rows in by_name.items() if n != ADJUDICATED_LAYER
-                     and sum(r[17] is not None for r in rows) < counts.get(article_id, 0)]:
+                     and _judged(rows) < counts.get(article_id, 0)]:
             del by_name[name]
 
 
-def _prefer_adjudicated(grouped: dict[str, dict[str, list[tuple]]]) -> None:
-    """"best": an article the lead adjudicated is exported in that version only."""
+def _one_best_layer(grouped: dict[str, dict[str, list[tuple]]]) -> None:
+    """"best": one record per article. The adjudicated version if the lead
+    adjudicated the article; else the annotator layer that judged the most
+    claims (then the newest change, then a fixed order of names): annotators who agree
+    give the same record, so one of them stands for all."""
     for by_name in grouped.values():
         if ADJUDICATED_LAYER in by_name:
-            adjudicated = by_name[ADJUDICATED_LAYER]
-            by_name.clear()
-            by_name[ADJUDICATED_LAYER] = adjudicated
+            name = ADJUDICATED_LAYER
+        else:
+            name = max(by_name, key=lambda n: (len(by_name[n]), max(r[18] for r in by_name[n]),
+                                               _reverse(n)))
+        chosen = by_name[name]
+        by_name.clear()
+        by_name[name] = chosen
+
+
+def _reverse(name: str) -> tuple[int, ...]:
+    """Orders names backwards, so max() picks the first name in alphabetical order."""
+    return tuple(-ord(c) for c in name)
 
 
 def _span(start: int | None, end: int | None) -> tuple[int, int] | None:

@@ -19,6 +19,13 @@ _LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
 
 SUGGESTIONS_PREFIX = "@pipeline:"
 
+# Why a claim of an exported article is not in its layer (a trainer would
+# otherwise learn it as a non-claim): the reasons the card and CLI name.
+OPEN_GROUP = "open disagreement (adjudicated layer)"
+CHANGED_GROUP = "changed since adjudicated (adjudicated layer)"
+UNJUDGED = "suggestion not yet judged (annotator layer)"
+LEFT_OUT = (OPEN_GROUP, CHANGED_GROUP, UNJUDGED)
+
 
 def pipeline_layer_name(pipeline: str | None, version: str | None) -> str:
     """The annotator id of a pipeline's suggestions, e.g. ``@pipeline:rules:0.3.1``."""
@@ -87,6 +94,8 @@ class LayerRecord:
     annotator: str
     claims: list[ExportClaim] = field(default_factory=list)
     updated_at: str | None = None  # newest change in the layer: the record's timestamp
+    # claims of the article this layer leaves out, by reason (see LEFT_OUT)
+    left_out: dict[str, int] = field(default_factory=dict)
 
     @cached_property
     def spans(self) -> list[Labelled]:
@@ -153,6 +162,5 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
         "source_name": claim.source_name,
         "source_link": claim.source_link,
     }
-    if claim.score is not None:
-        payload["score"] = claim.score
+    payload["score"] = claim.score  # every layer has the same keys (None for people)
     return payload

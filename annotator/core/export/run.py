@@ -3,13 +3,14 @@ format, split by article, add a dataset card; all or nothing."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from annotator.core.export import formats
-from annotator.core.export.card import CardStats, count_article, render_card
+from annotator.core.export.card import CardStats, count_article, left_out_note, render_card
 from annotator.core.export.files import AtomicOutputs
 from annotator.core.export.line_export import LineFiles, write_lines
 from annotator.core.export.options import ExportCancelled, ExportError, ExportOptions
@@ -30,6 +31,11 @@ class ExportSummary:
     files: list[Path] = field(default_factory=list)
     card: Path | None = None
     reused: int = 0  # articles whose lines came from the export cache, unchanged since
+    left_out: dict[str, int] = field(default_factory=dict)  # claims not in their records, by reason
+
+    def left_out_note(self) -> str:
+        """The warning about incomplete records, for the user ('' when none)."""
+        return left_out_note(Counter(self.left_out))
 
     def reuse_note(self) -> str:
         """What the export cache contributed, for the user ('' when nothing)."""
@@ -71,7 +77,8 @@ def _check_out_path(out_path: Path, export_format: formats.ExportFormat) -> None
 def _write_folders(project, selection: Selection, options: ExportOptions, paths: dict[str, Path],
                    root: Path, set_of, stats: CardStats, on_batch) -> None:
     """A folder format: every record into its set's sink, a folder per set."""
-    open_sink = formats.get(options.format).writer
+    export_format = formats.get(options.format)
+    open_sink = export_format.writer
     sinks = {name: open_sink(root if name == ALL else root / final.name, options)
              for name, final in paths.items()}
     try:
@@ -85,6 +92,8 @@ def _write_folders(project, selection: Selection, options: ExportOptions, paths:
     finally:
         for sink in sinks.values():
             sink.close()
+    if export_format.finish is not None:
+        export_format.finish(root, list(sinks.values()))
 
 
 def export_project(project, options: ExportOptions, out_path: Path | str, *,
@@ -137,6 +146,10 @@ def _export(project, options, selection: Selection, out_path: Path, outputs: Ato
     stats.finish()
     if stats.total_records == 0:
         raise ExportError(f"nothing to export: no annotations in {selection.describe()}")
+    if options.require_complete and stats.left_out:
+        raise ExportError("refused (--require-complete): " + left_out_note(stats.left_out)
+                          + " No file was written.")
+    summary.left_out = dict(sorted(stats.left_out.items()))
     summary.records, summary.articles = stats.total_records, sum(stats.articles.values())
     summary.claims, summary.reused = stats.claims, reused
     summary.sets = {name: stats.records.get(name, 0) for name in paths}

@@ -72,12 +72,17 @@ class TokenCache:
         except sqlite3.Error:
             self.close()
             return {}
-        return {key: Tokens(_ints(starts), _ints(ends), None, None, json) for key, starts, ends, json in rows}
+        # json '' : offsets only (stored by the highlighter), rendered when exported
+        return {key: Tokens(_ints(starts), _ints(ends), None, None, json or None)
+                for key, starts, ends, json in rows}
 
-    def put_many(self, items: dict[bytes, Tokens], texts: dict[bytes, str]) -> None:
+    def put_many(self, items: dict[bytes, Tokens], texts: dict[bytes, str] | None) -> None:
+        """``texts`` None: store the offsets only (compact; the JSON is
+        rendered when an export needs it)."""
         if self.conn is None or not items:
             return
-        rows = [(key, array("i", t.starts).tobytes(), array("i", t.ends).tobytes(), t.to_json(texts[key]))
+        rows = [(key, array("i", t.starts).tobytes(), array("i", t.ends).tobytes(),
+                 t.to_json(texts[key]) if texts is not None else "")
                 for key, t in items.items()]
         try:
             with self.conn:

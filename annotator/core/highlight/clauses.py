@@ -1,4 +1,4 @@
-"""Clause boundaries for the claim rules (mixin of ``DocRules``).
+"""Clause boundaries for the claim rules (a rule class over one ``DocState``).
 
 Finds where a clause starts and ends (commas, semicolons, colons, dashes
 and quotes outside quotations) and trims punctuation off message ranges.
@@ -7,18 +7,25 @@ Cue, frame and source rules all cut sentences at the same boundaries.
 
 from __future__ import annotations
 
+from annotator.core.highlight.doc_state import DocState
+from annotator.core.highlight.word_classes import WordClasses
+
 
 class Clauses:
-    """Clause start/end and punctuation trimming; expects ``self.w`` and the quote map."""
+    """Clause start/end and punctuation trimming; expects ``self.doc.words`` and the quote map."""
+
+    def __init__(self, doc: DocState, tokens: WordClasses) -> None:
+        self.doc = doc
+        self.tokens = tokens
 
     def clause_end(self, i: int, e: int) -> int:
         """First clause boundary (, ; : or quote opener outside quotes) at or after i."""
         k = i
         while k < e:
-            x = self.w[k]
-            if self.quote_of[k] >= 0 and self.quotes[self.quote_of[k]][0] == k:
+            x = self.doc.words[k]
+            if self.doc.quote_of[k] >= 0 and self.doc.quotes[self.doc.quote_of[k]][0] == k:
                 return k
-            if x in (",", ";", ":", "–", "—") and self.quote_of[k] < 0:
+            if x in (",", ";", ":", "–", "—") and self.doc.quote_of[k] < 0:
                 return k
             k += 1
         return e
@@ -26,21 +33,28 @@ class Clauses:
     def clause_start(self, i: int, s: int, at_quotes: bool = True) -> int:
         k = i - 1
         while k >= s:
-            x = self.w[k]
-            if x in (",", ";", ":", "–", "—") and self.quote_of[k] < 0:
+            x = self.doc.words[k]
+            if x in (",", ";", ":", "–", "—") and self.doc.quote_of[k] < 0:
                 return k + 1
-            if at_quotes and self.quote_of[k] >= 0 and self.quotes[self.quote_of[k]][1] == k:
+            if at_quotes and self.doc.quote_of[k] >= 0 and self.doc.quotes[self.doc.quote_of[k]][1] == k:
                 return k + 1
             k -= 1
         return s
 
     def strip_end(self, s: int, e: int) -> int:
         """Drop final punctuation (not closing quotes) from a message range."""
-        while e > s and self.w[e - 1] in (".", ",", ";", ":", "!", "?", "–", "—", "-") and self.quote_of[e - 1] < 0:
+        while e > s and self.doc.words[e - 1] in (".", ",", ";", ":", "!", "?", "–", "—", "-") and self.doc.quote_of[e - 1] < 0:
             e -= 1
         return e
 
     def _trim(self, a: int, b: int) -> int:
-        while b > a and self.w[b - 1] in (",", ";", ":"):
+        while b > a and self.doc.words[b - 1] in (",", ";", ":"):
             b -= 1
         return b
+
+    def aux_before(self, i: int, cs: int) -> int:
+        """Finite auxiliary/modal before a participle in the same clause, or -1."""
+        for k in range(i - 1, cs - 1, -1):
+            if "aux" in self.tokens.fclass(k) and self.doc.quote_of[k] < 0:
+                return k
+        return -1

@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from annotator.core.highlight.lexicons import load_lexicons
 from annotator.core.highlight.rules import DocRules
@@ -69,6 +70,8 @@ for _name, _getter in (
     ("annotator_message_parts", _field_getter("parts")),
     ("annotator_mentions", _field_getter("mention")),
     ("annotator_rules", _field_getter("rule")),
+    ("annotator_families", _field_getter("family")),
+    ("annotator_groups", _field_getter("group")),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, getter=_getter)
@@ -136,11 +139,13 @@ class ClaimFinder:
                 "parts": [[starts[a], ends[b - 1]] for a, b in c.parts if b > a],
                 "mention": [m.start, m.end] if m else None,
                 "rule": c.kind,
+                "family": c.family,
+                "group": c.group,
             })
             if c.cue:
-                cue_spans.append(doc[c.cue[0]:c.cue[1]])
+                cue_spans.append(SpacySpan(doc, c.cue[0], c.cue[1]))
             if c.source:
-                src_spans.append(doc[c.source[0]:c.source[1]])
+                src_spans.append(SpacySpan(doc, c.source[0], c.source[1]))
         doc.user_data[RAW_KEY] = raw
         doc.user_data.pop("annotator_words", None)
         doc.spans["annotator_cues"] = cue_spans

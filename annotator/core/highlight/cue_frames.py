@@ -1,4 +1,4 @@
-"""Adverbial source frames (mixin of ``DocRules``).
+"""Adverbial source frames (a rule class over one ``DocState``).
 
 "laut X", "X zufolge", "nach Angaben X", "seiner Meinung nach", "gemäß X",
 "demnach", "wonach / nach denen", "heißt es (in X)", "…, so X": finds the
@@ -8,132 +8,208 @@ frame (``according_to`` claims).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from annotator.core.highlight.claim import Claim
-from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES
+from annotator.core.highlight.clauses import Clauses
+from annotator.core.highlight.doc_state import DocState, Range
+from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES, RELATIVE
+from annotator.core.highlight.sentence_features import SentenceFeatures
+from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
+
+
+@dataclass
+class Frame:
+    """An adverbial frame found in a sentence: its cue word, its source (if it
+    names one), the tokens it spans (left out of the message) and its kind
+    (pre, post, nach, rel, adv, heisst, so)."""
+
+    cue: Range
+    source: Range | None
+    span: Range | None
+    kind: str
+    mention: Range | None = None  # the source mention when it is the cue itself ("demnach")
+    at: int = -1  # "rel" frames: the token after which the message starts
+
+
+# clauses a frame inside them governs alone ("…, da X Berichten zufolge …")
+FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
 class FrameCues:
     """Adverbial frames and the claims they make."""
 
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases, features: SentenceFeatures) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.clauses = clauses
+        self.phrases = phrases
+        self.features = features
+
     # ------------------------------------------------------------ frames
-    def find_frames(self, s: int, e: int) -> list[dict]:
-        """Adverbial source frames in a sentence: dicts with cue, source, span."""
-        out = []
-        w, low, lex = self.w, self.low, self.lex
+    def find_frames(self, s: int, e: int) -> list[Frame]:
+        """Adverbial source frames in the sentence s..e, in text order."""
+        finders = {"pre": self._pre_frame, "post": self._post_frame, "nach": self._nach_frame,
+                   "adv": self._adverb_frame, "rel": self._relative_frame, "heisst": self._heisst_frame,
+                   "so": self._so_frame}
+        out: list[Frame] = []
+        frames, lower, quote_of = self.doc.lex.frames, self.doc.lower, self.doc.quote_of
         for i in range(s, e):
-            if self.quote_of[i] >= 0:
+            kind = frames.get(lower[i])
+            if kind is None or quote_of[i] >= 0:
                 continue
-            kind = lex.frames.get(low[i])
-            if kind is None:
+            finder = finders.get(kind)
+            if finder is None:
                 continue
-            if kind == "pre":
-                np_ = self.np_after(i + 1, e, s, allow_pron=False, open_end=False)
-                if np_ is None:
-                    continue
-                out.append(dict(cue=(i, i + 1), source=np_, span=(i, np_[1]), kind="pre"))
-            elif kind == "post":
-                cs = self.clause_start(i, s)
-                np_ = self.np_before(i, cs, s)
-                if np_ is None:
-                    continue
-                out.append(dict(cue=(i, i + 1), source=np_, span=(np_[0], i + 1), kind="post"))
-            elif kind == "nach":
-                if i - 2 >= s and lex.is_nominal_cue(low[i - 1]) and low[i - 2] in POSSESSIVES:
-                    # "seiner Meinung nach", "ihrer Ansicht nach"
-                    out.append(dict(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach"))
-                    continue
-                if i > s and w[i - 1] == "," and i + 1 < e and low[i + 1] in ("denen", "dem", "der"):
-                    # "Gerüchte, nach denen …" (like "wonach")
-                    out.append(dict(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1))
-                    continue
-                # nach [det] [adj]* NOMINAL (+ genitive/von NP)
-                j = i + 1
-                if j < e and "det" in self.fclass(j):
-                    j += 1
-                while j < e and self.is_adjlike(j):
-                    j += 1
-                if j >= e or not w[j][:1].isupper() or not lex.is_nominal_cue(low[j]):
-                    continue
-                k = j + 1
-                if k < e and (low[k] in GENITIVE_DETS or low[k] in ("von", "vom")):
-                    sub = self.np_after(k + (1 if low[k] in ("von", "vom") else 0), e, s, allow_pron=False)
-                    if sub is not None:
-                        k = sub[1]
-                elif k < e and self.is_nounlike(k, s) and not self.lex.fclass(low[k]):
-                    k += 1  # "nach Angaben Reuters"
-                elif k + 1 < e and self.is_adjlike(k) and low[k].endswith("er"):
-                    sub = self.np_after(k, e, s, allow_pron=False)  # "Angaben südkoreanischer Geheimdienste"
-                    if sub is not None:
-                        k = sub[1]
-                out.append(dict(cue=(i, i + 1), source=(i + 1, k), span=(i, k), kind="nach"))
-            elif kind == "adv":
-                out.append(dict(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv"))
-            elif kind == "rel":
-                # "Berichte, wonach X": message after wonach
-                out.append(dict(cue=(i, i + 1), source=None, span=None, kind="rel", at=i))
-            elif kind == "heisst":
-                if i + 1 < e and low[i + 1] == "es" or (i > s and low[i - 1] == "es"):
-                    j = i + 2 if i + 1 < e and low[i + 1] == "es" else i + 1
-                    while j < e and ("adv" in self.fclass(j) or low[j] == "weiter"):
-                        j += 1
-                    src = None
-                    end_ = j
-                    if j < e and low[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
-                        src = self.np_after(j + 1, e, s, allow_pron=False)
-                        if src is not None:
-                            end_ = src[1]
-                    start_ = i if low[i - 1] != "es" else i - 1
-                    if src is None and low[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
-                        # "In der Pressemitteilung des WWF heißt es, …"
-                        pp = self.np_after(s + 1, i, s, allow_pron=False)
-                        if pp is not None and (pp[1] == i or w[pp[1]] == ","):
-                            src = pp
-                            start_ = s
-                    out.append(dict(cue=(i, i + 1), source=src, span=(start_, end_), kind="heisst"))
-            elif kind == "so":
-                # "…, so der Sprecher." / "„…“, so X"
-                if i > s and (w[i - 1] == "," or (self.quote_of[i - 1] >= 0)) and i + 1 < e:
-                    np_ = self.np_after(i + 1, e, s, allow_pron=True)
-                    if np_ is not None and (np_[1] >= e or w[np_[1]] in (",", ".", "!", "?", ";", ":")
-                                            or self.lex.fclass(low[np_[1]]) & {"prep", "adv"}
-                                            or (w[np_[1]].islower() and np_[1] + 2 >= e)):
-                        k = np_[1]
-                        # skip trailing adverbials to the clause end
-                        ce = self.clause_end(k, e)
-                        out.append(dict(cue=(i, i + 1), source=np_, span=(i - 1 if w[i - 1] == "," else i, ce), kind="so"))
+            frame = finder(i, s, e)
+            if frame is not None:
+                out.append(frame)
         return out
 
-    def frame_claim(self, s: int, e: int, fr: dict) -> Claim | None:
-        w = self.w
-        if fr["kind"] == "rel":
-            at = fr["at"]
-            me = self.strip_end(at + 1, e)
+    def _pre_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "laut X", "gemäß X"."""
+        phrase = self.phrases.np_after(i + 1, e, s, allow_pron=False, open_end=False)
+        if phrase is None:
+            return None
+        return Frame(cue=(i, i + 1), source=phrase, span=(i, phrase[1]), kind="pre")
+
+    def _post_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "X zufolge"."""
+        phrase = self.phrases.np_before(i, self.clauses.clause_start(i, s), s)
+        if phrase is None:
+            return None
+        return Frame(cue=(i, i + 1), source=phrase, span=(phrase[0], i + 1), kind="post")
+
+    def _nach_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "seiner Meinung nach", "Gerüchte, nach denen …", "nach Angaben
+        (der|von) X", "nach Angaben Reuters", "nach Angaben südkoreanischer
+        Geheimdienste"."""
+        words, lower, lex = self.doc.words, self.doc.lower, self.doc.lex
+        if i - 2 >= s and lex.is_nominal_cue(lower[i - 1]) and lower[i - 2] in POSSESSIVES:
+            return Frame(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach")
+        if i > s and words[i - 1] == "," and i + 1 < e and lower[i + 1] in ("denen", "dem", "der"):
+            return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1)  # like "wonach"
+        j = i + 1  # nach [det] [adj]* NOMINAL (+ genitive/von NP)
+        if j < e and "det" in self.tokens.fclass(j):
+            j += 1
+        while j < e and self.tokens.is_adjlike(j):
+            j += 1
+        if j >= e or not words[j][:1].isupper() or not lex.is_nominal_cue(lower[j]):
+            return None
+        k = j + 1
+        if k < e and (lower[k] in GENITIVE_DETS or lower[k] in ("von", "vom")):
+            sub = self.phrases.np_after(k + (1 if lower[k] in ("von", "vom") else 0), e, s, allow_pron=False)
+            if sub is not None:
+                k = sub[1]
+        elif k < e and self.tokens.is_nounlike(k, s) and not lex.fclass(lower[k]):
+            k += 1
+        elif k + 1 < e and self.tokens.is_adjlike(k) and lower[k].endswith("er"):
+            sub = self.phrases.np_after(k, e, s, allow_pron=False)
+            if sub is not None:
+                k = sub[1]
+        return Frame(cue=(i, i + 1), source=(i + 1, k), span=(i, k), kind="nach")
+
+    def _adverb_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "demnach": the cue is its own mention, the source is resolved later."""
+        return Frame(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv")
+
+    def _relative_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "Berichte, wonach X": the message follows "wonach"."""
+        return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i)
+
+    def _heisst_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "heißt es (in X)", "In der Pressemitteilung des WWF heißt es, …"."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (i + 1 < e and lower[i + 1] == "es" or (i > s and lower[i - 1] == "es")):
+            return None
+        j = i + 2 if i + 1 < e and lower[i + 1] == "es" else i + 1
+        while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter"):
+            j += 1
+        source = None
+        span_end = j
+        if j < e and lower[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
+            source = self.phrases.np_after(j + 1, e, s, allow_pron=False)
+            if source is not None:
+                span_end = source[1]
+        span_start = i if lower[i - 1] != "es" else i - 1
+        if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+            pp = self.phrases.np_after(s + 1, i, s, allow_pron=False)
+            if pp is not None and (pp[1] == i or words[pp[1]] == ","):
+                source = pp
+                span_start = s
+        return Frame(cue=(i, i + 1), source=source, span=(span_start, span_end), kind="heisst")
+
+    def _so_frame(self, i: int, s: int, e: int) -> Frame | None:
+        """ "…, so der Sprecher." / "„…“, so X": the frame runs to the clause end."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (i > s and (words[i - 1] == "," or (self.doc.quote_of[i - 1] >= 0)) and i + 1 < e):
+            return None
+        phrase = self.phrases.np_after(i + 1, e, s, allow_pron=True)
+        if phrase is None:
+            return None
+        after = phrase[1]
+        if not (after >= e or words[after] in (",", ".", "!", "?", ";", ":")
+                or self.doc.lex.fclass(lower[after]) & {"prep", "adv"}
+                or (words[after].islower() and after + 2 >= e)):
+            return None
+        clause_end = self.clauses.clause_end(after, e)
+        return Frame(cue=(i, i + 1), source=phrase, span=(i - 1 if words[i - 1] == "," else i, clause_end), kind="so")
+
+    def frame_region(self, s: int, e: int, fr: Frame) -> Range:
+        """The clause a frame governs: a relative or subordinate clause when
+        the frame stands inside one (", der Experten zufolge …", ", wobei die
+        Truppen Berichten zufolge …"), up to the next asserting clause; else
+        the whole sentence."""
+        if fr.kind not in ("pre", "post", "nach") or fr.span is None:
+            return (s, e)
+        words, lower = self.doc.words, self.doc.lower
+        start = self.clauses.clause_start(fr.span[0], s, at_quotes=False)
+        if not (start > s and words[start - 1] == "," and (
+                lower[start] in RELATIVE or lower[start] in FRAME_CLAUSE_STARTS)):
+            return (s, e)
+        end = e
+        for k in range(fr.span[1], e - 1):
+            if words[k] == "," and self.doc.quote_of[k] < 0 and lower[k + 1] in FRAME_CLAUSE_STARTS:
+                end = k
+                break
+        return (start, end)
+
+    def frame_claim(self, s: int, e: int, fr: Frame, region: Range | None = None) -> Claim | None:
+        """The claim of a frame: its region (see ``frame_region``) minus the frame."""
+        words = self.doc.words
+        if region is not None:
+            s, e = region
+        if fr.kind == "rel":
+            at = fr.at
+            me = self.clauses.strip_end(at + 1, e)
             if me - at < 3:
                 return None
             # source: the noun before ", wonach"
             src = None
             k = at - 1
-            if k > s and w[k] == ",":
-                src = self.np_before(k, s, s)
+            if k > s and words[k] == ",":
+                src = self.phrases.np_before(k, s, s)
             return Claim(parts=[(at + 1, me)], attribution=Attribution.ACCORDING_TO, source=src,
-                         cue=fr["cue"], hedged=self.hedged(s, e), score=0.7, kind="wonach")
-        a, b = fr["span"]
+                         cue=fr.cue, hedged=self.features.hedged(s, e), score=0.7, kind="wonach")
+        assert fr.span is not None  # only "rel" frames have no span
+        a, b = fr.span
         # message: sentence minus the frame (and adjacent commas)
         left = (s, a)
         right = (b, e)
-        while left[1] > left[0] and w[left[1] - 1] == ",":
+        while left[1] > left[0] and words[left[1] - 1] == ",":
             left = (left[0], left[1] - 1)
         r0 = right[0]
-        while r0 < e and w[r0] == ",":
+        while r0 < e and words[r0] == ",":
             r0 += 1
-        r1 = self.strip_end(r0, e)
+        r1 = self.clauses.strip_end(r0, e)
         parts = [p for p in (left, (r0, r1)) if p[1] - p[0] > 0]
         if not parts:
             return None
         if sum(p[1] - p[0] for p in parts) < 3:
             return None
         # a frame in the middle of a clause that starts with a wh/relative clause is fine
-        mention = fr.get("mention") or fr["source"]
-        return Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=mention, cue=fr["cue"],
-                     hedged=self.hedged(s, e), score=BASE_SCORE[Attribution.ACCORDING_TO], kind="frame-" + fr["kind"])
+        mention = fr.mention or fr.source
+        return Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=mention, cue=fr.cue,
+                     hedged=self.features.hedged(s, e), score=BASE_SCORE[Attribution.ACCORDING_TO], kind="frame-" + fr.kind)

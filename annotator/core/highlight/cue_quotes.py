@@ -1,4 +1,4 @@
-"""Direct quotations (mixin of ``DocRules``).
+"""Direct quotations (a rule class over one ``DocState``).
 
 Pairs quotation marks („…“, "…", »…«, ‚…‘) into quote regions, tells
 quoted titles ("die „Kampagne für Tibet“") from speech, and makes
@@ -10,166 +10,200 @@ the previous quote — also across sentences.
 from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
-from annotator.core.highlight.rules_words import BASE_SCORE, PUNCT, QUOTE_PAIRS
+from annotator.core.highlight.cue_frames import Frame
+from annotator.core.highlight.cue_verbs import VerbCues
+from annotator.core.highlight.doc_state import DocState, Range
+from annotator.core.highlight.lexicons import VerbForm
+from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rules_words import BASE_SCORE
+from annotator.core.highlight.sentence_features import SentenceFeatures
+from annotator.core.highlight.source_phrases import SourcePhrases
+from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
+
+VerbCue = tuple[int, VerbForm, int]  # verb token, its lexicon entry, separated particle or -1
+Speaker = tuple[Range | None, Range | None]  # source, cue
+NAMING_LEMMAS = frozenset("bezeichnen nennen werten einstufen kritisieren zurückweisen".split())
+UNFRAMED_QUOTE_MIN_TOKENS = 6  # shorter quotes without a cue are names, terms or scare quotes
 
 
 class QuoteCues:
     """Quote regions and quotation claims."""
 
-    # ------------------------------------------------------------------ quotes
-    def _find_quotes(self) -> None:
-        w = self.w
-        i = 0
-        n = self.n
-        while i < n:
-            t = w[i]
-            closers = QUOTE_PAIRS.get(t)
-            if closers is None:
-                i += 1
-                continue
-            if t == '"' and i + 1 < n and w[i + 1] in PUNCT:
-                i += 1
-                continue
-            j = i + 1
-            limit = min(n, i + 400)
-            found = -1
-            while j < limit:
-                x = w[j]
-                if x in closers:
-                    found = j
-                    break
-                if x == t and t != '"':  # a new opener of the same kind: unclosed
-                    break
-                j += 1
-            if found < 0 or found == i + 1:
-                i += 1
-                continue
-            qi = len(self.quotes)
-            self.quotes.append((i, found))
-            for k in range(i, found + 1):
-                self.quote_of[k] = qi
-            i = found + 1
+    def __init__(self, doc: DocState, tokens: WordClasses, phrases: NounPhrases, sources: SourcePhrases, verbs: VerbCues, features: SentenceFeatures) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.phrases = phrases
+        self.sources = sources
+        self.verbs = verbs
+        self.features = features
 
     # ------------------------------------------------------------ quotes
     def quote_after_colon(self, si: int, s: int, e: int, consumed: set[int], prev: Claim | None) -> list[Claim]:
         """A sentence that opens with a quote after "X …:" or right after
         another quote of the same speaker."""
-        qs, qe = self.quotes[self.quote_of[s]]
+        qs, qe = self.doc.quotes[self.doc.quote_of[s]]
         # is the quote followed by its own frame (", sagte X")? then not here
         last_si = si
-        while last_si + 1 < len(self.sents) and self.sents[last_si + 1][0] <= qe:
+        while last_si + 1 < len(self.doc.sents) and self.doc.sents[last_si + 1][0] <= qe:
             last_si += 1
-        e2 = self.sents[last_si][1]
+        e2 = self.doc.sents[last_si][1]
         k = qe + 1
-        while k < e2 and self.w[k].isspace():
+        while k < e2 and self.doc.words[k].isspace():
             k += 1
-        if k < e2 and self.w[k] not in (".", "!", "?", "(", ")"):
+        if k < e2 and self.doc.words[k] not in (".", "!", "?", "(", ")"):
             return []
-        ps, pe = self.sents[si - 1]
-        while pe > ps and self.w[pe - 1].isspace():
+        ps, pe = self.doc.sents[si - 1]
+        while pe > ps and self.doc.words[pe - 1].isspace():
             pe -= 1
         src = cue = None
-        if pe > ps and self.w[pe - 1] == ":":
-            verbs = [v for v in self.find_verb_cues(ps, pe) if v[1].cls != "evidence"]
+        if pe > ps and self.doc.words[pe - 1] == ":":
+            verbs = [v for v in self.verbs.find_verb_cues(ps, pe) if v[1].cls != "evidence"]
             if verbs:
                 vi, vf, p = verbs[0]
-                src = self.subject_of(vi, vf, ps, pe, p)
+                src = self.sources.subject_of(vi, vf, ps, pe, p)
                 cue = (vi, vi + 1)
             else:
-                first = self.low[ps]
-                if self.lex.fclass(first) & {"prep", "sub", "adv"} and "det" not in self.lex.fclass(first):
+                first = self.doc.lower[ps]
+                if self.doc.lex.fclass(first) & {"prep", "sub", "adv"} and "det" not in self.doc.lex.fclass(first):
                     return []
-                src = self.np_after(ps, pe, ps)
+                src = self.phrases.np_after(ps, pe, ps)
             if src is None:
                 return []
         elif prev is not None and prev.source is not None and prev.attribution in (
                 Attribution.DIRECT_QUOTE, Attribution.INDIRECT):
-            src = prev.source  # the speaker of the previous sentence goes on
+            src, cue = prev.source, prev.cue  # the speaker of the previous sentence goes on, and so does the cue
         else:
             return []
         for k in range(si + 1, last_si + 1):
             consumed.add(k)
         return [Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=src, cue=cue,
-                      hedged=self.hedged(qs, qe + 1), score=0.8, kind="quote-colon",
+                      hedged=self.features.hedged(qs, qe + 1), score=0.8, kind="quote-colon",
                       sents=list(range(si, last_si + 1)))]
 
-    def quote_is_name(self, qs: int, qe: int, s: int) -> bool:
-        """„…“ used as a name or title: "die „Kampagne für Tibet“", "der Serie „…“"."""
-        if qs > s:
-            prev = self.low[qs - 1]
-            cls = self.lex.fclass(prev)
-            if "det" in cls or "prep" in cls or self.is_adjlike(qs - 1):
-                return True
-        inner = [k for k in range(qs + 1, qe) if self.w[k] not in PUNCT]
-        if not inner:
-            return True
-        if len(inner) <= 5 and all(self.w[k][:1].isupper() or self.lex.fclass(self.low[k]) & {"det", "prep", "conj"}
-                                   and not self.lex.fclass(self.low[k]) & {"aux", "pron", "adv"} for k in inner):
-            return True
-        return False
+    def direct_quote(self, si: int, s: int, e: int, verbs: list[VerbCue], frames: list[Frame],
+                     consumed: set[int]) -> Claim | None:
+        """The largest quote starting in sentence si, with its speaker before
+        ("X sagte: „…“"), after ("„…“, sagte X", "„…“, so X") or before a
+        colon ("X: „…“"); sentences the quote runs over are consumed."""
+        quote = self._largest_speech_quote(s, e)
+        if quote is None:
+            return None
+        qs, qe = quote
+        last_si = si
+        while last_si + 1 < len(self.doc.sents) and self.doc.sents[last_si + 1][0] <= qe:
+            last_si += 1
+        end = self.doc.sents[last_si][1] if last_si > si else e
+        while end > s and self.doc.words[end - 1].isspace():
+            end -= 1
+        if last_si > si:  # the frame after the quote (", sagte X.") may be in its last sentence
+            after = [(vi, vf, p) for vi, vf, p in self.verbs.find_verb_cues(qe + 1, end)
+                     if vi > qe and vf.cls != "evidence"]
+        else:
+            after = [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
+        speaker = self._speaker_after_quote(qe, s, end, after, frames)
+        if speaker is None:
+            speaker = self._speaker_before_quote(qs, qe, s, e, [v for v in verbs if v[0] < qs])
+        if speaker is None:
+            return None
+        source, cue = speaker
+        consumed.update(range(si + 1, last_si + 1))
+        return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source, cue=cue,
+                     hedged=self.features.hedged(qs, qe + 1), score=BASE_SCORE[Attribution.DIRECT_QUOTE],
+                     kind="quote", sents=list(range(si, last_si + 1)))
 
-    def direct_quote(self, si: int, s: int, e: int, verbs, frames, consumed) -> Claim | None:
-        w, low = self.w, self.low
-        # quote regions starting inside this sentence
-        regions = [q for q in self.quotes if s <= q[0] < e and q[1] - q[0] >= 3
-                   and not self.quote_is_name(q[0], q[1], s)]
+    def _largest_speech_quote(self, s: int, e: int) -> Range | None:
+        """The longest quote starting in s..e that is speech, not a title."""
+        regions = [q for q in self.doc.quotes if s <= q[0] < e and q[1] - q[0] >= 3
+                   and not self.tokens.quote_is_name(q[0], q[1], s)]
         if not regions:
             return None
-        # the largest quote
-        qs, qe = max(regions, key=lambda q: q[1] - q[0])
-        outside = [k for k in range(s, e) if not (qs <= k <= qe)]
-        # sentences covered by the quote
-        last_si = si
-        while last_si + 1 < len(self.sents) and self.sents[last_si + 1][0] <= qe:
-            last_si += 1
-        e2 = self.sents[last_si][1] if last_si > si else e
-        while e2 > s and self.w[e2 - 1].isspace():
-            e2 -= 1
-        # frame after the quote (", sagte X." may be in the last sentence)
-        if last_si > si:
-            after_v = [(vi, vf, p) for vi, vf, p in self.find_verb_cues(qe + 1, e2)
-                       if vi > qe and vf.cls != "evidence"]
-        else:
-            after_v = [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
-        before_v = [(vi, vf, p) for vi, vf, p in verbs if vi < qs]
-        src = cue = None
-        if after_v and all(w[k] in (",", ".", "!", "?", "“", "”") or self.quote_of[k] >= 0 for k in range(qe + 1, after_v[0][0])) \
-                or (after_v and after_v[0][0] - qe <= 3):
-            vi, vf, p = after_v[0]
-            cue = (vi, vi + 1)
-            src = self.subject_after(vi, e2, s, p)
-            if src is None:
-                # "Während X diese Berichte als „…“ bestreiten"
-                src = self.subject_of(vi, vf, s, e2, p)
-        elif after_v is not None and any(fr["kind"] == "so" and fr["cue"][0] > qe for fr in frames):
-            fr = next(fr for fr in frames if fr["kind"] == "so" and fr["cue"][0] > qe)
-            cue, src = fr["cue"], fr["source"]
-        elif before_v:
-            vi, vf, p = before_v[-1]
-            # the quote must follow the verb's clause: "X sagte: „…“" / "sagte er „…“"
-            between = [k for k in range(vi + 1, qs) if self.quote_of[k] < 0]
-            colon = any(w[k] == ":" for k in between)
+        return max(regions, key=lambda q: q[1] - q[0])
+
+    def _speaker_after_quote(self, qe: int, s: int, end: int, after: list[VerbCue],
+                             frames: list[Frame]) -> Speaker | None:
+        """ "„…“, sagte X" (only punctuation or at most two tokens between),
+        "Während X diese Berichte als „…“ bestreiten", "„…“, so X"."""
+        words = self.doc.words
+        if after and (all(words[k] in (",", ".", "!", "?", "“", "”") or self.doc.quote_of[k] >= 0
+                          for k in range(qe + 1, after[0][0])) or after[0][0] - qe <= 3):
+            vi, vf, p = after[0]
+            source = self.sources.subject_after(vi, end, s, p)
+            if source is None:
+                source = self.sources.subject_of(vi, vf, s, end, p)
+            return source, (vi, vi + 1)
+        so_frame = next((fr for fr in frames if fr.kind == "so" and fr.cue[0] > qe), None)
+        if so_frame is not None:
+            return so_frame.source, so_frame.cue
+        return None
+
+    def _speaker_before_quote(self, qs: int, qe: int, s: int, e: int, before: list[VerbCue]) -> Speaker | None:
+        """ "X sagte: „…“" / "sagte er „…“" — the quote follows the verb's
+        clause (not "sagte, dass … „…“": the indirect claim takes that); or
+        "X: „…“" without a verb."""
+        words = self.doc.words
+        if before:
+            vi, vf, p = before[-1]
+            between = [k for k in range(vi + 1, qs) if self.doc.quote_of[k] < 0]
+            colon = any(words[k] == ":" for k in between)
             if not colon and len(between) > 6 and (qe - qs) < 8:
                 return None
-            if not colon and any(w[k] == "," for k in between):
-                # "sagte, dass … „…“" -> indirect claim handles it
+            if not colon and any(words[k] == "," for k in between):
                 return None
-            cue = (vi, vi + 1)
-            src = self.subject_of(vi, vf, s, e, p)
-        else:
-            # quote introduced by "X: „…“" or a colon-ending previous sentence
-            colon_at = next((k for k in range(s, qs) if w[k] == ":"), -1)
-            if colon_at > s and qs - colon_at <= 2:
-                src = self.np_after(s, colon_at, s)
-                if src is None or src[1] != colon_at:
+            return self.sources.subject_of(vi, vf, s, e, p), (vi, vi + 1)
+        colon_at = next((k for k in range(s, qs) if words[k] == ":"), -1)
+        if not (colon_at > s and qs - colon_at <= 2):
+            return None
+        source = self.phrases.np_after(s, colon_at, s)
+        if source is None or source[1] != colon_at:
+            return None
+        return source, None
+
+    def unframed_quote(self, si: int, s: int, e: int, consumed: set[int], carrier: Claim | None) -> Claim | None:
+        """A long quote no verb or frame ties to a speaker ("X griff ihn an:
+        „…“", "„…“" after X's statement): the speaker of the claim just
+        before goes on, else a speaker-like subject in front of the sentence."""
+        quote = self._largest_speech_quote(s, e)
+        if quote is None:
+            return None
+        qs, qe = quote
+        if qe - qs < UNFRAMED_QUOTE_MIN_TOKENS or 2 * (min(e, qe + 1) - qs) < e - s:
+            return None  # a short or embedded quote ("kündigte eine Woche „sehr aktiver Arbeit“ an")
+        source: Range | None = None
+        if qs > s and self.doc.quote_of[s] < 0:
+            subject = self.phrases.np_after(s, qs, s)
+            if subject is not None and self.sources.speaker_like(subject):
+                source = subject
+        cue: Range | None = None
+        if source is None and carrier is not None:
+            source, cue = carrier.source, carrier.cue
+        if source is None:
+            return None
+        last_si = si
+        while last_si + 1 < len(self.doc.sents) and self.doc.sents[last_si + 1][0] <= qe:
+            last_si += 1
+        consumed.update(range(si + 1, last_si + 1))
+        return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source, cue=cue,
+                     antecedent=carrier.antecedent if carrier is not None and source == carrier.source else None,
+                     hedged=self.features.hedged(qs, qe + 1), score=0.6, kind="quote-more",
+                     sents=list(range(si, last_si + 1)))
+
+    def named_quote(self, s: int, e: int, verbs: list[VerbCue]) -> Claim | None:
+        """A short quotation a verb of naming gives as its object's label:
+        "bezeichnete den Plan als „übertrieben“", "nannte die Bewerbung „sehr
+        respektabel“" — a direct quote of the verb's subject."""
+        words, lower = self.doc.words, self.doc.lower
+        for vi, vf, part in verbs:
+            if vf.lemma not in NAMING_LEMMAS:
+                continue
+            for qs, qe in self.doc.quotes:
+                if not (vi < qs < e and qe - qs >= 2) or qe - qs > 8 or words[qs - 1] == "(":
+                    continue
+                if vf.lemma != "nennen" and "als" not in lower[vi + 1:qs]:
+                    continue
+                source = self.sources.subject_of(vi, vf, s, e, part)
+                if source is None or not self.sources.speaker_like(source):
                     return None
-            else:
-                return None
-        if last_si > si:
-            for k in range(si + 1, last_si + 1):
-                consumed.add(k)
-        c = Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=src, cue=cue,
-                  hedged=self.hedged(qs, qe + 1), score=BASE_SCORE[Attribution.DIRECT_QUOTE], kind="quote",
-                  sents=list(range(si, last_si + 1)))
-        return c
+                return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source,
+                             cue=(vi, vi + 1), hedged=False, score=0.7, kind="quote")
+        return None

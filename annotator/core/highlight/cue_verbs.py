@@ -1,4 +1,4 @@
-"""Reporting-verb cues and their messages (mixin of ``DocRules``).
+"""Reporting-verb cues and their messages (a rule class over one ``DocState``).
 
 Finds reporting verbs by form (with separable particles, skipping
 infinitives under modals and forms that are rarely cues) and builds their
@@ -11,48 +11,80 @@ complement.
 from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
+from annotator.core.highlight.clauses import Clauses
+from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
-from annotator.core.highlight.rules_words import COMPLEMENTIZERS, NON_COMPLEMENT_STARTS, RELATIVE, WH
+from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rules_words import (
+    COMPLEMENTIZERS,
+    MODALS,
+    NON_COMPLEMENT_STARTS,
+    PASSIVE_AUX,
+    RELATIVE,
+    TIME_WORDS,
+    WH,
+)
+from annotator.core.highlight.sentence_features import SentenceFeatures
+from annotator.core.highlight.source_phrases import SourcePhrases
+from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
+
+# words that say nothing about what was said: reflexive, pronoun objects, manner
+CONTENTLESS = frozenset("sich dies dieses das es ihn sie ihm ihr ihnen nicht auch ebenso ebenfalls heute gestern "
+                        "dazu daraufhin anschließend später zuvor bereits jetzt nun noch so".split())
+
+
+# verbs of telling whose noun object names the topic, not what was said:
+# "erläuterte die Klimapolitik" is no claim ("sprach von einem Erfolg" is)
+TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren darlegen ausführen erzählen "
+                       "informieren unterrichten".split())
 
 
 class VerbCues:
     """Verb cues, complement clauses and verb-based claims."""
 
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases, sources: SourcePhrases, features: SentenceFeatures) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.clauses = clauses
+        self.phrases = phrases
+        self.sources = sources
+        self.features = features
+        self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
+
     # ------------------------------------------------------------ cues
     def find_verb_cues(self, s: int, e: int) -> list[tuple[int, VerbForm, int]]:
         """(token, entry, particle token or -1) for reporting verbs outside quotes."""
         out = []
-        w, low = self.w, self.low
+        words, lower = self.doc.words, self.doc.lower
+        verbs, quote_of = self.doc.lex.verbs, self.doc.quote_of
         for i in range(s, e):
-            if self.quote_of[i] >= 0:
+            ents = verbs.get(lower[i])
+            if not ents or quote_of[i] >= 0:
                 continue
-            ents = self.lex.verbs.get(low[i])
-            if not ents:
-                continue
-            if w[i][:1].isupper() and i != s:
+            if words[i][:1].isupper() and i != s:
                 continue  # a noun ("Schreiben", "Bericht")
-            if self.lex.fclass(low[i]):
+            if self.doc.lex.fclass(lower[i]):
                 continue  # "meinen" (possessive), "sein"
             if all(vf.seen >= 8 and vf.precision < 0.08 for vf in ents):
                 continue  # mostly an adjective or another sense ("bekannt")
             if self._after_modal(i, s):
                 continue
-            if i + 1 < e and low[i].endswith("t") and not w[i + 1][:1].isupper() \
+            if i + 1 < e and lower[i].endswith("t") and not words[i + 1][:1].isupper() \
                     and any(vf.kind == "fin" for vf in ents) \
-                    and any(vf.kind == "part" for vf in self.lex.verbs.get(low[i + 1], ())):
+                    and any(vf.kind == "part" for vf in self.doc.lex.verbs.get(lower[i + 1], ())):
                 continue  # "wiederholt abgelehnt": an adverb before the participle
             best = None
             for vf in ents:
                 if vf.kind in ("konj", "inf"):
                     continue
                 if vf.kind == "fin" and vf.particle:
-                    ce = self.clause_end(i + 1, e)
+                    ce = self._particle_search_end(i, e)
                     p = -1
                     for k in range(i + 1, min(ce + 1, e)):
                         # the particle closes the clause: "teilte … mit," not "mit den Nachbarn"
-                        if low[k] == vf.particle and (k + 1 >= e or w[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
-                                                      or low[k + 1] in ("und", "dass", "oder", "aber")):
+                        if lower[k] == vf.particle and (k + 1 >= e or words[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
+                                                      or lower[k + 1] in ("und", "dass", "oder", "aber")):
                             p = k
                     if p >= 0:
                         cand = (i, vf, p)
@@ -72,167 +104,181 @@ class VerbCues:
         particles = {p for _, _, p in out if p >= 0}
         return [c for c in out if c[0] not in particles]
 
-    MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten "
-                       "muss müssen musste mussten darf dürfen durfte durften möchte möchten mag".split())
-
-    PASSIVE_AUX = frozenset("wird werden wurde wurden worden würde würden".split())
+    def _particle_search_end(self, i: int, e: int) -> int:
+        """Where a separated particle of the verb at i may stand: up to the
+        clause end, past appositions of the subject ("gab der Leiter …,
+        Andreas Huber, bekannt")."""
+        end = self.clauses.clause_end(i + 1, e)
+        while end + 1 < e and self.doc.words[end] == "," and self.doc.quote_of[end] < 0:
+            after = self.phrases.apposition_end(end + 1, e, -1)
+            if after is None or after >= e or self.doc.words[after] != ",":
+                break
+            end = self.clauses.clause_end(after + 1, e)
+        return end
 
     def _after_modal(self, i: int, s: int) -> bool:
         """An infinitive governed by a modal or "zu" ("soll … warnen", "zu sagen")."""
-        lo = self.low[i]
-        if i > s and self.low[i - 1] == "zu":
+        lo = self.doc.lower[i]
+        if i > s and self.doc.lower[i - 1] == "zu":
             return True
-        ents = self.lex.verbs.get(lo) or []
+        ents = self.doc.lex.verbs.get(lo) or []
         if not any(vf.form == vf.lemma or vf.kind == "inf" or lo.endswith("en") for vf in ents):
             return False
-        cs = self.clause_start(i, s)
-        return any(self.low[k] in self.MODALS for k in range(cs, i))
-
-    def aux_before(self, i: int, cs: int) -> int:
-        """Finite auxiliary/modal before a participle in the same clause, or -1."""
-        for k in range(i - 1, cs - 1, -1):
-            if "aux" in self.fclass(k) and self.quote_of[k] < 0:
-                return k
-        return -1
+        cs = self.clauses.clause_start(i, s)
+        return any(self.doc.lower[k] in MODALS for k in range(cs, i))
 
     # ------------------------------------------------------------ verb claims
     def complement_after(self, vi: int, part: int, e: int) -> tuple[int, int, str] | None:
         """The complement clause after a reporting verb, (start, end, kind)."""
-        w, low = self.w, self.low
+        words, lower = self.doc.words, self.doc.lower
         start = max(vi, part) + 1 if part >= 0 else vi + 1
-        b = self.clause_end(start, e)
+        b = self.clauses.clause_end(start, e)
         if b >= e:
             return None
         # verb particle after the boundary? ("teilte mit, dass") handled: particle before b
-        if self.quote_of[b] >= 0 and self.quotes[self.quote_of[b]][0] == b:
+        if self.doc.quote_of[b] >= 0 and self.doc.quotes[self.doc.quote_of[b]][0] == b:
             return None  # a quote: handled by direct_quote
-        x = w[b]
+        x = words[b]
         k = b + 1
         if k >= e:
             return None
-        me = self.strip_end(k, e)
+        me = self.clauses.strip_end(k, e)
         # end the complement before an inverted frame ", sagte X" / ", so X"
         if x == ":":
-            if self.quote_of[k] >= 0:
+            if self.doc.quote_of[k] >= 0:
                 return None
             return (k, me, "colon")
-        lo = low[k]
-        if lo == "was" and self.reportive(k, me) < 2:
+        lo = lower[k]
+        if lo == "was" and self.features.reportive(k, me) < 2:
             return None  # ", was …": usually a relative clause
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
             return (k, self._cut_coordination(k, me), "dass")
-        if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and low[k + 1] == "zu"):
+        if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and lower[k + 1] == "zu"):
             return None
-        if lo in RELATIVE and not (k + 1 < e and (self.is_nounlike(k + 1, -1) or self.is_adjlike(k + 1))):
+        if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
             return None
         if lo == "zu" or (lo in ("sich", "nicht", "auch", "nur", "weiter", "künftig") and
-                           any("zu" == low[m] or ("zu" in low[m][2:-2] and low[m].endswith("en")) for m in range(k, min(me, k + 6)))):
+                           any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en")) for m in range(k, min(me, k + 6)))):
             return (k, me, "inf")
         # verb-second clause: a finite verb within the first tokens
         for m in range(k, min(me, k + 10)):
-            lm = low[m]
-            if lm in self.lex.konj1 or "aux" in self.lex.fclass(lm):
+            lm = lower[m]
+            if lm in self.doc.lex.konj1 or "aux" in self.doc.lex.fclass(lm):
                 return (k, me, "v2")
-            if w[m] == ",":
+            if words[m] == ",":
                 break
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
-        if self.is_nounlike(k, -1) or "det" in self.fclass(k):
+        if self.tokens.is_nounlike(k, -1) or "det" in self.tokens.fclass(k):
             for m in range(k, me):
-                if low[m] in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle") \
-                        and self.quote_of[m] < 0:
+                if lower[m] in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle") \
+                        and self.doc.quote_of[m] < 0:
                     return (k, me, "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
-        ce = self.strip_end(k, self.clause_end(k, e))
-        last = low[ce - 1] if ce - 1 >= k else ""
-        if "zu" in last[1:-2] and last.endswith(("en", "ern", "eln")) or (ce - 2 >= k and low[ce - 2] == "zu"):
+        ce = self.clauses.strip_end(k, self.clauses.clause_end(k, e))
+        last = lower[ce - 1] if ce - 1 >= k else ""
+        if "zu" in last[1:-2] and last.endswith(("en", "ern", "eln")) or (ce - 2 >= k and lower[ce - 2] == "zu"):
             return (k, me, "inf")
         return None
 
     def _cut_coordination(self, k: int, me: int) -> int:
-        """End a dass-clause before ", und weigerte sich …" style coordination."""
+        """End a dass-clause before ", und forderte …": a second reporting
+        verb of the main clause's speaker after "und" is its own cue."""
+        words, lower = self.doc.words, self.doc.lower
+        for m in range(k + 2, me - 1):
+            if words[m] == "," and lower[m + 1] in ("und", "sowie") and m + 2 < me \
+                    and self.doc.quote_of[m] < 0 and self._finite_cue(m + 2):
+                return m
         return me
 
+    def _finite_cue(self, k: int) -> bool:
+        forms = self.doc.lex.verbs.get(self.doc.lower[k]) or []
+        return self.doc.words[k][:1].islower() and any(vf.kind == "fin" for vf in forms)
+
     def verb_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
-        w, low = self.w, self.low
-        cs = self.clause_start(vi, s, at_quotes=False)
-        # subordinate "wie X mitteilte": frame
-        for k in range(cs, vi):
-            if low[k] == "wie" and self.quote_of[k] < 0:
-                src = None
-                a = k + 1
-                b = vi
-                if vf.kind == "part" and b > a and "aux" in self.fclass(b - 1):
-                    b -= 1
-                if vf.kind == "part":
-                    ax = self.aux_before(vi, a)
-                    src_end = vi
-                else:
-                    src_end = vi
-                np_ = self.np_after(a, src_end, s)
-                src = np_
-                ce = self.clause_end(vi, e)
-                frame = (k - 1 if k > s and w[k - 1] == "," else k, ce)
-                parts = []
-                if frame[0] > s:
-                    parts.append((s, self._trim(s, frame[0])))
-                r0 = ce
-                while r0 < e and w[r0] == ",":
-                    r0 += 1
-                r1 = self.strip_end(r0, e)
-                if r1 > r0:
-                    parts.append((r0, r1))
-                parts = [p for p in parts if p[1] > p[0]]
-                if not parts:
-                    return None
-                return Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=src, cue=(vi, vi + 1),
-                             hedged=self.hedged(s, e), score=0.85 * (0.6 + 0.4 * vf.precision), kind="wie")
-            if w[k] in (",",):
+        """The claim of a reporting verb: a "wie X mitteilte" frame, the verb's
+        complement clause, or an inverted "Y sei …, sagte X"."""
+        found, claim = self._wie_claim(s, e, vi, vf)
+        if found:
+            return claim
+        found, claim = self._complement_claim(s, e, vi, vf, part)
+        if found:
+            return claim
+        return self._inverted_claim(s, e, vi, vf)
+
+    def _wie_claim(self, s: int, e: int, vi: int, vf: VerbForm) -> tuple[bool, Claim | None]:
+        """Subordinate "wie X mitteilte": a frame; the message is the sentence
+        around it.  (found, claim): found even when no message is left."""
+        words, lower = self.doc.words, self.doc.lower
+        for k in range(self.clauses.clause_start(vi, s, at_quotes=False), vi):
+            if words[k] == ",":
                 break
+            if lower[k] != "wie" or self.doc.quote_of[k] >= 0:
+                continue
+            source = self.phrases.np_after(k + 1, vi, s)
+            frame_end = self.clauses.clause_end(vi, e)
+            frame_start = k - 1 if k > s and words[k - 1] == "," else k
+            parts = []
+            if frame_start > s:
+                parts.append((s, self.clauses._trim(s, frame_start)))
+            after = frame_end
+            while after < e and words[after] == ",":
+                after += 1
+            parts.append((after, self.clauses.strip_end(after, e)))
+            parts = [p for p in parts if p[1] > p[0]]
+            if not parts:
+                return True, None
+            return True, Claim(parts=parts, attribution=Attribution.ACCORDING_TO, source=source, cue=(vi, vi + 1),
+                               hedged=self.features.hedged(s, e), score=0.85 * (0.6 + 0.4 * vf.precision),
+                               kind="wie")
+        return False, None
+
+    def _complement_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> tuple[bool, Claim | None]:
+        """The complement clause after the verb is the message (see
+        ``complement_after``).  (found, claim)."""
         comp = self.complement_after(vi, part, e)
-        if comp is not None:
-            a, b, kind = comp
-            if b - a < 2:
+        if comp is None:
+            return False, None
+        a, b, kind = comp
+        if b - a < 2:
+            return True, None
+        if vf.cls == "evidence" and kind != "dass":
+            return True, None  # "Bilder zeigen, dass …" but not "zeigte sich, …"
+        source = self.sources.subject_of(vi, vf, s, e, part)
+        if source is not None and source[0] <= vi < source[1]:
+            source = None
+        return True, Claim(parts=[(a, b)], attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
+                           hedged=self.features.hedged(a, b) or self.features.hedged(s, a),
+                           score=0.8 * (0.6 + 0.4 * vf.precision), kind="comp-" + kind)
+
+    def _inverted_claim(self, s: int, e: int, vi: int, vf: VerbForm) -> Claim | None:
+        """ "Y sei …, sagte X." — the verb right after a comma, its subject after
+        it, only adverbials after the subject ("am Montag", "in Berlin")."""
+        if vf.cls == "evidence" or vf.kind not in ("fin", "sub", "part"):
+            return None
+        words, lower = self.doc.words, self.doc.lower
+        comma = vi - 1
+        if vf.kind == "part":
+            aux = self.clauses.aux_before(vi, s)
+            if aux >= 0:
+                comma = aux - 1
+        if not (comma > s and words[comma] == "," and self.doc.quote_of[comma] < 0):
+            return None
+        before = self.phrases.np_after(s, comma, s)
+        if before is not None and before[1] >= comma - 1:
+            return None  # "X, Sprecher der Y, sagte …": the subject, not a message
+        if comma - s < 3:
+            return None
+        source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
+        if source is None:
+            return None
+        if vf.kind != "part":
+            rest = source[1]
+            if rest < self.clauses.strip_end(rest, e) and not (
+                    self.doc.lex.fclass(lower[rest]) & {"prep", "adv", "conj"} or words[rest] in (",", "(")):
                 return None
-            if vf.cls == "evidence" and kind != "dass":
-                return None  # "Bilder zeigen, dass …" but not "zeigte sich, …"
-            src = self.subject_of(vi, vf, s, e, part)
-            if src is not None and src[0] <= vi < src[1]:
-                src = None
-            return Claim(parts=[(a, b)], attribution=Attribution.INDIRECT, source=src, cue=(vi, vi + 1),
-                         hedged=self.hedged(a, b) or self.hedged(s, a), score=0.8 * (0.6 + 0.4 * vf.precision),
-                         kind="comp-" + kind)
-        # inverted: "Y sei …, sagte X." — verb right after a comma
-        if vf.cls != "evidence" and vf.kind in ("fin", "sub", "part"):
-            k = vi - 1
-            if vf.kind == "part":
-                ax = self.aux_before(vi, s)
-                if ax >= 0:
-                    k = ax - 1
-            if k > s and w[k] == "," and self.quote_of[k] < 0:
-                msg_end = k
-                a = s
-                pre_np = self.np_after(s, k, s)
-                if pre_np is not None and pre_np[1] >= k - 1:
-                    return None  # "X, Sprecher der Y, sagte …": the subject, not a message
-                if msg_end - a >= 3:
-                    if vf.kind != "part":
-                        src = self.subject_after(vi, e, s)
-                    else:
-                        src = self.np_after(k + 2, vi, s)
-                    if src is None:
-                        return None
-                    if vf.kind != "part":
-                        b = src[1]
-                        rest = [x for x in range(b, self.strip_end(b, e))]
-                        # after the speaker only adverbials may follow ("am Montag", "in Berlin")
-                        if rest and not (self.lex.fclass(low[rest[0]]) & {"prep", "adv", "conj"}
-                                         or w[rest[0]] in (",", "(")):
-                            return None
-                    return Claim(parts=[(a, msg_end)], attribution=Attribution.INDIRECT, source=src,
-                                 cue=(vi, vi + 1), hedged=self.hedged(s, e),
-                                 score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
-        return None
+        return Claim(parts=[(s, comma)], attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
+                     hedged=self.features.hedged(s, e), score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
 
     REPORTED_MIN_PRECISION = 0.4
     REPORTED_MIN_RATE = 0.02
@@ -240,22 +286,48 @@ class VerbCues:
     def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         if vf.precision < self.REPORTED_MIN_PRECISION:
             return None
-        if self.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
+        if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement
-        cs = self.clause_start(vi, s)
-        if cs > s and (self.lex.fclass(self.low[cs]) & {"rel", "sub", "wh"}):
+        cs = self.clauses.clause_start(vi, s)
+        if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}):
             return None  # the verb is in a subordinate clause
-        src = self.subject_of(vi, vf, s, e, part)
+        src = self.sources.subject_of(vi, vf, s, e, part)
         if src is None:
-            ax = self.aux_before(vi, cs) if vf.kind == "part" else -1
-            if ax >= 0 and self.low[ax] in self.PASSIVE_AUX:
+            ax = self.clauses.aux_before(vi, cs) if vf.kind == "part" else -1
+            if ax >= 0 and self.doc.lower[ax] in PASSIVE_AUX:
                 # "Als Grund wurde … genannt": a passive speech act without agent
                 return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=None, cue=(vi, vi + 1),
-                             hedged=self.hedged(s, e), score=0.4 * (0.5 + 0.5 * vf.precision), kind="reported")
+                             hedged=self.features.hedged(s, e), score=0.4 * (0.5 + 0.5 * vf.precision), kind="reported")
             return None
-        if self.low[src[0]] in ("es", "man") and src[1] - src[0] == 1:
+        if self.doc.lower[src[0]] in ("es", "man") and src[1] - src[0] == 1:
             return None
-        if not self.speaker_like(src):
+        if not self.sources.speaker_like(src):
+            return None
+        if not self.has_content(s, e, src, vi, part) or (vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)):
+            self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
-                     hedged=self.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+                     hedged=self.features.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def has_content(self, s: int, e: int, source: Range, verb: int, particle: int) -> bool:
+        """Does a speech act without a complement say anything?  Not when
+        besides its speaker and verb only adverbs, a reflexive, a pronoun
+        object or a time remain: "Ebenso äußerte sich X.", "Ein Sprecher
+        bestätigte dieses anschließend."; a noun object or a PP is content
+        ("kündigte eine Lösung an", "sprach von einem Erfolg")."""
+        lower = self.doc.lower
+        for k in range(s, e):
+            if source[0] <= k < source[1] or k in (verb, particle) or not self.doc.words[k][:1].isalnum():
+                continue
+            word = lower[k]
+            if word in CONTENTLESS or word in TIME_WORDS:
+                continue
+            fclass = self.tokens.fclass(k)
+            if fclass & {"adv", "aux", "pron", "conj"} and not fclass & {"det", "prep"}:
+                continue
+            return True
+        return False
+
+    def _content_pp(self, verb: int, e: int) -> bool:
+        """A "von/über X" after the verb says what was said about."""
+        return any(self.doc.lower[k] in ("von", "vom", "über") for k in range(verb + 1, e))

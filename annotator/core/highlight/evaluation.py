@@ -14,7 +14,10 @@ roles Message and Source: precision = overlapping tokens of paired
 annotations / all system tokens of that role, recall = overlapping tokens /
 all gold tokens; F1 their harmonic mean; micro-averaged over documents.
 
-The system message is the claim's message parts (the sentence minus an
+Pieces of one quotation or continued speech (claims sharing a ``group``: the
+highlighter splits them by sentence and main clause, as issue 13 defines a
+claim) are one SpkAtt annotation, as SpkAtt marks one message per
+attribution.  The system message is the claim's message parts (the sentence minus an
 adverbial frame such as "laut X" can be two parts); the system source is
 the mention in the text (SpkAtt annotates "er", not its antecedent).
 """
@@ -22,9 +25,10 @@ the mention in the text (SpkAtt annotates "er", not its antecedent).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 ROLES = ("message", "source")
 
@@ -52,7 +56,7 @@ def load_spkatt_file(path: Path) -> GoldDoc:
     pos = 0
     for si, sent in enumerate(data["Sentences"]):
         sid = sent.get("SentenceId", si)
-        parts = []
+        parts: list[str] = []
         for ti, tok in enumerate(sent["Tokens"]):
             if parts:
                 pos += 1
@@ -149,13 +153,24 @@ def system_annotations(doc, gold: GoldDoc) -> list[dict[str, set[int]]]:
     claims = doc._.annotator_claims or []
     parts = doc._.annotator_message_parts or []
     mentions = doc._.annotator_mentions or []
-    for c, ps, m in zip(claims, parts, mentions):
+    groups = doc._.annotator_groups or [-1] * len(claims)
+    by_group: dict[int, dict[str, set[int]]] = {}
+    for c, ps, m, group in zip(claims, parts, mentions, groups):
         if c.attribution.value == "unattributed":
             continue
-        out.append({
+        ann = {
             "message": tokens_in(ps, gold.token_spans),
             "source": tokens_in([(m.start, m.end)] if m is not None else [], gold.token_spans),
-        })
+        }
+        if group >= 0 and group in by_group:
+            # pieces of one quotation or continued speech: one SpkAtt annotation
+            # over the whole stretch, the punctuation between the pieces included
+            merged = by_group[group]["message"] | ann["message"]
+            by_group[group]["message"] |= set(range(min(merged), max(merged) + 1)) if merged else set()
+            continue
+        if group >= 0:
+            by_group[group] = ann
+        out.append(ann)
     return out
 
 
@@ -177,9 +192,14 @@ def evaluate_spkatt(directory: Path, highlighter, limit: int | None = None, spli
     files = spkatt_files(directory, split, limit)
     golds = [load_spkatt_file(f) for f in files]
     pairs = []
+    families: dict[str, int] = {}
     for gold, doc in zip(golds, highlighter.nlp.pipe((g.text for g in golds), batch_size=batch_size)):
         pairs.append((gold.annotations, system_annotations(doc, gold)))
+        for family in doc._.annotator_families or []:
+            families[family] = families.get(family, 0) + 1
     result = score_spkatt(pairs)
+    # every suggestion by cue family, unattributed (outlet) ones included
+    result["families"] = dict(sorted(families.items(), key=lambda kv: (-kv[1], kv[0])))
     result["split"] = split
     result["pipeline"] = highlighter.name
     result["version"] = highlighter.version

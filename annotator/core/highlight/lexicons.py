@@ -25,6 +25,7 @@ FILES = (
     "konjunktiv1.txt",
     "lowercase.tsv",
     "checkworthy.tsv",
+    "speech_nouns.txt",
 )
 
 
@@ -60,6 +61,7 @@ class Lexicons:
     lower: dict[str, tuple[int, int]] = field(default_factory=dict)
     checkworthy: dict[str, str] = field(default_factory=dict)
     reported_rate: dict[str, float] = field(default_factory=dict)
+    speech_nouns: frozenset[str] = frozenset()
     digest: str = ""
 
     def fclass(self, word_lower: str) -> frozenset[str]:
@@ -85,15 +87,16 @@ class Lexicons:
         return kind
 
     def _source_noun_kind(self, word_lower: str) -> str | None:
-        kind = self.source_nouns.get(word_lower)
-        if kind is not None:
-            return kind
-        # compound tail: "Regierungssprecher" -> "sprecher", "Bundesamt" -> "amt"
+        exact = self.source_nouns.get(word_lower)
+        if exact is not None and exact != "data":
+            return exact
+        # compound tail: "Regierungssprecher" -> "sprecher", "Bundesamt" -> "amt";
+        # the grammar's kind wins over a head merely seen often in the data
         for n in range(3, min(len(word_lower) - 3, 14) + 1):
             kind = self.source_nouns.get(word_lower[-n:])
-            if kind is not None:
+            if kind is not None and kind != "data":
                 return kind
-        return None
+        return exact
 
     def mostly_lowercase(self, word_lower: str) -> bool:
         """True for words mostly written lowercase inside sentences (not nouns/names)."""
@@ -153,4 +156,5 @@ def load_lexicons() -> Lexicons:
     lex.konj1 = frozenset(r[0] for r in _rows(base / "konjunktiv1.txt"))
     lex.lower = {r[0]: (int(r[1]), int(r[2])) for r in _rows(base / "lowercase.tsv")}
     lex.checkworthy = {r[0]: r[1] for r in _rows(base / "checkworthy.tsv")}
+    lex.speech_nouns = frozenset(r[0] for r in _rows(base / "speech_nouns.txt"))
     return lex

@@ -1,4 +1,4 @@
-"""Noun-phrase chunking for sources (mixin of ``DocRules``).
+"""Noun-phrase chunking for sources (a rule class over one ``DocState``).
 
 Without a parser, speakers are found as noun phrases built from word
 classes: ``np_after`` (articles, adjectives, names with particles,
@@ -9,162 +9,249 @@ genitives, "(SPD)", affiliations, appositions, coordinations),
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
+from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.rules_words import (
-    GENITIVE_DETS, NAME_PARTICLES, PARTITIVES, RELATIVE, SUBJECT_PRONOUNS, TIME_WORDS,
+    GENITIVE_DETS,
+    NAME_PARTICLES,
+    PARTITIVES,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from annotator.core.highlight.rules import DocRules
+from annotator.core.highlight.word_classes import WordClasses
 
 
-def low_k_rel(rules: "DocRules", k: int) -> bool:
-    return k > 0 and rules.w[k - 1] == "," and rules.low[k] in RELATIVE
+def low_k_rel(doc: DocState, k: int) -> bool:
+    """Is token k a relative pronoun right after a comma (", der …")?"""
+    return k > 0 and doc.words[k - 1] == "," and doc.lower[k] in RELATIVE
+
+
+STOP = -1  # an attachment started but is not one: the phrase ends before it
+
+
+class PhraseScan(NamedTuple):
+    """The phrase being chunked: where it starts and must end, and which
+    attachments the caller allows."""
+
+    start: int
+    end: int
+    sent_start: int
+    appositions: bool
+    no_det_pp: bool
+    coordination: bool
+    open_end: bool
 
 
 class NounPhrases:
     """Noun phrases after / before a token; expects the word-class and quote helpers."""
 
+    def __init__(self, doc: DocState, tokens: WordClasses) -> None:
+        self.doc = doc
+        self.tokens = tokens
+
     # ------------------------------------------------------------ NP chunking
     def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
                  appositions: bool = True, no_det_pp: bool = False,
-                 coordination: bool = False, open_end: bool = True) -> tuple[int, int] | None:
-        """A noun phrase starting at token i (before ``end``)."""
-        w, low = self.w, self.low
+                 coordination: bool = False, open_end: bool = True) -> Range | None:
+        """A noun phrase starting at token i (before ``end``): a pronoun, or
+        articles and adjectives, a head of nouns and names, then attachments
+        (genitives, "(SPD)", places, "für X", affiliations, appositions and,
+        with ``coordination``, "und Y")."""
         if i >= end:
             return None
-        if allow_pron and (low[i] in SUBJECT_PRONOUNS or low[i] in ("dieser", "diese")) and not (
-                low[i] in ("dieser", "diese", "ihr") and i + 1 < end
-                and (self.is_adjlike(i + 1) or self.is_nounlike(i + 1, sent_start))):
-            if low[i] == "es":
-                return None  # "es" is hardly ever a speaker ("bezeichnete es als …")
-            return (i, i + 1)
+        if allow_pron and self._pronoun_phrase(i, end, sent_start):
+            return None if self.doc.lower[i] == "es" else (i, i + 1)  # "es" is hardly ever a speaker
+        head_start, started = self._head_start(i, end, sent_start)
+        head_end, started = self._head_end(i, head_start, end, sent_start, started)
+        if not started:
+            return None
+        scan = PhraseScan(i, end, sent_start, appositions, no_det_pp, coordination, open_end)
+        j = head_end
+        while j < end:
+            next_end = self._attachment_end(scan, j)
+            if next_end is None:
+                break
+            j = next_end
+        return (i, j)
+
+    def _pronoun_phrase(self, i: int, end: int, sent_start: int) -> bool:
+        """A subject pronoun (or "dieser/diese") standing alone, not an article
+        or possessive before an adjective or noun ("diese Woche", "ihr Sprecher")."""
+        word = self.doc.lower[i]
+        if word not in SUBJECT_PRONOUNS and word not in ("dieser", "diese"):
+            return False
+        return not (word in ("dieser", "diese", "ihr") and i + 1 < end
+                    and (self.tokens.is_adjlike(i + 1) or self.tokens.is_nounlike(i + 1, sent_start)))
+
+    def _head_start(self, i: int, end: int, sent_start: int) -> tuple[int, bool]:
+        """Skip a partitive ("Einer der …"), an article and adjectives before
+        the head; True when a partitive already makes it a phrase."""
+        words, lower = self.doc.words, self.doc.lower
         j = i
         started = False
-        if low[j] in PARTITIVES and j + 1 < end and low[j + 1] in GENITIVE_DETS:
+        if lower[j] in PARTITIVES and j + 1 < end and lower[j + 1] in GENITIVE_DETS:
             j += 1  # "Einer der Putschisten", "Eine der größten Oppositionsgruppen"
             started = True
-        elif "det" in self.fclass(j) and (low[j] not in SUBJECT_PRONOUNS or low[j] == "ihr"):
+        elif "det" in self.tokens.fclass(j) and (lower[j] not in SUBJECT_PRONOUNS or lower[j] == "ihr"):
             j += 1
-        if j == sent_start and j + 1 < end and self.w[j][:1].isupper() and self.lex.mostly_lowercase(low[j]) \
-                and low[j].endswith(("e", "en", "er", "es", "em")) and not self.lex.fclass(low[j]) \
-                and self.is_nounlike(j + 1, sent_start):
+        if j == sent_start and j + 1 < end and words[j][:1].isupper() and self.doc.lex.mostly_lowercase(lower[j]) \
+                and lower[j].endswith(("e", "en", "er", "es", "em")) and not self.doc.lex.fclass(lower[j]) \
+                and self.tokens.is_nounlike(j + 1, sent_start):
             j += 1  # "Südkoreanische Geheimdienstkreise gehen davon aus"
+        while j + 1 < end and self.tokens.is_adjlike(j) and (
+                self.tokens.is_adjlike(j + 1) or self.tokens.is_nounlike(j + 1, sent_start) or words[j + 1] in ("„", "»")):
+            j += 1
+        return j, started
+
+    def _head_end(self, i: int, j: int, end: int, sent_start: int, started: bool) -> tuple[int, bool]:
+        """The head from j: capitalised words, hyphenated names, short quoted
+        titles, name particles; True once it holds a noun or name."""
+        words, lower, quotes = self.doc.words, self.doc.lower, self.doc.quotes
         while j < end:
-            if self.is_adjlike(j) and j + 1 < end and (self.is_adjlike(j + 1) or self.is_nounlike(j + 1, sent_start)
-                                                        or w[j + 1] in ("„", "»")):
-                j += 1
-                continue
-            break
-        # head: capitalised words, hyphenated names, short quoted titles
-        while j < end:
-            if self.is_nounlike(j, sent_start):
+            if self.tokens.is_nounlike(j, sent_start):
                 j += 1
                 started = True
                 continue
-            q = self.quote_of[j]
-            if q >= 0 and self.quotes[q][0] == j and self.quotes[q][1] - j <= 6 and self.quotes[q][1] < end \
-                    and (not started or self.quote_is_name(j, self.quotes[q][1], -1)):
+            q = self.doc.quote_of[j]
+            if q >= 0 and quotes[q][0] == j and quotes[q][1] - j <= 6 and quotes[q][1] < end \
+                    and (not started or self.tokens.quote_is_name(j, quotes[q][1], -1)):
                 # "der „Focus“", "die Musikzeitschrift „Billboard“"
-                j = self.quotes[q][1] + 1
+                j = quotes[q][1] + 1
                 started = True
                 continue
-            if started and low[j] in NAME_PARTICLES and j + 1 < end and self.is_nounlike(j + 1, sent_start) \
-                    and low[j] not in GENITIVE_DETS | {"zu"}:
+            if started and lower[j] in NAME_PARTICLES and j + 1 < end and self.tokens.is_nounlike(j + 1, sent_start) \
+                    and lower[j] not in GENITIVE_DETS | {"zu"}:
                 j += 1
                 continue
-            if started and j == i + 1 and w[j - 1].endswith("s") and self.is_adjlike(j) and j + 1 < end \
-                    and (self.is_nounlike(j + 1, sent_start) or self.is_adjlike(j + 1)):
+            if started and j == i + 1 and words[j - 1].endswith("s") and self.tokens.is_adjlike(j) and j + 1 < end \
+                    and (self.tokens.is_nounlike(j + 1, sent_start) or self.tokens.is_adjlike(j + 1)):
                 j += 1  # "Berlins früherer Regierender Bürgermeister …": a genitive name in front
                 continue
             break
-        if not started:
+        return j, started
+
+    def _attachment_end(self, scan: PhraseScan, j: int) -> int | None:
+        """End of the attachment starting at j, or None when the phrase ends
+        there.  The first attachment whose start matches decides."""
+        for attachment in (self._genitive, self._bracket, self._place, self._fuer_complement, self._affiliation,
+                           self._pp_apposition, self._comma_apposition, self._coordination):
+            got = attachment(scan, j)
+            if got is not None:
+                return None if got == STOP else got
+        return None
+
+    def _genitive(self, scan: PhraseScan, j: int) -> int | None:
+        """ "der Sprecher des Nationalen Sicherheitsrates" (not "der NASA der …")."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (lower[j] in GENITIVE_DETS and j + 1 < scan.end
+                and not (j - 1 > scan.start and words[j - 1].isupper() and len(words[j - 1]) > 1)):
             return None
-        # attachments: genitive NPs, "(SPD)", "für X" after roles, appositions
-        while j < end:
-            if low[j] in GENITIVE_DETS and j + 1 < end and not (
-                    j - 1 > i and self.w[j - 1].isupper() and len(self.w[j - 1]) > 1):  # not "der NASA der …"
-                sub = self.np_after(j, end, sent_start, allow_pron=False, appositions=False)
-                if sub is not None and sub[1] > j + 1:
-                    j = sub[1]
-                    continue
-                break
-            if w[j] == "(":
-                k = j + 1
-                while k < end and k - j <= 5 and w[k] != ")":
-                    k += 1
-                if k < end and w[k] == ")" and k > j + 1:
-                    j = k + 1
-                    continue
-                break
-            if low[j] in ("in", "im") and j + 1 < end and (
-                    self.lex.source_noun_kind(low[j - 1]) in ("org", "collective")
-                    or (low[j] == "in" and self.is_nounlike(j + 1, sent_start) and not self.fclass(j + 1)
-                        and any(self.lex.source_noun_kind(low[x]) == "role" for x in range(i, j)))):
-                # "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"
-                k = j + 1
-                while k < end and self.is_adjlike(k) and low[k].endswith(("ischen", "ischer")):
-                    k += 1
-                if k < end and self.is_nounlike(k, sent_start) and not (
-                        k + 1 < end and low[k + 1] in GENITIVE_DETS):  # not "im Zuge der …"
-                    j = k + 1
-                    while j < end and self.is_nounlike(j, sent_start) and not self.fclass(j):
-                        j += 1  # "im Berliner Abgeordnetenhaus"
-                    continue
-                break
-            if low[j] == "für" and j + 1 < end and self.lex.source_noun_kind(low[j - 1]) in ("role", "org"):
-                k = j + 1
-                while k < end and self.is_adjlike(k):
-                    k += 1
-                if k < end and self.is_nounlike(k, sent_start):
-                    j = k + 1
-                    if j + 1 < end and low[j] == "und" and self.is_nounlike(j + 1, sent_start):
-                        j += 2  # "Kommissar für Schulwesen und Kultur"
-                    continue
-                break
-            if low[j] in ("von", "vom", "aus") and j + 1 < end and not (
-                    no_det_pp and "det" in self.fclass(j + 1)) and not (
-                    low[j] == "aus" and (self.is_adjlike(j + 1) or self._common_noun(j + 1))
-                    and not self._source_noun_after(j + 1, end)) and not (
-                    w[j + 1][:1].isdigit()):  # not "aus heiterem Himmel", "aus Sicherheitsgründen", "von 50.000"
-                # "Joe Stork von HRW", "Abgeordnete aus der Koalition"
-                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=appositions)
-                if sub is not None:
-                    j = sub[1]
-                    continue
-                break
-            if appositions and low[j] in ("auf", "bei", "beim", "am", "an", "im", "aus") and j + 1 < end:
-                # "Ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte"
-                c = j + 1
-                while c < end and c - j <= 6 and (self.is_adjlike(c) or self.is_nounlike(c, sent_start)
-                                                  or "det" in self.fclass(c)):
-                    c += 1
-                if c < end and c > j + 1 and w[c] == "," and c + 1 < end:
-                    m = self.apposition_end(c + 1, end, sent_start)
-                    if m is not None and any(self.is_nounlike(x, sent_start) and not self.fclass(x)
-                                             and self.lex.lower.get(low[x], (0, 0)) == (0, 0)
-                                             for x in range(c + 1, m)):
-                        j = m
-                        continue
-                break
-            if appositions and w[j] == "," and j + 1 < end:
-                m = self.apposition_end(j + 1, end, sent_start)
-                if m is not None and not open_end and (m >= end or w[m] != ","):
-                    m = None  # in a frame ("laut X, Chef der Y, …") the apposition is closed by a comma
-                if m is not None:
-                    j = m
-                    continue
-                break
-            if coordination and low[j] in ("und", "sowie") and j + 1 < end:
-                # "die IADB und der MIF", "Meinung vieler Experten und Fans"
-                sub = self.np_after(j + 1, end, sent_start, allow_pron=False, appositions=False)
-                if sub is not None and (sub[1] >= end or not self.is_adjlike(sub[1])):
-                    j = sub[1]
-                    continue
-                break
-            break
-        return (i, j)
+        sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        return sub[1] if sub is not None and sub[1] > j + 1 else STOP
+
+    def _bracket(self, scan: PhraseScan, j: int) -> int | None:
+        """A short bracket: "(SPD)"."""
+        words = self.doc.words
+        if words[j] != "(":
+            return None
+        k = j + 1
+        while k < scan.end and k - j <= 5 and words[k] != ")":
+            k += 1
+        return k + 1 if k < scan.end and words[k] == ")" and k > j + 1 else STOP
+
+    def _place(self, scan: PhraseScan, j: int) -> int | None:
+        """ "die Regierung in Lomé", "das Exilparlament im indischen Dharamshala"."""
+        lower, end, sent_start = self.doc.lower, scan.end, scan.sent_start
+        lex = self.doc.lex
+        if not (lower[j] in ("in", "im") and j + 1 < end and (
+                lex.source_noun_kind(lower[j - 1]) in ("org", "collective")
+                or (lower[j] == "in" and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
+                    and any(lex.source_noun_kind(lower[x]) is not None or self._is_name(x, sent_start)
+                            for x in range(scan.start, j))))):
+            return None
+        k = j + 1
+        while k < end and self.tokens.is_adjlike(k) and lower[k].endswith(("ischen", "ischer")):
+            k += 1
+        if not (k < end and self.tokens.is_nounlike(k, sent_start)
+                and not (k + 1 < end and lower[k + 1] in GENITIVE_DETS)):  # not "im Zuge der …"
+            return STOP
+        j = k + 1
+        while j < end and self.tokens.is_nounlike(j, sent_start) and not self.tokens.fclass(j):
+            j += 1  # "im Berliner Abgeordnetenhaus"
+        return j
+
+    def _is_name(self, k: int, sent_start: int) -> bool:
+        """A capitalised word the lowercase lexicon does not know as a common
+        noun: most likely a name."""
+        counts = self.doc.lex.lower.get(self.doc.lower[k])
+        return self.tokens.is_nounlike(k, sent_start) and (counts is None or counts[1] <= 3)
+
+    def _fuer_complement(self, scan: PhraseScan, j: int) -> int | None:
+        """ "Kommissar für Schulwesen und Kultur" after a role or organisation."""
+        lower, end = self.doc.lower, scan.end
+        if not (lower[j] == "für" and j + 1 < end and self.doc.lex.source_noun_kind(lower[j - 1]) in ("role", "org")):
+            return None
+        k = j + 1
+        while k < end and self.tokens.is_adjlike(k):
+            k += 1
+        if not (k < end and self.tokens.is_nounlike(k, scan.sent_start)):
+            return STOP
+        j = k + 1
+        if j + 1 < end and lower[j] == "und" and self.tokens.is_nounlike(j + 1, scan.sent_start):
+            j += 2
+        return j
+
+    def _affiliation(self, scan: PhraseScan, j: int) -> int | None:
+        """ "Joe Stork von HRW", "Abgeordnete aus der Koalition" — not "aus
+        heiterem Himmel", "aus Sicherheitsgründen", "von 50.000"."""
+        words, lower, end = self.doc.words, self.doc.lower, scan.end
+        if not (lower[j] in ("von", "vom", "aus") and j + 1 < end
+                and not (scan.no_det_pp and "det" in self.tokens.fclass(j + 1))
+                and not (lower[j] == "aus" and (self.tokens.is_adjlike(j + 1) or self.tokens._common_noun(j + 1))
+                         and not self.tokens._source_noun_after(j + 1, end))
+                and not words[j + 1][:1].isdigit()):
+            return None
+        sub = self.np_after(j + 1, end, scan.sent_start, allow_pron=False, appositions=scan.appositions)
+        return sub[1] if sub is not None else STOP
+
+    def _pp_apposition(self, scan: PhraseScan, j: int) -> int | None:
+        """ "Ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte"."""
+        words, lower, end, sent_start = self.doc.words, self.doc.lower, scan.end, scan.sent_start
+        if not (scan.appositions and lower[j] in ("auf", "bei", "beim", "am", "an", "im", "aus") and j + 1 < end):
+            return None
+        c = j + 1
+        while c < end and c - j <= 6 and (self.tokens.is_adjlike(c) or self.tokens.is_nounlike(c, sent_start)
+                                          or "det" in self.tokens.fclass(c)):
+            c += 1
+        if not (c < end and c > j + 1 and words[c] == "," and c + 1 < end):
+            return STOP
+        m = self.apposition_end(c + 1, end, sent_start)
+        if m is not None and any(self.tokens.is_nounlike(x, sent_start) and not self.tokens.fclass(x)
+                                 and self.doc.lex.lower.get(lower[x], (0, 0)) == (0, 0) for x in range(c + 1, m)):
+            return m
+        return STOP
+
+    def _comma_apposition(self, scan: PhraseScan, j: int) -> int | None:
+        """ "John Kirby, Sprecher des …,"; in a frame ("laut X, Chef der Y, …")
+        the apposition must be closed by a comma."""
+        words = self.doc.words
+        if not (scan.appositions and words[j] == "," and j + 1 < scan.end):
+            return None
+        m = self.apposition_end(j + 1, scan.end, scan.sent_start)
+        if m is not None and not scan.open_end and (m >= scan.end or words[m] != ","):
+            m = None
+        return m if m is not None else STOP
+
+    def _coordination(self, scan: PhraseScan, j: int) -> int | None:
+        """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
+        if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
+            return None
+        sub = self.np_after(j + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        if sub is not None and (sub[1] >= scan.end or not self.tokens.is_adjlike(sub[1])):
+            return sub[1]
+        return STOP
 
     APPOSITION_PREPS = frozenset("am an bei beim im in der des von vom für aus und sowie zu zur zum".split())
 
@@ -175,32 +262,32 @@ class NounPhrases:
         sentence end: "X, die Leiterin der Fachstelle für Suchtvorbeugung,",
         "…, sagte Edmon Chung, CEO von DotAsia." A relative clause ("…, der
         das Gesetz entworfen hatte,") has a verb and is not one."""
-        w, low = self.w, self.low
-        if not (self.is_nounlike(k, sent_start) or "det" in self.fclass(k) or self.is_adjlike(k)):
+        words, lower = self.doc.words, self.doc.lower
+        if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)):
             return None
-        if low[k] in RELATIVE and k + 1 < end and not (self.is_nounlike(k + 1, sent_start) or self.is_adjlike(k + 1)):
+        if lower[k] in RELATIVE and k + 1 < end and not (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)):
             return None  # relative pronoun
         m = k
         nouns = 0
         while m < end and m - k <= 14:
-            x = w[m]
-            if x in (",", ".", ":", ";", "!", "?") and self.quote_of[m] < 0:
+            x = words[m]
+            if x in (",", ".", ":", ";", "!", "?") and self.doc.quote_of[m] < 0:
                 break
-            lo = low[m]
-            cls = self.lex.fclass(lo)
-            if self.is_nounlike(m, sent_start) and not cls:
+            lo = lower[m]
+            cls = self.doc.lex.fclass(lo)
+            if self.tokens.is_nounlike(m, sent_start) and not cls:
                 nouns += 1
-            elif lo in NAME_PARTICLES and m + 1 < end and self.is_nounlike(m + 1, -1):
+            elif lo in NAME_PARTICLES and m + 1 < end and self.tokens.is_nounlike(m + 1, -1):
                 pass  # "Union Générale Tunisienne du Travail"
             elif cls & {"aux", "sub", "pron", "wh"} and not cls & {"det"}:
                 return None
             elif cls & {"det", "prep", "conj"} or lo in self.APPOSITION_PREPS:
                 pass
-            elif self.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–") or self.quote_of[m] >= 0:
-                if lo in self.lex.verbs:
+            elif self.tokens.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–") or self.doc.quote_of[m] >= 0:
+                if lo in self.doc.lex.verbs:
                     return None
-                if self.is_adjlike(m) and not x[:1].isdigit() and not (
-                        m + 1 < end and (self.is_adjlike(m + 1) or self.is_nounlike(m + 1, -1) or low[m + 1] in ("und", ","))):
+                if self.tokens.is_adjlike(m) and not x[:1].isdigit() and not (
+                        m + 1 < end and (self.tokens.is_adjlike(m + 1) or self.tokens.is_nounlike(m + 1, -1) or lower[m + 1] in ("und", ","))):
                     return None  # "vertreten durch X": a participle, not an attribute
             else:
                 return None  # a verb or adverb: a clause, not an apposition
@@ -209,9 +296,9 @@ class NounPhrases:
             return None
         # a time adverbial closing the sentence is not part of it ("…, Kommandeur des Einsatzes, am Montag")
         for t in range(k + 1, m - 1):
-            if low[t] in ("am", "an", "im", "seit") and low[t + 1] in TIME_WORDS and (m >= end or w[m] != ","):
+            if lower[t] in ("am", "an", "im", "seit") and lower[t + 1] in TIME_WORDS and (m >= end or words[m] != ","):
                 return t
-        if m < end and w[m] not in (",", ".", ":", ";"):
+        if m < end and words[m] not in (",", ".", ":", ";"):
             return None
         return m
 
@@ -219,54 +306,54 @@ class NounPhrases:
         """Noun phrase ending right before token i (for "X zufolge"): nouns and
         names, adjectives before them, articles, genitive and "von" chains
         ("Einer Meldung von Xinhua", "dem Bericht der „Zeitung“")."""
-        w, low = self.w, self.low
+        words, lower = self.doc.words, self.doc.lower
         j = i - 1
         if j < start:
             return None
         k = j + 1
-        if self.quote_of[j] >= 0 and self.quotes[self.quote_of[j]][1] == j:
-            k = self.quotes[self.quote_of[j]][0]
-        elif self.is_nounlike(j, sent_start) or self.lex.is_nominal_cue(low[j]):
+        if self.doc.quote_of[j] >= 0 and self.doc.quotes[self.doc.quote_of[j]][1] == j:
+            k = self.doc.quotes[self.doc.quote_of[j]][0]
+        elif self.tokens.is_nounlike(j, sent_start) or self.doc.lex.is_nominal_cue(lower[j]):
             k = j
         else:
             return None
         while k - 1 >= start:
             p = k - 1
-            if self.quote_of[p] >= 0 and self.quotes[self.quote_of[p]][1] == p:
-                k = max(start, self.quotes[self.quote_of[p]][0])
+            if self.doc.quote_of[p] >= 0 and self.doc.quotes[self.doc.quote_of[p]][1] == p:
+                k = max(start, self.doc.quotes[self.doc.quote_of[p]][0])
                 continue
-            if self.is_nounlike(p, sent_start) and not self.lex.fclass(low[p]):
+            if self.tokens.is_nounlike(p, sent_start) and not self.doc.lex.fclass(lower[p]):
                 k = p
                 continue
-            if self.is_adjlike(p) and not self.lex.verbs.get(low[p]) and not (
-                    p - 1 >= start and self.is_nounlike(p - 1, sent_start)):
+            if self.tokens.is_adjlike(p) and not self.doc.lex.verbs.get(lower[p]) and not (
+                    p - 1 >= start and self.tokens.is_nounlike(p - 1, sent_start)):
                 # an adjective is preceded by an article, another adjective or
                 # nothing — "Samstag starben behördlichen Angaben" stops at "starben"
                 k = p
                 continue
-            if low[p] in ("in", "im") and p - 1 >= start and self.lex.source_noun_kind(low[p - 1]) in ("org", "collective"):
+            if lower[p] in ("in", "im") and p - 1 >= start and self.doc.lex.source_noun_kind(lower[p - 1]) in ("org", "collective"):
                 k = p - 1  # "Den Polizeibehörden in Mombasa zufolge"
                 continue
-            if p == sent_start and self.w[p][:1].isupper() and self.lex.mostly_lowercase(low[p]) \
-                    and low[p].endswith(("e", "en", "er", "es", "em")) and not self.lex.fclass(low[p]):
+            if p == sent_start and self.doc.words[p][:1].isupper() and self.doc.lex.mostly_lowercase(lower[p]) \
+                    and lower[p].endswith(("e", "en", "er", "es", "em")) and not self.doc.lex.fclass(lower[p]):
                 k = p  # "Afghanischen Behörden zufolge"
                 break
-            cls = self.fclass(p)
-            if "det" in cls or low[p] in ("von", "vom"):
+            cls = self.tokens.fclass(p)
+            if "det" in cls or lower[p] in ("von", "vom"):
                 k = p
-                if p - 1 >= start and (self.is_nounlike(p - 1, sent_start) or self.lex.is_nominal_cue(low[p - 1])) \
-                        and (low[p] in GENITIVE_DETS or low[p] in ("von", "vom")):
+                if p - 1 >= start and (self.tokens.is_nounlike(p - 1, sent_start) or self.doc.lex.is_nominal_cue(lower[p - 1])) \
+                        and (lower[p] in GENITIVE_DETS or lower[p] in ("von", "vom")):
                     continue  # "Meldung von Xinhua", "Bericht der Zeitung"
                 break
             break
-        if low[k] in ("von", "vom"):
+        if lower[k] in ("von", "vom"):
             k += 1
-        if k == start and low_k_rel(self, k) and k < j:
+        if k == start and low_k_rel(self.doc, k) and k < j:
             k += 1  # ", der Experten zufolge …": relative pronoun, not an article
-        if self.lex.is_nominal_cue(low[j]) and k < j and self.is_nounlike(j - 1, sent_start) \
-                and not self.lex.is_nominal_cue(low[j - 1]):
+        if self.doc.lex.is_nominal_cue(lower[j]) and k < j and self.tokens.is_nounlike(j - 1, sent_start) \
+                and not self.doc.lex.is_nominal_cue(lower[j - 1]):
             k = j  # "Nordkorea Berichten zufolge" -> "Berichten"
-            while k - 1 >= start and (self.is_adjlike(k - 1) or "det" in self.fclass(k - 1)) \
-                    and not self.is_nounlike(k - 1, sent_start):
+            while k - 1 >= start and (self.tokens.is_adjlike(k - 1) or "det" in self.tokens.fclass(k - 1)) \
+                    and not self.tokens.is_nounlike(k - 1, sent_start):
                 k -= 1
         return (k, j + 1)

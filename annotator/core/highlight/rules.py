@@ -15,9 +15,10 @@ Works on plain lists of token texts for speed.  Finds, per sentence:
   after an attributed sentence carry its source on (merged),
 * unattributed check-worthy sentences (numbers, dates, quantities).
 
-``DocRules`` combines one mixin per job; this module holds the shared
-state, the document loop (``run``) and the per-sentence order in which the
-cue families are tried (``sentence``):
+``DocRules`` builds one ``DocState`` (``doc_state.py``: tokens, sentences,
+quote regions) and one small rule class per job over it, each given the
+classes it asks; this module holds the document loop (``run``) and the
+per-sentence order in which the cue families are tried (``sentence``):
 
 * ``rules_words.py`` — shared word lists and base scores; ``claim.py`` —
   the ``Claim`` record;
@@ -35,17 +36,34 @@ All names that used to be defined here are still importable from here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.coreference import Coreference
-from annotator.core.highlight.cue_frames import FrameCues
-from annotator.core.highlight.cue_quotes import QuoteCues
+from annotator.core.highlight.cue_complements import ComplementCues
+from annotator.core.highlight.cue_frames import Frame, FrameCues
+from annotator.core.highlight.cue_outlet import OutletVoice
+from annotator.core.highlight.cue_quotes import QuoteCues, VerbCue
 from annotator.core.highlight.cue_verbs import VerbCues
+from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import Lexicons, VerbForm  # noqa: F401  (VerbForm: re-export)
 from annotator.core.highlight.noun_phrases import NounPhrases, low_k_rel  # noqa: F401  (re-export)
 from annotator.core.highlight.rules_words import (  # noqa: F401  (re-exports)
-    ALL_QUOTES, BASE_SCORE, COMPLEMENTIZERS, GENITIVE_DETS, NAME_PARTICLES, NON_COMPLEMENT_STARTS, PARTITIVES,
-    POSSESSIVES, PUNCT, QUOTE_PAIRS, RELATIVE, SUBJECT_PRONOUNS, TIME_WORDS, WH,
+    ALL_QUOTES,
+    BASE_SCORE,
+    COMPLEMENTIZERS,
+    GENITIVE_DETS,
+    NAME_PARTICLES,
+    NON_COMPLEMENT_STARTS,
+    PARTITIVES,
+    POSSESSIVES,
+    PUNCT,
+    QUOTE_PAIRS,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+    WH,
 )
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
@@ -53,142 +71,325 @@ from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
 
 
-class DocRules(QuoteCues, FrameCues, VerbCues, SourcePhrases, Coreference, NounPhrases, Clauses, WordClasses,
-               SentenceFeatures):
-    """All claim rules over one document (token texts and sentence bounds)."""
+@dataclass
+class Flow:
+    """What the document loop carries from one sentence to the next."""
+
+    consumed: set[int] = field(default_factory=set)  # sentences a quote or message already covers
+    prev_attr: Claim | None = None  # the last attributed claim
+    prev_sent: int = -2  # the sentence it ended in
+    colon_pending: Claim | None = None  # an attributed claim whose sentence ended in ":"
+    statement: Claim | None = None  # speaker and cue of "X zeigt sich entschlossen:" (no claim itself)
+    statement_paragraph: int = -1
+    last_speaker: tuple[int, Range] | None = None  # (sentence, subject) of the last unclaimed sentence with a speaker
+
+
+class DocRules:
+    """All claim rules over one document: builds the rule classes over one
+    ``DocState`` and runs the document loop."""
 
     def __init__(self, words: list[str], sent_bounds: list[tuple[int, int]], lex: Lexicons,
                  ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None):
-        self.w = words
-        self.low = [x.lower() for x in words]
-        self.n = len(words)
-        self.sents = sent_bounds
-        self.lex = lex
-        self.ents = ents or []
-        self.pos = pos
-        self.quote_of = [-1] * self.n  # index of quote region or -1
-        self.quotes: list[tuple[int, int]] = []  # inclusive open..close token indices
-        self._find_quotes()
+        self.doc = doc = DocState.build(words, sent_bounds, lex, ents=ents, pos=pos)
+        self.tokens = tokens = WordClasses(doc)
+        self.clauses = clauses = Clauses(doc, tokens)
+        self.features = features = SentenceFeatures(doc)
+        self.phrases = phrases = NounPhrases(doc, tokens)
+        self.sources = sources = SourcePhrases(doc, tokens, clauses, phrases)
+        self.verbs = verbs = VerbCues(doc, tokens, clauses, phrases, sources, features)
+        self.frames = FrameCues(doc, tokens, clauses, phrases, features)
+        self.quotes = QuoteCues(doc, tokens, phrases, sources, verbs, features)
+        self.coref = Coreference(doc, tokens, phrases, sources)
+        self.outlet = OutletVoice(doc, tokens, features)
+        self.complements = ComplementCues(doc, tokens, clauses, phrases, sources, features)
 
     # ------------------------------------------------------------ main entry
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
-        consumed: set[int] = set()  # sentences already covered by a claim
-        prev_attr: Claim | None = None  # attributed claim in the previous sentence
-        prev_sent = -2
-        colon_pending: Claim | None = None
-        for si, (s, e) in enumerate(self.sents):
-            if si in consumed:
-                # sentence inside a multi-sentence quote or message
-                continue
-            # strip trailing whitespace tokens
-            while e > s and self.w[e - 1].isspace():
+        flow = Flow()
+        paragraphs = self._paragraphs()
+        for si, (s, e) in enumerate(self.doc.sents):
+            if si in flow.consumed:
+                continue  # inside a multi-sentence quote or message
+            while e > s and self.doc.words[e - 1].isspace():
                 e -= 1
             if e <= s:
                 continue
-            got = None
-            q = self.quote_of[s]
-            if q >= 0 and self.quotes[q][0] == s and self.quotes[q][1] - s >= 3 and si > 0:
-                got = self.quote_after_colon(si, s, e, consumed, prev_attr if prev_sent == si - 1 else None)
-            if not got:
-                got = self.sentence(si, s, e, consumed)
+            if flow.statement is not None and flow.statement_paragraph != paragraphs[si]:
+                flow.statement = None  # a colon statement ends with its paragraph
+            # a colon statement speaks for the whole paragraph after it (its
+            # speaker is the outermost one); otherwise the sentence's own cues
+            got = self._statement_claim(si, s, e, flow) or self._sentence_claims(si, s, e, flow)
+            got = [piece for c in got for piece in self._split_coordinated_dass(c)]
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
                 claims.extend(got)
-                prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
-                prev_sent = max(got[-1].sents)
-                colon_pending = prev_attr if (prev_attr and self.w[e - 1] == ":") else None
+                flow.prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
+                flow.prev_sent = max(got[-1].sents)
+                flow.colon_pending = flow.prev_attr if (flow.prev_attr and self.doc.words[e - 1] == ":") else None
                 continue
-            # free indirect speech / continuation after an attributed sentence
-            carrier = colon_pending or prev_attr
-            level = 2 if colon_pending else self.reportive(s, e)
-            if carrier is not None and (prev_sent == si - 1 or (level == 2 and prev_sent >= si - 2)) and level:
-                msg = (s, e)
-                if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and prev_sent == si - 1:
-                    # merge into the previous free-indirect claim
-                    carrier.parts[-1] = (carrier.parts[-1][0], e)
-                    carrier.sents.append(si)
-                    carrier.hedged = carrier.hedged or self.hedged(s, e)
-                    prev_sent = si
-                    continue
-                c = Claim(
-                    parts=[msg],
-                    attribution=Attribution.INDIRECT,
-                    source=carrier.source,
-                    antecedent=carrier.antecedent,
-                    cue=None,
-                    hedged=self.hedged(s, e),
-                    score=0.6,
-                    kind="colon" if colon_pending else "free",
-                    sents=[si],
-                )
-                claims.append(c)
-                prev_attr = c
-                prev_sent = si
-                colon_pending = None
+            handled, continued = self._continuation(si, s, e, flow)
+            if continued is not None:
+                claims.append(continued)
+            if handled:
                 continue
-            colon_pending = None
-            cw = self.checkworthy(s, e)
-            if cw:
-                claims.append(Claim(parts=[(s, e)], attribution=Attribution.UNATTRIBUTED,
-                                    hedged=self.hedged(s, e), score=0.3, kind="checkworthy", sents=[si]))
-        self.resolve(claims)
+            flow.colon_pending = None
+            subject = self.complements.sentence_subject(s, e)
+            if subject is not None:
+                flow.last_speaker = (si, subject)
+            if self.doc.words[e - 1] == ":":
+                # "Selenskyj zeigt sich entschlossen:" — the statement follows
+                flow.statement = self.complements.colon_speaker(s, e - 1)
+                flow.statement_paragraph = paragraphs[min(si + 1, len(paragraphs) - 1)]  # the statement's paragraph
+                if flow.statement is not None:
+                    self.verbs.reporting_events.append((s, e))  # the announcement is no claim of its own
+        self.coref.resolve(claims)
+        claims = [piece for c in claims for piece in self._split_speech(c)]
+        # what no attributed claim covers is asserted in the outlet's voice
+        claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
         return claims
+
+    def _sentence_claims(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
+        """The claims a sentence makes with its own cues (or a quote after a colon)."""
+        got: list[Claim] = []
+        q = self.doc.quote_of[s]
+        if q >= 0 and self.doc.quotes[q][0] == s and self.doc.quotes[q][1] - s >= 3 and si > 0:
+            got = self.quotes.quote_after_colon(si, s, e, flow.consumed,
+                                                flow.prev_attr if flow.prev_sent == si - 1 else None)
+        if not got:
+            got = self.sentence(si, s, e, flow.consumed)
+        if not got:
+            recent = flow.colon_pending or flow.statement or (flow.prev_attr if flow.prev_sent == si - 1 else None)
+            quote = self.quotes.unframed_quote(si, s, e, flow.consumed, recent)
+            got = [quote] if quote is not None else []
+        return got
+
+    def _statement_claim(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
+        """A sentence of a colon statement: the statement's speaker and cue."""
+        if flow.statement is None or self.outlet.not_a_statement(s, e):
+            return []
+        return [Claim(parts=[(s, self.clauses.strip_end(s, e))], attribution=Attribution.REPORTED,
+                      source=flow.statement.source, antecedent=flow.statement.antecedent, cue=flow.statement.cue,
+                      hedged=self.features.hedged(s, e), score=0.5, kind="statement", sents=[si])]
+
+    def _continuation(self, si: int, s: int, e: int, flow: Flow) -> tuple[bool, Claim | None]:
+        """Free indirect speech after an attributed sentence (Konjunktiv I, or
+        II right after it, reportive "soll"), or the next sentence of a colon
+        statement; consecutive free indirect sentences merge into one claim.
+        (handled, new claim): a merge handles the sentence without a new claim."""
+        carrier = flow.colon_pending or flow.prev_attr
+        level, mood_verb = self.features.reportive_verb(s, e)
+        if flow.colon_pending:
+            level = 2
+        speaker = flow.last_speaker
+        if level and speaker is not None and speaker[0] == si - 1 and speaker[0] > flow.prev_sent:
+            # the nearest earlier speaker is the subject of the sentence just
+            # before, though no known cue made it a claim ("Der Iran streitet
+            # dies ab. Sein Programm diene …")
+            c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=speaker[1],
+                      cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,
+                      hedged=self.features.hedged(s, e), score=0.5, kind="free", sents=[si])
+            flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
+            return True, c
+        if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
+            return False, None
+        if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and flow.prev_sent == si - 1:
+            # merge into the previous free-indirect claim
+            carrier.parts[-1] = (carrier.parts[-1][0], e)
+            carrier.sents.append(si)
+            carrier.hedged = carrier.hedged or self.features.hedged(s, e)
+            flow.prev_sent = si
+            return True, None
+        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=carrier.source,
+                  antecedent=carrier.antecedent,
+                  cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue
+                  hedged=self.features.hedged(s, e), score=0.6,
+                  kind="colon" if flow.colon_pending else "free", sents=[si])
+        flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
+        return True, c
+
+    def _split_coordinated_dass(self, claim: Claim) -> list[Claim]:
+        """Coordinated dass-clauses are two claims of the same speaker
+        ("…, dass A … und dass B …")."""
+        if len(claim.parts) != 1 or self.doc.lower[claim.start] not in ("dass", "daß", "ob"):
+            return [claim]
+        lower, words = self.doc.lower, self.doc.words
+        start, end = claim.parts[0]
+        pieces: list[Claim] = []
+        for k in range(start + 2, end - 2):
+            if lower[k] in ("und", "sowie", "oder") and lower[k + 1] in ("dass", "daß", "ob") \
+                    and self.doc.quote_of[k] < 0:
+                first_end = k - 1 if words[k - 1] == "," else k
+                pieces.append(replace(claim, parts=[(start, first_end)], sents=list(claim.sents)))
+                start = k + 1
+        if not pieces:
+            return [claim]
+        pieces.append(replace(claim, parts=[(start, end)], sents=list(claim.sents)))
+        return pieces
+
+    SPLIT_KINDS = frozenset("quote quote-colon quote-more free colon".split())
+
+    def _split_speech(self, claim: Claim) -> list[Claim]:
+        """A quotation or continued speech over several sentences or main
+        clauses is one claim per sentence and clause unit (issue 13: split at
+        coordinated main clauses with their own subjects); the pieces keep the
+        speaker, share a ``group`` and take their own Konjunktiv as cue."""
+        if claim.kind not in self.SPLIT_KINDS or len(claim.parts) != 1:
+            return [claim]
+        start, end = claim.parts[0]
+        units: list[Range] = []
+        for s, e in self.doc.sents:
+            a, b = max(s, start), min(e, end)
+            if b - a >= 1:
+                # inside a quotation a "da"/"was" clause is still the speaker's
+                units.extend(self.outlet.clause_units(a, b, subordinate=not claim.kind.startswith("quote")))
+        units = [u for u in (self._trim_piece(a, b) for a, b in units) if u is not None]
+        if len(units) < 2:
+            return [claim]
+        # the whole keeps its outer bounds (closing mark and final stop)
+        units[0] = (start, units[0][1])
+        units[-1] = (units[-1][0], end)
+        pieces = []
+        for a, b in units:
+            cue = claim.cue
+            if claim.kind in ("free", "colon"):
+                # each piece's own verb carries the mood: "Worte reichten nicht aus, es brauche …"
+                level, verb = self.features.reportive_verb(a, b)
+                if verb < 0:
+                    verb = next((m for m in range(a, b) if self.tokens.finite_verb(m)), -1)
+                cue = (verb, verb + 1) if verb >= 0 else claim.cue
+            pieces.append(replace(claim, parts=[(a, b)], cue=cue, hedged=self.features.hedged(a, b),
+                                  group=claim.start, sents=list(claim.sents)))
+        return pieces
+
+    def _trim_piece(self, a: int, b: int) -> Range | None:
+        """A piece without the punctuation between pieces; quotation marks
+        that open or close the quote stay with it."""
+        words = self.doc.words
+        while a < b and words[a] in (",", ";", ":", "–", "—", "-") or (a < b and words[a].isspace()):
+            a += 1
+        while b > a and (words[b - 1] in (",", ";", ":", "–", "—", "-", ".") or words[b - 1].isspace()):
+            b -= 1
+        return (a, b) if b - a >= 2 else None
+
+    def _paragraphs(self) -> list[int]:
+        """The paragraph number of every sentence (a line break ends one)."""
+        out, number = [], 0
+        for s, e in self.doc.sents:
+            out.append(number)
+            if any("\n" in self.doc.words[k] for k in range(max(s, e - 3), e)):
+                number += 1
+        return out
 
     # ------------------------------------------------------------ sentence
     def sentence(self, si: int, s: int, e: int, consumed: set[int]) -> list[Claim]:
-        w, low = self.w, self.low
-        frames = self.find_frames(s, e)
-        all_verbs = self.find_verb_cues(s, e)
+        """The claims a sentence makes with its own cues, the families tried in
+        order: "wie"-frames, evidence, quotes, verbs, frames, reported speech
+        acts, cues found from their complement."""
+        lower = self.doc.lower
+        frames = self.frames.find_frames(s, e)
+        all_verbs = self.verbs.find_verb_cues(s, e)
         # evidence verbs ("Satellitenbilder zeigen, dass …") only with a dass-clause
         verbs = [v for v in all_verbs if v[1].cls != "evidence"]
-        claims: list[Claim] = []
 
         # 0. "wie X mitteilte, …" frames
         for vi, vf, part in verbs:
-            cs = self.clause_start(vi, s, at_quotes=False)
-            if any(low[k] == "wie" for k in range(cs, vi)):
-                c = self.verb_claim(s, e, vi, vf, part)
+            cs = self.clauses.clause_start(vi, s, at_quotes=False)
+            if any(lower[k] == "wie" for k in range(cs, vi)):
+                c = self.verbs.verb_claim(s, e, vi, vf, part)
                 if c is not None and c.kind == "wie":
                     return [c]
+        # 1. evidence pointing to content ("Anzeichen dafür, dass …") before the verb that found it
+        evidential = self.complements.evidential_claim(s, e)
+        if evidential is not None:
+            return [evidential]
         # 1. direct quotes with a speaker
-        qclaim = self.direct_quote(si, s, e, verbs, frames, consumed)
+        qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed) or self.quotes.named_quote(s, e, verbs)
         if qclaim is not None:
-            return [qclaim]
-
-        # 2. reporting verb with a complement or inverted frame; when two cues
-        # share a clause ("hat sich geäußert und aufgefordert, …") the later one
-        # takes the complement
-        for n_v, (vi, vf, part) in enumerate(all_verbs):
-            if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clause_end(vi + 1, e):
-                continue
-            c = self.verb_claim(s, e, vi, vf, part)
-            if c is not None:
-                claims.append(c)
-                # an adverbial frame outside the verb's message is a claim of its
-                # own: "Heute bestätigte X laut Reuters, dass …"
-                for fr in frames:
-                    if fr["kind"] in ("pre", "post", "nach") and fr["span"] is not None \
-                            and not (c.start <= fr["cue"][0] < c.end):
-                        fc = self.frame_claim(s, e, fr)
-                        if fc is not None:
-                            claims.append(fc)
-                        break
-                return claims
-
-        # 3. adverbial frames: message = sentence minus frame
-        if frames:
-            fr = frames[0]
-            c = self.frame_claim(s, e, fr)
-            if c is not None:
-                return [c]
-
+            return [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
+        # 2. reporting verb with a complement or inverted frame
+        found = self._verb_claims(s, e, all_verbs, frames)
+        # 3. adverbial frames: message = the clause they govern minus the frame
+        if not found and frames:
+            found = self._frame_claims(s, e, frames)
+        if found:
+            return found
         # 4. reported speech act without complement: whole sentence
         for vi, vf, part in verbs:
             if vf.cls == "thought" and vf.kind != "part":
                 continue
-            c = self.reported_claim(s, e, vi, vf, part)
+            c = self.verbs.reported_claim(s, e, vi, vf, part)
             if c is not None:
                 return [c]
+        # 5. cues found from their complement: a speech noun, any predicate
+        # of a speaker before a Konjunktiv-I or dass clause
+        complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
+            or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e)
+        return [complement] if complement is not None else []
+
+    def _verb_claims(self, s: int, e: int, all_verbs: list[VerbCue], frames: list[Frame]) -> list[Claim]:
+        """The first reporting verb with a complement or inverted frame (when
+        two cues share a clause, "hat sich geäußert und aufgefordert, …", the
+        later one takes the complement), a second speech act of its speaker,
+        and an adverbial frame outside its message ("Heute bestätigte X laut
+        Reuters, dass …")."""
+        for n_v, (vi, vf, part) in enumerate(all_verbs):
+            if n_v + 1 < len(all_verbs) and all_verbs[n_v + 1][0] < self.clauses.clause_end(vi + 1, e):
+                continue
+            c = self.verbs.verb_claim(s, e, vi, vf, part)
+            if c is None:
+                continue
+            claims = [c] + self._coordinated_claims(c, s, e, all_verbs)
+            for fr in frames:
+                if fr.kind in ("pre", "post", "nach") and fr.span is not None and not (c.start <= fr.cue[0] < c.end):
+                    fc = self.frames.frame_claim(s, e, fr)
+                    if fc is not None:
+                        claims.append(fc)
+                    break
+            return claims
         return []
+
+    def _coordinated_claims(self, first: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:
+        """ "„…“, sagte er und bemerkte, dass …", "X hatte gewarnt, dass …, und
+        forderte Druck": a second verb of the same speaker after "und" is a
+        claim of its own — its complement, else what follows it."""
+        if first.cue is None:
+            return []
+        out: list[Claim] = []
+        for vi, vf, part in verbs:
+            if vi <= first.cue[0] or vi < first.end or self.doc.lower[vi - 1] not in ("und", "sowie"):
+                continue
+            claim = self.verbs.verb_claim(s, e, vi, vf, part)
+            if claim is None or not claim.kind.startswith("comp-") or claim.start < vi:
+                end = self.clauses.strip_end(vi + 1, e)
+                if end - vi < 3 or vf.cls == "evidence":
+                    continue
+                claim = Claim(parts=[(vi + 1, end)], attribution=Attribution.REPORTED, cue=(vi, vi + 1),
+                              hedged=self.features.hedged(vi + 1, end), score=0.5, kind="reported")
+            claim.source, claim.antecedent = first.source, first.antecedent
+            out.append(claim)
+            break
+        return out
+
+    def _frame_claims(self, s: int, e: int, frames: list[Frame]) -> list[Claim]:
+        """One claim per clause a frame governs; a sentence-wide frame's
+        message stops where a clause with a frame of its own begins."""
+        regions = [self.frames.frame_region(s, e, fr) for fr in frames]
+        sub_starts = [r[0] for r in regions if r != (s, e)]
+        out: list[Claim] = []
+        seen: set[Range] = set()
+        for fr, region in zip(frames, regions):
+            if region == (s, e):
+                later = [start for start in sub_starts if start > fr.cue[0]]
+                if later:
+                    region = (s, self.clauses._trim(s, min(later)))
+            if region in seen:
+                continue
+            claim = self.frames.frame_claim(s, e, fr, region)
+            if claim is not None:
+                seen.add(region)
+                out.append(claim)
+            if not sub_starts:
+                break  # one sentence-wide frame makes one claim, as before
+        return out

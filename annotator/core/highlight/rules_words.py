@@ -1,6 +1,6 @@
 """Word lists and base scores shared by the claim rules.
 
-Closed German word classes the rule mixins test tokens against
+Closed German word classes the rule classes test tokens against
 (complementizers, relative pronouns, name particles, time words …) and the
 base score of each attribution type.  They live apart from the rules so
 every cue family reads the same sets and none of them owns them.
@@ -9,7 +9,6 @@ every cue family reads the same sets and none of them owns them.
 from __future__ import annotations
 
 from annotator.core.models import Attribution
-
 
 QUOTE_PAIRS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”",), "‚": ("‘",), '"': ('"',)}
 ALL_QUOTES = {"„", "“", "”", "»", "«", '"', "‚", "‘"}
@@ -20,7 +19,7 @@ NON_COMPLEMENT_STARTS = {
     "während", "bevor", "wo", "sodass", "damit", "indem", "denn", "doch", "jedoch", "sowie", "bis",
     "seit", "seitdem", "ehe", "falls", "ohne", "statt", "wobei", "wodurch", "womit", "weshalb",
     "welche", "welcher", "welches", "welchen", "welchem", "denen", "dessen", "deren", "zumal",
-    "nachdem", "sobald", "solange", "obgleich", "wonach",
+    "sobald", "solange", "obgleich", "wonach",
 }
 WH = {"wer", "was", "wann", "wo", "warum", "weshalb", "wieso", "wie", "welche", "welcher", "welches",
       "wohin", "woher", "wodurch", "womit", "wofür", "wozu", "inwiefern", "inwieweit", "wieviel", "wieviele"}
@@ -42,3 +41,7 @@ BASE_SCORE = {
     Attribution.REPORTED: 0.55,
     Attribution.UNATTRIBUTED: 0.3,
 }
+MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten "
+                   "muss müssen musste mussten darf dürfen durfte durften möchte möchten mag".split())
+
+PASSIVE_AUX = frozenset("wird werden wurde wurden worden würde würden".split())

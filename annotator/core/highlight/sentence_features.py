@@ -1,4 +1,4 @@
-"""Sentence-level features of the claim rules (mixin of ``DocRules``).
+"""Sentence-level features of the claim rules (a rule class over one ``DocState``).
 
 Yes/no properties of a token range read from word lists: hedged (hedge
 words, Konjunktiv I), reportive mood (Konjunktiv I or reportive
@@ -9,47 +9,79 @@ sentence a claim).
 
 from __future__ import annotations
 
+from annotator.core.highlight.doc_state import DocState
+
+MOOD_ENDINGS = frozenset("einlt")  # last letters of every Konjunktiv form ("sei", "habe", "seien") and "soll(en)"
+
 
 class SentenceFeatures:
     """Hedging, reportive mood and check-worthiness of a token range."""
 
+    def __init__(self, doc: DocState) -> None:
+        self.doc = doc
+
     # ------------------------------------------------------------- features
     def hedged(self, s: int, e: int) -> bool:
-        lex = self.lex
+        lex = self.doc.lex
         for k in range(s, e):
-            lo = self.low[k]
+            lo = self.doc.lower[k]
             if lo in lex.hedges or lo in lex.konj1:
                 return True
         return False
 
     KONJ2 = frozenset("hätte hätten wäre wären würde würden müsste müssten befänden stünden gäbe käme kämen "
-                      "ließen ginge gingen".split())
+                      "ließen ginge gingen könnte könnten".split())
 
     def reportive(self, s: int, e: int) -> int:
         """2: Konjunktiv I or reportive soll(en) outside quotes; 1: Konjunktiv II; 0: none."""
-        lex = self.lex
-        level = 0
+        return self.reportive_verb(s, e)[0]
+
+    def reportive_verb(self, s: int, e: int) -> tuple[int, int]:
+        """(level as in ``reportive``, token of the verb that sets it or -1):
+        the verb is the cue of a sentence that carries a speaker on."""
+        lex = self.doc.lex
+        level, verb = 0, -1
+        lower, quote_of = self.doc.lower, self.doc.quote_of
         for k in range(s, e):
-            if self.quote_of[k] >= 0:
-                continue
-            lo = self.low[k]
+            lo = lower[k]
+            if lo[-1:] not in MOOD_ENDINGS or quote_of[k] >= 0:
+                continue  # no Konjunktiv or "soll" form ends otherwise
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
-                                    or not self.w[k][:1].isupper()):
-                return 2
+                                    or not self.doc.words[k][:1].isupper()):
+                return 2, k
             if lo in ("soll", "sollen"):
-                return 2
-            if lo in self.KONJ2:
-                level = 1
-        return level
+                return 2, k
+            if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
+                return 2, k
+            if lo in self.KONJ2 and level == 0:
+                level, verb = 1, k
+        return level, verb
 
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
             return False
-        lex = self.lex
+        lex = self.doc.lex
         for k in range(s, e):
-            x = self.w[k]
+            x = self.doc.words[k]
             if x[:1].isdigit():
                 return True
-            if self.low[k] in lex.checkworthy:
+            if self.doc.lower[k] in lex.checkworthy:
                 return True
         return False
+
+    def konjunktiv1_form(self, k: int, s: int, e: int) -> bool:
+        """Konjunktiv I of a verb the word lists do not know ("es brauche",
+        "Zudem versuche das Regime"): a lowercase -e form in the verb slot —
+        right after a subject pronoun, or after one leading adverb — whose
+        -en form is a lowercase word (a verb)."""
+        words, lower = self.doc.words, self.doc.lower
+        word = lower[k]
+        if not (word.endswith("e") and len(word) > 3 and words[k][:1].islower()) or self.doc.lex.fclass(word):
+            return False
+        after_pronoun = k - 1 >= s and lower[k - 1] in ("er", "sie", "es", "man")
+        after_adverb = k - 1 == s and "adv" in self.doc.lex.fclass(lower[s])
+        if not (after_pronoun or after_adverb):
+            return False
+        if word.endswith("te") and self.doc.lex.mostly_lowercase(word[:-2] + "en"):
+            return False  # Präteritum ("machte": machen), not Konjunktiv
+        return self.doc.lex.mostly_lowercase(word + "n")

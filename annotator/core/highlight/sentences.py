@@ -37,6 +37,7 @@ def _starts_sentence(word: str, lex: Lexicons) -> bool:
 
 
 def segment(doc: Doc, lex: Lexicons) -> None:
+    """Mark sentence starts on ``doc`` (see the module doc for the rules)."""
     n = len(doc)
     if n == 0:
         return
@@ -44,78 +45,92 @@ def segment(doc: Doc, lex: Lexicons) -> None:
     starts = [False] * n
     starts[0] = True
     # only tokens that can end a sentence need a look
-    candidates = [i for i, w in enumerate(words) if w[-1] in ".!?…" or "\n" in w]
-    # straight quotes open and close in turn (per paragraph): an opening one
-    # after a period belongs to the next sentence
-    opening: set[int] = set()
-    if '"' in words:
-        inside = False
-        for i, w in enumerate(words):
-            if w == '"':
-                if not inside:
-                    opening.add(i)
-                inside = not inside
-            elif "\n" in w:
-                inside = False
+    candidates = [i for i, word in enumerate(words) if word[-1] in ".!?…" or "\n" in word]
+    opening = _opening_straight_quotes(words)
     skip_to = 0
     for i in candidates:
         if i < skip_to:
             continue
-        w = words[i]
-        if "\n" in w and not w.strip():
-            # line break: the next non-space token starts a sentence
-            j = i + 1
-            if j < n:
-                starts[j] = True
+        word = words[i]
+        if "\n" in word and not word.strip():
+            if i + 1 < n:  # line break: the next token starts a sentence
+                starts[i + 1] = True
             continue
-        is_term = w in TERMINALS or (len(w) > 1 and w[-1] in "!?" and not w[:-1].isalnum())
-        is_dotted = not is_term and len(w) > 1 and w.endswith(".")
-        if not (is_term or is_dotted):
+        is_term = word in TERMINALS or (len(word) > 1 and word[-1] in "!?" and not word[:-1].isalnum())
+        if not is_term and not (len(word) > 1 and word.endswith(".")):
             continue
-        # find the next word after closing marks
-        j = i + 1
-        while j < n and (words[j] in CLOSERS or words[j] in TERMINALS) and j not in opening:
-            j += 1
-        while j < n and words[j].isspace():
-            j += 1
+        j = _next_word(words, i, opening)
         if j >= n:
             break
-        nxt = words[j]
-        first = nxt[:1]
-        if first.islower() or nxt in {",", ";", ":", "-", "–"}:
+        following = words[j]
+        if following[:1].islower() or following in {",", ";", ":", "-", "–"}:
             continue
-        low = w.lower()
-        if is_term and w == ".":
-            prev = words[i - 1] if i else ""
-            joined = (prev + ".").lower()
-            abbrev = (
-                joined in lex.abbreviations
-                or prev + "." in lex.abbreviations
-                or (len(prev) == 1 and prev.isalpha())
-            )
-            if abbrev and (joined in NO_BREAK or len(prev) == 1 or not _starts_sentence(nxt, lex)):
+        if is_term and word == ".":
+            if _period_after_abbreviation(words[i - 1] if i else "", following, lex):
                 continue
             starts[j] = True
         elif is_term:
             starts[j] = True
         else:
-            core = w[:-1]
-            if w in lex.abbreviations or low in NO_BREAK or (len(core) == 1 and core.isalpha()):
-                if low in NO_BREAK or len(core) == 1 or not _starts_sentence(nxt, lex):
-                    continue
-                starts[j] = True
-            elif core.replace(".", "").isdigit():
-                # ordinal, date or number with a period: "27. Oktober", "2005. Die"
-                if _starts_sentence(nxt, lex) or first in "„»\"":
-                    starts[j] = True
-            elif core.isalpha() and len(core) <= 3 and core[:1].isupper() and not core.isupper():
-                # unknown short capitalised abbreviation ("Mio", "Tsd")
-                if _starts_sentence(nxt, lex):
-                    starts[j] = True
-            else:
-                starts[j] = True
+            ends = _dotted_word_ends_sentence(word, following, lex)
+            if ends is None:
+                continue  # an abbreviation inside the sentence: its next word is looked at again
+            starts[j] = starts[j] or ends
         skip_to = j
     set_sent_starts(doc, starts)
+
+
+def _opening_straight_quotes(words: list[str]) -> set[int]:
+    """Straight quotes open and close in turn (per paragraph): the opening
+    ones, which after a period belong to the next sentence."""
+    opening: set[int] = set()
+    if '"' in words:
+        inside = False
+        for i, word in enumerate(words):
+            if word == '"':
+                if not inside:
+                    opening.add(i)
+                inside = not inside
+            elif "\n" in word:
+                inside = False
+    return opening
+
+
+def _next_word(words: list[str], i: int, opening: set[int]) -> int:
+    """The first token after i past closing marks, terminals and spaces."""
+    n = len(words)
+    j = i + 1
+    while j < n and (words[j] in CLOSERS or words[j] in TERMINALS) and j not in opening:
+        j += 1
+    while j < n and words[j].isspace():
+        j += 1
+    return j
+
+
+def _period_after_abbreviation(prev: str, following: str, lex: Lexicons) -> bool:
+    """A separate "." after an abbreviation or initial that does not end the
+    sentence ("Dr .", "W ." before a name, unless "Die …" clearly starts one)."""
+    joined = (prev + ".").lower()
+    abbrev = joined in lex.abbreviations or prev + "." in lex.abbreviations or (len(prev) == 1 and prev.isalpha())
+    return abbrev and (joined in NO_BREAK or len(prev) == 1 or not _starts_sentence(following, lex))
+
+
+def _dotted_word_ends_sentence(word: str, following: str, lex: Lexicons) -> bool | None:
+    """Does a word with its period attached ("Dr.", "27.", "Mio.", "Haus.")
+    end the sentence before ``following``?  None for a known abbreviation
+    that does not."""
+    core = word[:-1]
+    lower = word.lower()
+    if word in lex.abbreviations or lower in NO_BREAK or (len(core) == 1 and core.isalpha()):
+        if lower in NO_BREAK or len(core) == 1 or not _starts_sentence(following, lex):
+            return None
+        return True
+    if core.replace(".", "").isdigit():
+        # ordinal, date or number with a period: "27. Oktober", "2005. Die"
+        return _starts_sentence(following, lex) or following[:1] in "„»\""
+    if core.isalpha() and len(core) <= 3 and core[:1].isupper() and not core.isupper():
+        return _starts_sentence(following, lex)  # unknown short capitalised abbreviation ("Mio", "Tsd")
+    return True
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -131,5 +146,5 @@ def token_texts(doc: Doc) -> list[str]:
 
 def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
     arr = numpy.fromiter((1 if x else -1 for x in starts), dtype="int64", count=len(starts)).astype("uint64")
-    doc.from_array([SENT_START], arr.reshape(-1, 1))
+    doc.from_array([SENT_START], arr.reshape(-1, 1))  # type: ignore[arg-type]
     doc.user_data["annotator_sent_starts"] = starts

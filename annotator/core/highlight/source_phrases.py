@@ -1,4 +1,4 @@
-"""Source phrases: who said it (mixin of ``DocRules``).
+"""Source phrases: who said it (a rule class over one ``DocState``).
 
 The subject of a reporting verb — in the prefield, after an inverted verb,
 the "von X" agent of a passive, the relative pronoun of "…, der … sagte",
@@ -8,169 +8,262 @@ speaker at all (pronoun, role, organisation, document or name).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from annotator.core.highlight.clauses import Clauses
+from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
-from annotator.core.highlight.rules_words import RELATIVE, SUBJECT_PRONOUNS
+from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rules_words import PASSIVE_AUX, RELATIVE, SUBJECT_PRONOUNS
+from annotator.core.highlight.word_classes import WordClasses
+
+# endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
+COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus", "nis", "tum", "ment",
+                       "erei", "chen", "lein", "ling", "nahme", "gabe")
+
+
+class VerbClause(NamedTuple):
+    """A reporting verb in its sentence: the verb, its finite part (the
+    auxiliary of a participle), the sentence and clause bounds, the
+    separated particle (or -1)."""
+
+    verb: int
+    finite: int
+    sent_start: int
+    end: int
+    clause_start: int
+    particle: int
+
+
+class Found(NamedTuple):
+    """A decided subject search: ``span`` is the subject, or None when the
+    rule that decided found none."""
+
+    span: Range | None
 
 
 class SourcePhrases:
     """Subjects of reporting verbs and the speaker test."""
 
-    FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls".split())
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.clauses = clauses
+        self.phrases = phrases
+
+    FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls einzig lediglich "
+                      "ausgerechnet insbesondere".split())
 
     # ------------------------------------------------------------ sources
-    def subject_after(self, vi: int, e: int, s: int, particle: int = -1) -> tuple[int, int] | None:
+    def subject_after(self, vi: int, e: int, s: int, particle: int = -1) -> Range | None:
         """Subject after an (inverted) verb: "…, sagte der Sprecher des Amtes"."""
         j = vi + 1
         stop = e
         # skip adverbs / reflexive
-        while j < stop and (self.low[j] in ("auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
+        while j < stop and (self.doc.lower[j] in ("auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
                                             "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
             j += 1
         # after the verb "von den Partnern" is an object, "von HRW" an affiliation
-        np_ = self.np_after(j, stop, s, no_det_pp=True)
+        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True)
         if np_ is None:
             return None
         a, b = np_
-        if self.low[a] in ("ihm", "ihr", "ihnen", "uns"):
+        if self.doc.lower[a] in ("ihm", "ihr", "ihnen", "uns"):
             return None
         return np_
 
-    def subject_of(self, vi: int, vf: VerbForm, s: int, e: int, particle: int = -1) -> tuple[int, int] | None:
+    def subject_of(self, vi: int, vf: VerbForm, s: int, e: int, particle: int = -1) -> Range | None:
         """Subject of a main clause with the (finite or participle) verb at vi."""
-        w, low = self.w, self.low
-        cs = self.clause_start(vi, s)
-        # if the clause begins with a quote right before, subject is after the verb
-        fin = vi
-        if vf.kind == "part" or vf.form.endswith("t"):
-            a = self.aux_before(vi, cs)
-            if a >= 0:
-                fin = a
-                if low[a] in self.PASSIVE_AUX or (vi + 1 < e and low[vi + 1] in ("worden", "werden")):
-                    # passive: the source is the "von X" agent, if any (not the
-                    # topic of "wird von X ausgegangen / gesprochen / berichtet")
-                    for k in (range(cs, vi) if vf.lemma not in ("ausgehen", "sprechen", "berichten") else ()):
-                        if low[k] in ("von", "vom", "durch") and self.quote_of[k] < 0:
-                            agent = self.np_after(k + 1, vi, s, allow_pron=False)
-                            if agent is not None:
-                                return agent
-                    if low[cs] in ("in", "im", "auf", "aus") and cs + 1 < a:
-                        # "In einer Presseerklärung wurde verkündet, dass …"
-                        pp = self.np_after(cs + 1, a, s, allow_pron=False)
-                        if pp is not None and pp[1] == a and any(
-                                self.lex.source_noun_kind(low[x]) in ("document", "org") for x in range(pp[0], pp[1])):
-                            return pp
-                    return None
+        clause_start = self.clauses.clause_start(vi, s)
+        finite = vi
+        # a verb at the end of its clause after an auxiliary is a participle
+        # even when its form is also finite ("hatte … beschlossen ,")
+        clause_final = (vi + 1 >= e or self.doc.words[vi + 1] in (",", ".", ";", ":")) and any(
+            form.kind == "part" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ()))
+        if vf.kind == "part" or vf.form.endswith("t") or clause_final:
+            aux = self.clauses.aux_before(vi, clause_start)
+            if aux >= 0:
+                finite = aux
+                lower = self.doc.lower
+                if lower[aux] in PASSIVE_AUX or (vi + 1 < e and lower[vi + 1] in ("worden", "werden")):
+                    return self._passive_source(vi, vf, s, clause_start, aux)
+        clause = VerbClause(vi, finite, s, e, clause_start, particle)
+        found = self._clause_subject(clause) or self._object_first_subject(clause)
+        if found is not None:
+            return found.span
+        return self._prefield_subject(clause)
+
+    def _passive_source(self, vi: int, vf: VerbForm, s: int, clause_start: int, aux: int) -> Range | None:
+        """Passive: the "von X" agent, if any (not the topic of "wird von X
+        ausgegangen / gesprochen / berichtet"), or a document or organisation
+        in a leading PP ("In einer Presseerklärung wurde verkündet, dass …")."""
+        lower = self.doc.lower
+        if vf.lemma not in ("ausgehen", "sprechen", "berichten"):
+            for k in range(clause_start, vi):
+                if lower[k] in ("von", "vom", "durch") and self.doc.quote_of[k] < 0:
+                    agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
+                    if agent is not None:
+                        return agent
+        if lower[clause_start] in ("in", "im", "auf", "aus") and clause_start + 1 < aux:
+            pp = self.phrases.np_after(clause_start + 1, aux, s, allow_pron=False)
+            if pp is not None and pp[1] == aux and any(
+                    self.doc.lex.source_noun_kind(lower[x]) in ("document", "org") for x in range(pp[0], pp[1])):
+                return pp
+        return None
+
+    def _clause_subject(self, c: VerbClause) -> Found | None:
+        """Subjects decided by the clause the verb stands in: a verb first,
+        coordinated verbs or clauses, a relative pronoun, a verb-final
+        subordinate clause."""
+        words, lower = self.doc.words, self.doc.lower
+        vi, fin, s = c.verb, c.finite, c.sent_start
         if fin == s:
-            return self.subject_after(fin, e, s, particle)
-        if fin == vi and vi - 1 > s and low[vi - 1] in ("und", "aber", "sowie") and self.quote_of[vi - 1] < 0:
+            return Found(self.subject_after(fin, c.end, s, c.particle))
+        if fin == vi and vi - 1 > s and lower[vi - 1] in ("und", "aber", "sowie") and self.doc.quote_of[vi - 1] < 0:
             # coordinated verbs share the subject: "X sprach sich dagegen aus und sagte, …"
             k = s
-            while k < vi and low[k] in self.FOCUS:
+            while k < vi and lower[k] in self.FOCUS:
                 k += 1
-            first = self.np_after(k, vi, s)
-            if first is not None and not (self.lex.fclass(low[k]) & {"prep", "sub", "adv"}) \
-                    and not ("det" in self.fclass(k) and low[k] in ("den", "dem", "einen", "einem")):
-                return first
-        if cs > s and low[cs] in ("und", "aber", "doch", "sondern", "denn") and cs + 1 < fin:
-            sub = self.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
+            first = self.phrases.np_after(k, vi, s)
+            if first is not None and not (self.doc.lex.fclass(lower[k]) & {"prep", "sub", "adv"}) \
+                    and not ("det" in self.tokens.fclass(k) and lower[k] in ("den", "dem", "einen", "einem")):
+                return Found(first)
+            if self.doc.lex.fclass(lower[k]) & {"prep", "adv"}:
+                # "Unter Berufung auf X wandte sich Selenskyj … und bezeichnete …":
+                # the first verb is inverted, its subject follows it
+                verb = next((m for m in range(k + 1, vi - 1) if self.tokens.finite_verb(m)), -1)
+                after = self.subject_after(verb, vi, s) if verb > 0 else None
+                if after is not None and self.speaker_like(after):
+                    return Found(after)
+        cs = c.clause_start
+        if cs > s and lower[cs] in ("und", "aber", "doch", "sondern", "denn") and cs + 1 < fin:
+            sub = self.phrases.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
             if sub is not None and sub[1] >= fin - 1:
-                return sub
-        verb_final = vi + 1 >= e or w[vi + 1] in (",", ".", ";", ":") or (particle >= 0 and particle < vi)
-        if cs > s and verb_final and low[cs] in RELATIVE and w[cs - 1] == "," and cs + 1 < vi \
-                and not (self.is_nounlike(cs + 1, s) or self.is_adjlike(cs + 1)) and low[cs] not in ("den", "dem", "denen"):
-            return (cs, cs + 1)  # "…, der die Regierung aufgefordert hatte, …": the relative pronoun
+                return Found(sub)
+        verb_final = vi + 1 >= c.end or words[vi + 1] in (",", ".", ";", ":") or (0 <= c.particle < vi)
+        if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 < vi \
+                and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
+                and lower[cs] not in ("den", "dem", "denen"):
+            return Found((cs, cs + 1))  # "…, der die Regierung aufgefordert hatte, …": the relative pronoun
         if fin == vi and not verb_final:
-            # "…, und die Hongkonger befürchten, dass …": a coordinated main clause
-            for k in range(vi - 1, max(s, vi - 8), -1):
-                if low[k] in ("und", "aber", "doch") and self.quote_of[k] < 0:
-                    # only when a clause with its own verb stands before "und"
-                    has_verb = any("aux" in self.fclass(x) or (low[x] in self.lex.verbs and w[x][:1].islower())
-                                   for x in range(s, k))
-                    sub = self.np_after(k + 1, vi, s)
-                    if has_verb and sub is not None and sub[1] >= vi - 1 and k > s:
-                        return sub
-                    break
-        if cs < vi and self.lex.fclass(low[cs]) & {"sub"} and low[cs] not in ("wie",) and cs + 1 < vi \
-                and verb_final:
-            # verb-final subordinate clause: "Als X sagte, dass …"
-            sub = self.np_after(cs + 1, vi, s)
+            sub = self._coordinated_clause_subject(c)
             if sub is not None:
-                return sub
-        # prefield: the whole stretch from the sentence start (appositions may
-        # contain commas) when it looks like a subject
-        pre_s = s
-        if fin - s == 1 and low[s] in ("das", "dies", "dieses", "diese", "was", "dem", "den"):
-            return self.subject_after(fin, e, s, particle)
-        if fin + 1 < e and low[fin + 1] in ("er", "man", "wir", "ich") and self.quote_of[fin + 1] < 0:
-            return (fin + 1, fin + 2)  # "Die Tat bezeichnete er als sinnlos"
-        if low[s] in ("den", "dem", "einen", "einem", "diesen", "diesem"):
-            if fin + 1 < e and low[fin + 1] == "sie":
-                return (fin + 1, fin + 2)
-            return self.subject_after(fin, e, s, particle)
-        while s < fin - 1 and low[s] in self.FOCUS:
+                return Found(sub)
+        if cs < vi and self.doc.lex.fclass(lower[cs]) & {"sub"} and lower[cs] != "wie" and cs + 1 < vi \
+                and verb_final:
+            sub = self.phrases.np_after(cs + 1, vi, s)  # verb-final subordinate clause: "Als X sagte, dass …"
+            if sub is not None:
+                return Found(sub)
+        return None
+
+    def _coordinated_clause_subject(self, c: VerbClause) -> Range | None:
+        """ "…, und die Hongkonger befürchten, dass …": the subject after "und"
+        of a coordinated main clause, when a clause with its own verb stands
+        before it."""
+        words, lower, vi, s = self.doc.words, self.doc.lower, c.verb, c.sent_start
+        for k in range(vi - 1, max(s, vi - 8), -1):
+            if lower[k] in ("und", "aber", "doch") and self.doc.quote_of[k] < 0:
+                has_verb = any("aux" in self.tokens.fclass(x) or (lower[x] in self.doc.lex.verbs and words[x][:1].islower())
+                               for x in range(s, k))
+                sub = self.phrases.np_after(k + 1, vi, s)
+                if has_verb and sub is not None and sub[1] >= vi - 1 and k > s:
+                    return sub
+                return None
+        return None
+
+    def _object_first_subject(self, c: VerbClause) -> Found | None:
+        """An object in front puts the subject after the verb: "Das sagte X",
+        "Die Tat bezeichnete er als sinnlos", "Den Plan lehnte sie ab"."""
+        lower, fin, s, e = self.doc.lower, c.finite, c.sent_start, c.end
+        if fin - s == 1 and lower[s] in ("das", "dies", "dieses", "diese", "was", "dem", "den"):
+            return Found(self.subject_after(fin, e, s, c.particle))
+        if fin + 1 < e and lower[fin + 1] in ("er", "man", "wir", "ich") and self.doc.quote_of[fin + 1] < 0:
+            return Found((fin + 1, fin + 2))
+        if lower[s] in ("den", "dem", "einen", "einem", "diesen", "diesem"):
+            if fin + 1 < e and lower[fin + 1] == "sie":
+                return Found((fin + 1, fin + 2))
+            return Found(self.subject_after(fin, e, s, c.particle))
+        return None
+
+    def _prefield_subject(self, c: VerbClause) -> Range | None:
+        """The prefield as subject: the whole stretch from the sentence start
+        (appositions may contain commas) when it looks like one; a PP, adverb
+        or subordinate clause in front puts the subject after the verb."""
+        words, lower, fin, e = self.doc.words, self.doc.lower, c.finite, c.end
+        s = c.sent_start
+        while s < fin - 1 and lower[s] in self.FOCUS:
             s += 1  # "Auch das Außenministerium kritisierte …"
-        pre_s = s
-        # skip a leading frame or subordinate clause: take the last clause
-        first = low[pre_s]
-        cls = self.lex.fclass(first)
-        # subordinate clause or PP/adverb first -> subject follows the verb
-        if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first in self.lex.frames \
-                or (w[pre_s][:1].isdigit()) or self.lex.mostly_lowercase(first) and "det" not in cls \
-                and first not in SUBJECT_PRONOUNS and not (
-                    first.endswith(("e", "en", "er", "es")) and pre_s + 1 < fin and self.is_nounlike(pre_s + 1, s)):
-            if first in SUBJECT_PRONOUNS:
-                return (pre_s, pre_s + 1)
-            subj = self.subject_after(fin, e, s, particle)
-            return subj
-        np_ = self.np_after(s, fin, s, coordination=True)
-        if np_ is None:
-            return self.subject_after(fin, e, s, particle)
-        a, b = np_
+        first_word = lower[s]
+        cls = self.doc.lex.fclass(first_word)
+        if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first_word in self.doc.lex.frames \
+                or (words[s][:1].isdigit()) or self.doc.lex.mostly_lowercase(first_word) and "det" not in cls \
+                and first_word not in SUBJECT_PRONOUNS and not (
+                    first_word.endswith(("e", "en", "er", "es")) and s + 1 < fin and self.tokens.is_nounlike(s + 1, s)):
+            if first_word in SUBJECT_PRONOUNS:
+                return (s, s + 1)
+            return self.subject_after(fin, e, s, c.particle)
+        phrase = self.phrases.np_after(s, fin, s, coordination=True)
+        if phrase is None:
+            return self.subject_after(fin, e, s, c.particle)
+        a, b = phrase
         if b >= fin - 1:
-            if not self.speaker_like(np_) and fin == vi:
+            if not self.speaker_like(phrase) and fin == c.verb:
                 # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
                 # a non-speaker in front, a name right after the verb
-                after = self.subject_after(fin, e, s, particle)
-                if after is not None and self.speaker_like(after) and not self.fclass(after[0]):
+                after = self.subject_after(fin, e, s, c.particle)
+                if after is not None and self.speaker_like(after) and not self.tokens.fclass(after[0]):
                     return after
-            return (a, self._trim(a, b))
-        nxt = low[b]
-        if w[b] == "," and b + 1 < fin and nxt in ("," ) or (w[b] == "," and low[b + 1] in RELATIVE
-                                                            and w[fin - 1] == ","):
-            return np_  # "Die Organisation, die …, erklärte"
-        if nxt in ("und", "sowie", "oder") and b + 1 < fin:
-            sub = self.np_after(b + 1, fin, s)
+            return (a, self.clauses._trim(a, b))
+        if words[b] == "," and b + 1 < fin and lower[b] == "," or (words[b] == "," and lower[b + 1] in RELATIVE
+                                                                   and words[fin - 1] == ","):
+            return phrase  # "Die Organisation, die …, erklärte"
+        if lower[b] in ("und", "sowie", "oder") and b + 1 < fin:
+            sub = self.phrases.np_after(b + 1, fin, s)
             if sub is not None and sub[1] >= fin - 1:
-                return (a, self._trim(a, sub[1]))
-        if all("adv" in self.lex.fclass(low[k]) for k in range(b, fin)):
-            return np_  # "Die Kanadier hingegen"
-        if cs == fin and w[fin - 1] == ",":
+                return (a, self.clauses._trim(a, sub[1]))
+        if all("adv" in self.doc.lex.fclass(lower[k]) for k in range(b, fin)):
+            return phrase  # "Die Kanadier hingegen"
+        if c.clause_start == fin and words[fin - 1] == ",":
             # "Y sei …, sagte X": the subject follows the verb; if nothing
             # follows, the verb continues the sentence's subject
             # ("X monieren …, sprechen aber davon, …")
-            return self.subject_after(fin, e, s, particle) or np_
-        return np_
+            return self.subject_after(fin, e, s, c.particle) or phrase
+        return phrase
 
     def speaker_like(self, span: tuple[int, int]) -> bool:
         """Could this phrase be a speaker: a pronoun, a role/organisation/
         document noun or a name (a capitalised word our word list does not know
         as a common word)?"""
         a, b = span
-        if self.ents:
-            for ea, eb, label in self.ents:
+        if self.doc.ents:
+            for ea, eb, label in self.doc.ents:
                 if ea < b and eb > a and label in ("PER", "ORG", "PERSON"):
                     return True
         for k in range(a, b):
-            lo = self.low[k]
+            lo = self.doc.lower[k]
             if lo in ("er", "sie", "wir", "ich"):
                 return True
-            if not self.w[k][:1].isupper():
+            if not self.doc.words[k][:1].isupper():
                 continue
-            if self.lex.source_noun_kind(lo) is not None:
+            if self.doc.lex.source_noun_kind(lo) is not None:
                 return True
-            counts = self.lex.lower.get(lo)
+            counts = self.doc.lex.lower.get(lo)
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
                 return True
-        return False
+        return self._bare_name(a, b)
+
+    def _bare_name(self, a: int, b: int) -> bool:
+        """Capitalised words without an article, none ever written lowercase
+        and none a word of the common-noun kind: a name, however often seen
+        ("Müntefering sprach von …", "Premium Aerotec rechnet …")."""
+        words, lower = self.doc.words, self.doc.lower
+        if b - a > 4 or self.doc.lex.fclass(lower[a]):
+            return False
+        for k in range(a, b):
+            counts = self.doc.lex.lower.get(lower[k])
+            if not words[k][:1].isupper() or (counts is not None and counts[0] > 0) \
+                    or lower[k].endswith(COMMON_NOUN_ENDINGS):
+                return False
+        return True
 
     NAME_MAX_COUNT = 3

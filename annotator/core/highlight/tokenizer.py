@@ -21,7 +21,7 @@ EXTRA_INFIXES = [
 
 def customize_tokenizer(nlp: spacy.Language) -> spacy.Language:
     infixes = list(nlp.Defaults.infixes or []) + EXTRA_INFIXES
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     return nlp
 
 
@@ -29,7 +29,7 @@ def drop_lexeme_attributes(nlp: spacy.Language) -> spacy.Language:
     """Skip computing lexical attributes (shape, like_num, like_url …) for
     new words: the highlighter never reads them and they cost ~20% of
     tokenization on unseen text.  Only for the highlighter's own pipeline."""
-    nlp.vocab.lex_attr_getters = {}
+    nlp.vocab.lex_attr_getters = {}  # type: ignore[attr-defined]
     return nlp
 
 

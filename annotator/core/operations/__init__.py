@@ -23,6 +23,7 @@ from annotator.core.operations.jobs import (
     IMPORTED,
     IMPORTED_ANNOTATIONS,
     MERGED,
+    accept_agreed,
     adjudicate,
     assign,
     export,
@@ -31,10 +32,11 @@ from annotator.core.operations.jobs import (
     import_articles,
     merge,
     take_back,
+    take_majorities,
 )
 
 __all__ = [
     "ASSIGNED", "EXPORTED", "HIGHLIGHTED", "IMPORTED", "IMPORTED_ANNOTATIONS", "MERGED",
-    "adjudicate", "annotate_changes", "assign", "export", "highlight",
+    "accept_agreed", "adjudicate", "annotate_changes", "take_majorities", "assign", "export", "highlight",
     "import_annotation_file", "import_articles", "merge", "take_back", "write_change",
 ]

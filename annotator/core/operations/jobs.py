@@ -106,6 +106,27 @@ def take_back(project, final: Annotation, before: Annotation | None) -> Outcome[
     return Outcome(stored, adjudicated_changes(final))
 
 
+def accept_agreed(project, article_id: str | None = None) -> Outcome[list[Annotation]]:
+    """Settle every agreed claim group of one article (or of the project)."""
+    from annotator.core.team.settling import accept_agreed as settle_agreed
+
+    return _settled_many(settle_agreed(project, article_id))
+
+
+def take_majorities(project, article_id: str | None = None) -> Outcome[list[Annotation]]:
+    """Settle every open disagreement of one article (or all) with its majority version."""
+    from annotator.core.team.settling import settle_by_majority
+
+    return _settled_many(settle_by_majority(project, article_id))
+
+
+def _settled_many(finals: list[Annotation]) -> Outcome[list[Annotation]]:
+    changes = Changes(team=True)
+    for final in finals:
+        changes = changes | adjudicated_changes(final)
+    return Outcome(finals, changes)
+
+
 def adjudicated_changes(annotation: Annotation) -> Changes:
     """A final version written or taken back: its article, the annotation, team data."""
     assert annotation.id is not None

@@ -5,8 +5,9 @@ functions taking the connection first (a sqlite-utils ``Database`` or a
 ``sqlite3.Connection``): ``articles``, ``suggestions``, ``annotations``
 (with annotators and the change log), ``team`` (assignments and merge
 conflicts), ``meta`` (project identity), ``merging`` (the merge's staging
-and output tables) and ``status`` (when an article is new, in progress or
-done). The schema and its migrations stay in :mod:`annotator.core.schema`.
+and output tables), ``status`` (when an article is new, in progress or
+done) and ``learned`` (models and lexicon entries learned from the
+decisions). The schema and its migrations stay in :mod:`annotator.core.schema`.
 
 No SQL is built from data: values are parameters; the only names spliced
 in are fixed column names chosen by the code.

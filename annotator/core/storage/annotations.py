@@ -39,6 +39,10 @@ def annotators(db) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM annotators ORDER BY name")]
 
 
+def annotators_with_annotations(db) -> set[str]:
+    return {r[0] for r in db.execute("SELECT DISTINCT annotator FROM annotations")}
+
+
 # -- annotations and their log ------------------------------------------------
 
 
@@ -158,3 +162,34 @@ def accepted_distribution(db, column: str):
     return db.execute(
         f"SELECT annotator, {column}, count(*) FROM annotations WHERE decision = 'accept' "
         f"AND {column} IS NOT NULL GROUP BY annotator, {column}")
+
+
+# -- copying an annotator's work into a work package ------------------------------
+
+
+def copy_rows(source, target, article_ids: list[str], annotator: str) -> int:
+    """Copy the annotator's annotations of the articles, with their change log,
+    into another database whose suggestions were copied (new local ids: each
+    annotation's suggestion is found again by its span). How many were copied."""
+    if not article_ids:
+        return 0
+    spans = {(r[1], r[2], r[3]): r[0] for r in target.execute(
+        f'SELECT id, article_id, start, "end" FROM suggestions WHERE article_id IN '
+        f"({marks(article_ids)})", article_ids)}
+    rows = list(fetch_dicts(source, (
+        f"SELECT {select_list(ANNOTATION_COLUMNS, 'a')}, s.start AS s_start, s.\"end\" AS s_end "
+        "FROM annotations a LEFT JOIN suggestions s ON s.id = a.suggestion_id "
+        f"WHERE a.annotator = ? AND a.article_id IN ({marks(article_ids)}) ORDER BY a.id"),
+        [annotator, *article_ids]))
+    for row in rows:
+        span = (row.pop("s_start"), row.pop("s_end"))
+        if row["suggestion_id"] is not None:
+            row["suggestion_id"] = spans.get((row["article_id"], *span))
+        target.execute(_UPSERT, [row[c] for c in ANNOTATION_COLUMNS])
+    ids = [row["id"] for row in rows]
+    if ids:
+        columns = "annotation_id, annotator, at, action, before, after, db_uuid"
+        log = source.execute(f"SELECT {columns} FROM annotation_log WHERE annotation_id IN "
+                             f"({marks(ids)}) ORDER BY seq", ids).fetchall()
+        target.executemany(f"INSERT INTO annotation_log ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?)", log)
+    return len(rows)

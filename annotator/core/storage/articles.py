@@ -24,7 +24,8 @@ _INSERT = (
 )
 _SELECT = f"SELECT {select_list(ARTICLE_COLUMNS)} FROM articles"
 # Claims of an article for one reviewer: the pipeline's suggestions plus the
-# claims that reviewer added by hand; reviewed: those they judged.
+# claims that reviewer added by hand; reviewed: those they judged. A reviewer
+# with assigned articles (work packages) sees only those.
 _SUMMARIES = f"""
     SELECT * FROM (
       SELECT a.id, a.seq, a.title, a.outlet, a.published,
@@ -36,6 +37,8 @@ _SUMMARIES = f"""
       FROM articles a
       WHERE (:search IS NULL OR instr(lower(a.text), lower(:search)) > 0
              OR instr(lower(a.title), lower(:search)) > 0)
+        AND (:annotator = '' OR NOT EXISTS (SELECT 1 FROM assignments WHERE annotator = :annotator)
+             OR a.id IN (SELECT article_id FROM assignments WHERE annotator = :annotator))
     )
     WHERE {status_filter_sql("claims_reviewed", "claims_total")}
 """

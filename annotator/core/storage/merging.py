@@ -27,6 +27,7 @@ from annotator.core.rows import (
     select_list,
 )
 from annotator.core.storage import fetch_dicts, source_merging
+from annotator.core.storage.team import BASIS_COLUMNS
 
 VERSION_COLUMNS = tuple(c for c in ANNOTATION_COLUMNS if c != "suggestion_id")
 # A staged version: its suggestion given by span, not by the input's local rowid.
@@ -83,7 +84,7 @@ def read_small_tables(conn: sqlite3.Connection, present: set[str]) -> dict[str, 
         "suggestions": list(fetch_dicts(
             conn, f"SELECT {select_list(suggestions)} FROM source.suggestions")),
         "annotators": list(fetch_dicts(conn, "SELECT name, created_at FROM source.annotators")),
-        "assignments": [], "conflicts": [],
+        "assignments": [], "conflicts": [], "bases": [],
     }
     if "assignments" in present:
         small["assignments"] = list(fetch_dicts(
@@ -91,6 +92,9 @@ def read_small_tables(conn: sqlite3.Connection, present: set[str]) -> dict[str, 
     if "merge_conflicts" in present:
         small["conflicts"] = list(fetch_dicts(
             conn, f"SELECT {select_list(CONFLICT_COLUMNS)} FROM source.merge_conflicts"))
+    if "adjudication_basis" in present:
+        small["bases"] = list(fetch_dicts(
+            conn, f"SELECT {select_list(BASIS_COLUMNS)} FROM source.adjudication_basis"))
     return small
 
 
@@ -114,6 +118,15 @@ def deletion_times(conn: sqlite3.Connection) -> dict[str, str]:
     """annotation id -> when it was last deleted, by any staged change log."""
     return dict(conn.execute("SELECT annotation_id, max(at) FROM temp.stage_log "
                              "WHERE action = 'delete' GROUP BY annotation_id"))
+
+
+def superseded_states(conn: sqlite3.Connection) -> set[tuple[str, int, str]]:
+    """(annotation id, revision, updated_at) of every state some staged change
+    log edited further: a version in this set is history, not a rival."""
+    return set(conn.execute(
+        "SELECT DISTINCT annotation_id, json_extract(before, '$.revision'), "
+        "json_extract(before, '$.updated_at') FROM temp.stage_log "
+        "WHERE before IS NOT NULL AND action = 'update'"))
 
 
 # -- the output ----------------------------------------------------------------
@@ -169,6 +182,11 @@ def insert_assignments(conn: sqlite3.Connection, rows: list[dict]) -> None:
 def insert_conflicts(conn: sqlite3.Connection, rows: list[dict]) -> None:
     columns = (*CONFLICT_COLUMNS, "kept_annotation_id")
     _insert(conn, "merge_conflicts", columns, [tuple(r[c] for c in columns) for r in rows])
+
+
+def insert_bases(conn: sqlite3.Connection, rows: list[dict]) -> None:
+    _insert(conn, "adjudication_basis", BASIS_COLUMNS,
+            [tuple(r[c] for c in BASIS_COLUMNS) for r in rows])
 
 
 def record_merged_from(conn: sqlite3.Connection, sources: list[str]) -> None:
@@ -235,6 +253,7 @@ def canonical_rows(db) -> dict[str, list[tuple]]:
         "assignments": f"SELECT {select_list(ASSIGNMENT_COLUMNS)} FROM assignments",
         "merge_conflicts": f"SELECT {select_list(CONFLICT_COLUMNS)}, kept_annotation_id "
                            "FROM merge_conflicts",
+        "adjudication_basis": f"SELECT {select_list(BASIS_COLUMNS)} FROM adjudication_basis",
     }
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
         queries.update(source_merging.CANONICAL_QUERIES)  # the registry (m004) is content too

@@ -33,3 +33,50 @@ def assign(conn, rows: list[tuple[str, str, str, str]]) -> None:
 
 def conflict_count(db) -> int:
     return db.execute("SELECT count(*) FROM merge_conflicts").fetchone()[0]
+
+
+# -- adjudication basis (m007): the versions a final version was settled on ------
+
+BASIS_COLUMNS = ("final_id", "article_id", "annotation_id", "annotator", "revision",
+                 "updated_at", "settled_at")
+
+
+def record_basis(conn, final_id: str, rows: list[tuple[str, str, str, int, str]], settled_at: str) -> None:
+    """Replace the basis of ``final_id`` by ``rows``: (article_id, annotation_id,
+    annotator, revision, updated_at) of each version the lead saw."""
+    conn.execute("DELETE FROM adjudication_basis WHERE final_id = ?", [final_id])
+    conn.executemany(
+        "INSERT INTO adjudication_basis (final_id, article_id, annotation_id, annotator, revision, "
+        "updated_at, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(final_id, *row, settled_at) for row in rows])
+
+
+def bases(db, article_id: str | None = None) -> dict[str, dict[str, tuple[int, str]]]:
+    """final id -> {annotation id: (revision, updated_at)} it was settled on."""
+    sql, params = "SELECT final_id, annotation_id, revision, updated_at FROM adjudication_basis", []
+    if article_id is not None:
+        sql += " WHERE article_id = ?"
+        params.append(article_id)
+    out: dict[str, dict[str, tuple[int, str]]] = {}
+    for final_id, annotation_id, revision, updated_at in db.execute(sql, params):
+        out.setdefault(final_id, {})[annotation_id] = (revision, updated_at)
+    return out
+
+
+
+def assignments_by_annotator(db) -> dict[str, list[str]]:
+    """annotator -> their assigned article ids, in import order."""
+    out: dict[str, list[str]] = {}
+    for annotator, article_id in db.execute(
+            "SELECT x.annotator, x.article_id FROM assignments x JOIN articles a ON a.id = x.article_id "
+            "ORDER BY a.seq"):
+        out.setdefault(annotator, []).append(article_id)
+    return out
+
+
+def unassign(conn, annotator: str, article_ids: list[str]) -> int:
+    """Remove the annotator's assignments of these articles; how many there were."""
+    before = conn.total_changes
+    conn.executemany("DELETE FROM assignments WHERE annotator = ? AND article_id = ?",
+                     [(annotator, a) for a in article_ids])
+    return conn.total_changes - before

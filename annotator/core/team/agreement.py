@@ -7,9 +7,14 @@ Definitions (see docs/team-workflow.md):
 - Krippendorff's alpha per field: ordinal for source reliability (A-E) and
   information credibility (1-5), nominal for decision, source type and
   attribution form. F and 6 mean "cannot be judged": not a point on the
-  scale, so they count as no value;
+  scale, so they count as no value. Both are also counted the other way,
+  as a category of their own (``reliability_f_as_category``,
+  ``credibility_6_as_category``, nominal A-F / 1-6), since the two
+  readings can differ widely on the same data;
 - Cohen's kappa (unweighted) per annotator pair and field; "overall" is the
   mean over pairs (Light's kappa);
+- weighted Cohen's kappa (linear and quadratic weights) for the ordinal
+  grades, per pair and as the mean over pairs;
 - span F1 per pair over the articles both worked on (judged at least one
   claim in): accepted claim spans (suggested and hand-added alike) and the
   distinct source spans of accepted claims, matched exactly and, one-to-one,
@@ -37,6 +42,7 @@ from annotator.core.team.coefficients import (
     matched_exact,
     matched_overlapping,
     pairable_items,
+    weighted_kappa,
 )
 
 
@@ -44,15 +50,23 @@ from annotator.core.team.coefficients import (
 class FieldSpec:
     level: Level
     domain: tuple
+    column: str = ""  # the annotation field it reads ('' = its own name)
 
 
+# The judged columns, in the order annotation_store.judgements_of_suggestions reads them.
+COLUMNS = ("decision", "reliability", "credibility", "source_type", "attribution")
 FIELDS = {
     "decision": FieldSpec("nominal", ("accept", "reject")),
     "reliability": FieldSpec("ordinal", ("A", "B", "C", "D", "E")),
     "credibility": FieldSpec("ordinal", (1, 2, 3, 4, 5)),
     "source_type": FieldSpec("nominal", tuple(s.value for s in SourceType)),
     "attribution": FieldSpec("nominal", tuple(a.value for a in Attribution)),
+    # "cannot be judged" as a category of its own rather than as no value
+    "reliability_f_as_category": FieldSpec("nominal", ("A", "B", "C", "D", "E", "F"), "reliability"),
+    "credibility_6_as_category": FieldSpec("nominal", (1, 2, 3, 4, 5, 6), "credibility"),
 }
+WEIGHTED = tuple(f"{name} ({weights})" for name, spec in FIELDS.items() if spec.level == "ordinal"
+                 for weights in ("linear", "quadratic"))
 SPAN_MEASURES = ("claim", "claim_overlap", "source", "source_overlap")
 
 
@@ -70,6 +84,7 @@ class PairAgreement:
     alpha: dict[str, Figure] = field(default_factory=dict)
     kappa: dict[str, Figure] = field(default_factory=dict)
     spans: dict[str, Figure] = field(default_factory=dict)
+    weighted_kappa: dict[str, Figure] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,21 +95,24 @@ class AgreementReport:
     kappa: dict[str, Figure] = field(default_factory=dict)
     spans: dict[str, Figure] = field(default_factory=dict)
     pairs: list[PairAgreement] = field(default_factory=list)
+    weighted_kappa: dict[str, Figure] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def rows(self) -> list[tuple[str, str, float | None, int]]:
         """(scope, measure, value, n) for tables: overall first, then each pair."""
-        out = _figure_rows("overall", self.alpha, self.kappa, self.spans)
+        out = _figure_rows("overall", self.alpha, self.kappa, self.spans, self.weighted_kappa)
         for pair in self.pairs:
-            out += _figure_rows(f"{pair.first} ~ {pair.second}", pair.alpha, pair.kappa, pair.spans)
+            out += _figure_rows(f"{pair.first} ~ {pair.second}", pair.alpha, pair.kappa, pair.spans,
+                                pair.weighted_kappa)
         return out
 
 
-def _figure_rows(scope: str, alpha: dict, kappa: dict, spans: dict) -> list[tuple]:
+def _figure_rows(scope: str, alpha: dict, kappa: dict, spans: dict, weighted: dict) -> list[tuple]:
     rows = [(scope, f"alpha {name}", f.value, f.n) for name, f in alpha.items()]
     rows += [(scope, f"kappa {name}", f.value, f.n) for name, f in kappa.items()]
+    rows += [(scope, f"weighted kappa {name}", f.value, f.n) for name, f in weighted.items()]
     rows += [(scope, f"span F1 {name}", f.value, f.n) for name, f in spans.items()]
     return rows
 
@@ -103,6 +121,10 @@ def code(field_name: str, value) -> int | None:
     """A field's value as its position on the scale; None for no value."""
     domain = FIELDS[field_name].domain
     return domain.index(value) if value in domain else None
+
+
+def _value(by: dict, field_name: str):
+    return by[FIELDS[field_name].column or field_name]
 
 
 def measure_agreement(project: Project) -> AgreementReport:
@@ -119,9 +141,12 @@ def measure_agreement(project: Project) -> AgreementReport:
         pair = PairAgreement(first, second, items=len(shared))
         pair.alpha = _alpha(shared, [first, second])
         pair.kappa = {name: _kappa(shared, first, second, name) for name in FIELDS}
+        pair.weighted_kappa = _weighted(shared, first, second)
         pair.spans = _pair_spans(spans, worked, first, second)
         report.pairs.append(pair)
     report.kappa = {name: _mean_kappa(report.pairs, name) for name in FIELDS}
+    report.weighted_kappa = {name: _mean_figure([p.weighted_kappa[name] for p in report.pairs])
+                             for name in WEIGHTED}
     report.spans = _pooled_spans(report.pairs, spans, worked)
     report.alpha["source_level_reliability"] = _source_level(project, annotators)
     return report
@@ -138,14 +163,14 @@ def _judgements(project: Project) -> dict[int, dict[str, dict]]:
     cursor = annotation_store.judgements_of_suggestions(project.db)
     out: dict[int, dict[str, dict]] = {}
     for suggestion_id, annotator, *values in cursor:
-        out.setdefault(suggestion_id, {})[annotator] = dict(zip(FIELDS, values))
+        out.setdefault(suggestion_id, {})[annotator] = dict(zip(COLUMNS, values))
     return out
 
 
 def _alpha(items: dict[int, dict[str, dict]], annotators: list[str]) -> dict[str, Figure]:
     figures = {}
     for name, spec in FIELDS.items():
-        units = [[code(name, items[s][a][name]) if a in items[s] else None for s in items]
+        units = [[code(name, _value(items[s][a], name)) if a in items[s] else None for s in items]
                  for a in annotators]
         figures[name] = Figure(krippendorff_alpha(units, spec.level, range(len(spec.domain))),
                                pairable_items(units))
@@ -153,15 +178,38 @@ def _alpha(items: dict[int, dict[str, dict]], annotators: list[str]) -> dict[str
 
 
 def _kappa(items: dict[int, dict[str, dict]], first: str, second: str, name: str) -> Figure:
-    pairs = [(code(name, by[first][name]), code(name, by[second][name])) for by in items.values()]
-    pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+    pairs = _coded_pairs(items, first, second, name)
     return Figure(cohen_kappa(pairs), len(pairs))
 
 
+def _coded_pairs(items: dict[int, dict[str, dict]], first: str, second: str,
+                 name: str) -> list[tuple[int, int]]:
+    pairs = [(code(name, _value(by[first], name)), code(name, _value(by[second], name)))
+             for by in items.values()]
+    return [(a, b) for a, b in pairs if a is not None and b is not None]
+
+
+def _weighted(items: dict[int, dict[str, dict]], first: str, second: str) -> dict[str, Figure]:
+    figures = {}
+    for name, spec in FIELDS.items():
+        if spec.level != "ordinal":
+            continue
+        pairs = _coded_pairs(items, first, second, name)
+        for weights in ("linear", "quadratic"):
+            value = weighted_kappa(pairs, len(spec.domain), weights)
+            figures[f"{name} ({weights})"] = Figure(value, len(pairs))
+    return figures
+
+
 def _mean_kappa(pairs: list[PairAgreement], name: str) -> Figure:
-    values = [v for p in pairs if (v := p.kappa[name].value) is not None]
-    n = sum(p.kappa[name].n for p in pairs if p.kappa[name].value is not None)
-    return Figure(sum(values) / len(values) if values else None, n)
+    return _mean_figure([p.kappa[name] for p in pairs])
+
+
+def _mean_figure(figures: list[Figure]) -> Figure:
+    """The mean of the defined figures (Light's kappa over pairs), with their n summed."""
+    defined = [f for f in figures if f.value is not None]
+    return Figure(sum(f.value for f in defined) / len(defined) if defined else None,  # type: ignore[misc]
+                  sum(f.n for f in defined))
 
 
 def _worked_articles(project: Project) -> dict[str, set[str]]:

@@ -53,6 +53,25 @@ def cohen_kappa(pairs: Sequence[tuple[object, object]]) -> float | None:
     return (observed - expected) / (1 - expected)
 
 
+def weighted_kappa(pairs: Sequence[tuple[int, int]], categories: int,
+                   weights: Literal["linear", "quadratic"]) -> float | None:
+    """Cohen's weighted kappa for ordinal codes 0..categories-1: a near miss
+    costs less than a far one (linear: by distance; quadratic: by its square)."""
+    if not pairs or categories < 2:
+        return None
+    power = 1 if weights == "linear" else 2
+    cost = [[(abs(i - j) / (categories - 1)) ** power for j in range(categories)]
+            for i in range(categories)]
+    n = len(pairs)
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    observed = sum(cost[a][b] for a, b in pairs) / n
+    expected = sum(cost[i][j] * first[i] * second[j]
+                   for i in range(categories) for j in range(categories)) / (n * n)
+    if expected == 0:  # both used one and the same code throughout: undefined
+        return None
+    return 1 - observed / expected
+
+
 def matched_exact(left: set[tuple[int, int]], right: set[tuple[int, int]]) -> int:
     return len(left & right)
 

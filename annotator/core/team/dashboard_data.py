@@ -11,9 +11,10 @@ from annotator.core.storage import team
 from annotator.core.team.adjudication import (
     AdjudicationProgress,
     adjudication_progress,
-    disagreements,
+    claim_groups,
 )
 from annotator.core.team.agreement import AgreementReport, measure_agreement
+from annotator.core.team.settling import curation_counts
 
 
 @dataclass
@@ -33,10 +34,14 @@ class DashboardData:
     agreement: AgreementReport | None = None
     merge_conflicts: int = 0
     adjudication: AdjudicationProgress | None = None
+    # articles per curation status (open, partly settled, settled)
+    curation: Counter = field(default_factory=Counter)
 
 
 def people(project: Project) -> list[str]:
-    names = set(project.annotators())
+    """Annotators with work: annotations or assigned articles. A name registered
+    without either (a lead who only opened the database) is nobody's layer."""
+    names = annotation_store.annotators_with_annotations(project.db)
     names |= team.assigned_annotators(project.db)
     return sorted(n for n in names if not n.startswith("@"))
 
@@ -60,6 +65,7 @@ def distribution(project: Project, column: str) -> dict[str, Counter]:
 
 
 def dashboard_data(project: Project) -> DashboardData:
+    groups = claim_groups(project)
     return DashboardData(
         progress=[annotator_progress(project, name) for name in people(project)],
         reliability=distribution(project, "reliability"),
@@ -67,5 +73,6 @@ def dashboard_data(project: Project) -> DashboardData:
         source_types=distribution(project, "source_type"),
         agreement=measure_agreement(project),
         merge_conflicts=team.conflict_count(project.db),
-        adjudication=adjudication_progress(disagreements(project)),
+        adjudication=adjudication_progress([g for g in groups if g.differs or g.changed]),
+        curation=curation_counts(groups),
     )

@@ -11,7 +11,11 @@ the same content, and merging a database in twice changes nothing. Rules:
   looked up again in the output;
 - the same annotation (same UUID) in two versions, or one annotator's two
   judgements of the same suggestion: the newer edit (updated_at, then
-  revision) wins, and the losing version is stored in ``merge_conflicts``;
+  revision) wins, and the losing version is stored in ``merge_conflicts``
+  unless a change log shows it was edited further (an earlier revision of
+  the same annotation is history, not a conflict);
+- adjudication bases (what a final version was settled on) are carried:
+  per final version the most recently settled basis;
 - an annotation deleted in one copy stays deleted unless it was edited again
   after the deletion (the change logs say when);
 - change logs are unioned: a log row is the same row in every copy.
@@ -148,6 +152,7 @@ class _MergeState:
     annotators: dict[str, str] = field(default_factory=dict)
     assignments: dict[tuple, dict] = field(default_factory=dict)
     carried: dict[str, dict] = field(default_factory=dict)
+    bases: dict[str, list[dict]] = field(default_factory=dict)  # final id -> basis rows
     sources: set[str] = field(default_factory=set)
     winner_annotators: list[str] = field(default_factory=list)
     # Same content hash (normalized text) but different characters, e.g. line
@@ -171,10 +176,17 @@ class _MergeState:
             _keep(self.assignments, assignment, row, lambda r: (r["assigned_at"], r["package_uuid"]), min)
         for row in snap.conflicts:
             self.carried[row["version_hash"]] = row
+        by_final: dict[str, list[dict]] = {}
+        for row in snap.bases:
+            by_final.setdefault(row["final_id"], []).append(row)
+        for final_id, rows in by_final.items():
+            rows.sort(key=_order)
+            _keep(self.bases, final_id, rows, lambda r: (r[0]["settled_at"], [_order(x) for x in r]), max)
 
     def resolve(self, conn: sqlite3.Connection) -> MergeResult:
         rowid_of = _staged_versions(conn)  # version tuple -> a staging rowid holding it
         deleted_at = _deletion_times(conn)
+        history = merging.superseded_states(conn)
         by_id: dict[str, list[tuple]] = {}
         for version in rowid_of:
             by_id.setdefault(version[ID], []).append(version)
@@ -184,7 +196,8 @@ class _MergeState:
             alive = [v for v in copies if deleted_at.get(annotation_id, "") < v[UPDATED_AT]]
             if alive:
                 winners.append(_newest(alive))
-                dropped += [v for v in alive if v is not winners[-1]]
+                dropped += [v for v in alive if v is not winners[-1]
+                            and (annotation_id, v[REVISION], v[UPDATED_AT]) not in history]
         by_claim: dict[tuple, list[tuple]] = {}
         for version in winners:
             by_claim.setdefault(_claim_key(version), []).append(version)
@@ -197,8 +210,9 @@ class _MergeState:
             articles=list(self.articles.values()), suggestions=list(self.suggestions.values()),
             annotators=self._annotators(final), winners=[rowid_of[v] for v in final],
             assignments=list(self.assignments.values()),
-            conflicts=self._conflicts([_as_dict(v) for v in dropped], final),
-            sources=sorted(self.sources))
+            conflicts=self._conflicts([_as_dict(v) for v in dropped], final, history),
+            sources=sorted(self.sources),
+            bases=[row for final_id in sorted(self.bases) for row in self.bases[final_id]])
 
     def _annotators(self, annotations: list[tuple]) -> dict[str, str]:
         names = dict(self.annotators)
@@ -208,13 +222,15 @@ class _MergeState:
                 names[name] = created_at
         return names
 
-    def _conflicts(self, dropped: list[dict], annotations: list[tuple]) -> list[dict]:
+    def _conflicts(self, dropped: list[dict], annotations: list[tuple],
+                   history: set[tuple[str, int, str]]) -> list[dict]:
         by_id = {v[ID]: v[ID] for v in annotations}
         by_claim = {_claim_key(v): v[ID] for v in annotations}
         conflicts = {}
         for version in dropped:
             conflicts[version_hash(version)] = _conflict_row(version)
-        conflicts.update({h: dict(row) for h, row in self.carried.items()})
+        conflicts.update({h: dict(row) for h, row in self.carried.items() if (
+            row["annotation_id"], row["dropped_revision"], row["dropped_updated_at"]) not in history})
         for row in conflicts.values():  # the kept version is the final one, whoever won first
             version = json.loads(row["dropped"])
             row["kept_annotation_id"] = by_id.get(version["id"]) or by_claim.get(claim_key(version))
@@ -224,9 +240,9 @@ class _MergeState:
 # Versions travel as tuples in this column order (dicts only where needed: 100k
 # dicts cost more than the rest of the decision).
 COLUMNS = merging.STAGED_COLUMNS
-ID, ANNOTATOR, ARTICLE_ID, UPDATED_AT, CREATED_AT, S_START, S_END = (
+ID, ANNOTATOR, ARTICLE_ID, UPDATED_AT, CREATED_AT, REVISION, S_START, S_END = (
     COLUMNS.index(c) for c in ("id", "annotator", "article_id", "updated_at", "created_at",
-                               "suggestion_start", "suggestion_end"))
+                               "revision", "suggestion_start", "suggestion_end"))
 
 
 def _as_dict(version: tuple) -> dict:

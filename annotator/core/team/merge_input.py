@@ -37,6 +37,7 @@ class Snapshot:
     annotators: list[dict] = field(default_factory=list)
     assignments: list[dict] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
+    bases: list[dict] = field(default_factory=list)
 
 
 def probe_input(path: Path | str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.project import Project
@@ -26,6 +26,7 @@ class MergeResult:
     assignments: list[dict]
     conflicts: list[dict]
     sources: list[str]  # input database UUIDs
+    bases: list[dict] = field(default_factory=list)  # adjudication_basis rows
 
 
 class MergeOutput:
@@ -90,3 +91,4 @@ def _insert_all(conn: sqlite3.Connection, result: MergeResult) -> None:
     merging.copy_log(conn)
     merging.insert_assignments(conn, result.assignments)
     merging.insert_conflicts(conn, result.conflicts)
+    merging.insert_bases(conn, result.bases)

@@ -6,6 +6,14 @@ shuffle, so the same project, names, overlap and seed give the same
 packages. A package carries its articles' suggestions and says whom it is
 for (``package_for``) and where it came from (``package_from`` = the lead
 project's UUID); the assignments are recorded in both databases.
+
+Assigning again never grows an old assignment: an annotator who already has
+articles keeps exactly those, and only the *unassigned* articles (none were
+assigned yet, newly imported ones, or those given up by ``unassign``) are
+shared out among the names given; so a newcomer gets a share of the
+unassigned articles, never the others' work. With ``carry_annotations`` a
+package also holds the annotator's earlier annotations of its articles
+(with their change log), so a re-cut package continues where they were.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from pathlib import Path
 from annotator.core.database import utc_now
 from annotator.core.models import check_annotator_name
 from annotator.core.project import Project
+from annotator.core.storage import annotations as annotation_store
 from annotator.core.storage import articles, suggestions, team
 
 BATCH = 500
@@ -71,15 +80,37 @@ def package_path(out_dir: Path, annotator: str) -> Path:
 
 
 def assign_packages(project: Project, annotators: Iterable[str], overlap: float, out_dir: Path | str,
-                    *, seed: int = 0, on_progress: Callable[[int, int], None] | None = None,
+                    *, seed: int = 0, carry_annotations: bool = False,
+                    on_progress: Callable[[int, int], None] | None = None,
                     should_cancel: Callable[[], bool] | None = None) -> list[Package]:
     """Write one package per annotator into ``out_dir``; PackageError if refused."""
-    names, out_dir = check_names(annotators), Path(out_dir)
+    names = check_names(annotators)
     article_ids = project.article_ids()
     if not article_ids:
         raise PackageError(f"{project.path}: the project has no articles to hand out")
-    plan = plan_packages(article_ids, names, overlap, seed)
-    shared = round(overlap * len(article_ids))
+    existing = team.assignments_by_annotator(project.db)
+    taken = {a for ids in existing.values() for a in ids}
+    unassigned = [a for a in article_ids if a not in taken]
+    if not unassigned and not any(name in existing for name in names):
+        raise PackageError("every article is already assigned; give a newcomer another's "
+                           "unfinished articles with --reassign FROM --to NAME")
+    new = plan_packages(unassigned, names, overlap, seed)
+    order = {a: i for i, a in enumerate(article_ids)}
+    plan = {name: sorted(set(existing.get(name, [])) | set(new[name]), key=order.__getitem__)
+            for name in names}
+    shared = round(overlap * len(unassigned))
+    return write_packages(project, plan, out_dir, overlap=overlap, seed=seed, shared=shared,
+                          carry_annotations=carry_annotations, on_progress=on_progress,
+                          should_cancel=should_cancel)
+
+
+def write_packages(project: Project, plan: dict[str, list[str]], out_dir: Path | str, *,
+                   overlap: float, seed: int, shared: int, carry_annotations: bool = False,
+                   on_progress: Callable[[int, int], None] | None = None,
+                   should_cancel: Callable[[], bool] | None = None) -> list[Package]:
+    """One package per annotator of ``plan`` (annotator -> article ids), and the
+    assignments recorded in the lead's project."""
+    names, out_dir = list(plan), Path(out_dir)
     paths = {name: package_path(out_dir, name) for name in names}
     taken = [p for p in paths.values() if p.exists()]
     if taken:
@@ -89,7 +120,8 @@ def assign_packages(project: Project, annotators: Iterable[str], overlap: float,
     for done, name in enumerate(names, start=1):
         if should_cancel and should_cancel():
             break
-        uuid = _write_package(project, name, plan[name], paths[name], overlap, seed)
+        uuid = _write_package(project, name, plan[name], paths[name], overlap, seed,
+                              carry_annotations)
         packages.append(Package(name, paths[name], uuid, len(plan[name]), shared))
         if on_progress:
             on_progress(done, len(names))
@@ -98,7 +130,7 @@ def assign_packages(project: Project, annotators: Iterable[str], overlap: float,
 
 
 def _write_package(source: Project, annotator: str, article_ids: list[str], path: Path,
-                   overlap: float, seed: int) -> str:
+                   overlap: float, seed: int, carry_annotations: bool) -> str:
     temporary = path.with_name(f".{path.name}.writing-{os.getpid()}")
     temporary.unlink(missing_ok=True)
     try:
@@ -106,6 +138,10 @@ def _write_package(source: Project, annotator: str, article_ids: list[str], path
             with package.transaction():
                 _copy_articles(source, package, article_ids)
                 package.ensure_annotator(annotator)
+                if carry_annotations:
+                    for start in range(0, len(article_ids), BATCH):
+                        annotation_store.copy_rows(source.db, package.db.conn,
+                                                   article_ids[start:start + BATCH], annotator)
                 for key, value in (("package_for", annotator), ("package_from", source.uuid),
                                    ("package_overlap", str(overlap)), ("package_seed", str(seed)),
                                    ("package_created_at", utc_now())):

@@ -3,8 +3,13 @@ by side, and the lead's final version, all by keyboard.
 
 Keys: Up/Down choose a claim; Left/Right choose a version (its spans are
 marked in the text); 1-9 or Enter take that version as final; E edits a
-final version; N jumps to the next unsettled claim; Ctrl+Z takes the last
-choice back. Each choice is saved at once (the core operations adjudicate
+final version; N jumps to the next unsettled claim; M takes the version
+most annotators chose; A accepts every claim of the shown article that all
+annotators agreed on (Shift+A: of the whole project); G switches the list
+between disagreements and agreed claims; Ctrl+Z takes the last choice back.
+The filter bar (Alt+F field, Alt+P annotator pair, Alt+R article) narrows the list.
+A claim settled once whose versions changed since shows ↻ "changed since
+adjudicated" until it is settled again. Each choice is saved at once (the core operations adjudicate
 and take_back) into the @adjudicated layer, and its Changes record goes on
 the window's bus (the dashboard refreshes from it).
 """
@@ -31,23 +36,29 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.models import Annotation, Decision, Span
-from annotator.core.operations import adjudicate, take_back
+from annotator.core.operations import accept_agreed, adjudicate, take_back
 from annotator.core.project import Project
 from annotator.core.review.fields import FIELDS, excerpt, field_values
-from annotator.core.team.adjudication import ClaimGroup, adjudication_progress
+from annotator.core.team.adjudication import ClaimGroup, adjudication_progress, claim_groups, disagreements
+from annotator.core.team.settling import majority, rank
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.team.final_version_dialog import FinalVersionDialog
+from annotator.gui.team.group_filter import GroupFilter
 
 CONTEXT = 350  # characters of text shown around a claim
 CLAIM, SOURCE, CUE, DIFFERS = "#ffe27a", "#d9c2ff", "#ffc08a", "#ffd6d6"
 
 
 class AdjudicationView(QWidget):
-    def __init__(self, project: Project, parent: QWidget | None = None, *, bus=None):
+    def __init__(self, project: Project, parent: QWidget | None = None, *, bus=None, window=None):
         super().__init__(parent)
         self.project = project
         self.bus = bus  # an OperationBus; None in a standalone view
-        self.groups: list[ClaimGroup] = []
+        # the main window: project-wide work (accept agreed, reload) runs in its
+        # workers; None in a standalone view, which does it here
+        self.main_window = window
+        self.groups: list[ClaimGroup] = []  # the groups listed (after the filter)
+        self.all_groups: list[ClaimGroup] = []
         self.texts: dict = {}  # article id -> Article
         self.column = 0
         self.edit_dialog: FinalVersionDialog | None = None
@@ -70,6 +81,7 @@ class AdjudicationView(QWidget):
         self.context.setReadOnly(True)
         self.context.setAccessibleName("Claim in its text")
         self.legend = QLabel(self)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.versions = QTableWidget(len(FIELDS), 0, self)
         self.versions.setAccessibleName("Versions side by side")
         self.versions.setVerticalHeaderLabels([name for name, _ in FIELDS])
@@ -78,7 +90,10 @@ class AdjudicationView(QWidget):
         self.versions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.versions.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.hint = QLabel("Up/Down claim · Left/Right version · 1–9 or Enter: take version · "
-                           "E: edit final · N: next unsettled · Ctrl+Z: undo", self)
+                           "M: majority · E: edit final · N: next unsettled · A: accept agreed "
+                           "(Shift+A: all articles) · G: agreed/disagreements · Ctrl+Z: undo", self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.showing_agreed = False
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -93,8 +108,11 @@ class AdjudicationView(QWidget):
         top.addWidget(self.progress_label, 0)
         top.addWidget(self.progress_bar, 1)
         self.progress_label.setMinimumWidth(160)
+        self.filter = GroupFilter(lambda article_id: self._article(article_id).title or article_id[:8], self)
+        self.filter.changed.connect(self._filter_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.filter)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.hint)
 
@@ -105,7 +123,9 @@ class AdjudicationView(QWidget):
                      Qt.Key.Key_Right: lambda: self.select_version(self.column + 1),
                      Qt.Key.Key_Return: lambda: self.take_version(self.column),
                      Qt.Key.Key_Enter: lambda: self.take_version(self.column),
-                     Qt.Key.Key_E: self.edit_final, Qt.Key.Key_N: self.next_unsettled}
+                     Qt.Key.Key_E: self.edit_final, Qt.Key.Key_N: self.next_unsettled,
+                     Qt.Key.Key_M: self.take_majority, Qt.Key.Key_A: self.accept_agreed_here,
+                     Qt.Key.Key_G: self.toggle_agreed}
         for number in range(1, 10):
             self.keys[Qt.Key(Qt.Key.Key_0.value + number)] = (
                 lambda n=number: self.take_version(n - 1))
@@ -115,6 +135,10 @@ class AdjudicationView(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_A \
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            self.accept_agreed_everywhere()
             return True
         if event.type() == QEvent.Type.KeyPress and not (
                 event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
@@ -127,6 +151,16 @@ class AdjudicationView(QWidget):
     # -- data --------------------------------------------------------------------------
 
     def load(self, groups: list[ClaimGroup]) -> None:
+        """Show these groups (the filter is reset to "any")."""
+        self.all_groups = groups
+        self.filter.offer(groups)
+        self._show_groups(groups)
+
+    def _filter_changed(self) -> None:
+        self.history.clear()  # undo steps name rows of the list as it was
+        self._show_groups(self.filter.apply(self.all_groups))
+
+    def _show_groups(self, groups: list[ClaimGroup]) -> None:
         self.groups = groups
         self.claims.clear()
         for group in groups:
@@ -137,9 +171,13 @@ class AdjudicationView(QWidget):
         if groups:
             self.claims.setCurrentRow(0)
         else:
-            self.context.setPlainText("No disagreements: every claim judged by two or more "
-                                      "annotators got the same judgement.")
-        self.claims.setFocus()
+            self.context.setPlainText(
+                "No claim matches the filter." if self.filter.active else
+                "No agreed claims to show." if self.showing_agreed else
+                "No disagreements: every claim judged by two or more annotators got the same "
+                "judgement.")
+        if not self.filter.active:
+            self.claims.setFocus()
 
     def text_of(self, article_id: str) -> str:
         return self._article(article_id).text
@@ -150,13 +188,17 @@ class AdjudicationView(QWidget):
         return self.texts[article_id]
 
     def _list_label(self, group: ClaimGroup) -> str:
-        mark = "✓" if group.settled else "•"
+        mark = "✓" if group.settled else ("↻" if group.changed else "•")
         claim = excerpt(self.text_of(group.article_id), Span(group.start, group.end), 60)
-        return f"{mark} {claim}  ({', '.join(group.versions)})"
+        title = self._article(group.article_id).title or group.article_id[:8]
+        changed = "  — changed since adjudicated" if group.changed else ""
+        return f"{mark} {title}: {claim}  ({', '.join(group.versions)}){changed}"
 
     def _show_progress(self) -> None:
         progress = adjudication_progress(self.groups)
-        self.progress_label.setText(f"Settled {progress.settled} of {progress.total}")
+        changed = f" · {progress.changed} changed since adjudicated" if progress.changed else ""
+        shown = "agreed claims: " if self.showing_agreed else ""
+        self.progress_label.setText(f"{shown}Settled {progress.settled} of {progress.total}{changed}")
         self.progress_bar.setMaximum(max(progress.total, 1))
         self.progress_bar.setValue(progress.settled)
 
@@ -290,6 +332,65 @@ class AdjudicationView(QWidget):
         self.next_unsettled()
         if self.claims.currentRow() == row:
             self._show_group(row)
+
+    def take_majority(self) -> None:
+        """M: the version most annotators chose (none on a tie: said so, nothing saved)."""
+        group = self.group
+        chosen = majority(group) if group is not None else None
+        if chosen is None:
+            self.legend.setText("No majority: the versions tie. Choose one with 1–9 or Enter.")
+            return
+        self._settle(chosen)
+
+    def accept_agreed_here(self) -> None:
+        group = self.group
+        if group is not None:
+            self._accept_agreed(group.article_id)
+
+    def accept_agreed_everywhere(self) -> None:
+        self._accept_agreed(None)
+
+    def _accept_agreed(self, article_id: str | None) -> None:
+        where = "in this article" if article_id else "in the project"
+
+        def done(finals) -> None:  # saved before the view says so
+            self.reload(then=lambda: self.legend.setText(
+                f"Accepted {len(finals)} agreed claim(s) {where}."))
+
+        if self.main_window is None:
+            outcome = accept_agreed(self.project, article_id)
+            self._publish(outcome.changes)
+            done(outcome.result)
+            return
+        self.main_window.run_operation(
+            "Accept agreed", lambda project, on_progress, should_cancel: accept_agreed(project, article_id),
+            Changes(all_articles=True, team=True), label="Accepting the agreed claims…", on_success=done)
+
+    def toggle_agreed(self) -> None:
+        """G: list the claims everybody agreed on (to check them), or the disagreements."""
+        self.showing_agreed = not self.showing_agreed
+        self.reload()
+
+    def reload(self, then=None) -> None:
+        """Read the groups again (in a worker when in the window), then ``then()``."""
+        agreed, row = self.showing_agreed, self.claims.currentRow()
+
+        def read(project, on_progress=None, should_cancel=None) -> list[ClaimGroup]:
+            if agreed:
+                return [g for g in claim_groups(project) if g.agreed]
+            return rank(disagreements(project))
+
+        def show(groups: list[ClaimGroup]) -> None:
+            self.load(groups)
+            if 0 <= row < len(groups):
+                self.claims.setCurrentRow(row)
+            if then is not None:
+                then()
+
+        if self.main_window is None:
+            show(read(self.project))
+        else:
+            self.main_window.run_job("Adjudication", read, label="Reading the claim groups…", on_success=show)
 
     def undo(self) -> None:
         """Take back the last final version (Ctrl+Z): the claim is as it was before."""

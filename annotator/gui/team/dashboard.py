@@ -4,6 +4,8 @@ distributions, agreement figures. Figures are computed by the core
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -28,11 +30,27 @@ from PySide6.QtWidgets import (
 from annotator.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.team.agreement import FIELDS
 from annotator.core.team.dashboard_data import DashboardData
+from annotator.core.team.settling import CURATION_STATUSES
 
 # Axis labels must fit under a bar group of the chart.
 SHORT_SOURCE_TYPES = dict(zip(SOURCE_TYPE_LABELS, ["Person", "Gov.", "Military", "Intel.",
                                                     "Int. org.", "Expert", "Media", "Doc.",
                                                     "Anon."]))
+
+
+def integer_step(maximum: float, ticks: int = 5) -> int:
+    """A whole tick step (1, 2, 5, 10, 20, 50, …) giving at most ``ticks`` steps."""
+    base = 1
+    while True:
+        for factor in (1, 2, 5):
+            if base * factor * ticks >= maximum:
+                return base * factor
+        base *= 10
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 annotator", "2 annotators" (the dashboard said "1 annotators")."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -54,11 +72,16 @@ def _axes(chart: QChart, series, categories: list[str], maximum: float,
     category_axis, value_axis = QBarCategoryAxis(), QValueAxis()
     category_axis.append(categories)
     value_axis.setRange(minimum, max(maximum, 1))
-    if counts:  # whole numbers on the ticks
-        value_axis.applyNiceNumbers()
+    if counts:  # whole numbers on the ticks, each once ("%d" of 0.5 steps read "0, 0, 1, 1, 2")
+        step = integer_step(maximum)
+        value_axis.setRange(0, step * math.ceil(max(maximum, 1) / step))
+        value_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        value_axis.setTickAnchor(0)
+        value_axis.setTickInterval(step)
         value_axis.setLabelFormat("%d")
     else:
-        value_axis.setTickCount(5)
+        # Steps of 0.2 (five ticks over 0..1 read "0.3" for 0.25).
+        value_axis.setTickCount(round((max(maximum, 1) - minimum) / 0.2) + 1)
         value_axis.setLabelFormat("%.1f")
     chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
@@ -110,9 +133,12 @@ class Dashboard(QWidget):
     def _summary(self, data: DashboardData) -> None:
         agreement, adjudication = data.agreement, data.adjudication
         self.summary.setText(
-            f"{len(data.progress)} annotators · {agreement.items} claims judged by two or more · "
-            f"{adjudication.settled} of {adjudication.total} disagreements settled · "
-            f"{data.merge_conflicts} merge conflicts recorded")
+            f"{plural(len(data.progress), 'annotator')} · "
+            f"{plural(agreement.items, 'claim')} judged by two or more · "
+            f"{adjudication.settled} of {plural(adjudication.total, 'disagreement')} settled · "
+            f"{adjudication.changed} changed since adjudicated · articles: "
+            + ", ".join(f"{data.curation.get(s, 0)} {s}" for s in CURATION_STATUSES) + " · "
+            + f"{plural(data.merge_conflicts, 'merge conflict')} recorded")
 
     def _reset(self, name: str) -> QChart:
         chart = self.charts[name][0]

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annotator.core import operations
 from annotator.core.changes import Changes
 from annotator.core.team.adjudication import disagreements
 from annotator.core.team.dashboard_data import dashboard_data
+from annotator.core.team.settling import rank
 from annotator.gui.team.adjudication_view import AdjudicationView
 from annotator.gui.team.dashboard import Dashboard
 
@@ -67,9 +69,9 @@ class TeamMenu:
     def open_adjudication(self):
         if self.adjudication is None:
             self.adjudication = AdjudicationView(self.window.project, self.window,
-                                                 bus=self.window.bus)
+                                                 bus=self.window.bus, window=self.window)
             self.adjudication.setWindowFlag(Qt.WindowType.Window)
-            self.adjudication.resize(1100, 700)
+            team_window(self.adjudication, 1100, 700)
         self.adjudication.show()
         self.adjudication.raise_()
         return self._find_disagreements()
@@ -77,7 +79,8 @@ class TeamMenu:
     def _find_disagreements(self):
         return self.window.run_job(
             "Adjudication", lambda project, on_progress, should_cancel: disagreements(project),
-            label="Finding claims where annotators differ…", on_success=self.adjudication.load)
+            label="Finding claims where annotators differ…",
+            on_success=lambda groups: self.adjudication.load(rank(groups)))
 
     # -- dashboard ------------------------------------------------------------------------
 
@@ -85,7 +88,7 @@ class TeamMenu:
         if self.dashboard is None:
             self.dashboard = Dashboard(self.window)
             self.dashboard.setWindowFlag(Qt.WindowType.Window)
-            self.dashboard.resize(1100, 800)
+            team_window(self.dashboard, 1100, 800)
             # F5 is the table's action; it works in the dashboard's window too.
             self.dashboard.addAction(self.window.actions_by_name["refresh_dashboard"])
         self.dashboard.show()
@@ -102,6 +105,8 @@ class TeamMenu:
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.progress or changes.team or changes.annotators:
             self._schedule_dashboard()
+        if changes.team or changes.annotators:  # the list's curation column
+            self.window.article_model.forget_curation()
         # Another annotator's layer came in (import, merge): the disagreements differ.
         view = self.adjudication
         if view is not None and view.isVisible() and initiator is not view \
@@ -111,6 +116,25 @@ class TeamMenu:
     def _schedule_dashboard(self) -> None:
         if self.dashboard is not None and self.dashboard.isVisible():
             self.timer.start()
+
+
+def team_window(widget: QWidget, width: int, height: int) -> None:
+    """A window of its own that fits the screen (the dashboard ran 15 px below
+    it: its frame was not counted) and closes with Esc or Ctrl+W."""
+    screen = (widget.parentWidget() or widget).screen().availableGeometry()
+    frame = 40  # title bar and borders the window manager adds
+    widget.resize(min(width, screen.width() - frame), min(height, screen.height() - frame))
+    widget.move(screen.left() + max((screen.width() - widget.width()) // 2, 0),
+                screen.top() + max((screen.height() - widget.height() - frame) // 2, 0))
+    keys_list: list[QKeySequence] = []
+    for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W"),
+                 *QKeySequence.keyBindings(QKeySequence.StandardKey.Close)):
+        if keys not in keys_list:  # the same key twice would be ambiguous: neither fires
+            keys_list.append(keys)
+    for keys in keys_list:
+        shortcut = QShortcut(keys, widget)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(widget.close)
 
 
 def install_team_menu(window) -> TeamMenu:

@@ -1,0 +1,305 @@
+"""Cues recognised by the complement they take, not by a verb list.
+
+German marks reported content grammatically: a *dass*/*ob* clause, a
+verb-second clause in Konjunktiv I ("…, es stehe im Gegensatz"), or a
+*zu*-infinitive after a speech noun.  When no known reporting verb or frame
+made a claim, these rules find the cue from that complement:
+
+* **noun cues** — a speech noun ("Forderung", "Warnung", "Bestätigung",
+  "Ankündigung") with its complement: "die Forderung des CSU-Vorsitzenden,
+  auf die SPD zuzugehen"; the source is the genitive or "von" phrase after
+  the noun, else the sentence's subject ("X bekräftigte seine Warnung, …");
+* **phrase cues** — any predicate whose clause has a speaker-like subject
+  and is followed by a Konjunktiv-I clause or a dass/ob clause: "Die WHO
+  hält es für unwahrscheinlich, dass …", "X vertritt die Ansicht, Y habe
+  …", "Die Verbündeten äußerten sich besorgt, dass …"; the cue is the
+  predicate's finite verb.
+"""
+
+from __future__ import annotations
+
+from annotator.core.highlight.claim import Claim
+from annotator.core.highlight.clauses import Clauses
+from annotator.core.highlight.doc_state import DocState, Range
+from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rules_words import (
+    COMPLEMENTIZERS,
+    GENITIVE_DETS,
+    NON_COMPLEMENT_STARTS,
+    PASSIVE_AUX,
+    POSSESSIVES,
+)
+from annotator.core.highlight.sentence_features import SentenceFeatures
+from annotator.core.highlight.source_phrases import SourcePhrases
+from annotator.core.highlight.word_classes import WordClasses
+from annotator.core.models import Attribution
+
+KONJ1_AUX = frozenset("sei seien habe werde könne müsse solle wolle dürfe möge".split())
+# participles of judging that take "als": "als Wendepunkt angesehen"
+JUDGING_PARTICIPLES = frozenset("angesehen gesehen interpretiert betrachtet bewertet gewertet eingestuft eingeschätzt "
+                                "bezeichnet beurteilt verstanden empfunden".split())
+RELATIVE_STARTS = frozenset("der die das dem den denen dessen deren welche welcher welches".split())
+# evidence that points to content: "Anzeichen dafür, dass …", "eines von mehreren Indizien dafür, dass …"
+EVIDENTIAL_NOUNS = frozenset("anzeichen indiz indizien hinweis hinweise beleg belege beweis beweise signal signale "
+                             "zeichen".split())
+POINTERS = frozenset("dafür darauf darüber dazu".split())
+CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
+# verbs whose frame tells a judgement (stems of their finite forms) and the word
+# the frame needs ("" = a noun object is enough): valency, not a list of errors
+ATTITUDE_FRAMES = (
+    (("wertet", "werten", "wertete", "bewertet", "bewerten", "bewertete", "betrachtet", "betrachten",
+      "betrachtete", "stuft", "stufen", "stufte", "bezeichnet", "bezeichnen", "bezeichnete"), "als"),
+    (("hält", "halten", "hielt"), "für"),
+    (("rechnet", "rechnen", "rechnete"), "mit"),
+    (("sprach", "spricht", "sprechen"), "von"),
+    (("begrüßt", "begrüßen", "kritisiert", "kritisieren", "kritisierte", "verurteilt", "verurteilen",
+      "verurteilte", "bedauert", "bedauern", "bedauerte", "lobt", "loben", "lobte"), ""),
+)
+ATTITUDE_STEMS = tuple(stem for stems, _ in ATTITUDE_FRAMES for stem in stems)
+NOUN_CUE_SCORE = 0.6
+PHRASE_CUE_SCORE = 0.55
+
+
+class ComplementCues:
+    """Noun and phrase cues found from their complement clause."""
+
+    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
+                 sources: SourcePhrases, features: SentenceFeatures) -> None:
+        self.doc = doc
+        self.tokens = tokens
+        self.clauses = clauses
+        self.phrases = phrases
+        self.sources = sources
+        self.features = features
+
+    # ------------------------------------------------------------ complements
+    def complement_at(self, k: int, e: int) -> Range | None:
+        """The reported content starting after the comma at k: a dass/ob
+        clause or a verb-second clause with a Konjunktiv-I verb."""
+        words, lower = self.doc.words, self.doc.lower
+        if words[k] != "," or k + 2 >= e or self.doc.quote_of[k] >= 0:
+            return None
+        start = k + 1
+        end = self.clauses.strip_end(start, e)
+        if end - start < 3:
+            return None
+        if lower[start] in COMPLEMENTIZERS:
+            return (start, end)
+        if lower[start] in NON_COMPLEMENT_STARTS:
+            return None  # "…, indem …": not reported content
+        for m in range(start, min(end, start + 8)):
+            if words[m] == ",":
+                return None
+            if self._konjunktiv1(m):
+                return (start, end) if m > start else None
+        return None
+
+    def _konjunktiv1(self, m: int) -> bool:
+        lower = self.doc.lower[m]
+        return self.doc.quote_of[m] < 0 and (lower in KONJ1_AUX or (
+            lower in self.doc.lex.konj1 and self.doc.words[m][:1].islower()))
+
+    def _zu_infinitive_at(self, k: int, e: int) -> Range | None:
+        """ ", auf die SPD zuzugehen", ", die Truppen abzuziehen": a comma and a
+        clause ending in a zu-infinitive."""
+        words, lower = self.doc.words, self.doc.lower
+        if words[k] != "," or k + 2 >= e:
+            return None
+        start = k + 1
+        clause_end = self.clauses.strip_end(start, self.clauses.clause_end(start, e))
+        if clause_end - start < 2:
+            return None
+        last = lower[clause_end - 1]
+        if clause_end - 2 >= start and lower[clause_end - 2] == "zu" or ("zu" in last[1:-2] and last.endswith("en")):
+            return (start, clause_end)
+        return None
+
+    # ------------------------------------------------------------ noun cues
+    def noun_claim(self, s: int, e: int) -> Claim | None:
+        """A speech noun with its complement (see the module doc)."""
+        words, lower = self.doc.words, self.doc.lower
+        for i in range(s, e - 2):
+            if lower[i] not in self.doc.lex.speech_nouns or self.doc.quote_of[i] >= 0 or not words[i][:1].isupper():
+                continue
+            source, after = self._noun_source(i, e, s)
+            if after >= e:
+                continue
+            message = self.complement_at(after, e) or self._zu_infinitive_at(after, e)
+            if message is None and words[after] == ":" and after + 2 < e:
+                message = (after + 1, self.clauses.strip_end(after + 1, e))
+            if message is None:
+                continue
+            if source is None:
+                source = self._subject_before(i, s)
+            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
+                         hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="noun")
+        return None
+
+    def _noun_source(self, i: int, e: int, s: int) -> tuple[Range | None, int]:
+        """The source right after a speech noun ("des X", "von X") or a
+        possessive before it ("seine Warnung"), and where the noun phrase ends."""
+        lower = self.doc.lower
+        after = i + 1
+        if after < e and (lower[after] in GENITIVE_DETS or lower[after] in ("von", "vom")):
+            start = after + 1 if lower[after] in ("von", "vom") else after
+            phrase = self.phrases.np_after(start, e, s, allow_pron=False, appositions=False)
+            if phrase is not None:
+                return phrase, phrase[1]
+        if i - 1 >= s and lower[i - 1] in POSSESSIVES | {"seine", "ihre", "seinen", "ihren", "seinem", "ihrem"}:
+            return (i - 1, i), after
+        return None, after
+
+    def _subject_before(self, i: int, s: int) -> Range | None:
+        """The speaker-like subject at the start of the sentence, if the
+        noun stands later in its clause ("X bekräftigte seine Forderung")."""
+        phrase = self.phrases.np_after(s, i, s)
+        if phrase is not None and phrase[1] < i and self.sources.speaker_like(phrase) \
+                and self.tokens.finite_verb(phrase[1]):
+            return phrase
+        return None
+
+    def evidential_claim(self, s: int, e: int) -> Claim | None:
+        """ "Diese Entwicklung ist eines von mehreren Indizien dafür, dass …",
+        "wurden durch Satellitenbilder Anzeichen dafür festgestellt, dass …":
+        the evidence is the source ("durch X", else the subject), the noun
+        the cue."""
+        words, lower = self.doc.words, self.doc.lower
+        for i in range(s, e - 3):
+            if lower[i] not in EVIDENTIAL_NOUNS or not words[i][:1].isupper() or lower[i + 1] not in POINTERS:
+                continue
+            comma = next((m for m in range(i + 2, min(e, i + 5)) if words[m] == ","), -1)
+            message = self.complement_at(comma, e) if comma > 0 else None
+            if message is None or lower[message[0]] not in COMPLEMENTIZERS:
+                continue
+            source = None
+            for k in range(s, i):
+                if lower[k] == "durch":
+                    source = self.phrases.np_after(k + 1, i, s, allow_pron=False)
+                    break
+            if source is None:
+                subject = self.phrases.np_after(s, i, s)
+                if subject is not None and self.tokens.finite_verb(subject[1]):
+                    source = subject
+            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
+                         hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="evidential")
+        return None
+
+    # ------------------------------------------------------------ phrase cues
+    def phrase_claim(self, s: int, e: int) -> Claim | None:
+        """A predicate with a speaker-like subject before a reported complement."""
+        words = self.doc.words
+        for k in range(s + 2, e - 2):
+            if words[k] != ",":
+                continue
+            message = self.complement_at(k, e)
+            if message is None:
+                continue
+            speaker = self._head_speaker(s, k)
+            if speaker is None or any(self.doc.lower[m] in CONSECUTIVE for m in range(s, k)):
+                return None  # "erlitt so schwere Verletzungen, dass …": a consequence, not a report
+            source, verb = speaker
+            # the cue is the predicate up to the complement when the subject
+            # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
+            cue = (verb, self.clauses._trim(verb, k)) if source[1] <= verb and k - verb <= 6 else (verb, verb + 1)
+            return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=cue,
+                         hedged=self.features.hedged(*message) or self.features.hedged(s, k),
+                         score=PHRASE_CUE_SCORE, kind="phrase")
+        return None
+
+    def _head_speaker(self, s: int, k: int) -> tuple[Range, int] | None:
+        """(subject, finite verb) of the main clause s..k: a speaker-like
+        subject before its verb ("Die WHO hält …") or after it ("Dabei
+        vertrat X die Ansicht")."""
+        lower = self.doc.lower
+        verb = next((m for m in range(s, k) if self.doc.quote_of[m] < 0 and self.tokens.finite_verb(m)), -1)
+        first_class = self.doc.lex.fclass(lower[s])
+        if verb < 0 or (first_class & {"sub", "rel", "wh"} and "det" not in first_class):
+            return None  # a subordinate clause, not a main clause with its speaker
+        if verb > s:
+            subject = self.phrases.np_after(s, verb, s, coordination=True)
+            if subject is not None and subject[1] == verb:
+                return (subject, verb) if self.sources.speaker_like(subject) and lower[s] not in ("es", "man") \
+                    else None
+        subject = self.sources.subject_after(verb, k, s)
+        if subject is not None and self.sources.speaker_like(subject) and lower[subject[0]] not in ("es", "man"):
+            return subject, verb
+        return None
+
+    # ------------------------------------------------------------ colon statements
+    def colon_speaker(self, s: int, colon: int) -> Claim | None:
+        """The speaker of a sentence that announces a statement ("Mit Blick auf
+        … zeigt sich Selenskyj entschlossen:"): a record of source and cue —
+        the predicative word before the colon, else the verb — that the
+        following sentences of the paragraph take (not a claim itself)."""
+        speaker = self._head_speaker(s, colon)
+        if speaker is None:
+            return None
+        source, verb = speaker
+        before = colon - 1
+        cue = (before, colon) if before > verb and self.doc.words[before][:1].islower() \
+            and not self.tokens.fclass(before) else (verb, verb + 1)
+        return Claim(parts=[(s, colon)], attribution=Attribution.REPORTED, source=source, cue=cue,
+                     kind="statement")
+
+    # ------------------------------------------------------------ passive evaluation
+    def passive_evaluation(self, s: int, e: int) -> Claim | None:
+        """ "X wird von vielen als Signal interpretiert", "…, der von Beobachtern
+        als Wendepunkt angesehen wird": the agent of a passive verb of judging
+        with "als" is the source, the participle the cue; the claim is the
+        clause (a relative clause with the noun it describes)."""
+        lower, words = self.doc.lower, self.doc.words
+        for k in range(s, e - 3):
+            if lower[k] not in ("von", "vom") or self.doc.quote_of[k] >= 0:
+                continue
+            agent = self.phrases.np_after(k + 1, e, s, allow_pron=False, appositions=False)
+            if agent is None and lower[k + 1] in ("vielen", "manchen", "einigen", "allen", "beobachtern"):
+                agent = (k + 1, k + 2)
+            if agent is None or agent[1] >= e or lower[agent[1]] != "als":
+                continue
+            clause_end = self.clauses.clause_end(agent[1], e)
+            participle = next((m for m in range(agent[1] + 1, clause_end) if lower[m] in JUDGING_PARTICIPLES), -1)
+            if participle < 0 or not any(lower[m] in PASSIVE_AUX for m in range(s, min(e, participle + 3))):
+                continue
+            start = self.clauses.clause_start(k, s, at_quotes=False)
+            if start > s and lower[start] in RELATIVE_STARTS and words[start - 1] == ",":
+                head = self.phrases.np_before(start - 1, s, s)  # "ein koordinierter Schritt, der …"
+                start = head[0] if head is not None else start
+            end = self.clauses.strip_end(start, participle + 1)
+            return Claim(parts=[(start, end)], attribution=Attribution.REPORTED, source=agent,
+                         cue=(participle, participle + 1), hedged=self.features.hedged(start, end),
+                         score=PHRASE_CUE_SCORE, kind="passive-eval")
+        return None
+
+    def sentence_subject(self, s: int, e: int) -> Range | None:
+        """The speaker-like subject in front of a main clause's finite verb
+        (a role, an organisation or a name; not a pronoun)."""
+        phrase = self.phrases.np_after(s, e, s, allow_pron=False)
+        if phrase is None or phrase[1] >= e or not self.tokens.finite_verb(phrase[1]):
+            return None
+        lower = self.doc.lower
+        if any(self.doc.lex.source_noun_kind(lower[k]) is not None for k in range(*phrase)) \
+                or (self.doc.ents and self.sources.speaker_like(phrase)):
+            return phrase
+        return None
+
+    # ------------------------------------------------------------ attitude frames
+    def attitude_claim(self, s: int, e: int) -> Claim | None:
+        """A speaker's judgement told by the verb's frame, not by a complement
+        clause: "X wertet Y als Erfolg", "X hält Y für unbedenklich", "X rechnet
+        mit Y", "X sprach von Y", "X begrüßte Y" — a reported claim of the
+        speaker-like subject, the verb its cue."""
+        lower = self.doc.lower
+        for m in range(s + 1, e - 1):
+            if not lower[m].startswith(ATTITUDE_STEMS):
+                continue  # cheap test first: nearly no token is one of these verbs
+            needed = next((word for stems, word in ATTITUDE_FRAMES if lower[m].startswith(stems)), None)
+            if needed is None or self.doc.quote_of[m] >= 0 or not self.tokens.finite_verb(m):
+                continue
+            if needed and not any(lower[x] == needed for x in range(m + 1, self.clauses.clause_end(m + 1, e))):
+                continue
+            speaker = self._head_speaker(s, self.clauses.clause_end(m + 1, e))
+            if speaker is None or speaker[1] != m or lower[speaker[0][0]] in ("es", "man"):
+                continue
+            return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=speaker[0], cue=(m, m + 1),
+                         hedged=self.features.hedged(s, e), score=0.45, kind="phrase")
+        return None

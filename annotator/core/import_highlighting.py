@@ -1,0 +1,71 @@
+"""The highlighting half of an import: new articles go to the highlighter
+(worker processes, Dask, or this process) in batches, and their suggestions
+come back in order to the one writer, this process.
+
+Everything is written inside the import's transaction, so a failed,
+cancelled or killed import still changes nothing in the project; a batch's
+suggestions are written in the order the articles were read, whichever
+runner highlighted them, so parallel and serial imports store the same rows.
+
+The highlighter's tokens go to the export's token cache as a side effect
+(:mod:`annotator.core.highlight_tokens`): a first export then finds every
+article's tokens there and never runs the tokenizer.
+"""
+
+from __future__ import annotations
+
+from annotator.core import highlight_tokens
+from annotator.core.parallel_highlight import open_queue
+
+
+class HighlightingImport:
+    """Inserts batches of articles, highlights the new ones, writes the results."""
+
+    def __init__(self, project, highlighter, *, workers: int | None = None, dask: str | None = None,
+                 input_bytes: int = 0):
+        self.project, self.highlighter = project, highlighter
+        self.tokens = highlight_tokens.open_store(highlighter)
+        self.queue = open_queue(highlighter, with_tokens=self.tokens is not None, workers=workers,
+                                dask=dask, input_bytes=input_bytes)
+        self.highlighted = 0
+
+    def __enter__(self) -> HighlightingImport:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def store(self, articles: list, imported_at: str) -> int:
+        """Insert ``articles`` (within the caller's transaction) and queue the
+        new ones; returns how many were new."""
+        fresh = []
+        for article in articles:
+            article_id, is_new = self.project.insert_article(article, imported_at)
+            if is_new:
+                fresh.append((article_id, article.text))
+        if fresh:
+            while self.queue.full:
+                self._write(*self.queue.take())
+            self.queue.submit(fresh, [text for _, text in fresh])
+        while self.queue.ready():
+            self._write(*self.queue.take())
+        return len(fresh)
+
+    def finish(self) -> None:
+        """Wait for every queued batch and write it."""
+        while self.queue.pending:
+            self._write(*self.queue.take())
+
+    def _write(self, fresh: list[tuple[str, str]], results: list) -> None:
+        # the articles were inserted by this import: they have no suggestions to replace
+        claims = [(article_id, found) for (article_id, _), (found, _) in zip(fresh, results)]
+        self.project.add_new_suggestions(claims, self.highlighter.name, self.highlighter.version)
+        if self.tokens is not None:
+            self.tokens.put([(text, tokens) for (_, text), (_, tokens) in zip(fresh, results)])
+        self.highlighted += len(fresh)
+
+    def close(self) -> None:
+        """Stop the workers (queued batches are dropped) and close the token store."""
+        self.queue.close()
+        if self.tokens is not None:
+            self.tokens.close()

@@ -1,0 +1,270 @@
+"""Highlighting batches of texts on every core (or on a Dask cluster), the
+results coming back in the order the batches were submitted.
+
+The pre-highlighter costs a few milliseconds per news article, all of it
+CPU-bound Python, so an import or a ``highlight`` run over many articles
+spreads batches over worker processes. Only the process that asked writes
+anything (the project database, the token cache, stdout): workers receive
+texts and return plain data.
+
+What a worker returns for each text (:func:`highlight_batch`): the claim
+suggestions and, when asked, the text's token offsets, so that a first
+export finds them in the token cache and never runs the tokenizer again
+(:mod:`annotator.core.highlight_tokens`).
+
+Three ways to run batches, one interface (``submit(fn, *args)`` returning a
+future with ``done()`` and ``result()``):
+
+* :class:`InProcess` - here, at once (small inputs, or no second core);
+* :func:`process_pool` - "spawn" worker processes that die with their parent;
+* a ``dask.distributed`` client (:mod:`annotator.core.parallel_dask`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+BATCH = 64  # texts per batch: ~0.2 s of work, small enough to keep order cheap
+IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memory stays bounded
+PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
+# starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """What a worker needs to build the same highlighter as this process."""
+
+    model: str  # load_highlighter's argument: "blank" or a spaCy package name
+    version: str  # the parent's version string; a worker with another one refuses
+    with_tokens: bool  # also return tokens (for the token cache)
+
+
+class WrongPipeline(RuntimeError):
+    """A worker built a highlighter that differs from this process's one."""
+
+
+def spec_of(highlighter, with_tokens: bool) -> PipelineSpec:
+    return PipelineSpec(getattr(highlighter, "model", None) or "blank", highlighter.version, with_tokens)
+
+
+# -- the work (runs in workers, or here) --------------------------------------
+
+
+def highlight_batch(spec: PipelineSpec, texts: list[str]) -> list[tuple[list, Any]]:
+    """In a worker: (claims, tokens or None) for each text, in order, by the
+    highlighter ``spec`` names (loaded once per process)."""
+    from annotator.core.highlight import load_highlighter
+
+    highlighter = load_highlighter(spec.model)
+    if highlighter.version != spec.version:
+        raise WrongPipeline(f"a worker has highlighter {highlighter.version}, "
+                            f"this process {spec.version}: install the same annotator everywhere")
+    return highlight_with(highlighter, spec.with_tokens, texts)
+
+
+def highlight_with(highlighter, with_tokens: bool, texts: list[str]) -> list[tuple[list, Any]]:
+    """(claims, tokens or None) for each text, by ``highlighter``: a loaded
+    Highlighter, or any object with its ``pipe`` (then without tokens)."""
+    nlp = getattr(highlighter, "nlp", None)
+    if nlp is None:
+        return [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
+    return [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
+            for doc in nlp.pipe(texts, batch_size=len(texts) or 1)]
+
+
+def _offsets(doc):
+    """The doc's token offsets as int arrays: a quarter the size of int lists
+    when pickled, and what the token cache stores (their JSON is rendered by
+    the export that needs it, not here: that would cost the import ~10%)."""
+    from array import array
+
+    from spacy.attrs import IDX, LENGTH
+
+    from annotator.core.export.tokens import Tokens
+
+    starts, ends = array("i"), array("i")
+    if len(doc):
+        columns = doc.to_array([IDX, LENGTH]).astype("int32")
+        starts.frombytes(columns[:, 0].tobytes())
+        ends.frombytes((columns[:, 0] + columns[:, 1]).tobytes())
+    return Tokens(starts, ends)
+
+
+# -- ways to run it -------------------------------------------------------------
+
+
+class _Done:
+    """A future that is already resolved (work done in this process)."""
+
+    def __init__(self, fn: Callable, args: tuple):
+        try:
+            self.value, self.error = fn(*args), None
+        except Exception as error:  # handed over on result(), like a real future
+            self.value, self.error = None, error
+
+    def done(self) -> bool:
+        return True
+
+    def result(self):
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+class InProcess:
+    """Runs each batch at once, in this process."""
+
+    workers = 1
+
+    def submit(self, fn: Callable, *args) -> _Done:
+        return _Done(fn, args)
+
+    def close(self) -> None:
+        pass
+
+
+class _Pool:
+    """A ProcessPoolExecutor whose close() drops queued batches."""
+
+    def __init__(self, workers: int, spec: PipelineSpec):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        # "spawn", never fork: the window runs imports beside Qt's threads
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_start_worker, initargs=(spec,))
+
+    def submit(self, fn: Callable, *args):
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def process_pool(workers: int, spec: PipelineSpec) -> _Pool:
+    return _Pool(workers, spec)
+
+
+def _start_worker(spec: PipelineSpec) -> None:
+    """In each worker: die with the parent, then load the highlighter once."""
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+    from annotator.core.highlight import load_highlighter
+
+    load_highlighter(spec.model)
+
+
+def _exit_with(sentinel) -> None:
+    """A killed parent (even SIGKILL) ends its workers: its sentinel becomes
+    ready when it dies, and a worker must not go on burning a core."""
+    from multiprocessing.connection import wait
+
+    wait([sentinel])
+    os._exit(1)
+
+
+def worker_count(requested: int | None, input_bytes: int) -> int:
+    """Workers for this run: ``requested`` if given (0 or 1: in-process),
+    else one per core (at most 4) for inputs worth it, else 0."""
+    if requested is None and input_bytes < PARALLEL_FROM_BYTES:
+        return 0
+    # the export's rules: cores worth using, and when spawned workers are safe
+    from annotator.core.export.parallel import main_module_is_safe
+    from annotator.core.export.parallel import worker_count as cores
+
+    if requested is not None:
+        return requested if requested > 1 and main_module_is_safe() else 0
+    return cores()
+
+
+def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str | None,
+               input_bytes: int) -> InOrder:
+    """Batches for ``highlighter``: on a Dask scheduler (``dask="local"``
+    starts a LocalCluster of ``workers`` or 2), in worker processes where
+    that pays, else here."""
+    spec = spec_of(highlighter, with_tokens)
+    parallel = getattr(highlighter, "nlp", None) is not None  # workers rebuild it by name
+    if dask and parallel:
+        from annotator.core.parallel_dask import DaskRunner
+
+        return InOrder(DaskRunner(dask, workers or 2), highlight_batch, spec)
+    count = worker_count(workers, input_bytes) if parallel else 0
+    if count > 1:
+        return InOrder(process_pool(count, spec), highlight_batch, spec)
+    return InOrder(InProcess(), highlight_with, highlighter, with_tokens)
+
+
+# -- in order -------------------------------------------------------------------
+
+
+class InOrder:
+    """Batches handed to a runner as ``fn(*args, texts)``; results taken back
+    oldest first."""
+
+    def __init__(self, runner, fn: Callable, *args):
+        self.runner, self.call = runner, (fn, *args)
+        self.pending: deque = deque()  # (ticket, future)
+        self.limit = max(1, runner.workers) * IN_FLIGHT_PER_WORKER
+
+    @property
+    def full(self) -> bool:
+        return len(self.pending) >= self.limit
+
+    def submit(self, ticket, texts: list[str]) -> None:
+        self.pending.append((ticket, self.runner.submit(*self.call, texts)))
+
+    def ready(self) -> bool:
+        return bool(self.pending) and self.pending[0][1].done()
+
+    def take(self):
+        """(ticket, [(claims, tokens), ...]) of the oldest batch, waiting for it."""
+        ticket, future = self.pending.popleft()
+        return ticket, future.result()
+
+    def close(self) -> None:
+        self.pending.clear()
+        self.runner.close()
+
+
+def highlight_in_order(highlighter, items: Iterable[Any], *, text_of: Callable[[Any], str],
+                       workers: int | None = None, dask: str | None = None,
+                       input_bytes: int = 0) -> Iterator[tuple[Any, list]]:
+    """(item, claims) for every item, in order; ``text_of(item)`` is its text.
+    Highlighted in batches by worker processes or Dask where that pays."""
+    queue = open_queue(highlighter, with_tokens=False, workers=workers, dask=dask, input_bytes=input_bytes)
+    try:
+        batch: list = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH:
+                yield from _submit_and_drain(queue, batch, text_of)
+                batch = []
+        if batch:
+            yield from _submit_and_drain(queue, batch, text_of)
+        while queue.pending:
+            yield from _pairs(queue.take())
+    finally:
+        queue.close()
+
+
+def _submit_and_drain(queue: InOrder, batch: list, text_of) -> Iterator[tuple[Any, list]]:
+    while queue.full:
+        yield from _pairs(queue.take())
+    queue.submit(batch, [text_of(item) for item in batch])
+    while queue.ready():
+        yield from _pairs(queue.take())
+
+
+def _pairs(taken) -> Iterator[tuple[Any, list]]:
+    batch, results = taken
+    for item, (claims, _) in zip(batch, results):
+        yield item, claims

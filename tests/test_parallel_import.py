@@ -1,0 +1,168 @@
+"""A team imports a day's corpus with pre-highlighting on every core: the
+project is the same as a one-process import gives, a killed import leaves
+the project as it was with no worker left running, and the first export
+after it reuses the highlighter's tokens instead of tokenizing again."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import annotator.core.database
+from annotator.core.export import ExportOptions, export_project
+from annotator.core.highlight import load_highlighter
+from annotator.core.importer import import_paths
+from annotator.core.project import Project
+from annotator.core.resources import resource_path
+
+FROZEN = "2026-12-01T12:00:00Z"
+
+
+def write_corpus(path: Path, copies: int) -> Path:
+    """The demo articles, ``copies`` times, each copy a distinct article."""
+    demo = [json.loads(line) for line in
+            resource_path("demo", "demo-articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(copies):
+            for record in demo:
+                text = f"Meldung {n}: {record['text']}"
+                out.write(json.dumps({**record, "id": f"{record['id']}-{n}", "text": text},
+                                     ensure_ascii=False) + "\n")
+    return path
+
+
+def table(db: Path, name: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall()  # noqa: S608 (test's own name)
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """One clock for both imports, so that rows can be compared byte for byte."""
+    monkeypatch.setattr(annotator.core.database, "utc_now", lambda: FROZEN)
+
+
+def imported(tmp_path: Path, name: str, feed: Path, **how) -> Path:
+    db = tmp_path / f"{name}.sqlite"
+    with Project.open(db) as project:
+        summary = import_paths(project, [feed], highlighter=load_highlighter("blank"), **how)
+    assert summary.imported == summary.highlighted > 0
+    return db
+
+
+def test_a_parallel_import_stores_exactly_what_a_serial_one_does(tmp_path, frozen_clock):
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=30)
+    serial = imported(tmp_path, "serial", feed, workers=0)
+    parallel = imported(tmp_path, "parallel", feed, workers=2)
+    assert table(parallel, "articles") == table(serial, "articles")
+    suggestions = table(serial, "suggestions")
+    assert len(suggestions) > 150
+    assert table(parallel, "suggestions") == suggestions
+
+
+def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):
+    import annotator.core.export.token_cache as token_cache
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=4)
+    db = imported(tmp_path, "p", feed, workers=0)
+    calls = []
+    real_tokenize = token_cache.tokenize
+    monkeypatch.setattr(token_cache, "tokenize", lambda texts: calls.append(1) or real_tokenize(texts))
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    with Project.open(db) as project:
+        first = export_project(project, ExportOptions(layer="suggestions"), tmp_path / "a" / "s.jsonl")
+        assert calls == []
+        fresh = export_project(project, ExportOptions(layer="suggestions", token_cache=False, line_cache=False),
+                               tmp_path / "b" / "s.jsonl")
+    assert calls, "the fresh export did tokenize"
+    assert [p.read_bytes() for p in first.files] == [p.read_bytes() for p in fresh.files]
+
+
+@pytest.mark.parametrize("text", [
+    "Ein  Satz\tmit\n\nLeerraum.  ", " Vorne Leer", "Ende mit Leerzeichen ", "a\u00a0b  \u2009c", "x",
+    "„Wir kommen“,sagte er:„Gut.“Dann   www.example.org/a?b=1 12,5 %.\r\n",
+])
+def test_token_offsets_alone_give_spacys_whitespace_flags(text):
+    # the highlighter stores offsets only; the export derives "ws" from the gaps
+    from annotator.core.export.tokens import spaces_of, tokens_of_doc
+    from annotator.core.highlight import make_tokenizer_nlp
+
+    doc = make_tokenizer_nlp(lean=True)(text)
+    tokens = tokens_of_doc(doc)
+    assert spaces_of(tokens.starts, tokens.ends, len(text)) == [bool(t.whitespace_) for t in doc]
+
+
+KILLED_IMPORT = """
+import sys
+from annotator.core.highlight import load_highlighter
+from annotator.core.importer import import_paths
+from annotator.core.project import Project
+
+calls = []
+
+def started(done, total):
+    calls.append(done)
+    if len(calls) == 4:  # a few batches queued: both workers are running
+        print("WRITING", flush=True)
+
+if __name__ == "__main__":
+    with Project.open(sys.argv[1]) as project:
+        import_paths(project, [sys.argv[2]], highlighter=load_highlighter("blank"), workers=2,
+                     on_progress=started)
+"""
+
+
+def descendants(pid: int) -> set[int]:
+    """Processes below ``pid`` (Linux /proc)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_a_killed_parallel_import_changes_nothing_and_leaves_no_worker(tmp_path):
+    db = tmp_path / "p.sqlite"
+    with Project.open(db) as project:
+        import_paths(project, [write_corpus(tmp_path / "first.jsonl", copies=1)])
+    before = {name: table(db, name) for name in ("articles", "suggestions", "article_stamps")}
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=400)
+    script = tmp_path / "import_script.py"
+    script.write_text(KILLED_IMPORT, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, str(script), str(db), str(feed)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "WRITING", process.stderr.read()
+        workers = descendants(process.pid)
+        assert len(workers) >= 2
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if alive(pid)]
+    assert {name: table(db, name) for name in before} == before
