@@ -10,7 +10,7 @@ from annotator.core.models import Annotation, Decision, NewArticle, Span
 # and a claim with a cue the rules do not know, added by hand.
 ARTICLE = ("Die Zahlen zeigen, dass die Steuern im Jahr {n} steigen. "
            "Laut Polizei gab es am Morgen {n} Verletzte. "
-           "Der Minister postete, die Lage sei ernst.")
+           "Der Minister postete, die Lage ist ernst.")
 
 
 def reviewed_project(project, articles: int = 8):

@@ -35,7 +35,9 @@ def test_export_import_export_round_trips_without_loss(reviewed, tmp_path):
     first = tmp_path / "first.jsonl"
     export_project(reviewed, ExportOptions(), first)
     with Project.open(tmp_path / "other.sqlite") as other:
-        summary = import_annotations(other, first)
+        # the seeded project's second claims start inside a number ("1.000") or
+        # run over a line break: data older than the span rules, kept as it is
+        summary = import_annotations(other, first, span_rules=False)
         assert (summary.records, summary.articles_added) == (7, 5)
         second = tmp_path / "second.jsonl"
         export_project(other, ExportOptions(), second)

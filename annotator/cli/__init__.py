@@ -15,6 +15,7 @@ import importlib
 import click
 
 from annotator import __version__
+from annotator.cli.failures import SafeGroup
 
 DB_OPTION_HELP = ("Project database file. Default: $ANNOTATOR_DB, else project.sqlite "
                   "in the user data folder.")
@@ -39,9 +40,10 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(SafeGroup):
     """A click group that imports a command's module when the command is used
-    (click's documented lazy-loading pattern)."""
+    (click's documented lazy-loading pattern); as a SafeGroup, its commands'
+    unexpected failures become messages."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
@@ -63,8 +65,10 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="annotator")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="ANNOTATOR_DB",
               help=DB_OPTION_HELP)
+@click.option("--create", is_flag=True,
+              help="Make --db a new project even if it is an existing empty (0-byte) file.")
 @click.pass_context
-def main(ctx: click.Context, db_path: str | None) -> None:
+def main(ctx: click.Context, db_path: str | None, create: bool) -> None:
     """Claim attribution and source-reliability tagging of news articles.
 
     \b
@@ -74,4 +78,4 @@ def main(ctx: click.Context, db_path: str | None) -> None:
       annotator --db news.sqlite articles --status new
       annotator --db news.sqlite gui
     """
-    ctx.obj = {"db_path": db_path}
+    ctx.obj = {"db_path": db_path, "create": create}

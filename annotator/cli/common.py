@@ -19,7 +19,8 @@ def db_path_from(ctx: click.Context) -> Path:
 
 def open_project(ctx: click.Context, *, create: bool = True) -> Project:
     try:
-        return Project.open(db_path_from(ctx), create=create)
+        adopt_empty = bool((ctx.find_root().obj or {}).get("create"))
+        return Project.open(db_path_from(ctx), create=create, adopt_empty=adopt_empty)
     except ProjectError as error:
         raise click.ClickException(str(error)) from error
 

@@ -154,9 +154,12 @@ def cache_command(clear):
               help='Import every record as this annotator (default: each record\'s "_annotator_id").')
 @click.option("--replace", is_flag=True,
               help="Replace the annotator's existing annotations of the file's articles.")
+@click.option("--allow-partial-tokens", is_flag=True,
+              help="Keep spans that start or end inside a word (another tool's character spans); "
+              "by default they are refused.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def import_annotations_command(ctx, file, annotator, replace, quiet):
+def import_annotations_command(ctx, file, annotator, replace, allow_partial_tokens, quiet):
     """Read an exported JSONL file back as annotator layers.
 
     Articles the project lacks are added from the records' text and meta.
@@ -176,7 +179,7 @@ def import_annotations_command(ctx, file, annotator, replace, quiet):
     with open_project(ctx, create=False) as project:
         try:
             summary = import_annotations(project, file, annotator=annotator, replace=replace,
-                                         on_progress=progress)
+                                         allow_partial_tokens=allow_partial_tokens, on_progress=progress)
         except InputError as error:
             raise click.ClickException(f"{error}\nNothing was imported.") from None
         finally:

@@ -49,14 +49,18 @@ class _BadRecord(ValueError):
 
 
 def import_annotations(project, path: Path | str, *, annotator: str | None = None,
-                       replace: bool = False,
+                       replace: bool = False, allow_partial_tokens: bool = False,
+                       span_rules: bool = True,
                        on_progress: Callable[[int, int], None] | None = None,
                        should_cancel: Callable[[], bool] | None = None) -> AnnotationImportSummary:
     """Import every record of the JSONL file at ``path`` (one transaction).
 
     ``annotator`` overrides the records' "_annotator_id". An annotator who
     already has annotations of a record's article is an error unless
-    ``replace``, which replaces that annotator's annotations of the article."""
+    ``replace``, which replaces that annotator's annotations of the article.
+    Spans must cover whole words within a paragraph (core.spans) unless
+    ``allow_partial_tokens`` (another tool's character spans); ``span_rules=False``
+    keeps every span as written (a round trip of data older than the rules)."""
     path = Path(path)
     name = import_layer_name(annotator) if annotator is not None else None
     summary = AnnotationImportSummary()
@@ -67,7 +71,8 @@ def import_annotations(project, path: Path | str, *, annotator: str | None = Non
             if should_cancel is not None and should_cancel():
                 raise ImportCancelled()
             try:
-                _import_record(project, record, name, replace, seen, number, summary)
+                _import_record(project, record, name, replace, seen, number, summary,
+                               (span_rules, allow_partial_tokens))
             except (_BadRecord, ValueError) as error:
                 raise InputError(path, number, str(error)) from None
             if on_progress is not None and number % 64 == 0:
@@ -109,7 +114,7 @@ def _layer_name(name: Any) -> str:
 
 def _import_record(project, record: dict, name: str | None, replace: bool,
                    seen: dict[tuple[str, str], int], number: int,
-                   summary: AnnotationImportSummary) -> None:
+                   summary: AnnotationImportSummary, rules: tuple[bool, bool] = (True, False)) -> None:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _BadRecord('missing "text" (a non-empty string)')
@@ -123,7 +128,7 @@ def _import_record(project, record: dict, name: str | None, replace: bool,
     _clear_layer(project, article_id, layer, replace, summary)
     claims = _claims_of(record, text)
     linked = _suggestions_by_span(project, article_id)
-    ids = [_save_claim(project, claim, article_id, layer, index, linked)
+    ids = [_save_claim(project, claim, article_id, layer, index, linked, rules)
            for index, claim in enumerate(claims)]
     restore_claim_links(project, article_id, ids, record.get("claims"))
     summary.records += 1
@@ -169,14 +174,17 @@ def _suggestions_by_span(project, article_id: str) -> dict[tuple[int, int], int]
 
 
 def _save_claim(project, claim: Annotation, article_id: str, layer: str, index: int,
-                linked: dict[tuple[int, int], int]) -> str:
+                linked: dict[tuple[int, int], int], rules: tuple[bool, bool]) -> str:
     # A claim at a suggestion's span reviews that suggestion (once per layer).
     suggestion_id = linked.pop((claim.start, claim.end), None)
     key = f"{layer}\n{article_id}\n{claim.id or index}"
     annotation_id = str(uuid.uuid5(_ID_NAMESPACE, key))
     stored = claim.evolve(article_id=article_id, annotator=layer, suggestion_id=suggestion_id,
                           id=annotation_id)
-    project.save_annotation(stored)
+    try:
+        project.save_annotation(stored, span_rules=rules[0], allow_partial_tokens=rules[1])
+    except ValueError as error:
+        raise _BadRecord(f"claim {index + 1}: {error}") from None
     return annotation_id
 
 
@@ -189,7 +197,14 @@ def _claims_of(record: dict, text: str) -> list[Annotation]:
         return _claims_from_spans(record, text)
     if not isinstance(claims, list):
         raise _BadRecord('"claims" must be a list')
-    return [_claim(entry, text, i) for i, entry in enumerate(claims)]
+    result = [_claim(entry, text, i) for i, entry in enumerate(claims)]
+    first: dict[str, int] = {}
+    for index, claim in enumerate(result):
+        if claim.id is not None and first.setdefault(claim.id, index) != index:
+            # both would be stored under one id: one would silently replace the other
+            raise _BadRecord(f"claim {index + 1} has the id {claim.id!r} of claim {first[claim.id] + 1}; "
+                             "give each claim its own id")
+    return result
 
 
 def _offsets(part: Any, text: str, what: str) -> Span | None:
@@ -216,6 +231,14 @@ def _enum(enum_type, value: Any, what: str):
         raise _BadRecord(f"{what} {value!r} is not one of {allowed}") from None
 
 
+def _grade(value: Any, kind: type, what: str) -> Any:
+    """A grade as given, if it has the right type (a letter, a number)."""
+    if value is None or (isinstance(value, kind) and not isinstance(value, bool)):
+        return value
+    expected = "a letter A-F" if kind is str else "a number 1-6"
+    raise _BadRecord(f"{what} must be {expected}, not {type(value).__name__} {value!r:.40}")
+
+
 def _claim(entry: Any, text: str, index: int) -> Annotation:
     what = f"claim {index + 1}"
     if not isinstance(entry, dict):
@@ -231,8 +254,8 @@ def _claim(entry: Any, text: str, index: int) -> Annotation:
         cue=_offsets(entry.get("cue"), text, f"{what}: cue span"),
         unattributed=bool(entry.get("unattributed", False)),
         source_type=_enum(SourceType, entry.get("source_type"), f"{what}: source_type"),
-        reliability=entry.get("source_reliability"),
-        credibility=entry.get("information_credibility"),
+        reliability=_grade(entry.get("source_reliability"), str, f"{what}: source_reliability"),
+        credibility=_grade(entry.get("information_credibility"), int, f"{what}: information_credibility"),
         attribution=_enum(Attribution, entry.get("attribution"), f"{what}: attribution"),
         hedged=bool(entry.get("hedged", False)), note=str(entry.get("note") or ""),
         id=entry.get("id") if isinstance(entry.get("id"), str) else None,
@@ -255,14 +278,30 @@ def _claims_from_spans(record: dict, text: str) -> list[Annotation]:
         offsets = _offsets(span, text, f"span {i + 1}")
         if offsets is None:
             continue
-        by_offsets[(offsets.start, offsets.end, span.get("label"))] = offsets
+        by_offsets[(offsets.start, offsets.end, span.get("label") == "CLAIM")] = offsets
     parts: dict[tuple[Any, Any], dict[str, Span | None]] = {
-        (s, e): {} for (s, e, label) in by_offsets if label == "CLAIM"}
-    for relation in record.get("relations") or []:
-        head, child = relation.get("head_span") or {}, relation.get("child_span") or {}
-        target = parts.get((child.get("start"), child.get("end")))
+        (s, e): {} for (s, e, is_claim) in by_offsets if is_claim}
+    relations = record.get("relations") or []
+    if not isinstance(relations, list):
+        raise _BadRecord('"relations" must be a list')
+    for i, relation in enumerate(relations):
+        head, child = _relation_ends(relation, i)
+        target = parts.get((child.get("start"), child.get("end"))) if _hashable(child) else None
         role = {"SOURCE": "source", "CUE": "cue"}.get(str(head.get("label")))
         if target is not None and role is not None:
             target[role] = _offsets(head, text, f"{role} of a relation")
     return [Annotation(article_id="", annotator="", decision=Decision.ACCEPT, start=s, end=e,
                        source=p.get("source"), cue=p.get("cue")) for (s, e), p in sorted(parts.items())]
+
+
+def _relation_ends(relation: Any, index: int) -> tuple[dict, dict]:
+    if not isinstance(relation, dict):
+        raise _BadRecord(f"relation {index + 1} is not an object")
+    head, child = relation.get("head_span") or {}, relation.get("child_span") or {}
+    if not isinstance(head, dict) or not isinstance(child, dict):
+        raise _BadRecord(f"relation {index + 1}: \"head_span\" and \"child_span\" must be objects")
+    return head, child
+
+
+def _hashable(span: dict) -> bool:
+    return all(isinstance(span.get(k), int | None) for k in ("start", "end"))

@@ -23,11 +23,17 @@ class AnnotationChange:
     after: Annotation | None
     text: str = "Change claim"
 
+    # Each step names the state it expects on disk (``before`` to apply,
+    # ``after`` to revert): if another window or program wrote something
+    # else since, it is refused (StaleEditError) instead of overwriting it.
     def apply(self, project: Project) -> Annotation | None:
-        return project.put_annotation_state(self.annotation_id, self.after)
+        # a reviewer's edit: its new spans follow the span rules (core.spans)
+        return project.put_annotation_state(self.annotation_id, self.after, expected=self.before,
+                                            span_rules=True)
 
     def revert(self, project: Project) -> Annotation | None:
-        return project.put_annotation_state(self.annotation_id, self.before)
+        # back to what was stored before: its spans were accepted then
+        return project.put_annotation_state(self.annotation_id, self.before, expected=self.after)
 
     @property
     def article_id(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import platformdirs
 from sqlite_utils import Database
 
 from annotator.core import schema
+from annotator.core.safety.leftovers import keep_mode, remove_stale
 from annotator.core.storage import meta
 
 APP_NAME = "annotator"
@@ -32,6 +34,12 @@ class ProjectError(Exception):
 
 class NewerSchemaError(ProjectError):
     pass
+
+
+class EmptyFileError(ProjectError):
+    """The file exists and is empty (0 bytes): it may be someone's, so it
+    becomes a project only when the user says so (``--create``, or yes in
+    the window's question)."""
 
 
 def default_db_path() -> Path:
@@ -72,9 +80,13 @@ def connect(path: Path | str, *, readonly: bool = False,
     return db
 
 
-def open_database(path: Path | str, *, create: bool = True,
+def open_database(path: Path | str, *, create: bool = True, adopt_empty: bool = False,
                   busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
-    """Open (and if needed create or upgrade) a project database file."""
+    """Open (and if needed create or upgrade) a project database file.
+
+    An existing file is checked read-only first (SQLite, ours, not newer):
+    nothing about a file that is not ours is changed, not even its journal
+    mode. An empty file is refused (EmptyFileError) unless ``adopt_empty``."""
     path = Path(path)
     if not path.exists():
         if not create:
@@ -82,15 +94,17 @@ def open_database(path: Path | str, *, create: bool = True,
         path.parent.mkdir(parents=True, exist_ok=True)
     elif path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project database")
+    elif path.stat().st_size == 0 and not adopt_empty:
+        raise EmptyFileError(f"{path}: is an empty file (0 bytes), not a project. To make it a new "
+                             "project, give --create (in the window: answer Yes).")
+    elif path.stat().st_size > 0:
+        _check_before_opening(path)
+    remove_stale_backups(path)
     db = connect(path, busy_timeout_ms=busy_timeout_ms)
     try:
         _check_is_sqlite(db, path)
         _refuse_newer_schema(db, path)
-        pending = schema.migrations.pending(db)
-        if pending:
-            if schema.migrations.applied(db):
-                backup_database(db, path, before=pending[0].name)
-            schema.migrations.apply(db)
+        _migrate(db, path)
         _ensure_identity(db)
     except BaseException:
         db.close()
@@ -98,14 +112,47 @@ def open_database(path: Path | str, *, create: bool = True,
     return db
 
 
+def _check_before_opening(path: Path) -> None:
+    """The checks of an existing file on a read-only, immutable connection:
+    it writes nothing, takes no lock and leaves no -wal/-shm beside a file
+    that turns out not to be ours. (The read-write connection checks again.)"""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as error:
+        raise ProjectError(f"{path}: cannot be opened ({error})") from error
+    try:
+        db = Database(conn)
+        _check_is_sqlite(db, path)
+        _refuse_newer_schema(db, path)
+    finally:
+        conn.close()
+
+
+def _migrate(db: Database, path: Path) -> None:
+    """Apply pending migrations under the write lock (BEGIN IMMEDIATE), after
+    checking again under it: two processes opening an old file at once
+    upgrade it once, the second finds nothing left to do."""
+    if not schema.migrations.pending(db):
+        return
+    with write_transaction(db.conn):
+        pending = schema.migrations.pending(db)
+        if not pending:
+            return
+        if schema.migrations.applied(db):
+            backup_database(db, path, before=pending[0].name)
+        schema.migrations.apply(db)
+
+
 def _check_is_sqlite(db: Database, path: Path) -> None:
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        tables = set(db.table_names())
     except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{path}: not a SQLite database or corrupt ({error})") from error
-    tables = set(db.table_names())
+        raise ProjectError(f"{path}: not a project database (not a SQLite file, or a damaged one: "
+                           f"{error}); it was not changed") from error
     if tables and "_sqlite_migrations" not in tables:
-        raise ProjectError(f"{path}: a SQLite database, but not an annotator project")
+        raise ProjectError(f"{path}: a SQLite database, but not an annotator project; "
+                           "it was not changed")
 
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:
@@ -120,15 +167,41 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
 
 
 def backup_database(db: Database, path: Path, *, before: str) -> Path:
-    """Copy the database (consistently, via SQLite's backup API) next to it."""
+    """Copy the database (consistently, via SQLite's backup API) next to it.
+
+    The copy is written under a temporary name and renamed only when
+    complete and on disk, with the database's file mode: a killed upgrade
+    never leaves a file that looks like a good backup and is not."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.backup-{stamp}-before-{before}")
-    destination = sqlite3.connect(str(target))
+    partial = path.with_name(f".{target.name}.{os.getpid()}.part")
+    # Read through a connection of its own: ``db`` may hold the write lock
+    # (an upgrade), and in WAL mode another connection still reads the
+    # last committed state while it does.
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    destination = sqlite3.connect(str(partial))
     try:
-        db.conn.backup(destination)
-    finally:
+        source.backup(destination)
+    except BaseException:
+        source.close()
         destination.close()
+        for suffix in ("", "-journal"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        raise
+    source.close()
+    destination.close()
+    keep_mode(path, partial)
+    with open(partial, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
     return target
+
+
+def remove_stale_backups(path: Path) -> list[Path]:
+    """Remove the partial backups (and their journals) of upgrades killed
+    earlier; a live process's partial backup is left alone."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.backup-.*\.(?P<pid>\d+)\.part")
+    return remove_stale(path.parent, pattern)
 
 
 def _ensure_identity(db: Database) -> None:

@@ -11,26 +11,25 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from annotator.core.input_checks import (
+    MAX_TEXT_BYTES,
+    InputError,
+    bounded_lines,
+    check_regular_file,
+    parse_json_object,
+    too_long_message,
+)
+from annotator.core.input_files import SUPPORTED_SUFFIXES, walk_inputs  # noqa: F401  (re-exported)
 from annotator.core.models import ClaimSuggestion, NewArticle
+from annotator.core.textnorm import article_id as text_id
 from annotator.core.textnorm import clean_input_text
 
-SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")
 KNOWN_FIELDS = ("text", "id", "title", "outlet", "url", "published", "language", "meta")
-
-
-class InputError(Exception):
-    """Bad input, located by file and (where there is one) line."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str):
-        self.path, self.line, self.message = str(path), line, message
-        where = f"{self.path}, line {line}" if line is not None else self.path
-        super().__init__(f"{where}: {message}")
 
 
 class ImportCancelled(Exception):
@@ -57,20 +56,13 @@ class ImportSummary:
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     """Files to read: given files as they are, folders searched (sorted) for
-    supported files. A missing path or an unsupported file is an InputError."""
+    supported files. The first problem found (a missing path, an unsupported
+    or unreadable file, a FIFO, a symlink loop) is raised as an InputError."""
     files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
-        elif not path.exists():
-            raise InputError(path, None, "no such file or folder")
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise InputError(path, None, f"unknown file type {path.suffix or '(none)'!r}; "
-                             "expected .txt, .jsonl or .csv")
-        else:
-            files.append(path)
+    for item in walk_inputs(paths):
+        if isinstance(item, InputError):
+            raise item
+        files.append(item)
     return files
 
 
@@ -82,9 +74,18 @@ def _decode(data: bytes, path: Path, first_line: int = 1) -> str:
         raise InputError(path, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x})") from None
 
 
+def _read_txt_bytes(path: Path) -> bytes:
+    """A .txt file's bytes; the size is checked first so memory stays bounded."""
+    check_regular_file(path)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise InputError(path, None, too_long_message(size))
+    return path.read_bytes()
+
+
 def read_txt(path: Path) -> Iterator[NewArticle | InputError]:
     try:
-        text = clean_input_text(_decode(path.read_bytes(), path))
+        text = clean_input_text(_decode(_read_txt_bytes(path), path))
     except InputError as error:
         yield error
         return
@@ -98,6 +99,8 @@ def _article_from_record(record: dict[str, Any], path: Path, line: int) -> NewAr
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(path, line, "missing \"text\" (a string)")
+    if len(text) > MAX_TEXT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        raise InputError(path, line, too_long_message(len(text.encode("utf-8", "surrogatepass"))))
     text = clean_input_text(text)
     if not text.strip():
         raise InputError(path, line, "empty text")
@@ -120,23 +123,19 @@ def _article_from_record(record: dict[str, Any], path: Path, line: int) -> NewAr
 def json_object_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError, int]]:
     """(line number, object or the line's error, bytes read so far) for each
     non-blank line of a JSON-lines file; shared by article and annotation import."""
-    done = 0
+    check_regular_file(path)
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            done += len(raw)
+        for number, raw, done in bounded_lines(handle, path):
+            if isinstance(raw, InputError):
+                yield number, raw, done
+                continue
             try:
                 line = _decode(raw, path, number)
                 if number == 1:
                     line = line.lstrip("\ufeff")
                 if not line.strip():
                     continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise InputError(path, number, f"not valid JSON ({error.msg})") from None
-                if not isinstance(record, dict):
-                    raise InputError(path, number, "not a JSON object")
-                yield number, record, done
+                yield number, parse_json_object(line, path, number), done
             except InputError as error:
                 yield number, error, done
 
@@ -155,30 +154,56 @@ def read_jsonl(path: Path) -> Iterator[NewArticle | InputError]:
 def csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """(line, row or the error there) for each row of a CSV file with a "text"
     column; a bad header, byte or quote ends the file with its error."""
+    check_regular_file(path)
+    # a field may be as long as a text may be (the default, 128 KB, is less)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT_BYTES))
     with path.open("rb") as handle:
         # Decode strictly so a bad byte is reported with its line, not replaced.
         text_stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
-        reader = csv.DictReader(text_stream)
+        # strict: a quote never closed is an error, not the rest of the file in one field
+        reader = csv.DictReader(_bounded_text_lines(text_stream), strict=True)
         try:
             header = reader.fieldnames
-        except UnicodeDecodeError:
-            yield 1, InputError(path, 1, "not valid UTF-8")
+        except (UnicodeDecodeError, csv.Error) as error:
+            yield 1, _csv_error(path, 1, error)
             return
         if not header or "text" not in header:
             yield 1, InputError(path, 1, "the header row has no \"text\" column")
             return
         while True:
+            start = reader.line_num + 1  # where the next row (and any quote in it) begins
             try:
                 row = next(reader)
             except StopIteration:
                 return
-            except UnicodeDecodeError:
-                yield reader.line_num + 1, InputError(path, reader.line_num + 1, "not valid UTF-8")
+            except (UnicodeDecodeError, csv.Error) as error:
+                yield start, _csv_error(path, start, error)
                 return
-            except csv.Error as error:
-                yield reader.line_num, InputError(path, reader.line_num, f"malformed CSV ({error})")
-                return
-            yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+            yield start, {k: v for k, v in row.items() if k is not None}
+
+
+def _bounded_text_lines(stream: io.TextIOWrapper) -> Iterator[str]:
+    """The stream's lines, each read with a bound: one 200 MB line is refused
+    after MAX_TEXT_BYTES characters instead of being read whole."""
+    while True:
+        line = stream.readline(MAX_TEXT_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_TEXT_BYTES:
+            raise csv.Error("field larger than field limit (a line too long)")
+        yield line
+
+
+def _csv_error(path: Path, line: int, error: Exception) -> InputError:
+    if isinstance(error, UnicodeDecodeError):
+        return InputError(path, line, "not valid UTF-8")
+    text = str(error)
+    if "unexpected end of data" in text:
+        return InputError(path, line, "a quote opened in the row starting on this line is never "
+                          "closed (the rest of the file would become one field)")
+    if "field larger than field limit" in text:
+        return InputError(path, line, too_long_message(MAX_TEXT_BYTES + 1))
+    return InputError(path, line, f"malformed CSV ({text})")
 
 
 def read_csv(path: Path) -> Iterator[NewArticle | InputError]:
@@ -197,13 +222,34 @@ READERS: dict[str, Callable[[Path], Iterator[NewArticle | InputError]]] = {
 }
 
 
-def read_articles(files: Iterable[Path]) -> Iterator[NewArticle | InputError]:
+def read_articles(files: Iterable[Path | InputError]) -> Iterator[NewArticle | InputError]:
     """Articles and bad inputs, in file order; an unreadable file is a bad input."""
     for path in files:
+        if isinstance(path, InputError):
+            yield path
+            continue
         try:
-            yield from READERS[path.suffix.lower()](path)
+            yield from _articles_of(path)
         except OSError as error:
             yield InputError(path, None, f"cannot read: {error.strerror}")
+
+
+def _articles_of(path: Path) -> Iterator[NewArticle | InputError]:
+    """One file's articles; a file with no record at all is an error (an empty
+    file or a header alone never imports "0" silently), and so is an ``id``
+    given twice with different texts."""
+    texts_by_id: dict[str, str] = {}
+    anything = False
+    for item in READERS[path.suffix.lower()](path):
+        anything = True
+        if isinstance(item, NewArticle) and item.external_id is not None:
+            this = text_id(item.text)
+            if texts_by_id.setdefault(item.external_id, this) != this:
+                item = InputError(path, item.source_line, f"id {item.external_id!r} was already given "
+                                  "to a different text in this file")
+        yield item
+    if not anything:
+        yield InputError(path, None, "no article in it (the file is empty, or has a header only)")
 
 
 @dataclass
@@ -220,7 +266,7 @@ def _texts_of(path: Path) -> Iterator[InputText | InputError]:
     suffix = path.suffix.lower()
     if suffix == ".txt":
         try:
-            text = _decode(path.read_bytes(), path)
+            text = _decode(_read_txt_bytes(path), path)
             yield InputText(path, None, text[1:] if text.startswith("\ufeff") else text)
         except InputError as error:
             yield error
@@ -270,8 +316,8 @@ def import_paths(
     (ImportCancelled). Raises InputError on the first bad input unless
     ``skip_invalid``.
     """
-    files = expand_paths(paths)
-    total_bytes = sum(f.stat().st_size for f in files) or 1
+    files = walk_inputs(paths)
+    total_bytes = sum(f.stat().st_size for f in files if isinstance(f, Path)) or 1
     summary = ImportSummary()
     batch: list[NewArticle] = []
     from annotator.core.database import utc_now  # here: `annotator highlight` reads files without sqlite-utils

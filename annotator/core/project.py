@@ -11,6 +11,7 @@ to the thread that opened it; worker threads open their own.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core import database
+from annotator.core.conflicts import UNCHECKED, check_base
 from annotator.core.models import (
     Annotation,
     Article,
@@ -28,6 +30,7 @@ from annotator.core.models import (
     NewArticle,
 )
 from annotator.core.rows import annotation_to_row
+from annotator.core.spans import check_annotation_spans
 from annotator.core.storage import annotations as annotation_store
 from annotator.core.storage import articles, meta, suggestions, team
 from annotator.core.storage.status import STATUSES
@@ -52,14 +55,15 @@ class Project:
     # -- lifecycle ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = True,
+    def open(cls, path: Path | str | None = None, *, create: bool = True, adopt_empty: bool = False,
              busy_timeout_ms: int = database.BUSY_TIMEOUT_MS) -> Project:
         """Open (create, upgrade) the project at ``path`` (default: see
         :func:`database.default_db_path`). ``busy_timeout_ms``: how long a
-        write waits for another process's write before it fails."""
+        write waits for another process's write before it fails. An existing
+        empty file becomes a project only with ``adopt_empty``."""
         path = Path(path) if path is not None else database.default_db_path()
-        return cls(database.open_database(path, create=create, busy_timeout_ms=busy_timeout_ms),
-                   path)
+        return cls(database.open_database(path, create=create, adopt_empty=adopt_empty,
+                                          busy_timeout_ms=busy_timeout_ms), path)
 
     def close(self) -> None:
         self.db.close()
@@ -75,6 +79,11 @@ class Project:
         :func:`database.write_transaction`. Writes of the ``*_article``,
         ``replace_suggestions`` kind run inside the caller's transaction."""
         return database.write_transaction(self.db.conn)
+
+    def data_version(self) -> int:
+        """Changes when another connection or process commits to the file
+        (a window polls it to notice other windows' and scripts' edits)."""
+        return meta.data_version(self.db)
 
     def meta(self, key: str) -> str | None:
         return meta.get(self.db, key)
@@ -209,11 +218,16 @@ class Project:
     def annotation_for_suggestion(self, suggestion_id: int, annotator: str) -> Annotation | None:
         return annotation_store.for_suggestion(self.db, suggestion_id, annotator)
 
-    def save_annotation(self, annotation: Annotation) -> Annotation:
+    def save_annotation(self, annotation: Annotation, *, span_rules: bool = False,
+                        allow_partial_tokens: bool = False) -> Annotation:
         """Create or update an annotation; logged; one transaction.
 
         An annotation without id for a suggestion the annotator already judged
-        updates that judgement instead of adding a second one.
+        updates that judgement instead of adding a second one. With
+        ``span_rules``, new or changed spans must cover whole words within one
+        paragraph (core.spans; only the paragraph rule with
+        ``allow_partial_tokens``): reviewers' edits and import-annotations ask
+        for it.
         """
         with self.transaction():
             current = None
@@ -224,7 +238,8 @@ class Project:
                                                          annotation.annotator)
                 if current is not None:
                     annotation = annotation.evolve(id=current.id)
-            stored = self._write_state(annotation.id or str(uuid.uuid4()), current, annotation)
+            stored = self._write_state(annotation.id or str(uuid.uuid4()), current, annotation,
+                                       allow_partial_tokens=allow_partial_tokens, span_rules=span_rules)
             assert stored is not None  # a target was given, so something is stored
             return stored
 
@@ -234,24 +249,51 @@ class Project:
             if current is not None:
                 self._write_state(annotation_id, current, None)
 
-    def put_annotation_state(self, annotation_id: str, state: Annotation | None) -> Annotation | None:
+    def put_annotation_state(self, annotation_id: str, state: Annotation | None, *,
+                             expected: object = UNCHECKED, span_rules: bool = False) -> Annotation | None:
         """Make the annotation look like ``state`` (None: absent). Undo and redo
-        use this: each step is a new, logged change, so history only grows."""
+        use this: each step is a new, logged change, so history only grows.
+        ``expected``: the state the edit was based on (None: absent); if the
+        stored one has another revision, StaleEditError and nothing written.
+        ``span_rules``: new or changed spans must follow core.spans (a
+        reviewer's edit; not an undo, which restores what was stored)."""
         with self.transaction():
             current = self.annotation(annotation_id)
-            return self._write_state(annotation_id, current, state)
+            check_base(annotation_id, current, expected, state)
+            try:
+                return self._write_state(annotation_id, current, state, span_rules=span_rules)
+            except sqlite3.IntegrityError:
+                # a new judgement of a suggestion this annotator judged meanwhile
+                # (in another window): a stale edit, not a database failure
+                other = self._judged_elsewhere(state) if expected is not UNCHECKED else None
+                if other is None:
+                    raise
+                check_base(annotation_id, other, expected, state)
+                raise
+
+    def _judged_elsewhere(self, state: Annotation | None) -> Annotation | None:
+        """The annotator's stored judgement of ``state``'s suggestion, made under
+        another id (by another window while this one showed it unreviewed)."""
+        if state is None or state.suggestion_id is None:
+            return None
+        return self.annotation_for_suggestion(state.suggestion_id, state.annotator)
 
     def _write_state(self, annotation_id: str, current: Annotation | None,
-                     target: Annotation | None) -> Annotation | None:
+                     target: Annotation | None, *, allow_partial_tokens: bool = False,
+                     span_rules: bool = False) -> Annotation | None:
         if target is None:
             if current is not None:
                 annotation_store.delete(self.db, annotation_id)
                 self._log(annotation_id, current.annotator, "delete", current, None)
             return None
-        text_length = articles.text_length(self.db, target.article_id)
-        if text_length is None:
+        text = articles.text_of(self.db, target.article_id)
+        if text is None:
             raise KeyError(f"no article {target.article_id}")
-        target.validate(text_length)
+        target.validate(len(text))
+        if span_rules:
+            basis = current or (suggestions.get(self.db, target.suggestion_id)
+                                if target.suggestion_id is not None else None)
+            check_annotation_spans(text, target, basis, allow_partial_tokens=allow_partial_tokens)
         if current is not None and _same_content(current, target):
             return current
         now = database.utc_now()

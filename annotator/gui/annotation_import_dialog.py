@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -42,7 +43,7 @@ class AnnotationImportDialog(QDialog):
         self.annotator = QLineEdit(accessibleName="Import as annotator")
         self.annotator.setPlaceholderText("empty: each record's _annotator_id")
         self.replace = QCheckBox("&Replace that annotator's existing annotations of these articles")
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # errors quote file lines
         self.message.setObjectName("importMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)

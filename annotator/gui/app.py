@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator import __version__
-from annotator.core.database import APP_NAME, DB_ENV_VAR
+from annotator.core.database import APP_NAME, DB_ENV_VAR, EmptyFileError
 from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
@@ -48,7 +48,9 @@ def open_main_window(path: Path, settings: Settings, *, create: bool = True,
         # No annotator row yet: the reviewer becomes an annotator of this project
         # with their first judgement (a lead opening a merged database to
         # adjudicate or look around adds no empty layer to it, nor to later merges).
-        project = Project.open(path, create=create, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
+        project = _open_project(path, create, parent)
+        if project is None:
+            return None
     except Exception as error:  # noqa: BLE001 - shown to the user, never hidden
         errors.show_error(parent, f"Opening {path}", error)
         return None
@@ -63,6 +65,24 @@ def open_main_window(path: Path, settings: Settings, *, create: bool = True,
     _windows.append(window)
     window.show()
     return window
+
+
+def _open_project(path: Path, create: bool, parent: QWidget | None) -> Project | None:
+    """The project at ``path``; an existing empty file only if the user says
+    so (it may be another program's file); None if they do not."""
+    try:
+        return Project.open(path, create=create, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
+    except EmptyFileError:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, "Empty file",
+                          f"{path} is an empty file.\n\nMake it a new annotator project?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return None
+        return Project.open(path, create=create, adopt_empty=True, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
 
 
 def _project_to_open(db_path: Path | None, settings: Settings) -> tuple[Path, bool] | None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import ArticleSummary
 from annotator.core.project import STATUSES, Project
 from annotator.core.team.settling import curation_of, is_team_project
+from annotator.gui.plain_text import plain_tooltip
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32
@@ -177,6 +178,8 @@ class ArticleListModel(QAbstractTableModel):
                   f"{summary.status} · {summary.claims_reviewed}/{summary.claims_total}",
                   (summary.published or "")[:10], summary.outlet or "",
                   self._curation.get(summary.id, ""))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(values[index.column()])
         return values[index.column()]
 
 

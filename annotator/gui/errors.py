@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.database import ProjectError
 from annotator.core.importer import InputError
+from annotator.gui.plain_text import plain_labels
 
 NOT_SAVED = "Nothing you saw as saved was lost; the last change was not saved."
 
@@ -53,4 +55,6 @@ def show_error(parent: QWidget | None, action: str, error: BaseException) -> Non
                       QMessageBox.StandardButton.Ok, parent)
     box.setInformativeText(todo)
     box.setDetailedText(f"{type(error).__name__}: {error}")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote file content
+    plain_labels(box)
     box.exec()

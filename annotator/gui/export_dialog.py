@@ -69,7 +69,7 @@ class ExportDialog(QDialog):
         self.output = QLineEdit(str(default_output), accessibleName="Output")
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # errors quote paths
         self.message.setObjectName("exportMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)

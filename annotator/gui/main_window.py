@@ -46,6 +46,7 @@ from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList
 from annotator.gui.learning_menu import install_learning_menu
+from annotator.gui.outside_changes import OutsideChanges
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
 from annotator.gui.sources_dock import install_sources_dock, toggle_sources
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.guidelines_dock.hide()
         self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
         self.progress_label = QLabel(self)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
         install_sources_dock(self)  # F7: the source registry
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
         self._docks_timer = QTimer(self, singleShot=True, interval=150)
         self._docks_timer.timeout.connect(self._restore_dock_widths)
+        self.outside_changes = OutsideChanges(self.project, self.bus, self)  # other windows' writes
         self._restore_layout()
         self.resume()
 

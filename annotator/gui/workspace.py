@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.commands import AnnotationChange
+from annotator.core.conflicts import StaleEditError
 from annotator.core.models import Attribution, SourceType
 from annotator.core.project import Project
 from annotator.core.review import Progress, ReviewSession, Step
@@ -309,6 +310,9 @@ class ReviewWorkspace(QWidget):
         so); NOTHING_TO_WRITE: the claim already was so."""
         try:
             step = action()
+        except StaleEditError as error:
+            self._reload_stale(error)
+            return False
         except WRITE_ERRORS as error:
             errors.show_error(self, "Saving the claim", error)
             return False
@@ -323,6 +327,14 @@ class ReviewWorkspace(QWidget):
         self._publish(step.changes, scroll=not typing_note)
         return step
 
+    def _reload_stale(self, error: StaleEditError) -> None:
+        """Another window or program changed the claim: show what is stored now
+        (through the path every outside change takes) and say so."""
+        changes = Changes(articles=frozenset({error.article_id} if error.article_id else ()),
+                          annotations=frozenset({error.annotation_id}), statuses=True)
+        self.bus.publish(changes, initiator=None)
+        self.message.emit(f"Not saved: {error}")
+
     def _publish(self, changes: Changes, scroll: bool = True) -> None:
         self._scroll = scroll
         try:
@@ -335,6 +347,9 @@ class ReviewWorkspace(QWidget):
         shown = self.article_id
         try:
             changes = self.session.replay(change, forward)
+        except StaleEditError as error:
+            self._reload_stale(error)
+            return False
         except WRITE_ERRORS as error:
             errors.show_error(self, "Undo" if not forward else "Redo", error)
             return False

@@ -7,12 +7,14 @@ no partial export is ever left (and an older export at the path survives).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from pathlib import Path
 
 from annotator.core.export.formats import ExportFormat
 from annotator.core.export.options import ExportError
+from annotator.core.safety.leftovers import keep_mode, remove_stale
 from annotator.core.sources.export import SOURCES_FILE
 
 
@@ -22,6 +24,7 @@ class AtomicOutputs:
 
     def file(self, final: Path) -> Path:
         """A temporary path to write; it becomes ``final`` on commit."""
+        _remove_stale_parts(final)
         temporary = _temporary_name(final)
         temporary.touch(exist_ok=False)
         self._pending.append((temporary, final))
@@ -33,6 +36,7 @@ class AtomicOutputs:
         if final.exists() and not _is_replaceable_export(final, export_format.suffix):
             raise ExportError(f"{final} exists and holds files other than a {export_format.title} "
                               "export; choose another output folder")
+        _remove_stale_parts(final)
         temporary = _temporary_name(final)
         temporary.mkdir()
         self._pending.append((temporary, final))
@@ -43,6 +47,7 @@ class AtomicOutputs:
             if temporary.is_dir():
                 _replace_folder(temporary, final)
             else:
+                keep_mode(final, temporary)  # an overwritten 0600 export stays 0600
                 os.replace(temporary, final)
         self._pending.clear()
 
@@ -58,7 +63,12 @@ class AtomicOutputs:
 def _temporary_name(final: Path) -> Path:
     # A hidden, unique name in the target's folder: the rename stays on one
     # file system (atomic), and the default permissions apply.
-    return final.with_name(f".{final.name}.{uuid.uuid4().hex[:12]}.part")
+    # The pid lets the next export tell a killed run's leftover from a live one's.
+    return final.with_name(f".{final.name}.{os.getpid()}-{uuid.uuid4().hex[:12]}.part")
+
+
+def _remove_stale_parts(final: Path) -> None:
+    remove_stale(final.parent, re.compile(rf"\.{re.escape(final.name)}\.(?P<pid>\d+)-[0-9a-f]{{12}}\.part"))
 
 
 def _is_replaceable_export(folder: Path, suffix: str) -> bool:

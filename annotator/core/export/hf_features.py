@@ -36,7 +36,9 @@ def hf_features() -> Any:
             "id": string, "decision": string, "claim": part, "source": part, "cue": part,
             "unattributed": boolean, "source_type": string, "attribution": string,
             "hedged": boolean, "source_reliability": string,
-            "information_credibility": int64, "note": string, "score": Value("float64"),
+            "information_credibility": int64, "note": string,
+            "source_id": string, "source_name": string, "source_link": string,  # the source registry
+            "score": Value("float64"),
         }],
         "_input_hash": int64, "_task_hash": int64, "_annotator_id": string,
         "_timestamp": int64, "answer": string,

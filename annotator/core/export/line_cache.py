@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -44,6 +45,7 @@ CACHE_VERSION = 1
 KEEP = 6  # variant caches kept (most recently used first) across all projects
 COMPACT_AT = 64 * 1024 * 1024  # a pack is rewritten only past this size, and when half is dead
 _INDEX = "index.sqlite"
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def cache_root() -> Path:
@@ -52,7 +54,16 @@ def cache_root() -> Path:
 
 def variant_folder(project_uuid: str, variant: str) -> Path:
     digest = hashlib.sha256(variant.encode("utf-8")).hexdigest()[:20]
-    return cache_root() / project_uuid / digest
+    return cache_root() / project_folder_name(project_uuid) / digest
+
+
+def project_folder_name(project_uuid: str) -> str:
+    """The project's folder in the cache: its UUID when it is one, else a
+    hash of it. The UUID is data in the file; a crafted one ("../../x",
+    "/dir") must never choose where the cache writes."""
+    if _UUID.fullmatch(project_uuid):
+        return project_uuid.lower()
+    return "h-" + hashlib.sha256(project_uuid.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class CachedLines(NamedTuple):

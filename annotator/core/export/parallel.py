@@ -21,6 +21,7 @@ from collections import deque
 from pathlib import Path
 
 START_AFTER = 1500  # articles rendered in-process before workers start
+PARENT_CHECK_SECONDS = 0.5  # how soon a worker notices its export was killed
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker (bounds memory: ~5 MB a batch)
 
 
@@ -69,7 +70,7 @@ class RenderPool:
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(str(db_path), selection, export_format, token_cache, tokenizer))
+            initargs=(str(db_path), selection, export_format, token_cache, tokenizer, os.getpid()))
         self.pending: deque = deque()  # (ticket, Future or None), oldest first
 
     @property
@@ -103,7 +104,9 @@ _state: dict = {}
 
 
 def _start_worker(db_path: str, selection, export_format, token_cache: bool,
-                  tokenizer: str | None) -> None:
+                  tokenizer: str | None, parent: int | None = None) -> None:
+    if parent is not None:
+        _die_with(parent)
     # The format comes pickled (its writer by reference), so a format
     # registered outside this package renders in the workers too.
     from annotator.core.export.line_export import RenderTokens
@@ -111,6 +114,25 @@ def _start_worker(db_path: str, selection, export_format, token_cache: bool,
 
     _state["project"] = Project.open(db_path, create=False)
     _state["args"] = (selection, export_format, RenderTokens(token_cache, tokenizer))
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the exporting process is gone (killed: it cannot
+    shut the pool down). Its parent then changes (the orphan is adopted);
+    a thread notices within a second. Without it a killed export's workers
+    lived on for minutes, each holding hundreds of MB and the database open,
+    and with them multiprocessing's resource tracker."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _render(ids: list[str]) -> dict:

@@ -43,11 +43,31 @@ class Highlighter:
         return self._nlp
 
     def highlight(self, text: str) -> list[ClaimSuggestion]:
-        return list(self._nlp(text)._.annotator_claims)
+        return next(self.pipe([text]))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[ClaimSuggestion]]:
-        for doc in self._nlp.pipe(texts, batch_size=batch_size):
-            yield list(doc._.annotator_claims)
+        """Claims per text, in order; a text over ``nlp.max_length`` is
+        highlighted in pieces cut at paragraph breaks (long_texts)."""
+        from collections import deque
+
+        from annotator.core.highlight.long_texts import pieces, shifted
+
+        limit = self._nlp.max_length
+        cut: deque[list[tuple[int, str]]] = deque()  # the pieces of texts sent, not yet answered
+
+        def stream() -> Iterator[str]:
+            for text in texts:
+                parts = pieces(text, limit)
+                cut.append(parts)
+                yield from (part for _, part in parts)
+
+        docs = iter(self._nlp.pipe(stream(), batch_size=batch_size))
+        for first in docs:
+            parts = cut.popleft()
+            claims = shifted(list(first._.annotator_claims), parts[0][0])
+            for offset, _ in parts[1:]:
+                claims += shifted(list(next(docs)._.annotator_claims), offset)
+            yield claims
 
     def __repr__(self) -> str:
         return f"Highlighter(name={self.name!r}, version={self.version!r})"
@@ -72,8 +92,11 @@ def make_tokenizer_nlp(lean: bool = False) -> spacy.Language:
     ``lean``: without lexeme attributes, as the blank highlighter tokenizes
     (the one set-up the highlighter and the export's token offsets share)."""
     from annotator.core.highlight.tokenizer import drop_lexeme_attributes
+    from annotator.core.input_checks import MAX_TEXT_BYTES
 
     nlp = _project_german()()
+    # only tokenizes (memory linear in the text): any text an import accepts
+    nlp.max_length = max(nlp.max_length, MAX_TEXT_BYTES)
     return drop_lexeme_attributes(nlp) if lean else nlp
 
 

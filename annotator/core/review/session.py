@@ -25,6 +25,7 @@ from annotator.core.review.claims import (
     merge_claims,
 )
 from annotator.core.review.progress import Progress, tally
+from annotator.core.spans import snap
 
 Step = Outcome[AnnotationChange]  # what a reviewer's action returns: the change, for undo
 
@@ -177,16 +178,22 @@ class ReviewSession:
     def reject(self) -> Step | None:
         return self.edit("Reject claim", decision=Decision.REJECT)
 
+    def snapped(self, span: Span) -> Span:
+        """The reviewer's selection widened to whole words (core.spans); one
+        across a paragraph break stays as it is and is refused on saving."""
+        return span if self.article is None else snap(self.article.text, span)
+
     def set_claim_span(self, span: Span) -> Step | None:
+        span = self.snapped(span)
         return self.edit("Set claim span", start=span.start, end=span.end)
 
     def set_source(self, span: Span) -> Step | None:
         """A source makes the claim attributed: flag off, form no longer "unattributed"."""
-        return self.edit("Set source", source=span, unattributed=False,
+        return self.edit("Set source", source=self.snapped(span), unattributed=False,
                          **self._form_when_attributed())
 
     def set_cue(self, span: Span) -> Step | None:
-        return self.edit("Set cue", cue=span)
+        return self.edit("Set cue", cue=self.snapped(span))
 
     def toggle_unattributed(self) -> Step | None:
         claim = self.current
@@ -240,6 +247,7 @@ class ReviewSession:
         """A claim the pre-highlighter missed, added by hand (accepted)."""
         if self.article is None or span.end <= span.start:
             return None
+        span = self.snapped(span)
         after = Annotation(article_id=self.article.id, annotator=self.annotator,
                            decision=Decision.ACCEPT, start=span.start, end=span.end)
         after.validate(len(self.article.text))

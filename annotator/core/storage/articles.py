@@ -149,3 +149,8 @@ def copy_rows(source, target, article_ids: list[str]) -> None:
                           "ORDER BY seq", article_ids)
     target.executemany(f"INSERT INTO articles ({names}) "
                        f"VALUES ({', '.join('?' * len(ARTICLE_INSERT_COLUMNS))})", rows)
+
+
+def text_of(db, article_id: str) -> str | None:
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    return None if row is None else row[0]

@@ -258,3 +258,19 @@ def canonical_rows(db) -> dict[str, list[tuple]]:
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
         queries.update(source_merging.CANONICAL_QUERIES)  # the registry (m004) is content too
     return {table: sorted(db.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}
+
+
+def release_input(path: Path) -> None:
+    """Remove the -wal and -shm files that reading an input in WAL mode left
+    beside it (they did not exist before the merge). A plain connection that
+    reads and closes does it: the last connection to a WAL database deletes
+    both, after a checkpoint of an empty log that writes nothing to the file.
+    If another program has the input open, they are its and stay."""
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # not ours to insist on: the merge result does not depend on it

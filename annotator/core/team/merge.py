@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,17 @@ def merge_databases(inputs: Iterable[Path | str], output: Path | str, *, overwri
         if on_progress:
             on_progress(done, steps)
 
+    untouched = [p for p in paths if not any(Path(f"{p}{s}").exists() for s in ("-wal", "-shm"))]
+    try:
+        return _merge(paths, output, step, should_cancel)
+    finally:
+        # reading a WAL database creates -wal/-shm beside it: leave no trace
+        for path in untouched:
+            merging.release_input(path)
+
+
+def _merge(paths: list[Path], output: Path, step: Callable[[], None],
+           should_cancel: Callable[[], bool] | None) -> MergeSummary:
     for path in paths:  # every refusal comes before anything is written
         probe_input(path)
         step()
@@ -124,9 +136,21 @@ def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
         raise MergeError(f"{output}: is a folder; give the output database file's name")
     if output.exists() and not overwrite:
         raise MergeError(f"{output}: already exists; choose a new name (or allow overwriting)")
+    _check_writable(output)
     wal = Path(f"{output}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise MergeError(f"{output}: is open in another program (it has a -wal file); close it first")
+
+
+def _check_writable(output: Path) -> None:
+    """Refuse an output folder that is missing or not writable, before any work."""
+    folder = output.parent
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{output.name}.probe-"):
+            pass
+    except OSError as error:
+        raise MergeError(f"{output}: cannot write in {folder} ({error.strerror}); choose a folder "
+                         "you can write to") from None
 
 
 def _summary(result: MergeResult, state: _MergeState, output: Path, inputs: int,

@@ -9,11 +9,13 @@ at the end); a failed or cancelled merge just deletes it.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.project import Project
+from annotator.core.safety.leftovers import keep_mode, remove_stale
 from annotator.core.storage import merging
 
 
@@ -38,6 +40,8 @@ class MergeOutput:
         self.conn: sqlite3.Connection | None = None
 
     def __enter__(self) -> MergeOutput:
+        # a merge killed earlier left its temporary file: remove it now
+        remove_stale(self.output.parent, re.compile(rf"\.{re.escape(self.output.name)}\.merging-(?P<pid>\d+)"))
         _remove_database_files(self.temporary)
         Project.open(self.temporary).close()  # the schema and a fresh identity
         self.conn = merging.open_output(self.temporary)
@@ -68,6 +72,7 @@ class MergeOutput:
         self.conn = None
         with open(self.temporary, "rb+") as handle:
             os.fsync(handle.fileno())
+        keep_mode(self.output, self.temporary)  # an overwritten 0600 output stays 0600
         os.replace(self.temporary, self.output)
 
 

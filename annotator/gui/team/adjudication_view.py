@@ -42,6 +42,7 @@ from annotator.core.review.fields import FIELDS, excerpt, field_values
 from annotator.core.team.adjudication import ClaimGroup, adjudication_progress, claim_groups, disagreements
 from annotator.core.team.settling import majority, rank
 from annotator.gui.offsets import OffsetMap
+from annotator.gui.plain_text import plain_tooltip
 from annotator.gui.team.final_version_dialog import FinalVersionDialog
 from annotator.gui.team.group_filter import GroupFilter
 
@@ -72,6 +73,7 @@ class AdjudicationView(QWidget):
 
     def _build(self) -> None:
         self.progress_label = QLabel(self)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Adjudication progress")
         self.claims = QListWidget(self)
@@ -81,7 +83,7 @@ class AdjudicationView(QWidget):
         self.context.setReadOnly(True)
         self.context.setAccessibleName("Claim in its text")
         self.legend = QLabel(self)
-        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)  # it names annotators: data
         self.versions = QTableWidget(len(FIELDS), 0, self)
         self.versions.setAccessibleName("Versions side by side")
         self.versions.setVerticalHeaderLabels([name for name, _ in FIELDS])
@@ -165,7 +167,7 @@ class AdjudicationView(QWidget):
         self.claims.clear()
         for group in groups:
             item = QListWidgetItem(self._list_label(group))
-            item.setToolTip(self._article(group.article_id).title or "")
+            item.setToolTip(plain_tooltip(self._article(group.article_id).title))
             self.claims.addItem(item)
         self._show_progress()
         if groups:

@@ -96,6 +96,7 @@ class Dashboard(QWidget):
         self.setWindowTitle("Team dashboard")
         self.setAccessibleName("Team dashboard")
         self.summary = QLabel("Computing…", self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # names annotators
         self.summary.setWordWrap(True)
         self.charts: dict[str, tuple[QChart, QChartView]] = {
             name: _chart(title) for name, title in (  # noqa: C416
