@@ -127,8 +127,15 @@ def test_grade_a_source_once_and_see_it_on_the_next_claim(open_window, settings,
     qtbot.waitUntil(lambda: "Your grade of this source: B (G gives it to this claim)" in panel.entity_text.text())
     QTest.keyClick(view, Qt.Key.Key_G)
     assert session.current.annotation.reliability == "B"
+    from annotator.core.sources import actions
+
     asked = []
     monkeypatch.setattr(source_link, "ask_scope", lambda *args: asked.append(args[1:]) or "claim")
+    QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)  # no grade of the source itself yet:
+    assert asked == [] and session.current.annotation.reliability == "C"  # no question, the claim is graded
+    QTest.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)  # back to B
+    entity = actions.entity_of(window.workspace.project, session.current)
+    actions.grade_source(window.workspace.project, entity.source.id, "anna", "B")  # e.g. from a team's list
     QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ShiftModifier)
     assert asked == [("Wolodymyr Selenskyj", "B", "D")]
     QTest.keyClick(view, Qt.Key.Key_F7)  # the Sources view shows each annotator's grades of the source

@@ -315,6 +315,11 @@ def source_grade(project, source_id: str, annotator: str) -> str | None:
     return own or (latest_claim[1] if latest_claim else None)
 
 
+def own_source_grade(project, source_id: str, annotator: str) -> str | None:
+    """The latest grade the annotator gave the source itself (not via a claim)."""
+    return stored.latest_grades(project.db, source_id, annotator)[0]
+
+
 def grade_source(project, source_id: str, annotator: str, reliability: str) -> None:
     """Give the source itself a grade (it outranks the grades of single claims)."""
     with project.transaction():
