@@ -67,6 +67,7 @@ def test_a_team_list_seeds_the_registry_with_grades(tmp_path):
     assert "1 sources created, 1 updated, 2 graded" in result.output
     shown = run("--db", db, "sources", "show", "Nordatlantikpakt")
     assert "grade by lead: A" in shown.output and "type: international_org" in shown.output
+    assert "grades of its claims" not in shown.output  # no claim of NATO is graded
     listing = run("--db", db, "sources", "list", "--search", "selensk")
     assert "(proposed)" not in listing.output  # a team's list confirms the entity
 

@@ -127,12 +127,58 @@ def test_grade_a_source_once_and_see_it_on_the_next_claim(open_window, settings,
     qtbot.waitUntil(lambda: "Your grade of this source: B (G gives it to this claim)" in panel.entity_text.text())
     QTest.keyClick(view, Qt.Key.Key_G)
     assert session.current.annotation.reliability == "B"
+    from annotator.core.sources import actions
+
     asked = []
     monkeypatch.setattr(source_link, "ask_scope", lambda *args: asked.append(args[1:]) or "claim")
+    QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)  # no grade of the source itself yet:
+    assert asked == [] and session.current.annotation.reliability == "C"  # no question, the claim is graded
+    QTest.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)  # back to B
+    entity = actions.entity_of(window.workspace.project, session.current)
+    actions.grade_source(window.workspace.project, entity.source.id, "anna", "B")  # e.g. from a team's list
     QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ShiftModifier)
     assert asked == [("Wolodymyr Selenskyj", "B", "D")]
+    QTest.keyClick(view, Qt.Key.Key_F7)  # the Sources view shows each annotator's grades of the source
+    panel6 = window.sources_panel
+    QTest.keyClicks(panel6.search, "selensk")
+    QTest.keyClick(panel6.search, Qt.Key.Key_Return)
+    assert panel6.claims_label.text() == "Claims of Wolodymyr Selenskyj:\nGrades: anna B×1 D×1"
+    view.setFocus()
     assert session.current.annotation.reliability == "D"
     qtbot.waitUntil(lambda: "Your grade of this source: B (G gives" in panel.entity_text.text())  # this claim alone
     monkeypatch.setattr(source_link, "ask_scope", lambda *args: "source")
     QTest.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: panel.entity_text.text().endswith("Your grade of this source: E"))
+
+
+def test_rename_and_merge_sources_in_the_view_and_undo(open_window, settings, tmp_path, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QInputDialog
+
+    path, _ = sources_db(tmp_path)
+    window = open_window(path, settings)
+    QTest.keyClick(window.workspace.view, Qt.Key.Key_F7)
+    panel = window.sources_panel
+
+    def find(text):
+        panel.search.clear()
+        QTest.keyClicks(panel.search, text)
+        QTest.keyClick(panel.search, Qt.Key.Key_Return)
+        return [s.name for s in panel.source_model.rows]
+
+    def names():
+        return {s.name: s.claims for s in panel.source_model.rows}
+
+    assert find("geheimdienst") == ["ukrainischem Geheimdienst"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("ukrainischer Geheimdienst", True))
+    QTest.keyClick(panel.sources, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: list(names()) == ["ukrainischer Geheimdienst"])
+    QTest.keyClick(panel.sources, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: list(names()) == ["ukrainischem Geheimdienst"])
+    assert find("selensk") == ["Wolodymyr Selenskyj"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("ukrainischem Geheimdienst", True))
+    QTest.keyClick(panel.sources, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: names() == {"Wolodymyr Selenskyj": 4})
+    assert find("geheimdienst") == ["Wolodymyr Selenskyj"]  # the merged name is an alias now
+    QTest.keyClick(panel.sources, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: names() == {"ukrainischem Geheimdienst": 1})
+    assert find("selensk") == ["Wolodymyr Selenskyj"] and names() == {"Wolodymyr Selenskyj": 3}

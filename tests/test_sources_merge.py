@@ -111,3 +111,37 @@ def test_current_grade_is_the_latest_and_history_is_kept():
 def test_merged_of_one_entity_is_itself():
     s = new_source("Kyrylo Budanow", SourceType.PERSON, created_by="lead", aliases=["Budanow"])
     assert merged([s])[0] == s
+
+
+# -- merging annotators' databases -------------------------------------------------------
+
+
+def test_two_annotators_registries_merge_into_one_entity_with_both_links(tmp_path):
+    from test_team_support import fork, judge, make_lead
+
+    from annotator.core.project import Project
+    from annotator.core.sources import actions
+    from annotator.core.team.canonical import canonical_dump
+    from annotator.core.team.merge import merge_databases
+
+    lead = make_lead(tmp_path / "lead.sqlite")
+    anna, ben = fork(lead, tmp_path / "anna.sqlite"), fork(lead, tmp_path / "ben.sqlite")
+    with Project.open(anna) as project:
+        claim = judge(project, "anna", 0, 0)
+        actions.create(project, "Wolodymyr Selenskyj", SourceType.PERSON, created_by="anna", aliases=["Selenskyj"])
+        actions.link_claim(project, claim.id, "Selenskyj", "anna")
+    with Project.open(ben) as project:
+        claim = judge(project, "ben", 0, 0)
+        actions.create(project, "Selenskyj", SourceType.GOVERNMENT, created_by="ben")
+        actions.link_claim(project, claim.id, "Selenskyj", "ben")
+        actions.grade_source(project, actions.find_one(project, "Selenskyj").id, "ben", "B")
+    merge_databases([anna, ben], tmp_path / "ab.sqlite")
+    merge_databases([ben, anna, ben], tmp_path / "ba.sqlite")
+    assert canonical_dump(tmp_path / "ab.sqlite") == canonical_dump(tmp_path / "ba.sqlite")
+    with Project.open(tmp_path / "ab.sqlite", create=False) as merged:
+        (entity,) = [s for s in actions.page(merged) if "Selenskyj" in s.name]
+        assert entity.claims == 2  # both reviewers' links follow the one entity
+        detail = actions.show(merged, "Selenskyj")
+        assert detail.current == {"anna": "B", "ben": "B"}  # anna graded her claim B (judge)
+        conflicts = merged.db.execute('SELECT field FROM source_conflicts').fetchall()
+        assert conflicts == [("source_type",)]

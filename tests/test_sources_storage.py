@@ -38,3 +38,25 @@ def test_paging_through_a_sources_claims_gives_each_once(project):
     assert set(seen) == expected and pages == 4
     summary = actions.page(project, search="selensk")[0]
     assert (summary.claims, summary.articles) == (len(expected), 12)
+
+
+def test_a_merge_is_undone_exactly(project):
+    from annotator.core.storage.merging import canonical_rows
+
+    text = "Selenskyj sagte, es reiche. Zelenskis Sprecher sagte, es reiche nicht."
+    article_id, _ = project.add_article(NewArticle(text=text))
+    project.set_suggestions(article_id, [ClaimSuggestion(10, 26), ClaimSuggestion(28, 70)], "test", "1")
+    keep = actions.create(project, "Wolodymyr Selenskyj", created_by="anna")
+    other = actions.create(project, "Zelenskis", created_by="ben")
+    with project.transaction():
+        stored.link_suggestions(project.db, article_id, [(s.id, other.id, 0.5, "test")
+                                                        for s in project.suggestions(article_id)])
+    actions.grade_source(project, other.id, "ben", "C")
+    before = canonical_rows(project.db)
+    merged, record = actions.merge_undoably(project, "Wolodymyr Selenskyj", "Zelenskis")
+    assert actions.find_one(project, "Zelenskis").id == keep.id
+    assert actions.page(project, search="wolodymyr")[0].claims == 2
+    actions.unmerge(project, record)
+    after = canonical_rows(project.db)
+    assert {k: v for k, v in after.items() if k != "source_conflicts"} == \
+           {k: v for k, v in before.items() if k != "source_conflicts"}

@@ -85,6 +85,8 @@ def show(ctx, name, limit):
     for annotator, grade in detail.current.items():
         history = " ".join(g.reliability for g in detail.history if g.annotator == annotator)
         click.echo(f"grade by {annotator}: {grade}  (history: {history})")
+    if detail.distribution:
+        click.echo(f"grades of its claims: {actions.distribution_text(detail.distribution)}")
     click.echo(f"claims (first {limit}):")
     for c in detail.claims:
         who = c.annotator or "suggested"

@@ -70,8 +70,7 @@ class MainWindow(QMainWindow):
         self.closing = False
         self._position_timer = QTimer(self, singleShot=True, interval=1500)
         self._position_timer.timeout.connect(self._save_position)
-        # The list follows the shown article a moment later: finding its row
-        # can cost a page query, which must not delay the article itself.
+        # The list follows the shown article a moment later (finding its row can cost a query).
         self._list_sync_timer = QTimer(self, singleShot=True, interval=30)
         self._list_sync_timer.timeout.connect(self._sync_list)
         self.setObjectName("mainWindow")
@@ -95,8 +94,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
-        install_sources_dock(self)  # F7: the source registry
-        install_source_linker(self)  # L, Shift+L: the claim's source entity
+        install_sources_dock(self), install_source_linker(self)  # F7 view; L, Shift+L, G on claims
         self.actions_by_name = create_actions(self)
         install_team_menu(self)  # the Team actions' handlers
         install_learning_menu(self)  # learn, learned lexicon, most uncertain article

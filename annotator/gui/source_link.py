@@ -119,6 +119,8 @@ class SourceLinker:
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.annotations or changes.sources or changes.all_articles:
             self._grades.clear()
+        if changes.sources:
+            self._show.start()  # a rename or merge changes what the row says
 
     @property
     def project(self):
@@ -157,12 +159,17 @@ class SourceLinker:
         claim = self.workspace.session.current
         entity = actions.entity_of(self.project, claim) if claim is not None else None
         current = self._source_grade(entity)
-        if entity is None or entity.source is None or current is None or current == grade:
+        # ask only once the source itself has your grade (a team list, or an
+        # earlier "Source" answer); before that the source follows your claims
+        own = actions.own_source_grade(self.project, entity.source.id, self.workspace.session.annotator) \
+            if entity is not None and entity.source is not None else None
+        if own is None or current is None or current == grade:
             self.workspace.set_reliability(grade)
             return
         scope = ask_scope(self.window, entity.source.name, current, grade)
         if scope is None:
             return
+        assert entity is not None and entity.source is not None
         source_id, annotator = entity.source.id, self.workspace.session.annotator
         # "this claim only" pins the source's grade first: a later claim grade must not move it
         pinned = grade if scope == "source" else current

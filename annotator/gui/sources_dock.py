@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QListView, QVBoxLa
 from annotator.core.changes import Changes
 from annotator.core.review.claims import claim_key
 from annotator.core.sources import actions
+from annotator.gui.source_edits import merge_into, rename_source, split_alias
 
 PAGE = 100
 
@@ -122,11 +123,36 @@ class SourcesPanel(QWidget):
         self.search.returnPressed.connect(self._search_now)
         self.sources.selectionModel().currentChanged.connect(self._source_chosen)
         self.claims.activated.connect(self._claim_activated)
+        self.sources.installEventFilter(self)
+        self.edit_keys: dict = {}  # key -> fn(source): rename, split, merge (install_sources_dock)
+
+    def eventFilter(self, watched, event) -> bool:
+        """R renames, Del splits off an alias, M merges another source into this one
+        (here, not the window's claim keys of the same letters)."""
+        if watched is self.sources and event.type() == event.Type.ShortcutOverride \
+                and event.key() in self.edit_keys and not event.modifiers():
+            event.accept()  # the list takes the key: no window shortcut fires
+            return True
+        if watched is self.sources and event.type() == event.Type.KeyPress and event.key() in self.edit_keys \
+                and not event.modifiers():
+            current = self.sources.currentIndex()
+            if current.isValid():
+                source = actions.find_one(self.source_model.project, self.source_model.rows[current.row()].id)
+                self.edit_keys[event.key()](source)
+                return True
+        return super().eventFilter(watched, event)
 
     def reload(self) -> None:
+        """Re-read the list, keeping the chosen source chosen when it is still there."""
+        current = self.sources.currentIndex()
+        chosen = self.source_model.rows[current.row()].id if current.isValid() else None
         self.source_model.search = self.search.text().strip()
         self.source_model.reload()
-        self._show_claims(None)
+        row = next((i for i, s in enumerate(self.source_model.rows) if s.id == chosen), None)
+        if row is not None:
+            self.sources.setCurrentIndex(self.source_model.index(row))
+        else:
+            self._show_claims(None)
 
     def _search_now(self) -> None:
         self._typing.stop()
@@ -141,8 +167,11 @@ class SourcesPanel(QWidget):
     def _show_claims(self, source) -> None:
         self.claim_model.source_id = source.id if source is not None else None
         self.claim_model.reload()
-        self.claims_label.setText(f"Claims of {source.name}:" if source is not None
-                                  else "Choose a source to see its claims.")
+        if source is None:
+            self.claims_label.setText("Choose a source to see its claims.")
+            return
+        grades = actions.distribution_text(actions.grade_distribution(self.source_model.project, source.id))
+        self.claims_label.setText(f"Claims of {source.name}:" + (f"\nGrades: {grades}" if grades else ""))
 
     def _claim_activated(self, index: QModelIndex) -> None:
         c = self.claim_model.rows[index.row()]
@@ -163,6 +192,9 @@ def install_sources_dock(window) -> QDockWidget:
     dock.hide()
     window.sources_panel, window.sources_dock = panel, dock
     window.bus.changed.connect(panel.changed)
+    panel.edit_keys = {Qt.Key.Key_R: lambda s: rename_source(window, s),
+                       Qt.Key.Key_Delete: lambda s: split_alias(window, s),
+                       Qt.Key.Key_M: lambda s: merge_into(window, s)}
     panel.claimChosen.connect(lambda article_id, key: _jump(window, article_id, key))
     return dock
 

@@ -26,6 +26,7 @@ from annotator.core.sources.registry import (
     with_alias,
     without_alias,
 )
+from annotator.core.storage import source_merging
 from annotator.core.storage import sources as stored
 from annotator.core.storage import suggestions as stored_suggestions
 
@@ -185,6 +186,47 @@ def merge(project, keep_name: str, other_name: str) -> tuple[Source, list[str]]:
         return result, conflicts
 
 
+# -- undo ----------------------------------------------------------------------------------
+
+
+def restore(project, source: Source) -> None:
+    """Put a source back as it was (undo or redo of a rename or alias edit)."""
+    with project.transaction():
+        _save(project, source)
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """What a merge changed, to undo it: both sources before, and the rows moved."""
+
+    keep: Source
+    other: Source
+    suggestion_ids: list[int]
+    annotation_ids: list[str]
+    grade_ids: list[int]
+    redirected: list[str]  # old ids that pointed at ``other``
+
+
+def merge_undoably(project, keep_name: str, other_name: str) -> tuple[Source, MergeRecord]:
+    with project.transaction():
+        keep, other = find_one(project, keep_name), find_one(project, other_name)
+        record = MergeRecord(keep, other, *source_merging.rows_of(project.db, other.id))
+        result, _ = merge(project, keep.id, other.id)
+        return result, record
+
+
+def unmerge(project, record: MergeRecord) -> None:
+    """Undo a merge: both sources as they were, the moved rows back."""
+    with project.transaction():
+        source_merging.drop_redirects(project.db, [record.other.id, *record.redirected])
+        _save(project, record.keep)
+        _save(project, record.other)
+        for old in record.redirected:
+            stored.redirect(project.db, old, record.other.id)
+        source_merging.move_rows(project.db, record.other.id, record.suggestion_ids, record.annotation_ids,
+                         record.grade_ids)
+
+
 # -- a team's CSV list ---------------------------------------------------------------
 
 
@@ -273,6 +315,11 @@ def source_grade(project, source_id: str, annotator: str) -> str | None:
     return own or (latest_claim[1] if latest_claim else None)
 
 
+def own_source_grade(project, source_id: str, annotator: str) -> str | None:
+    """The latest grade the annotator gave the source itself (not via a claim)."""
+    return stored.latest_grades(project.db, source_id, annotator)[0]
+
+
 def grade_source(project, source_id: str, annotator: str, reliability: str) -> None:
     """Give the source itself a grade (it outranks the grades of single claims)."""
     with project.transaction():
@@ -287,6 +334,17 @@ def page(project, *, offset: int = 0, limit: int = 100, search: str | None = Non
     return stored.summaries(project.db, offset=offset, limit=limit, search=search)
 
 
+def grade_distribution(project, source_id: str) -> dict[str, dict[str, int]]:
+    """annotator -> {grade: claims} over the source's claims."""
+    return stored.grade_distribution(project.db, source_id)
+
+
+def distribution_text(distribution: dict[str, dict[str, int]]) -> str:
+    """'anna B×3 C×1 · ben A×2' ('' when nobody graded a claim of it)."""
+    return " · ".join(f"{who} " + " ".join(f"{g}×{n}" for g, n in grades.items())
+                      for who, grades in distribution.items())
+
+
 def claims_page(project, source_id: str, *, after: tuple | None = None, limit: int = 100) -> stored.ClaimsPage:
     """One page of a source's claims; ``after`` is the previous page's ``after``."""
     return stored.claims(project.db, source_id, after=after, limit=limit)
@@ -299,6 +357,7 @@ class SourceDetail:
     claims: list[stored.SourceClaim]
     history: list[SourceGrade]  # every grade, oldest first
     current: dict[str, str]  # annotator -> current grade
+    distribution: dict[str, dict[str, int]] = field(default_factory=dict)  # annotator -> {grade: claims}
 
 
 def show(project, name: str, limit: int = 20) -> SourceDetail:
@@ -306,4 +365,5 @@ def show(project, name: str, limit: int = 20) -> SourceDetail:
     history = sorted(stored.claim_grades(project.db, source.id) + stored.source_grades(project.db, source.id),
                      key=lambda g: g.at)
     current = {a: g.reliability for (_, a), g in sorted(current_grades(history).items())}
-    return SourceDetail(source, stored.claims(project.db, source.id, limit=limit).claims, history, current)
+    return SourceDetail(source, stored.claims(project.db, source.id, limit=limit).claims, history, current,
+                        stored.grade_distribution(project.db, source.id))

@@ -16,14 +16,14 @@ import sqlite3
 from pathlib import Path
 
 from annotator.core.sources.registry import Registry, SourceGrade, merge_with_map
-from annotator.core.storage import merging
+from annotator.core.storage import merging, source_merging
 from annotator.core.storage import sources as stored
 
 
 def merge_registries_into(conn: sqlite3.Connection, inputs: list[Path]) -> int:
     """Write the merged registry of ``inputs`` into the output ``conn``
     (one transaction); returns the number of sources."""
-    read = [r for r in (stored.read_input(p) for p in inputs) if r is not None]
+    read = [r for r in (source_merging.read_input(p) for p in inputs) if r is not None]
     entities, clashes, id_map = merge_with_map(*(r["sources"] for r in read))
     keys_of = Registry().keys_of
     merging.begin(conn)
@@ -47,18 +47,20 @@ def _conflicts(conn, read: list[dict], clashes: dict[str, list[str]], id_map: di
             members.setdefault(id_map[s.id], []).append(s)
     for source_id, fields in clashes.items():
         group = members[source_id]
-        at = max(s.created_at for s in group)  # from the data, not the clock: same in any order
+        # from the data, not the clock: the oldest member's creation, which the
+        # merged entity keeps, so a later merge with the output finds the same time
+        at = min(s.created_at for s in group)
         for field_name in fields:
             values = sorted({str(v.value if hasattr(v, "value") else v)
                              for v in (getattr(s, field_name) for s in group) if v is not None})
-            stored.insert_conflict_row(conn, source_id, field_name, json.dumps(values), at)
+            source_merging.insert_conflict_row(conn, source_id, field_name, json.dumps(values), at)
     for r in read:
         for source_id, field_name, values, at in r["conflicts"]:
-            stored.insert_conflict_row(conn, id_map.get(source_id, source_id), field_name, values, at)
+            source_merging.insert_conflict_row(conn, id_map.get(source_id, source_id), field_name, values, at)
 
 
 def _annotation_links(conn, read: list[dict], id_map: dict[str, str]) -> None:
-    present = stored.annotation_ids(conn)
+    present = source_merging.annotation_ids(conn)
     known = set(id_map.values())
     best: dict[str, tuple] = {}
     for r in read:
@@ -73,7 +75,7 @@ def _annotation_links(conn, read: list[dict], id_map: dict[str, str]) -> None:
 
 
 def _suggestion_links(conn, read: list[dict], id_map: dict[str, str]) -> None:
-    by_span = stored.suggestion_ids_by_span(conn)
+    by_span = source_merging.suggestion_ids_by_span(conn)
     best: dict[int, tuple] = {}
     for r in read:
         for article_id, start, end, source_id, confidence, reason in r["suggestions"]:

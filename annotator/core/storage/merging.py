@@ -27,7 +27,7 @@ from annotator.core.rows import (
     SUGGESTION_INSERT_COLUMNS,
     select_list,
 )
-from annotator.core.storage import fetch_dicts, sources
+from annotator.core.storage import fetch_dicts, source_merging
 from annotator.core.storage.team import BASIS_COLUMNS
 
 VERSION_COLUMNS = tuple(c for c in ANNOTATION_COLUMNS if c != "suggestion_id")
@@ -268,7 +268,7 @@ def canonical_rows(db) -> dict[str, list[tuple]]:
         "adjudication_basis": f"SELECT {select_list(BASIS_COLUMNS)} FROM adjudication_basis",
     }
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
-        queries.update(sources.CANONICAL_QUERIES)  # the registry (m004) is content too
+        queries.update(source_merging.CANONICAL_QUERIES)  # the registry (m004) is content too
     return {table: sorted(db.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}
 
 

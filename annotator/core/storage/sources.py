@@ -10,21 +10,19 @@ The decisions (what links where, which field wins a merge) are made in
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from annotator.core.models import SourceType
 from annotator.core.sources.normalize import fold
 from annotator.core.sources.registry import Registry, Source, SourceGrade
 
-_COLUMNS = ("id", "name", "source_type", "note", "external_id", "created_by", "created_at",
+COLUMNS = ("id", "name", "source_type", "note", "external_id", "created_by", "created_at",
             "confirmed", "renamed_at", "typed_at")
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM sources"
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM sources"
 
 
-def _conn(db):
+def conn_of(db):
     """The sqlite3 connection of a sqlite-utils Database, or the connection itself."""
     return getattr(db, "conn", db)
 
@@ -35,7 +33,7 @@ def _conn(db):
 def put(db, source: Source, keys: Iterable[str]) -> None:
     """Insert or replace a source with its aliases and lookup keys."""
     db.execute(
-        f"INSERT INTO sources ({', '.join(_COLUMNS)}, folded) VALUES ({', '.join('?' * len(_COLUMNS))}, ?) "
+        f"INSERT INTO sources ({', '.join(COLUMNS)}, folded) VALUES ({', '.join('?' * len(COLUMNS))}, ?) "
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, folded = excluded.folded, "
         "source_type = excluded.source_type, note = excluded.note, external_id = excluded.external_id, "
         "confirmed = excluded.confirmed, renamed_at = excluded.renamed_at, typed_at = excluded.typed_at",
@@ -43,17 +41,17 @@ def put(db, source: Source, keys: Iterable[str]) -> None:
          source.external_id, source.created_by, source.created_at, int(source.confirmed),
          source.renamed_at, source.typed_at, fold(source.name)])
     db.execute("DELETE FROM source_aliases WHERE source_id = ?", [source.id])
-    _conn(db).executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
+    conn_of(db).executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
                         [(source.id, a, fold(a)) for a in source.aliases])
     db.execute("DELETE FROM source_keys WHERE source_id = ?", [source.id])
-    _conn(db).executemany("INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)",
+    conn_of(db).executemany("INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)",
                         [(k, source.id) for k in sorted(set(keys))])
     for former in source.former_ids:
         redirect(db, former, source.id)
 
 
 def _from_row(db, row) -> Source:
-    values = dict(zip(_COLUMNS, row))
+    values = dict(zip(COLUMNS, row))
     aliases = tuple(r[0] for r in db.execute(
         "SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY folded", [values["id"]]))
     former = tuple(r[0] for r in db.execute(
@@ -178,7 +176,7 @@ def clear_suggestion_links(db, article_id: str) -> None:
 
 def link_suggestions(db, article_id: str, rows: Iterable[tuple[int, str | None, float, str]]) -> None:
     """(suggestion id, source id or None, confidence, reason) for one article."""
-    _conn(db).executemany(
+    conn_of(db).executemany(
         "INSERT INTO suggestion_sources (suggestion_id, article_id, source_id, confidence, reason) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (suggestion_id) DO UPDATE SET source_id = excluded.source_id, "
         "confidence = excluded.confidence, reason = excluded.reason",
@@ -370,75 +368,6 @@ def conflicts(db) -> list[tuple[str, str, list]]:
         'SELECT source_id, field, "values" FROM source_conflicts ORDER BY id')]
 
 
-# -- merging databases (read from each input, written to the output) -------------------------
-
-
-def read_input(path: Path) -> dict | None:
-    """An input database's registry, links, grades and conflicts (read-only);
-    None for a database from before m004."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        if not has_registry(conn):
-            return None
-        return {
-            "sources": list(iter_all(conn)), "annotations": all_annotation_links(conn),
-            "suggestions": all_suggestion_links(conn), "grades": source_grades(conn),
-            "conflicts": all_conflicts(conn),
-        }
-    finally:
-        conn.close()
-
-
-def has_registry(db) -> bool:
-    """False for a database from before m004 (nothing to merge)."""
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").fetchone() \
-        is not None
-
-
-def all_annotation_links(db) -> list[tuple[str, str, str, str, str]]:
-    """(annotation id, article id, source id, linked by, linked at)."""
-    return db.execute("SELECT annotation_id, article_id, source_id, linked_by, linked_at "
-                      "FROM annotation_sources").fetchall()
-
-
-def all_suggestion_links(db) -> list[tuple[str, int, int, str | None, float, str]]:
-    """(article id, start, end, source id, confidence, reason): by span, as
-    suggestion ids are local to a database."""
-    return db.execute(
-        'SELECT g.article_id, g.start, g."end", l.source_id, l.confidence, l.reason '
-        "FROM suggestion_sources l JOIN suggestions g ON g.id = l.suggestion_id").fetchall()
-
-
-def suggestion_ids_by_span(db) -> dict[tuple[str, int, int], int]:
-    return {(r[1], r[2], r[3]): r[0] for r in db.execute('SELECT id, article_id, start, "end" FROM suggestions')}
-
-
-def annotation_ids(db) -> set[str]:
-    return {r[0] for r in db.execute("SELECT id FROM annotations")}
-
-
-def all_conflicts(db) -> list[tuple[str, str, str, str]]:
-    return db.execute('SELECT source_id, field, "values", recorded_at FROM source_conflicts').fetchall()
-
-
-def insert_conflict_row(db, source_id: str, field: str, values_json: str, at: str) -> None:
-    db.execute('INSERT OR IGNORE INTO source_conflicts (source_id, field, "values", recorded_at) '
-               "VALUES (?, ?, ?, ?)", [source_id, field, values_json, at])
-
-
-CANONICAL_QUERIES = {  # for team.canonical: the registry's content without rowids
-    "sources": f"SELECT {', '.join(_COLUMNS)} FROM sources",
-    "source_aliases": "SELECT source_id, alias FROM source_aliases",
-    "source_redirects": "SELECT old_id, new_id FROM source_redirects",
-    "annotation_sources": "SELECT annotation_id, article_id, source_id, linked_by, linked_at "
-                          "FROM annotation_sources",
-    "suggestion_sources": 'SELECT g.article_id, g.start, g."end", l.source_id, l.confidence, l.reason '
-                          "FROM suggestion_sources l JOIN suggestions g ON g.id = l.suggestion_id",
-    "source_grades": "SELECT source_id, annotator, reliability, article_id, annotation_id, at FROM source_grades",
-    "source_conflicts": 'SELECT source_id, field, "values", recorded_at FROM source_conflicts',
-}
-
-
 def current_grades_of_all(db) -> list[SourceGrade]:
     """Every grade that counts for a source's current grade: each linked
     claim's reliability (a reviewer's link, else the linker's link of the
@@ -485,3 +414,20 @@ def latest_grades(db, source_id: str, annotator: str) -> tuple[str | None, tuple
         [annotator, source_id]).fetchone()
     claims = [tuple(r) for r in (linked, suggested) if r is not None and r[0] is not None]
     return (own[0] if own else None), (max(claims) if claims else None)
+
+
+def grade_distribution(db, source_id: str) -> dict[str, dict[str, int]]:
+    """annotator -> {grade: claims}: the current grades of the claims linked to
+    the source (a reviewer's link, else the linker's link of the suggestion)."""
+    rows = db.execute(
+        "SELECT annotator, reliability, count(*) FROM ("
+        "SELECT a.annotator, a.reliability FROM annotation_sources l JOIN annotations a ON a.id = l.annotation_id "
+        "WHERE l.source_id = ? AND a.reliability IS NOT NULL UNION ALL "
+        "SELECT a.annotator, a.reliability FROM suggestion_sources l JOIN annotations a "
+        "ON a.suggestion_id = l.suggestion_id WHERE l.source_id = ? AND a.reliability IS NOT NULL "
+        "AND a.id NOT IN (SELECT annotation_id FROM annotation_sources)) "
+        "GROUP BY annotator, reliability ORDER BY annotator, reliability", [source_id, source_id])
+    out: dict[str, dict[str, int]] = {}
+    for annotator, grade, n in rows:
+        out.setdefault(annotator, {})[grade] = n
+    return out
