@@ -78,8 +78,9 @@ def project_claims(project, article_id: str) -> list[IndexedClaim]:
 def registry_links(project, article_id: str) -> dict[str, str]:
     """Claim key -> registry entity id (after merges of entities) of the article's claims."""
     from annotator.core.storage import sources as source_store
+    from annotator.core.storage.source_merging import has_registry
 
-    if not source_store.has_registry(project.db):
+    if not has_registry(project.db):
         return {}
     links = {claim_key(sid, None): link[0] for sid, link in
              source_store.suggestion_links(project.db, article_id).items() if link[0]}
