@@ -7,25 +7,13 @@ from pathlib import Path
 
 from gui_support import press
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui.colors import claim_colors, is_dark
+from annotator.gui.theme import dark_palette
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, color in ((roles.Window, "#2b2b2b"), (roles.WindowText, "#e6e6e6"),
-                        (roles.Base, "#1e1e1e"), (roles.AlternateBase, "#2a2a2a"),
-                        (roles.Text, "#e6e6e6"), (roles.Button, "#353535"),
-                        (roles.ButtonText, "#e6e6e6"), (roles.Highlight, "#3d6ea8"),
-                        (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#353535"),
-                        (roles.ToolTipText, "#e6e6e6"), (roles.PlaceholderText, "#8a8a8a")):
-        palette.setColor(role, QColor(color))
-    return palette
 
 
 def review_a_little(window) -> None:
