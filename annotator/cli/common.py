@@ -53,3 +53,15 @@ class ProgressBar:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+
+
+def split_fractions(value: str | None) -> dict[str, float] | None:
+    """``--split train=0.8,dev=0.1,test=0.1`` as fractions, or a usage error."""
+    if value is None:
+        return None
+    from annotator.core.export import ExportError, parse_split  # here: the export package is not light
+
+    try:
+        return parse_split(value)
+    except ExportError as error:
+        raise click.BadParameter(str(error)) from None

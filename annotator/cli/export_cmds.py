@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import ProgressBar, open_project
+from annotator.cli.common import ProgressBar, open_project, split_fractions
 from annotator.core.annotation_import import import_annotations, import_layer_name
-from annotator.core.export import LAYERS, ExportError, ExportOptions, export_project, formats, parse_split
+from annotator.core.export import LAYERS, ExportError, ExportOptions, export_project, formats
 from annotator.core.importer import InputError
 
 
@@ -39,12 +39,7 @@ class FormatOption(click.Option):
 
 
 def _split_option(ctx, param, value: str | None) -> dict[str, float] | None:
-    if value is None:
-        return None
-    try:
-        return parse_split(value)
-    except ExportError as error:
-        raise click.BadParameter(str(error)) from None
+    return split_fractions(value)
 
 
 @click.command("export")

@@ -8,18 +8,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import ProgressBar, open_project
-
-
-def _split(value: str | None) -> dict[str, float] | None:
-    if value is None:
-        return None
-    from annotator.core.export import ExportError, parse_split
-
-    try:
-        return parse_split(value)
-    except ExportError as error:
-        raise click.BadParameter(str(error)) from None
+from annotator.cli.common import ProgressBar, open_project, split_fractions
 
 
 @click.command("index-claims")
@@ -99,7 +88,7 @@ def export_pairs_command(ctx: click.Context, out_path: Path, split: str | None, 
     from annotator.core.corroboration.pairs_export import export_pairs
     from annotator.core.corroboration.project_claims import ensure_built
 
-    fractions = _split(split)
+    fractions = split_fractions(split)
     with open_project(ctx, create=False) as project:
         ensure_built(project)
         try:
