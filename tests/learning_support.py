@@ -26,5 +26,5 @@ def reviewed_project(project, articles: int = 8):
                                                s.start, s.end, source=s.source, cue=s.cue, suggestion_id=s.id))
         cue = text.index("postete")
         project.save_annotation(Annotation(article_id, "alice", Decision.ACCEPT, cue + 9, len(text) - 1,
-                                           source=Span(cue - 12, cue - 1), cue=Span(cue, cue + 7)))
+                                           source=Span(cue - 13, cue - 1), cue=Span(cue, cue + 7)))
     return project

@@ -103,7 +103,8 @@ def test_every_kind_of_change_renews_the_article_stamp(reviewed):
     assert changed()
     text = reviewed.article(article_id).text
     reviewed.save_annotation(Annotation(article_id=article_id, annotator="cara",
-                                        decision=Decision.ACCEPT, start=0, end=min(20, len(text))))
+                                        decision=Decision.ACCEPT, start=0, end=min(20, len(text))),
+                             span_rules=False)  # any stored span renews the stamp
     assert changed()
     reviewed.set_suggestions(article_id, [ClaimSuggestion(0, 10)], "rules", "0.2")
     assert changed()
@@ -247,8 +248,10 @@ def test_cached_exports_always_equal_fresh_ones(seed_paths, tmp_path_factory, ed
             elif action == "delete" and mine:
                 project.delete_annotation(mine[-1].id)
             elif action == "add":
+                # any stored span, also one from before the span rules
                 project.save_annotation(Annotation(article_id=article_id, annotator="anna",
-                                                   decision=Decision.ACCEPT, start=value, end=value + 7))
+                                                   decision=Decision.ACCEPT, start=value, end=value + 7),
+                                        span_rules=False)
             elif action == "suggest":
                 project.set_suggestions(article_id, [ClaimSuggestion(value, value + 9)], "rules", "0.3")
             elif action == "export":

@@ -85,3 +85,24 @@ def test_import_annotations_refuses_partial_words_unless_allowed(tmp_path):
     with Project.open(db) as project:
         [stored] = project.annotations(annotator="model")
     assert stored.source == Span(5, 12)
+
+
+def test_a_script_cannot_store_a_span_inside_a_word_or_across_paragraphs(tmp_path):
+    """The core API checks what the window checks: a script that saves a claim
+    ending mid-word, or a source across a paragraph break, is refused and
+    nothing is stored; spans kept from older data pass with span_rules=False."""
+    from annotator.core.models import Annotation, Decision, NewArticle
+
+    with Project.open(tmp_path / "p.sqlite") as project:
+        article_id, _ = project.add_article(NewArticle(text=TEXT))
+        mid_word = Annotation(article_id=article_id, annotator="script", decision=Decision.ACCEPT,
+                              start=30, end=46)
+        with pytest.raises(ValueError, match="ends inside the word"):
+            project.save_annotation(mid_word)
+        across = Annotation(article_id=article_id, annotator="script", decision=Decision.ACCEPT,
+                            start=30, end=49, source=Span(4, 55))
+        with pytest.raises(ValueError, match="paragraph"):
+            project.save_annotation(across)
+        assert project.annotations() == [] and project.change_log() == []
+        kept = project.save_annotation(mid_word, span_rules=False)
+        assert (kept.start, kept.end) == (30, 46)

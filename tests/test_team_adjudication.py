@@ -23,8 +23,9 @@ def merged(tmp_path) -> Project:
         judge(project, "anna", 0, 1, reliability="A")
         judge(project, "ben", 0, 1, reliability="D")
         article = project.article_ids()[1]
+        # a claim added by hand before the span rules (it ends mid-word): still adjudicated
         project.save_annotation(Annotation(article_id=article, annotator="anna",
-                                           decision=Decision.ACCEPT, start=5, end=30))
+                                           decision=Decision.ACCEPT, start=5, end=30), span_rules=False)
         judge(project, "ben", 1, 0)
         yield project
 

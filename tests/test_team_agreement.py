@@ -65,7 +65,7 @@ def two_reviewers(tmp_path) -> Project:
                       reliability=grade, source_type=SourceType.PERSON, credibility=None)
         project.save_annotation(Annotation(
             article_id=project.article_ids()[0], annotator="ben", decision=Decision.ACCEPT,
-            start=22, end=38))
+            start=22, end=38), span_rules=False)  # stored before the span rules: still compared
         judge(project, ADJUDICATED_LAYER, 0, 0, reliability="E")  # not an annotator
         yield project
 

@@ -227,9 +227,10 @@ def apply_operation(project: Project, op: str, args: list) -> None:
         judge(project, name, article, suggestion, reliability=grade)
     elif op == "add":
         name, start, length = args
+        # any stored span, also one from before the span rules: merge keeps it as it is
         project.save_annotation(Annotation(
             article_id=project.article_ids()[0], annotator=name, decision=Decision.ACCEPT,
-            start=start, end=start + length))
+            start=start, end=start + length), span_rules=False)
     elif op == "edit" and existing:
         chosen = existing[args[0] % len(existing)]
         project.save_annotation(chosen.evolve(reliability=args[1], note=f"edit {args[1]}"))

@@ -28,12 +28,12 @@ class AnnotationChange:
     # else since, it is refused (StaleEditError) instead of overwriting it.
     def apply(self, project: Project) -> Annotation | None:
         # a reviewer's edit: its new spans follow the span rules (core.spans)
-        return project.put_annotation_state(self.annotation_id, self.after, expected=self.before,
-                                            span_rules=True)
+        return project.put_annotation_state(self.annotation_id, self.after, expected=self.before)
 
     def revert(self, project: Project) -> Annotation | None:
         # back to what was stored before: its spans were accepted then
-        return project.put_annotation_state(self.annotation_id, self.before, expected=self.after)
+        return project.put_annotation_state(self.annotation_id, self.before, expected=self.after,
+                                            span_rules=False)
 
     @property
     def article_id(self) -> str:

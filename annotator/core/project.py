@@ -227,16 +227,17 @@ class Project:
     def annotation_for_suggestion(self, suggestion_id: int, annotator: str) -> Annotation | None:
         return annotation_store.for_suggestion(self.db, suggestion_id, annotator)
 
-    def save_annotation(self, annotation: Annotation, *, span_rules: bool = False,
+    def save_annotation(self, annotation: Annotation, *, span_rules: bool = True,
                         allow_partial_tokens: bool = False) -> Annotation:
         """Create or update an annotation; logged; one transaction.
 
         An annotation without id for a suggestion the annotator already judged
-        updates that judgement instead of adding a second one. With
-        ``span_rules``, new or changed spans must cover whole words within one
-        paragraph (core.spans; only the paragraph rule with
-        ``allow_partial_tokens``): reviewers' edits and import-annotations ask
-        for it.
+        updates that judgement instead of adding a second one. New or changed
+        spans must cover whole words within one paragraph (core.spans; only the
+        paragraph rule with ``allow_partial_tokens``), so a script cannot store
+        a span the export's tokens cannot align with. ``span_rules=False``
+        keeps spans as written, for data that was accepted before (a round
+        trip, an adjudicator taking an annotator's version unchanged).
         """
         with self.transaction():
             current = None
@@ -259,13 +260,13 @@ class Project:
                 self._write_state(annotation_id, current, None)
 
     def put_annotation_state(self, annotation_id: str, state: Annotation | None, *,
-                             expected: object = UNCHECKED, span_rules: bool = False) -> Annotation | None:
+                             expected: object = UNCHECKED, span_rules: bool = True) -> Annotation | None:
         """Make the annotation look like ``state`` (None: absent). Undo and redo
         use this: each step is a new, logged change, so history only grows.
         ``expected``: the state the edit was based on (None: absent); if the
         stored one has another revision, StaleEditError and nothing written.
-        ``span_rules``: new or changed spans must follow core.spans (a
-        reviewer's edit; not an undo, which restores what was stored)."""
+        New or changed spans must follow core.spans unless ``span_rules=False``
+        (an undo, which restores what was stored before)."""
         with self.transaction():
             current = self.annotation(annotation_id)
             check_base(annotation_id, current, expected, state)

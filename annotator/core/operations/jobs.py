@@ -103,7 +103,8 @@ def adjudicate(project, group, chosen: Annotation) -> Outcome[Annotation]:
 def take_back(project, final: Annotation, before: Annotation | None) -> Outcome[Annotation | None]:
     """Undo a settle: the final version is as it was ``before`` (None: none)."""
     assert final.id is not None
-    stored = project.put_annotation_state(final.id, before)
+    # back to a state that was stored before: its spans were accepted then
+    stored = project.put_annotation_state(final.id, before, span_rules=False)
     return Outcome(stored, adjudicated_changes(final))
 
 

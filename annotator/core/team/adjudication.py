@@ -147,6 +147,18 @@ def _own_groups(annotations: list[Annotation], worked: dict[str, set[str]]) -> l
     return groups
 
 
+def _spans_of(annotation: Annotation) -> tuple:
+    return (annotation.start, annotation.end, annotation.source, annotation.cue)
+
+
+def _spans_edited(group: ClaimGroup, chosen: Annotation) -> bool:
+    """Whether the adjudicator changed the spans of every annotator's version.
+    Spans taken over unchanged were checked when the annotator made them (or
+    predate the span rules) and are kept as they are; edited ones follow the
+    rules like any reviewer's edit."""
+    return all(_spans_of(chosen) != _spans_of(version) for version in group.versions.values())
+
+
 def settle(project: Project, group: ClaimGroup, chosen: Annotation) -> Annotation:
     """Store ``chosen`` (an annotator's version, possibly edited) as the final version."""
     final = chosen.evolve(
@@ -155,7 +167,7 @@ def settle(project: Project, group: ClaimGroup, chosen: Annotation) -> Annotatio
         created_at=None, updated_at=None, origin_db=None)
     basis = current_basis(group)
     with project.transaction():
-        stored = project.save_annotation(final)
+        stored = project.save_annotation(final, span_rules=_spans_edited(group, chosen))
         assert stored.id is not None
         team.record_basis(project.db.conn, stored.id, [
             (group.article_id, v.id, v.annotator, v.revision, v.updated_at or "")
