@@ -8,9 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from annotator import system_libraries
 from annotator.cli import main as cli
 from annotator.gui import app as gui_app
-from annotator.gui import system_libraries
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 X11 = {"DISPLAY": ":0"}
@@ -57,3 +57,19 @@ def test_demo_says_it_before_building_the_project(monkeypatch, tmp_path):
     assert result.exit_code == 1
     assert "sudo apt-get install libxcb-icccm4" in result.output
     assert not (tmp_path / "demo.sqlite").exists()
+
+
+def test_the_check_runs_before_any_qt_library_loads():
+    """On a bare Debian even `import PySide6.QtCore` fails (libglib is missing),
+    so `annotator demo`, `annotator gui` and `annotator-gui` must check without
+    importing annotator.gui, whose package loads QtCore."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "import annotator.gui_launcher, annotator.cli.app_cmds, annotator.system_libraries as s\n"
+             "s.check()\n"
+             "print(sorted(m for m in sys.modules\n"
+             "             if m.split('.')[0] == 'PySide6' or m.split('.')[:2] == ['annotator', 'gui']))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -11,7 +11,9 @@ from annotator.core.demo import build_demo_project, demo_db_path
 
 
 def _fail_without_system_libraries() -> None:
-    from annotator.gui.system_libraries import check  # loads no Qt platform plugin
+    # outside annotator.gui, whose import loads QtCore (and fails on the very
+    # machines this check is for)
+    from annotator.system_libraries import check
 
     problem = check()
     if problem is not None:

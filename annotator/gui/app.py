@@ -1,9 +1,8 @@
 """Starting the GUI: ``run(db_path)`` (used by ``annotator gui`` and ``annotator
-demo``) and ``main()`` (the ``annotator-gui`` entry point)."""
+demo``; the ``annotator-gui`` command is annotator/gui_launcher.py)."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -11,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator import __version__
+from annotator import __version__, system_libraries
 from annotator.core.database import APP_NAME, DB_ENV_VAR, EmptyFileError
 from annotator.core.project import Project
 from annotator.core.resources import resource_path
 from annotator.core.settings import Settings
-from annotator.gui import errors, system_libraries
+from annotator.gui import errors
 
 # Interactive writes wait at most this long for another writer, then say so.
 GUI_BUSY_TIMEOUT_MS = 3000
@@ -125,14 +124,3 @@ def run(db_path: Path | None = None) -> int:
     return app.exec()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="annotator-gui",
-                                     description="Open the annotator review window.")
-    parser.add_argument("--db", type=Path, help="project database (default: the last one)")
-    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
-    args = parser.parse_args(argv)
-    return run(args.db)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

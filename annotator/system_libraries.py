@@ -1,4 +1,4 @@
-"""Before Qt loads: are the system libraries its X11 (xcb) platform needs there?
+"""Before Qt loads: are the system libraries Qt and its X11 (xcb) platform need there?
 
 Qt's own error names only the first library it misses (and on Debian it named
 xcb-cursor0, which was installed, while libxcb-icccm4 and libxcb-keysyms1 were
@@ -7,7 +7,12 @@ names every missing one with the apt command that installs it.
 
 The list is ``ldd`` of PySide6's ``plugins/platforms/libqxcb.so`` and
 ``lib/libQt6XcbQpa.so.6`` (PySide6 6.x), minus the C runtime and Qt's own
-libraries. No Qt import here: Qt must not load before the check.
+libraries. It also covers what Qt's core libraries need (libglib, libGL),
+which a bare Debian lacks too: there even ``import PySide6.QtCore`` fails.
+
+This module lives outside ``annotator.gui`` on purpose: importing that package
+loads QtCore (gui/compat.py), so a check inside it would never run on the
+machines it is for. No Qt import here.
 """
 
 from __future__ import annotations
