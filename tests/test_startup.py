@@ -28,7 +28,17 @@ def test_asking_for_the_version_loads_neither_spacy_nor_the_database_layer():
 
 def test_a_project_command_without_nlp_loads_no_spacy(tmp_path):
     loaded = modules_after("--db", str(tmp_path / "p.sqlite"), "info")
-    assert "sqlite_utils" in loaded and "spacy" not in loaded
+    assert "sqlite3" in loaded and "spacy" not in loaded
+
+
+def test_a_project_at_the_current_schema_opens_without_sqlite_utils(tmp_path):
+    # sqlite-utils imports pandas, numpy, click and its plugins (~0.6 s): it is
+    # loaded to create or upgrade a database, not to open one that is current
+    db, article = str(tmp_path / "p.sqlite"), tmp_path / "a.txt"
+    article.write_text("Der Sprecher sagte, es sei gut.", encoding="utf-8")
+    assert "sqlite_utils" in modules_after("--db", db, "import", "--no-highlight", "-q", str(article))
+    loaded = modules_after("--db", db, "info")
+    assert "sqlite3" in loaded and not loaded & {"sqlite_utils", "pandas", "numpy"}
 
 
 def test_highlighting_a_file_loads_spacy_but_no_database_layer(tmp_path):
