@@ -72,3 +72,13 @@ def test_a_flag_that_is_no_flag_is_refused_naming_the_line(project, seed_paths, 
         import_annotations(reviewed, bad, annotator="carla")
     assert "bad.jsonl" in str(error.value) and "line 2" in str(error.value) and "flag" in str(error.value)
     assert reviewed.count_annotations() == before
+
+
+def test_flagging_after_an_export_reaches_the_next_export(project, seed_paths, tmp_path):
+    # the export cache keeps lines per article stamp: a flag renews the stamp
+    reviewed = seeded_project(project, seed_paths)
+    export_project(reviewed, ExportOptions(annotators=["anna"]), tmp_path / "first.jsonl")
+    flagged = flag_first_claim(reviewed, "flagged")
+    export_project(reviewed, ExportOptions(annotators=["anna"]), tmp_path / "second.jsonl")
+    claims = [c for r in read_jsonl(tmp_path / "second.jsonl") for c in r["claims"]]
+    assert [c["id"] for c in claims if c["flag"] == "flagged"] == [flagged]
