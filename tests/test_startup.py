@@ -64,3 +64,11 @@ def test_the_shared_tokenizer_set_up_tokenizes_as_spacy_german_with_the_project_
     for text in texts:
         assert [(t.idx, t.text, t.whitespace_) for t in shared(text)] == \
                [(t.idx, t.text, t.whitespace_) for t in reference(text)]
+
+
+def test_the_demo_opens_without_loading_the_highlighter_once_it_is_built(tmp_path):
+    # the first `annotator demo` imports and highlights the corpus; later ones
+    # had nothing to import but loaded spaCy for it (~2 s before the window)
+    db = str(tmp_path / "demo.sqlite")
+    assert "spacy" in modules_after("--db", db, "demo", "--no-gui")
+    assert not modules_after("--db", db, "demo", "--no-gui") & {"spacy", "sqlite_utils"}
