@@ -198,9 +198,11 @@ def fill_sources_dock(window) -> SourcesPanel:
 
 def toggle_sources(window) -> None:
     dock = window.sources_dock
+    built = dock.widget() is not None  # else showing it builds and reads it
     dock.setVisible(not dock.isVisible())
     if dock.isVisible():
-        window.sources_panel.reload()
+        if built:
+            window.sources_panel.reload()
         window.sources_panel.search.setFocus()
 
 
