@@ -72,3 +72,14 @@ def test_the_demo_opens_without_loading_the_highlighter_once_it_is_built(tmp_pat
     db = str(tmp_path / "demo.sqlite")
     assert "spacy" in modules_after("--db", db, "demo", "--no-gui")
     assert not modules_after("--db", db, "demo", "--no-gui") & {"spacy", "sqlite_utils"}
+
+
+def test_sqlite_utils_calls_on_a_projects_connection_still_work(project):
+    # the connection is no sqlite-utils Database any more; code written against
+    # one (a table's count, query) gets one over the same connection on first use
+    from annotator.core.models import NewArticle
+
+    project.insert_article(NewArticle(text="Der Sprecher sagte, es sei gut.", title="Eins"))
+    assert project.db["articles"].count == 1
+    assert list(project.db.query("SELECT title FROM articles")) == [{"title": "Eins"}]
+    assert project.db.execute("SELECT count(*) FROM articles").fetchone() == (1,)

@@ -52,6 +52,23 @@ class Connection:
     def close(self) -> None:
         self.conn.close()
 
+    def __getattr__(self, name: str):
+        """Any other sqlite-utils ``Database`` call (``db["table"]``-style
+        helpers, ``query``, ``atomic`` ...) goes to a sqlite-utils Database over
+        this same connection, imported then: code written against it keeps
+        working, and pays for the import only when it runs."""
+        if name.startswith("__") or name == "conn":
+            raise AttributeError(name)
+        database = self.__dict__.get("_database")
+        if database is None:
+            from annotator.core.migration_set import as_sqlite_utils
+
+            database = self.__dict__["_database"] = as_sqlite_utils(self)
+        return getattr(database, name)
+
+    def __getitem__(self, table: str):
+        return self.table(table)  # db["articles"], as on a sqlite-utils Database
+
 
 class ProjectError(Exception):
     """A project database cannot be opened or used; the message says why."""
