@@ -7,7 +7,9 @@ each, plus 20 long articles of 20,000 characters with 200 claims) is built
 once in bench/out/ and reused. Figures printed per N:
 
 * cold start: a fresh process, from launch to the first article shown
-  (median of 3; target <= 1.5 s at 100,000)
+  (median of 3; target <= 1.5 s at 100,000), with the bytecode cached as
+  an installed package has it, and without (PYTHONDONTWRITEBYTECODE=1);
+  beside it the baseline, a bare Qt window with a text
 * switching between long articles, p50/p95 (target p95 <= 50 ms)
 * key press to committed annotation (accept, grade, source), p50/p95
   (target p95 <= 10 ms)
@@ -164,17 +166,40 @@ def child_cold_start(db: str, settings_file: str) -> None:  # noqa: D401
     app.quit()
 
 
-def cold_start(db: Path) -> tuple[float, float, float]:
+def child_bare_window() -> None:
+    """The baseline: a fresh process showing a bare Qt window with a text."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    view = QPlainTextEdit(FALLBACK * 100)
+    window.setCentralWidget(view)
+    window.resize(1280, 800)
+    window.show()
+    view.viewport().repaint()
+    QApplication.processEvents()
+    print(f"SHOWN {rss_mb():.1f} {time.process_time():.3f}", flush=True)
+    app.quit()
+
+
+def cold_start(db: Path | None, bytecode: bool = True) -> tuple[float, float, float]:
+    """Median wall and CPU time to the first painted article (db None: the bare
+    window). ``bytecode``: with the modules' bytecode cached (as pip installs a
+    package; kept in a temporary folder, after one untimed start), else every
+    module is compiled at start (PYTHONDONTWRITEBYTECODE=1, as in the dev venv)."""
     times, cpu, memory = [], [], 0.0
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
-        for _ in range(3):
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update({"PYTHONPYCACHEPREFIX": f"{home}/pyc"} if bytecode else {"PYTHONDONTWRITEBYTECODE": "1"})
+        for run in range(4 if bytecode else 3):
             started = time.perf_counter()
             child = subprocess.Popen(
-                [sys.executable, __file__, "--child-cold-start", str(db), f"{home}/s.json"],
+                [sys.executable, __file__, "--child-cold-start", str(db), f"{home}/s.json"]
+                if db else [sys.executable, __file__, "--child-bare-window"],
                 stdout=subprocess.PIPE, text=True, env=env)
             for line in child.stdout:
-                if line.startswith("SHOWN"):
+                if line.startswith("SHOWN") and (run > 0 or not bytecode):
                     times.append(time.perf_counter() - started)
                     memory = float(line.split()[1])
                     cpu.append(float(line.split()[2]))
@@ -321,6 +346,12 @@ def run(count: int) -> None:
     start, cpu, child_memory = cold_start(db)
     print(f"  cold start to first article shown: {start:.2f} s (median of 3; CPU time "
           f"{cpu:.2f} s; RSS then {child_memory:.0f} MB)", flush=True)
+    start, cpu, _ = cold_start(db, bytecode=False)
+    print(f"  the same without cached bytecode (every module compiled): {start:.2f} s "
+          f"(CPU time {cpu:.2f} s)", flush=True)
+    start, cpu, child_memory = cold_start(None)
+    print(f"  baseline, a bare Qt window with a text: {start:.2f} s (CPU time {cpu:.2f} s; RSS "
+          f"{child_memory:.0f} MB; load average now {os.getloadavg()[0]:.1f})", flush=True)
     child = subprocess.run([sys.executable, __file__, "--child-in-process", str(db)],
                            capture_output=True, text=True, check=True)
     print(child.stdout, end="", flush=True)
@@ -356,6 +387,9 @@ def report_in_process(db: Path) -> None:
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child-cold-start"]:
         child_cold_start(argv[1], argv[2])
+        return
+    if argv[:1] == ["--child-bare-window"]:
+        child_bare_window()
         return
     if argv[:1] == ["--child-in-process"]:
         report_in_process(Path(argv[1]))

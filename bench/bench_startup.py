@@ -28,7 +28,10 @@ def timed(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, flo
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # cwd: "python -m" puts the working directory first on sys.path, before
+        # PYTHONPATH, so run from a neutral folder to measure --checkout's code
+        subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       cwd=tempfile.gettempdir())
         times.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)

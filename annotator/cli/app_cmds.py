@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import load_highlighter_or_fail
-from annotator.core.demo import build_demo_project, demo_db_path
+from annotator.core.demo import build_demo_project, demo_db_path, demo_is_built
 
 
 def _fail_without_system_libraries() -> None:
@@ -46,7 +46,8 @@ def demo(ctx, no_gui):
     path = Path(given) if given else demo_db_path()
     if not no_gui:
         _fail_without_system_libraries()  # before building: say it at once
-    build_demo_project(path, load_highlighter_or_fail(None)).close()
+    if not demo_is_built(path):  # else nothing to import: no highlighter to load
+        build_demo_project(path, load_highlighter_or_fail(None)).close()
     click.echo(f"demo project: {path}")
     if not no_gui:
         _run_gui(path)

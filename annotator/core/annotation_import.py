@@ -258,6 +258,7 @@ def _claim(entry: Any, text: str, index: int) -> Annotation:
         credibility=_grade(entry.get("information_credibility"), int, f"{what}: information_credibility"),
         attribution=_enum(Attribution, entry.get("attribution"), f"{what}: attribution"),
         hedged=bool(entry.get("hedged", False)), note=str(entry.get("note") or ""),
+        flag=entry.get("flag") or None,  # validate() names a value that is not a flag
         id=entry.get("id") if isinstance(entry.get("id"), str) else None,
     )
     try:

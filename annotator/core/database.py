@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
-from sqlite_utils import Database
 
 from annotator.core import schema
 from annotator.core.safety.leftovers import keep_mode, remove_stale
@@ -26,6 +25,49 @@ from annotator.core.storage import meta
 APP_NAME = "annotator"
 DB_ENV_VAR = "ANNOTATOR_DB"
 BUSY_TIMEOUT_MS = 10_000
+
+
+class Connection:
+    """A project's connection: the sqlite3 connection (``conn``) with the
+    calls of a sqlite-utils ``Database`` that the code uses (``execute``,
+    ``executescript``, ``table_names``, ``close``). Not sqlite-utils' own
+    class: importing sqlite-utils costs a start about 0.6 s (pandas, numpy,
+    click, its plugins), so it is imported only to migrate
+    (core/migration_set.py). The connection is in autocommit mode
+    (isolation_level=None), where sqlite-utils' ``execute`` is plain
+    ``conn.execute``."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def executescript(self, sql: str) -> sqlite3.Cursor:
+        return self.conn.executescript(sql)
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str):
+        """Any other sqlite-utils ``Database`` call (``db["table"]``-style
+        helpers, ``query``, ``atomic`` ...) goes to a sqlite-utils Database over
+        this same connection, imported then: code written against it keeps
+        working, and pays for the import only when it runs."""
+        if name.startswith("__") or name == "conn":
+            raise AttributeError(name)
+        database = self.__dict__.get("_database")
+        if database is None:
+            from annotator.core.migration_set import as_sqlite_utils
+
+            database = self.__dict__["_database"] = as_sqlite_utils(self)
+        return getattr(database, name)
+
+    def __getitem__(self, table: str):
+        return self.table(table)  # db["articles"], as on a sqlite-utils Database
 
 
 class ProjectError(Exception):
@@ -55,17 +97,18 @@ def utc_now() -> str:
 
 
 def connect(path: Path | str, *, readonly: bool = False,
-            busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
-    """A sqlite-utils Database with our pragmas: WAL, foreign keys, busy wait."""
+            busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Connection:
+    """A connection with our pragmas: WAL, foreign keys, busy wait."""
     path = Path(path)
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None, timeout=busy_timeout_ms / 1000)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout_ms / 1000)
-    db = Database(conn)
+    db = Connection(conn)
     try:
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        db.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database set it
         if not readonly:
             # 16 KB pages (only takes effect on a new file): articles are a few
             # KB each, and bulk imports write half as many pages as with 4 KB.
@@ -81,7 +124,7 @@ def connect(path: Path | str, *, readonly: bool = False,
 
 
 def open_database(path: Path | str, *, create: bool = True, adopt_empty: bool = False,
-                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Connection:
     """Open (and if needed create or upgrade) a project database file.
 
     An existing file is checked read-only first (SQLite, ours, not newer):
@@ -121,29 +164,45 @@ def _check_before_opening(path: Path) -> None:
     except sqlite3.Error as error:
         raise ProjectError(f"{path}: cannot be opened ({error})") from error
     try:
-        db = Database(conn)
+        db = Connection(conn)
         _check_is_sqlite(db, path)
         _refuse_newer_schema(db, path)
     finally:
         conn.close()
 
 
-def _migrate(db: Database, path: Path) -> None:
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The names of the schema's applied migrations, in order: what
+    sqlite-utils' ``Migrations.applied`` reads, in one query and without
+    importing sqlite-utils."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                    "AND name = '_sqlite_migrations'").fetchone() is None:
+        return []
+    return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations "
+                                       "WHERE migration_set = ? ORDER BY rowid", [schema.MIGRATION_SET])]
+
+
+def pending_migrations(db: Connection) -> list[str]:
+    applied = set(applied_migrations(db.conn))
+    return [name for name in schema.known_migration_names() if name not in applied]
+
+
+def _migrate(db: Connection, path: Path) -> None:
     """Apply pending migrations under the write lock (BEGIN IMMEDIATE), after
     checking again under it: two processes opening an old file at once
     upgrade it once, the second finds nothing left to do."""
-    if not schema.migrations.pending(db):
+    if not pending_migrations(db):
         return
     with write_transaction(db.conn):
-        pending = schema.migrations.pending(db)
+        pending = pending_migrations(db)
         if not pending:
             return
-        if schema.migrations.applied(db):
-            backup_database(db, path, before=pending[0].name)
+        if applied_migrations(db.conn):
+            backup_database(db, path, before=pending[0])
         schema.migrations.apply(db)
 
 
-def _check_is_sqlite(db: Database, path: Path) -> None:
+def _check_is_sqlite(db: Connection, path: Path) -> None:
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         tables = set(db.table_names())
@@ -155,9 +214,9 @@ def _check_is_sqlite(db: Database, path: Path) -> None:
                            "it was not changed")
 
 
-def _refuse_newer_schema(db: Database, path: Path) -> None:
+def _refuse_newer_schema(db: Connection, path: Path) -> None:
     known = set(schema.known_migration_names())
-    unknown = [m.name for m in schema.migrations.applied(db) if m.name not in known]
+    unknown = [name for name in applied_migrations(db.conn) if name not in known]
     if unknown:
         raise NewerSchemaError(
             f"{path} was written by a newer version of annotator (schema step "
@@ -166,7 +225,7 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
         )
 
 
-def backup_database(db: Database, path: Path, *, before: str) -> Path:
+def backup_database(db: Connection, path: Path, *, before: str) -> Path:
     """Copy the database (consistently, via SQLite's backup API) next to it.
 
     The copy is written under a temporary name and renamed only when
@@ -204,9 +263,11 @@ def remove_stale_backups(path: Path) -> list[Path]:
     return remove_stale(path.parent, pattern)
 
 
-def _ensure_identity(db: Database) -> None:
+def _ensure_identity(db: Connection) -> None:
     """Every database gets a UUID once, so merges can tell where work came from."""
-    with db.atomic():
+    if meta.get(db, "uuid") is not None:
+        return  # (no write lock taken to find out)
+    with write_transaction(db.conn):
         if meta.get(db, "uuid") is None:
             meta.put(db, "uuid", str(uuid.uuid4()))
             meta.put(db, "created_at", utc_now())
@@ -228,6 +289,6 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("COMMIT")
 
 
-def schema_version(db: Database) -> str:
-    applied = schema.migrations.applied(db)
-    return applied[-1].name if applied else "(empty)"
+def schema_version(db: Connection) -> str:
+    applied = applied_migrations(db.conn)
+    return applied[-1] if applied else "(empty)"

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.core import database
 from annotator.core.conflicts import UNCHECKED, check_base
 from annotator.core.models import (
@@ -47,7 +45,7 @@ class Progress:
 class Project:
     """An open project database."""
 
-    def __init__(self, db: Database, path: Path):
+    def __init__(self, db: database.Connection, path: Path):
         self.db = db
         self.path = path
         self.uuid: str = self.meta("uuid") or ""

@@ -8,10 +8,16 @@ newer version and is refused (see ``project.open_project``).
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
+
+from annotator.core.migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "annotator"
-migrations = Migrations(MIGRATION_SET)
+# sqlite-utils' Migrations, imported only to apply a step (core/migration_set.py)
+migrations = MigrationSet(MIGRATION_SET)
 
 
 @migrations()
@@ -196,7 +202,7 @@ def _stamp_triggers(table: str) -> str:
 
 
 def known_migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return migrations.names()
 
 
 

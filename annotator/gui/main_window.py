@@ -12,7 +12,6 @@ Outcome; its changes are published when it ends), ``window.run_job``
 from __future__ import annotations
 
 import base64
-from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTextBrowser,
 )
 
 from annotator import __version__
@@ -31,35 +29,36 @@ from annotator.core.changes import Changes
 from annotator.core.models import RELIABILITY_GRADES, SOURCE_TYPE_LABELS
 from annotator.core.operations import HIGHLIGHTED, IMPORTED
 from annotator.core.project import Project
-from annotator.core.resources import guidelines_text
 from annotator.core.settings import Position, Settings
-from annotator.gui import jobs
-from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
+from annotator.gui import deferred, jobs
 from annotator.gui.annotator_name import change_annotator
 from annotator.gui.article_list import ArticleListModel, ArticleListPanel
 from annotator.gui.bus import OperationBus
 from annotator.gui.claims_list import ClaimList, ClaimsPane
-from annotator.gui.learning_menu import install_learning_menu
+from annotator.gui.deferred import GUIDELINES_MIN_WIDTH, BuiltOnFirstUse
 from annotator.gui.outside_changes import OutsideChanges
-from annotator.gui.related_panel import RelatedClaims
 from annotator.gui.shortcuts import ShortcutSheet, build_menus, create_actions
 from annotator.gui.source_link import install_source_linker
-from annotator.gui.sources_dock import install_sources_dock, toggle_sources
-from annotator.gui.team import install_team_menu
 from annotator.gui.theme import ViewSettings
+from annotator.gui.unfinished import next_unfinished_article
 from annotator.gui.workers import Job, run_job
 from annotator.gui.workspace import ReviewWorkspace
 
 SOURCE_TYPES = list(SOURCE_TYPE_LABELS)
 GUIDELINES_WIDTH = 400  # at most
-GUIDELINES_MIN_WIDTH = 220
 ARTICLE_LIST_MIN_WIDTH = 200
 ARTICLE_LIST_WIDTH = 360  # what the list gets back when the window has room again
 TEXT_COMFORT_WIDTH = 520  # the text keeps this before the list widens again
-UNFINISHED_SCAN_LIMIT = 2000  # list rows Space looks through for an unfinished article
 
 
 class MainWindow(QMainWindow):
+    # Built on first use, not at start (gui/deferred.py): none is on the first screen.
+    related = BuiltOnFirstUse(deferred.build_related)  # the related-claims panel and its keys
+    guidelines = BuiltOnFirstUse(deferred.build_guidelines)
+    team = BuiltOnFirstUse(deferred.build_team)  # the Team actions' handlers and windows
+    learning = BuiltOnFirstUse(deferred.build_learning)  # learn, learned lexicon, most uncertain
+    sources_panel = BuiltOnFirstUse(deferred.build_sources_panel)  # the Sources view (F7)
+
     def __init__(self, project: Project, annotator: str, settings: Settings):
         super().__init__()
         self.project = project
@@ -86,19 +85,21 @@ class MainWindow(QMainWindow):
         self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
-        self.related = RelatedClaims(self.workspace, self)
-        self.related_dock = self._dock("Related in other articles", "relatedDock", self.related.panel,
+        self.related_dock = self._dock("Related in other articles", "relatedDock", None,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.related_dock.hide()  # the text comes first: View ▸ Related shows it (layout remembered)
+        deferred.fill_when_shown(self.related_dock, lambda: self.related)
+        self.sources_dock = self._dock("Sources", "sourcesDock", None,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.sources_dock.hide()  # F7
+        deferred.fill_when_shown(self.sources_dock, lambda: self.sources_panel)
         self._add_guidelines_dock()
         self.progress_label = QLabel(self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setAccessibleName("Review progress")
         self.statusBar().addPermanentWidget(self.progress_label)
-        install_sources_dock(self), install_source_linker(self)  # F7 view; L, Shift+L, G on claims
+        install_source_linker(self)  # L, Shift+L, G on claims
         self.actions_by_name = create_actions(self)
-        install_team_menu(self)  # the Team actions' handlers
-        install_learning_menu(self)  # learn, learned lexicon, most uncertain article
         self.view_settings = ViewSettings(self)  # theme and text size
         self._connect_actions()
         self._build_menus()
@@ -116,22 +117,21 @@ class MainWindow(QMainWindow):
         self.outside_changes = OutsideChanges(self.project, self.bus, self)  # other windows' writes
         self._restore_layout()
         self.resume()
+        # After the first paint: learning by itself counts finished articles from now on.
+        QTimer.singleShot(0, self, lambda: self.closing or self.learning)
 
     def _add_guidelines_dock(self) -> None:
-        self.guidelines = QTextBrowser(self)
-        self.guidelines.setAccessibleName("Annotation guidelines")
-        self.guidelines.setOpenExternalLinks(True)
-        self.guidelines.setMarkdown(guidelines_text())  # our own document, not article text
-        self.guidelines.setMinimumWidth(GUIDELINES_MIN_WIDTH)
-        self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", self.guidelines,
+        self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", None,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines_dock.hide()
+        deferred.fill_when_shown(self.guidelines_dock, lambda: self.guidelines)
         self.guidelines_dock.visibilityChanged.connect(self._keep_list_width)
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState needs names
-        dock.setWidget(widget)
+        if widget is not None:  # else built when first shown (gui/deferred.py)
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
@@ -142,8 +142,9 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
-            "learn": self.learning.learn, "learned_lexicon": self.learning.open_learned_lexicon,
-            "most_uncertain": self.learning.most_uncertain_article,
+            "learn": lambda: self.learning.learn(),
+            "learned_lexicon": lambda: self.learning.open_learned_lexicon(),
+            "most_uncertain": lambda: self.learning.most_uncertain_article(),
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
@@ -153,21 +154,23 @@ class MainWindow(QMainWindow):
                 not self.article_dock.isVisible()),
             "toggle_claim_list": lambda: self.claims_dock.setVisible(
                 not self.claims_dock.isVisible()),
-            "toggle_sources": lambda: toggle_sources(self),
+            "toggle_sources": self._toggle_sources,
             "link_source": self.source_linker.link,
             "new_source_from_selection": self.source_linker.create_from_selection,
             "take_source_grade": self.source_linker.take_source_grade,
             "show_shortcuts": self.show_shortcuts, "show_guidelines": self.toggle_guidelines,
             "about": self.about, "clear_grades": w.clear_grades, "claims_filter": self.claim_list.next_filter,
-            "import_annotations": lambda: open_annotation_import_dialog(self),
-            "export": self.export_dialog, "merge": self.team.ask_and_merge,
-            "adjudicate": self.team.open_adjudication, "dashboard": self.team.open_dashboard,
-            "refresh_dashboard": self.team.refresh_dashboard,
+            "import_annotations": self.import_annotations_dialog,
+            "export": self.export_dialog, "merge": lambda: self.team.ask_and_merge(),
+            "adjudicate": lambda: self.team.open_adjudication(),
+            "dashboard": lambda: self.team.open_dashboard(),
+            "refresh_dashboard": lambda: self.team.refresh_dashboard(),
             "change_annotator": lambda: change_annotator(self),
             **self.view_settings.handlers(),
-            "next_related": self.related.next_related, "back_from_related": self.related.back,
-            "judge_pair": self.related.judge, "show_story": self.related.show_story,
-            "apply_proposal": self.related.apply_proposal,
+            "next_related": lambda: self.related.next_related(),
+            "back_from_related": lambda: self.related.back(),
+            "judge_pair": lambda: self.related.judge(), "show_story": lambda: self.related.show_story(),
+            "apply_proposal": lambda: self.related.apply_proposal(),
         }
         for name in ("toggle_overview", "find_in_article", "find_next", "find_previous", "next_claim",
                      "previous_claim", "accept", "reject", "claim_from_selection",
@@ -210,6 +213,16 @@ class MainWindow(QMainWindow):
 
         open_export_dialog(self)
 
+    def import_annotations_dialog(self) -> None:
+        from annotator.gui.annotation_import_dialog import open_annotation_import_dialog
+
+        open_annotation_import_dialog(self)
+
+    def _toggle_sources(self) -> None:
+        from annotator.gui.sources_dock import toggle_sources
+
+        toggle_sources(self)
+
     # -- articles --------------------------------------------------------------------------------
 
     def resume(self) -> None:
@@ -246,7 +259,8 @@ class MainWindow(QMainWindow):
         finished, in the next unfinished article of the list as filtered."""
         if self.workspace.session.article is None or self.workspace.next_unreviewed():
             return
-        target, wrapped = self._next_unfinished_article()
+        target, wrapped = next_unfinished_article(self.article_model,
+                                                  self.workspace.session.article.seq)
         if target is None:
             self.statusBar().showMessage(
                 "No claim left to review in the articles of the list: all done", 5000)
@@ -255,24 +269,6 @@ class MainWindow(QMainWindow):
         if wrapped:
             self.statusBar().showMessage(
                 "Back to the list's first unfinished article: the ones after it are done", 5000)
-
-    def _next_unfinished_article(self) -> tuple[str | None, bool]:
-        """(article id, whether the walk wrapped to the list's start). Walks the
-        list's pages; reviewers work in order, so the next unfinished article is
-        near. After the list's end it goes on from its start (an article skipped
-        earlier). The walk is capped so a long run of finished articles never
-        freezes the window."""
-        seq = self.workspace.session.article.seq
-        first = self.article_model.lower_bound(seq)
-        found = self.article_model.summary(first)
-        here = found is not None and found.seq == seq
-        total = self.article_model.rowCount()
-        rows = islice(chain(range(first + here, total), range(0, first)), UNFINISHED_SCAN_LIMIT)
-        for row in rows:
-            summary = self.article_model.summary(row)
-            if summary is not None and summary.claims_reviewed < summary.claims_total:
-                return summary.id, row < first
-        return None, False
 
     def _article_shown(self, article_id: str) -> None:
         article = self.workspace.session.article
@@ -489,7 +485,8 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.settings.remember_project(self.project_path)
         self._position_timer.stop()
-        self.related.stop()
+        if "related" in self.__dict__:  # built: no lookup may follow
+            self.related.stop()
         self._save_position()
         self.project.close()
         super().closeEvent(event)

@@ -11,7 +11,7 @@ changes says sources or articles changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.review.claims import claim_key
@@ -124,7 +124,7 @@ class SourcesPanel(QWidget):
         self.sources.selectionModel().currentChanged.connect(self._source_chosen)
         self.claims.activated.connect(self._claim_activated)
         self.sources.installEventFilter(self)
-        self.edit_keys: dict = {}  # key -> fn(source): rename, split, merge (install_sources_dock)
+        self.edit_keys: dict = {}  # key -> fn(source): rename, split, merge (fill_sources_dock)
 
     def eventFilter(self, watched, event) -> bool:
         """R renames, Del splits off an alias, M merges another source into this one
@@ -182,28 +182,27 @@ class SourcesPanel(QWidget):
             self.reload()
 
 
-def install_sources_dock(window) -> QDockWidget:
-    """The dock on the window (hidden until F7), following the bus."""
+def fill_sources_dock(window) -> SourcesPanel:
+    """The Sources view in the window's dock, following the bus. Built the
+    first time the dock shows (F7; gui/deferred.py), not at start."""
     panel = SourcesPanel(window.workspace.project, window)
-    dock = QDockWidget("Sources", window)
-    dock.setObjectName("sourcesDock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
-    window.sources_panel, window.sources_dock = panel, dock
+    window.sources_dock.setWidget(panel)
     window.bus.changed.connect(panel.changed)
     panel.edit_keys = {Qt.Key.Key_R: lambda s: rename_source(window, s),
                        Qt.Key.Key_Delete: lambda s: split_alias(window, s),
                        Qt.Key.Key_M: lambda s: merge_into(window, s)}
     panel.claimChosen.connect(lambda article_id, key: _jump(window, article_id, key))
-    return dock
+    panel.reload()
+    return panel
 
 
 def toggle_sources(window) -> None:
     dock = window.sources_dock
+    built = dock.widget() is not None  # else showing it builds and reads it
     dock.setVisible(not dock.isVisible())
     if dock.isVisible():
-        window.sources_panel.reload()
+        if built:
+            window.sources_panel.reload()
         window.sources_panel.search.setFocus()
 
 

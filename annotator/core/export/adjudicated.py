@@ -46,4 +46,4 @@ def claim_from_annotation(a: Annotation) -> ExportClaim:
         cue=(a.cue.start, a.cue.end) if a.cue else None, unattributed=a.unattributed,
         source_type=a.source_type.value if a.source_type else None,
         attribution=a.attribution.value if a.attribution else None, hedged=a.hedged,
-        reliability=a.reliability, credibility=a.credibility, note=a.note or "")
+        reliability=a.reliability, credibility=a.credibility, note=a.note or "", flag=a.flag)

@@ -36,7 +36,7 @@ def hf_features() -> Any:
             "id": string, "decision": string, "claim": part, "source": part, "cue": part,
             "unattributed": boolean, "source_type": string, "attribution": string,
             "hedged": boolean, "source_reliability": string,
-            "information_credibility": int64, "note": string,
+            "information_credibility": int64, "note": string, "flag": string,
             "source_id": string, "source_name": string, "source_link": string,  # the source registry
             "score": Value("float64"),
         }],

@@ -43,7 +43,8 @@ _RELATION = '{"head":%d,"child":%d,"head_span":%s,"child_span":%s,"label":"%s"}'
 _PART = '{"start":%d,"end":%d,"text":%s,"span_id":%s}'
 _CLAIM = ('{"id":%s,"decision":%s,"claim":%s,"source":%s,"cue":%s,"unattributed":%s,'
           '"source_type":%s,"attribution":%s,"hedged":%s,"source_reliability":%s,'
-          '"information_credibility":%s,"note":%s,"source_id":%s,"source_name":%s,"source_link":%s%s}')
+          '"information_credibility":%s,"note":%s,"flag":%s,"source_id":%s,"source_name":%s,'
+          '"source_link":%s%s}')
 _META = ('{"article_id":%s,"title":%s,"outlet":%s,"url":%s,"published":%s,"source_file":%s,'
          '"external_id":%s,"language":%s}')
 _TAIL = (',"spans":[%s],"relations":[%s],"claims":[%s],"_input_hash":%d,"_task_hash":%d,'
@@ -91,7 +92,8 @@ def _claim(claim: ExportClaim, text: str) -> str:
         _part(text, claim.source, "source", positive), _part(text, claim.cue, "cue", positive),
         _value(claim.unattributed), _value(claim.source_type), _value(claim.attribution),
         _value(claim.hedged), _value(claim.reliability), _value(claim.credibility),
-        _value(claim.note), _value(claim.source_id), _value(claim.source_name), _value(claim.source_link),
+        _value(claim.note), _value(claim.flag), _value(claim.source_id), _value(claim.source_name),
+        _value(claim.source_link),
         score)
 
 

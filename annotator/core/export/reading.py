@@ -206,7 +206,7 @@ def _claims_of(rows: list[tuple]) -> tuple[list[ExportClaim], str | None]:
             id=r[2], decision=r[3], start=r[4], end=r[5], source=_span(r[6], r[7]),
             cue=_span(r[8], r[9]), unattributed=bool(r[10]), source_type=r[11],
             attribution=r[12], hedged=bool(r[13]), reliability=r[14], credibility=r[15],
-            note=r[16] or "", suggestion_id=r[17],
+            note=r[16] or "", suggestion_id=r[17], flag=r[19],
         )
         for r in rows
     ]

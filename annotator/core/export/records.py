@@ -74,6 +74,7 @@ class ExportClaim:
     reliability: str | None = None
     credibility: int | None = None
     note: str = ""
+    flag: str | None = None  # the reviewer's mark: flagged, unsure, skipped (models.FLAGS)
     score: float | None = None
     source_id: str | None = None  # the source registry's entity (docs/sources.md)
     source_name: str | None = None  # its canonical name
@@ -162,6 +163,7 @@ def claim_payload(claim: ExportClaim, text: str) -> dict[str, Any]:
         "source_reliability": claim.reliability,
         "information_credibility": claim.credibility,
         "note": claim.note,
+        "flag": claim.flag,
         "source_id": claim.source_id,
         "source_name": claim.source_name,
         "source_link": claim.source_link,

@@ -125,12 +125,12 @@ def reviewed_counts(db, annotator: str, article_id: str | None = None) -> tuple[
 def export_rows(db, article_ids: list[str], annotators: list[str]) -> list[tuple]:
     """(article_id, annotator, id, decision, start, end, source_start, source_end,
     cue_start, cue_end, unattributed, source_type, attribution, hedged,
-    reliability, credibility, note, suggestion_id, updated_at) of the given
-    articles and annotators, grouped by article and annotator."""
+    reliability, credibility, note, suggestion_id, updated_at, flag) of the
+    given articles and annotators, grouped by article and annotator."""
     return db.execute(
         'SELECT article_id, annotator, id, decision, start, "end", source_start, source_end, '
         "cue_start, cue_end, unattributed, source_type, attribution, hedged, "
-        "reliability, credibility, note, suggestion_id, updated_at FROM annotations "
+        "reliability, credibility, note, suggestion_id, updated_at, flag FROM annotations "
         f"WHERE article_id IN ({marks(article_ids)}) AND annotator IN ({marks(annotators)}) "
         'ORDER BY article_id, annotator, start, "end", id', [*article_ids, *annotators]).fetchall()
 
