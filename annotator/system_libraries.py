@@ -86,10 +86,20 @@ def missing_message(packages: list[str]) -> str:
             "(Other systems: install the packages providing these libraries.)")
 
 
+NO_DISPLAY_MESSAGE = (
+    "The window cannot start: there is no display to show it on (DISPLAY is not set). "
+    "Start it from a desktop session, or over SSH with X forwarding (ssh -X). "
+    "Every other command works without a display: see `annotator --help`.")
+
+
 def check(is_loadable: Callable[[str], bool] | None = None,
-          environ: dict[str, str] | None = None) -> str | None:
-    """None when the window can start, else the message naming every missing library."""
+          environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
+    """None when the window can start, else the message naming every missing
+    library, or saying there is no display (Qt would abort with a core dump)."""
+    environ = os.environ if environ is None else environ
     if not uses_xcb(environ):
         return None
     packages = missing_libraries(is_loadable)
-    return missing_message(packages) if packages else None
+    if packages:
+        return missing_message(packages)
+    return None if environ.get("DISPLAY") else NO_DISPLAY_MESSAGE

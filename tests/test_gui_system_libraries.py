@@ -35,6 +35,14 @@ def test_nothing_missing_or_no_x11_means_no_message():
     assert system_libraries.check(nothing, {"QT_QPA_PLATFORM": "xcb"}) is not None
 
 
+def test_no_display_is_said_in_words_instead_of_a_qt_core_dump():
+    """Over SSH without X forwarding, with every library present, Qt aborted
+    ("could not connect to display", core dumped): the check says why first."""
+    message = system_libraries.check(without(), {})
+    assert message is not None and "no display" in message and "ssh -X" in message
+    assert system_libraries.check(without(), X11) is None
+
+
 def test_the_readme_apt_line_lists_every_library_the_check_knows():
     line = next(line for line in README.read_text(encoding="utf-8").splitlines()
                 if "sudo apt-get install libgl1" in line)
