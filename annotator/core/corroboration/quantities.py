@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.core.corroboration.nations import nation_of_word
 from annotator.core.corroboration.numbers import (
@@ -19,6 +20,7 @@ from annotator.core.corroboration.numbers import (
     parse_digits,
     parse_number_word,
 )
+from annotator.core.corroboration.scan import NUMBER_HINTS
 from annotator.core.corroboration.words import TOKEN_RE, stem
 
 # words before a number that say how exact it is
@@ -81,6 +83,7 @@ class Quantity:
         return self.text
 
 
+@lru_cache(maxsize=50_000)
 def concept_of(head: str) -> str:
     low = head.lower()
     for concept, stems in CONCEPTS.items():
@@ -118,27 +121,36 @@ def _may_start_quantity(tok: tuple) -> bool:
     return low in VAGUE_WORDS or low.endswith(_NUMBER_WORD_ENDINGS) or low in _SMALL_NUMBERS
 
 
-def parse_quantities(text: str, toks: list | None = None) -> list[Quantity]:
+def _is_number_token(tok: tuple) -> bool:
+    return tok[3] == "num"
+
+
+def parse_quantities(text: str, toks: list | None = None, *,
+                     hints: tuple[bool, bool] | None = None) -> list[Quantity]:
     """Every quantity in ``text`` (years and day numbers of dates excluded);
-    ``toks`` are the text's ``token_tuples`` when the caller has them."""
-    if toks is None:
-        toks = token_tuples(text)
-    low = text.lower()
-    if not any(hint in low for hint in _NUMBER_HINTS):
-        if _DIGIT.search(text) is None:
+    ``toks`` are the text's ``token_tuples`` when the caller has them;
+    ``hints`` (a number word, a digit in the text) when the caller knows."""
+    # cheap tests first: most claims hold no number; tokens only for those that may
+    if hints is None:
+        low = text.lower()
+        hints = (any(hint in low for hint in NUMBER_HINTS), _DIGIT.search(text) is not None)
+    if not hints[0]:
+        if not hints[1]:
             return []
-        toks_may = lambda tok: tok[3] == "num"  # noqa: E731
+        toks_may = _is_number_token
     else:
         toks_may = _may_start_quantity
+    if toks is None:
+        toks = token_tuples(text)
     out: list[Quantity] = []
-    i = 0
-    while i < len(toks):
-        found = _quantity_at(text, toks, i) if toks_may(toks[i]) else None
-        if found is None:
-            i += 1
+    after = 0  # tokens before this one belong to a quantity already read
+    for i in [i for i, tok in enumerate(toks) if toks_may(tok)]:
+        if i < after:
             continue
-        quantity, i = found
-        out.append(quantity)
+        found = _quantity_at(text, toks, i)
+        if found is not None:
+            out.append(found[0])
+            after = found[1]
     return out
 
 
@@ -177,8 +189,6 @@ def _is_date_or_year(toks: list, i: int, j: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_NUMBER_HINTS = ("tausend", "hundert", "zig", "ßig", "zehn", "zwölf", "elf", "zwei", "drei", "vier",
-                 "fünf", "sechs", "sieben", "acht", "neun", "dutzend", "million", "milliard")
 _NUMBER_WORD_ENDINGS = ("tausend", "hundert", "zig", "ßig", "zehn", "zwölf", "elf")
 _SMALL_NUMBERS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"})
 
