@@ -89,16 +89,28 @@ def registry_links(project, article_id: str) -> dict[str, str]:
     return {key: source_store.resolve(project.db, source_id) for key, source_id in links.items()}
 
 
+INDEX_STATE = "claim_index"  # project_meta: "building" while a full build runs, "complete" after it
+
+
+class IndexBuildCancelled(Exception):
+    """The reviewer cancelled a full build; the index stays marked as building."""
+
+
 def build_index(project, progress: Callable[[int, int], None] | None = None,
-                batch: int = 2_000) -> int:
+                batch: int = 2_000, should_cancel: Callable[[], bool] | None = None) -> int:
     """(Re)build the whole index from the project's claims; returns the
-    number of claims indexed. One transaction per batch of articles."""
+    number of claims indexed. One transaction per batch of articles; the
+    project is marked "building" until the last one, so a build cut short
+    (cancelled, the program killed) is redone by ``ensure_built``."""
     index = ClaimIndex(project.db.conn)
     ids = project.article_ids()
     facts: list[ClaimFacts] = []
     with project.transaction():
+        project.set_meta(INDEX_STATE, "building")
         index.clear()
     for done, article_id in enumerate(ids, start=1):
+        if should_cancel is not None and should_cancel():
+            raise IndexBuildCancelled()
         facts += [c.facts() for c in project_claims(project, article_id)]
         if len(facts) >= batch or done == len(ids):
             with project.transaction():
@@ -106,7 +118,16 @@ def build_index(project, progress: Callable[[int, int], None] | None = None,
             facts = []
         if progress is not None:
             progress(done, len(ids))
+    project.set_meta(INDEX_STATE, "complete")
     return index.total()
+
+
+def needs_build(project) -> bool:
+    """The index lacks claims the project has: a build was cut short, or the
+    project (or a merge's output) comes from before the index existed."""
+    if project.meta(INDEX_STATE) == "building":
+        return True
+    return not ClaimIndex(project.db.conn).total() and project.count_suggestions() > 0
 
 
 def update_articles(project, article_ids: Iterable[str]) -> None:
@@ -175,9 +196,9 @@ def story(project, claim: IndexedClaim) -> list[RelatedClaim]:
 
 
 def ensure_built(project, progress: Callable[[int, int], None] | None = None) -> bool:
-    """Build the index when the project has claims but the index none (a
-    project from before the index existed); True when it built."""
-    if ClaimIndex(project.db.conn).total() or not project.count_suggestions():
+    """Build the index when it lacks the project's claims (``needs_build``);
+    True when it built."""
+    if not needs_build(project):
         return False
     build_index(project, progress)
     return True
