@@ -134,6 +134,8 @@ class ClaimPanel(QWidget):
                               (self.credibility, self.credibilityChosen),
                               (self.attribution, self.attributionChosen)):
             combo.activated.connect(lambda index, c=combo, s=signal: s.emit(c.itemData(index)))
+        # beside the credibility field: what the related claims propose (Shift+V sets it)
+        self.proposal = _plain_label(self, "Proposed information credibility")
         self.note = NoteField(self)
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Note (E to type, Esc to return; Enter starts a new line)")
@@ -155,7 +157,10 @@ class ClaimPanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Source type:", self.source_type)
         form.addRow("Reliability (Shift+A–F):", self.reliability)
-        form.addRow("Credibility (1–6):", self.credibility)
+        credibility = QHBoxLayout()
+        credibility.addWidget(self.credibility)
+        credibility.addWidget(self.proposal, 1)
+        form.addRow("Credibility (1–6):", credibility)
         form.addRow("Attribution form (F):", self.attribution)
         checks = QHBoxLayout()
         checks.addWidget(self.unattributed)
@@ -166,6 +171,8 @@ class ClaimPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(decision)
         layout.addWidget(spans)
+        self.related_slot = QVBoxLayout()  # "Related in other articles: N" (set_related_view)
+        layout.addLayout(self.related_slot)
         layout.addWidget(grades)
         layout.addStretch(1)
 
@@ -211,6 +218,15 @@ class ClaimPanel(QWidget):
         if self.note.text() != note and not self.note.hasFocus():
             self.note.setText(note)
         del blockers
+
+    def set_related_view(self, view: QWidget) -> None:
+        """Show the related claims (gui/related_panel.py) under the claim."""
+        self.related_slot.addWidget(view)
+
+    def show_proposal(self, grade: int | None, reason: str = "") -> None:
+        """The credibility the related claims propose, beside the field; only
+        Shift+V applies it."""
+        self.proposal.setText("" if grade is None else f"Proposed: {grade} (Shift+V)\n{reason}")
 
     def show_entity(self, text: str) -> None:
         """The claim's source entity in the registry, as source_link.py words it."""

@@ -86,10 +86,7 @@ class MainWindow(QMainWindow):
         self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
-        self.related = RelatedClaims(self.workspace, self)
-        self.related_dock = self._dock("Related in other articles", "relatedDock", self.related.panel,
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.related_dock.hide()  # the text comes first: View ▸ Related shows it (layout remembered)
+        self.related = RelatedClaims(self.workspace, self)  # on the claim panel
         self._add_guidelines_dock()
         self.progress_label = QLabel(self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -201,7 +198,6 @@ class MainWindow(QMainWindow):
         self.edit_menu.setToolTipsVisible(True)  # the undo history's reach (UNDO_TIP)
         self.edit_menu.setToolTip(self.actions_by_name["undo"].toolTip())
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
-        self.view_menu.addAction(self.related_dock.toggleViewAction())
         self.import_annotations_action = self.actions_by_name["import_annotations"]
         self.export_action = self.actions_by_name["export"]
 
