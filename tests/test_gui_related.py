@@ -119,12 +119,14 @@ def test_the_proposed_credibility_is_shown_and_set_only_by_its_key(window, relat
     go_to_a_claim_with_related(window, qtbot)
     related = window.related
     proposal = window.workspace.panel.proposal  # beside the credibility field
-    assert proposal.parentWidget() is window.workspace.panel.credibility.parentWidget()
-    assert proposal.text().startswith("Proposed: ")  # unjudged: 3 or 4
+    credibility = window.workspace.panel.credibility
+    assert proposal.parentWidget() is credibility.parentWidget() and proposal.isVisible()
+    assert 0 <= proposal.y() - credibility.geometry().bottom() < 20  # right at the field
+    assert proposal.text().startswith("↑ Proposed: ")  # unjudged: 3 or 4
     related.panel.list.setCurrentRow(0)
     key(window, qtbot, "v")
     key(window, qtbot, "v")  # contradicts
-    assert proposal.text().startswith("Proposed: 5 (Shift+V)\ncontradicted")
+    assert proposal.text().startswith("↑ Proposed: 5 (Shift+V sets it): contradicted")
     with Project.open(related_db, create=False) as project:
         assert all(a.credibility is None for a in project.annotations(annotator="anna"))
     key(window, qtbot, "v", SHIFT)
@@ -187,3 +189,34 @@ def test_the_background_build_can_be_cancelled(open_window, tmp_path, seed_paths
     assert not related.panel.cancel_button.isVisible()
     with Project.open(path, create=False) as project:
         assert needs_build(project)  # built the next time the project is opened
+
+
+def test_screenshots_of_the_related_claims_on_the_claim_panel(window, qtbot, qapp):
+    """For people to look at (tests/screenshots/, ignored by git): light, dark, small window."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.theme import dark_palette
+
+    folder = Path(__file__).parent / "screenshots"
+    folder.mkdir(exist_ok=True)
+    go_to_a_claim_with_related(window, qtbot)
+    window.related.panel.list.setCurrentRow(0)
+    key(window, qtbot, "v")  # one judged pair: a proposal beside the credibility field
+    shots = []
+    for name, size in (("related-light", (1600, 1000)), ("related-small", (1024, 640))):
+        window.resize(*size)
+        qapp.processEvents()
+        shots.append(folder / f"{name}.png")
+        assert window.grab().save(str(shots[-1]))
+    original = qapp.palette()
+    QApplication.setPalette(dark_palette())
+    try:
+        window.resize(1600, 1000)
+        qapp.processEvents()
+        shots.append(folder / "related-dark.png")
+        assert window.grab().save(str(shots[-1]))
+    finally:
+        QApplication.setPalette(original)
+    assert all(shot.stat().st_size > 10_000 for shot in shots)

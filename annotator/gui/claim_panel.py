@@ -136,6 +136,7 @@ class ClaimPanel(QWidget):
             combo.activated.connect(lambda index, c=combo, s=signal: s.emit(c.itemData(index)))
         # beside the credibility field: what the related claims propose (Shift+V sets it)
         self.proposal = _plain_label(self, "Proposed information credibility")
+        self.proposal.hide()
         self.note = NoteField(self)
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Note (E to type, Esc to return; Enter starts a new line)")
@@ -157,10 +158,8 @@ class ClaimPanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Source type:", self.source_type)
         form.addRow("Reliability (Shift+A–F):", self.reliability)
-        credibility = QHBoxLayout()
-        credibility.addWidget(self.credibility)
-        credibility.addWidget(self.proposal, 1)
-        form.addRow("Credibility (1–6):", credibility)
+        form.addRow("Credibility (1–6):", self.credibility)
+        form.addRow(self.proposal)  # right at the field (the panel is too narrow for a column)
         form.addRow("Attribution form (F):", self.attribution)
         checks = QHBoxLayout()
         checks.addWidget(self.unattributed)
@@ -226,7 +225,8 @@ class ClaimPanel(QWidget):
     def show_proposal(self, grade: int | None, reason: str = "") -> None:
         """The credibility the related claims propose, beside the field; only
         Shift+V applies it."""
-        self.proposal.setText("" if grade is None else f"Proposed: {grade} (Shift+V)\n{reason}")
+        self.proposal.setText("" if grade is None else f"↑ Proposed: {grade} (Shift+V sets it): {reason}")
+        self.proposal.setVisible(grade is not None)
 
     def show_entity(self, text: str) -> None:
         """The claim's source entity in the registry, as source_link.py words it."""

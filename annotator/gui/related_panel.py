@@ -78,6 +78,8 @@ class RelatedPanel(QGroupBox):
         self.list.setWordWrap(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys stay with the text
         self.list.setMinimumHeight(120)
+        self.list.setAlternatingRowColors(True)  # several lines per claim: where one ends
+        self.list.setSpacing(1)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
