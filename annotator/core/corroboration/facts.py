@@ -81,7 +81,7 @@ def _with_context_nations(text: str, quantities: list[Quantity]) -> list[Quantit
     if all(q.nation for q in quantities):
         return quantities
     named = [(m.start(), nation) for m in WORD_RE.finditer(text)
-             if (nation := nation_of_word(m.group())) is not None]
+             if (nation := nation_of_word(m.group())) is not None and not _in_pair_compound(text, m)]
     out = []
     for q in quantities:
         if q.nation is None and named:
@@ -89,6 +89,20 @@ def _with_context_nations(text: str, quantities: list[Quantity]) -> list[Quantit
             q = replace(q, nation=before[-1] if before else named[0][1])
         out.append(q)
     return out
+
+
+def _in_pair_compound(text: str, m) -> bool:
+    """A nation inside a compound naming two ("im Ukraine-Russland-Krieg")
+    names a relation between countries, not whose soldiers are counted."""
+    if text[m.end():m.end() + 1] != "-" and text[m.start() - 1:m.start()] != "-":
+        return False
+    start, end = m.start(), m.end()
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+        end += 1
+    parts = text[start:end].split("-")
+    return sum(nation_of_word(part) is not None for part in parts if part) >= 2
 
 
 def describe_claim(claim_id: str, article_id: str, text: str, *, source: str | None = None,
