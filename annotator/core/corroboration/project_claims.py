@@ -21,6 +21,7 @@ from annotator.core.corroboration.index import ClaimIndex
 from annotator.core.corroboration.judgements import ClaimRef
 from annotator.core.models import Annotation, Article, ClaimSuggestion, Decision
 from annotator.core.review.claims import claim_key
+from annotator.core.storage import relations as store
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,10 @@ def build_index(project, progress: Callable[[int, int], None] | None = None,
             facts = []
         if progress is not None:
             progress(done, len(ids))
-    project.set_meta(INDEX_STATE, "complete")
+    with project.transaction():
+        # what was built may differ from what exports of judged articles read
+        store.renew_partner_stamps(project.db.conn, ids)
+        project.set_meta(INDEX_STATE, "complete")
     return index.total()
 
 
@@ -132,14 +136,18 @@ def needs_build(project) -> bool:
 
 def update_articles(project, article_ids: Iterable[str]) -> None:
     """Re-index the claims of these articles (after an import, a rehighlight
-    or an edit); the caller may hold the transaction."""
+    or an edit); the caller may hold the transaction. The articles judged
+    against them get new export stamps: their exported proposal reads these
+    claims' sources."""
     index = ClaimIndex(project.db.conn)
+    article_ids = list(article_ids)
     with project.transaction():
         for article_id in article_ids:
             if project.has_article(article_id):
                 index.put_article(article_id, [c.facts() for c in project_claims(project, article_id)])
             else:
                 index.remove_article(article_id)
+        store.renew_partner_stamps(project.db.conn, article_ids)
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,21 @@ def remove_article(conn, article_id: str) -> int:
     return _remove_where(conn, "article_id = ?", article_id)
 
 
+def renew_partner_stamps(conn, article_ids: Sequence[str]) -> None:
+    """Renew the export stamps of the articles with a judged pair into any of
+    ``article_ids``: their exported credibility proposal reads the other
+    claim's source, which just changed (the export cache keys on stamps)."""
+    for start in range(0, len(article_ids), 400):
+        chunk = list(article_ids[start:start + 400])
+        marks = ",".join("?" * len(chunk))
+        conn.execute("INSERT INTO article_stamps (article_id, stamp) "
+                     "SELECT article_id, randomblob(8) FROM ("
+                     f"SELECT article_b AS article_id FROM claim_judgements WHERE article_a IN ({marks}) "
+                     f"UNION SELECT article_a FROM claim_judgements WHERE article_b IN ({marks})) "
+                     "WHERE true ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp",
+                     chunk + chunk)
+
+
 def facts_json(conn, claim_key: str) -> str | None:
     row = conn.execute("SELECT facts FROM claim_facts WHERE claim_key = ?", (claim_key,)).fetchone()
     return row[0] if row else None
