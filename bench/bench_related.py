@@ -19,6 +19,7 @@ lines give how each grows from the smallest to the largest size.
 
     python bench/bench_related.py            # 10,000 and 100,000 articles
     python bench/bench_related.py --quick    # 1,000 and 10,000 articles
+    python bench/bench_related.py --project bench/out/gui-100000.sqlite   # a real file's full build
 """
 
 from __future__ import annotations
@@ -164,11 +165,36 @@ def bench_size(articles: int, folder: Path) -> dict:
     return out
 
 
+def bench_project(path: Path) -> None:
+    """The full build of a real project file's index (reading its articles,
+    suggestions and registry links too), on a copy: the file is not touched."""
+    import shutil
+
+    from annotator.core.corroboration.project_claims import build_index
+    from annotator.core.project import Project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / path.name
+        shutil.copyfile(path, copy)
+        with Project.open(copy, create=False) as project:
+            articles = len(project.article_ids())
+            load = os.getloadavg()[0]
+            wall, cpu = time.perf_counter(), time.process_time()
+            claims = build_index(project)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"{path.name}: {articles:,} articles, {claims:,} claims, load average {load:.1f}: "
+          f"full build {wall:.1f} s wall, {cpu:.1f} s cpu ({cpu / max(claims, 1) * 1e6:.0f} us a claim)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 articles")
     parser.add_argument("--sizes", type=int, nargs="*", help="article counts")
+    parser.add_argument("--project", type=Path, help="time the full build of this project's index (on a copy)")
     args = parser.parse_args()
+    if args.project:
+        bench_project(args.project)
+        return
     sizes = args.sizes or ([1_000, 10_000] if args.quick else [10_000, 100_000])
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
