@@ -131,7 +131,7 @@ def needs_build(project) -> bool:
     project (or a merge's output) comes from before the index existed."""
     if project.meta(INDEX_STATE) == "building":
         return True
-    return not ClaimIndex(project.db.conn).total() and project.count_suggestions() > 0
+    return store.index_lacks_claims(project.db.conn)
 
 
 def update_articles(project, article_ids: Iterable[str]) -> None:

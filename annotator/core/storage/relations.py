@@ -24,6 +24,14 @@ def count_claims(conn) -> int:
     return conn.execute("SELECT count(*) FROM claim_facts").fetchone()[0]
 
 
+def index_lacks_claims(conn) -> bool:
+    """No claim indexed while the project has suggested claims (two probes,
+    not counts: the window asks at start-up)."""
+    if conn.execute("SELECT 1 FROM claim_facts LIMIT 1").fetchone() is not None:
+        return False
+    return conn.execute("SELECT 1 FROM suggestions LIMIT 1").fetchone() is not None
+
+
 def insert_bulk(conn, rows: Sequence[FactsRow]) -> None:
     """Many rows at once: written plainly, then the FTS index rebuilt once."""
     conn.executemany("INSERT OR REPLACE INTO claim_facts (claim_key, article_id, keys, facts) "
