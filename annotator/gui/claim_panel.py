@@ -90,6 +90,7 @@ class ClaimPanel(QWidget):
         self.source_text = _plain_label(self, "Source text")
         self.cue_text = _plain_label(self, "Cue text")
         self.entity_text = _plain_label(self, "Source entity")  # see gui/source_link.py
+        self._related_view: QWidget | None = None  # set_related_view
         self._build_controls()
         self._layout()
         self.show_claim(None, 0, 0)
@@ -198,8 +199,10 @@ class ClaimPanel(QWidget):
         if getattr(self, "_enabled", None) == enabled:
             return  # called on every key press: skip touching 20 widgets
         self._enabled = enabled
+        related = self._related_view
         for widget in self.findChildren(QWidget):
-            widget.setEnabled(enabled)
+            if related is None or not (widget is related or related.isAncestorOf(widget)):
+                widget.setEnabled(enabled)  # the related view's Cancel works without a claim
         self.heading.setEnabled(True)
 
     def _set_values(self, source_type: SourceType | None, reliability: str | None,
@@ -220,6 +223,7 @@ class ClaimPanel(QWidget):
 
     def set_related_view(self, view: QWidget) -> None:
         """Show the related claims (gui/related_panel.py) under the claim."""
+        self._related_view = view
         self.related_slot.addWidget(view)
 
     def show_proposal(self, grade: int | None, reason: str = "") -> None:
