@@ -113,7 +113,8 @@ def describe_claim(claim_id: str, article_id: str, text: str, *, source: str | N
     only for claims that can hold one): ~30 µs a claim."""
     found = scan(text)
     entries = found.entries
-    quantities = parse_quantities(text, hints=(bool(found.flags & NUMBER), found.digits))
+    quantities = parse_quantities(text, hints=(bool(found.flags & NUMBER), found.digits),
+                                  number_words=found.number_words)
     if quantities and any(e[1] for e in entries):  # a claim naming no nation has none to lend
         quantities = _with_context_nations(text, quantities)
     # "Pjöngjang", "Nordkorea", "nordkoreanische" also share their nation's key

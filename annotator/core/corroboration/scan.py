@@ -33,6 +33,7 @@ _DIGIT_DATE = re.compile(r"\d\.[01]?\d\.")  # "23.10.": what the numeric date pa
 class Scan:
     entries: list  # word_entry of each content word, in order
     flags: int  # MONTH | WEEKDAY | RELATIVE | NUMBER: kinds of word the claim has
+    number_words: list  # the words holding a number hint ("zwölftausend", "Tausende"), in order
     digits: bool
     digit_date: bool
 
@@ -49,11 +50,15 @@ def _word(word: str) -> tuple[tuple[str, str | None, bool] | None, int]:
 
 def scan(text: str) -> Scan:
     entries = []
+    numbers = []
     flags = 0
     for word in WORD_RE.findall(text):
         entry, word_flags = _word(word)
-        flags |= word_flags
+        if word_flags:
+            flags |= word_flags
+            if word_flags & NUMBER:
+                numbers.append(word)
         if entry is not None:
             entries.append(entry)
     digits = _DIGIT.search(text) is not None
-    return Scan(entries, flags, digits, digits and _DIGIT_DATE.search(text) is not None)
+    return Scan(entries, flags, numbers, digits, digits and _DIGIT_DATE.search(text) is not None)
