@@ -126,3 +126,21 @@ def test_a_merged_database_has_its_claims_indexed(tmp_path, seed_paths):
         assert not needs_build(merged)
         claim = claim_quoting(merged, "etwa 12.000 nordkoreanische Soldaten")
         assert related_claims(merged, claim)
+
+
+def test_a_build_in_worker_processes_indexes_what_an_import_indexes(project, seed_paths):
+    from annotator.core.storage import relations
+
+    import_paths(project, seed_paths, highlighter=load_highlighter())
+
+    def indexed_rows():
+        rows = project.db.execute("SELECT claim_key, article_id, keys, facts FROM claim_facts "
+                                  "ORDER BY claim_key").fetchall()
+        relations.integrity_check(project.db.conn)
+        return rows
+
+    imported = indexed_rows()
+    assert build_index(project, workers=2) == len(imported) > 50
+    assert indexed_rows() == imported
+    assert build_index(project, workers=1) == len(imported)
+    assert indexed_rows() == imported

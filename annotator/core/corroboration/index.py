@@ -67,6 +67,14 @@ class ClaimIndex:
             self._adjust_stats([k for row in chunk for k in row[2].split()], len(chunk) - replaced)
         return len(rows)
 
+    def load_rows(self, rows: list[store.FactsRow]) -> None:
+        """A full build's batch: rows only; ``finish_load`` indexes them all at once."""
+        store.insert_plain(self.conn, rows)
+
+    def finish_load(self) -> None:
+        store.rebuild_keys(self.conn)
+        self._forget_stats()
+
     def clear(self) -> None:
         store.clear(self.conn)
         self._forget_stats()

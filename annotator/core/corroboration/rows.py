@@ -34,3 +34,13 @@ def index_rows(article_id: str, text: str, published: str | None, claims: Iterab
                                              outlet=outlet, published=published,
                                              source_id=source_id)))
     return rows
+
+
+# (article id, text, published, outlet, the claims' spans): one article for a worker
+ArticleClaims = tuple[str, str, str | None, str | None, list[ClaimSpan]]
+
+
+def rows_of_articles(articles: list[ArticleClaims]) -> list[FactsRow]:
+    """A worker process's part of a full build: the rows of a chunk of articles."""
+    return [row for article_id, text, published, outlet, spans in articles
+            for row in index_rows(article_id, text, published, spans, outlet)]

@@ -34,8 +34,18 @@ def index_lacks_claims(conn) -> bool:
 
 def insert_bulk(conn, rows: Sequence[FactsRow]) -> None:
     """Many rows at once: written plainly, then the FTS index rebuilt once."""
+    insert_plain(conn, rows)
+    rebuild_keys(conn)
+
+
+def insert_plain(conn, rows: Sequence[FactsRow]) -> None:
+    """Rows of a full build, FTS and key counts left for ``rebuild_keys``."""
     conn.executemany("INSERT OR REPLACE INTO claim_facts (claim_key, article_id, keys, facts) "
                      "VALUES (?, ?, ?, ?)", rows)
+
+
+def rebuild_keys(conn) -> None:
+    """The FTS index and the key counts from the rows, in one pass each."""
     conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('rebuild')")
     conn.execute("DELETE FROM claim_key_counts")
     conn.execute("INSERT INTO claim_key_counts (key, claims) SELECT term, doc FROM claim_keys_vocab")
