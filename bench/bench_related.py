@@ -19,12 +19,14 @@ lines give how each grows from the smallest to the largest size.
 
     python bench/bench_related.py            # 10,000 and 100,000 articles
     python bench/bench_related.py --quick    # 1,000 and 10,000 articles
+    python bench/bench_related.py --project bench/out/gui-100000.sqlite   # a real file's full build
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import random
 import sqlite3
 import statistics
@@ -36,6 +38,7 @@ from sqlite_utils import Database
 
 from annotator.core.corroboration.facts import describe_claim
 from annotator.core.corroboration.index import ClaimIndex
+from annotator.core.corroboration.rows import facts_row
 from annotator.core.schema import migrations
 
 CLAIMS_PER_ARTICLE = 5
@@ -111,7 +114,9 @@ def bench_size(articles: int, folder: Path) -> dict:
     rows = [r for n in range(articles) for r in corpus.article(n)]
     wall, cpu = time.perf_counter(), time.process_time()
     facts = describe(rows)
-    out = {"parse": time.perf_counter() - wall, "parse_cpu": time.process_time() - cpu}
+    index_rows = [facts_row(f) for f in facts]  # what rows.index_rows gives an import worker
+    out = {"parse": time.perf_counter() - wall, "parse_cpu": time.process_time() - cpu,
+           "load": os.getloadavg()[0]}
 
     plain = sqlite3.connect(folder / f"plain-{articles}.sqlite")
     plain.execute("CREATE TABLE claim_facts (id INTEGER PRIMARY KEY, claim_key TEXT UNIQUE, "
@@ -119,17 +124,17 @@ def bench_size(articles: int, folder: Path) -> dict:
     start = time.perf_counter()
     with plain:
         plain.executemany("INSERT INTO claim_facts (claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?)",
-                          [(f.claim_id, f.article_id, " ".join(f.index_keys()), f.to_json()) for f in facts])
+                          index_rows)
     out["baseline_write"] = time.perf_counter() - start
     plain.close()
 
     conn = sqlite3.connect(folder / f"index-{articles}.sqlite")
     migrations.apply(Database(conn))  # the project schema, index tables included
     index = ClaimIndex(conn)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     with conn:
-        index.add_claims(facts)
-    out["write"] = time.perf_counter() - start
+        index.add_rows(index_rows)
+    out["write"], out["write_cpu"] = time.perf_counter() - start, time.process_time() - start_cpu
 
     per_article, per_article_cpu = [], []
     for n in range(articles, articles + 200):
@@ -160,20 +165,60 @@ def bench_size(articles: int, folder: Path) -> dict:
     return out
 
 
+def bench_project(path: Path) -> None:
+    """The full build of a real project file's index (reading its articles,
+    suggestions and registry links too), on a copy: the file is not touched.
+    In one process, then with the default worker processes."""
+    import shutil
+
+    from annotator.core.corroboration.project_claims import build_index
+    from annotator.core.project import Project
+
+    cores = os.cpu_count() or 1
+    for workers in (1, None):
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / path.name
+            shutil.copyfile(path, copy)
+            with Project.open(copy, create=False) as project:
+                articles = len(project.article_ids())
+                load = os.getloadavg()[0]
+                wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
+                claims = build_index(project, workers=workers)
+                wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+                children = _children_cpu() - children
+        print(f"{path.name}: {articles:,} articles, {claims:,} claims, load average {load:.1f}, "
+              f"{'1 process' if workers == 1 else f'worker processes on {cores} cores'}: "
+              f"full build {wall:.1f} s wall, cpu {cpu:.1f} s here + {children:.1f} s in workers "
+              f"({(cpu + children) / max(claims, 1) * 1e6:.0f} us a claim)", flush=True)
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 articles")
     parser.add_argument("--sizes", type=int, nargs="*", help="article counts")
+    parser.add_argument("--project", type=Path, help="time the full build of this project's index (on a copy)")
     args = parser.parse_args()
+    if args.project:
+        bench_project(args.project)
+        return
     sizes = args.sizes or ([1_000, 10_000] if args.quick else [10_000, 100_000])
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             r = results[size] = bench_size(size, Path(tmp))
             build = r["parse"] + r["write"]
-            print(f"{size:>7,} articles ({r['claims']:,} claims): build {build:6.1f} s "
-                  f"= parse {r['parse']:5.1f} s (cpu {r['parse_cpu']:5.1f} s) "
-                  f"+ write/FTS {r['write']:5.1f} s "
+            print(f"{size:>7,} articles ({r['claims']:,} claims), load average {r['load']:.1f}: "
+                  f"build {build:6.1f} s wall, {r['parse_cpu'] + r['write_cpu']:5.1f} s cpu "
+                  f"= parse {r['parse']:5.1f} s (cpu {r['parse_cpu']:5.1f} s, "
+                  f"{r['parse_cpu'] / r['claims'] * 1e6:.0f} us a claim) "
+                  f"+ write/FTS {r['write']:5.1f} s (cpu {r['write_cpu']:4.1f} s) "
                   f"[baseline: same rows without FTS {r['baseline_write']:5.1f} s]", flush=True)
             print(f"{'':>8} import one article: p50 {r['import_p50']:5.1f} ms, p95 {r['import_p95']:5.1f} ms "
                   f"(cpu p95 {r['import_cpu_p95']:4.1f} ms); "
@@ -186,7 +231,8 @@ def main() -> None:
         grow = big / small
         rs, rb = results[small], results[big]
         print(f"growth {small:,} -> {big:,} articles (x{grow:.0f}): build "
-              f"x{(rb['parse'] + rb['write']) / (rs['parse'] + rs['write']):.1f}, "
+              f"x{(rb['parse'] + rb['write']) / (rs['parse'] + rs['write']):.1f} wall, "
+              f"x{(rb['parse_cpu'] + rb['write_cpu']) / (rs['parse_cpu'] + rs['write_cpu']):.1f} cpu, "
               f"lookup p95 x{rb['lookup_p95'] / rs['lookup_p95']:.1f}, "
               f"import p95 x{rb['import_p95'] / rs['import_p95']:.1f}")
 

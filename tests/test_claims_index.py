@@ -82,3 +82,37 @@ def test_on_the_seeds_the_index_finds_every_pair_the_finder_finds(index, seed_pa
     expected = {frozenset((r.claim_id, r.other_id)) for r in RelatedFinder(claims).pairs()}
     found = {frozenset((c.claim_id, r.other_id)) for c in claims for r in index.related(c.claim_id)}
     assert found == expected and expected
+
+
+def test_an_import_worker_computes_an_articles_rows_from_plain_data(index):
+    """``index_rows`` takes text, date and spans (what pickles to a worker
+    process) and gives the rows the index writes: the same claims are found."""
+    import pickle
+
+    from annotator.core.corroboration.rows import index_rows
+
+    text = "Laut Feuerwehr sind mehr als 1.200 Helfer an der Oder im Einsatz. Sonst nichts."
+    spans = [("s:1", 0, 64, 5, 14, None)]
+    rows = pickle.loads(pickle.dumps(index_rows("a1", text, "2024-10-30", spans)))
+    assert rows[0][:2] == ("s:1", "a1") and "q_people" in rows[0][2].split()
+    index.add_rows(rows)
+    index.add_claims(FLOOD[1:])
+    assert keys(index.related("s:1")) == ["s:2"]
+    assert index.facts("s:1").source == "Feuerwehr"
+
+
+@pytest.mark.parametrize("text", [
+    "Am 27. Oktober sollen 12.000 Soldaten eingetroffen sein",
+    "Zwölftausend Soldaten kamen am 23.10.2024 an, sagte er am Dienstag",
+    "Die Oktoberfest-Besucher blieben heute zu Hause",
+    "Dutzende Helfer kamen gestern, 1.200 weitere morgen",
+    "Die Regierung sagte nichts dazu",
+])
+def test_the_quick_word_scan_finds_what_the_parsers_find_by_themselves(text):
+    from annotator.core.corroboration.dates import gates_from_scan, parse_dates
+    from annotator.core.corroboration.quantities import parse_quantities
+    from annotator.core.corroboration.scan import NUMBER, scan
+
+    found = scan(text)
+    assert parse_dates(text, "2024-10-30", gates_from_scan(found)) == parse_dates(text, "2024-10-30")
+    assert parse_quantities(text, hints=(bool(found.flags & NUMBER), found.digits)) == parse_quantities(text)

@@ -162,3 +162,22 @@ def test_jsonl_export_claims_carry_the_judged_pairs_and_the_proposal(project, se
     assert judged["credibility_proposal"]["grade"] in (1, 2, 3)
     ben = next(r for r in records if r["meta"]["article_id"] == ids[0] and r["_annotator_id"] == "ben")
     assert all("related" not in c for c in ben["claims"])
+
+
+def test_a_changed_claim_renews_the_stamps_of_the_articles_judged_against_it(two_articles):
+    """The exported proposal of art-a's claim reads the source of the claim of
+    art-b it was judged against: when art-b's claims change, art-a's cached
+    export lines must not be served."""
+    from annotator.core.corroboration.project_claims import update_articles
+
+    ids = sorted(two_articles.article_ids())
+    write(two_articles, judge(two_articles.db.conn, "anna", ClaimRef(ids[0], 0, 10),
+                              ClaimRef(ids[1], 0, 10), "corroborates"))
+    before = stamps(two_articles)
+    update_articles(two_articles, [ids[1]])  # e.g. art-b rehighlighted: its claims' sources changed
+    assert stamps(two_articles)[ids[0]] != before[ids[0]]
+    third, _ = two_articles.insert_article(NewArticle(text="Nichts dazu.", external_id="art-c"))
+    before = stamps(two_articles)
+    update_articles(two_articles, [third])  # an article nobody judged against renews no other
+    assert {a: s for a, s in stamps(two_articles).items() if a != third} == \
+        {a: s for a, s in before.items() if a != third}

@@ -99,3 +99,48 @@ def test_claims_carry_their_registry_source_for_the_independence_rule(seeds_proj
         verdict = independence(SourcedClaim(a.article.id, a.source, a.source_id),
                                SourcedClaim(b.article.id, b.source, b.source_id))
         assert not verdict.independent
+
+
+def test_a_cancelled_build_is_redone_and_a_finished_one_is_not(project, seed_paths):
+    from annotator.core.corroboration.project_claims import IndexBuildCancelled, ensure_built, needs_build
+
+    import_paths(project, seed_paths[:2], highlighter=load_highlighter())
+    assert not needs_build(project)  # the import indexed its claims
+    with pytest.raises(IndexBuildCancelled):
+        build_index(project, should_cancel=lambda: True)
+    assert needs_build(project)
+    assert ensure_built(project) and not needs_build(project)
+    assert ClaimIndex(project.db.conn).total() == sum(len(project.suggestions(a)) for a in project.article_ids())
+
+
+def test_a_merged_database_has_its_claims_indexed(tmp_path, seed_paths):
+    from annotator.core.corroboration.project_claims import needs_build
+    from annotator.core.project import Project
+    from annotator.core.team.merge import merge_databases
+
+    for name, seeds in (("anna", seed_paths[:2]), ("ben", seed_paths[2:4])):
+        with Project.open(tmp_path / f"{name}.sqlite") as db:
+            import_paths(db, seeds, highlighter=load_highlighter())
+    merge_databases([tmp_path / "anna.sqlite", tmp_path / "ben.sqlite"], tmp_path / "merged.sqlite")
+    with Project.open(tmp_path / "merged.sqlite", create=False) as merged:
+        assert not needs_build(merged)
+        claim = claim_quoting(merged, "etwa 12.000 nordkoreanische Soldaten")
+        assert related_claims(merged, claim)
+
+
+def test_a_build_in_worker_processes_indexes_what_an_import_indexes(project, seed_paths):
+    from annotator.core.storage import relations
+
+    import_paths(project, seed_paths, highlighter=load_highlighter())
+
+    def indexed_rows():
+        rows = project.db.execute("SELECT claim_key, article_id, keys, facts FROM claim_facts "
+                                  "ORDER BY claim_key").fetchall()
+        relations.integrity_check(project.db.conn)
+        return rows
+
+    imported = indexed_rows()
+    assert build_index(project, workers=2) == len(imported) > 50
+    assert indexed_rows() == imported
+    assert build_index(project, workers=1) == len(imported)
+    assert indexed_rows() == imported

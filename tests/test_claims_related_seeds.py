@@ -82,3 +82,24 @@ def test_russian_soldiers_are_not_the_north_korean_ones(claims, linked):
     north_koreans = claim_quoting(claims, "004", "rund 12.000 Soldaten")
     assert frozenset((russians.claim_id, north_koreans.claim_id)) not in linked
     assert differences(russians, north_koreans) == []
+
+
+def test_an_additional_count_is_related_to_the_total_but_never_differs():
+    from annotator.core.corroboration.facts import describe_claim
+    from annotator.core.corroboration.related import counts_alike, same_thing
+
+    total = describe_claim("s:1", "a", "Nordkorea hat rund 12.000 Soldaten nach Russland entsandt")
+    more = describe_claim("s:2", "b", "Pjöngjang plant, bis zu 30.000 zusätzliche Soldaten nach Russland zu entsenden")
+    qa, qb = total.quantities[0], more.quantities[0]
+    assert counts_alike(qa, qb) and not same_thing(qa, qb)
+    assert [r.other_id for r in RelatedFinder([total, more]).related(total)] == ["s:2"]
+    assert differences(total, more) == []
+
+
+def test_a_compound_naming_two_countries_lends_no_nation_to_a_count():
+    from annotator.core.corroboration.facts import describe_claim
+
+    war = describe_claim("s:1", "a", "bis zu 30.000 zusätzliche Soldaten im Ukraine-Russland-Krieg")
+    assert war.quantities[0].nation is None
+    sent = describe_claim("s:2", "a", "rund 12.000 Soldaten, die Nordkorea nach Russland schickte")
+    assert sent.quantities[0].nation == "nordkorea"

@@ -57,7 +57,9 @@ def stored_labels(db_path):
 def test_the_claim_panel_counts_the_related_claims_and_shows_them(window, qtbot):
     count = go_to_a_claim_with_related(window, qtbot)
     panel = window.related.panel
+    assert window.workspace.panel.isAncestorOf(panel) and panel.isVisible()  # on the claim panel
     assert panel.title() == f"Related in other articles: {count}"
+    assert panel.list.isVisible()
     assert panel.list.count() == count
     first = panel.list.item(0).text()
     assert window.related.rows[0].claim.text[:40] in first
@@ -116,11 +118,15 @@ def test_t_opens_the_story_of_the_claim_by_published_date(window, qtbot):
 def test_the_proposed_credibility_is_shown_and_set_only_by_its_key(window, related_db, qtbot):
     go_to_a_claim_with_related(window, qtbot)
     related = window.related
-    assert related.panel.proposal.text().startswith("Proposed credibility: ")  # unjudged: 3 or 4
+    proposal = window.workspace.panel.proposal  # beside the credibility field
+    credibility = window.workspace.panel.credibility
+    assert proposal.parentWidget() is credibility.parentWidget() and proposal.isVisible()
+    assert 0 <= proposal.y() - credibility.geometry().bottom() < 20  # right at the field
+    assert proposal.text().startswith("↑ Proposed: ")  # unjudged: 3 or 4
     related.panel.list.setCurrentRow(0)
     key(window, qtbot, "v")
     key(window, qtbot, "v")  # contradicts
-    assert related.panel.proposal.text().startswith("Proposed credibility: 5 (contradicted")
+    assert proposal.text().startswith("↑ Proposed: 5 (Shift+V sets it): contradicted")
     with Project.open(related_db, create=False) as project:
         assert all(a.credibility is None for a in project.annotations(annotator="anna"))
     key(window, qtbot, "v", SHIFT)
@@ -140,3 +146,77 @@ def test_a_related_claim_shows_its_grade_and_the_story_too(window, qtbot):
     key(window, qtbot, "t")
     assert "graded B2" in related.story_view.text.toPlainText()
     related.story_view.close()
+
+
+def _without_index(tmp_path, seed_paths, name="old.sqlite"):
+    """A project whose claims were never indexed (from before the index, or copied in)."""
+    from annotator.core.corroboration.index import ClaimIndex
+
+    path = tmp_path / name
+    with Project.open(path) as project:
+        import_paths(project, seed_paths, highlighter=load_highlighter())
+        with project.transaction():
+            ClaimIndex(project.db.conn).clear()
+    return path
+
+
+def test_a_project_without_the_index_gets_it_built_in_the_background(open_window, tmp_path, seed_paths,
+                                                                     settings, qtbot):
+    window = open_window(_without_index(tmp_path, seed_paths), settings)
+    related = window.related
+    qtbot.waitUntil(lambda: not related.building, timeout=60_000)
+    assert not related.panel.progress.isVisible()
+    assert go_to_a_claim_with_related(window, qtbot) > 0
+
+
+def test_the_background_build_can_be_cancelled(open_window, tmp_path, seed_paths, settings, qtbot,
+                                               monkeypatch):
+    import time
+
+    from annotator.core.corroboration import project_claims as pc
+    from annotator.core.corroboration.project_claims import needs_build
+
+    slow = pc.project_claims
+    monkeypatch.setattr(pc, "project_claims", lambda *a: (time.sleep(0.3), slow(*a))[1])
+    path = _without_index(tmp_path, seed_paths)
+    window = open_window(path, settings)
+    related = window.related
+    qtbot.waitUntil(lambda: related.building and related.panel.progress.isVisible())
+    assert "building" in related.panel.title()
+    qtbot.mouseClick(related.panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not related.building, timeout=20_000)
+    assert "not built" in window.statusBar().currentMessage()
+    assert not related.panel.cancel_button.isVisible()
+    with Project.open(path, create=False) as project:
+        assert needs_build(project)  # built the next time the project is opened
+
+
+def test_screenshots_of_the_related_claims_on_the_claim_panel(window, qtbot, qapp):
+    """For people to look at (tests/screenshots/, ignored by git): light, dark, small window."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.theme import dark_palette
+
+    folder = Path(__file__).parent / "screenshots"
+    folder.mkdir(exist_ok=True)
+    go_to_a_claim_with_related(window, qtbot)
+    window.related.panel.list.setCurrentRow(0)
+    key(window, qtbot, "v")  # one judged pair: a proposal beside the credibility field
+    shots = []
+    for name, size in (("related-light", (1600, 1000)), ("related-small", (1024, 640))):
+        window.resize(*size)
+        qapp.processEvents()
+        shots.append(folder / f"{name}.png")
+        assert window.grab().save(str(shots[-1]))
+    original = qapp.palette()
+    QApplication.setPalette(dark_palette())
+    try:
+        window.resize(1600, 1000)
+        qapp.processEvents()
+        shots.append(folder / "related-dark.png")
+        assert window.grab().save(str(shots[-1]))
+    finally:
+        QApplication.setPalette(original)
+    assert all(shot.stat().st_size > 10_000 for shot in shots)

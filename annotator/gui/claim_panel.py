@@ -90,6 +90,7 @@ class ClaimPanel(QWidget):
         self.source_text = _plain_label(self, "Source text")
         self.cue_text = _plain_label(self, "Cue text")
         self.entity_text = _plain_label(self, "Source entity")  # see gui/source_link.py
+        self._related_view: QWidget | None = None  # set_related_view
         self._build_controls()
         self._layout()
         self.show_claim(None, 0, 0)
@@ -134,6 +135,9 @@ class ClaimPanel(QWidget):
                               (self.credibility, self.credibilityChosen),
                               (self.attribution, self.attributionChosen)):
             combo.activated.connect(lambda index, c=combo, s=signal: s.emit(c.itemData(index)))
+        # beside the credibility field: what the related claims propose (Shift+V sets it)
+        self.proposal = _plain_label(self, "Proposed information credibility")
+        self.proposal.hide()
         self.note = NoteField(self)
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Note (E to type, Esc to return; Enter starts a new line)")
@@ -156,6 +160,7 @@ class ClaimPanel(QWidget):
         form.addRow("Source type:", self.source_type)
         form.addRow("Reliability (Shift+A–F):", self.reliability)
         form.addRow("Credibility (1–6):", self.credibility)
+        form.addRow(self.proposal)  # right at the field (the panel is too narrow for a column)
         form.addRow("Attribution form (F):", self.attribution)
         checks = QHBoxLayout()
         checks.addWidget(self.unattributed)
@@ -166,6 +171,8 @@ class ClaimPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(decision)
         layout.addWidget(spans)
+        self.related_slot = QVBoxLayout()  # "Related in other articles: N" (set_related_view)
+        layout.addLayout(self.related_slot)
         layout.addWidget(grades)
         layout.addStretch(1)
 
@@ -192,8 +199,10 @@ class ClaimPanel(QWidget):
         if getattr(self, "_enabled", None) == enabled:
             return  # called on every key press: skip touching 20 widgets
         self._enabled = enabled
+        related = self._related_view
         for widget in self.findChildren(QWidget):
-            widget.setEnabled(enabled)
+            if related is None or not (widget is related or related.isAncestorOf(widget)):
+                widget.setEnabled(enabled)  # the related view's Cancel works without a claim
         self.heading.setEnabled(True)
 
     def _set_values(self, source_type: SourceType | None, reliability: str | None,
@@ -211,6 +220,17 @@ class ClaimPanel(QWidget):
         if self.note.text() != note and not self.note.hasFocus():
             self.note.setText(note)
         del blockers
+
+    def set_related_view(self, view: QWidget) -> None:
+        """Show the related claims (gui/related_panel.py) under the claim."""
+        self._related_view = view
+        self.related_slot.addWidget(view)
+
+    def show_proposal(self, grade: int | None, reason: str = "") -> None:
+        """The credibility the related claims propose, beside the field; only
+        Shift+V applies it."""
+        self.proposal.setText("" if grade is None else f"↑ Proposed: {grade} (Shift+V sets it): {reason}")
+        self.proposal.setVisible(grade is not None)
 
     def show_entity(self, text: str) -> None:
         """The claim's source entity in the registry, as source_link.py words it."""

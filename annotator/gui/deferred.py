@@ -52,8 +52,7 @@ def fill_when_shown(dock: QDockWidget, fill: Callable[[], object]) -> None:
 def build_related(window):
     from annotator.gui.related_panel import RelatedClaims
 
-    related = RelatedClaims(window.workspace, window)
-    window.related_dock.setWidget(related.panel)
+    related = RelatedClaims(window.workspace, window)  # puts its count and list on the claim panel
     if window.closing:
         related.stop()
     else:

@@ -85,12 +85,8 @@ class MainWindow(QMainWindow):
         self.claims_dock = self._dock("Claims", "claimsDock", ClaimsPane(self.claim_list, self),
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.article_dock, self.claims_dock, Qt.Orientation.Vertical)
-        self.related_dock = self._dock("Related in other articles", "relatedDock", None,
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.related_dock.hide()  # the text comes first: View ▸ Related shows it (layout remembered)
-        deferred.fill_when_shown(self.related_dock, lambda: self.related)
         self.sources_dock = self._dock("Sources", "sourcesDock", None,
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.sources_dock.hide()  # F7
         deferred.fill_when_shown(self.sources_dock, lambda: self.sources_panel)
         self._add_guidelines_dock()
@@ -117,8 +113,11 @@ class MainWindow(QMainWindow):
         self.outside_changes = OutsideChanges(self.project, self.bus, self)  # other windows' writes
         self._restore_layout()
         self.resume()
-        # After the first paint: learning by itself counts finished articles from now on.
+        # After the first paint: learning by itself counts finished articles from
+        # now on, and the claim panel gets its "Related in other articles: N"
+        # (building it loads the word lexicons, which the first paint need not wait for).
         QTimer.singleShot(0, self, lambda: self.closing or self.learning)
+        QTimer.singleShot(0, self, lambda: self.closing or self.related)
 
     def _add_guidelines_dock(self) -> None:
         self.guidelines_dock = self._dock("Guidelines", "guidelinesDock", None,
@@ -204,7 +203,6 @@ class MainWindow(QMainWindow):
         self.edit_menu.setToolTipsVisible(True)  # the undo history's reach (UNDO_TIP)
         self.edit_menu.setToolTip(self.actions_by_name["undo"].toolTip())
         self.view_menu.addAction(self.guidelines_dock.toggleViewAction())
-        self.view_menu.addAction(self.related_dock.toggleViewAction())
         self.import_annotations_action = self.actions_by_name["import_annotations"]
         self.export_action = self.actions_by_name["export"]
 

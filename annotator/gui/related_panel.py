@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +31,13 @@ from annotator.core.changes import Changes
 from annotator.core.corroboration.credibility import Proposal
 from annotator.core.corroboration.judgements import JudgementChange
 from annotator.core.corroboration.project_claims import (
+    IndexBuildCancelled,
     IndexedClaim,
     RelatedClaim,
+    build_index,
     grades_of,
     indexed,
+    needs_build,
     next_judgement,
     pair_labels,
     proposal_for,
@@ -40,6 +46,7 @@ from annotator.core.corroboration.project_claims import (
 )
 from annotator.core.operations import write_judgement
 from annotator.gui import errors
+from annotator.gui.workers import Job
 
 PREVIEW = 160
 
@@ -48,7 +55,9 @@ def describe(row: RelatedClaim, label: str | None = None, grade: str | None = No
     """One related claim as plain text: where, who, its grade, what, and differing values."""
     c = row.claim
     when = c.article.published or "no date"
-    where = c.article.outlet or c.article.title or c.article.id[:8]
+    title = c.article.title or c.article.id[:8]
+    where = f"{c.article.outlet}: {title}" if c.article.outlet else title
+    where = where if len(where) <= 70 else where[:69] + "…"
     text = c.text if len(c.text) <= PREVIEW else c.text[:PREVIEW] + "…"
     head = f"{when} · {where} · {c.source or 'unattributed'}"
     head += (f" · graded {grade}" if grade else "") + (f" · {label}" if label else "")
@@ -58,7 +67,8 @@ def describe(row: RelatedClaim, label: str | None = None, grade: str | None = No
 
 
 class RelatedPanel(QGroupBox):
-    """ "Related in other articles: N" and the list of them."""
+    """ "Related in other articles: N" on the claim panel and the list of
+    them; while the index is built, its progress and a Cancel button."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Related in other articles: 0", parent)
@@ -67,17 +77,25 @@ class RelatedPanel(QGroupBox):
         self.list.setAccessibleName("Related claims in other articles")
         self.list.setWordWrap(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys stay with the text
+        self.list.setMinimumHeight(120)
+        self.list.setAlternatingRowColors(True)  # several lines per claim: where one ends
+        self.list.setSpacing(1)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.proposal = QLabel(self)
-        self.proposal.setTextFormat(Qt.TextFormat.PlainText)
-        self.proposal.setWordWrap(True)
-        self.proposal.setAccessibleName("Proposed information credibility")
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Building the related-claims index")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel building the related-claims index")
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        building = QHBoxLayout()
+        building.addWidget(self.progress, 1)
+        building.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.proposal)
+        layout.addLayout(building)
         layout.addWidget(self.hint)
+        self.show_building(None)
 
     def show_rows(self, rows: list[RelatedClaim], labels: dict[str, str], grades: dict[str, str],
                   hint: str = "") -> None:
@@ -89,11 +107,18 @@ class RelatedPanel(QGroupBox):
             self.list.addItem(item)
         if rows:
             self.list.setCurrentRow(0)
-        self.hint.setText(hint)
+        self.list.setVisible(bool(rows))  # none: the count line alone
+        self.hint.setText(hint or ("W jumps to them, Shift+W back, V judges, T the story" if rows else ""))
 
-    def show_proposal(self, grade: int | None, reason: str = "") -> None:
-        self.proposal.setText("" if grade is None else
-                              f"Proposed credibility: {grade} ({reason}); Shift+V sets it")
+    def show_building(self, progress: tuple[int, int] | None) -> None:
+        """The index build's (done, total), or None when no build runs."""
+        building = progress is not None
+        self.progress.setVisible(building)
+        self.cancel_button.setVisible(building)
+        if progress is not None:
+            self.setTitle("Related in other articles: building the index…")
+            self.progress.setMaximum(max(progress[1], 1))
+            self.progress.setValue(min(progress[0], max(progress[1], 1)))
 
     def chosen(self) -> int:
         return max(self.list.currentRow(), 0)
@@ -137,8 +162,11 @@ class RelatedClaims(QObject):
         self._stopped = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._refresh_now)
+        self._build: Job | None = None  # the index being built in a worker, if any
         workspace.claimsShown.connect(self.refresh)
         workspace.bus.changed.connect(self._changed)
+        workspace.panel.set_related_view(self.panel)  # on the claim panel, under the claim
+        QTimer.singleShot(0, self.build_if_missing)
 
     @property
     def project(self):
@@ -165,6 +193,41 @@ class RelatedClaims(QObject):
         """The window closes (and with it the project): no lookup may follow."""
         self._stopped = True
         self._timer.stop()
+        if self._build is not None:
+            self._build.cancel()  # stops at its next article; the index stays marked as building
+            self._build.wait()
+
+    # -- the index, built in a worker when the project lacks it ---------------------------------
+
+    def build_if_missing(self) -> None:
+        """An old project or a copied-in database lacks the index: build it in a
+        worker (progress and Cancel on the panel) instead of showing nothing."""
+        if self._stopped or self._build is not None or not needs_build(self.project):
+            return
+        job = Job(_build_index_job, self.project.path, self)
+        job.progressed.connect(lambda done, total: self.panel.show_building((done, total)))
+        job.finished.connect(self._build_finished)
+        self.panel.cancel_button.clicked.connect(job.cancel)
+        self._build = job
+        self.panel.show_building((0, 1))
+        job.start()
+
+    @property
+    def building(self) -> bool:
+        return self._build is not None
+
+    def _build_finished(self) -> None:
+        job, self._build = self._build, None
+        if job is None or self._stopped:
+            return
+        self.panel.cancel_button.clicked.disconnect(job.cancel)
+        self.panel.show_building(None)
+        if job.cancel_requested or isinstance(job.error, IndexBuildCancelled):
+            self.workspace.message.emit("Related claims: the index was not built "
+                                        "(it is built when the project is opened again)")
+        elif job.error is not None:
+            errors.show_error(self.panel, "Building the related-claims index", job.error)
+        self.refresh()
 
     def refresh(self) -> None:
         """The selected claim changed: decided now whether the jumping goes on;
@@ -186,18 +249,22 @@ class RelatedClaims(QObject):
             self._refresh_now()
 
     def _refresh_now(self) -> None:
+        if self._build is not None:
+            self.rows, self.claim, self.proposal = [], None, None  # the panel shows the build
+            return
         self.claim = self._current()
         self.rows = related_claims(self.project, self.claim) if self.claim is not None else []
         hint = ""
         if self.origin is not None:
             claim, rows, index = self.origin
-            hint = (f"Related claim {index + 1} of {len(rows)}: O next, Shift+O back, "
+            hint = (f"Related claim {index + 1} of {len(rows)}: W next, Shift+W back, "
                     "V judges this pair")
         labels = self._labels(self.claim, self.rows) if self.claim is not None else {}
         grades = grades_of(self.project, self.workspace.session.annotator, (r.claim for r in self.rows))
         self.panel.show_rows(self.rows, labels, grades, hint)
         self.proposal = proposal_for(self.claim, self.rows, labels) if self.claim is not None else None
-        self.panel.show_proposal(*(self.proposal.grade, self.proposal.reason) if self.proposal else (None,))
+        self.workspace.panel.show_proposal(*(self.proposal.grade, self.proposal.reason)
+                                           if self.proposal else (None,))
 
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.relations and initiator is not self.workspace:
@@ -287,6 +354,11 @@ class RelatedClaims(QObject):
         grades = grades_of(self.project, self.workspace.session.annotator, (r.claim for r in rows))
         self.story_view = StoryView(rows, self.claim, grades, self.panel.window())
         self.story_view.show()
+
+
+def _build_index_job(project, on_progress, should_cancel) -> int:
+    """The worker's part: the whole index, cancellable between articles."""
+    return build_index(project, on_progress, should_cancel=should_cancel)
 
 
 class StoryView(QDialog):

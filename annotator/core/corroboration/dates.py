@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from annotator.core.corroboration.scan import MONTH, RELATIVE, WEEKDAY, Scan
+
 MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
@@ -42,7 +44,7 @@ PATTERNS = [
 ]
 _GATE_OF = {"span": "month", "days": "month", "day": "month", "numeric": "digits",
             "part": "month", "month": "month", "weekday": "weekday", "relative": "relative"}
-_DIGIT_DOT = re.compile(r"\d\.")
+_DIGIT_DOT = re.compile(r"\d\.[01]?\d\.")  # "23.10.": what the numeric pattern needs; not "12.000"
 
 
 def _gates(text: str, low: str) -> dict[str, bool]:
@@ -54,6 +56,12 @@ def _gates(text: str, low: str) -> dict[str, bool]:
         "weekday": any(w in low for w in WEEKDAYS),
         "relative": "gestern" in low or "heute" in low or "morgen" in low,
     }
+
+
+def gates_from_scan(scan: Scan) -> dict[str, bool]:
+    """The same gates from a claim's ``scan.Scan`` (its words already looked up)."""
+    return {"month": bool(scan.flags & MONTH), "digits": scan.digit_date,
+            "weekday": bool(scan.flags & WEEKDAY), "relative": bool(scan.flags & RELATIVE)}
 
 
 _COMPILED = [(kind, re.compile(rf"\b{pattern}", re.IGNORECASE)) for kind, pattern in PATTERNS]
@@ -93,11 +101,13 @@ def _placeholder(d: date) -> date:
     return d.replace(year=PLACEHOLDER_YEAR)
 
 
-def parse_dates(text: str, published: str | date | None = None) -> list[DateMention]:
+def parse_dates(text: str, published: str | date | None = None,
+                gates: dict[str, bool] | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in order; ``published`` (ISO date) fixes
-    the year and the day a weekday or "gestern" refers to."""
-    low = text.lower()
-    gates = _gates(text, low)
+    the year and the day a weekday or "gestern" refers to. ``gates``: which
+    kinds of pattern can match, when the caller knows (``gates_from_scan``)."""
+    if gates is None:
+        gates = _gates(text, text.lower())
     if not any(gates.values()):
         return []  # most claims name no date: cheap substring tests instead of eight scans
     pub = _as_date(published)

@@ -3,8 +3,11 @@ annotator judged (``related``: the other claim's article and span, and the
 label) and the credibility proposal from those judgements.
 
 Only judged pairs are exported: a judgement renews both articles' export
-stamps, so cached export lines stay right; the rules' related list changes
-with every other article imported and is left to the claim-pair dataset.
+stamps, and so does a change of the other article's claims (their sources
+feed the proposal: ``project_claims.update_articles`` and a full build renew
+the stamps of the articles judged against them), so cached export lines
+stay right; the rules' related list changes with every other article
+imported and is left to the claim-pair dataset.
 The judgements of a batch of articles are read in one query, so an export
 without any pays one query per batch.
 """

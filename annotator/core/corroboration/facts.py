@@ -11,10 +11,11 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from annotator.core.corroboration.dates import DateMention, parse_dates
+from annotator.core.corroboration.dates import DateMention, gates_from_scan, parse_dates
 from annotator.core.corroboration.nations import nation_of_word
-from annotator.core.corroboration.quantities import Quantity, nation_of, parse_quantities, token_tuples
-from annotator.core.corroboration.words import content_words, is_name_like, stem
+from annotator.core.corroboration.quantities import Quantity, nation_of, parse_quantities
+from annotator.core.corroboration.scan import NUMBER, scan
+from annotator.core.corroboration.words import WORD_RE
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,14 @@ def _quantity(q: list) -> Quantity:
                     start, end, text)
 
 
-def _with_context_nations(toks: list, quantities: list[Quantity]) -> list[Quantity]:
+def _with_context_nations(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """A count that names no nation ("rund 12.000 Soldaten") belongs to the
     nation named last before it in the claim ("hat Nordkorea rund 12.000
     Soldaten ... nach Russland entsandt"), else to the first one after it."""
     if all(q.nation for q in quantities):
         return quantities
-    named = [(start, nation) for word, start, _, kind in toks if kind == "word"
-             and (nation := nation_of_word(word)) is not None]
+    named = [(m.start(), nation) for m in WORD_RE.finditer(text)
+             if (nation := nation_of_word(m.group())) is not None and not _in_pair_compound(text, m)]
     out = []
     for q in quantities:
         if q.nation is None and named:
@@ -90,21 +91,40 @@ def _with_context_nations(toks: list, quantities: list[Quantity]) -> list[Quanti
     return out
 
 
+def _in_pair_compound(text: str, m) -> bool:
+    """A nation inside a compound naming two ("im Ukraine-Russland-Krieg")
+    names a relation between countries, not whose soldiers are counted."""
+    if text[m.end():m.end() + 1] != "-" and text[m.start() - 1:m.start()] != "-":
+        return False
+    start, end = m.start(), m.end()
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+        end += 1
+    parts = text[start:end].split("-")
+    return sum(nation_of_word(part) is not None for part in parts if part) >= 2
+
+
 def describe_claim(claim_id: str, article_id: str, text: str, *, source: str | None = None,
                    outlet: str | None = None, published: str | None = None,
                    source_id: str | None = None) -> ClaimFacts:
-    """Parse one claim's text (and its source phrase) into matchable facts."""
-    toks = token_tuples(text)
-    words = content_words(text, toks)
-    quantities = _with_context_nations(toks, parse_quantities(text, toks))
+    """Parse one claim's text (and its source phrase) into matchable facts.
+    Pure and cheap (no spaCy, cached word lookups, number and date parsing
+    only for claims that can hold one): ~30 µs a claim."""
+    found = scan(text)
+    entries = found.entries
+    quantities = parse_quantities(text, hints=(bool(found.flags & NUMBER), found.digits),
+                                  number_words=found.number_words)
+    if quantities and any(e[1] for e in entries):  # a claim naming no nation has none to lend
+        quantities = _with_context_nations(text, quantities)
     # "Pjöngjang", "Nordkorea", "nordkoreanische" also share their nation's key
-    nations = [f"n_{n}" for w in words if (n := nation_of_word(w)) is not None]
-    terms = dict.fromkeys([*(stem(w) for w in words), *nations])
-    names = dict.fromkeys([*(stem(w) for w in words if is_name_like(w)), *nations])
+    nations = [f"n_{e[1]}" for e in entries if e[1] is not None]
+    terms = dict.fromkeys([*(e[0] for e in entries), *nations])
+    names = dict.fromkeys([*(e[0] for e in entries if e[2]), *nations])
     return ClaimFacts(
         claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
         published=published, terms=tuple(terms), names=tuple(names),
-        quantities=tuple(quantities), dates=tuple(parse_dates(text, published)),
+        quantities=tuple(quantities), dates=tuple(parse_dates(text, published, gates_from_scan(found))),
         source_id=source_id,
     )
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from annotator.core.corroboration.facts import ClaimFacts
 from annotator.core.corroboration.related import Relation, score_pair
+from annotator.core.corroboration.rows import facts_row
 from annotator.core.storage import relations as store
 
 CANDIDATES = 40  # claims rescored per lookup (bm25 order: those sharing the rarest keys)
@@ -50,7 +51,10 @@ class ClaimIndex:
 
     def add_claims(self, claims: Iterable[ClaimFacts]) -> int:
         """Index (or re-index) claims; a claim already indexed is replaced."""
-        rows = [(c.claim_id, c.article_id, " ".join(c.index_keys()), c.to_json()) for c in claims]
+        return self.add_rows([facts_row(c) for c in claims])
+
+    def add_rows(self, rows: list[store.FactsRow]) -> int:
+        """Index rows made by ``rows.index_rows`` (e.g. in a worker process)."""
         if not rows:
             return 0
         if len(rows) > 1000 and len(rows) > BULK_SHARE * self.total():  # count only when it matters
@@ -62,6 +66,14 @@ class ClaimIndex:
             replaced = store.insert_many(self.conn, chunk)
             self._adjust_stats([k for row in chunk for k in row[2].split()], len(chunk) - replaced)
         return len(rows)
+
+    def load_rows(self, rows: list[store.FactsRow]) -> None:
+        """A full build's batch: rows only; ``finish_load`` indexes them all at once."""
+        store.insert_plain(self.conn, rows)
+
+    def finish_load(self) -> None:
+        store.rebuild_keys(self.conn)
+        self._forget_stats()
 
     def clear(self) -> None:
         store.clear(self.conn)

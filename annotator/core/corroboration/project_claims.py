@@ -11,7 +11,8 @@ Reads go through ``Project``'s public methods; the index's SQL is in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, replace
 
 from annotator.core.corroboration import judgements
@@ -19,8 +20,10 @@ from annotator.core.corroboration.differing import Difference, differences
 from annotator.core.corroboration.facts import ClaimFacts, describe_claim
 from annotator.core.corroboration.index import ClaimIndex
 from annotator.core.corroboration.judgements import ClaimRef
+from annotator.core.corroboration.rows import ArticleClaims, rows_of_articles
 from annotator.core.models import Annotation, Article, ClaimSuggestion, Decision
 from annotator.core.review.claims import claim_key
+from annotator.core.storage import relations as store
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class IndexedClaim:
     end: int
     source: str | None
     source_id: str | None = None  # the source registry's entity, when linked
+    source_span: tuple[int, int] | None = None  # where ``source`` is in the article
 
     @property
     def ref(self) -> ClaimRef:
@@ -52,17 +56,21 @@ def _span_text(text: str, span) -> str | None:
     return text[span.start:span.end] if span is not None else None
 
 
+def _span(span) -> tuple[int, int] | None:
+    return (span.start, span.end) if span is not None else None
+
+
 def claims_of_article(article: Article, suggestions: Iterable[ClaimSuggestion],
                       annotations: Iterable[Annotation]) -> list[IndexedClaim]:
     """The article's suggestions and its hand-added, accepted claims."""
-    out = [IndexedClaim(claim_key(s.id, None), article, s.start, s.end, _span_text(article.text, s.source))
-           for s in suggestions]
+    out = [IndexedClaim(claim_key(s.id, None), article, s.start, s.end, _span_text(article.text, s.source),
+                        source_span=_span(s.source)) for s in suggestions]
     seen = {(c.start, c.end) for c in out}
     for a in annotations:
         if a.suggestion_id is None and a.decision == Decision.ACCEPT and (a.start, a.end) not in seen:
             seen.add((a.start, a.end))
             out.append(IndexedClaim(claim_key(None, a.id), article, a.start, a.end,
-                                    _span_text(article.text, a.source)))
+                                    _span_text(article.text, a.source), source_span=_span(a.source)))
     return out
 
 
@@ -89,36 +97,112 @@ def registry_links(project, article_id: str) -> dict[str, str]:
     return {key: source_store.resolve(project.db, source_id) for key, source_id in links.items()}
 
 
+INDEX_STATE = "claim_index"  # project_meta: "building" while a full build runs, "complete" after it
+
+
+class IndexBuildCancelled(Exception):
+    """The reviewer cancelled a full build; the index stays marked as building."""
+
+
+PARALLEL_FROM = 5_000  # articles: below, starting worker processes costs more than it saves
+CHUNK = 250  # articles per worker task
+
+
 def build_index(project, progress: Callable[[int, int], None] | None = None,
-                batch: int = 2_000) -> int:
+                batch: int = 2_000, should_cancel: Callable[[], bool] | None = None,
+                workers: int | None = None) -> int:
     """(Re)build the whole index from the project's claims; returns the
-    number of claims indexed. One transaction per batch of articles."""
+    number of claims indexed. Rows are written per batch of articles and
+    indexed (FTS, key counts) once at the end; the project is marked
+    "building" until then, so a build cut short (cancelled, the program
+    killed) is redone by ``ensure_built``. Claims are parsed in ``workers``
+    processes (default: one per CPU for a big project); the project is read
+    and written here."""
     index = ClaimIndex(project.db.conn)
     ids = project.article_ids()
-    facts: list[ClaimFacts] = []
     with project.transaction():
+        project.set_meta(INDEX_STATE, "building")
         index.clear()
-    for done, article_id in enumerate(ids, start=1):
-        facts += [c.facts() for c in project_claims(project, article_id)]
-        if len(facts) >= batch or done == len(ids):
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if len(ids) >= PARALLEL_FROM else 1
+    parts = _parallel_rows(project, ids, workers) if workers > 1 else _rows(project, ids)
+    done, rows = 0, []
+    for count, part in parts:
+        if should_cancel is not None and should_cancel():
+            parts.close()  # stops the workers
+            raise IndexBuildCancelled()
+        rows += part
+        done += count
+        if len(rows) >= batch or done == len(ids):
             with project.transaction():
-                index.add_claims(facts)
-            facts = []
+                index.load_rows(rows)
+            rows = []
         if progress is not None:
             progress(done, len(ids))
+    with project.transaction():
+        index.load_rows(rows)
+        index.finish_load()
+        # what was built may differ from what exports of judged articles read
+        store.renew_partner_stamps(project.db.conn, ids)
+        project.set_meta(INDEX_STATE, "complete")
     return index.total()
+
+
+def _article_claims(project, article_id: str) -> ArticleClaims:
+    """What a worker needs to parse an article's claims: plain data."""
+    claims = project_claims(project, article_id)
+    article = claims[0].article if claims else project.article(article_id)
+    spans = [(c.key, c.start, c.end, *(c.source_span or (None, None)), c.source_id) for c in claims]
+    return article.id, article.text, article.published, article.outlet, spans
+
+
+def _rows(project, ids: list[str]) -> Generator[tuple[int, list], None, None]:
+    for article_id in ids:
+        yield 1, rows_of_articles([_article_claims(project, article_id)])
+
+
+def _parallel_rows(project, ids: list[str], workers: int) -> Generator[tuple[int, list], None, None]:
+    """(articles, rows) per chunk, in order; the project is read in this
+    thread (a connection belongs to one), the parsing runs in ``workers``
+    processes ("spawn": a window's threads are never forked)."""
+    import multiprocessing
+    from collections import deque
+
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pending: deque = deque()
+        for start in range(0, len(ids), CHUNK):
+            chunk = [_article_claims(project, a) for a in ids[start:start + CHUNK]]
+            pending.append((len(chunk), pool.apply_async(rows_of_articles, (chunk,))))
+            while len(pending) > 2 * workers:
+                count, result = pending.popleft()
+                yield count, result.get()
+        while pending:
+            count, result = pending.popleft()
+            yield count, result.get()
+
+
+def needs_build(project) -> bool:
+    """The index lacks claims the project has: a build was cut short, or the
+    project (or a merge's output) comes from before the index existed."""
+    if project.meta(INDEX_STATE) == "building":
+        return True
+    return store.index_lacks_claims(project.db.conn)
 
 
 def update_articles(project, article_ids: Iterable[str]) -> None:
     """Re-index the claims of these articles (after an import, a rehighlight
-    or an edit); the caller may hold the transaction."""
+    or an edit); the caller may hold the transaction. The articles judged
+    against them get new export stamps: their exported proposal reads these
+    claims' sources."""
     index = ClaimIndex(project.db.conn)
+    article_ids = list(article_ids)
     with project.transaction():
         for article_id in article_ids:
             if project.has_article(article_id):
                 index.put_article(article_id, [c.facts() for c in project_claims(project, article_id)])
             else:
                 index.remove_article(article_id)
+        store.renew_partner_stamps(project.db.conn, article_ids)
 
 
 @dataclass(frozen=True)
@@ -146,7 +230,8 @@ def related_claims(project, claim: IndexedClaim, index: ClaimIndex | None = None
 
 def indexed(article: Article, key: str, claim: ClaimSuggestion | Annotation) -> IndexedClaim:
     """A suggestion or a hand-added claim as the index sees it."""
-    return IndexedClaim(key, article, claim.start, claim.end, _span_text(article.text, claim.source))
+    return IndexedClaim(key, article, claim.start, claim.end, _span_text(article.text, claim.source),
+                        source_span=_span(claim.source))
 
 
 def find_claim(project, article_id: str, key: str,
@@ -175,9 +260,9 @@ def story(project, claim: IndexedClaim) -> list[RelatedClaim]:
 
 
 def ensure_built(project, progress: Callable[[int, int], None] | None = None) -> bool:
-    """Build the index when the project has claims but the index none (a
-    project from before the index existed); True when it built."""
-    if ClaimIndex(project.db.conn).total() or not project.count_suggestions():
+    """Build the index when it lacks the project's claims (``needs_build``);
+    True when it built."""
+    if not needs_build(project):
         return False
     build_index(project, progress)
     return True

@@ -51,10 +51,17 @@ def _concepts_match(a: Quantity, b: Quantity) -> bool:
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
     """Do two quantities count the same thing (whatever their values)?"""
-    if not _concepts_match(a, b) or a.unit != b.unit:
-        return False
     if a.additive != b.additive:
         return False  # "30.000 zusätzliche Soldaten" is not the total
+    return counts_alike(a, b)
+
+
+def counts_alike(a: Quantity, b: Quantity) -> bool:
+    """The same kind of thing of the same nation, within a factor of ten: the
+    same count, or an additional one next to a total ("bis zu 30.000
+    zusätzliche Soldaten" beside "rund 12.000 Soldaten"): a related story."""
+    if not _concepts_match(a, b) or a.unit != b.unit:
+        return False
     na, nb = nation_of(a), nation_of(b)
     if na and nb and na != nb:
         return False
@@ -92,12 +99,13 @@ def _date_evidence(a: ClaimFacts, b: ClaimFacts) -> float:
 
 def _quantity_evidence(a: ClaimFacts, b: ClaimFacts) -> float:
     """1 for a count of the same thing of the same nation, 0.6 when one
-    side names no nation."""
+    side names no nation or one counts additional ones."""
     best = 0.0
     for qa in a.quantities:
         for qb in b.quantities:
-            if same_thing(qa, qb):
-                best = max(best, 1.0 if qa.nation and qb.nation else 0.6)
+            if counts_alike(qa, qb):
+                # an additional count beside a total is related, never differing
+                best = max(best, 1.0 if qa.nation and qb.nation and qa.additive == qb.additive else 0.6)
     return best
 
 

@@ -83,6 +83,28 @@ def content_words(text: str, toks: list | None = None) -> list[str]:
     return out
 
 
+WORD_RE = re.compile(r"[^\W\d_]+")  # the parts of hyphenated words, as TOKEN_RE's words split on "-"
+
+
+@lru_cache(maxsize=1)
+def _skipped() -> frozenset[str]:
+    function, verbs = _lexicon_sets()
+    return function | verbs | GENERIC
+
+
+@lru_cache(maxsize=200_000)
+def word_entry(word: str) -> tuple[str, str | None, bool] | None:
+    """(stem, nation, name-like) of a content word, None for a word that
+    says nothing about the claim's topic. Cached: a corpus repeats its
+    words, so most claims cost one dictionary hit per word."""
+    from annotator.core.corroboration.nations import nation_of_word
+
+    low = word.lower()
+    if len(low) < 3 or low in _skipped():
+        return None
+    return stem(word), nation_of_word(word), is_name_like(word)
+
+
 def is_name_like(word: str) -> bool:
     """Capitalised: a noun or a name (subjects, entities, places in German)."""
     return word[:1].isupper()

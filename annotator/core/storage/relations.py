@@ -24,10 +24,28 @@ def count_claims(conn) -> int:
     return conn.execute("SELECT count(*) FROM claim_facts").fetchone()[0]
 
 
+def index_lacks_claims(conn) -> bool:
+    """No claim indexed while the project has suggested claims (two probes,
+    not counts: the window asks at start-up)."""
+    if conn.execute("SELECT 1 FROM claim_facts LIMIT 1").fetchone() is not None:
+        return False
+    return conn.execute("SELECT 1 FROM suggestions LIMIT 1").fetchone() is not None
+
+
 def insert_bulk(conn, rows: Sequence[FactsRow]) -> None:
     """Many rows at once: written plainly, then the FTS index rebuilt once."""
+    insert_plain(conn, rows)
+    rebuild_keys(conn)
+
+
+def insert_plain(conn, rows: Sequence[FactsRow]) -> None:
+    """Rows of a full build, FTS and key counts left for ``rebuild_keys``."""
     conn.executemany("INSERT OR REPLACE INTO claim_facts (claim_key, article_id, keys, facts) "
                      "VALUES (?, ?, ?, ?)", rows)
+
+
+def rebuild_keys(conn) -> None:
+    """The FTS index and the key counts from the rows, in one pass each."""
     conn.execute("INSERT INTO claim_keys (claim_keys) VALUES ('rebuild')")
     conn.execute("DELETE FROM claim_key_counts")
     conn.execute("INSERT INTO claim_key_counts (key, claims) SELECT term, doc FROM claim_keys_vocab")
@@ -81,6 +99,21 @@ def remove_claim(conn, claim_key: str) -> int:
 
 def remove_article(conn, article_id: str) -> int:
     return _remove_where(conn, "article_id = ?", article_id)
+
+
+def renew_partner_stamps(conn, article_ids: Sequence[str]) -> None:
+    """Renew the export stamps of the articles with a judged pair into any of
+    ``article_ids``: their exported credibility proposal reads the other
+    claim's source, which just changed (the export cache keys on stamps)."""
+    for start in range(0, len(article_ids), 400):
+        chunk = list(article_ids[start:start + 400])
+        marks = ",".join("?" * len(chunk))
+        conn.execute("INSERT INTO article_stamps (article_id, stamp) "
+                     "SELECT article_id, randomblob(8) FROM ("
+                     f"SELECT article_b AS article_id FROM claim_judgements WHERE article_a IN ({marks}) "
+                     f"UNION SELECT article_a FROM claim_judgements WHERE article_b IN ({marks})) "
+                     "WHERE true ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp",
+                     chunk + chunk)
 
 
 def facts_json(conn, claim_key: str) -> str | None:

@@ -120,8 +120,22 @@ def _merge(paths: list[Path], output: Path, step: Callable[[], None],
         if should_cancel and should_cancel():
             raise MergeCancelled()
         writer.finish()
+    _index_claims(output, should_cancel)
     step()
     return _summary(result, state, output, len(paths), log_entries)
+
+
+def _index_claims(output: Path, should_cancel: Callable[[], bool] | None) -> None:
+    """The merged claims' related-claims index (issue 15), so the window shows
+    related claims at once; a cancelled build is left marked for the window."""
+    from annotator.core.corroboration.project_claims import IndexBuildCancelled, build_index
+    from annotator.core.project import Project
+
+    with Project.open(output, create=False) as project:
+        try:
+            build_index(project, should_cancel=should_cancel)
+        except IndexBuildCancelled:
+            pass
 
 
 def check_paths(inputs: list[Path], output: Path, *, overwrite: bool) -> None:
