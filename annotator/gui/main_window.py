@@ -142,8 +142,7 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
-            "learn": self.learning.learn, "learned_lexicon": self.learning.open_learned_lexicon,
-            "most_uncertain": self.learning.most_uncertain_article,
+            **self.learning.handlers(),
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),
