@@ -20,12 +20,16 @@ from dataclasses import dataclass, field, replace
 from annotator.core.learning.message_edits import EditCase, EditRule, apply_edits, conditions, learn_edits
 from annotator.core.learning.rescorer import Example, Head, ModelError, fit_head
 from annotator.core.learning.source_candidates import Tokens
-from annotator.core.learning.source_chooser import Choice, SourceChooser, source_examples
+from annotator.core.learning.source_chooser import Choice, SourceChooser, context_key, source_examples
 from annotator.core.models import Attribution, ClaimSuggestion, Span
 
 FORMAT = "annotator-corrector"
 FORMAT_VERSION = 1
 DEFAULT_MARGIN = 0.2
+# the chooser looks at a kind of suggestion (attribution form and the rule
+# source's type) only where its changes of the training cases were right
+# this often: each look costs time, and elsewhere it does not help
+MIN_RIGHT = 2
 
 
 def _lex():
@@ -44,6 +48,12 @@ def _family(text: str, s: ClaimSuggestion, lex) -> str:
     return str(cue_features(s.cue.text(text) if s.cue else "", lex).get("cue_family", "none"))
 
 
+def suggestion_tokens(text: str, s: ClaimSuggestion) -> Tokens:
+    """The tokens around a suggestion (message, cue and source)."""
+    spans = [(s.start, s.end)] + [(x.start, x.end) for x in (s.cue, s.source) if x is not None]
+    return Tokens.around(text, min(a for a, _ in spans), max(b for _, b in spans))
+
+
 @dataclass
 class Correction:
     """What the corrector changed in one suggestion, for the tooltip."""
@@ -58,6 +68,7 @@ class Corrector:
     edits: list[EditRule]
     margin: float = DEFAULT_MARGIN
     counts: dict[str, int] = field(default_factory=dict)
+    contexts: dict[str, list[int]] = field(default_factory=dict)  # kind -> [right, wrong] changes in training
 
     # ------------------------------------------------------------ applying
     def correct(self, text: str, suggestions: Sequence[ClaimSuggestion]
@@ -65,32 +76,34 @@ class Corrector:
         """The suggestions with corrected spans (unattributed ones as they
         are), and what changed in each."""
         lex = _lex()
-        tok = Tokens.of(text)
         chooser = None if self.chooser is None else SourceChooser(self.chooser, self.margin)
         earlier: list[tuple[int, int]] = []
         out, why = [], []
         for s in suggestions:
-            if s.attribution == Attribution.UNATTRIBUTED or not tok.words:
-                out.append(s)
-                why.append(Correction())
-                continue
-            fixed, corr = self._one(text, tok, lex, chooser, s, earlier)
-            if s.source is not None:
-                earlier.append((s.source.start, s.source.end))
+            fixed, corr = s, Correction()
+            if s.attribution != Attribution.UNATTRIBUTED:
+                fixed, corr = self._one(text, lex, chooser, s, earlier)
+                if s.source is not None:
+                    earlier.append((s.source.start, s.source.end))
             out.append(fixed)
             why.append(corr)
         return out, why
 
-    def _one(self, text: str, tok: Tokens, lex, chooser: SourceChooser | None, s: ClaimSuggestion,
+    def _one(self, text: str, lex, chooser: SourceChooser | None, s: ClaimSuggestion,
              earlier: list[tuple[int, int]]) -> tuple[ClaimSuggestion, Correction]:
         corr = Correction()
-        if chooser is not None:
+        rule = _pair(s.source)
+        look = chooser is not None and context_key(text, lex, s.attribution.value, rule) in self.contexts
+        conds = conditions(s.attribution.value, _family(text, s, lex)) if self.edits else []
+        if not look and not any(r.condition in conds for r in self.edits):
+            return s, corr  # the common case: nothing learned for this kind of claim
+        tok = suggestion_tokens(text, s)
+        if look and chooser is not None:
             corr.source = chooser.choose(tok, lex, text, s.start, s.end, s.attribution.value, _pair(s.cue),
-                                         _pair(s.source), earlier)
+                                         rule, earlier)
         span = (s.start, s.end)
-        if self.edits:
-            span, corr.edits = apply_edits(self.edits, tok, span, conditions(s.attribution.value,
-                                                                             _family(text, s, lex)))
+        if conds:
+            span, corr.edits = apply_edits(self.edits, tok, span, conds)
         if corr.source is None and not corr.edits:
             return s, corr
         source = s.source if corr.source is None else (
@@ -100,7 +113,8 @@ class Corrector:
     # --------------------------------------------------------- serialising
     def _payload(self) -> dict:
         return {"chooser": None if self.chooser is None else self.chooser.to_dict(),
-                "edits": [r.to_dict() for r in self.edits], "margin": self.margin, "counts": self.counts}
+                "edits": [r.to_dict() for r in self.edits], "margin": self.margin, "counts": self.counts,
+                "contexts": self.contexts}
 
     @property
     def version(self) -> str:
@@ -132,7 +146,8 @@ class Corrector:
             chooser = payload["chooser"]
             return cls(None if chooser is None else Head.from_dict(chooser),
                        [EditRule.from_dict(r) for r in payload["edits"]], float(payload["margin"]),
-                       {str(k): int(v) for k, v in payload["counts"].items()})
+                       {str(k): int(v) for k, v in payload["counts"].items()},
+                       {str(k): [int(n), int(c)] for k, (n, c) in payload["contexts"].items()})
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelError(f"learned corrector is incomplete: {exc}") from exc
 
@@ -148,38 +163,82 @@ class CorrectionCase:
     source: tuple[int, int] | None
 
 
-def train_corrector(cases: Iterable[CorrectionCase], margin: float = DEFAULT_MARGIN,
-                    min_gain: int = 3) -> Corrector:
-    """Learn the source chooser and the message edits from reviewed
-    suggestions, article by article (``earlier`` sources need the order)."""
-    lex = _lex()
-    examples: list[Example] = []
+@dataclass
+class _SourceCase:
+    """A reviewed suggestion as the source chooser sees it."""
+
+    text: str
+    tok: Tokens
+    suggestion: ClaimSuggestion
+    gold: tuple[int, int] | None
+    earlier: list[tuple[int, int]]
+
+
+def _collect(cases: Iterable[CorrectionCase], lex) -> tuple[list[_SourceCase], list[EditCase]]:
+    """The chooser's and the edit learner's cases, article by article."""
+    source_cases: list[_SourceCase] = []
     edit_cases: list[EditCase] = []
-    tokens: dict[str, Tokens] = {}
-    earlier: dict[str, list[tuple[int, int]]] = {}
+    text: str | None = None
+    seen: list[tuple[int, int]] = []
     for c in cases:
         s = c.suggestion
         if s.attribution == Attribution.UNATTRIBUTED:
             continue
-        tok = tokens.get(c.text)
-        if tok is None:
-            tokens.clear()  # one article at a time
-            tok = tokens[c.text] = Tokens.of(c.text)
-            earlier = {c.text: []}
-        seen = earlier.setdefault(c.text, [])
+        if c.text is not text:
+            text, seen = c.text, []
+        tok = suggestion_tokens(c.text, s)
         if c.message is not None:
-            examples += source_examples(tok, lex, c.text, s.start, s.end, s.attribution.value, _pair(s.cue),
-                                        _pair(s.source), c.source, seen)
+            source_cases.append(_SourceCase(c.text, tok, s, c.source, list(seen)))
         edit_cases.append(EditCase(tok, (s.start, s.end), conditions(s.attribution.value, _family(c.text, s, lex)),
                                    c.message))
         if s.source is not None:
             seen.append((s.source.start, s.source.end))
+    return source_cases, edit_cases
+
+
+def _where_it_helps(chooser: SourceChooser, cases: list[_SourceCase], lex) -> dict[str, list[int]]:
+    """Kinds of suggestion (``context_key``) where the chooser's changes on
+    the training cases were right (the reviewer's candidate) at least
+    MIN_RIGHT times and twice as often as wrong: [right, wrong] each.  Only
+    these are looked at when applying (each look costs time)."""
+    from annotator.core.learning.source_candidates import candidates
+    from annotator.core.learning.source_chooser import label
+
+    stats: dict[str, list[int]] = {}
+    for c in cases:
+        s = c.suggestion
+        rule = _pair(s.source)
+        choice = chooser.choose(c.tok, lex, c.text, s.start, s.end, s.attribution.value, _pair(s.cue), rule,
+                                c.earlier)
+        if choice is None:
+            continue
+        cands = candidates(c.tok, lex, s.start, s.end, _pair(s.cue), rule, c.earlier)
+        k = label(cands, c.gold)
+        right = k is not None and (cands[k][2] == "none" if choice.span is None else cands[k][:2] == choice.span)
+        counts = stats.setdefault(context_key(c.text, lex, s.attribution.value, rule), [0, 0])
+        counts[0 if right else 1] += 1
+    return {key: rw for key, rw in stats.items() if rw[0] >= MIN_RIGHT and rw[0] >= 2 * rw[1]}
+
+
+def train_corrector(cases: Iterable[CorrectionCase], margin: float = DEFAULT_MARGIN,
+                    min_gain: int = 5) -> Corrector:
+    """Learn the source chooser and the message edits from reviewed
+    suggestions, in reading order within each article (a candidate source
+    is an earlier claim's)."""
+    lex = _lex()
+    source_cases, edit_cases = _collect(cases, lex)
+    examples: list[Example] = []
+    for c in source_cases:
+        s = c.suggestion
+        examples += source_examples(c.tok, lex, c.text, s.start, s.end, s.attribution.value, _pair(s.cue),
+                                    _pair(s.source), c.gold, c.earlier)
     kept = sum(1 for e in examples if e.accepted)
-    chooser = fit_head(examples) if kept and kept < len(examples) else None
+    head = fit_head(examples) if kept and kept < len(examples) else None
+    contexts = {} if head is None else _where_it_helps(SourceChooser(head, margin), source_cases, lex)
     rules = learn_edits(edit_cases, min_gain)
     counts = {"suggestions": len(edit_cases), "source_examples": len(examples), "source_cases": kept,
-              "edit_rules": len(rules)}
-    return Corrector(chooser, rules, margin, counts)
+              "edit_rules": len(rules), "source_kinds": len(contexts)}
+    return Corrector(head if contexts else None, rules, margin, counts, contexts)
 
 
 def explain_spans(corrector: Corrector, text: str, s: ClaimSuggestion) -> str:
@@ -191,7 +250,7 @@ def explain_spans(corrector: Corrector, text: str, s: ClaimSuggestion) -> str:
     lex = _lex()
     parts = [f"spans by {corrector.version}"]
     if corrector.chooser is not None and s.attribution != Attribution.UNATTRIBUTED:
-        parts.append(explain_source(corrector.chooser, Tokens.of(text), lex, text, s.start, s.end,
+        parts.append(explain_source(corrector.chooser, suggestion_tokens(text, s), lex, text, s.start, s.end,
                                     s.attribution.value, _pair(s.cue), _pair(s.source)))
     conds = conditions(s.attribution.value, _family(text, s, lex))
     rules = [r for r in corrector.edits if r.condition in conds]

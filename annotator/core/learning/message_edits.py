@@ -136,7 +136,7 @@ class EditCase:
     gold: Span2 | None
 
 
-def learn_edits(cases: Iterable[EditCase], min_gain: int = 3, min_ratio: float = 2.0) -> list[EditRule]:
+def learn_edits(cases: Iterable[EditCase], min_gain: int = 5, min_ratio: float = 3.0) -> list[EditRule]:
     """Rules (edit, condition) that move reviewed spans closer to the
     reviewers' spans: net gain ≥ ``min_gain`` units (tokens) and at least
     ``min_ratio`` times as many suggestions improved as worsened."""

@@ -28,6 +28,8 @@ _CLOSING = frozenset("“”«")
 _GENITIVE = frozenset("des der von vom".split())
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 MAX_CHUNK = 12
+WINDOW = 400  # characters of context either side of a suggestion
+_NEWLINE = re.compile("\n")
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
 
 
@@ -54,25 +56,43 @@ class Tokens:
     sentence_starts: list[int]  # token index of each sentence's first token
 
     @classmethod
+    def around(cls, text: str, start: int, end: int) -> Tokens:
+        """The tokens of the stretch ``WINDOW`` characters either side of
+        start..end (cut at spaces), in the text's offsets: what one
+        suggestion's candidates and edits need (tokenising whole articles
+        for a few claims would cost more than highlighting them)."""
+        a = 0 if start <= WINDOW else text.rfind(" ", 0, start - WINDOW) + 1
+        b = text.find(" ", end + WINDOW)
+        b = len(text) if b < 0 else b
+        tok = cls.of(text[a:b])
+        if a:
+            tok.starts = [x + a for x in tok.starts]
+            tok.ends = [x + a for x in tok.ends]
+        return tok
+
+    @classmethod
     def of(cls, text: str) -> Tokens:
         """Tokens by the re-scorer's word pattern (no spaCy: the tooltip
         computes them in the UI thread, and learning and applying must cut
         the text the same way).  A sentence ends at a line break, or at
         ". ! ?" before a capital or a quote (not after a number: "17. Mai")."""
-        words, starts, ends = [], [], []
-        for m in _TOKEN.finditer(text):
-            words.append(m.group())
-            starts.append(m.start())
-            ends.append(m.end())
+        import bisect
+
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts = [a for a, _ in spans]
+        ends = [b for _, b in spans]
+        words = [text[a:b] for a, b in spans]
+        n = len(words)
+        # only tokens after a line break or after ". ! ? “" can open a sentence
+        maybe = {bisect.bisect_left(starts, m.start()) for m in _NEWLINE.finditer(text)}
+        maybe.update(i + 1 for i, w in enumerate(words) if w in _ENDS or w in _CLOSING)
+        breaks = sorted(i for i in maybe if 0 < i < n and _breaks(text, words, starts, ends, i))
         sentence: list[int] = []
-        sent_starts: list[int] = [0] if words else []
-        k = 0
-        for i in range(len(words)):
-            if i and _breaks(text, words, starts, ends, i):
-                k += 1
-                sent_starts.append(i)
-            sentence.append(k)
-        return cls(words, starts, ends, sentence, sent_starts)
+        previous = 0
+        for k, b in enumerate([*breaks, n]):
+            sentence.extend([k] * (b - previous))
+            previous = b
+        return cls(words, starts, ends, sentence, [0, *breaks] if words else [])
 
     def index(self, char: int) -> int:
         """The token that covers (or first follows) str offset ``char``."""

@@ -73,6 +73,13 @@ def suggestion_context(text: str, lex: Lexicons, attribution: str, cue: tuple[in
     return {"attribution": attribution, "cue_family": family, "rule_type": rtype}
 
 
+def context_key(text: str, lex: Lexicons, attribution: str, rule: tuple[int, int] | None) -> str:
+    """The kind of suggestion the chooser decides for: attribution form and
+    the type of the rule's source ("indirect|noun:role", "free|pronoun")."""
+    rtype = "none" if rule is None else source_features(text[rule[0]:rule[1]], lex).get("source_type", "other")
+    return f"{attribution}|{rtype}"
+
+
 def label(cands: Sequence[Candidate], gold: tuple[int, int] | None) -> int | None:
     """Index of the candidate closest to the reviewer's source (character
     overlap F1; "none" when the reviewer left it empty), or None when no
@@ -143,7 +150,8 @@ def train_chooser(examples: Sequence[Example], margin: float = 0.2, strength: fl
     return SourceChooser(fit_head(examples, min_count=2, strength=strength), margin)
 
 
-__all__ = ["NONE", "Choice", "SourceChooser", "explain_source", "source_examples", "train_chooser", "label"]
+__all__ = ["NONE", "Choice", "SourceChooser", "context_key", "explain_source", "label", "source_examples",
+           "train_chooser"]
 
 
 def explain_source(head: Head, tok: Tokens, lex: Lexicons, text: str, start: int, end: int, attribution: str,
