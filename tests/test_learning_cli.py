@@ -42,6 +42,7 @@ def test_a_lead_learns_reviews_the_lexicon_and_rehighlights(tmp_path):
     result = run("--db", str(db), "learn", "-q")
     assert result.exit_code == 0, result.output
     assert "learned rescorer-" in result.output and "4 articles" in result.output
+    assert "spans: corrector-" in result.output  # the span corrector is learned alongside
     version = result.output.split()[1]
 
     listed = run("--db", str(db), "lexicon", "list")
