@@ -28,7 +28,7 @@ _CLOSING = frozenset("“”«")
 _GENITIVE = frozenset("des der von vom".split())
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 MAX_CHUNK = 12
-WINDOW = 400  # characters of context either side of a suggestion
+WINDOW = 250  # characters of context either side of a suggestion
 _NEWLINE = re.compile("\n")
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
 

@@ -117,16 +117,22 @@ class SourceChooser:
                cue: tuple[int, int] | None, rule: tuple[int, int] | None,
                earlier: list[tuple[int, int]]) -> Choice | None:
         """A better source than the rule's, or None (keep the rule's)."""
-        cands = candidates(tok, lex, start, end, cue, rule, earlier)
-        if len(cands) < 2:
-            return None
         ctx = suggestion_context(text, lex, attribution, cue, rule)
-        probs = [self.head.probability(candidate_features(tok, lex, text, c, ctx, rule, cue, (start, end)))
-                 for c in cands]
-        current = 0 if rule is not None else len(cands) - 1  # the rule's span, or "none"
+        current: Candidate = (*rule, "rule") if rule is not None else NONE
+
+        def p(c: Candidate) -> float:
+            return self.head.probability(candidate_features(tok, lex, text, c, ctx, rule, cue, (start, end)))
+
+        p_current = p(current)
+        if p_current + self.margin > 1.0:
+            return None  # no candidate can beat the rule's by the margin: spare the work
+        cands = [c for c in candidates(tok, lex, start, end, cue, rule, earlier) if c[:2] != current[:2]]
+        if not cands:
+            return None
+        probs = [p(c) for c in cands]
         k = max(range(len(cands)), key=probs.__getitem__)
-        gain = probs[k] - probs[current]
-        if k == current or gain < self.margin:
+        gain = probs[k] - p_current
+        if gain < self.margin:
             return None
         a, b, kind = cands[k]
         return Choice(None if kind == "none" else (a, b), kind, round(gain, 3))
