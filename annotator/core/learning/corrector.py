@@ -76,7 +76,8 @@ class Corrector:
         """The suggestions with corrected spans (unattributed ones as they
         are), and what changed in each."""
         lex = _lex()
-        chooser = None if self.chooser is None else SourceChooser(self.chooser, self.margin)
+        # a margin of 1 or more can never be met: no chooser, no work
+        chooser = None if self.chooser is None or self.margin >= 1.0 else SourceChooser(self.chooser, self.margin)
         earlier: list[tuple[int, int]] = []
         out, why = [], []
         for s in suggestions:
