@@ -426,7 +426,8 @@ def bench_speed(dev, heldout, heldout_files, hl, model, corrector) -> None:
         t_co = min(t_co, cpu() - t)
     n = sum(len(c) for c in all_claims)
     print(f"\n{n} suggestions of {len(texts)} held-out articles, CPU seconds (best of 3): highlighting "
-          f"{t_hl:.3f} s; re-scoring {t_rs:.3f} s ({100 * t_rs / t_hl:.1f}% added); correcting {t_co:.3f} s "
+          f"{t_hl:.3f} s; re-scoring {t_rs:.3f} s ({100 * t_rs / t_hl:.1f}% added); "
+          f"correcting at margin {corrector.margin} {t_co:.3f} s "
           f"({100 * t_co / t_hl:.1f}% added); both {100 * (t_rs + t_co) / t_hl:.1f}% added "
           f"(load {os.getloadavg()[0]:.1f})")
 
