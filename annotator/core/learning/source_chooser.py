@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from annotator.core.highlight.lexicons import Lexicons
 from annotator.core.learning.features import _bucket, cue_features, source_features
-from annotator.core.learning.rescorer import Example, Head, fit_head
+from annotator.core.learning.rescorer import Example, Head
 from annotator.core.learning.source_candidates import NONE, Tokens, candidates
 
 Candidate = tuple[int, int, str]
@@ -152,12 +152,7 @@ def source_examples(tok: Tokens, lex: Lexicons, text: str, start: int, end: int,
             for n, c in enumerate(cands)]
 
 
-def train_chooser(examples: Sequence[Example], margin: float = 0.2, strength: float = 1.0) -> SourceChooser:
-    return SourceChooser(fit_head(examples, min_count=2, strength=strength), margin)
-
-
-__all__ = ["NONE", "Choice", "SourceChooser", "context_key", "explain_source", "label", "source_examples",
-           "train_chooser"]
+__all__ = ["NONE", "Choice", "SourceChooser", "context_key", "explain_source", "label", "source_examples"]
 
 
 def explain_source(head: Head, tok: Tokens, lex: Lexicons, text: str, start: int, end: int, attribution: str,
