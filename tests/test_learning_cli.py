@@ -42,6 +42,7 @@ def test_a_lead_learns_reviews_the_lexicon_and_rehighlights(tmp_path):
     result = run("--db", str(db), "learn", "-q")
     assert result.exit_code == 0, result.output
     assert "learned rescorer-" in result.output and "4 articles" in result.output
+    assert "spans: corrector-" in result.output  # the span corrector is learned alongside
     version = result.output.split()[1]
 
     listed = run("--db", str(db), "lexicon", "list")
@@ -171,3 +172,36 @@ def test_automatic_learning_is_a_project_setting(tmp_path):
     run("--db", str(db), "learn", "-q", "--auto-every", "off")
     with Project.open(db) as project:
         assert auto_every(project) is None
+
+
+def test_work_packages_hand_out_the_most_uncertain_articles_first(tmp_path):
+    db = reviewed_db(tmp_path, 2)
+    refused = CliRunner().invoke(main, ["--db", str(db), "assign", "--annotators", "bob", "--prefer-uncertain",
+                                        "-o", str(tmp_path / "early")])
+    assert refused.exit_code == 1 and "run 'annotator learn'" in refused.output
+    assert not (tmp_path / "early").exists()  # nothing written
+    run("--db", str(db), "learn", "-q")
+    with Project.open(db) as project:  # three new articles nobody has reviewed
+        for n in (60, 61, 62):
+            project.add_article(NewArticle(text=ARTICLE.format(n=n), title=f"neu {n}"))
+    run("--db", str(db), "rehighlight", "-q")
+    ranked = [line.split("\t")[-1] for line in run("--db", str(db), "uncertain").output.splitlines()]
+    result = run("--db", str(db), "assign", "--annotators", "bob,carla", "--overlap", "0", "--prefer-uncertain",
+                 "--limit", "2", "-o", str(tmp_path / "round2"))
+    assert result.exit_code == 0, result.output
+    handed = []
+    for name in ("bob", "carla"):
+        with Project.open(tmp_path / "round2" / f"{name}.sqlite", create=False) as package:
+            handed += [package.article(a).title for a in package.article_ids()]
+    assert sorted(handed) == sorted(ranked[:2])  # the two most uncertain, one each
+    # the others stay unassigned for the next round
+    later = run("--db", str(db), "assign", "--annotators", "bob,carla", "--overlap", "0",
+                "-o", str(tmp_path / "round3"))
+    assert later.exit_code == 0 and "\tbob\t" in later.output
+
+
+def test_prefer_uncertain_goes_with_new_packages_only(tmp_path):
+    db = reviewed_db(tmp_path, 1)
+    result = CliRunner().invoke(main, ["--db", str(db), "assign", "--reassign", "bob", "--to", "carla",
+                                       "--limit", "3", "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "--annotators, not --reassign" in result.output

@@ -28,7 +28,8 @@ def reviewed_db(tmp_path, articles: int = 4):
 
 def stored_models(db) -> int:
     with Project.open(db, create=False) as project:
-        return learned.count_models(project.db)
+        # a learning run stores two models: the re-scorer and the span corrector
+        return learned.count_models(project.db) // 2
 
 
 def test_a_lead_learns_from_the_window_and_rehighlights_with_it(open_window, settings, qtbot, tmp_path):
@@ -194,3 +195,66 @@ def test_the_window_learns_by_itself_after_every_n_finished_articles(open_window
 def anna_reviews(db, article_id):
     with Project.open(db, create=False) as project:
         return project.annotations(article_id=article_id, annotator="anna")
+
+
+def test_ctrl_shift_u_lists_the_most_uncertain_claims_first(open_window, settings, qtbot, tmp_path):
+    from learning_support import ARTICLE
+
+    from annotator.core.importer import highlight_project
+    from annotator.core.learning.project_store import project_pipeline
+    from annotator.core.learning.uncertainty import uncertainty
+    from annotator.core.operations.learn import learn
+
+    db = reviewed_db(tmp_path, 4)
+    with Project.open(db) as project:
+        learn(project)
+        new_id, _ = project.add_article(NewArticle(text=ARTICLE.format(n=60), title="neu"))
+        highlight_project(project, project_pipeline(project)[0], article_ids=[new_id])
+    window = open_window(db, settings)
+    window.workspace.open_article(new_id)
+    window.workspace.focus_text()
+    claims = window.workspace.session.claims
+    model = window.claim_list.model_
+    reading = [model.claim_number(r) for r in range(model.rowCount())]
+    assert reading == sorted(reading) and len(reading) >= 2
+    press(window, Qt.Key.Key_U, CTRL_SHIFT)
+    assert "most uncertain" in window.statusBar().currentMessage()
+    shown = [model.claim_number(r) for r in range(model.rowCount())]
+    doubt = [uncertainty(claims[n].suggestion.score) for n in shown]
+    assert doubt == sorted(doubt, reverse=True) and shown != reading
+    press(window, Qt.Key.Key_U, CTRL_SHIFT)  # again: reading order
+    assert [model.claim_number(r) for r in range(model.rowCount())] == reading
+
+
+def test_the_hiding_threshold_and_automatic_learning_are_set_in_the_window(open_window, settings, qtbot,
+                                                                            tmp_path):
+    from PySide6.QtTest import QTest
+
+    from annotator.core.learning.project_store import auto_every, hide_below
+
+    db = reviewed_db(tmp_path, 2)
+    window = open_window(db, settings)
+    window.actions_by_name["learning_settings"].trigger()
+    dialog = next(w for w in window.findChildren(QDialog) if w.windowTitle() == "Learning settings")
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.threshold.text() == "off" and dialog.every.text() == "off"
+    dialog.threshold.setFocus()
+    QTest.keyClick(dialog.threshold, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(dialog.threshold, "0.3")
+    QTest.keyClick(dialog.threshold, Qt.Key.Key_Tab)
+    QTest.keyClick(dialog.every, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(dialog.every, "5")
+    QTest.keyClick(dialog.every, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with Project.open(db, create=False) as project:
+        assert hide_below(project) == 0.3 and auto_every(project) == 5
+    assert "Learning settings saved" in window.statusBar().currentMessage()
+    assert window.learning.finished_at_last is not None  # counting finished articles from now on
+    window.actions_by_name["learning_settings"].trigger()  # Esc changes nothing
+    again = [w for w in window.findChildren(QDialog) if w.windowTitle() == "Learning settings"][-1]
+    qtbot.waitUntil(again.isVisible)
+    assert again.every.value() == 5
+    QTest.keyClick(again.every, Qt.Key.Key_0)
+    QTest.keyClick(again, Qt.Key.Key_Escape)
+    with Project.open(db, create=False) as project:
+        assert auto_every(project) == 5

@@ -97,6 +97,10 @@ def learn(ctx, annotator, hide_below, auto_every, quiet):
                f"{c['hand_added']} claims added by hand; {result.seconds:.1f} s")
     proposed = [e for e in result.entries if e.status == "proposed" and e.count > 0]
     click.echo(f"lexicon: {len(proposed)} proposed entries (see 'annotator lexicon')")
+    if result.corrector is not None:
+        k = result.corrector
+        click.echo(f"spans: {k.version}: the source chooser corrects {len(k.contexts)} kind(s) of suggestion, "
+                   f"{len(k.edits)} message edit(s) learned")
 
 
 @click.group()

@@ -30,8 +30,13 @@ from annotator.core.team.packages import PackageError, assign_packages
 @click.option("--to", "targets", default=None, metavar="A,B", help="Who takes over (with --reassign).")
 @click.option("--carry-annotations", is_flag=True,
               help="Put the annotator's earlier annotations of the articles into their package.")
+@click.option("--prefer-uncertain", is_flag=True,
+              help="Hand out first the articles whose open suggestions the learned model is least sure of.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Hand out only N unassigned articles (with --prefer-uncertain: the N most uncertain).")
 @click.pass_context
-def assign(ctx, annotators, overlap, seed, out_dir, source, targets, carry_annotations):
+def assign(ctx, annotators, overlap, seed, out_dir, source, targets, carry_annotations, prefer_uncertain,
+           limit):
     """Cut one work package (a project database) per annotator.
 
     Each package holds the annotator's share of the articles plus the
@@ -47,9 +52,12 @@ def assign(ctx, annotators, overlap, seed, out_dir, source, targets, carry_annot
     Examples:
       annotator --db lead.sqlite assign --annotators ann1,ann2,ann3 --overlap 0.2 -o packages/
       annotator --db lead.sqlite assign --reassign ann3 --to ann1,ann2 -o packages-2/
+      annotator --db lead.sqlite assign --annotators ann1,ann2 --prefer-uncertain --limit 50 -o round-2/
     """
     if (source is None) == (annotators is None) or (source is None) != (targets is None):
         raise click.UsageError("give --annotators, or --reassign FROM with --to A,B")
+    if source is not None and (prefer_uncertain or limit is not None):
+        raise click.UsageError("--prefer-uncertain and --limit go with --annotators, not --reassign")
     with open_project(ctx, create=False) as project:
         try:
             if source is not None:
@@ -58,13 +66,27 @@ def assign(ctx, annotators, overlap, seed, out_dir, source, targets, carry_annot
                 packages = moved.packages
                 click.echo(f"{source}: {moved.released} unfinished article(s) taken over")
             else:
+                first = _most_uncertain(project) if prefer_uncertain else None
                 packages = assign_packages(project, _names(annotators), overlap, Path(out_dir),
-                                           seed=seed, carry_annotations=carry_annotations)
+                                           seed=seed, carry_annotations=carry_annotations, first=first,
+                                           limit=limit)
         except PackageError as error:
             raise click.ClickException(f"{error}\nNo package was written.") from error
     for package in packages:
         click.echo(f"{package.path}\t{package.annotator}\t{package.articles} articles "
                    f"({package.shared} shared)")
+
+
+def _most_uncertain(project) -> list[str]:
+    """Article ids, most uncertain first (as 'annotator uncertain' lists them)."""
+    from annotator.core.learning.uncertainty import project_uncertain_articles
+
+    ranked = [article_id for article_id, _, _ in project_uncertain_articles(project)]
+    if not ranked:
+        raise click.ClickException("--prefer-uncertain: no open suggestion was scored by a learned model; "
+                                   "run 'annotator learn' and 'annotator rehighlight' first.\n"
+                                   "No package was written.")
+    return ranked
 
 
 def _names(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QListView, QVBoxLayout, QWidget
 
+from annotator.core.learning.uncertainty import claim_order
 from annotator.core.review import CLAIM_FILTERS, Claim, ClaimState, ReviewSession
 from annotator.gui.colors import claim_colors
 
@@ -52,6 +53,7 @@ class ClaimListModel(QAbstractListModel):
         self._colors = None
         self._line_height = 18
         self._explainer = None  # the learned model's reasons, for the tooltip
+        self.uncertain_first = False  # order: reading order, or most uncertain suggestion first
 
     def _why(self, claim: Claim) -> str | None:
         """Why a learned model scored the suggestion as it did (None without one)."""
@@ -73,7 +75,8 @@ class ClaimListModel(QAbstractListModel):
         repainting every row would cost ~10 ms a key with 200 claims."""
         self.recolor(palette)
         only = CLAIM_FILTERS.get(self.shows or "")
-        rows = [n for n, claim in enumerate(self.session.claims) if only is None or only(claim)]
+        order = claim_order(self.session.claims, self.uncertain_first)
+        rows = [n for n in order if only is None or only(self.session.claims[n])]
         claims = [self.session.claims[n] for n in rows]
         keys = [claim.key for claim in claims]
         reviews = [claim.annotation for claim in claims]
@@ -161,6 +164,13 @@ class ClaimList(QListView):
         """The key (Shift+I): all claims → flagged → with a note → all claims."""
         names = [ALL_CLAIMS, *CLAIM_FILTERS]
         self.show_only(names[(names.index(self.model_.shows or ALL_CLAIMS) + 1) % len(names)])
+
+    def toggle_uncertain_first(self) -> bool:
+        """Reading order ↔ the suggestions the learned model is least sure
+        of first (they teach it most); True when uncertain-first is on."""
+        self.model_.uncertain_first = not self.model_.uncertain_first
+        self.follow()
+        return self.model_.uncertain_first
 
     def follow(self) -> None:
         """Show the session's claims and select its current one."""

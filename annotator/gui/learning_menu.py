@@ -43,6 +43,35 @@ class LearningMenu:
         self.auto_job = self.learn()
         return self.auto_job
 
+    def handlers(self) -> dict:
+        """The learning actions' handlers by action name (annotator.gui.shortcuts)."""
+        return {"learn": self.learn, "learned_lexicon": self.open_learned_lexicon,
+                "most_uncertain": self.most_uncertain_article, "learning_settings": self.open_settings,
+                "uncertain_claims_first": self.toggle_uncertain_claims_first}
+
+    def toggle_uncertain_claims_first(self) -> None:
+        on = self.window.claim_list.toggle_uncertain_first()
+        self.window.claims_dock.setVisible(True)
+        self.window.statusBar().showMessage(
+            "Claims list: most uncertain suggestion first (Ctrl+Shift+U: reading order)" if on
+            else "Claims list: reading order", 8000)
+
+    def open_settings(self):
+        """The hiding threshold and automatic learning (as 'annotator learn
+        --hide-below / --auto-every' set them)."""
+        from annotator.gui.learning_settings import LearningSettingsDialog
+
+        dialog = LearningSettingsDialog(self.window.project, self.window)
+        dialog.accepted.connect(self._settings_changed)
+        dialog.open()
+        return dialog
+
+    def _settings_changed(self) -> None:
+        # automatic learning counts finished articles from now on
+        self.finished_at_last = finished_articles(self.window.project, self.window.annotator) \
+            if auto_every(self.window.project) else None
+        self.window.statusBar().showMessage("Learning settings saved; the next re-highlight uses them", 8000)
+
     def learn(self):
         from annotator.core.operations.learn import LEARNED
 

@@ -141,9 +141,10 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Any] = {
             "open_project": self.open_project_dialog, "new_project": self.new_project_dialog,
             "import_articles": self.import_dialog, "rehighlight": self.rehighlight,
-            "learn": lambda: self.learning.learn(),
-            "learned_lexicon": lambda: self.learning.open_learned_lexicon(),
-            "most_uncertain": lambda: self.learning.most_uncertain_article(),
+            # the learning handlers are built after the first paint: look them up on use
+            **{name: (lambda name=name: self.learning.handlers()[name]())
+               for name in ("learn", "learned_lexicon", "most_uncertain", "learning_settings",
+                            "uncertain_claims_first")},
             "quit": self.close, "undo": w.undo, "redo": w.redo,
             "find": self._focus_search, "focus_list": self.article_list.table.setFocus,
             "focus_text": w.focus_text, "next_article": lambda: self.step_article(+1),

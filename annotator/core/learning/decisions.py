@@ -51,3 +51,24 @@ def training_set(reviews: Iterable[Review]) -> TrainingSet:
         if accepted and r.suggestion.source is not None:
             sources.append(Example(feats, r.annotation.source == r.suggestion.source))
     return TrainingSet(claims, sources)
+
+
+def correction_cases(reviews: Iterable[Review]) -> list:
+    """The corrector's cases: each reviewed suggestion with the span the
+    reviewer kept (None when rejected) and the source they kept (None when
+    they removed it or marked the claim unattributed)."""
+    from annotator.core.learning.corrector import CorrectionCase
+
+    by_text: dict[str, list] = {}
+    for r in reviews:
+        if r.suggestion is None or r.annotation is None:
+            continue
+        a = r.annotation
+        if a.decision != Decision.ACCEPT:
+            case = CorrectionCase(r.text, r.suggestion, None, None)
+        else:
+            source = None if a.source is None or a.unattributed else (a.source.start, a.source.end)
+            case = CorrectionCase(r.text, r.suggestion, (a.start, a.end), source)
+        by_text.setdefault(r.text, []).append(case)
+    # in reading order within an article: a candidate source is an earlier claim's
+    return [c for cases in by_text.values() for c in sorted(cases, key=lambda c: c.suggestion.start)]

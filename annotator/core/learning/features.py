@@ -89,8 +89,24 @@ def _noun_kind(word_lower: str, lex: Lexicons) -> str | None:
         return kind
 
 
+_source_cache: dict[tuple[str, str], dict[str, object]] = {}
+
+
 def source_features(source_text: str, lex: Lexicons) -> dict[str, object]:
-    """Type and length of a source phrase."""
+    """Type and length of a source phrase (remembered: the span corrector
+    asks for the same phrases again for every claim of a sentence).
+    Callers must not change the returned dict."""
+    key = (lex.digest, source_text)
+    try:
+        return _source_cache[key]
+    except KeyError:
+        if len(_source_cache) > 50_000:
+            _source_cache.clear()
+        out = _source_cache[key] = _source_features(source_text, lex)
+        return out
+
+
+def _source_features(source_text: str, lex: Lexicons) -> dict[str, object]:
     toks = words(source_text)
     low = [t.lower() for t in toks]
     out: dict[str, object] = {"source_len": _bucket(len(toks), (1, 2, 4, 8))}

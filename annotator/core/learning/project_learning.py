@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from annotator.core.learning.decisions import Review, training_set
+from annotator.core.learning.corrector import Corrector, train_corrector
+from annotator.core.learning.decisions import Review, correction_cases, training_set
 from annotator.core.learning.lexicon_learner import LearnedEntry, learn_lexicon, merge_verdicts
 from annotator.core.learning.rescorer import Rescorer, train
 
@@ -28,6 +29,7 @@ class LearnResult:
     counts: dict[str, int] = field(default_factory=dict)
     annotator: str | None = None
     seconds: float = 0.0
+    corrector: Corrector | None = None
 
 
 def project_reviews(project, annotator: str | None = None,
@@ -51,14 +53,16 @@ def project_reviews(project, annotator: str | None = None,
 
 
 def learn_from_reviews(reviews: list[Review], previous: Iterable[LearnedEntry] = (),
-                       ) -> tuple[Rescorer, list[LearnedEntry], dict[str, int]]:
+                       ) -> tuple[Rescorer, list[LearnedEntry], dict[str, int], Corrector]:
     data = training_set(reviews)
     model = train(data.claims, data.sources)
     entries = merge_verdicts(previous, learn_lexicon(reviews))
+    corrector = train_corrector(correction_cases(reviews))
     counts = data.counts
     counts["hand_added"] = sum(1 for r in reviews if r.suggestion is None)
     counts["articles"] = len({r.annotation.article_id for r in reviews if r.annotation is not None})
-    return model, entries, counts
+    counts["edit_rules"] = len(corrector.edits)
+    return model, entries, counts, corrector
 
 
 def learn_from_project(project, annotator: str | None = None, previous: Iterable[LearnedEntry] = (),
@@ -70,5 +74,5 @@ def learn_from_project(project, annotator: str | None = None, previous: Iterable
     reviews = project_reviews(project, annotator, on_progress, should_cancel)
     if should_cancel is not None and should_cancel():
         raise LearningCancelled()
-    model, entries, counts = learn_from_reviews(reviews, previous)
-    return LearnResult(model, entries, counts, annotator, round(time.perf_counter() - started, 3))
+    model, entries, counts, corrector = learn_from_reviews(reviews, previous)
+    return LearnResult(model, entries, counts, annotator, round(time.perf_counter() - started, 3), corrector)

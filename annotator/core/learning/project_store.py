@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from annotator.core.learning.project_learning import LearnResult
 
 MODEL_KIND = "rescorer"
+CORRECTOR_KIND = "corrector"
 HIDE_BELOW_KEY = "learning.hide_below"
 AUTO_EVERY_KEY = "learning.auto_every"
 
@@ -37,6 +38,9 @@ def save_learning(project, result: LearnResult) -> int:
     with project.transaction():
         model_id = learned.save_model(project.db, MODEL_KIND, result.model.version, result.model.to_bytes(),
                                       counts, result.annotator, _now())
+        if result.corrector is not None:
+            learned.save_model(project.db, CORRECTOR_KIND, result.corrector.version, result.corrector.to_bytes(),
+                               result.corrector.counts, result.annotator, _now())
         learned.replace_lexicon(project.db, [(e.kind, e.phrase, e.count, e.status) for e in result.entries],
                                 model_id, _now())
     return model_id
@@ -118,5 +122,22 @@ def project_pipeline(project, model: str | None = None, base=None) -> tuple[Lear
         hl = learned_highlighter(cues, sources, model if base is None else (getattr(base, "model", None) or "blank"))
     else:
         hl = base if base is not None else load_highlighter(model)
+    corrector, corrector_warning = load_corrector(project)
     threshold = hide_below(project) if rescorer is not None else None
-    return LearnedPipeline(hl, rescorer, threshold, learned_cues=cues), warning
+    return (LearnedPipeline(hl, rescorer, threshold, learned_cues=cues, corrector=corrector),
+            warning or corrector_warning)
+
+
+def load_corrector(project):
+    """(the newest span corrector, None), (None, None) when none was learned,
+    or (None, warning) when it is damaged: the rules' spans are then used."""
+    from annotator.core.learning.corrector import Corrector
+    from annotator.core.learning.rescorer import ModelError
+
+    row = learned.latest_model(project.db, CORRECTOR_KIND)
+    if row is None:
+        return None, None
+    try:
+        return Corrector.from_bytes(row["body"]), None
+    except ModelError as exc:
+        return None, f"{exc}; the rules' spans are used as they are (run 'annotator learn' again)"

@@ -66,3 +66,19 @@ def project_uncertain_articles(project, annotator: str | None = None,
             scores[article_id] = open_scores
     order = articles_most_uncertain_first(scores)
     return [(a, round(article_uncertainty(scores[a]), 3), len(scores[a])) for a in order]
+
+
+def claim_order(claims: Sequence, uncertain_first: bool) -> list[int]:
+    """The claims list's order (indices into ``claims``, review-session
+    ``Claim`` objects): reading order, or with ``uncertain_first`` the
+    unreviewed suggestions a learned model scored, most uncertain first,
+    then every other claim in reading order."""
+    if not uncertain_first:
+        return list(range(len(claims)))
+    from annotator.core.learning.explain import model_version
+
+    scored = [i for i, c in enumerate(claims) if c.annotation is None and c.suggestion is not None
+              and model_version(c.suggestion) is not None]
+    ranked = most_uncertain_first(scored, lambda i: claims[i].suggestion.score)
+    chosen = set(ranked)
+    return ranked + [i for i in range(len(claims)) if i not in chosen]

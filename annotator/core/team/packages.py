@@ -82,15 +82,20 @@ def package_path(out_dir: Path, annotator: str) -> Path:
 def assign_packages(project: Project, annotators: Iterable[str], overlap: float, out_dir: Path | str,
                     *, seed: int = 0, carry_annotations: bool = False,
                     on_progress: Callable[[int, int], None] | None = None,
-                    should_cancel: Callable[[], bool] | None = None) -> list[Package]:
-    """Write one package per annotator into ``out_dir``; PackageError if refused."""
+                    should_cancel: Callable[[], bool] | None = None,
+                    first: list[str] | None = None, limit: int | None = None) -> list[Package]:
+    """Write one package per annotator into ``out_dir``; PackageError if refused.
+
+    ``first`` lists articles to hand out before the others (e.g. the most
+    uncertain ones); ``limit`` hands out only that many unassigned articles
+    (the rest stay unassigned for the next round)."""
     names = check_names(annotators)
     article_ids = project.article_ids()
     if not article_ids:
         raise PackageError(f"{project.path}: the project has no articles to hand out")
     existing = team.assignments_by_annotator(project.db)
     taken = {a for ids in existing.values() for a in ids}
-    unassigned = [a for a in article_ids if a not in taken]
+    unassigned = handed_out_first([a for a in article_ids if a not in taken], first, limit)
     if not unassigned and not any(name in existing for name in names):
         raise PackageError("every article is already assigned; give a newcomer another's "
                            "unfinished articles with --reassign FROM --to NAME")
@@ -102,6 +107,17 @@ def assign_packages(project: Project, annotators: Iterable[str], overlap: float,
     return write_packages(project, plan, out_dir, overlap=overlap, seed=seed, shared=shared,
                           carry_annotations=carry_annotations, on_progress=on_progress,
                           should_cancel=should_cancel)
+
+
+def handed_out_first(unassigned: list[str], first: list[str] | None, limit: int | None) -> list[str]:
+    """The unassigned articles to share out: those in ``first`` first (in its
+    order), then the others as they were; at most ``limit`` of them."""
+    if limit is not None and limit < 1:
+        raise PackageError(f"the number of articles to hand out is at least 1, not {limit}")
+    if first:
+        position = {a: i for i, a in enumerate(first)}
+        unassigned = sorted(unassigned, key=lambda a: position.get(a, len(position)))
+    return unassigned if limit is None else unassigned[:limit]
 
 
 def write_packages(project: Project, plan: dict[str, list[str]], out_dir: Path | str, *,

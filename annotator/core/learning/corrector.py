@@ -1,0 +1,261 @@
+"""The span corrector: learned source choice and message-boundary edits.
+
+Where the re-scorer only decides which suggestions to show, the corrector
+changes their spans, as the team corrected them: the source chooser
+(``source_chooser``) replaces a suggested source by another candidate when
+the model prefers it by a margin, and the message edits (``message_edits``)
+move the message's boundaries where the team moved them for that kind of
+suggestion.  The model is plain JSON (format name, version, counts,
+SHA-256), never pickle; a damaged one raises ``ModelError`` and the caller
+uses the rules' spans with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from annotator.core.learning.message_edits import EditCase, EditRule, apply_edits, conditions, learn_edits
+from annotator.core.learning.rescorer import Example, Head, ModelError, fit_head
+from annotator.core.learning.source_candidates import Tokens
+from annotator.core.learning.source_chooser import Choice, SourceChooser, context_key, source_examples
+from annotator.core.models import Attribution, ClaimSuggestion, Span
+
+FORMAT = "annotator-corrector"
+FORMAT_VERSION = 1
+DEFAULT_MARGIN = 0.2
+# the chooser looks at a kind of suggestion (attribution form and the rule
+# source's type) only where its changes of the training cases were right
+# this often: each look costs time, and elsewhere it does not help
+MIN_RIGHT = 2
+
+
+def _lex():
+    from annotator.core.highlight.lexicons import load_lexicons
+
+    return load_lexicons()
+
+
+def _pair(span: Span | None) -> tuple[int, int] | None:
+    return None if span is None else (span.start, span.end)
+
+
+def _family(text: str, s: ClaimSuggestion, lex) -> str:
+    from annotator.core.learning.features import cue_features
+
+    return str(cue_features(s.cue.text(text) if s.cue else "", lex).get("cue_family", "none"))
+
+
+def suggestion_tokens(text: str, s: ClaimSuggestion) -> Tokens:
+    """The tokens around a suggestion (message, cue and source)."""
+    spans = [(s.start, s.end)] + [(x.start, x.end) for x in (s.cue, s.source) if x is not None]
+    return Tokens.around(text, min(a for a, _ in spans), max(b for _, b in spans))
+
+
+@dataclass
+class Correction:
+    """What the corrector changed in one suggestion, for the tooltip."""
+
+    source: Choice | None = None
+    edits: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Corrector:
+    chooser: Head | None
+    edits: list[EditRule]
+    margin: float = DEFAULT_MARGIN
+    counts: dict[str, int] = field(default_factory=dict)
+    contexts: dict[str, list[int]] = field(default_factory=dict)  # kind -> [right, wrong] changes in training
+
+    # ------------------------------------------------------------ applying
+    def correct(self, text: str, suggestions: Sequence[ClaimSuggestion]
+                ) -> tuple[list[ClaimSuggestion], list[Correction]]:
+        """The suggestions with corrected spans (unattributed ones as they
+        are), and what changed in each."""
+        lex = _lex()
+        # a margin of 1 or more can never be met: no chooser, no work
+        chooser = None if self.chooser is None or self.margin >= 1.0 else SourceChooser(self.chooser, self.margin)
+        earlier: list[tuple[int, int]] = []
+        out, why = [], []
+        for s in suggestions:
+            fixed, corr = s, Correction()
+            if s.attribution != Attribution.UNATTRIBUTED:
+                fixed, corr = self._one(text, lex, chooser, s, earlier)
+                if s.source is not None:
+                    earlier.append((s.source.start, s.source.end))
+            out.append(fixed)
+            why.append(corr)
+        return out, why
+
+    def _one(self, text: str, lex, chooser: SourceChooser | None, s: ClaimSuggestion,
+             earlier: list[tuple[int, int]]) -> tuple[ClaimSuggestion, Correction]:
+        corr = Correction()
+        rule = _pair(s.source)
+        look = chooser is not None and context_key(text, lex, s.attribution.value, rule) in self.contexts
+        conds = conditions(s.attribution.value, _family(text, s, lex)) if self.edits else []
+        if not look and not any(r.condition in conds for r in self.edits):
+            return s, corr  # the common case: nothing learned for this kind of claim
+        tok = suggestion_tokens(text, s)
+        if look and chooser is not None:
+            corr.source = chooser.choose(tok, lex, text, s.start, s.end, s.attribution.value, _pair(s.cue),
+                                         rule, earlier)
+        span = (s.start, s.end)
+        if conds:
+            span, corr.edits = apply_edits(self.edits, tok, span, conds)
+        if corr.source is None and not corr.edits:
+            return s, corr
+        source = s.source if corr.source is None else (
+            None if corr.source.span is None else Span(*corr.source.span))
+        return replace(s, start=span[0], end=span[1], source=source), corr
+
+    # --------------------------------------------------------- serialising
+    def _payload(self) -> dict:
+        return {"chooser": None if self.chooser is None else self.chooser.to_dict(),
+                "edits": [r.to_dict() for r in self.edits], "margin": self.margin, "counts": self.counts,
+                "contexts": self.contexts}
+
+    @property
+    def version(self) -> str:
+        blob = json.dumps(self._payload(), sort_keys=True).encode()
+        return "corrector-" + hashlib.sha256(blob).hexdigest()[:8]
+
+    def to_bytes(self) -> bytes:
+        payload = self._payload()
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "payload": payload,
+               "sha256": hashlib.sha256(blob.encode()).hexdigest()}
+        return json.dumps(doc, sort_keys=True, ensure_ascii=False).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Corrector:
+        try:
+            doc = json.loads(bytes(data).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
+            raise ModelError(f"learned corrector is not readable JSON: {exc}") from exc
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise ModelError("learned corrector has an unknown format")
+        if doc.get("format_version") != FORMAT_VERSION:
+            raise ModelError(f"learned corrector format {doc.get('format_version')!r} is not supported")
+        payload = doc.get("payload")
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        if not isinstance(payload, dict) or hashlib.sha256(blob.encode()).hexdigest() != doc.get("sha256"):
+            raise ModelError("learned corrector is damaged (checksum mismatch)")
+        try:
+            chooser = payload["chooser"]
+            return cls(None if chooser is None else Head.from_dict(chooser),
+                       [EditRule.from_dict(r) for r in payload["edits"]], float(payload["margin"]),
+                       {str(k): int(v) for k, v in payload["counts"].items()},
+                       {str(k): [int(n), int(c)] for k, (n, c) in payload["contexts"].items()})
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ModelError(f"learned corrector is incomplete: {exc}") from exc
+
+
+@dataclass
+class CorrectionCase:
+    """One reviewed suggestion as the corrector learns from it: the
+    reviewer's message span (None: rejected) and source (None: none)."""
+
+    text: str
+    suggestion: ClaimSuggestion
+    message: tuple[int, int] | None
+    source: tuple[int, int] | None
+
+
+@dataclass
+class _SourceCase:
+    """A reviewed suggestion as the source chooser sees it."""
+
+    text: str
+    tok: Tokens
+    suggestion: ClaimSuggestion
+    gold: tuple[int, int] | None
+    earlier: list[tuple[int, int]]
+
+
+def _collect(cases: Iterable[CorrectionCase], lex) -> tuple[list[_SourceCase], list[EditCase]]:
+    """The chooser's and the edit learner's cases, article by article."""
+    source_cases: list[_SourceCase] = []
+    edit_cases: list[EditCase] = []
+    text: str | None = None
+    seen: list[tuple[int, int]] = []
+    for c in cases:
+        s = c.suggestion
+        if s.attribution == Attribution.UNATTRIBUTED:
+            continue
+        if c.text is not text:
+            text, seen = c.text, []
+        tok = suggestion_tokens(c.text, s)
+        if c.message is not None:
+            source_cases.append(_SourceCase(c.text, tok, s, c.source, list(seen)))
+        edit_cases.append(EditCase(tok, (s.start, s.end), conditions(s.attribution.value, _family(c.text, s, lex)),
+                                   c.message))
+        if s.source is not None:
+            seen.append((s.source.start, s.source.end))
+    return source_cases, edit_cases
+
+
+def _where_it_helps(chooser: SourceChooser, cases: list[_SourceCase], lex) -> dict[str, list[int]]:
+    """Kinds of suggestion (``context_key``) where the chooser's changes on
+    the training cases were right (the reviewer's candidate) at least
+    MIN_RIGHT times and twice as often as wrong: [right, wrong] each.  Only
+    these are looked at when applying (each look costs time)."""
+    from annotator.core.learning.source_candidates import candidates
+    from annotator.core.learning.source_chooser import label
+
+    stats: dict[str, list[int]] = {}
+    for c in cases:
+        s = c.suggestion
+        rule = _pair(s.source)
+        choice = chooser.choose(c.tok, lex, c.text, s.start, s.end, s.attribution.value, _pair(s.cue), rule,
+                                c.earlier)
+        if choice is None:
+            continue
+        cands = candidates(c.tok, lex, s.start, s.end, _pair(s.cue), rule, c.earlier)
+        k = label(cands, c.gold)
+        right = k is not None and (cands[k][2] == "none" if choice.span is None else cands[k][:2] == choice.span)
+        counts = stats.setdefault(context_key(c.text, lex, s.attribution.value, rule), [0, 0])
+        counts[0 if right else 1] += 1
+    return {key: rw for key, rw in stats.items() if rw[0] >= MIN_RIGHT and rw[0] >= 2 * rw[1]}
+
+
+def train_corrector(cases: Iterable[CorrectionCase], margin: float = DEFAULT_MARGIN,
+                    min_gain: int = 5) -> Corrector:
+    """Learn the source chooser and the message edits from reviewed
+    suggestions, in reading order within each article (a candidate source
+    is an earlier claim's)."""
+    lex = _lex()
+    source_cases, edit_cases = _collect(cases, lex)
+    examples: list[Example] = []
+    for c in source_cases:
+        s = c.suggestion
+        examples += source_examples(c.tok, lex, c.text, s.start, s.end, s.attribution.value, _pair(s.cue),
+                                    _pair(s.source), c.gold, c.earlier)
+    kept = sum(1 for e in examples if e.accepted)
+    head = fit_head(examples) if kept and kept < len(examples) else None
+    contexts = {} if head is None else _where_it_helps(SourceChooser(head, margin), source_cases, lex)
+    rules = learn_edits(edit_cases, min_gain)
+    counts = {"suggestions": len(edit_cases), "source_examples": len(examples), "source_cases": kept,
+              "edit_rules": len(rules), "source_kinds": len(contexts)}
+    return Corrector(head if contexts else None, rules, margin, counts, contexts)
+
+
+def explain_spans(corrector: Corrector, text: str, s: ClaimSuggestion) -> str:
+    """The tooltip's words on a suggestion's spans: how the learned source
+    chooser rates its source, and the learned message edits for its kind
+    of claim with their counts."""
+    from annotator.core.learning.source_chooser import explain_source
+
+    lex = _lex()
+    parts = [f"spans by {corrector.version}"]
+    if corrector.chooser is not None and s.attribution != Attribution.UNATTRIBUTED:
+        parts.append(explain_source(corrector.chooser, suggestion_tokens(text, s), lex, text, s.start, s.end,
+                                    s.attribution.value, _pair(s.cue), _pair(s.source)))
+    conds = conditions(s.attribution.value, _family(text, s, lex))
+    rules = [r for r in corrector.edits if r.condition in conds]
+    if rules:
+        parts.append("message edits learned for such claims: " + ", ".join(
+            f"{r.edit} ({r.better} better, {r.worse} worse)" for r in rules[:3]))
+    return "; ".join(parts)
