@@ -148,17 +148,48 @@ def build_index(project, progress: Callable[[int, int], None] | None = None,
     return index.total()
 
 
-def _article_claims(project, article_id: str) -> ArticleClaims:
-    """What a worker needs to parse an article's claims: plain data."""
-    claims = project_claims(project, article_id)
-    article = claims[0].article if claims else project.article(article_id)
-    spans = [(c.key, c.start, c.end, *(c.source_span or (None, None)), c.source_id) for c in claims]
-    return article.id, article.text, article.published, article.outlet, spans
+def _chunk_claims(project, ids: list[str], redirects: dict[str, str] | None) -> list[ArticleClaims]:
+    """What the workers need to parse these articles' claims, as plain data,
+    in six queries instead of six per article: a full build of a real 100,000-article project spent ~70 µs a
+    claim reading one article at a time. ``redirects``: the registry's merged
+    ids (None: no registry)."""
+    from annotator.core.storage import annotations as annotation_store
+    from annotator.core.storage import articles as article_store
+    from annotator.core.storage import sources as source_store
+    from annotator.core.storage import suggestions as suggestion_store
+
+    db = project.db
+    articles = article_store.get_many(db, ids)
+    suggestions = suggestion_store.for_articles(db, ids)
+    annotations = annotation_store.for_articles(db, ids)
+    links: dict[str, str] = {}
+    if redirects is not None:
+        by_suggestion, by_annotation = source_store.links_of_articles(db, ids)
+        links = {claim_key(sid, None): source for sid, source in by_suggestion.items()}
+        links.update({claim_key(None, aid): source for aid, source in by_annotation.items()})
+        links = {key: redirects.get(source, source) for key, source in links.items()}
+    out = []
+    for article_id in ids:
+        article = articles[article_id]
+        claims = claims_of_article(article, suggestions[article_id], annotations[article_id])
+        out.append((article.id, article.text, article.published, article.outlet,
+                    [(c.key, c.start, c.end, *(c.source_span or (None, None)), links.get(c.key))
+                     for c in claims]))
+    return out
+
+
+def _chunks(project, ids: list[str]) -> Generator[list[ArticleClaims], None, None]:
+    from annotator.core.storage import sources as source_store
+    from annotator.core.storage.source_merging import has_registry
+
+    redirects = source_store.redirects(project.db) if has_registry(project.db) else None
+    for start in range(0, len(ids), CHUNK):
+        yield _chunk_claims(project, ids[start:start + CHUNK], redirects)
 
 
 def _rows(project, ids: list[str]) -> Generator[tuple[int, list], None, None]:
-    for article_id in ids:
-        yield 1, rows_of_articles([_article_claims(project, article_id)])
+    for chunk in _chunks(project, ids):
+        yield len(chunk), rows_of_articles(chunk)
 
 
 def _parallel_rows(project, ids: list[str], workers: int) -> Generator[tuple[int, list], None, None]:
@@ -170,8 +201,7 @@ def _parallel_rows(project, ids: list[str], workers: int) -> Generator[tuple[int
 
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
         pending: deque = deque()
-        for start in range(0, len(ids), CHUNK):
-            chunk = [_article_claims(project, a) for a in ids[start:start + CHUNK]]
+        for chunk in _chunks(project, ids):
             pending.append((len(chunk), pool.apply_async(rows_of_articles, (chunk,))))
             while len(pending) > 2 * workers:
                 count, result = pending.popleft()

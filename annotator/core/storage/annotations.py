@@ -62,6 +62,15 @@ def for_article(db, article_id: str) -> list[Annotation]:
     return select(db, article_id=article_id)
 
 
+def for_articles(db, article_ids: list[str]) -> dict[str, list[Annotation]]:
+    """Each article's annotations, as ``for_article`` orders them, in one query."""
+    out: dict[str, list[Annotation]] = {a: [] for a in article_ids}
+    for r in fetch_dicts(db, f'{_SELECT} WHERE article_id IN ({marks(article_ids)}) '
+                             'ORDER BY article_id, start, "end", id', article_ids):
+        out[r["article_id"]].append(annotation_from_row(r))
+    return out
+
+
 def get(db, annotation_id: str) -> Annotation | None:
     rows = list(fetch_dicts(db, f"{_SELECT} WHERE id = ?", [annotation_id]))
     return annotation_from_row(rows[0]) if rows else None

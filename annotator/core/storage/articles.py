@@ -77,6 +77,12 @@ def get(db, article_id: str) -> Article | None:
     return article_from_row(rows[0]) if rows else None
 
 
+def get_many(db, article_ids: list[str]) -> dict[str, Article]:
+    """Articles by id in one query (a batch reader: the claim index build)."""
+    return {r["id"]: article_from_row(r) for r in fetch_dicts(
+        db, f"{_SELECT} WHERE id IN ({marks(article_ids)})", article_ids)}
+
+
 def exists(db, article_id: str) -> bool:
     return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 

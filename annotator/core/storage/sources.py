@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from annotator.core.models import SourceType
 from annotator.core.sources.normalize import fold
 from annotator.core.sources.registry import Registry, Source, SourceGrade
+from annotator.core.storage import marks
 
 COLUMNS = ("id", "name", "source_type", "note", "external_id", "created_by", "created_at",
             "confirmed", "renamed_at", "typed_at")
@@ -116,6 +117,12 @@ def resolve(db, source_id: str) -> str:
     return source_id if row is None else row[0]
 
 
+def redirects(db) -> dict[str, str]:
+    """Every merged-away source id -> the id it now is (what ``resolve`` reads
+    one at a time; a batch reader loads them once)."""
+    return dict(db.execute("SELECT old_id, new_id FROM source_redirects").fetchall())
+
+
 def repoint(db, old_id: str, new_id: str) -> None:
     """Move every link and grade of ``old_id`` to ``new_id`` (a merge)."""
     for table in ("suggestion_sources", "annotation_sources", "source_grades"):
@@ -187,6 +194,18 @@ def suggestion_links(db, article_id: str) -> dict[int, tuple[str | None, float, 
     return {r[0]: (r[1], r[2], r[3]) for r in db.execute(
         "SELECT suggestion_id, source_id, confidence, reason FROM suggestion_sources WHERE article_id = ?",
         [article_id])}
+
+
+def links_of_articles(db, article_ids: list[str]) -> tuple[dict[int, str], dict[str, str]]:
+    """The registry links of these articles' suggestions (suggestion id ->
+    source id) and annotations (annotation id -> source id), in two queries."""
+    suggestions = dict(db.execute(
+        f"SELECT suggestion_id, source_id FROM suggestion_sources WHERE article_id IN ({marks(article_ids)}) "
+        "AND source_id IS NOT NULL", article_ids).fetchall())
+    annotations = dict(db.execute(
+        f"SELECT annotation_id, source_id FROM annotation_sources WHERE article_id IN ({marks(article_ids)})",
+        article_ids).fetchall())
+    return suggestions, annotations
 
 
 def link_annotation(db, annotation_id: str, article_id: str, source_id: str, by: str, at: str) -> None:

@@ -53,6 +53,15 @@ def for_article(db, article_id: str) -> list[ClaimSuggestion]:
         db, f'{_SELECT} WHERE article_id = ? ORDER BY start, "end"', [article_id])]
 
 
+def for_articles(db, article_ids: list[str]) -> dict[str, list[ClaimSuggestion]]:
+    """Each article's suggestions, as ``for_article`` orders them, in one query."""
+    out: dict[str, list[ClaimSuggestion]] = {a: [] for a in article_ids}
+    for r in fetch_dicts(db, f'{_SELECT} WHERE article_id IN ({marks(article_ids)}) '
+                             'ORDER BY article_id, start, "end"', article_ids):
+        out[r["article_id"]].append(suggestion_from_row(r))
+    return out
+
+
 def get(db, suggestion_id: int) -> ClaimSuggestion | None:
     rows = list(fetch_dicts(db, f"{_SELECT} WHERE id = ?", [suggestion_id]))
     return suggestion_from_row(rows[0]) if rows else None
