@@ -12,13 +12,12 @@ uses the rules' spans with a warning.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from annotator.core.learning.message_edits import EditCase, EditRule, apply_edits, conditions, learn_edits
-from annotator.core.learning.rescorer import Example, Head, ModelError, fit_head
+from annotator.core.learning.rescorer import Example, Head, fit_head
+from annotator.core.learning.sealed import ModelError, content_version, seal, unseal
 from annotator.core.learning.source_candidates import Tokens
 from annotator.core.learning.source_chooser import Choice, SourceChooser, context_key, source_examples
 from annotator.core.models import Attribution, ClaimSuggestion, Span
@@ -119,30 +118,14 @@ class Corrector:
 
     @property
     def version(self) -> str:
-        blob = json.dumps(self._payload(), sort_keys=True).encode()
-        return "corrector-" + hashlib.sha256(blob).hexdigest()[:8]
+        return content_version("corrector", self._payload())
 
     def to_bytes(self) -> bytes:
-        payload = self._payload()
-        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-        doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "payload": payload,
-               "sha256": hashlib.sha256(blob.encode()).hexdigest()}
-        return json.dumps(doc, sort_keys=True, ensure_ascii=False).encode()
+        return seal(FORMAT, FORMAT_VERSION, self._payload())
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Corrector:
-        try:
-            doc = json.loads(bytes(data).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
-            raise ModelError(f"learned corrector is not readable JSON: {exc}") from exc
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise ModelError("learned corrector has an unknown format")
-        if doc.get("format_version") != FORMAT_VERSION:
-            raise ModelError(f"learned corrector format {doc.get('format_version')!r} is not supported")
-        payload = doc.get("payload")
-        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-        if not isinstance(payload, dict) or hashlib.sha256(blob.encode()).hexdigest() != doc.get("sha256"):
-            raise ModelError("learned corrector is damaged (checksum mismatch)")
+        payload = unseal(data, FORMAT, FORMAT_VERSION, "learned corrector")
         try:
             chooser = payload["chooser"]
             return cls(None if chooser is None else Head.from_dict(chooser),

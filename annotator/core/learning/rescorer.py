@@ -12,18 +12,14 @@ model is detected (``ModelError``) and the caller falls back to the rules.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from annotator.core.learning.sealed import ModelError, content_version, seal, unseal
+
 FORMAT = "annotator-rescorer"
 FORMAT_VERSION = 1
-
-
-class ModelError(ValueError):
-    """The stored model cannot be used (damaged, foreign or too new)."""
 
 
 @dataclass
@@ -119,32 +115,14 @@ class Rescorer:
     @property
     def version(self) -> str:
         """Short content hash: names this model in a suggestion's pipeline version."""
-        blob = json.dumps(self._payload(), sort_keys=True).encode()
-        return "rescorer-" + hashlib.sha256(blob).hexdigest()[:8]
+        return content_version("rescorer", self._payload())
 
     def to_bytes(self) -> bytes:
-        payload = self._payload()
-        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-        doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "payload": payload,
-               "sha256": hashlib.sha256(blob.encode()).hexdigest()}
-        return json.dumps(doc, sort_keys=True, ensure_ascii=False).encode()
+        return seal(FORMAT, FORMAT_VERSION, self._payload())
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Rescorer:
-        try:
-            doc = json.loads(bytes(data).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
-            raise ModelError(f"learned model is not readable JSON: {exc}") from exc
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise ModelError("learned model has an unknown format")
-        if doc.get("format_version") != FORMAT_VERSION:
-            raise ModelError(f"learned model format {doc.get('format_version')!r} is not supported")
-        payload = doc.get("payload")
-        if not isinstance(payload, dict):
-            raise ModelError("learned model has no payload")
-        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-        if hashlib.sha256(blob.encode()).hexdigest() != doc.get("sha256"):
-            raise ModelError("learned model is damaged (checksum mismatch)")
+        payload = unseal(data, FORMAT, FORMAT_VERSION, "learned model")
         try:
             source = payload["source"]
             return cls(Head.from_dict(payload["claim"]), None if source is None else Head.from_dict(source),
