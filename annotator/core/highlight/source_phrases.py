@@ -249,7 +249,7 @@ class SourcePhrases:
                 return True
             if not self.doc.words[k][:1].isupper():
                 continue
-            if self.doc.lex.source_noun_kind(lo) is not None:
+            if self.doc.lex.source_noun_kind(lo) is not None or is_acronym(self.doc.words[k]):
                 return True
             counts = self.doc.lex.lower.get(lo)
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
@@ -271,3 +271,9 @@ class SourcePhrases:
         return True
 
     NAME_MAX_COUNT = 3
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capital short word names an organisation ("EU", "SPD", "UNHCR",
+    "ver.di" aside): German writes no common word in capitals."""
+    return 2 <= len(word) <= 7 and word.isupper() and word.replace("-", "").isalpha()
