@@ -49,13 +49,28 @@ class SentenceFeatures:
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
                                     or not self.doc.words[k][:1].isupper()):
                 return 2, k
-            if lo in ("soll", "sollen"):
+            if lo in ("soll", "sollen") and not self.in_subordinate_clause(k, s):
                 return 2, k
             if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
             if lo in self.KONJ2 and level == 0:
                 level, verb = 1, k
         return level, verb
+
+    def in_subordinate_clause(self, k: int, s: int) -> bool:
+        """Is token k in a clause after a comma that a relative pronoun,
+        subjunction or question word opens (", die … aufgestockt werden sollen",
+        ", für die … soll")?  Its modal tells the plan of a thing, not hearsay."""
+        words, lower = self.doc.words, self.doc.lower
+        j = k - 1
+        while j >= s and words[j] not in (",", ";", ":", "–"):
+            j -= 1
+        if j < s:
+            return False
+        first = j + 1
+        if "prep" in self.doc.lex.fclass(lower[first]) and first + 1 < k:
+            first += 1
+        return "rel" in self.doc.lex.fclass(lower[first])
 
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
