@@ -57,7 +57,7 @@ class FrameCues:
                    "so": self._so_frame}
         out: list[Frame] = []
         frames, lower, quote_of = self.doc.lex.frames, self.doc.lower, self.doc.quote_of
-        for i in range(s, e):
+        for i in self.doc.tokens_in(self.doc.frame_tokens, s, e):
             kind = frames.get(lower[i])
             if kind is None or quote_of[i] >= 0:
                 continue

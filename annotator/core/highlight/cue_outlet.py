@@ -68,7 +68,7 @@ class OutletVoice:
             if e - s < MIN_WORDS or self.not_a_statement(s, e):
                 continue
             for a, b in self.clause_units(s, e):
-                if any(in_frame[k] for k in range(a, b)):
+                if True in in_frame[a:b]:
                     continue  # "X sagte", "laut X": the reporting frame, not a claim
                 free = self._longest_free_run(a, b, in_message)
                 if free is None:

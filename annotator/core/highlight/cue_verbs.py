@@ -59,7 +59,7 @@ class VerbCues:
         out = []
         words, lower = self.doc.words, self.doc.lower
         verbs, quote_of = self.doc.lex.verbs, self.doc.quote_of
-        for i in range(s, e):
+        for i in self.doc.tokens_in(self.doc.verb_tokens, s, e):
             ents = verbs.get(lower[i])
             if not ents or quote_of[i] >= 0:
                 continue

@@ -63,6 +63,9 @@ class Lexicons:
     reported_rate: dict[str, float] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
     digest: str = ""
+    # source_noun_kind per word, filled as words are met (a copy made with
+    # dataclasses.replace starts empty, so changed lists are never read stale)
+    _noun_kinds: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def fclass(self, word_lower: str) -> frozenset[str]:
         return self.function.get(word_lower, frozenset())
@@ -71,6 +74,13 @@ class Lexicons:
         return word_lower.endswith(self.nominal_cues)
 
     def source_noun_kind(self, word_lower: str) -> str | None:
+        try:
+            return self._noun_kinds[word_lower]
+        except KeyError:
+            kind = self._noun_kinds[word_lower] = self._uncached_noun_kind(word_lower)
+            return kind
+
+    def _uncached_noun_kind(self, word_lower: str) -> str | None:
         kind = self._source_noun_kind(word_lower)
         if kind is None and len(word_lower) > 5:
             # plural and dative endings: "Parteien", "Behörden", "Experten"
