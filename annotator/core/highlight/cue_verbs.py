@@ -36,6 +36,9 @@ CONTENTLESS = frozenset("sich dies dieses das es ihn sie ihm ihr ihnen nicht auc
 
 # verbs of telling whose noun object names the topic, not what was said:
 # "erläuterte die Klimapolitik" is no claim ("sprach von einem Erfolg" is)
+# a demonstrative object in front that points back to the sentence before
+ANAPHORIC_OBJECTS = frozenset(("dies", "das", "dieses"))
+
 TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren darlegen ausführen erzählen "
                        "informieren unterrichten".split())
 
@@ -332,11 +335,24 @@ class VerbCues:
             return None
         if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
+        if self._anaphoric_object(s, vi, vf, src):
+            # "Dies bestätigte X am Abend.": what X confirmed is the sentence
+            # before; the run loop moves the message there (or drops the claim)
+            return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
+                         hedged=False, score=0.55 * (0.5 + 0.5 * vf.precision), kind="anaphoric")
         if not self.has_content(s, e, src, vi, part) or (vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)):
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def _anaphoric_object(self, s: int, vi: int, vf: VerbForm, src: Range) -> bool:
+        """Is the prefield only a demonstrative object ("Dies bestätigte X",
+        "Das hat X mitgeteilt") with the speaker after the verb?"""
+        lower = self.doc.lower
+        if lower[s] not in ANAPHORIC_OBJECTS or src[0] <= s + 1:
+            return False
+        return vi == s + 1 or (vf.kind == "part" and "aux" in self.tokens.fclass(s + 1))
 
     def _strong_speech_act(self, vf: VerbForm, src: Range) -> bool:
         """A verb that nearly always reports speech makes any noun subject

@@ -121,6 +121,7 @@ class DocRules:
             # speaker is the outermost one); otherwise the sentence's own cues
             got = self._statement_claim(si, s, e, flow) or self._sentence_claims(si, s, e, flow)
             got = [piece for c in got for piece in self._split_coordinated_dass(c)]
+            got = [c for c in got if c.kind != "anaphoric" or self._anaphoric_message(c, si, s, e, flow)]
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
@@ -167,6 +168,22 @@ class DocRules:
             quote = self.quotes.unframed_quote(si, s, e, flow.consumed, recent)
             got = [quote] if quote is not None else []
         return got
+
+    def _anaphoric_message(self, claim: Claim, si: int, s: int, e: int, flow: Flow) -> bool:
+        """ "… . Dies bestätigte X.": the message is the sentence before, when
+        no claim of its own took it; the "Dies" sentence is the reporting
+        event.  False drops the claim."""
+        if si == 0 or si - 1 in flow.consumed or flow.prev_sent == si - 1:
+            return False
+        ps, pe = self.doc.sents[si - 1]
+        pe = self.clauses.strip_end(ps, pe)
+        if pe - ps < 3 or self.outlet.not_a_statement(ps, pe):
+            return False
+        claim.parts = [(ps, pe)]
+        claim.sents = [si - 1, si]
+        claim.hedged = self.features.hedged(ps, pe)
+        self.verbs.reporting_events.append((s, e))
+        return True
 
     def _statement_claim(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
         """A sentence of a colon statement: the statement's speaker and cue."""
