@@ -316,6 +316,9 @@ class VerbCues:
     REPORTED_MIN_RATE = 0.02
 
     def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
+        anaphoric = self.anaphoric_claim(s, e, vi, vf, part)
+        if anaphoric is not None:
+            return anaphoric
         if vf.precision < self.REPORTED_MIN_PRECISION:
             return None
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
@@ -335,24 +338,30 @@ class VerbCues:
             return None
         if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
-        if self._anaphoric_object(s, vi, vf, src):
-            # "Dies bestätigte X am Abend.": what X confirmed is the sentence
-            # before; the run loop moves the message there (or drops the claim)
-            return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
-                         hedged=False, score=0.55 * (0.5 + 0.5 * vf.precision), kind="anaphoric")
         if not self.has_content(s, e, src, vi, part) or (vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)):
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
 
-    def _anaphoric_object(self, s: int, vi: int, vf: VerbForm, src: Range) -> bool:
-        """Is the prefield only a demonstrative object ("Dies bestätigte X",
-        "Das hat X mitgeteilt") with the speaker after the verb?"""
+    def anaphoric_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
+        """ "Dies bestätigte X am Abend.", "Das hat X mitgeteilt": a prefield
+        that is only a demonstrative object points back to the sentence
+        before, which is what X said; the run loop moves the message there
+        (or drops the claim).  The pointing object makes even a verb that
+        seldom reports without a complement ("sagte") a report."""
         lower = self.doc.lower
-        if lower[s] not in ANAPHORIC_OBJECTS or src[0] <= s + 1:
-            return False
-        return vi == s + 1 or (vf.kind == "part" and "aux" in self.tokens.fclass(s + 1))
+        if lower[s] not in ANAPHORIC_OBJECTS or vf.precision < self.ANAPHORIC_MIN_PRECISION:
+            return None
+        if not (vi == s + 1 or (vf.kind == "part" and "aux" in self.tokens.fclass(s + 1))):
+            return None
+        src = self.sources.subject_of(vi, vf, s, e, part)
+        if src is None or src[0] <= s + 1 or not self.sources.speaker_like(src):
+            return None
+        return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
+                     hedged=False, score=0.55 * (0.5 + 0.5 * vf.precision), kind="anaphoric")
+
+    ANAPHORIC_MIN_PRECISION = 0.1
 
     def _strong_speech_act(self, vf: VerbForm, src: Range) -> bool:
         """A verb that nearly always reports speech makes any noun subject
