@@ -198,6 +198,8 @@ class ComplementCues:
             if speaker is None or any(self.doc.lower[m] in CONSECUTIVE for m in range(s, k)):
                 return None  # "erlitt so schwere Verletzungen, dass …": a consequence, not a report
             source, verb = speaker
+            if self.doc.lower[verb] in self.doc.lex.konj1:
+                return None  # "Die IAEO gehe davon aus, dass …": the host is reported speech itself
             # the cue is the predicate up to the complement when the subject
             # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
             cue = (verb, self.clauses._trim(verb, k)) if source[1] <= verb and k - verb <= 6 else (verb, verb + 1)
