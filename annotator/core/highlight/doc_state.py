@@ -10,8 +10,9 @@ said otherwise.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from annotator.core.highlight.lexicons import Lexicons
 from annotator.core.highlight.rules_words import PUNCT, QUOTE_PAIRS
@@ -35,6 +36,7 @@ class DocState:
     n: int = 0  # number of tokens
     verb_tokens: list[int] = field(default_factory=list)  # tokens whose lowercase form the verb lexicon knows
     frame_tokens: list[int] = field(default_factory=list)  # tokens whose lowercase form is a frame cue
+    _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # see ``token_hits``
 
 
     @classmethod
@@ -45,8 +47,8 @@ class DocState:
         doc.quotes = find_quotes(words)
         # the cue finders look only at these, instead of every token of every sentence
         verbs, frames = lex.verbs, lex.frames
-        doc.verb_tokens = [k for k, word in enumerate(doc.lower) if word in verbs]
-        doc.frame_tokens = [k for k, word in enumerate(doc.lower) if word in frames]
+        doc.verb_tokens = list(compress(count(), map(verbs.__contains__, doc.lower)))
+        doc.frame_tokens = list(compress(count(), map(frames.__contains__, doc.lower)))
         # C-level loops: this runs over every token of every document
         doc.word_counts = list(accumulate([word[:1].isalnum() for word in words], initial=0))
         doc.quote_of = [-1] * len(words)
@@ -57,6 +59,24 @@ class DocState:
     def tokens_in(self, hits: list[int], s: int, e: int) -> list[int]:
         """The indices of ``hits`` (sorted) within s..e."""
         return hits[bisect_left(hits, s):bisect_left(hits, e)]
+
+    def any_in(self, hits: list[int], s: int, e: int) -> bool:
+        """Is one of ``hits`` (sorted) within s..e?"""
+        k = bisect_left(hits, s)
+        return k < len(hits) and hits[k] < e
+
+    def token_hits(self, name: str, test: Callable[[str], object],
+                   part: Callable[[str], str] | None = None) -> list[int]:
+        """The sorted indices of the tokens whose lowercase form (or ``part``
+        of it, e.g. ``itemgetter(slice(-1, None))`` for the last letter)
+        passes ``test``, found once per document in one C-level pass (``test``
+        a set's ``__contains__``, a ``str`` method or an ``operator`` getter),
+        so the rules that run per sentence need not test every token again."""
+        hits = self._hits.get(name)
+        if hits is None:
+            words = self.lower if part is None else map(part, self.lower)
+            hits = self._hits[name] = list(compress(count(), map(test, words)))
+        return hits
 
 
 QUOTE_MARKS = frozenset(QUOTE_PAIRS).union(*QUOTE_PAIRS.values())

@@ -66,6 +66,13 @@ class Lexicons:
     # source_noun_kind per word, filled as words are met (a copy made with
     # dataclasses.replace starts empty, so changed lists are never read stale)
     _noun_kinds: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _hedge_words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def hedge_words(self) -> frozenset[str]:
+        """Hedge words and Konjunktiv-I forms: either hedges a claim."""
+        if self._hedge_words is None:
+            self._hedge_words = frozenset(self.hedges) | self.konj1
+        return self._hedge_words
 
     def fclass(self, word_lower: str) -> frozenset[str]:
         return self.function.get(word_lower, frozenset())

@@ -81,7 +81,7 @@ class Flow:
     colon_pending: Claim | None = None  # an attributed claim whose sentence ended in ":"
     statement: Claim | None = None  # speaker and cue of "X zeigt sich entschlossen:" (no claim itself)
     statement_paragraph: int = -1
-    last_speaker: tuple[int, Range] | None = None  # (sentence, subject) of the last unclaimed sentence with a speaker
+    unclaimed: tuple[int, int, int] | None = None  # (sentence, start, end) of the last sentence without a claim
 
 
 class DocRules:
@@ -136,9 +136,7 @@ class DocRules:
             if handled:
                 continue
             flow.colon_pending = None
-            subject = self.complements.sentence_subject(s, e)
-            if subject is not None:
-                flow.last_speaker = (si, subject)
+            flow.unclaimed = (si, s, e)  # its subject is looked for only if the next sentence needs a speaker
             if self.doc.words[e - 1] == ":":
                 # "Selenskyj zeigt sich entschlossen:" — the statement follows
                 flow.statement = self.complements.colon_speaker(s, e - 1)
@@ -202,8 +200,8 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if flow.colon_pending:
             level = 2
-        speaker = flow.last_speaker
-        if level and speaker is not None and speaker[0] == si - 1 and speaker[0] > flow.prev_sent:
+        speaker = self._unclaimed_subject(si, flow) if level else None
+        if speaker is not None:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
             # dies ab. Sein Programm diene …")
@@ -228,6 +226,14 @@ class DocRules:
                   kind="colon" if flow.colon_pending else "free", sents=[si])
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
         return True, c
+
+    def _unclaimed_subject(self, si: int, flow: Flow) -> tuple[int, Range] | None:
+        """(sentence, subject) of the sentence just before when no claim took it
+        and its subject is a speaker-like role, organisation or document."""
+        if flow.unclaimed is None or flow.unclaimed[0] != si - 1 or si - 1 <= flow.prev_sent:
+            return None
+        subject = self.complements.sentence_subject(flow.unclaimed[1], flow.unclaimed[2])
+        return (si - 1, subject) if subject is not None else None
 
     def _split_coordinated_dass(self, claim: Claim) -> list[Claim]:
         """Coordinated dass-clauses are two claims of the same speaker
