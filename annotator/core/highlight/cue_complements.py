@@ -59,6 +59,7 @@ ATTITUDE_FRAMES = (
 )
 ATTITUDE_STEMS = tuple(stem for stems, _ in ATTITUDE_FRAMES for stem in stems)
 COMMA = frozenset({","})
+AGENT_PREPOSITIONS = frozenset(("von", "vom"))
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -251,8 +252,8 @@ class ComplementCues:
         with "als" is the source, the participle the cue; the claim is the
         clause (a relative clause with the noun it describes)."""
         lower, words = self.doc.lower, self.doc.words
-        for k in range(s, e - 3):
-            if lower[k] not in ("von", "vom") or self.doc.quote_of[k] >= 0:
+        for k in self.doc.tokens_in(self.doc.token_hits("von", AGENT_PREPOSITIONS.__contains__), s, e - 3):
+            if self.doc.quote_of[k] >= 0:
                 continue
             agent = self.phrases.np_after(k + 1, e, s, allow_pron=False, appositions=False)
             if agent is None and lower[k + 1] in ("vielen", "manchen", "einigen", "allen", "beobachtern"):
