@@ -171,6 +171,7 @@ class DocRules:
         """ "… . Dies bestätigte X.": the message is the sentence before, when
         no claim of its own took it; the "Dies" sentence is the reporting
         event.  False drops the claim."""
+        self.verbs.reporting_events.append((s, e))  # either way not a claim of the outlet
         if si == 0 or si - 1 in flow.consumed or flow.prev_sent == si - 1:
             return False
         ps, pe = self.doc.sents[si - 1]
@@ -180,7 +181,6 @@ class DocRules:
         claim.parts = [(ps, pe)]
         claim.sents = [si - 1, si]
         claim.hedged = self.features.hedged(ps, pe)
-        self.verbs.reporting_events.append((s, e))
         return True
 
     def _statement_claim(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
