@@ -113,3 +113,20 @@ def test_a_lexicon_copy_starts_with_empty_caches():
     copy = replace(lex, source_nouns={})
     assert copy.source_noun_kind("regierungssprecher") is None
     assert lex.hedge_words() >= lex.konj1
+
+
+# ------------------------------------------------------------ source spans
+
+
+def test_a_pp_that_fills_the_prefield_up_to_the_verb_belongs_to_the_speaker(hl):
+    text = "Die Behörden in beiden Staaten erklärten, dass Drogenschmuggel zu dem Zwischenfall führte."
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == ("Die Behörden in beiden Staaten", "erklärten")
+    [frame] = attributed(hl, "Laut den Behörden in beiden Staaten führte Drogenschmuggel zu dem Zwischenfall.")
+    assert (frame["src"], frame["msg"]) == ("den Behörden in beiden Staaten",
+                                            "führte Drogenschmuggel zu dem Zwischenfall")
+
+
+def test_a_temporal_pp_in_the_prefield_is_no_part_of_the_speaker(hl):
+    [c] = attributed(hl, "Laut Polizei in der Nacht wurden drei Menschen verletzt.")
+    assert c["src"] == "Polizei"

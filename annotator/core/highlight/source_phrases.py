@@ -221,6 +221,8 @@ class SourcePhrases:
         if words[b] == "," and b + 1 < fin and lower[b] == "," or (words[b] == "," and lower[b + 1] in RELATIVE
                                                                    and words[fin - 1] == ","):
             return phrase  # "Die Organisation, die …, erklärte"
+        if a == c.sent_start and self.phrases.prefield_pp_end(b, e) == fin:
+            return (a, fin)  # "Die Behörden in beiden Staaten erklärten"
         if lower[b] in ("und", "sowie", "oder") and b + 1 < fin:
             sub = self.phrases.np_after(b + 1, fin, s)
             if sub is not None and sub[1] >= fin - 1:
