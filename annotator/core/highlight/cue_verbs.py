@@ -34,11 +34,11 @@ CONTENTLESS = frozenset("sich dies dieses das es ihn sie ihm ihr ihnen nicht auc
                         "dazu daraufhin anschließend später zuvor bereits jetzt nun noch so".split())
 
 
-# verbs of telling whose noun object names the topic, not what was said:
-# "erläuterte die Klimapolitik" is no claim ("sprach von einem Erfolg" is)
 # a demonstrative object in front that points back to the sentence before
 ANAPHORIC_OBJECTS = frozenset(("dies", "das", "dieses"))
 
+# verbs of telling whose noun object names the topic, not what was said:
+# "erläuterte die Klimapolitik" is no claim ("sprach von einem Erfolg" is)
 TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren darlegen ausführen erzählen "
                        "informieren unterrichten".split())
 
