@@ -17,7 +17,7 @@ from annotator.core.models import Attribution
 # family.
 FAMILY_OF_KIND = {
     "comp-dass": "verb", "comp-colon": "verb", "comp-inf": "verb", "comp-v2": "verb", "inverted": "verb",
-    "reported": "verb", "passive": "verb",
+    "reported": "verb", "passive": "verb", "anaphoric": "verb",
     "wie": "frame", "wonach": "frame", "frame-pre": "frame", "frame-post": "frame", "frame-nach": "frame",
     "frame-adv": "frame", "frame-heisst": "frame", "frame-so": "frame",
     "quote": "quote", "quote-colon": "quote", "quote-more": "quote",

@@ -21,6 +21,9 @@ Components:
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import add
+
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -107,7 +110,7 @@ class ClaimFinder:
                 starts_flags = [v == 1 for v in doc.to_array(SENT_START).tolist()]
                 starts_flags[0] = True
         words = token_texts(doc)
-        sidx = [k for k, f in enumerate(starts_flags) if f] + [n]
+        sidx = [*compress(range(n), starts_flags), n]
         bounds = [(sidx[k], sidx[k + 1]) for k in range(len(sidx) - 1)]
         pos = [t.pos_ for t in doc] if doc.has_annotation("POS") else None
         ents = [(e.start, e.end, e.label_) for e in doc.ents] if doc.has_annotation("ENT_IOB") else None
@@ -116,7 +119,7 @@ class ClaimFinder:
         if ents:
             _snap_to_entities(claims, ents)
         starts = doc.to_array(IDX).tolist()
-        ends = [a + len(x) for a, x in zip(starts, words)]
+        ends = list(map(add, starts, map(len, words)))
 
         def span(r):
             if r is None or r[1] <= r[0]:

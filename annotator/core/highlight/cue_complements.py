@@ -18,6 +18,8 @@ made a claim, these rules find the cue from that complement:
 
 from __future__ import annotations
 
+from operator import methodcaller
+
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
@@ -56,6 +58,8 @@ ATTITUDE_FRAMES = (
       "verurteilte", "bedauert", "bedauern", "bedauerte", "lobt", "loben", "lobte"), ""),
 )
 ATTITUDE_STEMS = tuple(stem for stems, _ in ATTITUDE_FRAMES for stem in stems)
+COMMA = frozenset({","})
+AGENT_PREPOSITIONS = frozenset(("von", "vom"))
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -117,9 +121,10 @@ class ComplementCues:
     # ------------------------------------------------------------ noun cues
     def noun_claim(self, s: int, e: int) -> Claim | None:
         """A speech noun with its complement (see the module doc)."""
-        words, lower = self.doc.words, self.doc.lower
-        for i in range(s, e - 2):
-            if lower[i] not in self.doc.lex.speech_nouns or self.doc.quote_of[i] >= 0 or not words[i][:1].isupper():
+        words = self.doc.words
+        nouns = self.doc.token_hits("speech_noun", self.doc.lex.speech_nouns.__contains__)
+        for i in self.doc.tokens_in(nouns, s, e - 2):
+            if self.doc.quote_of[i] >= 0 or not words[i][:1].isupper():
                 continue
             source, after = self._noun_source(i, e, s)
             if after >= e:
@@ -164,8 +169,8 @@ class ComplementCues:
         the evidence is the source ("durch X", else the subject), the noun
         the cue."""
         words, lower = self.doc.words, self.doc.lower
-        for i in range(s, e - 3):
-            if lower[i] not in EVIDENTIAL_NOUNS or not words[i][:1].isupper() or lower[i + 1] not in POINTERS:
+        for i in self.doc.tokens_in(self.doc.token_hits("evidential", EVIDENTIAL_NOUNS.__contains__), s, e - 3):
+            if not words[i][:1].isupper() or lower[i + 1] not in POINTERS:
                 continue
             comma = next((m for m in range(i + 2, min(e, i + 5)) if words[m] == ","), -1)
             message = self.complement_at(comma, e) if comma > 0 else None
@@ -187,10 +192,7 @@ class ComplementCues:
     # ------------------------------------------------------------ phrase cues
     def phrase_claim(self, s: int, e: int) -> Claim | None:
         """A predicate with a speaker-like subject before a reported complement."""
-        words = self.doc.words
-        for k in range(s + 2, e - 2):
-            if words[k] != ",":
-                continue
+        for k in self.doc.tokens_in(self.doc.token_hits("comma", COMMA.__contains__), s + 2, e - 2):
             message = self.complement_at(k, e)
             if message is None:
                 continue
@@ -198,6 +200,8 @@ class ComplementCues:
             if speaker is None or any(self.doc.lower[m] in CONSECUTIVE for m in range(s, k)):
                 return None  # "erlitt so schwere Verletzungen, dass …": a consequence, not a report
             source, verb = speaker
+            if self.doc.lower[verb] in self.doc.lex.konj1:
+                return None  # "Die IAEO gehe davon aus, dass …": the host is reported speech itself
             # the cue is the predicate up to the complement when the subject
             # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
             cue = (verb, self.clauses._trim(verb, k)) if source[1] <= verb and k - verb <= 6 else (verb, verb + 1)
@@ -248,8 +252,8 @@ class ComplementCues:
         with "als" is the source, the participle the cue; the claim is the
         clause (a relative clause with the noun it describes)."""
         lower, words = self.doc.lower, self.doc.words
-        for k in range(s, e - 3):
-            if lower[k] not in ("von", "vom") or self.doc.quote_of[k] >= 0:
+        for k in self.doc.tokens_in(self.doc.token_hits("von", AGENT_PREPOSITIONS.__contains__), s, e - 3):
+            if self.doc.quote_of[k] >= 0:
                 continue
             agent = self.phrases.np_after(k + 1, e, s, allow_pron=False, appositions=False)
             if agent is None and lower[k + 1] in ("vielen", "manchen", "einigen", "allen", "beobachtern"):
@@ -289,9 +293,9 @@ class ComplementCues:
         mit Y", "X sprach von Y", "X begrüßte Y" — a reported claim of the
         speaker-like subject, the verb its cue."""
         lower = self.doc.lower
-        for m in range(s + 1, e - 1):
-            if not lower[m].startswith(ATTITUDE_STEMS):
-                continue  # cheap test first: nearly no token is one of these verbs
+        # nearly no token is one of these verbs: only those are looked at
+        for m in self.doc.tokens_in(self.doc.token_hits("attitude", methodcaller("startswith", ATTITUDE_STEMS)),
+                                    s + 1, e - 1):
             needed = next((word for stems, word in ATTITUDE_FRAMES if lower[m].startswith(stems)), None)
             if needed is None or self.doc.quote_of[m] >= 0 or not self.tokens.finite_verb(m):
                 continue

@@ -57,7 +57,7 @@ class FrameCues:
                    "so": self._so_frame}
         out: list[Frame] = []
         frames, lower, quote_of = self.doc.lex.frames, self.doc.lower, self.doc.quote_of
-        for i in range(s, e):
+        for i in self.doc.tokens_in(self.doc.frame_tokens, s, e):
             kind = frames.get(lower[i])
             if kind is None or quote_of[i] >= 0:
                 continue
@@ -74,6 +74,10 @@ class FrameCues:
         phrase = self.phrases.np_after(i + 1, e, s, allow_pron=False, open_end=False)
         if phrase is None:
             return None
+        if i == s:
+            pp_end = self.phrases.prefield_pp_end(phrase[1], e)
+            if pp_end is not None:
+                phrase = (phrase[0], pp_end)
         return Frame(cue=(i, i + 1), source=phrase, span=(i, phrase[1]), kind="pre")
 
     def _post_frame(self, i: int, s: int, e: int) -> Frame | None:

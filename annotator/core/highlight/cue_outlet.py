@@ -59,8 +59,7 @@ class OutletVoice:
         ``events`` are sentences that only report that someone spoke."""
         in_message, in_frame = self._taken(attributed)
         for a, b in events:
-            for k in range(a, b):
-                in_frame[k] = True
+            in_frame[a:b] = [True] * (b - a)
         out: list[Claim] = []
         for si, (s, e) in enumerate(self.doc.sents):
             while e > s and self.doc.words[e - 1].isspace():
@@ -68,7 +67,7 @@ class OutletVoice:
             if e - s < MIN_WORDS or self.not_a_statement(s, e):
                 continue
             for a, b in self.clause_units(s, e):
-                if any(in_frame[k] for k in range(a, b)):
+                if True in in_frame[a:b]:
                     continue  # "X sagte", "laut X": the reporting frame, not a claim
                 free = self._longest_free_run(a, b, in_message)
                 if free is None:
@@ -87,12 +86,11 @@ class OutletVoice:
         in_frame = [False] * self.doc.n
         for c in claims:
             for a, b in c.parts:
-                for k in range(a, b):
-                    in_message[k] = True
+                if b > a:
+                    in_message[a:b] = [True] * (b - a)
             for span in (c.cue, c.source):
-                if span is not None:
-                    for k in range(span[0], span[1]):
-                        in_frame[k] = True
+                if span is not None and span[1] > span[0]:
+                    in_frame[span[0]:span[1]] = [True] * (span[1] - span[0])
         return in_message, in_frame
 
     def _longest_free_run(self, a: int, b: int, in_message: list[bool]) -> Range | None:
@@ -100,6 +98,9 @@ class OutletVoice:
         is most of the unit and long enough to assert something."""
         best: Range | None = None
         k = a
+        if True not in in_message[a:b]:  # most units: no claim touches them
+            best = self._trim_punctuation(a, b)
+            k = b
         while k < b:
             if in_message[k]:
                 k += 1

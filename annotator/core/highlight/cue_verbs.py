@@ -34,6 +34,9 @@ CONTENTLESS = frozenset("sich dies dieses das es ihn sie ihm ihr ihnen nicht auc
                         "dazu daraufhin anschließend später zuvor bereits jetzt nun noch so".split())
 
 
+# a demonstrative object in front that points back to the sentence before
+ANAPHORIC_OBJECTS = frozenset(("dies", "das", "dieses"))
+
 # verbs of telling whose noun object names the topic, not what was said:
 # "erläuterte die Klimapolitik" is no claim ("sprach von einem Erfolg" is)
 TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren darlegen ausführen erzählen "
@@ -59,7 +62,7 @@ class VerbCues:
         out = []
         words, lower = self.doc.words, self.doc.lower
         verbs, quote_of = self.doc.lex.verbs, self.doc.quote_of
-        for i in range(s, e):
+        for i in self.doc.tokens_in(self.doc.verb_tokens, s, e):
             ents = verbs.get(lower[i])
             if not ents or quote_of[i] >= 0:
                 continue
@@ -313,6 +316,9 @@ class VerbCues:
     REPORTED_MIN_RATE = 0.02
 
     def reported_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
+        anaphoric = self.anaphoric_claim(s, e, vi, vf, part)
+        if anaphoric is not None:
+            return anaphoric
         if vf.precision < self.REPORTED_MIN_PRECISION:
             return None
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
@@ -330,13 +336,38 @@ class VerbCues:
             return None
         if self.doc.lower[src[0]] in ("es", "man") and src[1] - src[0] == 1:
             return None
-        if not self.sources.speaker_like(src):
+        if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
         if not self.has_content(s, e, src, vi, part) or (vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)):
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def anaphoric_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
+        """ "Dies bestätigte X am Abend.", "Das hat X mitgeteilt": a prefield
+        that is only a demonstrative object points back to the sentence
+        before, which is what X said; the run loop moves the message there
+        (or drops the claim).  The pointing object makes even a verb that
+        seldom reports without a complement ("sagte") a report."""
+        lower = self.doc.lower
+        if lower[s] not in ANAPHORIC_OBJECTS or vf.precision < self.ANAPHORIC_MIN_PRECISION:
+            return None
+        if not (vi == s + 1 or (vf.kind == "part" and "aux" in self.tokens.fclass(s + 1))):
+            return None
+        src = self.sources.subject_of(vi, vf, s, e, part)
+        if src is None or src[0] <= s + 1 or not self.sources.speaker_like(src):
+            return None
+        return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
+                     hedged=False, score=0.55 * (0.5 + 0.5 * vf.precision), kind="anaphoric")
+
+    ANAPHORIC_MIN_PRECISION = 0.1
+
+    def _strong_speech_act(self, vf: VerbForm, src: Range) -> bool:
+        """A verb that nearly always reports speech makes any noun subject
+        its speaker ("Kritiker fürchten …", "Die Opposition fordert …")."""
+        return vf.precision >= 0.7 and self.doc.lex.reported_rate.get(vf.lemma, 0.0) >= 0.2 \
+            and self.doc.words[src[1] - 1][:1].isupper()
 
     def has_content(self, s: int, e: int, source: Range, verb: int, particle: int) -> bool:
         """Does a speech act without a complement say anything?  Not when

@@ -9,7 +9,10 @@ said otherwise.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, count
 
 from annotator.core.highlight.lexicons import Lexicons
 from annotator.core.highlight.rules_words import PUNCT, QUOTE_PAIRS
@@ -31,24 +34,52 @@ class DocState:
     quotes: list[Range] = field(default_factory=list)  # inclusive open..close token indices
     word_counts: list[int] = field(default_factory=list)  # words (not punctuation) before each token, and in all
     n: int = 0  # number of tokens
+    verb_tokens: list[int] = field(default_factory=list)  # tokens whose lowercase form the verb lexicon knows
+    frame_tokens: list[int] = field(default_factory=list)  # tokens whose lowercase form is a frame cue
+    _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # see ``token_hits``
 
 
     @classmethod
     def build(cls, words: list[str], sents: list[Range], lex: Lexicons,
               ents: list[tuple[int, int, str]] | None = None, pos: list[str] | None = None) -> DocState:
         doc = cls(words=words, sents=sents, lex=lex, ents=ents or [], pos=pos,
-                  lower=[word.lower() for word in words], n=len(words))
+                  lower=list(map(str.lower, words)), n=len(words))
         doc.quotes = find_quotes(words)
-        count = 0
-        doc.word_counts = [0]
-        for word in words:
-            count += word[:1].isalnum()
-            doc.word_counts.append(count)
+        # the cue finders look only at these, instead of every token of every sentence
+        verbs, frames = lex.verbs, lex.frames
+        doc.verb_tokens = list(compress(count(), map(verbs.__contains__, doc.lower)))
+        doc.frame_tokens = list(compress(count(), map(frames.__contains__, doc.lower)))
+        # C-level loops: this runs over every token of every document
+        doc.word_counts = list(accumulate([word[:1].isalnum() for word in words], initial=0))
         doc.quote_of = [-1] * len(words)
         for number, (opening, closing) in enumerate(doc.quotes):
-            for k in range(opening, closing + 1):
-                doc.quote_of[k] = number
+            doc.quote_of[opening:closing + 1] = [number] * (closing + 1 - opening)
         return doc
+
+    def tokens_in(self, hits: list[int], s: int, e: int) -> list[int]:
+        """The indices of ``hits`` (sorted) within s..e."""
+        return hits[bisect_left(hits, s):bisect_left(hits, e)]
+
+    def any_in(self, hits: list[int], s: int, e: int) -> bool:
+        """Is one of ``hits`` (sorted) within s..e?"""
+        k = bisect_left(hits, s)
+        return k < len(hits) and hits[k] < e
+
+    def token_hits(self, name: str, test: Callable[[str], object],
+                   part: Callable[[str], str] | None = None) -> list[int]:
+        """The sorted indices of the tokens whose lowercase form (or ``part``
+        of it, e.g. ``itemgetter(slice(-1, None))`` for the last letter)
+        passes ``test``, found once per document in one C-level pass (``test``
+        a set's ``__contains__``, a ``str`` method or an ``operator`` getter),
+        so the rules that run per sentence need not test every token again."""
+        hits = self._hits.get(name)
+        if hits is None:
+            words = self.lower if part is None else map(part, self.lower)
+            hits = self._hits[name] = list(compress(count(), map(test, words)))
+        return hits
+
+
+QUOTE_MARKS = frozenset(QUOTE_PAIRS).union(*QUOTE_PAIRS.values())
 
 
 MAX_QUOTE_TOKENS = 400  # a quotation mark unclosed this long is a typo, not a quote
@@ -62,26 +93,30 @@ def find_quotes(words: list[str]) -> list[Range]:
     was never closed; a straight quote before punctuation closes nothing."""
     quotes: list[Range] = []
     n = len(words)
-    i = 0
-    while i < n:
+    marks = [k for k, word in enumerate(words) if word in QUOTE_MARKS]  # only these can open or close
+    m = 0
+    while m < len(marks):
+        i = marks[m]
         opener = words[i]
         closers = QUOTE_PAIRS.get(opener)
-        if closers is None:
-            i += 1
-            continue
-        if opener == '"' and i + 1 < n and words[i + 1] in PUNCT:
-            i += 1
+        if closers is None or (opener == '"' and i + 1 < n and words[i + 1] in PUNCT):
+            m += 1
             continue
         found = -1
-        for j in range(i + 1, min(n, i + MAX_QUOTE_TOKENS)):
+        limit = min(n, i + MAX_QUOTE_TOKENS)
+        for later in range(m + 1, len(marks)):
+            j = marks[later]
+            if j >= limit:
+                break
             if words[j] in closers:
                 found = j
                 break
             if words[j] == opener and opener != '"':  # a new opener of the same kind: unclosed
                 break
         if found < 0 or found == i + 1:
-            i += 1
+            m += 1
             continue
         quotes.append((i, found))
-        i = found + 1
+        while m < len(marks) and marks[m] <= found:
+            m += 1
     return quotes

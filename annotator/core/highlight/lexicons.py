@@ -63,6 +63,16 @@ class Lexicons:
     reported_rate: dict[str, float] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
     digest: str = ""
+    # source_noun_kind per word, filled as words are met (a copy made with
+    # dataclasses.replace starts empty, so changed lists are never read stale)
+    _noun_kinds: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _hedge_words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def hedge_words(self) -> frozenset[str]:
+        """Hedge words and Konjunktiv-I forms: either hedges a claim."""
+        if self._hedge_words is None:
+            self._hedge_words = frozenset(self.hedges) | self.konj1
+        return self._hedge_words
 
     def fclass(self, word_lower: str) -> frozenset[str]:
         return self.function.get(word_lower, frozenset())
@@ -71,6 +81,13 @@ class Lexicons:
         return word_lower.endswith(self.nominal_cues)
 
     def source_noun_kind(self, word_lower: str) -> str | None:
+        try:
+            return self._noun_kinds[word_lower]
+        except KeyError:
+            kind = self._noun_kinds[word_lower] = self._uncached_noun_kind(word_lower)
+            return kind
+
+    def _uncached_noun_kind(self, word_lower: str) -> str | None:
         kind = self._source_noun_kind(word_lower)
         if kind is None and len(word_lower) > 5:
             # plural and dative endings: "Parteien", "Behörden", "Experten"

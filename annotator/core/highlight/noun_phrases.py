@@ -16,6 +16,7 @@ from annotator.core.highlight.rules_words import (
     GENITIVE_DETS,
     NAME_PARTICLES,
     PARTITIVES,
+    PUNCT,
     RELATIVE,
     SUBJECT_PRONOUNS,
     TIME_WORDS,
@@ -390,3 +391,25 @@ class NounPhrases:
                     and not self.tokens.is_nounlike(k - 1, sent_start):
                 k -= 1
         return (k, j + 1)
+
+    # prepositions of a PP that describes the phrase in front of a finite verb
+    PREFIELD_PP = frozenset(("in", "im", "aus", "bei", "beim"))
+    TEMPORAL = frozenset(("nacht", "jahr", "jahren", "woche", "wochen", "tag", "tagen", "vergangenheit", "zukunft",
+                          "zeit", "folge", "regel", "moment"))
+
+    def prefield_pp_end(self, b: int, e: int) -> int | None:
+        """Where a PP right after a phrase ends when it fills the prefield up
+        to the finite verb ("Die Behörden in beiden Staaten erklärten",
+        "Laut den Behörden in beiden Staaten führte"): German puts one
+        constituent before the verb, so the PP belongs to the phrase.  Not a
+        temporal PP ("in der Nacht")."""
+        lower = self.doc.lower
+        if b >= e or lower[b] not in self.PREFIELD_PP:
+            return None
+        for k in range(b + 1, min(e, b + 7)):
+            if self.doc.words[k] in PUNCT or self.doc.quote_of[k] >= 0 or lower[k] in self.TEMPORAL \
+                    or lower[k] in TIME_WORDS:
+                return None
+            if self.tokens.finite_verb(k):
+                return k if k > b + 1 else None
+        return None

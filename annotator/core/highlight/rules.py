@@ -81,7 +81,7 @@ class Flow:
     colon_pending: Claim | None = None  # an attributed claim whose sentence ended in ":"
     statement: Claim | None = None  # speaker and cue of "X zeigt sich entschlossen:" (no claim itself)
     statement_paragraph: int = -1
-    last_speaker: tuple[int, Range] | None = None  # (sentence, subject) of the last unclaimed sentence with a speaker
+    unclaimed: tuple[int, int, int] | None = None  # (sentence, start, end) of the last sentence without a claim
 
 
 class DocRules:
@@ -121,6 +121,7 @@ class DocRules:
             # speaker is the outermost one); otherwise the sentence's own cues
             got = self._statement_claim(si, s, e, flow) or self._sentence_claims(si, s, e, flow)
             got = [piece for c in got for piece in self._split_coordinated_dass(c)]
+            got = [c for c in got if c.kind != "anaphoric" or self._anaphoric_message(c, si, s, e, flow)]
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
@@ -135,9 +136,7 @@ class DocRules:
             if handled:
                 continue
             flow.colon_pending = None
-            subject = self.complements.sentence_subject(s, e)
-            if subject is not None:
-                flow.last_speaker = (si, subject)
+            flow.unclaimed = (si, s, e)  # its subject is looked for only if the next sentence needs a speaker
             if self.doc.words[e - 1] == ":":
                 # "Selenskyj zeigt sich entschlossen:" — the statement follows
                 flow.statement = self.complements.colon_speaker(s, e - 1)
@@ -168,6 +167,22 @@ class DocRules:
             got = [quote] if quote is not None else []
         return got
 
+    def _anaphoric_message(self, claim: Claim, si: int, s: int, e: int, flow: Flow) -> bool:
+        """ "… . Dies bestätigte X.": the message is the sentence before, when
+        no claim of its own took it; the "Dies" sentence is the reporting
+        event.  False drops the claim."""
+        self.verbs.reporting_events.append((s, e))  # either way not a claim of the outlet
+        if si == 0 or si - 1 in flow.consumed or flow.prev_sent == si - 1:
+            return False
+        ps, pe = self.doc.sents[si - 1]
+        pe = self.clauses.strip_end(ps, pe)
+        if pe - ps < 3 or self.outlet.not_a_statement(ps, pe):
+            return False
+        claim.parts = [(ps, pe)]
+        claim.sents = [si - 1, si]
+        claim.hedged = self.features.hedged(ps, pe)
+        return True
+
     def _statement_claim(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
         """A sentence of a colon statement: the statement's speaker and cue."""
         if flow.statement is None or self.outlet.not_a_statement(s, e):
@@ -185,8 +200,8 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if flow.colon_pending:
             level = 2
-        speaker = flow.last_speaker
-        if level and speaker is not None and speaker[0] == si - 1 and speaker[0] > flow.prev_sent:
+        speaker = self._unclaimed_subject(si, flow) if level else None
+        if speaker is not None:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
             # dies ab. Sein Programm diene …")
@@ -211,6 +226,14 @@ class DocRules:
                   kind="colon" if flow.colon_pending else "free", sents=[si])
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
         return True, c
+
+    def _unclaimed_subject(self, si: int, flow: Flow) -> tuple[int, Range] | None:
+        """(sentence, subject) of the sentence just before when no claim took it
+        and its subject is a speaker-like role, organisation or document."""
+        if flow.unclaimed is None or flow.unclaimed[0] != si - 1 or si - 1 <= flow.prev_sent:
+            return None
+        subject = self.complements.sentence_subject(flow.unclaimed[1], flow.unclaimed[2])
+        return (si - 1, subject) if subject is not None else None
 
     def _split_coordinated_dass(self, claim: Claim) -> list[Claim]:
         """Coordinated dass-clauses are two claims of the same speaker

@@ -9,9 +9,13 @@ sentence a claim).
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from annotator.core.highlight.doc_state import DocState
 
 MOOD_ENDINGS = frozenset("einlt")  # last letters of every Konjunktiv form ("sei", "habe", "seien") and "soll(en)"
+LAST_LETTER = itemgetter(slice(-1, None))
+FIRST_LETTER = itemgetter(slice(0, 1))
 
 
 class SentenceFeatures:
@@ -22,12 +26,9 @@ class SentenceFeatures:
 
     # ------------------------------------------------------------- features
     def hedged(self, s: int, e: int) -> bool:
-        lex = self.doc.lex
-        for k in range(s, e):
-            lo = self.doc.lower[k]
-            if lo in lex.hedges or lo in lex.konj1:
-                return True
-        return False
+        """A hedge word or a Konjunktiv-I form in s..e."""
+        hedge_words = self.doc.lex.hedge_words()
+        return self.doc.any_in(self.doc.token_hits("hedge", hedge_words.__contains__), s, e)
 
     KONJ2 = frozenset("hätte hätten wäre wären würde würden müsste müssten befänden stünden gäbe käme kämen "
                       "ließen ginge gingen könnte könnten".split())
@@ -42,14 +43,15 @@ class SentenceFeatures:
         lex = self.doc.lex
         level, verb = 0, -1
         lower, quote_of = self.doc.lower, self.doc.quote_of
-        for k in range(s, e):
+        # no Konjunktiv or "soll" form ends otherwise: only these tokens are looked at
+        for k in self.doc.tokens_in(self.doc.token_hits("mood", MOOD_ENDINGS.__contains__, LAST_LETTER), s, e):
             lo = lower[k]
-            if lo[-1:] not in MOOD_ENDINGS or quote_of[k] >= 0:
-                continue  # no Konjunktiv or "soll" form ends otherwise
+            if quote_of[k] >= 0:
+                continue
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
                                     or not self.doc.words[k][:1].isupper()):
                 return 2, k
-            if lo in ("soll", "sollen"):
+            if lo in ("soll", "sollen") and not self.in_subordinate_clause(k, s):
                 return 2, k
             if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
@@ -57,17 +59,27 @@ class SentenceFeatures:
                 level, verb = 1, k
         return level, verb
 
+    def in_subordinate_clause(self, k: int, s: int) -> bool:
+        """Is token k in a clause after a comma that a relative pronoun opens
+        (", die … aufgestockt werden sollen", ", für die … soll")?  Its modal
+        tells the plan of a thing, not hearsay."""
+        words, lower = self.doc.words, self.doc.lower
+        j = k - 1
+        while j >= s and words[j] not in (",", ";", ":", "–"):
+            j -= 1
+        if j < s:
+            return False
+        first = j + 1
+        if "prep" in self.doc.lex.fclass(lower[first]) and first + 1 < k:
+            first += 1
+        return "rel" in self.doc.lex.fclass(lower[first])
+
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
             return False
-        lex = self.doc.lex
-        for k in range(s, e):
-            x = self.doc.words[k]
-            if x[:1].isdigit():
-                return True
-            if self.doc.lower[k] in lex.checkworthy:
-                return True
-        return False
+        doc = self.doc
+        return doc.any_in(doc.token_hits("digit", str.isdigit, FIRST_LETTER), s, e) \
+            or doc.any_in(doc.token_hits("checkworthy", doc.lex.checkworthy.__contains__), s, e)
 
     def konjunktiv1_form(self, k: int, s: int, e: int) -> bool:
         """Konjunktiv I of a verb the word lists do not know ("es brauche",

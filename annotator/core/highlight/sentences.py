@@ -11,6 +11,9 @@ A sentence never starts with a lowercase word, a comma or a closing mark.
 
 from __future__ import annotations
 
+from itertools import compress, count, repeat
+from operator import contains, itemgetter
+
 import numpy
 from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
@@ -45,7 +48,7 @@ def segment(doc: Doc, lex: Lexicons) -> None:
     starts = [False] * n
     starts[0] = True
     # only tokens that can end a sentence need a look
-    candidates = [i for i, word in enumerate(words) if word[-1] in ".!?…" or "\n" in word]
+    candidates = _sentence_end_candidates(words)
     opening = _opening_straight_quotes(words)
     skip_to = 0
     for i in candidates:
@@ -78,6 +81,18 @@ def segment(doc: Doc, lex: Lexicons) -> None:
             starts[j] = starts[j] or ends
         skip_to = j
     set_sent_starts(doc, starts)
+
+
+END_CHARS = frozenset(".!?…")
+LAST_CHAR = itemgetter(-1)
+
+
+def _sentence_end_candidates(words: list[str]) -> list[int]:
+    """Tokens ending in . ! ? … or holding a line break, in order (found by
+    C-level passes: this looks at every token of every document)."""
+    ends = set(compress(count(), map(END_CHARS.__contains__, map(LAST_CHAR, words))))
+    ends.update(compress(count(), map(contains, words, repeat("\n"))))
+    return sorted(ends)
 
 
 def _opening_straight_quotes(words: list[str]) -> set[int]:
@@ -145,6 +160,6 @@ def token_texts(doc: Doc) -> list[str]:
 
 
 def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
-    arr = numpy.fromiter((1 if x else -1 for x in starts), dtype="int64", count=len(starts)).astype("uint64")
+    arr = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int64").astype("uint64")
     doc.from_array([SENT_START], arr.reshape(-1, 1))  # type: ignore[arg-type]
     doc.user_data["annotator_sent_starts"] = starts

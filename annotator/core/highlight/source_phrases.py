@@ -221,6 +221,8 @@ class SourcePhrases:
         if words[b] == "," and b + 1 < fin and lower[b] == "," or (words[b] == "," and lower[b + 1] in RELATIVE
                                                                    and words[fin - 1] == ","):
             return phrase  # "Die Organisation, die …, erklärte"
+        if a == c.sent_start and self.phrases.prefield_pp_end(b, e) == fin:
+            return (a, fin)  # "Die Behörden in beiden Staaten erklärten"
         if lower[b] in ("und", "sowie", "oder") and b + 1 < fin:
             sub = self.phrases.np_after(b + 1, fin, s)
             if sub is not None and sub[1] >= fin - 1:
@@ -249,7 +251,7 @@ class SourcePhrases:
                 return True
             if not self.doc.words[k][:1].isupper():
                 continue
-            if self.doc.lex.source_noun_kind(lo) is not None:
+            if self.doc.lex.source_noun_kind(lo) is not None or is_acronym(self.doc.words[k]):
                 return True
             counts = self.doc.lex.lower.get(lo)
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
@@ -271,3 +273,9 @@ class SourcePhrases:
         return True
 
     NAME_MAX_COUNT = 3
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capital short word names an organisation ("EU", "SPD", "UNHCR",
+    "ver.di" aside): German writes no common word in capitals."""
+    return 2 <= len(word) <= 7 and word.isupper() and word.replace("-", "").isalpha()
