@@ -41,21 +41,26 @@ class PipelineSpec:
     model: str  # load_highlighter's argument: "blank" or a spaCy package name
     version: str  # the parent's version string; a worker with another one refuses
     with_tokens: bool  # also return tokens (for the token cache)
+    with_facts: bool = False  # also return each claim's facts (for the related-claims index)
 
 
 class WrongPipeline(RuntimeError):
     """A worker built a highlighter that differs from this process's one."""
 
 
-def spec_of(highlighter, with_tokens: bool) -> PipelineSpec:
-    return PipelineSpec(getattr(highlighter, "model", None) or "blank", highlighter.version, with_tokens)
+def spec_of(highlighter, with_tokens: bool, with_facts: bool = False) -> PipelineSpec:
+    return PipelineSpec(getattr(highlighter, "model", None) or "blank", highlighter.version, with_tokens,
+                        with_facts)
 
 
 # -- the work (runs in workers, or here) --------------------------------------
 
 
-def highlight_batch(spec: PipelineSpec, texts: list[str]) -> list[tuple[list, Any]]:
-    """In a worker: (claims, tokens or None) for each text, in order, by the
+Result = tuple[list, Any, Any]  # (claims, tokens or None, facts of each claim or None)
+
+
+def highlight_batch(spec: PipelineSpec, texts: list[str], published: list | None = None) -> list[Result]:
+    """In a worker: (claims, tokens, facts) for each text, in order, by the
     highlighter ``spec`` names (loaded once per process)."""
     from annotator.core.highlight import load_highlighter
 
@@ -63,18 +68,28 @@ def highlight_batch(spec: PipelineSpec, texts: list[str]) -> list[tuple[list, An
     if highlighter.version != spec.version:
         raise WrongPipeline(f"a worker has highlighter {highlighter.version}, "
                             f"this process {spec.version}: install the same annotator everywhere")
-    return highlight_with(highlighter, spec.with_tokens, texts)
+    return highlight_with(highlighter, spec.with_tokens, texts, published if spec.with_facts else None)
 
 
-def highlight_with(highlighter, with_tokens: bool, texts: list[str]) -> list[tuple[list, Any]]:
-    """(claims, tokens or None) for each text, by ``highlighter``: a loaded
-    Highlighter (its Docs give the tokens too), or any object with its
-    ``pipe``, e.g. one that re-scores (then without tokens)."""
+def highlight_with(highlighter, with_tokens: bool, texts: list[str], published: list | None = None,
+                   ) -> list[Result]:
+    """(claims, tokens or None, facts or None) for each text, by
+    ``highlighter``: a loaded Highlighter (its Docs give the tokens too), or
+    any object with its ``pipe``, e.g. one that re-scores (then without
+    tokens). Facts (:func:`new_suggestions.claim_facts`) when ``published``
+    (each text's publication date) is given."""
     if not is_plain(highlighter) or any(len(text) > highlighter.nlp.max_length for text in texts):
         # a wrapper, or a text the highlighter cuts into pieces (long_texts): its own pipe()
-        return [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
-    return [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
-            for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
+        found = [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
+    else:
+        found = [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
+                 for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
+    if published is None:
+        return [(claims, tokens, None) for claims, tokens in found]
+    from annotator.core.new_suggestions import claim_facts
+
+    return [(claims, tokens, claim_facts(text, claims, date))
+            for (claims, tokens), text, date in zip(found, texts, published)]
 
 
 def is_plain(highlighter) -> bool:
@@ -203,12 +218,12 @@ def worker_count(requested: int | None, input_bytes: int) -> int:
 
 
 def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str | None,
-               input_bytes: int) -> InOrder:
+               input_bytes: int, with_facts: bool = False) -> InOrder:
     """Batches for ``highlighter``: on a Dask scheduler (``dask="local"``
     starts a LocalCluster of ``workers`` or 2), in worker processes where
     that pays, else here."""
     highlighter = unwrap(highlighter)
-    spec = spec_of(highlighter, with_tokens)
+    spec = spec_of(highlighter, with_tokens, with_facts)
     parallel = is_plain(highlighter)  # workers rebuild it by name
     if dask and not parallel:
         from annotator.core.parallel_dask import DaskUnavailable
@@ -241,8 +256,8 @@ class InOrder:
     def full(self) -> bool:
         return len(self.pending) >= self.limit
 
-    def submit(self, ticket, texts: list[str]) -> None:
-        self.pending.append((ticket, self.runner.submit(*self.call, texts)))
+    def submit(self, ticket, texts: list[str], *more) -> None:
+        self.pending.append((ticket, self.runner.submit(*self.call, texts, *more)))
 
     def ready(self) -> bool:
         return bool(self.pending) and self.pending[0][1].done()
@@ -288,5 +303,5 @@ def _submit_and_drain(queue: InOrder, batch: list, text_of) -> Iterator[tuple[An
 
 def _pairs(taken) -> Iterator[tuple[Any, list]]:
     batch, results = taken
-    for item, (claims, _) in zip(batch, results):
-        yield item, claims
+    for item, result in zip(batch, results):
+        yield item, result[0]
