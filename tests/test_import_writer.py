@@ -51,9 +51,9 @@ def snapshot(db: Path) -> dict:
     }
 
 
+@pytest.mark.usefixtures("frozen_clock")
 @pytest.mark.parametrize("workers", [0, 2])
-def test_an_import_links_and_indexes_exactly_as_highlighting_article_by_article(tmp_path, frozen_clock,
-                                                                               workers):
+def test_an_import_links_and_indexes_exactly_as_highlighting_article_by_article(tmp_path, workers):
     feed = write_corpus(tmp_path / "feed.jsonl", copies=12)
     highlighter = load_highlighter("blank")
     at_once, one_by_one = tmp_path / "import.sqlite", tmp_path / "later.sqlite"
