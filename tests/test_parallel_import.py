@@ -102,18 +102,44 @@ def test_a_highlighter_that_cannot_travel_is_refused_for_dask_with_a_clear_reaso
         open_queue(Rescoring(), with_tokens=False, workers=None, dask="local", input_bytes=0)
 
 
-def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [0, 2])
+def test_the_first_export_after_an_import_is_a_copy_of_lines_rendered_at_import(tmp_path, monkeypatch, workers):
+    import annotator.core.export.line_export as line_export
     import annotator.core.export.token_cache as token_cache
 
     feed = write_corpus(tmp_path / "feed.jsonl", copies=4)
+    db = imported(tmp_path, "p", feed, workers=workers)
+    calls, renders = [], []
+    real_tokenize, real_render = token_cache.tokenize, line_export.render_records
+    monkeypatch.setattr(token_cache, "tokenize", lambda texts: calls.append(1) or real_tokenize(texts))
+    monkeypatch.setattr(line_export, "render_records", lambda *a: renders.append(1) or real_render(*a))
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    with Project.open(db) as project:
+        first = export_project(project, ExportOptions(layer="suggestions"), tmp_path / "a" / "s.jsonl")
+        assert calls == [] and renders == [], "the first export neither tokenizes nor renders"
+        assert first.reused == first.articles >= 20
+        fresh = export_project(project, ExportOptions(layer="suggestions", token_cache=False, line_cache=False),
+                               tmp_path / "b" / "s.jsonl")
+    assert calls, "the fresh export did tokenize"
+    assert [p.read_bytes() for p in first.files] == [p.read_bytes() for p in fresh.files]
+
+
+def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):
+    # the lines rendered at import gone (e.g. the cache folder cleared): the
+    # export renders, with the import's tokens
+    import annotator.core.export.token_cache as token_cache
+    from annotator.core.export import line_cache
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=4)
     db = imported(tmp_path, "p", feed, workers=0)
+    line_cache.clear()
     calls = []
     real_tokenize = token_cache.tokenize
     monkeypatch.setattr(token_cache, "tokenize", lambda texts: calls.append(1) or real_tokenize(texts))
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     with Project.open(db) as project:
         first = export_project(project, ExportOptions(layer="suggestions"), tmp_path / "a" / "s.jsonl")
-        assert calls == []
+        assert calls == [] and first.reused == 0
         fresh = export_project(project, ExportOptions(layer="suggestions", token_cache=False, line_cache=False),
                                tmp_path / "b" / "s.jsonl")
     assert calls, "the fresh export did tokenize"

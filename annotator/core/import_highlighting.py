@@ -28,6 +28,11 @@ class HighlightingImport:
         self.tokens = highlight_tokens.open_store(highlighter)
         self.queue = open_queue(highlighter, with_tokens=self.tokens is not None, workers=workers,
                                 dask=dask, input_bytes=input_bytes, with_facts=True)
+        self.lines = None
+        if self.tokens is not None:  # the highlighter's tokens are the export's
+            from annotator.core.export.import_lines import ImportLines
+
+            self.lines = ImportLines(project, self.queue.runner.submit, self.tokens.fingerprint)
         self.highlighted = 0
 
     def __enter__(self) -> HighlightingImport:
@@ -56,6 +61,8 @@ class HighlightingImport:
         """Wait for every queued batch and write it."""
         while self.queue.pending:
             self._write(*self.queue.take())
+        if self.lines is not None:
+            self.lines.finish()
 
     def _write(self, fresh: list, results: list) -> None:
         # the articles were inserted by this import: they have no suggestions to replace
@@ -64,10 +71,15 @@ class HighlightingImport:
         write_new(self.project, batch, self.highlighter.name, self.highlighter.version)
         if self.tokens is not None:
             self.tokens.put([(article.text, tokens) for (_, article), (_, tokens, _) in zip(fresh, results)])
+        if self.lines is not None:
+            self.lines.add([a.article_id for a in batch],
+                           {a.article_id: result[1] for a, result in zip(batch, results)})
         self.highlighted += len(fresh)
 
     def close(self) -> None:
         """Stop the workers (queued batches are dropped) and close the token store."""
+        if self.lines is not None:
+            self.lines.close()
         self.queue.close()
         if self.tokens is not None:
             self.tokens.close()
