@@ -32,6 +32,7 @@ BATCH = 64  # texts per batch: ~0.2 s of work, small enough to keep order cheap
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memory stays bounded
 PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
+WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
 
 
 @dataclass(frozen=True)
@@ -182,16 +183,28 @@ def process_pool(workers: int, spec: PipelineSpec) -> _Pool:
 
 
 def _start_worker(spec: PipelineSpec) -> None:
-    """In each worker: die with the parent, then load the highlighter once."""
+    """In each worker: die with the parent, run at a lower priority, then
+    load the highlighter once."""
     import multiprocessing
     import threading
 
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+    _lower_priority()
     from annotator.core.highlight import load_highlighter
 
     load_highlighter(spec.model)
+
+
+def _lower_priority() -> None:
+    """A background import must not make the window stutter: a reviewer's
+    key press and article switch win the CPU over highlighting (the writer,
+    which holds the transaction, keeps its priority)."""
+    try:
+        os.nice(WORKER_NICE)
+    except (AttributeError, OSError):  # Windows has no nice(); a failure costs only priority
+        pass
 
 
 def _exit_with(sentinel) -> None:
