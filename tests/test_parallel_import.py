@@ -226,3 +226,36 @@ def test_a_killed_parallel_import_changes_nothing_and_leaves_no_worker(tmp_path)
         time.sleep(0.2)
     assert not [pid for pid in workers if alive(pid)]
     assert {name: table(db, name) for name in before} == before
+
+
+def learned_import(db: Path, feed: Path, workers: int) -> list[tuple]:
+    """A reviewed project learns, then imports ``feed`` with what it learned."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from learning_support import reviewed_project
+
+    from annotator.core.learning.project_learning import learn_from_project
+    from annotator.core.learning.project_store import project_pipeline, save_learning
+    from annotator.core.parallel_highlight import _Pool, open_queue
+
+    with Project.open(db) as project:
+        reviewed_project(project, 4)
+        save_learning(project, learn_from_project(project))
+        pipeline, warning = project_pipeline(project, "blank")
+        assert warning is None and pipeline.model is not None and "+lexicon." in pipeline.version
+        queue = open_queue(pipeline, with_tokens=False, workers=2, dask=None, input_bytes=0, project=project)
+        assert isinstance(queue.runner, _Pool), "the learned pipeline travels to the workers"
+        queue.close()
+        import_paths(project, [feed], highlighter=pipeline, workers=workers)
+        return project.db.execute(
+            'SELECT article_id, start, "end", source_start, source_end, cue_start, cue_end, attribution, '
+            "hedged, score, pipeline, pipeline_version FROM suggestions WHERE pipeline_version = ? "
+            'ORDER BY article_id, start, "end"', [pipeline.version]).fetchall()
+
+
+def test_a_project_with_a_learned_model_and_lexicon_highlights_on_every_core(tmp_path, frozen_clock):
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=6)
+    serial = learned_import(tmp_path / "serial.sqlite", feed, workers=0)
+    assert len(serial) > 40
+    assert learned_import(tmp_path / "parallel.sqlite", feed, workers=2) == serial

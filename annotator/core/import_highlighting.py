@@ -27,7 +27,7 @@ class HighlightingImport:
         self.project, self.highlighter = project, highlighter
         self.tokens = highlight_tokens.open_store(highlighter)
         self.queue = open_queue(highlighter, with_tokens=self.tokens is not None, workers=workers,
-                                dask=dask, input_bytes=input_bytes, with_facts=True)
+                                dask=dask, input_bytes=input_bytes, with_facts=True, project=project)
         self.lines = None
         if self.tokens is not None:  # the highlighter's tokens are the export's
             from annotator.core.export.import_lines import ImportLines

@@ -36,6 +36,18 @@ WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see do
 
 
 @dataclass(frozen=True)
+class Learned:
+    """What a project learned (``annotator learn``), as plain data a worker
+    rebuilds the project's pipeline from with core/learning's own functions:
+    the lexicon entries in use and the re-scorer (its stored JSON)."""
+
+    cues: tuple[str, ...]
+    sources: tuple[str, ...]
+    model: bytes | None  # Rescorer.to_bytes(), checked again when read
+    hide_below: float | None
+
+
+@dataclass(frozen=True)
 class PipelineSpec:
     """What a worker needs to build the same highlighter as this process."""
 
@@ -43,15 +55,18 @@ class PipelineSpec:
     version: str  # the parent's version string; a worker with another one refuses
     with_tokens: bool  # also return tokens (for the token cache)
     with_facts: bool = False  # also return each claim's facts (for the related-claims index)
+    learned: Learned | None = None  # the project's learned pipeline, else the rules by name
 
 
 class WrongPipeline(RuntimeError):
     """A worker built a highlighter that differs from this process's one."""
 
 
-def spec_of(highlighter, with_tokens: bool, with_facts: bool = False) -> PipelineSpec:
-    return PipelineSpec(getattr(highlighter, "model", None) or "blank", highlighter.version, with_tokens,
-                        with_facts)
+def spec_of(highlighter, with_tokens: bool, with_facts: bool = False, learned: Learned | None = None,
+            ) -> PipelineSpec:
+    base = getattr(highlighter, "highlighter", highlighter) if learned is not None else highlighter
+    return PipelineSpec(getattr(base, "model", None) or "blank", highlighter.version, with_tokens,
+                        with_facts, learned)
 
 
 # -- the work (runs in workers, or here) --------------------------------------
@@ -63,13 +78,63 @@ Result = tuple[list, Any, Any]  # (claims, tokens or None, facts of each claim o
 def highlight_batch(spec: PipelineSpec, texts: list[str], published: list | None = None) -> list[Result]:
     """In a worker: (claims, tokens, facts) for each text, in order, by the
     highlighter ``spec`` names (loaded once per process)."""
-    from annotator.core.highlight import load_highlighter
-
-    highlighter = load_highlighter(spec.model)
+    highlighter = _pipeline(spec)
     if highlighter.version != spec.version:
         raise WrongPipeline(f"a worker has highlighter {highlighter.version}, "
                             f"this process {spec.version}: install the same annotator everywhere")
     return highlight_with(highlighter, spec.with_tokens, texts, published if spec.with_facts else None)
+
+
+_learned_pipelines: dict[PipelineSpec, Any] = {}  # per worker process
+
+
+def _pipeline(spec: PipelineSpec):
+    """The highlighter ``spec`` names, built once per process."""
+    from annotator.core.highlight import load_highlighter
+
+    if spec.learned is None:
+        return load_highlighter(spec.model)
+    if spec not in _learned_pipelines:
+        _learned_pipelines.clear()  # one project's pipeline at a time
+        _learned_pipelines[spec] = build_learned(spec.model, spec.learned)
+    return _learned_pipelines[spec]
+
+
+def build_learned(model: str, learned: Learned):
+    """The project's pipeline as core/learning builds it (project_pipeline)."""
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.learning.apply import load_model
+    from annotator.core.learning.learned_rules import learned_highlighter
+    from annotator.core.learning.pipeline import LearnedPipeline
+
+    if learned.cues or learned.sources:
+        rules = learned_highlighter(list(learned.cues), list(learned.sources), model)
+    else:
+        rules = load_highlighter(model)
+    rescorer = load_model(learned.model)[0] if learned.model is not None else None
+    return LearnedPipeline(rules, rescorer, learned.hide_below, learned_cues=learned.cues)
+
+
+def learned_of(highlighter, project) -> Learned | None:
+    """What workers need to rebuild ``highlighter``, a project's learned
+    pipeline (learning.project_store.project_pipeline), or None when it is
+    not one or they could not build the same (its version says)."""
+    from annotator.core.learning.pipeline import LearnedPipeline
+
+    if type(highlighter) is not LearnedPipeline or project is None:
+        return None
+    from annotator.core.highlight import Highlighter
+    from annotator.core.learning.lexicon_learner import in_use
+    from annotator.core.learning.project_store import learned_entries
+
+    rules = highlighter.highlighter
+    learned = Learned(tuple(sorted(highlighter.learned_cues)), tuple(in_use(learned_entries(project), "source")),
+                      highlighter.model.to_bytes() if highlighter.model is not None else None,
+                      highlighter.hide_below)
+    base = getattr(rules, "model", None) or "blank"
+    if type(rules) is not Highlighter or build_learned(base, learned).version != highlighter.version:
+        return None  # e.g. a re-scorer built apart: it highlights here
+    return learned
 
 
 def highlight_with(highlighter, with_tokens: bool, texts: list[str], published: list | None = None,
@@ -192,9 +257,7 @@ def _start_worker(spec: PipelineSpec) -> None:
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     _lower_priority()
-    from annotator.core.highlight import load_highlighter
-
-    load_highlighter(spec.model)
+    _pipeline(spec)
 
 
 def _lower_priority() -> None:
@@ -231,18 +294,20 @@ def worker_count(requested: int | None, input_bytes: int) -> int:
 
 
 def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str | None,
-               input_bytes: int, with_facts: bool = False) -> InOrder:
+               input_bytes: int, with_facts: bool = False, project=None) -> InOrder:
     """Batches for ``highlighter``: on a Dask scheduler (``dask="local"``
     starts a LocalCluster of ``workers`` or 2), in worker processes where
-    that pays, else here."""
+    that pays, else here. A project's learned pipeline travels to the
+    workers when ``project`` (whose learning it holds) is given."""
     highlighter = unwrap(highlighter)
-    spec = spec_of(highlighter, with_tokens, with_facts)
-    parallel = is_plain(highlighter)  # workers rebuild it by name
+    learned = learned_of(highlighter, project)
+    spec = spec_of(highlighter, with_tokens, with_facts, learned)
+    parallel = is_plain(highlighter) or learned is not None  # workers rebuild it
     if dask and not parallel:
         from annotator.core.parallel_dask import DaskUnavailable
 
-        raise DaskUnavailable("--dask runs the standard highlighter on the workers; this project's learned "
-                              "model or lexicon entries do not travel there yet: run without --dask")
+        raise DaskUnavailable("--dask rebuilds the highlighter on the workers from its name and what the "
+                              "project learned; this one was built otherwise: run without --dask")
     if dask:
         from annotator.core.parallel_dask import DaskRunner
 
