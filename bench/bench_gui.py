@@ -366,8 +366,9 @@ def with_background_import(count: int, articles: int) -> None:
         background = None
         if "running" in label:
             background = subprocess.Popen([sys.executable, str(Path(__file__).with_name("bench_import.py")),
-                                           "--hl", "2", str(articles)], stdout=subprocess.DEVNULL)
-            time.sleep(15)  # generating the feed, starting the workers: the import is then writing
+                                           "--hl", "2", str(articles)], stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL)
+            time.sleep(30)  # generating the feed, starting the workers: the import is then writing
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"\n== {count:,} articles, {label} ==  (load average {load})", flush=True)
         child = subprocess.run([sys.executable, __file__, "--child-in-process", str(db)],
