@@ -235,6 +235,7 @@ def learned_import(db: Path, feed: Path, workers: int) -> list[tuple]:
     sys.path.insert(0, str(Path(__file__).parent))
     from learning_support import reviewed_project
 
+    from annotator.core.learning.pipeline import LearnedPipeline
     from annotator.core.learning.project_learning import learn_from_project
     from annotator.core.learning.project_store import project_pipeline, save_learning
     from annotator.core.parallel_highlight import _Pool, open_queue
@@ -244,9 +245,11 @@ def learned_import(db: Path, feed: Path, workers: int) -> list[tuple]:
         save_learning(project, learn_from_project(project))
         pipeline, warning = project_pipeline(project, "blank")
         assert warning is None and pipeline.model is not None and "+lexicon." in pipeline.version
-        queue = open_queue(pipeline, with_tokens=False, workers=2, dask=None, input_bytes=0, project=project)
-        assert isinstance(queue.runner, _Pool), "the learned pipeline travels to the workers"
-        queue.close()
+        lexicon_only = LearnedPipeline(pipeline.highlighter, None, learned_cues=pipeline.learned_cues)
+        for travelling in (pipeline, lexicon_only):
+            queue = open_queue(travelling, with_tokens=False, workers=2, dask=None, input_bytes=0, project=project)
+            assert isinstance(queue.runner, _Pool), "the learned pipeline travels to the workers"
+            queue.close()
         import_paths(project, [feed], highlighter=pipeline, workers=workers)
         return project.db.execute(
             'SELECT article_id, start, "end", source_start, source_end, cue_start, cue_end, attribution, '

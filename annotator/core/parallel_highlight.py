@@ -299,8 +299,9 @@ def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str
     starts a LocalCluster of ``workers`` or 2), in worker processes where
     that pays, else here. A project's learned pipeline travels to the
     workers when ``project`` (whose learning it holds) is given."""
-    highlighter = unwrap(highlighter)
-    learned = learned_of(highlighter, project)
+    learned = learned_of(highlighter, project)  # before unwrap: learned lexicon entries alone travel too
+    if learned is None:
+        highlighter = unwrap(highlighter)
     spec = spec_of(highlighter, with_tokens, with_facts, learned)
     parallel = is_plain(highlighter) or learned is not None  # workers rebuild it
     if dask and not parallel:
