@@ -262,3 +262,15 @@ def test_a_project_with_a_learned_model_and_lexicon_highlights_on_every_core(tmp
     serial = learned_import(tmp_path / "serial.sqlite", feed, workers=0)
     assert len(serial) > 40
     assert learned_import(tmp_path / "parallel.sqlite", feed, workers=2) == serial
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="os.nice (POSIX)")
+def test_highlighting_workers_yield_the_cpu_to_the_window():
+    from annotator.core.parallel_highlight import WORKER_NICE, process_pool, spec_of
+
+    pool = process_pool(1, spec_of(load_highlighter("blank"), False))
+    try:
+        niceness = pool.submit(os.nice, 0).result(timeout=120)
+    finally:
+        pool.close()
+    assert niceness == min(os.nice(0) + WORKER_NICE, 19)
