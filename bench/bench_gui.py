@@ -1,6 +1,9 @@
 """GUI performance on a generated project (targets from issue 4).
 
 Usage: python bench/bench_gui.py [N ...]     (default: 10000 100000)
+       python bench/bench_gui.py --background-import ARTICLES [N]   (the window's
+       switch and key figures at N (100000) articles, without and then with an
+       import of ARTICLES articles with highlighting running into another project)
 
 For each N a project of N articles (~1,500 characters, 4 suggested claims
 each, plus 20 long articles of 20,000 characters with 200 claims) is built
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -384,6 +388,31 @@ def report_in_process(db: Path) -> None:
           f"{figures['memory']:.0f} MB")
 
 
+def with_background_import(count: int, articles: int) -> None:
+    """The window's figures while ``bench_import.py`` imports ``articles``
+    articles with highlighting (2 workers, at their lower priority) into
+    another project, beside the same figures without it, in one run."""
+    db = project_path(count)
+    for label in ("no background work (baseline)", f"import of {articles:,} articles with highlighting running"):
+        background = None
+        if "running" in label:
+            background = subprocess.Popen([sys.executable, str(Path(__file__).with_name("bench_import.py")),
+                                           "--hl", "2", str(articles)], stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL)
+            time.sleep(30)  # generating the feed, starting the workers: the import is then writing
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"\n== {count:,} articles, {label} ==  (load average {load})", flush=True)
+        child = subprocess.run([sys.executable, __file__, "--child-in-process", str(db)],
+                               capture_output=True, text=True, check=True)
+        print(child.stdout, end="", flush=True)
+        if background is not None:
+            still = background.poll() is None
+            background.send_signal(signal.SIGINT)  # its workers die with it
+            background.wait()
+            print(f"  (the import was {'still running' if still else 'FINISHED before the end'} "
+                  "when the window's figures were taken)", flush=True)
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child-cold-start"]:
         child_cold_start(argv[1], argv[2])
@@ -393,6 +422,9 @@ def main(argv: list[str]) -> None:
         return
     if argv[:1] == ["--child-in-process"]:
         report_in_process(Path(argv[1]))
+        return
+    if argv[:1] == ["--background-import"]:
+        with_background_import(int(argv[2]) if len(argv) > 2 else 100_000, int(argv[1]))
         return
     for count in [int(a) for a in argv] or [10_000, 100_000]:
         run(count)

@@ -106,7 +106,7 @@ def run_tokenize(count: int) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{count:>8} articles  baseline nlp.pipe(spacy.blank('de'))   {elapsed:7.2f} s  "
           f"{count / elapsed:6.0f} articles/s  CPU {1000 * cpu / count:.2f} ms/article  "
-          f"({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB", flush=True)
+          f"({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
 
 
 def run_highlighted(count: int, workers: int) -> None:
@@ -134,7 +134,7 @@ def run_highlighted(count: int, workers: int) -> None:
     print(f"{count:>8} articles  import + highlight, {workers} worker(s)     {elapsed:7.2f} s  "
           f"{count / elapsed:6.0f} articles/s  CPU writer {1000 * cpu / count:.2f} ms/article, "
           f"workers {1000 * workers_cpu / count:.2f} ms/article  "
-          f"peak RSS writer {own:.0f} MB, a worker {children:.0f} MB", flush=True)
+          f"peak RSS writer {own:.0f} MB, a worker {children:.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
     if exports:
         print(exports, flush=True)
 
@@ -153,21 +153,27 @@ def worker_start_up() -> None:
 
 
 def first_exports(project, folder: Path) -> str:
-    """The project's first JSONL export (tokens from the import), beside one
-    that tokenizes every text (token cache off), both without the line cache."""
+    """The project's first JSONL export as a user runs it (the lines the
+    import rendered), beside one rendering every line with the import's
+    tokens (line cache off), one that also tokenizes every text (both
+    caches off: what a first export cost before issue 19), and a re-export."""
     from annotator.core.export import ExportOptions, export_project
 
     figures = []
-    for label, token_cache in (("first export, tokens from the import", True),
-                               ("export tokenizing every text (baseline)", False)):
-        out = folder / label.split(",")[0].replace(" ", "-")
+    for number, (label, token_cache, line_cache) in enumerate((
+            ("first export (lines rendered at import)", True, True),
+            ("export rendering, tokens from the import", True, False),
+            ("export tokenizing every text (baseline)", False, False),
+            ("re-export, nothing changed", True, True))):
+        out = folder / f"export-{number}"
         out.mkdir()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         summary = export_project(project, ExportOptions(layer="suggestions", token_cache=token_cache,
-                                                        line_cache=False), out / "s.jsonl")
-        elapsed = time.perf_counter() - started
-        figures.append(f"{summary.articles:>8} articles  {label:<40} {elapsed:7.2f} s  "
-                       f"{summary.articles / elapsed:6.0f} articles/s")
+                                                        line_cache=line_cache), out / "s.jsonl")
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        figures.append(f"{summary.articles:>8} articles  {label:<41} {elapsed:7.2f} s  "
+                       f"{summary.articles / elapsed:7.0f} articles/s  CPU {1000 * cpu / summary.articles:.3f} "
+                       f"ms/article (this process), {summary.reused} copied  load {os.getloadavg()[0]:.1f}")
     return "\n".join(figures)
 
 

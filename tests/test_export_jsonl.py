@@ -238,3 +238,14 @@ def test_an_unfinished_adjudication_is_incomplete(reviewed, tmp_path):
     assert [(c["claim"]["start"], c["decision"]) for c in partial["claims"]] == [(other.start, "reject")]
     _, strict = export(reviewed, tmp_path, "strict.jsonl", layer="adjudicated", only_reviewed=True)
     assert second not in {r["meta"]["article_id"] for r in read_jsonl(strict)}
+
+
+@pytest.mark.parametrize("score", [0.0, -0.0, 0.5, 1.0, 0.1 + 0.2, 1e-7, 123456789.125, 5e-324, 1e300,
+                                   float("nan"), float("inf"), float("-inf")])
+def test_a_score_is_written_as_json_dumps_writes_it(score):
+    # scores are written without json.dumps (a call per claim showed in profiles)
+    import json
+
+    from annotator.core.export.jsonl_format import _value
+
+    assert _value(score) == json.dumps(score)

@@ -102,18 +102,44 @@ def test_a_highlighter_that_cannot_travel_is_refused_for_dask_with_a_clear_reaso
         open_queue(Rescoring(), with_tokens=False, workers=None, dask="local", input_bytes=0)
 
 
-def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [0, 2])
+def test_the_first_export_after_an_import_is_a_copy_of_lines_rendered_at_import(tmp_path, monkeypatch, workers):
+    import annotator.core.export.line_export as line_export
     import annotator.core.export.token_cache as token_cache
 
     feed = write_corpus(tmp_path / "feed.jsonl", copies=4)
+    db = imported(tmp_path, "p", feed, workers=workers)
+    calls, renders = [], []
+    real_tokenize, real_render = token_cache.tokenize, line_export.render_records
+    monkeypatch.setattr(token_cache, "tokenize", lambda texts: calls.append(1) or real_tokenize(texts))
+    monkeypatch.setattr(line_export, "render_records", lambda *a: renders.append(1) or real_render(*a))
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    with Project.open(db) as project:
+        first = export_project(project, ExportOptions(layer="suggestions"), tmp_path / "a" / "s.jsonl")
+        assert calls == [] and renders == [], "the first export neither tokenizes nor renders"
+        assert first.reused == first.articles >= 20
+        fresh = export_project(project, ExportOptions(layer="suggestions", token_cache=False, line_cache=False),
+                               tmp_path / "b" / "s.jsonl")
+    assert calls, "the fresh export did tokenize"
+    assert [p.read_bytes() for p in first.files] == [p.read_bytes() for p in fresh.files]
+
+
+def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):
+    # the lines rendered at import gone (e.g. the cache folder cleared): the
+    # export renders, with the import's tokens
+    import annotator.core.export.token_cache as token_cache
+    from annotator.core.export import line_cache
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=4)
     db = imported(tmp_path, "p", feed, workers=0)
+    line_cache.clear()
     calls = []
     real_tokenize = token_cache.tokenize
     monkeypatch.setattr(token_cache, "tokenize", lambda texts: calls.append(1) or real_tokenize(texts))
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     with Project.open(db) as project:
         first = export_project(project, ExportOptions(layer="suggestions"), tmp_path / "a" / "s.jsonl")
-        assert calls == []
+        assert calls == [] and first.reused == 0
         fresh = export_project(project, ExportOptions(layer="suggestions", token_cache=False, line_cache=False),
                                tmp_path / "b" / "s.jsonl")
     assert calls, "the fresh export did tokenize"
@@ -200,3 +226,51 @@ def test_a_killed_parallel_import_changes_nothing_and_leaves_no_worker(tmp_path)
         time.sleep(0.2)
     assert not [pid for pid in workers if alive(pid)]
     assert {name: table(db, name) for name in before} == before
+
+
+def learned_import(db: Path, feed: Path, workers: int) -> list[tuple]:
+    """A reviewed project learns, then imports ``feed`` with what it learned."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from learning_support import reviewed_project
+
+    from annotator.core.learning.pipeline import LearnedPipeline
+    from annotator.core.learning.project_learning import learn_from_project
+    from annotator.core.learning.project_store import project_pipeline, save_learning
+    from annotator.core.parallel_highlight import _Pool, open_queue
+
+    with Project.open(db) as project:
+        reviewed_project(project, 4)
+        save_learning(project, learn_from_project(project))
+        pipeline, warning = project_pipeline(project, "blank")
+        assert warning is None and pipeline.model is not None and "+lexicon." in pipeline.version
+        lexicon_only = LearnedPipeline(pipeline.highlighter, None, learned_cues=pipeline.learned_cues)
+        for travelling in (pipeline, lexicon_only):
+            queue = open_queue(travelling, with_tokens=False, workers=2, dask=None, input_bytes=0, project=project)
+            assert isinstance(queue.runner, _Pool), "the learned pipeline travels to the workers"
+            queue.close()
+        import_paths(project, [feed], highlighter=pipeline, workers=workers)
+        return project.db.execute(
+            'SELECT article_id, start, "end", source_start, source_end, cue_start, cue_end, attribution, '
+            "hedged, score, pipeline, pipeline_version FROM suggestions WHERE pipeline_version = ? "
+            'ORDER BY article_id, start, "end"', [pipeline.version]).fetchall()
+
+
+def test_a_project_with_a_learned_model_and_lexicon_highlights_on_every_core(tmp_path, frozen_clock):
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=6)
+    serial = learned_import(tmp_path / "serial.sqlite", feed, workers=0)
+    assert len(serial) > 40
+    assert learned_import(tmp_path / "parallel.sqlite", feed, workers=2) == serial
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="os.nice (POSIX)")
+def test_highlighting_workers_yield_the_cpu_to_the_window():
+    from annotator.core.parallel_highlight import WORKER_NICE, process_pool, spec_of
+
+    pool = process_pool(1, spec_of(load_highlighter("blank"), False))
+    try:
+        niceness = pool.submit(os.nice, 0).result(timeout=120)
+    finally:
+        pool.close()
+    assert niceness == min(os.nice(0) + WORKER_NICE, 19)

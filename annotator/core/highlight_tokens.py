@@ -22,8 +22,9 @@ from __future__ import annotations
 class TokenStore:
     """Writes (text, Tokens) pairs into the export's token cache."""
 
-    def __init__(self, cache):
+    def __init__(self, cache, fingerprint: str):
         self.cache = cache
+        self.fingerprint = fingerprint  # the tokenizer's (the export's too)
 
     def put(self, pairs: list) -> None:
         from annotator.core.export.token_cache import text_key
@@ -50,4 +51,4 @@ def open_store(highlighter) -> TokenStore | None:
     if tokenizer_fingerprint(highlighter.nlp) != export_fingerprint:
         return None
     cache = TokenCache(default_cache_path(export_fingerprint))
-    return TokenStore(cache) if cache.conn is not None else None
+    return TokenStore(cache, export_fingerprint) if cache.conn is not None else None

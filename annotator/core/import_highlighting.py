@@ -15,6 +15,7 @@ article's tokens there and never runs the tokenizer.
 from __future__ import annotations
 
 from annotator.core import highlight_tokens
+from annotator.core.new_suggestions import FreshArticle, write_new
 from annotator.core.parallel_highlight import open_queue
 
 
@@ -26,7 +27,12 @@ class HighlightingImport:
         self.project, self.highlighter = project, highlighter
         self.tokens = highlight_tokens.open_store(highlighter)
         self.queue = open_queue(highlighter, with_tokens=self.tokens is not None, workers=workers,
-                                dask=dask, input_bytes=input_bytes)
+                                dask=dask, input_bytes=input_bytes, with_facts=True, project=project)
+        self.lines = None
+        if self.tokens is not None:  # the highlighter's tokens are the export's
+            from annotator.core.export.import_lines import ImportLines
+
+            self.lines = ImportLines(project, self.queue.runner.submit, self.tokens.fingerprint)
         self.highlighted = 0
 
     def __enter__(self) -> HighlightingImport:
@@ -42,11 +48,11 @@ class HighlightingImport:
         for article in articles:
             article_id, is_new = self.project.insert_article(article, imported_at)
             if is_new:
-                fresh.append((article_id, article.text))
+                fresh.append((article_id, article))
         if fresh:
             while self.queue.full:
                 self._write(*self.queue.take())
-            self.queue.submit(fresh, [text for _, text in fresh])
+            self.queue.submit(fresh, [a.text for _, a in fresh], [a.published for _, a in fresh])
         while self.queue.ready():
             self._write(*self.queue.take())
         return len(fresh)
@@ -55,17 +61,25 @@ class HighlightingImport:
         """Wait for every queued batch and write it."""
         while self.queue.pending:
             self._write(*self.queue.take())
+        if self.lines is not None:
+            self.lines.finish()
 
-    def _write(self, fresh: list[tuple[str, str]], results: list) -> None:
+    def _write(self, fresh: list, results: list) -> None:
         # the articles were inserted by this import: they have no suggestions to replace
-        claims = [(article_id, found) for (article_id, _), (found, _) in zip(fresh, results)]
-        self.project.add_new_suggestions(claims, self.highlighter.name, self.highlighter.version)
+        batch = [FreshArticle(article_id, article.text, article.outlet, article.published, claims, facts)
+                 for (article_id, article), (claims, _, facts) in zip(fresh, results)]
+        write_new(self.project, batch, self.highlighter.name, self.highlighter.version)
         if self.tokens is not None:
-            self.tokens.put([(text, tokens) for (_, text), (_, tokens) in zip(fresh, results)])
+            self.tokens.put([(article.text, tokens) for (_, article), (_, tokens, _) in zip(fresh, results)])
+        if self.lines is not None:
+            self.lines.add([a.article_id for a in batch],
+                           {a.article_id: result[1] for a, result in zip(batch, results)})
         self.highlighted += len(fresh)
 
     def close(self) -> None:
         """Stop the workers (queued batches are dropped) and close the token store."""
+        if self.lines is not None:
+            self.lines.close()
         self.queue.close()
         if self.tokens is not None:
             self.tokens.close()

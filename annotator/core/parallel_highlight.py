@@ -32,6 +32,19 @@ BATCH = 64  # texts per batch: ~0.2 s of work, small enough to keep order cheap
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memory stays bounded
 PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
+WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What a project learned (``annotator learn``), as plain data a worker
+    rebuilds the project's pipeline from with core/learning's own functions:
+    the lexicon entries in use and the re-scorer (its stored JSON)."""
+
+    cues: tuple[str, ...]
+    sources: tuple[str, ...]
+    model: bytes | None  # Rescorer.to_bytes(), checked again when read
+    hide_below: float | None
 
 
 @dataclass(frozen=True)
@@ -41,40 +54,108 @@ class PipelineSpec:
     model: str  # load_highlighter's argument: "blank" or a spaCy package name
     version: str  # the parent's version string; a worker with another one refuses
     with_tokens: bool  # also return tokens (for the token cache)
+    with_facts: bool = False  # also return each claim's facts (for the related-claims index)
+    learned: Learned | None = None  # the project's learned pipeline, else the rules by name
 
 
 class WrongPipeline(RuntimeError):
     """A worker built a highlighter that differs from this process's one."""
 
 
-def spec_of(highlighter, with_tokens: bool) -> PipelineSpec:
-    return PipelineSpec(getattr(highlighter, "model", None) or "blank", highlighter.version, with_tokens)
+def spec_of(highlighter, with_tokens: bool, with_facts: bool = False, learned: Learned | None = None,
+            ) -> PipelineSpec:
+    base = getattr(highlighter, "highlighter", highlighter) if learned is not None else highlighter
+    return PipelineSpec(getattr(base, "model", None) or "blank", highlighter.version, with_tokens,
+                        with_facts, learned)
 
 
 # -- the work (runs in workers, or here) --------------------------------------
 
 
-def highlight_batch(spec: PipelineSpec, texts: list[str]) -> list[tuple[list, Any]]:
-    """In a worker: (claims, tokens or None) for each text, in order, by the
-    highlighter ``spec`` names (loaded once per process)."""
-    from annotator.core.highlight import load_highlighter
+Result = tuple[list, Any, Any]  # (claims, tokens or None, facts of each claim or None)
 
-    highlighter = load_highlighter(spec.model)
+
+def highlight_batch(spec: PipelineSpec, texts: list[str], published: list | None = None) -> list[Result]:
+    """In a worker: (claims, tokens, facts) for each text, in order, by the
+    highlighter ``spec`` names (loaded once per process)."""
+    highlighter = _pipeline(spec)
     if highlighter.version != spec.version:
         raise WrongPipeline(f"a worker has highlighter {highlighter.version}, "
                             f"this process {spec.version}: install the same annotator everywhere")
-    return highlight_with(highlighter, spec.with_tokens, texts)
+    return highlight_with(highlighter, spec.with_tokens, texts, published if spec.with_facts else None)
 
 
-def highlight_with(highlighter, with_tokens: bool, texts: list[str]) -> list[tuple[list, Any]]:
-    """(claims, tokens or None) for each text, by ``highlighter``: a loaded
-    Highlighter (its Docs give the tokens too), or any object with its
-    ``pipe``, e.g. one that re-scores (then without tokens)."""
+_learned_pipelines: dict[PipelineSpec, Any] = {}  # per worker process
+
+
+def _pipeline(spec: PipelineSpec):
+    """The highlighter ``spec`` names, built once per process."""
+    from annotator.core.highlight import load_highlighter
+
+    if spec.learned is None:
+        return load_highlighter(spec.model)
+    if spec not in _learned_pipelines:
+        _learned_pipelines.clear()  # one project's pipeline at a time
+        _learned_pipelines[spec] = build_learned(spec.model, spec.learned)
+    return _learned_pipelines[spec]
+
+
+def build_learned(model: str, learned: Learned):
+    """The project's pipeline as core/learning builds it (project_pipeline)."""
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.learning.apply import load_model
+    from annotator.core.learning.learned_rules import learned_highlighter
+    from annotator.core.learning.pipeline import LearnedPipeline
+
+    if learned.cues or learned.sources:
+        rules = learned_highlighter(list(learned.cues), list(learned.sources), model)
+    else:
+        rules = load_highlighter(model)
+    rescorer = load_model(learned.model)[0] if learned.model is not None else None
+    return LearnedPipeline(rules, rescorer, learned.hide_below, learned_cues=learned.cues)
+
+
+def learned_of(highlighter, project) -> Learned | None:
+    """What workers need to rebuild ``highlighter``, a project's learned
+    pipeline (learning.project_store.project_pipeline), or None when it is
+    not one or they could not build the same (its version says)."""
+    from annotator.core.learning.pipeline import LearnedPipeline
+
+    if type(highlighter) is not LearnedPipeline or project is None:
+        return None
+    from annotator.core.highlight import Highlighter
+    from annotator.core.learning.lexicon_learner import in_use
+    from annotator.core.learning.project_store import learned_entries
+
+    rules = highlighter.highlighter
+    learned = Learned(tuple(sorted(highlighter.learned_cues)), tuple(in_use(learned_entries(project), "source")),
+                      highlighter.model.to_bytes() if highlighter.model is not None else None,
+                      highlighter.hide_below)
+    base = getattr(rules, "model", None) or "blank"
+    if type(rules) is not Highlighter or build_learned(base, learned).version != highlighter.version:
+        return None  # e.g. a re-scorer built apart: it highlights here
+    return learned
+
+
+def highlight_with(highlighter, with_tokens: bool, texts: list[str], published: list | None = None,
+                   ) -> list[Result]:
+    """(claims, tokens or None, facts or None) for each text, by
+    ``highlighter``: a loaded Highlighter (its Docs give the tokens too), or
+    any object with its ``pipe``, e.g. one that re-scores (then without
+    tokens). Facts (:func:`new_suggestions.claim_facts`) when ``published``
+    (each text's publication date) is given."""
     if not is_plain(highlighter) or any(len(text) > highlighter.nlp.max_length for text in texts):
         # a wrapper, or a text the highlighter cuts into pieces (long_texts): its own pipe()
-        return [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
-    return [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
-            for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
+        found = [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
+    else:
+        found = [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
+                 for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
+    if published is None:
+        return [(claims, tokens, None) for claims, tokens in found]
+    from annotator.core.new_suggestions import claim_facts
+
+    return [(claims, tokens, claim_facts(text, claims, date))
+            for (claims, tokens), text, date in zip(found, texts, published)]
 
 
 def is_plain(highlighter) -> bool:
@@ -167,16 +248,26 @@ def process_pool(workers: int, spec: PipelineSpec) -> _Pool:
 
 
 def _start_worker(spec: PipelineSpec) -> None:
-    """In each worker: die with the parent, then load the highlighter once."""
+    """In each worker: die with the parent, run at a lower priority, then
+    load the highlighter once."""
     import multiprocessing
     import threading
 
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-    from annotator.core.highlight import load_highlighter
+    _lower_priority()
+    _pipeline(spec)
 
-    load_highlighter(spec.model)
+
+def _lower_priority() -> None:
+    """A background import must not make the window stutter: a reviewer's
+    key press and article switch win the CPU over highlighting (the writer,
+    which holds the transaction, keeps its priority)."""
+    try:
+        os.nice(WORKER_NICE)
+    except (AttributeError, OSError):  # Windows has no nice(); a failure costs only priority
+        pass
 
 
 def _exit_with(sentinel) -> None:
@@ -203,18 +294,21 @@ def worker_count(requested: int | None, input_bytes: int) -> int:
 
 
 def open_queue(highlighter, *, with_tokens: bool, workers: int | None, dask: str | None,
-               input_bytes: int) -> InOrder:
+               input_bytes: int, with_facts: bool = False, project=None) -> InOrder:
     """Batches for ``highlighter``: on a Dask scheduler (``dask="local"``
     starts a LocalCluster of ``workers`` or 2), in worker processes where
-    that pays, else here."""
-    highlighter = unwrap(highlighter)
-    spec = spec_of(highlighter, with_tokens)
-    parallel = is_plain(highlighter)  # workers rebuild it by name
+    that pays, else here. A project's learned pipeline travels to the
+    workers when ``project`` (whose learning it holds) is given."""
+    learned = learned_of(highlighter, project)  # before unwrap: learned lexicon entries alone travel too
+    if learned is None:
+        highlighter = unwrap(highlighter)
+    spec = spec_of(highlighter, with_tokens, with_facts, learned)
+    parallel = is_plain(highlighter) or learned is not None  # workers rebuild it
     if dask and not parallel:
         from annotator.core.parallel_dask import DaskUnavailable
 
-        raise DaskUnavailable("--dask runs the standard highlighter on the workers; this project's learned "
-                              "model or lexicon entries do not travel there yet: run without --dask")
+        raise DaskUnavailable("--dask rebuilds the highlighter on the workers from its name and what the "
+                              "project learned; this one was built otherwise: run without --dask")
     if dask:
         from annotator.core.parallel_dask import DaskRunner
 
@@ -241,8 +335,8 @@ class InOrder:
     def full(self) -> bool:
         return len(self.pending) >= self.limit
 
-    def submit(self, ticket, texts: list[str]) -> None:
-        self.pending.append((ticket, self.runner.submit(*self.call, texts)))
+    def submit(self, ticket, texts: list[str], *more) -> None:
+        self.pending.append((ticket, self.runner.submit(*self.call, texts, *more)))
 
     def ready(self) -> bool:
         return bool(self.pending) and self.pending[0][1].done()
@@ -288,5 +382,5 @@ def _submit_and_drain(queue: InOrder, batch: list, text_of) -> Iterator[tuple[An
 
 def _pairs(taken) -> Iterator[tuple[Any, list]]:
     batch, results = taken
-    for item, (claims, _) in zip(batch, results):
-        yield item, claims
+    for item, result in zip(batch, results):
+        yield item, result[0]

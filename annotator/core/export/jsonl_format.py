@@ -63,7 +63,9 @@ def _value(value: Any) -> str:
         return encode_basestring(value)
     if type(value) is int:
         return str(value)
-    return _dumps(value)  # floats (scores) and anything unusual
+    if type(value) is float and value - value == 0:  # finite: json.dumps writes float.__repr__
+        return float.__repr__(value)
+    return _dumps(value)  # NaN, infinities and anything unusual
 
 
 def _meta(article) -> str:

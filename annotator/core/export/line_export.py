@@ -118,6 +118,13 @@ def render_articles(project, selection: Selection, export_format: formats.Export
     """Lines and counts of each article in ``ids`` that has a selected layer."""
     records = list(batch_records(project, selection, ids))
     token_of = tokens.for_records(records) if export_format.tokens and records else {}
+    return render_records(export_format, records, token_of)
+
+
+def render_records(export_format: formats.ExportFormat, records: list[LayerRecord],
+                   token_of: dict) -> dict[str, tuple[bytes, ArticleCounts]]:
+    """Lines and counts of each article of ``records`` (an article's layers
+    together), with ``token_of`` its tokens."""
     render = export_format.writer
     rendered = {}
     for article_id, group in groupby(records, key=lambda r: r.article.id):

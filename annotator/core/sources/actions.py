@@ -42,13 +42,17 @@ def registry(project) -> stored.StoredRegistry:
 # -- linking at suggestion time --------------------------------------------------
 
 
-def link_suggestions(db, article_id: str, text: str) -> None:
+def link_suggestions(db, article_id: str, text: str, suggestions=None,
+                     reg: stored.StoredRegistry | None = None) -> list[tuple[int, str | None, float, str]]:
     """Link the article's suggested sources to the registry (within the
     caller's transaction). Proposed sources are added unconfirmed, so the
-    next article's mentions of the same source find them."""
-    suggestions = stored_suggestions.for_article(db, article_id)
+    next article's mentions of the same source find them. ``suggestions``:
+    the stored ones in text order, when the caller has them (an import).
+    Returns the links written (suggestion id, source id, confidence, reason)."""
+    if suggestions is None:
+        suggestions = stored_suggestions.for_article(db, article_id)
     pairs = linking.mentions_of(text, suggestions)
-    reg = stored.StoredRegistry(db)
+    reg = reg or stored.StoredRegistry(db)
     result = linking.link_article([m for _, m in pairs], reg)
     ids = linking.add_proposals(reg, result)
     stored.clear_suggestion_links(db, article_id)
@@ -58,6 +62,7 @@ def link_suggestions(db, article_id: str, text: str) -> None:
         if suggestion_id is not None:  # stored suggestions always have one
             rows.append((suggestion_id, source_id, link.confidence, link.reason))
     stored.link_suggestions(db, article_id, rows)
+    return rows
 
 
 # -- finding ---------------------------------------------------------------------

@@ -164,3 +164,12 @@ def copy_rows(source, target, article_ids: list[str]) -> None:
 def text_of(db, article_id: str) -> str | None:
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     return None if row is None else row[0]
+
+
+def stamps_of(db, article_ids: list[str]) -> list[tuple[int, str, bytes]]:
+    """(seq, id, stamp) of the given articles in import order, as
+    :func:`batch_with_stamps` gives them."""
+    return db.execute(
+        "SELECT a.seq, a.id, coalesce(s.stamp, x'') FROM articles a "
+        "LEFT JOIN article_stamps s ON s.article_id = a.id "
+        f"WHERE a.id IN ({marks(article_ids)}) ORDER BY a.seq", article_ids).fetchall()

@@ -48,6 +48,17 @@ def insert_new(db, batch: list[tuple[str, list[ClaimSuggestion]]], pipeline: str
                                   for article_id, claims in batch for s in claims])
 
 
+def new_ids(db, article_ids: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+    """Per article, (start, end, id) of its suggestions in text order (as
+    :func:`for_article` orders them): the ids a batch insert gave."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for article_id, start, end, suggestion_id in db.execute(
+            f'SELECT article_id, start, "end", id FROM suggestions WHERE article_id IN ({marks(article_ids)}) '
+            'ORDER BY article_id, start, "end"', article_ids):
+        out.setdefault(article_id, []).append((start, end, suggestion_id))
+    return out
+
+
 def for_article(db, article_id: str) -> list[ClaimSuggestion]:
     return [suggestion_from_row(r) for r in fetch_dicts(
         db, f'{_SELECT} WHERE article_id = ? ORDER BY start, "end"', [article_id])]

@@ -1,0 +1,107 @@
+"""What follows the suggestions of a batch of newly imported articles, in
+one pass per batch: the rows, their links to the source registry, and the
+claims' facts in the related-claims index.
+
+It is what ``Project.replace_suggestions`` does article by article (store,
+``sources.actions.link_suggestions``, ``corroboration.update_articles``),
+with the same result (tests/test_import_writer.py compares the two), but
+cheaper for the import's one writer: nothing it has just written is read
+back except the new rows' ids, the registry is opened once per batch, and
+the facts of each claim (parsing its words, quantities and dates: the
+dearest part) come from whoever highlighted the text, usually a worker
+process (:func:`claim_facts`), so that the writer only adds the ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core.models import ClaimSuggestion
+
+
+@dataclass
+class FreshArticle:
+    """An article this import inserted, with its highlighting results."""
+
+    article_id: str
+    text: str
+    outlet: str | None
+    published: str | None
+    claims: list[ClaimSuggestion]
+    facts: list[Any] | None = None  # ClaimFacts per claim (ids left blank), or None: computed here
+
+
+def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None) -> list:
+    """The related-claims index's facts of each claim, without the ids the
+    store gives (claim key, article, source entity): pure, so a worker
+    process computes them beside the highlighting."""
+    from annotator.core.corroboration.facts import describe_claim
+
+    return [describe_claim("", "", text[c.start:c.end],
+                           source=text[c.source.start:c.source.end] if c.source is not None else None,
+                           published=published) for c in claims]
+
+
+def write_new(project, batch: list[FreshArticle], pipeline: str, version: str) -> None:
+    """Within the caller's transaction: store the batch's suggestions (its
+    articles have none yet), link their sources, index their claims."""
+    from annotator.core import database
+    from annotator.core.corroboration.index import ClaimIndex
+    from annotator.core.storage import sources as source_store
+    from annotator.core.storage import suggestions as stored
+
+    db = project.db
+    stored.insert_new(db, [(a.article_id, a.claims) for a in batch], pipeline, version, database.utc_now())
+    ids = stored.new_ids(db, [a.article_id for a in batch if a.claims])
+    registry = source_store.StoredRegistry(db)
+    facts = []
+    for article in batch:
+        kept = _kept(article, ids.get(article.article_id, []))
+        links = _link(db, registry, article, kept)
+        facts += _facts(db, article, kept, links)
+    ClaimIndex(db.conn).add_claims(facts)
+
+
+def _kept(article: FreshArticle, rows: list[tuple[int, int, int]]) -> list[tuple[ClaimSuggestion, Any]]:
+    """The stored suggestions (with ids, in text order) and each one's facts.
+    The store keeps the first of claims with the same span."""
+    first: dict[tuple[int, int], int] = {}
+    for index, claim in enumerate(article.claims):
+        first.setdefault((claim.start, claim.end), index)
+    if article.facts is None:
+        article.facts = claim_facts(article.text, article.claims, article.published)
+    out = []
+    for start, end, suggestion_id in rows:
+        index = first[(start, end)]
+        claim = article.claims[index]
+        claim.id = suggestion_id  # the import's own copy (from a worker, or a fresh Doc)
+        out.append((claim, article.facts[index]))
+    return out
+
+
+def _link(db, registry, article: FreshArticle, kept: list) -> dict[int, str]:
+    """Link the sources; suggestion id -> registry entity (after merges)."""
+    from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
+    from annotator.core.storage import sources as source_store
+
+    if not kept:
+        return {}
+    rows = link_suggestions(db, article.article_id, article.text, [claim for claim, _ in kept], registry)
+    return {suggestion_id: source_store.resolve(db, source_id)
+            for suggestion_id, source_id, _, _ in rows if source_id}
+
+
+def _facts(db, article: FreshArticle, kept: list, links: dict[int, str]) -> list:
+    """The facts with the ids the store gave. They are this import's own
+    copies, so the ids are set in place: ``dataclasses.replace`` (a new
+    frozen object per claim) cost the writer a sixth of its time."""
+    from annotator.core.review.claims import claim_key
+
+    out = []
+    for claim, facts in kept:
+        for name, value in (("claim_id", claim_key(claim.id, None)), ("article_id", article.article_id),
+                            ("outlet", article.outlet), ("source_id", links.get(claim.id))):
+            object.__setattr__(facts, name, value)
+        out.append(facts)
+    return out

@@ -1,0 +1,67 @@
+"""An import with highlighting writes a batch's suggestions, their source
+links and their claims' facts in one pass per batch (core/new_suggestions.py),
+the facts parsed by the workers. The project it gives is the one the
+article-by-article path gives: importing first, then highlighting each
+article (``highlight_project``, which replaces suggestions one article at a
+time and reads everything back)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.core.highlight import load_highlighter
+from annotator.core.importer import highlight_project, import_paths
+from annotator.core.project import Project
+from tests.test_parallel_import import frozen_clock, write_corpus  # noqa: F401  (fixture)
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def snapshot(db: Path) -> dict:
+    """What the two paths must agree on, with the registry's random ids
+    replaced by the sources' names."""
+    names = dict(rows(db, "SELECT id, name FROM sources"))
+
+    def named(value):
+        return names.get(value, value)
+
+    facts = []
+    for key, article_id, keys, raw in rows(db, "SELECT claim_key, article_id, keys, facts FROM claim_facts "
+                                               "ORDER BY id"):
+        parsed = json.loads(raw)
+        parsed[5] = named(parsed[5])  # the source entity
+        facts.append((key, article_id, keys, parsed))
+    return {
+        "suggestions": rows(db, "SELECT * FROM suggestions ORDER BY id"),
+        "links": [(sid, aid, named(source), conf, reason) for sid, aid, source, conf, reason in rows(
+            db, "SELECT suggestion_id, article_id, source_id, confidence, reason FROM suggestion_sources "
+                "ORDER BY suggestion_id")],
+        "sources": sorted(rows(db, "SELECT name, source_type, note, confirmed FROM sources")),
+        "aliases": sorted((named(s), alias) for s, alias in rows(db, "SELECT source_id, alias FROM source_aliases")),
+        "keys": sorted((key, named(s)) for key, s in rows(db, "SELECT key, source_id FROM source_keys")),
+        "facts": facts,
+        "key_counts": rows(db, "SELECT key, claims FROM claim_key_counts ORDER BY key"),
+    }
+
+
+@pytest.mark.usefixtures("frozen_clock")
+@pytest.mark.parametrize("workers", [0, 2])
+def test_an_import_links_and_indexes_exactly_as_highlighting_article_by_article(tmp_path, workers):
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=12)
+    highlighter = load_highlighter("blank")
+    at_once, one_by_one = tmp_path / "import.sqlite", tmp_path / "later.sqlite"
+    with Project.open(at_once) as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=workers)
+    with Project.open(one_by_one) as project:
+        import_paths(project, [feed])
+        highlight_project(project, highlighter)
+    expected = snapshot(one_by_one)
+    assert len(expected["suggestions"]) > 60 and expected["links"] and expected["facts"]
+    assert snapshot(at_once) == expected
