@@ -39,12 +39,14 @@ WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see do
 class Learned:
     """What a project learned (``annotator learn``), as plain data a worker
     rebuilds the project's pipeline from with core/learning's own functions:
-    the lexicon entries in use and the re-scorer (its stored JSON)."""
+    the lexicon entries in use, the re-scorer and the span corrector (their
+    stored JSON)."""
 
     cues: tuple[str, ...]
     sources: tuple[str, ...]
     model: bytes | None  # Rescorer.to_bytes(), checked again when read
     hide_below: float | None
+    corrector: bytes | None = None  # Corrector.to_bytes(), checked again when read
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,11 @@ def build_learned(model: str, learned: Learned):
         rules = learned_highlighter(list(learned.cues), list(learned.sources), model)
     else:
         rules = load_highlighter(model)
+    from annotator.core.learning.corrector import Corrector
+
     rescorer = load_model(learned.model)[0] if learned.model is not None else None
-    return LearnedPipeline(rules, rescorer, learned.hide_below, learned_cues=learned.cues)
+    corrector = Corrector.from_bytes(learned.corrector) if learned.corrector is not None else None
+    return LearnedPipeline(rules, rescorer, learned.hide_below, learned_cues=learned.cues, corrector=corrector)
 
 
 def learned_of(highlighter, project) -> Learned | None:
@@ -130,7 +135,8 @@ def learned_of(highlighter, project) -> Learned | None:
     rules = highlighter.highlighter
     learned = Learned(tuple(sorted(highlighter.learned_cues)), tuple(in_use(learned_entries(project), "source")),
                       highlighter.model.to_bytes() if highlighter.model is not None else None,
-                      highlighter.hide_below)
+                      highlighter.hide_below,
+                      highlighter.corrector.to_bytes() if highlighter.corrector is not None else None)
     base = getattr(rules, "model", None) or "blank"
     if type(rules) is not Highlighter or build_learned(base, learned).version != highlighter.version:
         return None  # e.g. a re-scorer built apart: it highlights here
