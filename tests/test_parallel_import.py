@@ -124,6 +124,23 @@ def test_the_first_export_after_an_import_is_a_copy_of_lines_rendered_at_import(
     assert [p.read_bytes() for p in first.files] == [p.read_bytes() for p in fresh.files]
 
 
+def test_a_user_imports_and_exports_from_the_command_line_and_the_first_export_is_a_copy(tmp_path):
+    """The CLI highlights with the project's pipeline (learned nothing yet):
+    it must render the export lines at import as the core API does."""
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=2)
+    db = tmp_path / "p.sqlite"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", str(db), "--create", "import", "-q", str(feed)]).exit_code == 0
+    result = runner.invoke(main, ["--db", str(db), "export", "--format", "jsonl", "--layer", "suggestions",
+                                  "-o", str(tmp_path / "s.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "unchanged articles copied from the export cache, 0 rendered" in result.output
+
+
 def test_the_first_export_after_an_import_never_runs_the_tokenizer(tmp_path, monkeypatch):
     # the lines rendered at import gone (e.g. the cache folder cleared): the
     # export renders, with the import's tokens
