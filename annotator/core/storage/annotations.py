@@ -17,7 +17,7 @@ from annotator.core.rows import (
     log_entry_from_row,
     select_list,
 )
-from annotator.core.storage import fetch_dicts, marks
+from annotator.core.storage import by_article, fetch_dicts, marks
 
 _SELECT = f"SELECT {select_list(ANNOTATION_COLUMNS)} FROM annotations"
 _UPSERT = (
@@ -64,11 +64,7 @@ def for_article(db, article_id: str) -> list[Annotation]:
 
 def for_articles(db, article_ids: list[str]) -> dict[str, list[Annotation]]:
     """Each article's annotations, as ``for_article`` orders them, in one query."""
-    out: dict[str, list[Annotation]] = {a: [] for a in article_ids}
-    for r in fetch_dicts(db, f'{_SELECT} WHERE article_id IN ({marks(article_ids)}) '
-                             'ORDER BY article_id, start, "end", id', article_ids):
-        out[r["article_id"]].append(annotation_from_row(r))
-    return out
+    return by_article(db, _SELECT, article_ids, 'start, "end", id', annotation_from_row)
 
 
 def get(db, annotation_id: str) -> Annotation | None:

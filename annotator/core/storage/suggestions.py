@@ -12,7 +12,7 @@ from annotator.core.rows import (
     suggestion_from_row,
     suggestion_values,
 )
-from annotator.core.storage import fetch_dicts, marks
+from annotator.core.storage import by_article, fetch_dicts, marks
 
 _SELECT = f"SELECT {select_list(SUGGESTION_COLUMNS)} FROM suggestions"
 _INSERT = (
@@ -66,11 +66,7 @@ def for_article(db, article_id: str) -> list[ClaimSuggestion]:
 
 def for_articles(db, article_ids: list[str]) -> dict[str, list[ClaimSuggestion]]:
     """Each article's suggestions, as ``for_article`` orders them, in one query."""
-    out: dict[str, list[ClaimSuggestion]] = {a: [] for a in article_ids}
-    for r in fetch_dicts(db, f'{_SELECT} WHERE article_id IN ({marks(article_ids)}) '
-                             'ORDER BY article_id, start, "end"', article_ids):
-        out[r["article_id"]].append(suggestion_from_row(r))
-    return out
+    return by_article(db, _SELECT, article_ids, 'start, "end"', suggestion_from_row)
 
 
 def get(db, suggestion_id: int) -> ClaimSuggestion | None:
