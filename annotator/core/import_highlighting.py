@@ -24,11 +24,6 @@ class HighlightingImport:
 
     def __init__(self, project, highlighter, *, workers: int | None = None, dask: str | None = None,
                  input_bytes: int = 0):
-        # A project's learned pipeline that has learned nothing yet is the
-        # rules alone: unwrapped, its workers return tokens, and the first
-        # export is a copy (the CLI and the window always pass the project's
-        # pipeline; wrapped, a fresh project's import rendered no export line).
-        highlighter = getattr(highlighter, "plain", highlighter)
         self.project, self.highlighter = project, highlighter
         self.tokens = highlight_tokens.open_store(highlighter)
         self.queue = open_queue(highlighter, with_tokens=self.tokens is not None, workers=workers,

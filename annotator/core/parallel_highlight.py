@@ -132,6 +132,11 @@ def learned_of(highlighter, project) -> Learned | None:
     from annotator.core.learning.lexicon_learner import in_use
     from annotator.core.learning.project_store import learned_entries
 
+    if is_plain(highlighter.plain):
+        # nothing learned yet (the CLI and the window always pass the project's
+        # pipeline): the rules by name, which give tokens, so the import
+        # renders the first export's lines; sent as "learned", none were made
+        return None
     rules = highlighter.highlighter
     learned = Learned(tuple(sorted(highlighter.learned_cues)), tuple(in_use(learned_entries(project), "source")),
                       highlighter.model.to_bytes() if highlighter.model is not None else None,
