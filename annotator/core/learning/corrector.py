@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from annotator.core.learning.message_edits import EditCase, EditRule, apply_edits, conditions, learn_edits
 from annotator.core.learning.rescorer import Example, Head, fit_head
@@ -41,16 +42,32 @@ def _pair(span: Span | None) -> tuple[int, int] | None:
     return None if span is None else (span.start, span.end)
 
 
+_families: dict[tuple[str, str], str] = {}
+
+
 def _family(text: str, s: ClaimSuggestion, lex) -> str:
+    """The cue's family (remembered: cues repeat, and this runs for every claim)."""
     from annotator.core.learning.features import cue_features
 
-    return str(cue_features(s.cue.text(text) if s.cue else "", lex).get("cue_family", "none"))
+    key = (lex.digest, s.cue.text(text) if s.cue else "")
+    if key not in _families:
+        if len(_families) > 20_000:
+            _families.clear()
+        _families[key] = str(cue_features(key[1], lex).get("cue_family", "none"))
+    return _families[key]
+
+
+@lru_cache(maxsize=4)
+def article_tokens(text: str) -> Tokens:
+    """The article's tokens, cut once per article and shared by all its
+    suggestions (and by the candidate finder): cutting a window per
+    suggestion cost more than the rest of the corrector together."""
+    return Tokens.of(text)
 
 
 def suggestion_tokens(text: str, s: ClaimSuggestion) -> Tokens:
-    """The tokens around a suggestion (message, cue and source)."""
-    spans = [(s.start, s.end)] + [(x.start, x.end) for x in (s.cue, s.source) if x is not None]
-    return Tokens.around(text, min(a for a, _ in spans), max(b for _, b in spans))
+    """The tokens a suggestion's candidates and edits are read from."""
+    return article_tokens(text)
 
 
 @dataclass
