@@ -184,15 +184,17 @@ class Corrected:
 
     parts: list
     mentions: list
+    claims: list  # with the claim finder's speech attributed
 
 
 def correct_all(docs: list[Processed], corrector) -> tuple[list[Corrected], dict[str, int]]:
     """The corrector applied to each document's suggestions; what changed."""
-    out, changed = [], {"sources": 0, "messages": 0}
+    out, changed = [], {"sources": 0, "messages": 0, "found": 0}
     for d in docs:
         fixed, why = corrector.correct(d.gold.text, d.claims)
         parts, mentions = list(d.parts), list(d.mentions)
         for i, (old, new, w) in enumerate(zip(d.claims, fixed, why)):
+            changed["found"] += w.found
             if w.source is not None:
                 mentions[i] = new.source
                 changed["sources"] += 1
@@ -202,7 +204,7 @@ def correct_all(docs: list[Processed], corrector) -> tuple[list[Corrected], dict
                 ps[-1] = (ps[-1][0], new.end)
                 parts[i] = [p for p in ps if p[0] < p[1]] or [(new.start, new.end)]
                 changed["messages"] += 1
-        out.append(Corrected(parts, mentions))
+        out.append(Corrected(parts, mentions, fixed))
     return out, changed
 
 
@@ -215,16 +217,17 @@ def evaluate(docs: list[Processed], model=None, threshold: float = 0.0, source_t
     pairs = []
     shown = kept = 0
     for n, d in enumerate(docs):
-        parts, mentions = (d.parts, list(d.mentions)) if corrected is None else (
-            corrected[n].parts, list(corrected[n].mentions))
+        parts, mentions, claims = (d.parts, list(d.mentions), d.claims) if corrected is None else (
+            corrected[n].parts, list(corrected[n].mentions), corrected[n].claims)
         keep = [True] * len(d.claims)
         for i, f in enumerate(d.features):
+            # the finder's claims are never hidden (as apply.rescore)
             if model is None or d.claims[i].attribution.value == "unattributed":
                 continue
             keep[i] = model.probability(f) >= threshold
             if mentions[i] is not None and (model.source_probability(f) or 1.0) < source_threshold:
                 mentions[i] = None
-        anns, members = grouped(d.claims, parts, mentions, d.groups, d.gold, keep)
+        anns, members = grouped(claims, parts, mentions, d.groups, d.gold, keep)
         shown += len(anns)
         kept += sum(1 for m in members if d.accepted[m[0]])
         pairs.append((d.gold.annotations, anns))
@@ -241,9 +244,19 @@ def examples(docs: list[Processed]) -> tuple[list[Example], list[Example]]:
 
 
 def correction_cases(docs: list[Processed]) -> list:
-    """The simulated reviews as the corrector learns from them."""
-    return [CorrectionCase(d.gold.text, c, m, s) for d in docs
-            for c, m, s in zip(d.claims, d.gold_message, d.gold_source)]
+    """The simulated reviews as the corrector learns from them: an
+    unattributed suggestion is kept as speech when a gold message covers
+    at least half of its tokens (as a suggestion is accepted)."""
+    return [CorrectionCase(d.gold.text, c, (c.start, c.end) if m is None and speech(d, i) else m, s)
+            for d in docs for i, (c, m, s) in enumerate(zip(d.claims, d.gold_message, d.gold_source))]
+
+
+def speech(d: Processed, i: int) -> bool:
+    c = d.claims[i]
+    if c.attribution.value != "unattributed":
+        return False
+    toks = tokens_in(d.parts[i] or [(c.start, c.end)], d.gold.token_spans)
+    return bool(toks) and 2 * max((len(toks & a["message"]) for a in d.gold.annotations), default=0) >= len(toks)
 
 
 GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -259,6 +272,24 @@ def choose_thresholds(model, validation: list[Processed], corrected=None) -> tup
 
 # from the most careful: on a tie the larger margin (fewer changes, less work)
 MARGINS = (1.01, 0.5, 0.3, 0.2, 0.1, 0.05)  # 1.01: the chooser never replaces a source
+
+
+FINDER_GRID = (1.01, 0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2)  # 1.01: the finder promotes nothing
+
+
+def choose_finder(corrector, validation: list[Processed]) -> float | None:
+    """The claim finder's threshold with the best joint F1 on validation
+    (on a tie the higher: fewer claims to review)."""
+    if corrector.finder is None:
+        return None
+    best = None
+    for t in FINDER_GRID:
+        corrector.finder.threshold = t
+        score = evaluate(validation, corrected=correct_all(validation, corrector)[0])["joint_f1"]
+        if best is None or score > best[0]:
+            best = (score, t)
+    corrector.finder.threshold = best[1]
+    return best[1]
 
 
 def choose_margin(corrector, validation: list[Processed]) -> float:
@@ -297,12 +328,21 @@ def curve_point(n: int, pool: list[Processed], validation: list[Processed], targ
     t = time.perf_counter()
     corrector = train_corrector(correction_cases(pool[:n]))
     t_corr = time.perf_counter() - t
+    finder, corrector.finder = corrector.finder, None  # the spans alone first
     margin = choose_margin(corrector, validation)
     fixed, changed = correct_all(target, corrector)
     res = evaluate(target, corrected=fixed)
     print(row("+corrector", res, f"{corrector.counts['source_cases']} source cases, {len(corrector.edits)} edit "
               f"rules, margin {margin:.2f}, learned in {t_corr:.2f} s; changed {changed['sources']} sources, "
               f"{changed['messages']} messages; " + delta(res, base)))
+    corrector.finder = finder
+    threshold = choose_finder(corrector, validation)
+    if threshold is not None:
+        fixed, changed = correct_all(target, corrector)
+        res = evaluate(target, corrected=fixed)
+        print(row("+finder", res, f"corrector with the claim finder: {corrector.finder.counts['kept']} of "
+                  f"{corrector.finder.counts['examples']} unattributed kept as speech, threshold {threshold:.2f}, "
+                  f"{changed['found']} claims found; " + delta(res, base)))
     val_fixed = correct_all(validation, corrector)[0]
     thr, sthr = choose_thresholds(model, validation, val_fixed)
     res = evaluate(target, model, thr, sthr, fixed)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from annotator.core.learning.claim_finder import ArticleClaims, ClaimFinder, train_finder
 from annotator.core.learning.message_edits import EditCase, EditRule, apply_edits, conditions, learn_edits
 from annotator.core.learning.rescorer import Example, Head, fit_head
 from annotator.core.learning.sealed import ModelError, content_version, seal, unseal
@@ -76,6 +77,7 @@ class Correction:
 
     source: Choice | None = None
     edits: list[str] = field(default_factory=list)
+    found: bool = False  # the claim finder made this unattributed claim speech
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Corrector:
     margin: float = DEFAULT_MARGIN
     counts: dict[str, int] = field(default_factory=dict)
     contexts: dict[str, list[int]] = field(default_factory=dict)  # kind -> [right, wrong] changes in training
+    finder: ClaimFinder | None = None  # promotes likely speech among the unattributed claims
 
     # ------------------------------------------------------------ applying
     def correct(self, text: str, suggestions: Sequence[ClaimSuggestion]
@@ -96,9 +99,13 @@ class Corrector:
         chooser = None if self.chooser is None or self.margin >= 1.0 else SourceChooser(self.chooser, self.margin)
         earlier: list[tuple[int, int]] = []
         out, why = [], []
-        for s in suggestions:
-            fixed, corr = s, Correction()
-            if s.attribution != Attribution.UNATTRIBUTED:
+        found: set[int] = set()
+        if self.finder is not None:
+            promoted, changed = self.finder.find(text, suggestions, lex)
+            suggestions, found = promoted, set(changed)
+        for n, s in enumerate(suggestions):
+            fixed, corr = s, Correction(found=n in found)
+            if s.attribution != Attribution.UNATTRIBUTED and not corr.found:
                 fixed, corr = self._one(text, lex, chooser, s, earlier)
                 if s.source is not None:
                     earlier.append((s.source.start, s.source.end))
@@ -131,7 +138,7 @@ class Corrector:
     def _payload(self) -> dict:
         return {"chooser": None if self.chooser is None else self.chooser.to_dict(),
                 "edits": [r.to_dict() for r in self.edits], "margin": self.margin, "counts": self.counts,
-                "contexts": self.contexts}
+                "contexts": self.contexts, "finder": None if self.finder is None else self.finder.to_dict()}
 
     @property
     def version(self) -> str:
@@ -144,11 +151,12 @@ class Corrector:
     def from_bytes(cls, data: bytes) -> Corrector:
         payload = unseal(data, FORMAT, FORMAT_VERSION, "learned corrector")
         try:
-            chooser = payload["chooser"]
+            chooser, finder = payload["chooser"], payload.get("finder")  # no finder before round three
             return cls(None if chooser is None else Head.from_dict(chooser),
                        [EditRule.from_dict(r) for r in payload["edits"]], float(payload["margin"]),
                        {str(k): int(v) for k, v in payload["counts"].items()},
-                       {str(k): [int(n), int(c)] for k, (n, c) in payload["contexts"].items()})
+                       {str(k): [int(n), int(c)] for k, (n, c) in payload["contexts"].items()},
+                       None if finder is None else ClaimFinder.from_dict(finder))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelError(f"learned corrector is incomplete: {exc}") from exc
 
@@ -162,6 +170,7 @@ class CorrectionCase:
     suggestion: ClaimSuggestion
     message: tuple[int, int] | None
     source: tuple[int, int] | None
+    speech: bool = True  # kept as speech (False: kept as a claim with no speaker)
 
 
 @dataclass
@@ -227,6 +236,7 @@ def train_corrector(cases: Iterable[CorrectionCase], margin: float = DEFAULT_MAR
     suggestions, in reading order within each article (a candidate source
     is an earlier claim's)."""
     lex = _lex()
+    cases = list(cases)
     source_cases, edit_cases = _collect(cases, lex)
     examples: list[Example] = []
     for c in source_cases:
@@ -237,9 +247,23 @@ def train_corrector(cases: Iterable[CorrectionCase], margin: float = DEFAULT_MAR
     head = fit_head(examples) if kept and kept < len(examples) else None
     contexts = {} if head is None else _where_it_helps(SourceChooser(head, margin), source_cases, lex)
     rules = learn_edits(edit_cases, min_gain)
+    finder = train_finder(_articles(cases), lex)
     counts = {"suggestions": len(edit_cases), "source_examples": len(examples), "source_cases": kept,
-              "edit_rules": len(rules), "source_kinds": len(contexts)}
-    return Corrector(head if contexts else None, rules, margin, counts, contexts)
+              "edit_rules": len(rules), "source_kinds": len(contexts),
+              "finder_kept": 0 if finder is None else finder.counts["kept"]}
+    return Corrector(head if contexts else None, rules, margin, counts, contexts, finder)
+
+
+def _articles(cases: Iterable[CorrectionCase]) -> list[ArticleClaims]:
+    """The reviewed suggestions article by article, for the claim finder:
+    an unattributed one is speech when the reviewer kept it as speech."""
+    out: dict[int, ArticleClaims] = {}
+    for c in cases:
+        a = out.setdefault(id(c.text), ArticleClaims(c.text, [], []))
+        a.claims.append(c.suggestion)
+        unattributed = c.suggestion.attribution == Attribution.UNATTRIBUTED
+        a.speech.append((c.message is not None and c.speech) if unattributed else None)
+    return list(out.values())
 
 
 def explain_spans(corrector: Corrector, text: str, s: ClaimSuggestion) -> str:
@@ -250,6 +274,9 @@ def explain_spans(corrector: Corrector, text: str, s: ClaimSuggestion) -> str:
 
     lex = _lex()
     parts = [f"spans by {corrector.version}"]
+    found = s.cue is None and s.source is None and s.attribution != Attribution.UNATTRIBUTED
+    if corrector.finder is not None and found:  # the rules give their speech a cue: this is the finder's
+        parts.append(corrector.finder.explain(text, s, lex))
     if corrector.chooser is not None and s.attribution != Attribution.UNATTRIBUTED:
         parts.append(explain_source(corrector.chooser, suggestion_tokens(text, s), lex, text, s.start, s.end,
                                     s.attribution.value, _pair(s.cue), _pair(s.source)))

@@ -17,8 +17,8 @@ means "no source".  ``source_chooser`` scores them.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from annotator.core.highlight.lexicons import Lexicons
 
