@@ -93,9 +93,10 @@ class ClaimFinder:
         return out, found
 
     def explain(self, text: str, s: ClaimSuggestion, lex) -> str:
-        """The tooltip line of a claim the finder proposed (its own words'
-        features; the neighbours are the stored ones, after finding)."""
-        feats = finder_features(text, [s], 0, lex)
+        """The tooltip line of a claim the finder proposed: the features of
+        its own words (the stored neighbours are those after finding, not
+        the ones the finder saw, so they are left out)."""
+        feats = {k: v for k, v in finder_features(text, [s], 0, lex).items() if not k.startswith(("before", "after"))}
         reasons = ", ".join(f"{n} {w:+.2f}" for n, w in self.head.explain(feats))
         return f"proposed by the learned claim finder (threshold {self.threshold:.2f}): {reasons or 'no learned word'}"
 
