@@ -33,7 +33,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,13 @@ from annotator.core.highlight.evaluation import (  # noqa: E402
     spkatt_files,
     tokens_in,
 )
-from annotator.core.learning.corrector import DEFAULT_MARGIN, CorrectionCase, train_corrector  # noqa: E402
+from annotator.core.learning.corrector import (  # noqa: E402
+    DEFAULT_MARGIN,
+    CorrectionCase,
+    Corrector,
+    article_tokens,
+    train_corrector,
+)
 from annotator.core.learning.features import suggestion_features  # noqa: E402
 from annotator.core.learning.learned_rules import learned_highlighter  # noqa: E402
 from annotator.core.learning.lexicon_learner import count_entries, in_use  # noqa: E402
@@ -449,8 +455,12 @@ def bench_speed(dev, heldout, heldout_files, hl, model, corrector) -> None:
               f"together {t_model + t_corr:5.2f} s  (load {os.getloadavg()[0]:.1f})")
     texts = [load_spkatt_file(f).text for f in heldout_files]
     corrector.margin = DEFAULT_MARGIN  # as a project uses it (the curve's margin may switch the chooser off)
+    pieces = {"corrector (spans)": replace(corrector, finder=None),
+              "claim finder": Corrector(None, [], 1.01, finder=corrector.finder),
+              "corrector + finder": corrector}
     # best of three runs each: the minimum is the cost
-    t_hl = t_rs = t_co = float("inf")
+    t_hl = t_rs = float("inf")
+    cost = dict.fromkeys(pieces, float("inf"))
     for _ in range(3):
         t = cpu()
         all_claims = [list(doc._.annotator_claims) for doc in hl.nlp.pipe(texts, batch_size=32)]
@@ -460,16 +470,20 @@ def bench_speed(dev, heldout, heldout_files, hl, model, corrector) -> None:
             for c in claims:
                 model.probability(suggestion_features(text, c))
         t_rs = min(t_rs, cpu() - t)
-        t = cpu()
-        for text, claims in zip(texts, all_claims):
-            corrector.correct(text, claims)
-        t_co = min(t_co, cpu() - t)
+        for name, piece in pieces.items():
+            article_tokens.cache_clear()  # each piece cuts the articles itself, as in use
+            t = cpu()
+            for text, claims in zip(texts, all_claims):
+                piece.correct(text, claims)
+            cost[name] = min(cost[name], cpu() - t)
     n = sum(len(c) for c in all_claims)
-    print(f"\n{n} suggestions of {len(texts)} held-out articles, CPU seconds (best of 3): highlighting "
-          f"{t_hl:.3f} s; re-scoring {t_rs:.3f} s ({100 * t_rs / t_hl:.1f}% added); "
-          f"correcting at margin {corrector.margin} {t_co:.3f} s "
-          f"({100 * t_co / t_hl:.1f}% added); both {100 * (t_rs + t_co) / t_hl:.1f}% added "
-          f"(load {os.getloadavg()[0]:.1f})")
+    print(f"\n{n} suggestions of {len(texts)} held-out articles, CPU seconds (best of 3), beside highlighting "
+          f"{t_hl:.3f} s (load {os.getloadavg()[0]:.1f}):")
+    print(f"  re-scoring {t_rs:.3f} s ({100 * t_rs / t_hl:.1f}% added)")
+    for name, t in cost.items():
+        print(f"  {name} (chooser margin {corrector.margin}) {t:.3f} s ({100 * t / t_hl:.1f}% added)")
+    everything = t_rs + cost["corrector + finder"]
+    print(f"  all learned pieces {everything:.3f} s ({100 * everything / t_hl:.1f}% added)")
 
 
 def bench_project(dev: list[Processed], hl, sizes=(2_500, 10_000)) -> None:

@@ -51,15 +51,14 @@ class Head:
         # weights by feature name, then by value: scoring looks up two keys
         # instead of formatting "name=value" for every feature of every
         # candidate (this runs for every suggestion and source candidate)
-        self._by_name: dict[str, dict[str, float] | float] = {}
+        # ("w=sei" may also be a numeric feature of that name: kept as both)
+        self._by_name: dict[str, dict[str, float] | float] = dict(self.weights)
         for key, w in self.weights.items():
             name, eq, value = key.partition("=")
             if eq:
                 table = self._by_name.setdefault(name, {})
                 if isinstance(table, dict):
                     table[value] = w
-            else:
-                self._by_name[key] = w
 
     def logit(self, feats: dict[str, object]) -> float:
         # the same as summing over feature_items()
