@@ -50,6 +50,10 @@ def _unattributed(s: ClaimSuggestion) -> bool:
 FIRST_PERSON = frozenset("ich wir mich uns mir unser unsere unseren unserer mein meine meinen meiner".split())
 REPORTED = frozenset("soll sollen sollte sollten".split())  # "soll ... sein": allegedly
 _OPENING = frozenset("„\"»")
+# the buckets of lengths and places, computed once (this runs for every claim)
+_LENGTH = [_bucket(n, (3, 6, 10, 20, 35, 60)) for n in range(61)]
+_LONG = _bucket(61, (3, 6, 10, 20, 35, 60))
+_POSITION = [_bucket(k, (0, 1, 3, 6)) for k in range(10)]
 
 
 def _own_features(text: str, claims: Sequence[ClaimSuggestion], i: int, lex) -> tuple[set[str], dict[str, object]]:
@@ -64,13 +68,15 @@ def _own_features(text: str, claims: Sequence[ClaimSuggestion], i: int, lex) -> 
     if cues:
         f["cue_word"] = 1.0
         f["cue_lemma"] = max(lex.verbs[min(cues)], key=lambda v: v.seen).lemma  # min: the same in every run
-    f["length"] = _bucket(len(ws), (3, 6, 10, 20, 35, 60))
-    f["position"] = _bucket(int(10 * c.start / max(1, len(text))), (0, 1, 3, 6))
+    f["length"] = _LENGTH[len(ws)] if len(ws) < len(_LENGTH) else _LONG
+    f["position"] = _POSITION[min(9, 10 * c.start // max(1, len(text)))]
     paragraph = text.rfind("\n", 0, c.start) + 1
     if text[c.start:c.start + 1] in _OPENING:
         f["opens_quote"] = 1.0
-    elif text.count("„", paragraph, c.start) > text.count("“", paragraph, c.start):
-        f["in_quote"] = 1.0  # a quotation opened earlier in the paragraph goes on
+    else:
+        opened = text.count("„", paragraph, c.start)
+        if opened and opened > text.count("“", paragraph, c.start):
+            f["in_quote"] = 1.0  # a quotation opened earlier in the paragraph goes on
     if ":" in text[max(paragraph, c.start - 3):c.start]:
         f["after_colon"] = 1.0
     return ws, f
@@ -121,7 +127,8 @@ class ClaimFinder:
         """The same as the head's probability of ``finder_features``."""
         ws, f = _own_features(text, claims, i, lex)
         _neighbour_features(claims, i, f)
-        z = self.head.logit(f) + sum(map(self._words.__getitem__, sorted(ws & self._known)))
+        # fsum: exact, so the order of the set does not change the score
+        z = self.head.logit(f) + math.fsum(map(self._words.__getitem__, ws & self._known))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def find(self, text: str, claims: Sequence[ClaimSuggestion], lex) -> tuple[list[ClaimSuggestion], list[int]]:
