@@ -10,17 +10,22 @@ stand for the reviewers' decisions:
   for at least half of its own tokens is accepted (or corrected);
 * every other suggestion is rejected;
 * a gold message no suggestion found is a claim added by hand (its cue and
-  source feed the lexicon learner).
+  source feed the lexicon learner);
+* an unattributed suggestion is kept as speech when a gold message covers
+  at least half of its tokens (the claim finder learns from that).
 
-The re-scorer is trained on those decisions; the threshold that hides
-low-probability suggestions is chosen on the last 125 dev articles (never
-used for training), and the result is scored on the **held-out** quarter,
-with and without the learned model.  Nothing is tuned on the held-out part.
+The re-scorer, the span corrector and the claim finder are trained on
+those decisions; the threshold that hides low-probability suggestions, the
+chooser's margin and the finder's threshold are chosen on the last 125 dev
+articles (never used for training), and the result is scored on the
+**held-out** quarter, with and without what was learned.  Nothing is tuned
+on the held-out part.
 
 Prints the learning curve (N = 25 … 400): Message and Source F1, the
 precision of the shown suggestions (the share a reviewer would accept),
-and learning time; then learning time for 10,000 claims and the cost of
-re-scoring beside highlighting, with the machine's load.
+and learning time, per piece; then learning time for 10,000 claims and the
+cost of re-scoring, correcting and finding beside highlighting, with the
+machine's load (CPU seconds: the lead re-measures on a quiet machine).
 
 Usage: python bench/bench_learning.py [--data DIR] [--sizes 25,50,100,200,400]
 The data (CC BY-NC-SA) stays outside the repository; no model is saved.
@@ -33,7 +38,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +52,13 @@ from annotator.core.highlight.evaluation import (  # noqa: E402
     spkatt_files,
     tokens_in,
 )
-from annotator.core.learning.corrector import DEFAULT_MARGIN, CorrectionCase, train_corrector  # noqa: E402
+from annotator.core.learning.corrector import (  # noqa: E402
+    DEFAULT_MARGIN,
+    CorrectionCase,
+    Corrector,
+    article_tokens,
+    train_corrector,
+)
 from annotator.core.learning.features import suggestion_features  # noqa: E402
 from annotator.core.learning.learned_rules import learned_highlighter  # noqa: E402
 from annotator.core.learning.lexicon_learner import count_entries, in_use  # noqa: E402
@@ -184,15 +195,17 @@ class Corrected:
 
     parts: list
     mentions: list
+    claims: list  # with the claim finder's speech attributed
 
 
 def correct_all(docs: list[Processed], corrector) -> tuple[list[Corrected], dict[str, int]]:
     """The corrector applied to each document's suggestions; what changed."""
-    out, changed = [], {"sources": 0, "messages": 0}
+    out, changed = [], {"sources": 0, "messages": 0, "found": 0}
     for d in docs:
         fixed, why = corrector.correct(d.gold.text, d.claims)
         parts, mentions = list(d.parts), list(d.mentions)
         for i, (old, new, w) in enumerate(zip(d.claims, fixed, why)):
+            changed["found"] += w.found
             if w.source is not None:
                 mentions[i] = new.source
                 changed["sources"] += 1
@@ -202,7 +215,7 @@ def correct_all(docs: list[Processed], corrector) -> tuple[list[Corrected], dict
                 ps[-1] = (ps[-1][0], new.end)
                 parts[i] = [p for p in ps if p[0] < p[1]] or [(new.start, new.end)]
                 changed["messages"] += 1
-        out.append(Corrected(parts, mentions))
+        out.append(Corrected(parts, mentions, fixed))
     return out, changed
 
 
@@ -215,16 +228,17 @@ def evaluate(docs: list[Processed], model=None, threshold: float = 0.0, source_t
     pairs = []
     shown = kept = 0
     for n, d in enumerate(docs):
-        parts, mentions = (d.parts, list(d.mentions)) if corrected is None else (
-            corrected[n].parts, list(corrected[n].mentions))
+        parts, mentions, claims = (d.parts, list(d.mentions), d.claims) if corrected is None else (
+            corrected[n].parts, list(corrected[n].mentions), corrected[n].claims)
         keep = [True] * len(d.claims)
         for i, f in enumerate(d.features):
+            # the finder's claims are never hidden (as apply.rescore)
             if model is None or d.claims[i].attribution.value == "unattributed":
                 continue
             keep[i] = model.probability(f) >= threshold
             if mentions[i] is not None and (model.source_probability(f) or 1.0) < source_threshold:
                 mentions[i] = None
-        anns, members = grouped(d.claims, parts, mentions, d.groups, d.gold, keep)
+        anns, members = grouped(claims, parts, mentions, d.groups, d.gold, keep)
         shown += len(anns)
         kept += sum(1 for m in members if d.accepted[m[0]])
         pairs.append((d.gold.annotations, anns))
@@ -241,9 +255,19 @@ def examples(docs: list[Processed]) -> tuple[list[Example], list[Example]]:
 
 
 def correction_cases(docs: list[Processed]) -> list:
-    """The simulated reviews as the corrector learns from them."""
-    return [CorrectionCase(d.gold.text, c, m, s) for d in docs
-            for c, m, s in zip(d.claims, d.gold_message, d.gold_source)]
+    """The simulated reviews as the corrector learns from them: an
+    unattributed suggestion is kept as speech when a gold message covers
+    at least half of its tokens (as a suggestion is accepted)."""
+    return [CorrectionCase(d.gold.text, c, (c.start, c.end) if m is None and speech(d, i) else m, s)
+            for d in docs for i, (c, m, s) in enumerate(zip(d.claims, d.gold_message, d.gold_source))]
+
+
+def speech(d: Processed, i: int) -> bool:
+    c = d.claims[i]
+    if c.attribution.value != "unattributed":
+        return False
+    toks = tokens_in(d.parts[i] or [(c.start, c.end)], d.gold.token_spans)
+    return bool(toks) and 2 * max((len(toks & a["message"]) for a in d.gold.annotations), default=0) >= len(toks)
 
 
 GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -259,6 +283,24 @@ def choose_thresholds(model, validation: list[Processed], corrected=None) -> tup
 
 # from the most careful: on a tie the larger margin (fewer changes, less work)
 MARGINS = (1.01, 0.5, 0.3, 0.2, 0.1, 0.05)  # 1.01: the chooser never replaces a source
+
+
+FINDER_GRID = (1.01, 0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2)  # 1.01: the finder promotes nothing
+
+
+def choose_finder(corrector, validation: list[Processed]) -> float | None:
+    """The claim finder's threshold with the best joint F1 on validation
+    (on a tie the higher: fewer claims to review)."""
+    if corrector.finder is None:
+        return None
+    best = None
+    for t in FINDER_GRID:
+        corrector.finder.threshold = t
+        score = evaluate(validation, corrected=correct_all(validation, corrector)[0])["joint_f1"]
+        if best is None or score > best[0]:
+            best = (score, t)
+    corrector.finder.threshold = best[1]
+    return best[1]
 
 
 def choose_margin(corrector, validation: list[Processed]) -> float:
@@ -297,12 +339,21 @@ def curve_point(n: int, pool: list[Processed], validation: list[Processed], targ
     t = time.perf_counter()
     corrector = train_corrector(correction_cases(pool[:n]))
     t_corr = time.perf_counter() - t
+    finder, corrector.finder = corrector.finder, None  # the spans alone first
     margin = choose_margin(corrector, validation)
     fixed, changed = correct_all(target, corrector)
     res = evaluate(target, corrected=fixed)
     print(row("+corrector", res, f"{corrector.counts['source_cases']} source cases, {len(corrector.edits)} edit "
               f"rules, margin {margin:.2f}, learned in {t_corr:.2f} s; changed {changed['sources']} sources, "
               f"{changed['messages']} messages; " + delta(res, base)))
+    corrector.finder = finder
+    threshold = choose_finder(corrector, validation)
+    if threshold is not None:
+        fixed, changed = correct_all(target, corrector)
+        res = evaluate(target, corrected=fixed)
+        print(row("+finder", res, f"corrector with the claim finder: {corrector.finder.counts['kept']} of "
+                  f"{corrector.finder.counts['examples']} unattributed kept as speech, threshold {threshold:.2f}, "
+                  f"{changed['found']} claims found; " + delta(res, base)))
     val_fixed = correct_all(validation, corrector)[0]
     thr, sthr = choose_thresholds(model, validation, val_fixed)
     res = evaluate(target, model, thr, sthr, fixed)
@@ -409,8 +460,12 @@ def bench_speed(dev, heldout, heldout_files, hl, model, corrector) -> None:
               f"together {t_model + t_corr:5.2f} s  (load {os.getloadavg()[0]:.1f})")
     texts = [load_spkatt_file(f).text for f in heldout_files]
     corrector.margin = DEFAULT_MARGIN  # as a project uses it (the curve's margin may switch the chooser off)
+    pieces = {"corrector (spans)": replace(corrector, finder=None),
+              "claim finder": Corrector(None, [], 1.01, finder=corrector.finder),
+              "corrector + finder": corrector}
     # best of three runs each: the minimum is the cost
-    t_hl = t_rs = t_co = float("inf")
+    t_hl = t_rs = float("inf")
+    cost = dict.fromkeys(pieces, float("inf"))
     for _ in range(3):
         t = cpu()
         all_claims = [list(doc._.annotator_claims) for doc in hl.nlp.pipe(texts, batch_size=32)]
@@ -420,16 +475,21 @@ def bench_speed(dev, heldout, heldout_files, hl, model, corrector) -> None:
             for c in claims:
                 model.probability(suggestion_features(text, c))
         t_rs = min(t_rs, cpu() - t)
-        t = cpu()
-        for text, claims in zip(texts, all_claims):
-            corrector.correct(text, claims)
-        t_co = min(t_co, cpu() - t)
+        for name, piece in pieces.items():
+            article_tokens.cache_clear()  # each piece cuts the articles itself, as in use
+            t = cpu()
+            for text, claims in zip(texts, all_claims):
+                piece.correct(text, claims)
+            cost[name] = min(cost[name], cpu() - t)
     n = sum(len(c) for c in all_claims)
-    print(f"\n{n} suggestions of {len(texts)} held-out articles, CPU seconds (best of 3): highlighting "
-          f"{t_hl:.3f} s; re-scoring {t_rs:.3f} s ({100 * t_rs / t_hl:.1f}% added); "
-          f"correcting at margin {corrector.margin} {t_co:.3f} s "
-          f"({100 * t_co / t_hl:.1f}% added); both {100 * (t_rs + t_co) / t_hl:.1f}% added "
-          f"(load {os.getloadavg()[0]:.1f})")
+    print(f"\n{n} suggestions of {len(texts)} held-out articles, CPU seconds (best of 3), beside highlighting "
+          f"{t_hl:.3f} s (load {os.getloadavg()[0]:.1f}):")
+    print(f"  re-scoring {t_rs:.3f} s ({100 * t_rs / t_hl:.1f}% added)")
+    print(f"  (the corrector's source chooser at margin {corrector.margin}, as a project uses it)")
+    for name, t in cost.items():
+        print(f"  {name} {t:.3f} s ({100 * t / t_hl:.1f}% added)")
+    everything = t_rs + cost["corrector + finder"]
+    print(f"  all learned pieces {everything:.3f} s ({100 * everything / t_hl:.1f}% added)")
 
 
 def bench_project(dev: list[Processed], hl, sizes=(2_500, 10_000)) -> None:

@@ -179,3 +179,15 @@ def test_most_uncertain_first():
     assert most_uncertain_first(list(probs), probs.get) == ["coin", "leaning", "sure-yes", "sure-no"]
     articles = {"a1": [0.99, 0.95], "a2": [0.9, 0.45], "a3": [], "a4": [0.2]}
     assert articles_most_uncertain_first(articles) == ["a2", "a4", "a1", "a3"]
+
+
+def test_a_heads_fast_scoring_is_its_weights_summed_over_every_feature():
+    """Scoring looks weights up by name and value; a numeric feature whose
+    name holds '=' (the claim finder's "w=sei") counts as much as a category."""
+    from annotator.core.learning.rescorer import Head, feature_items
+
+    head = Head({"w=sei": 1.5, "attribution=indirect": 0.5, "position": 2.0, "cue_family=verb:speech": -1.0}, 0.1)
+    for feats in ({"w=sei": 1.0}, {"attribution": "indirect", "position": 0.25},
+                  {"attribution": "reported", "w=sei": 1.0, "cue_family": "verb:speech", "w=nie": 1.0}):
+        expected = head.intercept + sum(head.weights.get(n, 0.0) * v for n, v in feature_items(feats))
+        assert head.logit(feats) == pytest.approx(expected)

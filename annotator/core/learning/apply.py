@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from annotator.core.learning.features import FEATURES_VERSION, suggestion_features
 from annotator.core.learning.rescorer import ModelError, Rescorer
-from annotator.core.models import ClaimSuggestion
+from annotator.core.models import Attribution, ClaimSuggestion
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +57,21 @@ def rescore(text: str, suggestions: list[ClaimSuggestion], model: Rescorer | Non
     for s in suggestions:
         feats = suggestion_features(text, s)
         p = model.probability(feats)
-        if hide_below is not None and p < hide_below and not (
-                s.cue is not None and " ".join(s.cue.text(text).lower().split()) in keep_cues):
+        if hide_below is not None and p < hide_below and not _exempt(text, s, keep_cues):
             hidden += 1
             continue
         shown.append(replace(s, score=round(p, 3)))
         reasons.append(model.explain(feats))
     return Rescored(shown, hidden, reasons)
+
+
+def _exempt(text: str, s: ClaimSuggestion, keep_cues: frozenset[str]) -> bool:
+    """Never hidden: suggestions found through a learned cue, and the claim
+    finder's (attributed with neither cue nor source): the model has not
+    seen such suggestions judged."""
+    if s.cue is None:
+        return s.source is None and s.attribution != Attribution.UNATTRIBUTED
+    return " ".join(s.cue.text(text).lower().split()) in keep_cues
 
 
 def explain_text(reasons: list[tuple[str, float]]) -> str:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from annotator.core.learning.claim_finder import ArticleClaims, ClaimFinder, train_finder
 from annotator.core.learning.message_edits import EditCase, EditRule, apply_edits, conditions, learn_edits
 from annotator.core.learning.rescorer import Example, Head, fit_head
 from annotator.core.learning.sealed import ModelError, content_version, seal, unseal
@@ -41,16 +43,32 @@ def _pair(span: Span | None) -> tuple[int, int] | None:
     return None if span is None else (span.start, span.end)
 
 
+_families: dict[tuple[str, str], str] = {}
+
+
 def _family(text: str, s: ClaimSuggestion, lex) -> str:
+    """The cue's family (remembered: cues repeat, and this runs for every claim)."""
     from annotator.core.learning.features import cue_features
 
-    return str(cue_features(s.cue.text(text) if s.cue else "", lex).get("cue_family", "none"))
+    key = (lex.digest, s.cue.text(text) if s.cue else "")
+    if key not in _families:
+        if len(_families) > 20_000:
+            _families.clear()
+        _families[key] = str(cue_features(key[1], lex).get("cue_family", "none"))
+    return _families[key]
+
+
+@lru_cache(maxsize=4)
+def article_tokens(text: str) -> Tokens:
+    """The article's tokens, cut once per article and shared by all its
+    suggestions (and by the candidate finder): cutting a window per
+    suggestion cost more than the rest of the corrector together."""
+    return Tokens.of(text)
 
 
 def suggestion_tokens(text: str, s: ClaimSuggestion) -> Tokens:
-    """The tokens around a suggestion (message, cue and source)."""
-    spans = [(s.start, s.end)] + [(x.start, x.end) for x in (s.cue, s.source) if x is not None]
-    return Tokens.around(text, min(a for a, _ in spans), max(b for _, b in spans))
+    """The tokens a suggestion's candidates and edits are read from."""
+    return article_tokens(text)
 
 
 @dataclass
@@ -59,6 +77,7 @@ class Correction:
 
     source: Choice | None = None
     edits: list[str] = field(default_factory=list)
+    found: bool = False  # the claim finder made this unattributed claim speech
 
 
 @dataclass
@@ -68,6 +87,7 @@ class Corrector:
     margin: float = DEFAULT_MARGIN
     counts: dict[str, int] = field(default_factory=dict)
     contexts: dict[str, list[int]] = field(default_factory=dict)  # kind -> [right, wrong] changes in training
+    finder: ClaimFinder | None = None  # promotes likely speech among the unattributed claims
 
     # ------------------------------------------------------------ applying
     def correct(self, text: str, suggestions: Sequence[ClaimSuggestion]
@@ -79,9 +99,13 @@ class Corrector:
         chooser = None if self.chooser is None or self.margin >= 1.0 else SourceChooser(self.chooser, self.margin)
         earlier: list[tuple[int, int]] = []
         out, why = [], []
-        for s in suggestions:
-            fixed, corr = s, Correction()
-            if s.attribution != Attribution.UNATTRIBUTED:
+        found: set[int] = set()
+        if self.finder is not None:
+            promoted, changed = self.finder.find(text, suggestions, lex)
+            suggestions, found = promoted, set(changed)
+        for n, s in enumerate(suggestions):
+            fixed, corr = s, Correction(found=n in found)
+            if s.attribution != Attribution.UNATTRIBUTED and not corr.found:
                 fixed, corr = self._one(text, lex, chooser, s, earlier)
                 if s.source is not None:
                     earlier.append((s.source.start, s.source.end))
@@ -114,7 +138,7 @@ class Corrector:
     def _payload(self) -> dict:
         return {"chooser": None if self.chooser is None else self.chooser.to_dict(),
                 "edits": [r.to_dict() for r in self.edits], "margin": self.margin, "counts": self.counts,
-                "contexts": self.contexts}
+                "contexts": self.contexts, "finder": None if self.finder is None else self.finder.to_dict()}
 
     @property
     def version(self) -> str:
@@ -127,11 +151,12 @@ class Corrector:
     def from_bytes(cls, data: bytes) -> Corrector:
         payload = unseal(data, FORMAT, FORMAT_VERSION, "learned corrector")
         try:
-            chooser = payload["chooser"]
+            chooser, finder = payload["chooser"], payload.get("finder")  # no finder before round three
             return cls(None if chooser is None else Head.from_dict(chooser),
                        [EditRule.from_dict(r) for r in payload["edits"]], float(payload["margin"]),
                        {str(k): int(v) for k, v in payload["counts"].items()},
-                       {str(k): [int(n), int(c)] for k, (n, c) in payload["contexts"].items()})
+                       {str(k): [int(n), int(c)] for k, (n, c) in payload["contexts"].items()},
+                       None if finder is None else ClaimFinder.from_dict(finder))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelError(f"learned corrector is incomplete: {exc}") from exc
 
@@ -145,6 +170,7 @@ class CorrectionCase:
     suggestion: ClaimSuggestion
     message: tuple[int, int] | None
     source: tuple[int, int] | None
+    speech: bool = True  # kept as speech (False: kept as a claim with no speaker)
 
 
 @dataclass
@@ -180,11 +206,9 @@ def _collect(cases: Iterable[CorrectionCase], lex) -> tuple[list[_SourceCase], l
     return source_cases, edit_cases
 
 
-def _where_it_helps(chooser: SourceChooser, cases: list[_SourceCase], lex) -> dict[str, list[int]]:
-    """Kinds of suggestion (``context_key``) where the chooser's changes on
-    the training cases were right (the reviewer's candidate) at least
-    MIN_RIGHT times and twice as often as wrong: [right, wrong] each.  Only
-    these are looked at when applying (each look costs time)."""
+def _change_counts(chooser: SourceChooser, cases: list[_SourceCase], lex) -> dict[str, list[int]]:
+    """Per kind of suggestion (``context_key``): [right, wrong] changes the
+    chooser makes to ``cases`` (right: the reviewer's candidate)."""
     from annotator.core.learning.source_candidates import candidates
     from annotator.core.learning.source_chooser import label
 
@@ -201,6 +225,32 @@ def _where_it_helps(chooser: SourceChooser, cases: list[_SourceCase], lex) -> di
         right = k is not None and (cands[k][2] == "none" if choice.span is None else cands[k][:2] == choice.span)
         counts = stats.setdefault(context_key(c.text, lex, s.attribution.value, rule), [0, 0])
         counts[0 if right else 1] += 1
+    return stats
+
+
+def _fit(examples: list[Example]) -> Head | None:
+    kept = sum(1 for e in examples if e.accepted)
+    return fit_head(examples) if kept and kept < len(examples) else None
+
+
+def _where_it_helps(cases: list[_SourceCase], per_case: list[list[Example]], folds: list[int], margin: float,
+                    lex) -> dict[str, list[int]]:
+    """Kinds of suggestion where the chooser's changes were right at least
+    MIN_RIGHT times and twice as often as wrong, judged out of sample: a
+    chooser fitted on the articles of one half changes the other half's
+    suggestions (judged on its own training cases it praised itself and
+    looked at kinds where it then changed nothing right).  Only these kinds
+    are looked at when applying: each look costs time."""
+    stats: dict[str, list[int]] = {}
+    for k in (0, 1):
+        head = _fit([e for ex, f in zip(per_case, folds) if f != k for e in ex])
+        if head is None:
+            continue
+        judged = [c for c, f in zip(cases, folds) if f == k]
+        for key, (right, wrong) in _change_counts(SourceChooser(head, margin), judged, lex).items():
+            counts = stats.setdefault(key, [0, 0])
+            counts[0] += right
+            counts[1] += wrong
     return {key: rw for key, rw in stats.items() if rw[0] >= MIN_RIGHT and rw[0] >= 2 * rw[1]}
 
 
@@ -210,19 +260,43 @@ def train_corrector(cases: Iterable[CorrectionCase], margin: float = DEFAULT_MAR
     suggestions, in reading order within each article (a candidate source
     is an earlier claim's)."""
     lex = _lex()
+    cases = list(cases)
     source_cases, edit_cases = _collect(cases, lex)
-    examples: list[Example] = []
-    for c in source_cases:
-        s = c.suggestion
-        examples += source_examples(c.tok, lex, c.text, s.start, s.end, s.attribution.value, _pair(s.cue),
-                                    _pair(s.source), c.gold, c.earlier)
+    per_case = [source_examples(c.tok, lex, c.text, c.suggestion.start, c.suggestion.end,
+                                c.suggestion.attribution.value, _pair(c.suggestion.cue), _pair(c.suggestion.source),
+                                c.gold, c.earlier) for c in source_cases]
+    examples = [e for ex in per_case for e in ex]
     kept = sum(1 for e in examples if e.accepted)
-    head = fit_head(examples) if kept and kept < len(examples) else None
-    contexts = {} if head is None else _where_it_helps(SourceChooser(head, margin), source_cases, lex)
+    head = _fit(examples)
+    contexts = {} if head is None else _where_it_helps(source_cases, per_case, _halves(source_cases), margin, lex)
     rules = learn_edits(edit_cases, min_gain)
+    finder = train_finder(_articles(cases), lex)
     counts = {"suggestions": len(edit_cases), "source_examples": len(examples), "source_cases": kept,
-              "edit_rules": len(rules), "source_kinds": len(contexts)}
-    return Corrector(head if contexts else None, rules, margin, counts, contexts)
+              "edit_rules": len(rules), "source_kinds": len(contexts),
+              "finder_kept": 0 if finder is None else finder.counts["kept"]}
+    return Corrector(head if contexts else None, rules, margin, counts, contexts, finder)
+
+
+def _halves(cases: list[_SourceCase]) -> list[int]:
+    """0 or 1 per case: alternate articles."""
+    out, n, text = [], -1, None
+    for c in cases:
+        if c.text is not text:
+            n, text = n + 1, c.text
+        out.append(n % 2)
+    return out
+
+
+def _articles(cases: Iterable[CorrectionCase]) -> list[ArticleClaims]:
+    """The reviewed suggestions article by article, for the claim finder:
+    an unattributed one is speech when the reviewer kept it as speech."""
+    out: dict[int, ArticleClaims] = {}
+    for c in cases:
+        a = out.setdefault(id(c.text), ArticleClaims(c.text, [], []))
+        a.claims.append(c.suggestion)
+        unattributed = c.suggestion.attribution == Attribution.UNATTRIBUTED
+        a.speech.append((c.message is not None and c.speech) if unattributed else None)
+    return list(out.values())
 
 
 def explain_spans(corrector: Corrector, text: str, s: ClaimSuggestion) -> str:
@@ -233,6 +307,9 @@ def explain_spans(corrector: Corrector, text: str, s: ClaimSuggestion) -> str:
 
     lex = _lex()
     parts = [f"spans by {corrector.version}"]
+    found = s.cue is None and s.source is None and s.attribution != Attribution.UNATTRIBUTED
+    if corrector.finder is not None and found:  # the rules give their speech a cue: this is the finder's
+        parts.append(corrector.finder.explain(text, s, lex))
     if corrector.chooser is not None and s.attribution != Attribution.UNATTRIBUTED:
         parts.append(explain_source(corrector.chooser, suggestion_tokens(text, s), lex, text, s.start, s.end,
                                     s.attribution.value, _pair(s.cue), _pair(s.source)))

@@ -68,7 +68,7 @@ def correction_cases(reviews: Iterable[Review]) -> list:
             case = CorrectionCase(r.text, r.suggestion, None, None)
         else:
             source = None if a.source is None or a.unattributed else (a.source.start, a.source.end)
-            case = CorrectionCase(r.text, r.suggestion, (a.start, a.end), source)
+            case = CorrectionCase(r.text, r.suggestion, (a.start, a.end), source, speech=not a.unattributed)
         by_text.setdefault(r.text, []).append(case)
     # in reading order within an article: a candidate source is an earlier claim's
     return [c for cases in by_text.values() for c in sorted(cases, key=lambda c: c.suggestion.start)]

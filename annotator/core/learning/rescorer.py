@@ -47,16 +47,32 @@ class Head:
     intercept: float
     counts: dict[str, int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # weights by feature name, then by value: scoring looks up two keys
+        # instead of formatting "name=value" for every feature of every
+        # candidate (this runs for every suggestion and source candidate)
+        # ("w=sei" may also be a numeric feature of that name: kept as both)
+        self._by_name: dict[str, dict[str, float] | float] = dict(self.weights)
+        for key, w in self.weights.items():
+            name, eq, value = key.partition("=")
+            if eq:
+                table = self._by_name.setdefault(name, {})
+                if isinstance(table, dict):
+                    table[value] = w
+
     def logit(self, feats: dict[str, object]) -> float:
-        # the same as summing over feature_items(), without a generator:
-        # this runs for every suggestion of every re-highlighted article
-        w = self.weights
+        # the same as summing over feature_items()
+        by_name = self._by_name
         z = self.intercept
         for name, value in feats.items():
+            w = by_name.get(name)
+            if w is None:
+                continue
             if isinstance(value, str):
-                z += w.get(f"{name}={value}", 0.0)
-            else:
-                z += w.get(name, 0.0) * float(value)  # type: ignore[arg-type]
+                if isinstance(w, dict):
+                    z += w.get(value, 0.0)
+            elif not isinstance(w, dict):
+                z += w * float(value)  # type: ignore[arg-type]
         return z
 
     def probability(self, feats: dict[str, object]) -> float:

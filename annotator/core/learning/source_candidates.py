@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from annotator.core.highlight.lexicons import Lexicons
 
@@ -31,6 +32,8 @@ MAX_CHUNK = 12
 WINDOW = 250  # characters of context either side of a suggestion
 _NEWLINE = re.compile("\n")
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_BREAK_MARK = re.compile("[.!?“”«]")  # _ENDS and _CLOSING
 
 
 def _breaks(text: str, words: list[str], starts: list[int], ends: list[int], i: int) -> bool:
@@ -78,14 +81,21 @@ class Tokens:
         ". ! ?" before a capital or a quote (not after a number: "17. Mai")."""
         import bisect
 
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        starts = [a for a, _ in spans]
-        ends = [b for _, b in spans]
-        words = [text[a:b] for a, b in spans]
+        # split() keeps the tokens (the pattern is one group) between the
+        # gaps, all in C; the running lengths are the offsets: three times
+        # faster than a match object per token
+        parts = _SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
+        words = parts[1::2]
+        starts = offsets[0::2][:len(words)]
+        ends = offsets[1::2]
         n = len(words)
         # only tokens after a line break or after ". ! ? “" can open a sentence
         maybe = {bisect.bisect_left(starts, m.start()) for m in _NEWLINE.finditer(text)}
-        maybe.update(i + 1 for i, w in enumerate(words) if w in _ENDS or w in _CLOSING)
+        for m in _BREAK_MARK.finditer(text):  # a few per article: no loop over every token
+            i = bisect.bisect_left(starts, m.start())
+            if i < n and starts[i] == m.start() and ends[i] == m.end():
+                maybe.add(i + 1)
         breaks = sorted(i for i in maybe if 0 < i < n and _breaks(text, words, starts, ends, i))
         sentence: list[int] = []
         previous = 0
