@@ -130,3 +130,24 @@ def test_learn_and_rehighlight_find_the_speech_and_keep_the_human_layer(project,
     speech = [s for s in project.suggestions(new_id) if s.attribution != Attribution.UNATTRIBUTED]
     assert [text[s.start:s.end] for s in speech] == [text[text.index("Die Firma"):text.index(" Stadt") + 6]]
     assert result.corrector.version in speech[0].pipeline_version
+
+
+def test_the_lead_sees_what_the_finder_learned_from_the_command_line(tmp_path, hl):
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+    from annotator.core.importer import highlight_project
+    from annotator.core.project import Project
+
+    db = tmp_path / "team.sqlite"
+    with Project.open(db) as project:
+        for k in range(len(PLACES)):
+            project.add_article(NewArticle(text=article(k)))
+        highlight_project(project, hl)
+        for article_id in project.article_ids():
+            text = project.article(article_id).text
+            for s in project.suggestions(article_id):
+                project.save_annotation(judged(text, s).evolve(article_id=article_id, suggestion_id=s.id))
+    result = CliRunner().invoke(main, ["--db", str(db), "learn", "-q"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"({len(PLACES)} kept as speech)" in result.output and "claim finder: learned from" in result.output

@@ -101,6 +101,10 @@ def learn(ctx, annotator, hide_below, auto_every, quiet):
         k = result.corrector
         click.echo(f"spans: {k.version}: the source chooser corrects {len(k.contexts)} kind(s) of suggestion, "
                    f"{len(k.edits)} message edit(s) learned")
+        if k.finder is not None:
+            f = k.finder.counts
+            click.echo(f"claim finder: learned from {f.get('examples', 0)} unattributed suggestions "
+                       f"({f.get('kept', 0)} kept as speech); it marks likely speech above {k.finder.threshold:.2f}")
 
 
 @click.group()
