@@ -52,12 +52,29 @@ class SentenceFeatures:
                                     or not self.doc.words[k][:1].isupper()):
                 return 2, k
             if lo in ("soll", "sollen") and not self.in_subordinate_clause(k, s):
-                return 2, k
+                if self.perfect_infinitive_after(k, e):
+                    return 2, k
+                if level == 0:
+                    level, verb = 1, k
+                continue
             if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
             if lo in self.KONJ2 and level == 0:
                 level, verb = 1, k
         return level, verb
+
+    PERFECT_AUXILIARIES = frozenset(("haben", "sein"))
+
+    def perfect_infinitive_after(self, k: int, e: int) -> bool:
+        """Does the clause of modal k end in a perfect infinitive ("soll …
+        getötet haben", "sollen … gewesen sein")?  With it "sollen" reports
+        hearsay; with a plain infinitive ("soll die Piloten warnen", "sollen
+        gezogen werden") it mostly tells a plan or purpose."""
+        words, lower = self.doc.words, self.doc.lower
+        j = k + 1
+        while j < e and words[j] not in (",", ";", ":", ".", "!", "?", "–"):
+            j += 1
+        return j - 1 > k + 1 and lower[j - 1] in self.PERFECT_AUXILIARIES
 
     def in_subordinate_clause(self, k: int, s: int) -> bool:
         """Is token k in a clause after a comma that a relative pronoun opens

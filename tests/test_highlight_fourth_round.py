@@ -1,0 +1,43 @@
+"""Rules the fourth round of issue 13 added: a reader's story per rule (what
+the annotator sees as claim, source and cue)."""
+
+from __future__ import annotations
+
+import pytest
+from highlight_support import describe_claims as claims_of
+
+from annotator.core.highlight import load_highlighter
+from annotator.core.models import Attribution as A
+
+
+@pytest.fixture(scope="session")
+def hl():
+    return load_highlighter("blank")
+
+
+def attributed(hl, text):
+    return [c for c in claims_of(hl, text) if c["attr"] != A.UNATTRIBUTED]
+
+
+# ------------------------------------------------------------ continued speech: "sollen"
+
+
+def test_sollen_with_a_perfect_infinitive_carries_the_speaker_on_over_a_sentence(hl):
+    text = ("Die Staatsanwaltschaft erhob Anklage gegen den Mann. Sie sagte, er habe die Tat gestanden. "
+            "Am Abend kam es zu einer Pressekonferenz. Er soll drei Menschen verletzt haben.")
+    continued = [c for c in attributed(hl, text) if c["msg"].startswith("Er soll")]
+    assert [(c["src"], c["cue"]) for c in continued] == [("Sie", "soll")]
+
+
+def test_sollen_with_a_plain_infinitive_two_sentences_after_a_speaker_is_a_plan_in_the_outlets_voice(hl):
+    text = ("Der Minister sagte, die Reform komme. Die Regierung traf sich am Montag. "
+            "Die Taufe soll am 15. Juni in New York erfolgen.")
+    claims = claims_of(hl, text)
+    plan = [c for c in claims if c["msg"].startswith("Die Taufe")]
+    assert [c["attr"] for c in plan] == [A.UNATTRIBUTED]
+
+
+def test_sollen_right_after_a_speakers_sentence_still_continues_the_speech(hl):
+    text = "Der Minister sagte, die Reform komme. Sie soll im Frühjahr in Kraft treten."
+    continued = [c for c in attributed(hl, text) if c["msg"].startswith("Sie soll")]
+    assert [(c["src"], c["cue"]) for c in continued] == [("Der Minister", "soll")]
