@@ -41,3 +41,18 @@ def test_sollen_right_after_a_speakers_sentence_still_continues_the_speech(hl):
     text = "Der Minister sagte, die Reform komme. Sie soll im Frühjahr in Kraft treten."
     continued = [c for c in attributed(hl, text) if c["msg"].startswith("Sie soll")]
     assert [(c["src"], c["cue"]) for c in continued] == [("Der Minister", "soll")]
+
+
+# ------------------------------------------------------------ reporting events
+
+
+def test_commenting_on_a_topic_is_the_reporting_event_not_a_claim(hl):
+    text = ("Die Regierung hat die Steuern erhöht. "
+            "Zum gleichen Thema äußerte sich heute auch der Präsident des Verbandes.")
+    assert not any(c["msg"].startswith("Zum gleichen Thema") for c in claims_of(hl, text))
+
+
+def test_commenting_with_an_attitude_is_still_a_claim(hl):
+    text = "Der Präsident des Verbandes äußerte sich zufrieden über die Einigung."
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == ("Der Präsident des Verbandes", "äußerte")
