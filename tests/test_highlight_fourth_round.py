@@ -56,3 +56,16 @@ def test_commenting_with_an_attitude_is_still_a_claim(hl):
     text = "Der Präsident des Verbandes äußerte sich zufrieden über die Einigung."
     [c] = attributed(hl, text)
     assert (c["src"], c["cue"]) == ("Der Präsident des Verbandes", "äußerte")
+
+
+# ------------------------------------------------------------ frames
+
+
+def test_a_span_of_time_before_nach_makes_it_temporal_not_a_source_frame(hl):
+    text = "Zwei Monate nach dem Urteil des Gerichts liegt nun die schriftliche Begründung vor."
+    assert attributed(hl, text) == []
+
+
+def test_nach_angaben_is_still_a_source_frame(hl):
+    [c] = attributed(hl, "Nach Angaben der Polizei ist die Brandursache bisher ungeklärt.")
+    assert (c["src"], c["cue"]) == ("Angaben der Polizei", "Nach")
