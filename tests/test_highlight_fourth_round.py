@@ -69,3 +69,10 @@ def test_a_span_of_time_before_nach_makes_it_temporal_not_a_source_frame(hl):
 def test_nach_angaben_is_still_a_source_frame(hl):
     [c] = attributed(hl, "Nach Angaben der Polizei ist die Brandursache bisher ungeklärt.")
     assert (c["src"], c["cue"]) == ("Angaben der Polizei", "Nach")
+
+
+def test_habe_ich_in_an_interview_answer_is_indicative_not_reported_speech(hl):
+    text = ('Der Fotograf sagte, er arbeite gern in Berlin. '
+            'Neben den großen Projekten habe ich am meisten die Zusammenarbeit mit Freunden genossen.')
+    answer = [c for c in claims_of(hl, text) if c["msg"].startswith("Neben")]
+    assert [c["attr"] for c in answer] == [A.UNATTRIBUTED]

@@ -46,7 +46,7 @@ class SentenceFeatures:
         # no Konjunktiv or "soll" form ends otherwise: only these tokens are looked at
         for k in self.doc.tokens_in(self.doc.token_hits("mood", MOOD_ENDINGS.__contains__, LAST_LETTER), s, e):
             lo = lower[k]
-            if quote_of[k] >= 0:
+            if quote_of[k] >= 0 or self.first_person_indicative(k, s, e):
                 continue
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
                                     or not self.doc.words[k][:1].isupper()):
@@ -75,6 +75,17 @@ class SentenceFeatures:
         while j < e and words[j] not in (",", ";", ":", ".", "!", "?", "–"):
             j += 1
         return j - 1 > k + 1 and lower[j - 1] in self.PERFECT_AUXILIARIES
+
+    # Konjunktiv-I forms that differ from the indicative in the first person singular
+    FIRST_PERSON_KONJ1 = frozenset("sei seien könne müsse dürfe wolle solle möge wisse".split())
+
+    def first_person_indicative(self, k: int, s: int, e: int) -> bool:
+        """ "habe ich", "ich werde": with "ich" next to it, an -e form is the
+        indicative (an interview's answer), not reported speech; only
+        "sei", "könne" … are Konjunktiv there too."""
+        lower = self.doc.lower
+        beside_ich = (k > s and lower[k - 1] == "ich") or (k + 1 < e and lower[k + 1] == "ich")
+        return beside_ich and lower[k] not in self.FIRST_PERSON_KONJ1
 
     def in_subordinate_clause(self, k: int, s: int) -> bool:
         """Is token k in a clause after a comma that a relative pronoun opens
