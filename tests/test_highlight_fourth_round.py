@@ -76,3 +76,15 @@ def test_habe_ich_in_an_interview_answer_is_indicative_not_reported_speech(hl):
             'Neben den großen Projekten habe ich am meisten die Zusammenarbeit mit Freunden genossen.')
     answer = [c for c in claims_of(hl, text) if c["msg"].startswith("Neben")]
     assert [c["attr"] for c in answer] == [A.UNATTRIBUTED]
+
+
+# ------------------------------------------------------------ splitting
+
+
+def test_coordinated_dass_clauses_are_two_claims_of_one_attribution(hl):
+    text = "Der Minister sagte, dass die Steuern steigen und dass die Renten sinken."
+    doc = hl.nlp(text)
+    claims = doc._.annotator_claims
+    assert [text[c.start:c.end] for c in claims] == ["dass die Steuern steigen", "dass die Renten sinken"]
+    groups = doc._.annotator_groups
+    assert groups[0] == groups[1] != -1  # one speaker and cue: SpkAtt counts one annotation
