@@ -102,3 +102,16 @@ def test_the_analysis_is_kept_in_the_cache_and_a_broken_cache_is_ignored(tmp_pat
     (tmp_path / "file").write_text("x", encoding="utf-8")
     monkeypatch.setattr(regex_gates, "cache_folder", lambda: tmp_path / "file" / "gates")
     assert _spans(regex_gates.gated_finditer(regex.finditer)("a,b...c")) == [(1, 2), (3, 6)]
+
+
+def test_an_analysis_that_fails_leaves_the_regex_ungated(tmp_path, monkeypatch):
+    from annotator.core.highlight import regex_gates
+
+    monkeypatch.setattr(regex_gates, "cache_folder", lambda: tmp_path / "gates")
+
+    def broken(_regex):
+        raise AttributeError("re._parser changed")
+
+    monkeypatch.setattr(regex_gates, "_infix_gate", broken)
+    regex = re.compile(r"(?<=[a-z]),(?=[a-z])")
+    assert regex_gates.gated_finditer(regex.finditer) == regex.finditer

@@ -241,7 +241,10 @@ def _cached(kind: str, regex: re.Pattern[str],
             return answer if isinstance(answer, dict) else None
     except (OSError, ValueError):
         pass
-    answer = analyse(regex)
+    try:
+        answer = analyse(regex)
+    except Exception:  # noqa: BLE001 - re's parser is private: if it ever changes, tokenize without gates
+        answer = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.part")
