@@ -76,6 +76,7 @@ def main() -> int:
         print(f"no data at {args.data}", file=sys.stderr)
         return 1
     texts = load_texts(args.data)
+    load_before = os.getloadavg()
 
     # --- highlighter, start-up included ---
     t0, c0 = time.perf_counter(), time.process_time()
@@ -121,7 +122,8 @@ def main() -> int:
         toks = sum(len(d) for d in nlp.pipe(sub, batch_size=args.batch_size))
         dt = time.perf_counter() - t
         print(f"  {len(sub):4d} articles {toks:7d} tokens  {dt:6.2f} s  {toks / dt:10,.0f} tokens/s")
-    print(f"load average (1/5/15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    print(f"load average (1/5/15 min): {' '.join(f'{x:.2f}' for x in load_before)} before, "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} after, on {os.cpu_count()} CPUs")
     return 0
 
 

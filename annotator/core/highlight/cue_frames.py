@@ -35,6 +35,9 @@ class Frame:
 
 
 # clauses a frame inside them governs alone ("…, da X Berichten zufolge …")
+# words that make a following "nach" temporal: a span of time or a degree of closeness
+TIME_BEFORE_NACH = frozenset("kurz bald gleich unmittelbar direkt sofort knapp wenige einige jahre monate wochen tage "
+                             "stunden minuten jahrzehnte jahr monat woche tag stunde minute".split())
 FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
@@ -96,6 +99,8 @@ class FrameCues:
             return Frame(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach")
         if i > s and words[i - 1] == "," and i + 1 < e and lower[i + 1] in ("denen", "dem", "der"):
             return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1)  # like "wonach"
+        if i > s and lower[i - 1] in TIME_BEFORE_NACH:
+            return None  # "Zwei Monate nach dem Urteil", "kurz nach der Erklärung": a time, not a source
         j = i + 1  # nach [det] [adj]* NOMINAL (+ genitive/von NP)
         if j < e and "det" in self.tokens.fclass(j):
             j += 1

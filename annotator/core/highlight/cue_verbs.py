@@ -39,6 +39,9 @@ ANAPHORIC_OBJECTS = frozenset(("dies", "das", "dieses"))
 
 # verbs of telling whose noun object names the topic, not what was said:
 # "erläuterte die Klimapolitik" is no claim ("sprach von einem Erfolg" is)
+# verbs whose "zu X" names only the topic ("äußerte sich zu den Vorwürfen": a reporting event)
+TOPIC_PP_VERBS = frozenset(("äußern",))
+TOPIC_PREPOSITIONS = frozenset(("zu", "zum", "zur"))
 TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren darlegen ausführen erzählen "
                        "informieren unterrichten".split())
 
@@ -338,7 +341,8 @@ class VerbCues:
             return None
         if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
-        if not self.has_content(s, e, src, vi, part) or (vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)):
+        topic_only = vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)
+        if not self.has_content(s, e, src, vi, part, vf.lemma) or topic_only:
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
@@ -369,15 +373,19 @@ class VerbCues:
         return vf.precision >= 0.7 and self.doc.lex.reported_rate.get(vf.lemma, 0.0) >= 0.2 \
             and self.doc.words[src[1] - 1][:1].isupper()
 
-    def has_content(self, s: int, e: int, source: Range, verb: int, particle: int) -> bool:
+    def has_content(self, s: int, e: int, source: Range, verb: int, particle: int, lemma: str = "") -> bool:
         """Does a speech act without a complement say anything?  Not when
         besides its speaker and verb only adverbs, a reflexive, a pronoun
         object or a time remain: "Ebenso äußerte sich X.", "Ein Sprecher
         bestätigte dieses anschließend."; a noun object or a PP is content
-        ("kündigte eine Lösung an", "sprach von einem Erfolg")."""
+        ("kündigte eine Lösung an", "sprach von einem Erfolg"), except the
+        topic of a verb that takes one ("äußerte sich zu den Plänen")."""
         lower = self.doc.lower
+        topic = self._topic_phrases(s, e) if lemma in TOPIC_PP_VERBS else set()
         for k in range(s, e):
             if source[0] <= k < source[1] or k in (verb, particle) or not self.doc.words[k][:1].isalnum():
+                continue
+            if k in topic:
                 continue
             word = lower[k]
             if word in CONTENTLESS or word in TIME_WORDS:
@@ -387,6 +395,18 @@ class VerbCues:
                 continue
             return True
         return False
+
+    def _topic_phrases(self, s: int, e: int) -> set[int]:
+        """The tokens of "zu/zum/zur X" phrases in s..e: the topic that
+        "sich äußern" takes, not what was said about it."""
+        lower = self.doc.lower
+        out: set[int] = set()
+        for k in range(s, e - 1):
+            if lower[k] in TOPIC_PREPOSITIONS:
+                phrase = self.phrases.np_after(k + 1, e, s, allow_pron=False)
+                if phrase is not None:
+                    out.update(range(k, phrase[1]))
+        return out
 
     def _content_pp(self, verb: int, e: int) -> bool:
         """A "von/über X" after the verb says what was said about."""

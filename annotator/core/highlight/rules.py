@@ -247,11 +247,12 @@ class DocRules:
             if lower[k] in ("und", "sowie", "oder") and lower[k + 1] in ("dass", "daß", "ob") \
                     and self.doc.quote_of[k] < 0:
                 first_end = k - 1 if words[k - 1] == "," else k
-                pieces.append(replace(claim, parts=[(start, first_end)], sents=list(claim.sents)))
+                pieces.append(replace(claim, parts=[(start, first_end)], sents=list(claim.sents), group=claim.start))
                 start = k + 1
         if not pieces:
             return [claim]
-        pieces.append(replace(claim, parts=[(start, end)], sents=list(claim.sents)))
+        # one speaker and cue: pieces of one attribution, like a quotation's
+        pieces.append(replace(claim, parts=[(start, end)], sents=list(claim.sents), group=claim.start))
         return pieces
 
     SPLIT_KINDS = frozenset("quote quote-colon quote-more free colon".split())

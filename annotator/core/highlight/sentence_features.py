@@ -46,18 +46,46 @@ class SentenceFeatures:
         # no Konjunktiv or "soll" form ends otherwise: only these tokens are looked at
         for k in self.doc.tokens_in(self.doc.token_hits("mood", MOOD_ENDINGS.__contains__, LAST_LETTER), s, e):
             lo = lower[k]
-            if quote_of[k] >= 0:
+            if quote_of[k] >= 0 or self.first_person_indicative(k, s, e):
                 continue
             if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
                                     or not self.doc.words[k][:1].isupper()):
                 return 2, k
             if lo in ("soll", "sollen") and not self.in_subordinate_clause(k, s):
-                return 2, k
+                if self.perfect_infinitive_after(k, e):
+                    return 2, k
+                if level == 0:
+                    level, verb = 1, k
+                continue
             if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
             if lo in self.KONJ2 and level == 0:
                 level, verb = 1, k
         return level, verb
+
+    PERFECT_AUXILIARIES = frozenset(("haben", "sein"))
+
+    def perfect_infinitive_after(self, k: int, e: int) -> bool:
+        """Does the clause of modal k end in a perfect infinitive ("soll …
+        getötet haben", "sollen … gewesen sein")?  With it "sollen" reports
+        hearsay; with a plain infinitive ("soll die Piloten warnen", "sollen
+        gezogen werden") it mostly tells a plan or purpose."""
+        words, lower = self.doc.words, self.doc.lower
+        j = k + 1
+        while j < e and words[j] not in (",", ";", ":", ".", "!", "?", "–"):
+            j += 1
+        return j - 1 > k + 1 and lower[j - 1] in self.PERFECT_AUXILIARIES
+
+    # Konjunktiv-I forms that differ from the indicative in the first person singular
+    FIRST_PERSON_KONJ1 = frozenset("sei seien könne müsse dürfe wolle solle möge wisse".split())
+
+    def first_person_indicative(self, k: int, s: int, e: int) -> bool:
+        """ "habe ich", "ich werde": with "ich" next to it, an -e form is the
+        indicative (an interview's answer), not reported speech; only
+        "sei", "könne" … are Konjunktiv there too."""
+        lower = self.doc.lower
+        beside_ich = (k > s and lower[k - 1] == "ich") or (k + 1 < e and lower[k + 1] == "ich")
+        return beside_ich and lower[k] not in self.FIRST_PERSON_KONJ1
 
     def in_subordinate_clause(self, k: int, s: int) -> bool:
         """Is token k in a clause after a comma that a relative pronoun opens

@@ -11,6 +11,8 @@ from __future__ import annotations
 import spacy
 from spacy.util import compile_infix_regex
 
+from annotator.core.highlight.regex_gates import gate_tokenizer
+
 QUOTE_CHARS = "„“”»«‚‘"
 # one combined pattern (cheaper than several alternatives): quotation marks,
 # a straight quote after a colon, and end punctuation glued to a quotation mark
@@ -22,6 +24,7 @@ EXTRA_INFIXES = [
 def customize_tokenizer(nlp: spacy.Language) -> spacy.Language:
     infixes = list(nlp.Defaults.infixes or []) + EXTRA_INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    gate_tokenizer(nlp.tokenizer)
     return nlp
 
 
