@@ -3,6 +3,7 @@ highlighted batch (the article rows, the suggestion rows, the source links,
 the related-claims index), with the highlighting done beforehand.
 
 Usage: python bench/bench_writer.py [--profile] [--memory] [N]   (default N: 2000)
+       python bench/bench_writer.py --against REV [--rounds R] [N]
 
 The articles (bench_import.generate_news: ~2,000 characters of shuffled
 seed sentences) are highlighted once by the blank highlighter with their
@@ -14,6 +15,11 @@ the inserts and of ``write_new``, beside the baseline measured in the same
 run (the plain import's ``insert_articles`` of the same batches), and the
 load average beside each figure.
 
+``--against REV``: the writer of the commit REV (``git archive``, e.g. the
+commit a round of work started from) and of this tree, alternately in fresh
+processes, R rounds (default 2), each round beside the baseline: the
+before/after figures of one run under the same load.
+
 ``--profile``: a cProfile of the writes (top functions by own and
 cumulative time). ``--memory``: RSS sampled per 1,000 articles, to see
 whether the writer grows with the import (the input is streamed from the
@@ -23,15 +29,18 @@ pickle, so it does not count).
 from __future__ import annotations
 
 import cProfile
+import json
 import os
 import pickle
 import pstats
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
 
 BATCH = 64
 
@@ -90,6 +99,7 @@ def write(pickled: Path, folder: Path, profiler: cProfile.Profile | None, memory
     inserting = writing = 0.0
     done = 0
     with Project.open(folder / "writer.sqlite") as project, project.transaction():
+        registry = import_registry(project)
         for articles, results in batches(pickled):
             if profiler is not None:
                 profiler.enable()
@@ -97,7 +107,8 @@ def write(pickled: Path, folder: Path, profiler: cProfile.Profile | None, memory
             ids = [project.insert_article(a, "2026-12-02T00:00:00+00:00")[0] for a in articles]
             middle = time.process_time()
             write_new(project, [FreshArticle(i, a.text, a.outlet, a.published, claims, facts)
-                                for i, a, (claims, facts) in zip(ids, articles, results)], "blank", "1")
+                                for i, a, (claims, facts) in zip(ids, articles, results)], "blank", "1",
+                      *registry)
             end = time.process_time()
             if profiler is not None:
                 profiler.disable()
@@ -109,12 +120,76 @@ def write(pickled: Path, folder: Path, profiler: cProfile.Profile | None, memory
     return inserting, writing, done
 
 
+def import_registry(project) -> list:
+    """The registry the import keeps for its duration (none before there was one)."""
+    try:
+        from annotator.core.storage.source_cache import ImportRegistry
+    except ImportError:
+        return []
+    return [ImportRegistry(project.db)]
+
+
+def child(argv: list[str]) -> None:
+    """In a subprocess run on one tree: highlight to a pickle, or write one."""
+    import annotator
+
+    if argv[0] == "--child-highlight":
+        highlight_to(Path(argv[1]), int(argv[2]), Path(argv[3]))
+        return
+    inserting, writing, done = write(Path(argv[1]), Path(argv[2]), None, False)
+    print(json.dumps({"tree": str(Path(annotator.__file__).parent.parent), "insert": inserting,
+                      "write_new": writing, "articles": done}))
+
+
+def in_tree(tree: Path, *args: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    done = subprocess.run([sys.executable, __file__, *args], env=env, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def against(rev: str, count: int, rounds: int, folder: Path) -> None:
+    """Alternate the writer of ``rev`` (e.g. the commit this round started
+    from) and of this tree on the same articles, each highlighted by its own
+    tree (the facts a worker sends may differ in form), in fresh processes."""
+    before = folder / "before"
+    before.mkdir()
+    archive = subprocess.run(["git", "archive", rev, "annotator"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
+    trees = {"before": before, "after": ROOT}
+    for name, tree in trees.items():
+        (folder / name / "work").mkdir(parents=True, exist_ok=True)
+        in_tree(tree, "--child-highlight", str(folder / f"{name}.pickle"), str(count), str(folder / name / "work"))
+    print(f"highlighted once per tree  load {os.getloadavg()[0]:.2f}", flush=True)
+    for round_ in range(rounds):
+        plain = baseline(folder / "after.pickle", folder / "after" / "work")
+        print(f"round {round_ + 1}: baseline, plain insert_articles  {1000 * plain / count:6.3f} ms/article CPU  "
+              f"load {os.getloadavg()[0]:.2f}", flush=True)
+        for name, tree in trees.items():
+            for stale in (folder / name / "work").glob("writer.sqlite*"):
+                stale.unlink()
+            result = json.loads(in_tree(tree, "--child-write", str(folder / f"{name}.pickle"),
+                                        str(folder / name / "work")).splitlines()[-1])
+            per = 1000 / result["articles"]
+            print(f"round {round_ + 1}: writer {name:6s} insert_article {per * result['insert']:6.3f}  write_new "
+                  f"{per * result['write_new']:6.3f}  together {per * (result['insert'] + result['write_new']):6.3f}"
+                  f" ms/article CPU  load {os.getloadavg()[0]:.2f}  ({result['tree']})", flush=True)
+        (folder / "after" / "work" / "baseline.sqlite").unlink()
+
+
 def main(argv: list[str]) -> None:
+    if argv and argv[0].startswith("--child-"):
+        child(argv)
+        return
     profile, memory = "--profile" in argv, "--memory" in argv
-    count = int(next((a for a in argv if a.isdigit()), "2000"))
+    values = [a for i, a in enumerate(argv) if a.isdigit() and (i == 0 or argv[i - 1] != "--rounds")]
+    count = int(values[-1]) if values else 2000
     print(f"the import's writer, {count} articles; {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
+        if "--against" in argv:
+            rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 2
+            against(argv[argv.index("--against") + 1], count, rounds, folder)
+            return
         pickled = folder / "highlighted.pickle"
         start = time.process_time()
         highlight_to(pickled, count, folder)

@@ -43,23 +43,28 @@ def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None)
                            published=published) for c in claims]
 
 
-def write_new(project, batch: list[FreshArticle], pipeline: str, version: str) -> None:
+def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, registry=None) -> None:
     """Within the caller's transaction: store the batch's suggestions (its
-    articles have none yet), link their sources, index their claims."""
+    articles have none yet), link their sources, index their claims.
+    ``registry``: an :class:`~annotator.core.storage.source_cache.ImportRegistry`
+    kept for the whole import (its reads are remembered); else one for this batch."""
     from annotator.core import database
     from annotator.core.corroboration.index import ClaimIndex
     from annotator.core.storage import sources as source_store
     from annotator.core.storage import suggestions as stored
+    from annotator.core.storage.source_cache import ImportRegistry
 
     db = project.db
     stored.insert_new(db, [(a.article_id, a.claims) for a in batch], pipeline, version, database.utc_now())
     ids = stored.new_ids(db, [a.article_id for a in batch if a.claims])
-    registry = source_store.StoredRegistry(db)
-    facts = []
+    registry = registry if registry is not None else ImportRegistry(db)
+    facts, links = [], []
     for article in batch:
         kept = _kept(article, ids.get(article.article_id, []))
-        links = _link(db, registry, article, kept)
-        facts += _facts(db, article, kept, links)
+        rows = _link(registry, article, kept)
+        links += rows
+        facts += _facts(article, kept, {row[0]: registry.resolve(row[2]) for row in rows if row[2]})
+    source_store.link_new_suggestions(db, links)
     ClaimIndex(db.conn).add_claims(facts)
 
 
@@ -80,19 +85,19 @@ def _kept(article: FreshArticle, rows: list[tuple[int, int, int]]) -> list[tuple
     return out
 
 
-def _link(db, registry, article: FreshArticle, kept: list) -> dict[int, str]:
-    """Link the sources; suggestion id -> registry entity (after merges)."""
-    from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
-    from annotator.core.storage import sources as source_store
+def _link(registry, article: FreshArticle, kept: list) -> list[tuple[int, str, str | None, float, str]]:
+    """The links of the article's sources: (suggestion id, article id,
+    source id, confidence, reason); proposed sources go into the registry."""
+    from annotator.core.sources.actions import link_rows  # cycle: actions reads the importer
 
     if not kept:
-        return {}
-    rows = link_suggestions(db, article.article_id, article.text, [claim for claim, _ in kept], registry)
-    return {suggestion_id: source_store.resolve(db, source_id)
-            for suggestion_id, source_id, _, _ in rows if source_id}
+        return []
+    rows = link_rows(article.text, [claim for claim, _ in kept], registry)
+    return [(suggestion_id, article.article_id, source_id, confidence, reason)
+            for suggestion_id, source_id, confidence, reason in rows]
 
 
-def _facts(db, article: FreshArticle, kept: list, links: dict[int, str]) -> list:
+def _facts(article: FreshArticle, kept: list, links: dict[int, str]) -> list:
     """The facts with the ids the store gave. They are this import's own
     copies, so the ids are set in place: ``dataclasses.replace`` (a new
     frozen object per claim) cost the writer a sixth of its time."""
