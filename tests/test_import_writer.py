@@ -65,3 +65,22 @@ def test_an_import_links_and_indexes_exactly_as_highlighting_article_by_article(
     expected = snapshot(one_by_one)
     assert len(expected["suggestions"]) > 60 and expected["links"] and expected["facts"]
     assert snapshot(at_once) == expected
+
+
+@pytest.mark.usefixtures("frozen_clock")
+def test_facts_the_worker_could_not_prepare_are_written_the_same(tmp_path, monkeypatch):
+    """A worker sends each claim's index row ready but for the ids; facts in
+    a form it does not know (``_ready`` gives them back whole) are finished
+    by the writer, with the same rows."""
+    from annotator.core import new_suggestions
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=3)
+    highlighter = load_highlighter("blank")
+    prepared, whole = tmp_path / "prepared.sqlite", tmp_path / "whole.sqlite"
+    with Project.open(prepared) as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    monkeypatch.setattr(new_suggestions, "_ready", lambda facts: facts)
+    with Project.open(whole) as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    assert snapshot(whole) == snapshot(prepared)
+    assert snapshot(whole)["facts"]

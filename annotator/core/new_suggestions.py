@@ -14,6 +14,7 @@ process (:func:`claim_facts`), so that the writer only adds the ids.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,18 +30,42 @@ class FreshArticle:
     outlet: str | None
     published: str | None
     claims: list[ClaimSuggestion]
-    facts: list[Any] | None = None  # ClaimFacts per claim (ids left blank), or None: computed here
+    facts: list[Any] | None = None  # claim_facts' of each claim, or None: computed here
+
+
+# A claim's index row as a worker sends it, without the ids only the writer
+# knows: (matching keys, source phrase, published, the facts' JSON after its
+# id fields). Strings pickle cheaply; the writer splices the ids in front.
+IndexFacts = tuple[str, str | None, str | None, str]
+
+_JSON = {"ensure_ascii": False, "separators": (",", ":")}  # as ClaimFacts.to_json writes
 
 
 def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None) -> list:
     """The related-claims index's facts of each claim, without the ids the
     store gives (claim key, article, source entity): pure, so a worker
-    process computes them beside the highlighting."""
+    process computes them beside the highlighting. Each is ready to be
+    written (:data:`IndexFacts`), or a ``ClaimFacts`` the writer finishes."""
     from annotator.core.corroboration.facts import describe_claim
 
-    return [describe_claim("", "", text[c.start:c.end],
-                           source=text[c.source.start:c.source.end] if c.source is not None else None,
-                           published=published) for c in claims]
+    return [_ready(describe_claim("", "", text[c.start:c.end],
+                                  source=text[c.source.start:c.source.end] if c.source is not None else None,
+                                  published=published)) for c in claims]
+
+
+def _ready(facts) -> Any:
+    """The facts' index row without ids, when their JSON begins with the id
+    fields as ``_head`` writes them; else the facts themselves (the writer
+    then dumps them whole: never a wrong row, only a slower one)."""
+    raw, head = facts.to_json(), _head("", "", facts.source, facts.outlet, facts.published, facts.source_id)
+    if facts.claim_id or facts.article_id or not raw.startswith(head[:-1] + ","):
+        return facts
+    return " ".join(facts.index_keys()), facts.source, facts.published, raw[len(head) - 1:]
+
+
+def _head(claim_id, article_id, source, outlet, published, source_id) -> str:
+    """The JSON list of a claim's first fields (ClaimFacts.to_json's order)."""
+    return json.dumps([claim_id, article_id, source, outlet, published, source_id], **_JSON)
 
 
 def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, registry=None) -> None:
@@ -65,7 +90,7 @@ def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, r
         links += rows
         facts += _facts(article, kept, {row[0]: registry.resolve(row[2]) for row in rows if row[2]})
     source_store.link_new_suggestions(db, links)
-    ClaimIndex(db.conn).add_claims(facts)
+    ClaimIndex(db.conn).add_rows(facts)
 
 
 def _kept(article: FreshArticle, rows: list[tuple[int, int, int]]) -> list[tuple[ClaimSuggestion, Any]]:
@@ -98,15 +123,22 @@ def _link(registry, article: FreshArticle, kept: list) -> list[tuple[int, str, s
 
 
 def _facts(article: FreshArticle, kept: list, links: dict[int, str]) -> list:
-    """The facts with the ids the store gave. They are this import's own
-    copies, so the ids are set in place: ``dataclasses.replace`` (a new
-    frozen object per claim) cost the writer a sixth of its time."""
+    """The index rows (claim key, article, keys, facts JSON) with the ids the
+    store gave: the ids' JSON in front of what the worker wrote."""
+    from annotator.core.corroboration.rows import facts_row
     from annotator.core.review.claims import claim_key
 
     out = []
     for claim, facts in kept:
-        for name, value in (("claim_id", claim_key(claim.id, None)), ("article_id", article.article_id),
-                            ("outlet", article.outlet), ("source_id", links.get(claim.id))):
+        key, source_id = claim_key(claim.id, None), links.get(claim.id)
+        if isinstance(facts, tuple):
+            keys, source, published, tail = facts
+            head = _head(key, article.article_id, source, article.outlet, published, source_id)
+            out.append((key, article.article_id, keys, head[:-1] + tail))
+            continue
+        # facts of a form _ready did not know: this import's own copy, so the ids are set in place
+        for name, value in (("claim_id", key), ("article_id", article.article_id),
+                            ("outlet", article.outlet), ("source_id", source_id)):
             object.__setattr__(facts, name, value)
-        out.append(facts)
+        out.append(facts_row(facts))
     return out
