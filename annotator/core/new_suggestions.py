@@ -38,7 +38,7 @@ class FreshArticle:
 # id fields). Strings pickle cheaply; the writer splices the ids in front.
 IndexFacts = tuple[str, str | None, str | None, str]
 
-_JSON = {"ensure_ascii": False, "separators": (",", ":")}  # as ClaimFacts.to_json writes
+_HEAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # as ClaimFacts.to_json writes
 
 
 def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None) -> list:
@@ -65,7 +65,7 @@ def _ready(facts) -> Any:
 
 def _head(claim_id, article_id, source, outlet, published, source_id) -> str:
     """The JSON list of a claim's first fields (ClaimFacts.to_json's order)."""
-    return json.dumps([claim_id, article_id, source, outlet, published, source_id], **_JSON)
+    return _HEAD.encode([claim_id, article_id, source, outlet, published, source_id])
 
 
 def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, registry=None) -> None:
