@@ -4,6 +4,7 @@ the related-claims index), with the highlighting done beforehand.
 
 Usage: python bench/bench_writer.py [--profile] [--memory] [N]   (default N: 2000)
        python bench/bench_writer.py --against REV [--rounds R] [N]
+       python bench/bench_writer.py --import-memory N [--trace]
 
 The articles (bench_import.generate_news: ~2,000 characters of shuffled
 seed sentences) are highlighted once by the blank highlighter with their
@@ -24,6 +25,11 @@ before/after figures of one run under the same load.
 cumulative time). ``--memory``: RSS sampled per 1,000 articles, to see
 whether the writer grows with the import (the input is streamed from the
 pickle, so it does not count).
+
+``--import-memory N``: a real import of N articles with highlighting on two
+workers, the writer's RSS after every tenth of the input and its peak
+(``--trace``: the Python allocations that grew from 30 % to 90 %, by line).
+Run it with ``PYTHONPATH=<another tree>`` to measure that tree's writer.
 """
 
 from __future__ import annotations
@@ -176,9 +182,60 @@ def against(rev: str, count: int, rounds: int, folder: Path) -> None:
         (folder / "after" / "work" / "baseline.sqlite").unlink()
 
 
+def import_memory(count: int, trace: bool) -> None:
+    """A real import with highlighting on 2 workers; the writer's RSS after
+    every 10 % of it (and, with ``trace``, the Python allocations that grew
+    between 30 % and 100 %, by line)."""
+    import resource
+    import tracemalloc
+
+    from bench_import import generate_news
+
+    import annotator
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.importer import import_paths
+    from annotator.core.project import Project
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        os.environ["XDG_CACHE_HOME"] = name  # a fresh token cache, removed afterwards
+        generate_news(folder / "feed.jsonl", count)
+        marks, snapshots = [], []
+
+        def sample(done: int) -> None:
+            if done * 10 // count > len(marks):
+                marks.append(f"{100 * done // count}% {rss_mb():.0f}")
+                if trace and len(marks) in (3, 9):
+                    snapshots.append(tracemalloc.take_snapshot())
+
+        from annotator.core import import_highlighting
+
+        write = import_highlighting.HighlightingImport._write
+
+        def written(self, fresh: list, results: list) -> None:  # the writer's RSS after each batch
+            write(self, fresh, results)
+            sample(self.highlighted)
+
+        import_highlighting.HighlightingImport._write = written  # type: ignore[method-assign]
+        if trace:
+            tracemalloc.start(1)
+        with Project.open(folder / "memory.sqlite") as project:
+            import_paths(project, [folder / "feed.jsonl"], highlighter=load_highlighter("blank"), workers=2)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{count:>7} articles, 2 workers: writer RSS (MB) at " + ", ".join(marks)
+          + f"; peak {peak:.0f} MB  load {os.getloadavg()[0]:.2f}  ({Path(annotator.__file__).parent.parent})",
+          flush=True)
+    if len(snapshots) == 2:
+        for stat in snapshots[1].compare_to(snapshots[0], "lineno")[:15]:
+            print("   ", stat)
+
+
 def main(argv: list[str]) -> None:
     if argv and argv[0].startswith("--child-"):
         child(argv)
+        return
+    if argv and argv[0] == "--import-memory":
+        import_memory(int(argv[1]), "--trace" in argv)
         return
     profile, memory = "--profile" in argv, "--memory" in argv
     values = [a for i, a in enumerate(argv) if a.isdigit() and (i == 0 or argv[i - 1] != "--rounds")]

@@ -80,8 +80,7 @@ def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, r
     from annotator.core.storage.source_cache import ImportRegistry
 
     db = project.db
-    stored.insert_new(db, [(a.article_id, a.claims) for a in batch], pipeline, version, database.utc_now())
-    ids = stored.new_ids(db, [a.article_id for a in batch if a.claims])
+    ids = stored.insert_new(db, [(a.article_id, a.claims) for a in batch], pipeline, version, database.utc_now())
     registry = registry if registry is not None else ImportRegistry(db)
     facts, links = [], []
     for article in batch:
