@@ -110,3 +110,13 @@ def test_a_batch_numbers_its_suggestions_as_the_database_would(tmp_path):
             found[name] = project.db.execute("SELECT * FROM suggestions WHERE created_at = 't' "
                                              "ORDER BY id").fetchall()
     assert found["batch"] == found["single"] and len(found["batch"]) == 4
+
+
+def test_the_ids_json_the_writer_splices_in_is_what_json_dumps_writes():
+    import json
+
+    from annotator.core.new_suggestions import _head
+
+    for fields in (("s:1", "ab12", 'Der "Präsident"\n\u2028\\', None, "2024-01-01", None),
+                   ("", "", None, None, None, None), ("s:2", "cd", "ß\x01", "Die Zeit", "gestern", "9f-3")):
+        assert _head(*fields) == json.dumps(list(fields), ensure_ascii=False, separators=(",", ":"))
