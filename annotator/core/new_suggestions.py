@@ -30,7 +30,7 @@ class FreshArticle:
     outlet: str | None
     published: str | None
     claims: list[ClaimSuggestion]
-    facts: list[Any] | None = None  # claim_facts' of each claim, or None: computed here
+    facts: list[Any] | None = None  # what claim_facts gives for each claim, or None: computed here
 
 
 # A claim's index row as a worker sends it, without the ids only the writer
