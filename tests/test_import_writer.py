@@ -65,3 +65,58 @@ def test_an_import_links_and_indexes_exactly_as_highlighting_article_by_article(
     expected = snapshot(one_by_one)
     assert len(expected["suggestions"]) > 60 and expected["links"] and expected["facts"]
     assert snapshot(at_once) == expected
+
+
+@pytest.mark.usefixtures("frozen_clock")
+def test_facts_the_worker_could_not_prepare_are_written_the_same(tmp_path, monkeypatch):
+    """A worker sends each claim's index row ready but for the ids; facts in
+    a form it does not know (``_ready`` gives them back whole) are finished
+    by the writer, with the same rows."""
+    from annotator.core import new_suggestions
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=3)
+    highlighter = load_highlighter("blank")
+    prepared, whole = tmp_path / "prepared.sqlite", tmp_path / "whole.sqlite"
+    with Project.open(prepared) as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    monkeypatch.setattr(new_suggestions, "_ready", lambda facts: facts)
+    with Project.open(whole) as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    assert snapshot(whole) == snapshot(prepared)
+    assert snapshot(whole)["facts"]
+
+
+def test_a_batch_numbers_its_suggestions_as_the_database_would(tmp_path):
+    """The batch insert gives the ids itself (nothing read back): the same
+    ids and rows as inserting article by article, the first of two claims
+    with the same span kept."""
+    from annotator.core.models import ClaimSuggestion, NewArticle
+    from annotator.core.storage import suggestions as stored
+
+    claims = [[ClaimSuggestion(20, 30), ClaimSuggestion(0, 10, score=0.5), ClaimSuggestion(0, 10, score=0.9)],
+              [], [ClaimSuggestion(5, 9), ClaimSuggestion(1, 3)]]
+    found = {}
+    for name in ("batch", "single"):
+        with Project.open(tmp_path / f"{name}.sqlite") as project, project.transaction():
+            ids = [project.insert_article(NewArticle(text=f"Artikel {n}: " + "Wort " * 20), "now")[0]
+                   for n in range(4)]
+            project.replace_suggestions(ids[0], [ClaimSuggestion(2, 4)], "p", "1")  # an earlier row
+            if name == "batch":
+                numbered = stored.insert_new(project.db, list(zip(ids[1:], claims)), "p", "1", "t")
+                assert numbered[ids[1]] == [(0, 10, 3), (20, 30, 2)]
+            else:
+                for article_id, these in zip(ids[1:], claims):
+                    stored.replace(project.db, article_id, these, "p", "1", "t")
+            found[name] = project.db.execute("SELECT * FROM suggestions WHERE created_at = 't' "
+                                             "ORDER BY id").fetchall()
+    assert found["batch"] == found["single"] and len(found["batch"]) == 4
+
+
+def test_the_ids_json_the_writer_splices_in_is_what_json_dumps_writes():
+    import json
+
+    from annotator.core.new_suggestions import _head
+
+    for fields in (("s:1", "ab12", 'Der "Präsident"\n\u2028\\', None, "2024-01-01", None),
+                   ("", "", None, None, None, None), ("s:2", "cd", "ß\x01", "Die Zeit", "gestern", "9f-3")):
+        assert _head(*fields) == json.dumps(list(fields), ensure_ascii=False, separators=(",", ":"))

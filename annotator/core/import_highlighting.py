@@ -34,6 +34,9 @@ class HighlightingImport:
 
             self.lines = ImportLines(project, self.queue.runner.submit, self.tokens.fingerprint)
         self.highlighted = 0
+        from annotator.core.storage.source_cache import ImportRegistry
+
+        self.registry = ImportRegistry(project.db)  # read once for the import: it holds the transaction
 
     def __enter__(self) -> HighlightingImport:
         return self
@@ -68,7 +71,7 @@ class HighlightingImport:
         # the articles were inserted by this import: they have no suggestions to replace
         batch = [FreshArticle(article_id, article.text, article.outlet, article.published, claims, facts)
                  for (article_id, article), (claims, _, facts) in zip(fresh, results)]
-        write_new(self.project, batch, self.highlighter.name, self.highlighter.version)
+        write_new(self.project, batch, self.highlighter.name, self.highlighter.version, self.registry)
         if self.tokens is not None:
             self.tokens.put([(article.text, tokens) for (_, article), (_, tokens, _) in zip(fresh, results)])
         if self.lines is not None:

@@ -238,12 +238,14 @@ def _articles_of(path: Path) -> Iterator[NewArticle | InputError]:
     """One file's articles; a file with no record at all is an error (an empty
     file or a header alone never imports "0" silently), and so is an ``id``
     given twice with different texts."""
-    texts_by_id: dict[str, str] = {}
+    # id -> the first 64 bits of its text's hash: an int, not the 32-character
+    # hex string (kept for every id of the file, so it is what grows with it)
+    texts_by_id: dict[str, int] = {}
     anything = False
     for item in READERS[path.suffix.lower()](path):
         anything = True
         if isinstance(item, NewArticle) and item.external_id is not None:
-            this = text_id(item.text)
+            this = int(text_id(item.text)[:16], 16)
             if texts_by_id.setdefault(item.external_id, this) != this:
                 item = InputError(path, item.source_line, f"id {item.external_id!r} was already given "
                                   "to a different text in this file")

@@ -14,6 +14,7 @@ process (:func:`claim_facts`), so that the writer only adds the ids.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,38 +30,69 @@ class FreshArticle:
     outlet: str | None
     published: str | None
     claims: list[ClaimSuggestion]
-    facts: list[Any] | None = None  # ClaimFacts per claim (ids left blank), or None: computed here
+    facts: list[Any] | None = None  # what claim_facts gives for each claim, or None: computed here
+
+
+# A claim's index row as a worker sends it, without the ids only the writer
+# knows: (matching keys, source phrase, published, the facts' JSON after its
+# id fields). Strings pickle cheaply; the writer splices the ids in front.
+IndexFacts = tuple[str, str | None, str | None, str]
+
+_STRING = json.encoder.encode_basestring  # how ClaimFacts.to_json (ensure_ascii=False) writes a string
 
 
 def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None) -> list:
     """The related-claims index's facts of each claim, without the ids the
     store gives (claim key, article, source entity): pure, so a worker
-    process computes them beside the highlighting."""
+    process computes them beside the highlighting. Each is ready to be
+    written (:data:`IndexFacts`), or a ``ClaimFacts`` the writer finishes."""
     from annotator.core.corroboration.facts import describe_claim
 
-    return [describe_claim("", "", text[c.start:c.end],
-                           source=text[c.source.start:c.source.end] if c.source is not None else None,
-                           published=published) for c in claims]
+    return [_ready(describe_claim("", "", text[c.start:c.end],
+                                  source=text[c.source.start:c.source.end] if c.source is not None else None,
+                                  published=published)) for c in claims]
 
 
-def write_new(project, batch: list[FreshArticle], pipeline: str, version: str) -> None:
+def _ready(facts) -> Any:
+    """The facts' index row without ids, when their JSON begins with the id
+    fields as ``_head`` writes them; else the facts themselves (the writer
+    then dumps them whole: never a wrong row, only a slower one)."""
+    raw, head = facts.to_json(), _head("", "", facts.source, facts.outlet, facts.published, facts.source_id)
+    if facts.claim_id or facts.article_id or not raw.startswith(head[:-1] + ","):
+        return facts
+    return " ".join(facts.index_keys()), facts.source, facts.published, raw[len(head) - 1:]
+
+
+def _head(claim_id, article_id, source, outlet, published, source_id) -> str:
+    """The JSON list of a claim's first fields (ClaimFacts.to_json's order),
+    written string by string: json.dumps of the list cost the writer more
+    than the rest of the row."""
+    return "[" + ",".join("null" if v is None else _STRING(v)
+                          for v in (claim_id, article_id, source, outlet, published, source_id)) + "]"
+
+
+def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, registry=None) -> None:
     """Within the caller's transaction: store the batch's suggestions (its
-    articles have none yet), link their sources, index their claims."""
+    articles have none yet), link their sources, index their claims.
+    ``registry``: an :class:`~annotator.core.storage.source_cache.ImportRegistry`
+    kept for the whole import (its reads are remembered); else one for this batch."""
     from annotator.core import database
     from annotator.core.corroboration.index import ClaimIndex
     from annotator.core.storage import sources as source_store
     from annotator.core.storage import suggestions as stored
+    from annotator.core.storage.source_cache import ImportRegistry
 
     db = project.db
-    stored.insert_new(db, [(a.article_id, a.claims) for a in batch], pipeline, version, database.utc_now())
-    ids = stored.new_ids(db, [a.article_id for a in batch if a.claims])
-    registry = source_store.StoredRegistry(db)
-    facts = []
+    ids = stored.insert_new(db, [(a.article_id, a.claims) for a in batch], pipeline, version, database.utc_now())
+    registry = registry if registry is not None else ImportRegistry(db)
+    facts, links = [], []
     for article in batch:
         kept = _kept(article, ids.get(article.article_id, []))
-        links = _link(db, registry, article, kept)
-        facts += _facts(db, article, kept, links)
-    ClaimIndex(db.conn).add_claims(facts)
+        rows = _link(registry, article, kept)
+        links += rows
+        facts += _facts(article, kept, {row[0]: registry.resolve(row[2]) for row in rows if row[2]})
+    source_store.link_new_suggestions(db, links)
+    ClaimIndex(db.conn).add_rows(facts)
 
 
 def _kept(article: FreshArticle, rows: list[tuple[int, int, int]]) -> list[tuple[ClaimSuggestion, Any]]:
@@ -80,28 +112,35 @@ def _kept(article: FreshArticle, rows: list[tuple[int, int, int]]) -> list[tuple
     return out
 
 
-def _link(db, registry, article: FreshArticle, kept: list) -> dict[int, str]:
-    """Link the sources; suggestion id -> registry entity (after merges)."""
-    from annotator.core.sources.actions import link_suggestions  # cycle: actions reads the importer
-    from annotator.core.storage import sources as source_store
+def _link(registry, article: FreshArticle, kept: list) -> list[tuple[int, str, str | None, float, str]]:
+    """The links of the article's sources: (suggestion id, article id,
+    source id, confidence, reason); proposed sources go into the registry."""
+    from annotator.core.sources.actions import link_rows  # cycle: actions reads the importer
 
     if not kept:
-        return {}
-    rows = link_suggestions(db, article.article_id, article.text, [claim for claim, _ in kept], registry)
-    return {suggestion_id: source_store.resolve(db, source_id)
-            for suggestion_id, source_id, _, _ in rows if source_id}
+        return []
+    rows = link_rows(article.text, [claim for claim, _ in kept], registry)
+    return [(suggestion_id, article.article_id, source_id, confidence, reason)
+            for suggestion_id, source_id, confidence, reason in rows]
 
 
-def _facts(db, article: FreshArticle, kept: list, links: dict[int, str]) -> list:
-    """The facts with the ids the store gave. They are this import's own
-    copies, so the ids are set in place: ``dataclasses.replace`` (a new
-    frozen object per claim) cost the writer a sixth of its time."""
+def _facts(article: FreshArticle, kept: list, links: dict[int, str]) -> list:
+    """The index rows (claim key, article, keys, facts JSON) with the ids the
+    store gave: the ids' JSON in front of what the worker wrote."""
+    from annotator.core.corroboration.rows import facts_row
     from annotator.core.review.claims import claim_key
 
     out = []
     for claim, facts in kept:
-        for name, value in (("claim_id", claim_key(claim.id, None)), ("article_id", article.article_id),
-                            ("outlet", article.outlet), ("source_id", links.get(claim.id))):
+        key, source_id = claim_key(claim.id, None), links.get(claim.id)
+        if isinstance(facts, tuple):
+            keys, source, published, tail = facts
+            head = _head(key, article.article_id, source, article.outlet, published, source_id)
+            out.append((key, article.article_id, keys, head[:-1] + tail))
+            continue
+        # facts of a form _ready did not know: this import's own copy, so the ids are set in place
+        for name, value in (("claim_id", key), ("article_id", article.article_id),
+                            ("outlet", article.outlet), ("source_id", source_id)):
             object.__setattr__(facts, name, value)
-        out.append(facts)
+        out.append(facts_row(facts))
     return out

@@ -61,10 +61,11 @@ class ClaimIndex:
             store.insert_bulk(self.conn, rows)
             self._forget_stats()
             return len(rows)
-        for start in range(0, len(rows), 400):  # SQLite's parameter limit
-            chunk = rows[start:start + 400]
-            replaced = store.insert_many(self.conn, chunk)
-            self._adjust_stats([k for row in chunk for k in row[2].split()], len(chunk) - replaced)
+        replaced = store.insert_many(self.conn, rows)
+        if self._df or self._idf:  # nothing cached (an import's batch): no counts to forget
+            self._adjust_stats([k for row in rows for k in row[2].split()], len(rows) - replaced)
+        elif self._total is not None:
+            self._total += len(rows) - replaced
         return len(rows)
 
     def load_rows(self, rows: list[store.FactsRow]) -> None:

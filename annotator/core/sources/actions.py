@@ -51,17 +51,27 @@ def link_suggestions(db, article_id: str, text: str, suggestions=None,
     Returns the links written (suggestion id, source id, confidence, reason)."""
     if suggestions is None:
         suggestions = stored_suggestions.for_article(db, article_id)
+    rows = link_rows(text, suggestions, reg or stored.StoredRegistry(db))
+    stored.clear_suggestion_links(db, article_id)
+    stored.link_suggestions(db, article_id, rows)
+    return rows
+
+
+def link_rows(text: str, suggestions, reg: stored.StoredRegistry) -> list[tuple[int, str | None, float, str]]:
+    """The links of one article's stored suggestions (suggestion id, source
+    id, confidence, reason), its proposed sources added to ``reg``; the
+    links themselves are left to the caller to write (an import writes a
+    batch's at once)."""
     pairs = linking.mentions_of(text, suggestions)
-    reg = reg or stored.StoredRegistry(db)
+    if not pairs:
+        return []
     result = linking.link_article([m for _, m in pairs], reg)
     ids = linking.add_proposals(reg, result)
-    stored.clear_suggestion_links(db, article_id)
     rows = []
     for (index, _), link, source_id in zip(pairs, result.links, ids):
         suggestion_id = suggestions[index].id
         if suggestion_id is not None:  # stored suggestions always have one
             rows.append((suggestion_id, source_id, link.confidence, link.reason))
-    stored.link_suggestions(db, article_id, rows)
     return rows
 
 

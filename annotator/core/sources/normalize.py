@@ -139,14 +139,31 @@ class SourceName:
     def name_keys(self, rules: Rules | None = None) -> frozenset[str]:
         if not self.name:
             return frozenset()
-        rules = rules or load_rules()
+        if rules is not None and rules is not load_rules():
+            return self._name_keys(rules)
+        return self._remembered("_default_name_keys", lambda: self._name_keys(load_rules()))
+
+    def _name_keys(self, rules: Rules) -> frozenset[str]:
         head = [name_key(w, rules) for w in self.name[:-1]]
         return frozenset("name:" + " ".join(head + [k]) for k in name_key_variants(self.name[-1], rules))
 
     def surname_keys(self, rules: Rules | None = None) -> frozenset[str]:
         if not self.name:
             return frozenset()
-        return frozenset("surname:" + k for k in name_key_variants(self.name[-1], rules))
+        if rules is not None and rules is not load_rules():
+            return frozenset("surname:" + k for k in name_key_variants(self.name[-1], rules))
+        return self._remembered("_default_surname_keys", lambda: frozenset(
+            "surname:" + k for k in name_key_variants(self.name[-1], None)))
+
+    def _remembered(self, slot: str, compute):
+        """A key set under the default rules, computed once per parsed name:
+        parse() is cached, so the linker meets the same names in article
+        after article (a frozen instance's own dict: not a field, never compared)."""
+        found = self.__dict__.get(slot)
+        if found is None:
+            found = compute()
+            object.__setattr__(self, slot, found)
+        return found
 
     @property
     def role_key(self) -> str | None:

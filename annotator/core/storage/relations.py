@@ -65,22 +65,37 @@ def _count(conn, keys: list[str], step: int) -> None:
 
 
 def insert_many(conn, rows: Sequence[FactsRow]) -> int:
-    """Index a few claims (an article's, a batch's), replacing earlier
-    versions; returns how many earlier versions were replaced."""
-    replaced = sum(remove_claim(conn, row[0]) for row in rows if facts_json(conn, row[0]) is not None)
-    conn.executemany("INSERT INTO claim_facts (claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?)", rows)
-    wanted = [row[0] for row in rows]
-    marks = ",".join("?" * len(wanted))
-    written = conn.execute(f"SELECT id, keys FROM claim_facts WHERE claim_key IN ({marks})",
-                           wanted).fetchall()
-    conn.executemany("INSERT INTO claim_keys (rowid, keys) VALUES (?, ?)", written)
+    """Index claims (an article's, an import's batch), replacing earlier
+    versions; returns how many earlier versions were replaced. The rows get
+    their ids here (as SQLite would: the largest plus one, in order), so
+    the FTS rows are written from the same tuples without reading them
+    back, and the key counts are summed in memory and written once."""
+    replaced = 0
+    for key in _indexed_keys(conn, [row[0] for row in rows]):
+        replaced += remove_claim(conn, key)
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claim_facts").fetchone()[0]
+    numbered = [(first + n, *row) for n, row in enumerate(rows)]
+    conn.executemany("INSERT INTO claim_facts (id, claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?, ?)",
+                     numbered)
+    conn.executemany("INSERT INTO claim_keys (rowid, keys) VALUES (?, ?)", [(row[0], row[3]) for row in numbered])
     counts: dict[str, int] = {}
-    for _, keys in written:
-        for key in set(keys.split()):
+    for row in rows:
+        for key in set(row[2].split()):
             counts[key] = counts.get(key, 0) + 1
     conn.executemany("INSERT INTO claim_key_counts (key, claims) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET claims = claims + excluded.claims", counts.items())
     return replaced
+
+
+def _indexed_keys(conn, claim_keys: list[str]) -> list[str]:
+    """Which of ``claim_keys`` are indexed already (in their given order)."""
+    found: set[str] = set()
+    for start in range(0, len(claim_keys), 500):
+        chunk = claim_keys[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"SELECT claim_key FROM claim_facts WHERE claim_key IN ({marks})",
+                                                chunk))
+    return [k for k in claim_keys if k in found]
 
 
 def _remove_where(conn, column_is: str, value: str) -> int:

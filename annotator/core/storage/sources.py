@@ -74,11 +74,14 @@ def get(db, source_id: str) -> Source | None:
 
 def find(db, name: str) -> list[Source]:
     """Sources whose canonical name or an alias is ``name`` (case-folded)."""
-    folded = fold(name)
-    ids = [r[0] for r in db.execute(
+    return [s for s in (get(db, i) for i in ids_named(db, fold(name))) if s is not None]
+
+
+def ids_named(db, folded: str) -> list[str]:
+    """Ids (sorted) of the sources whose folded name or alias is ``folded``."""
+    return sorted(r[0] for r in db.execute(
         "SELECT id FROM sources WHERE folded = ? UNION SELECT source_id FROM source_aliases WHERE folded = ?",
-        [folded, folded])]
-    return [s for s in (get(db, i) for i in sorted(ids)) if s is not None]
+        [folded, folded]))
 
 
 def ids_by_key(db, key: str) -> list[str]:
@@ -183,11 +186,19 @@ def clear_suggestion_links(db, article_id: str) -> None:
 
 def link_suggestions(db, article_id: str, rows: Iterable[tuple[int, str | None, float, str]]) -> None:
     """(suggestion id, source id or None, confidence, reason) for one article."""
-    conn_of(db).executemany(
-        "INSERT INTO suggestion_sources (suggestion_id, article_id, source_id, confidence, reason) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (suggestion_id) DO UPDATE SET source_id = excluded.source_id, "
-        "confidence = excluded.confidence, reason = excluded.reason",
-        [(sid, article_id, source_id, conf, reason) for sid, source_id, conf, reason in rows])
+    conn_of(db).executemany(_LINK, [(sid, article_id, source_id, conf, reason)
+                                    for sid, source_id, conf, reason in rows])
+
+
+_LINK = ("INSERT INTO suggestion_sources (suggestion_id, article_id, source_id, confidence, reason) "
+         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (suggestion_id) DO UPDATE SET source_id = excluded.source_id, "
+         "confidence = excluded.confidence, reason = excluded.reason")
+
+
+def link_new_suggestions(db, rows: list[tuple[int, str, str | None, float, str]]) -> None:
+    """(suggestion id, article id, source id or None, confidence, reason) of
+    a batch of articles, in one statement (an import's batch)."""
+    conn_of(db).executemany(_LINK, rows)
 
 
 def suggestion_links(db, article_id: str) -> dict[int, tuple[str | None, float, str]]:

@@ -41,22 +41,31 @@ def replace(db, article_id: str, suggestions: Iterable[ClaimSuggestion], pipelin
 
 
 def insert_new(db, batch: list[tuple[str, list[ClaimSuggestion]]], pipeline: str, version: str,
-               now: str) -> None:
+               now: str) -> dict[str, list[tuple[int, int, int]]]:
     """Suggestions of articles that have none yet (just imported), in one
-    statement for the whole batch: an import's hot path."""
-    db.conn.executemany(_INSERT, [suggestion_values(article_id, s, pipeline, version, now)
-                                  for article_id, claims in batch for s in claims])
+    statement for the whole batch: an import's hot path. Returns, per
+    article, (start, end, id) of the rows in text order (as
+    :func:`for_article` orders them).
 
-
-def new_ids(db, article_ids: list[str]) -> dict[str, list[tuple[int, int, int]]]:
-    """Per article, (start, end, id) of its suggestions in text order (as
-    :func:`for_article` orders them): the ids a batch insert gave."""
-    out: dict[str, list[tuple[int, int, int]]] = {}
-    for article_id, start, end, suggestion_id in db.execute(
-            f'SELECT article_id, start, "end", id FROM suggestions WHERE article_id IN ({marks(article_ids)}) '
-            'ORDER BY article_id, start, "end"', article_ids):
-        out.setdefault(article_id, []).append((start, end, suggestion_id))
+    The ids are given here as SQLite would give them (the largest plus
+    one, in order; the first of claims with the same span kept, as ``OR
+    IGNORE`` keeps it), so nothing is read back."""
+    next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM suggestions").fetchone()[0]
+    values, out = [], {}
+    for article_id, claims in batch:
+        spans: dict[tuple[int, int], int] = {}
+        for s in claims:
+            if (s.start, s.end) not in spans:
+                spans[(s.start, s.end)] = next_id
+                values.append((next_id, *suggestion_values(article_id, s, pipeline, version, now)))
+                next_id += 1
+        if spans:
+            out[article_id] = sorted((start, end, i) for (start, end), i in spans.items())
+    db.conn.executemany(_INSERT_NUMBERED, values)
     return out
+
+
+_INSERT_NUMBERED = _INSERT.replace("(article_id,", "(id, article_id,", 1).replace("VALUES (", "VALUES (?, ", 1)
 
 
 def for_article(db, article_id: str) -> list[ClaimSuggestion]:

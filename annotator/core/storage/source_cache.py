@@ -1,0 +1,84 @@
+"""The source registry as an import's writer reads it: each lookup key, name
+and entity read from the database once for the whole import, then answered
+from memory.
+
+Linking an article asks the registry ~6 lookups per mention; each went to
+SQL (the key's ids, then per id the source, its aliases and redirects: a
+source read was 3 queries). Over an import the same few hundred keys and
+sources are asked again and again, so the writer kept them.
+
+Why the memory stays true: the import holds the project's one write
+transaction for its whole duration, so nobody else writes the registry
+meanwhile, and the linker's only write, a new (proposed) source, goes
+through :meth:`ImportRegistry.add`, which writes it and puts it into every
+cached answer it belongs to. Merges and removals never happen in an import;
+:meth:`remove` still forgets everything. A rolled-back import drops the
+object with its transaction. Memory is bounded by the registry's keys, not
+by the number of articles.
+"""
+
+from __future__ import annotations
+
+from annotator.core.sources.normalize import fold
+from annotator.core.sources.registry import Source
+from annotator.core.storage import sources as stored
+
+
+class ImportRegistry(stored.StoredRegistry):
+    """A :class:`StoredRegistry` that remembers what it read (see the module)."""
+
+    def __init__(self, db):
+        super().__init__(db)
+        self._ids_by_key: dict[str, list[str]] = {}
+        self._ids_by_name: dict[str, list[str]] = {}
+        self._read: dict[str, Source | None] = {}  # id -> source as stored, None: gone
+        self._resolved: dict[str, str] = {}
+
+    def add(self, source: Source) -> None:
+        keys = self.keys_of(source)
+        stored.put(self.db, source, keys)
+        self._read.pop(source.id, None)  # read back once as stored (aliases in the store's order)
+        for key in keys:
+            if key in self._ids_by_key and source.id not in self._ids_by_key[key]:
+                self._ids_by_key[key].append(source.id)
+        for name in {fold(n) for n in source.names}:
+            found = self._ids_by_name.get(name)
+            if found is not None and source.id not in found:
+                found.append(source.id)
+                found.sort()  # as stored.ids_named orders them
+
+    def remove(self, source_id: str) -> None:
+        stored.delete(self.db, source_id)
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop everything read so far (after a write that did not go through here)."""
+        self._ids_by_key.clear()
+        self._ids_by_name.clear()
+        self._read.clear()
+        self._resolved.clear()
+
+    def _source(self, source_id: str) -> Source | None:
+        if source_id not in self._read:
+            self._read[source_id] = stored.get(self.db, source_id)
+        return self._read[source_id]
+
+    def lookup(self, key: str) -> list[Source]:
+        ids = self._ids_by_key.get(key)
+        if ids is None:
+            ids = self._ids_by_key[key] = stored.ids_by_key(self.db, key)
+        found = [self._source(i) for i in ids]
+        return sorted((s for s in found if s is not None), key=lambda s: (s.created_at, s.id))
+
+    def find(self, name: str) -> list[Source]:
+        folded = fold(name)
+        ids = self._ids_by_name.get(folded)
+        if ids is None:
+            ids = self._ids_by_name[folded] = stored.ids_named(self.db, folded)
+        return [s for s in (self._source(i) for i in ids) if s is not None]
+
+    def resolve(self, source_id: str) -> str:
+        """The id a (possibly merged-away) source id now is."""
+        if source_id not in self._resolved:
+            self._resolved[source_id] = stored.resolve(self.db, source_id)
+        return self._resolved[source_id]
