@@ -35,12 +35,14 @@ class FreshArticle:
 def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None) -> list:
     """The related-claims index's facts of each claim, without the ids the
     store gives (claim key, article, source entity): pure, so a worker
-    process computes them beside the highlighting."""
+    process computes them beside the highlighting. Prepared (``PreparedFacts``:
+    the index's keys and JSON): the writer then only sets the ids, and they
+    pickle as flat tuples of strings, not nested objects."""
     from annotator.core.corroboration.facts import describe_claim
 
     return [describe_claim("", "", text[c.start:c.end],
                            source=text[c.source.start:c.source.end] if c.source is not None else None,
-                           published=published) for c in claims]
+                           published=published).prepared() for c in claims]
 
 
 def write_new(project, batch: list[FreshArticle], pipeline: str, version: str) -> None:

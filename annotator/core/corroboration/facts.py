@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date
+from json.encoder import encode_basestring  # json.dumps' own string escaper, without its overhead
 
 from annotator.core.corroboration.dates import DateMention, gates_from_scan, parse_dates
 from annotator.core.corroboration.nations import nation_of_word
@@ -56,6 +57,11 @@ class ClaimFacts:
                         for d in dates),
         )
 
+    def prepared(self) -> PreparedFacts:
+        """What the index writes of these facts, ready but for the ids."""
+        return PreparedFacts(self.claim_id, self.article_id, self.source, self.outlet, self.published,
+                             self.source_id, " ".join(self.index_keys()), _tail_json(self))
+
     def index_keys(self) -> list[str]:
         """The keys under which the index files this claim: names, words,
         quantity things ("q_soldiers_nordko") and days ("d1027")."""
@@ -66,6 +72,58 @@ class ClaimFacts:
         for d in self.dates:
             keys[d.key()] = None
         return list(keys)
+
+
+def _strings(values: tuple[str, ...]) -> str:
+    # json.dumps(list of str, ensure_ascii=False) without its per-call overhead
+    return "[" + ",".join(map(encode_basestring, values)) + "]"
+
+
+def _tail_json(facts: ClaimFacts) -> str:
+    """The end of ``to_json`` (terms, names, quantities, dates): all of it
+    that needs parsing, and none of the ids the store gives."""
+    if not facts.quantities and not facts.dates:  # most claims: no json.dumps call at all
+        return "[" + _strings(facts.terms) + "," + _strings(facts.names) + ",[],[]]"
+    return "[" + facts.to_json()[len(_head_json(facts)):]  # to_json is "[<head>,<tail>]"
+
+
+def _head_json(facts) -> str:
+    return json.dumps([facts.claim_id, facts.article_id, facts.source, facts.outlet, facts.published,
+                       facts.source_id], ensure_ascii=False, separators=(",", ":"))
+
+
+class PreparedFacts:
+    """A claim's facts as the related-claims index stores them (its keys and
+    its JSON), made where the claim was parsed, e.g. in an import's worker,
+    so that the writer neither parses nor serialises: it sets the ids the
+    store gave (claim_id, article_id, outlet, source_id) and writes the row.
+    ``to_json`` and ``index_keys`` give what ClaimFacts' give; it pickles as
+    one flat tuple, and any other attribute reads the full ClaimFacts."""
+
+    __slots__ = ("claim_id", "article_id", "source", "outlet", "published", "source_id", "keys", "tail")
+
+    def __init__(self, claim_id: str, article_id: str, source: str | None, outlet: str | None,
+                 published: str | None, source_id: str | None, keys: str, tail: str):
+        self.claim_id, self.article_id, self.source, self.outlet = claim_id, article_id, source, outlet
+        self.published, self.source_id, self.keys, self.tail = published, source_id, keys, tail
+
+    def __reduce__(self):
+        return PreparedFacts, (self.claim_id, self.article_id, self.source, self.outlet, self.published,
+                               self.source_id, self.keys, self.tail)
+
+    def index_keys(self) -> list[str]:
+        return self.keys.split()
+
+    def to_json(self) -> str:
+        return _head_json(self)[:-1] + "," + self.tail[1:]
+
+    def full(self) -> ClaimFacts:
+        return ClaimFacts.from_json(self.to_json())
+
+    def __getattr__(self, name: str):
+        if name in ClaimFacts.__dataclass_fields__:  # terms, names, quantities, dates, text
+            return getattr(self.full(), name)
+        raise AttributeError(name)
 
 
 def _quantity(q: list) -> Quantity:
