@@ -101,16 +101,15 @@ def parts(feed_kind: str, folder: Path, texts: list[str], warm: list[str]) -> No
 
 
 def _records(folder: Path, highlighter, found: list) -> tuple[list, dict]:
-    """The records an import's writer sends to render, and each article's tokens."""
-    from annotator.core.export.import_lines import OPTIONS
-    from annotator.core.export.reading import batch_records, resolve_selection
+    """What an import's writer sends to render, and each article's tokens."""
+    from annotator.core.export.reading import suggestion_rows
     from annotator.core.importer import import_paths
     from annotator.core.project import Project
 
     with Project.open(folder / "bench.sqlite") as project:
         import_paths(project, [folder / "feed.jsonl"], highlighter=highlighter, workers=0)
         ids = [row[0] for row in project.db.conn.execute("select id from articles order by seq")]
-        records = list(batch_records(project, resolve_selection(project, OPTIONS), ids))
+        records = suggestion_rows(project, ids)  # what the writer reads and sends
     return records, {article_id: tokens for article_id, (_, tokens, _) in zip(ids, found)}
 
 
