@@ -38,11 +38,11 @@ def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None)
     process computes them beside the highlighting. Prepared (``PreparedFacts``:
     the index's keys and JSON): the writer then only sets the ids, and they
     pickle as flat tuples of strings, not nested objects."""
-    from annotator.core.corroboration.facts import describe_claim
+    from annotator.core.corroboration.facts import prepare_claim
 
-    return [describe_claim("", "", text[c.start:c.end],
-                           source=text[c.source.start:c.source.end] if c.source is not None else None,
-                           published=published).prepared() for c in claims]
+    return [prepare_claim(text[c.start:c.end], published=published,
+                          source=text[c.source.start:c.source.end] if c.source is not None else None)
+            for c in claims]
 
 
 def write_new(project, batch: list[FreshArticle], pipeline: str, version: str) -> None:
