@@ -291,3 +291,19 @@ def test_highlighting_workers_yield_the_cpu_to_the_window():
     finally:
         pool.close()
     assert niceness == min(os.nice(0) + WORKER_NICE, 19)
+
+
+def test_claims_travel_back_from_a_worker_as_flat_tuples_and_arrive_equal():
+    """A worker sends each claim as a tuple of plain values (cheaper to
+    pickle than the dataclass with its Spans and Enum); the writer gets the
+    very ClaimSuggestions the highlighter made."""
+    import pickle
+
+    from annotator.core.parallel_highlight import highlight_with, pack_claims, unpack_claims
+
+    demo = [json.loads(line)["text"] for line in
+            resource_path("demo", "demo-articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    for claims, _, _ in highlight_with(load_highlighter("blank"), False, demo):
+        packed = pickle.loads(pickle.dumps(pack_claims(claims)))
+        assert unpack_claims(packed) == claims
+        assert len(pickle.dumps(packed)) <= len(pickle.dumps(claims)) or not claims
