@@ -7,6 +7,9 @@ pays: the writer or a worker).
 
 Usage: python bench/bench_worker.py [--feed seeds|fresh] [N]   (default: seeds 400)
 
+It also runs on the code before the third round (no packed claims, render
+jobs of records), so that both can be measured in one session.
+
 The articles are imported once in this process (highlighted here) so that
 the render job gets the records the import's writer would send. Each part
 runs over the same N articles after a warm-up of 200 others; the load
@@ -73,7 +76,8 @@ def parts(feed_kind: str, folder: Path, texts: list[str], warm: list[str]) -> No
     highlight, found = cpu(lambda: highlight_with(highlighter, True, texts), repeat=1)
     facts_cpu, facts = cpu(lambda: [claim_facts(t, c, "2024-10-28") for t, (c, _, _) in zip(texts, found)])
     claims = sum(len(c) for c, _, _ in found)
-    records, tokens = _records(folder, highlighter, found)
+    records, tokens, reading_cpu = _records(folder, highlighter, found)
+    rows_cpu, _ = cpu(lambda: _index_rows(facts))
     render, lines = cpu(lambda: render_job(OPTIONS.format, records, _fresh(tokens)))
     ms = 1000 / count
     print(f"feed {feed_kind!r}, {count} articles, {claims / count:.1f} claims/article, "
@@ -83,10 +87,13 @@ def parts(feed_kind: str, folder: Path, texts: list[str], warm: list[str]) -> No
     print(f"  the claims' facts                 {facts_cpu * ms:6.3f} ms/article  "
           f"({1e6 * facts_cpu / max(claims, 1):.1f} us/claim)")
     print(f"  rendering the first export        {render * ms:6.3f} ms/article")
-    from annotator.core.parallel_highlight import pack_claims, unpack_claims
+    from annotator.core import parallel_highlight
 
-    results = [(pack_claims(c), t, f) for (c, t, _), f in zip(found, facts)]  # what highlight_batch returns
-    unpack, _ = cpu(lambda: [unpack_claims(c) for c, _, _ in results])
+    pack = getattr(parallel_highlight, "pack_claims", list)  # list: the code before claims were packed
+    results = [(pack(c), t, f) for (c, t, _), f in zip(found, facts)]  # what highlight_batch returns
+    unpack = 0.0
+    if hasattr(parallel_highlight, "unpack_claims"):
+        unpack, _ = cpu(lambda: [parallel_highlight.unpack_claims(c) for c, _, _ in results])
     travel = [("texts + published (writer -> worker)", [texts, ["2024-10-28"] * count], "writer", "worker"),
               ("highlighting results (worker -> writer)", results, "worker", "writer"),
               ("render job (writer -> worker)", (OPTIONS.format, records, _fresh(tokens)), "writer", "worker"),
@@ -99,24 +106,53 @@ def parts(feed_kind: str, folder: Path, texts: list[str], warm: list[str]) -> No
         print(f"  pickle {label:<40} {size / count:8.0f} B/article  dumps {dumps * ms:.3f} ms, "
               f"loads {loads * ms:.3f} ms")
     writer += unpack
+    print(f"  index rows of the facts (writer)   {rows_cpu * ms:6.3f} ms/article")
+    print(f"  reading a render job (writer)      {reading_cpu * ms:6.3f} ms/article")
     print(f"  rebuilding the claims (writer)     {unpack * ms:6.3f} ms/article")
     print(f"  pickling: a worker {worker * ms:.3f} ms/article, the writer {writer * ms:.3f} ms/article "
           "(with rebuilding the claims)")
     print(f"  worker outside the rules (facts + render + its pickling): "
           f"{(facts_cpu + render + worker) * ms:.3f} ms/article  load {os.getloadavg()[0]:.1f}")
+    print(f"  the writer's share of these parts (pickling, index rows, reading render jobs): "
+          f"{(writer + rows_cpu + reading_cpu) * ms:.3f} ms/article")
+    print(f"  both (what 2 cores share): {(facts_cpu + render + worker + writer + rows_cpu + reading_cpu) * ms:.3f} "
+          f"ms/article, {(facts_cpu + render + worker + writer + rows_cpu + reading_cpu) / bare:.1f}x bare")
 
 
 def _records(folder: Path, highlighter, found: list) -> tuple[list, dict]:
-    """What an import's writer sends to render, and each article's tokens."""
-    from annotator.core.export.reading import suggestion_rows
+    """What an import's writer sends to render, each article's tokens, and
+    the writer's CPU time to read the former."""
+    from annotator.core.export import reading
     from annotator.core.importer import import_paths
     from annotator.core.project import Project
 
     with Project.open(folder / "bench.sqlite") as project:
         import_paths(project, [folder / "feed.jsonl"], highlighter=highlighter, workers=0)
         ids = [row[0] for row in project.db.conn.execute("select id from articles order by seq")]
-        records = suggestion_rows(project, ids)  # what the writer reads and sends
-    return records, {article_id: tokens for article_id, (_, tokens, _) in zip(ids, found)}
+        if hasattr(reading, "suggestion_rows"):
+            def read():  # what the writer reads and sends
+                return reading.suggestion_rows(project, ids)
+        else:  # the code before: records
+            from annotator.core.export.import_lines import OPTIONS
+
+            selection = reading.resolve_selection(project, OPTIONS)
+
+            def read():
+                return list(reading.batch_records(project, selection, ids))
+        reading_cpu, records = cpu(read)
+    return records, {article_id: tokens for article_id, (_, tokens, _) in zip(ids, found)}, reading_cpu
+
+
+def _index_rows(facts: list) -> list:
+    """The writer's part of indexing the facts: the ids set, the rows made."""
+    from annotator.core.corroboration.rows import facts_row
+
+    rows = []
+    for number, fact in enumerate(f for article in facts for f in article):
+        for name, value in (("claim_id", f"s:{number}"), ("article_id", "a"), ("source_id", None)):
+            object.__setattr__(fact, name, value)
+        rows.append(facts_row(fact))
+    return rows
 
 
 def _fresh(tokens: dict) -> dict:

@@ -89,8 +89,9 @@ def _tail_json(facts: ClaimFacts) -> str:
 
 
 def _head_json(facts) -> str:
-    return json.dumps([facts.claim_id, facts.article_id, facts.source, facts.outlet, facts.published,
-                       facts.source_id], ensure_ascii=False, separators=(",", ":"))
+    """json.dumps of the ids and names (each a str or None), without its overhead."""
+    return "[" + ",".join([encode_basestring(value) if value is not None else "null" for value in (
+        facts.claim_id, facts.article_id, facts.source, facts.outlet, facts.published, facts.source_id)]) + "]"
 
 
 class PreparedFacts:
