@@ -8,9 +8,12 @@ anything (the project database, the token cache, stdout): workers receive
 texts and return plain data.
 
 What a worker returns for each text (:func:`highlight_batch`): the claim
-suggestions and, when asked, the text's token offsets, so that a first
-export finds them in the token cache and never runs the tokenizer again
-(:mod:`annotator.core.highlight_tokens`).
+suggestions (as flat tuples, :func:`pack_claims`; rebuilt on arrival),
+when asked the text's token offsets, so that a first export finds them in
+the token cache and never runs the tokenizer again
+(:mod:`annotator.core.highlight_tokens`), and the claims' facts prepared
+for the related-claims index (``facts.PreparedFacts``). What travels is
+plain values: pickling objects cost the writer more than writing them.
 
 Three ways to run batches, one interface (``submit(fn, *args)`` returning a
 future with ``done()`` and ``result()``):
