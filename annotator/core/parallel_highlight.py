@@ -35,6 +35,7 @@ BATCH = 64  # texts per batch: ~0.2 s of work, small enough to keep order cheap
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memory stays bounded
 PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
+ZONE_FROM_STRINGS = 100_000  # ~1,500 fresh news articles, ~60 MB: then batches free their new words
 WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
 
 
@@ -188,14 +189,31 @@ def highlight_with(highlighter, with_tokens: bool, texts: list[str], published: 
         # a wrapper, or a text the highlighter cuts into pieces (long_texts): its own pipe()
         found = [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
     else:
-        found = [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
-                 for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
+        with _memory_zone(highlighter.nlp):
+            found = [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
+                     for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
     if published is None:
         return [(claims, tokens, None) for claims, tokens in found]
     from annotator.core.new_suggestions import claim_facts
 
     return [(claims, tokens, claim_facts(text, claims, date))
             for (claims, tokens), text, date in zip(found, texts, published)]
+
+
+def _memory_zone(nlp):
+    """spaCy keeps every word form it meets (string store, lexemes, the
+    tokenizer's cache): on fresh news a worker grew ~25 MB per 1,000
+    articles (bench_import.py --feed fresh). Once it keeps ZONE_FROM_STRINGS
+    strings, each batch is highlighted inside ``nlp.memory_zone()``, which
+    drops what the batch added when it ends, so memory stays flat while the
+    words met before (the frequent ones) stay cached. Only plain data leaves
+    the zone: claims and offsets."""
+    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8
+    if zone is None or len(nlp.vocab.strings) < ZONE_FROM_STRINGS:
+        from contextlib import nullcontext
+
+        return nullcontext()
+    return zone()
 
 
 def is_plain(highlighter) -> bool:
