@@ -4,6 +4,9 @@ Usage: python bench/bench_import.py [N ...]              (default: 1000 10000 10
        python bench/bench_import.py --highlight [N ...]  (default: 2000 10000)
 
 Each N runs in its own process so peak memory (max RSS) is per run.
+``--feed fresh`` (before the other arguments) renews the content words of
+the highlighted feed, so bare tokenizing costs what it costs on news
+(bench/feeds.py); the default "seeds" feed is what earlier figures used.
 
 Without ``--highlight`` the pre-highlighter is off: this measures reading,
 hashing and storing. Target: 100,000 articles in under 15 s, memory flat in N.
@@ -28,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+FEED = os.environ.get("BENCH_FEED", "seeds")  # --feed: "seeds" (default) or "fresh" (bench/feeds.py)
 WORDS = ("der die das und laut Regierung sagte Sprecher Soldaten Truppen Bericht zufolge "
          "Geheimdienst Ministerium erklärte dass nach Angaben Polizei Millionen Euro Prozent "
          "am Montag in Berlin Kiew Moskau offenbar soll angeblich warnte bestätigte").split()
@@ -50,20 +54,14 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
 
 
 def generate_news(path: Path, count: int, seed: int = 7) -> None:
-    """Articles of ~2,000 characters from the seed articles' sentences,
-    shuffled (realistic work for the highlighter; bench_export.py does the
-    same); a numbered first sentence keeps every text distinct."""
+    """Articles of ~2,000 characters from the seed articles' sentences
+    (realistic work for the highlighter; bench_export.py does the same),
+    their content words renewed with ``--feed fresh`` (bench/feeds.py); a
+    numbered first sentence keeps every text distinct."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_export import sentences
+    from feeds import write_feed
 
-    rng, pool = random.Random(seed), sentences()
-    with path.open("w", encoding="utf-8") as out:
-        for n in range(count):
-            parts, length = [f"Meldung {n}."], 0
-            while length < 2000:
-                parts.append(rng.choice(pool))
-                length += len(parts[-1]) + 1
-            out.write(json.dumps({"id": f"news-{n}", "text": " ".join(parts)}, ensure_ascii=False) + "\n")
+    write_feed(FEED, path, count, seed)
 
 
 def cpu_seconds(who: int) -> float:
@@ -106,7 +104,8 @@ def run_tokenize(count: int) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{count:>8} articles  baseline nlp.pipe(spacy.blank('de'))   {elapsed:7.2f} s  "
           f"{count / elapsed:6.0f} articles/s  CPU {1000 * cpu / count:.2f} ms/article  "
-          f"({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
+          f"({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB  load {os.getloadavg()[0]:.1f}  feed {FEED}",
+          flush=True)
 
 
 def run_highlighted(count: int, workers: int) -> None:
@@ -178,7 +177,8 @@ def first_exports(project, folder: Path) -> str:
 
 
 def highlight_main(counts: list[int]) -> None:
-    print(f"import with highlighting; load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores")
+    print(f"import with highlighting, feed {FEED!r}; load average {os.getloadavg()[0]:.2f}, "
+          f"{os.cpu_count()} cores")
     subprocess.run([sys.executable, __file__, "--start-up"], check=True)
     for count in counts:
         for step in (["--tokenize"], ["--hl", "1"], ["--hl", "2"], ["--hl", "4"], ["--tokenize"]):
@@ -187,6 +187,10 @@ def highlight_main(counts: list[int]) -> None:
 
 
 def main(argv: list[str]) -> None:
+    global FEED
+    if argv[:1] == ["--feed"]:
+        FEED = os.environ["BENCH_FEED"] = argv[1]  # the child processes read it too
+        argv = argv[2:]
     if argv and argv[0] == "--one":
         run_one(int(argv[1]))
         return

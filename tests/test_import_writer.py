@@ -69,17 +69,23 @@ def test_an_import_links_and_indexes_exactly_as_highlighting_article_by_article(
 
 @pytest.mark.usefixtures("frozen_clock")
 def test_facts_the_worker_could_not_prepare_are_written_the_same(tmp_path, monkeypatch):
-    """A worker sends each claim's index row ready but for the ids; facts in
-    a form it does not know (``_ready`` gives them back whole) are finished
-    by the writer, with the same rows."""
+    """A worker sends each claim's index row ready but for the ids
+    (``PreparedFacts``); whole ``ClaimFacts`` (a caller that parsed them
+    itself) are finished by the writer, with the same rows."""
     from annotator.core import new_suggestions
+    from annotator.core.corroboration.facts import describe_claim
+
+    def whole_facts(text, claims, published):
+        return [describe_claim("", "", text[c.start:c.end], published=published,
+                               source=text[c.source.start:c.source.end] if c.source is not None else None)
+                for c in claims]
 
     feed = write_corpus(tmp_path / "feed.jsonl", copies=3)
     highlighter = load_highlighter("blank")
     prepared, whole = tmp_path / "prepared.sqlite", tmp_path / "whole.sqlite"
     with Project.open(prepared) as project:
         import_paths(project, [feed], highlighter=highlighter, workers=0)
-    monkeypatch.setattr(new_suggestions, "_ready", lambda facts: facts)
+    monkeypatch.setattr(new_suggestions, "claim_facts", whole_facts)
     with Project.open(whole) as project:
         import_paths(project, [feed], highlighter=highlighter, workers=0)
     assert snapshot(whole) == snapshot(prepared)
@@ -112,11 +118,12 @@ def test_a_batch_numbers_its_suggestions_as_the_database_would(tmp_path):
     assert found["batch"] == found["single"] and len(found["batch"]) == 4
 
 
-def test_the_ids_json_the_writer_splices_in_is_what_json_dumps_writes():
+def test_the_ids_json_the_writer_puts_in_front_is_what_json_dumps_writes():
     import json
 
-    from annotator.core.new_suggestions import _head
+    from annotator.core.corroboration.facts import PreparedFacts
 
     for fields in (("s:1", "ab12", 'Der "Präsident"\n\u2028\\', None, "2024-01-01", None),
                    ("", "", None, None, None, None), ("s:2", "cd", "ß\x01", "Die Zeit", "gestern", "9f-3")):
-        assert _head(*fields) == json.dumps(list(fields), ensure_ascii=False, separators=(",", ":"))
+        facts = PreparedFacts(*fields, keys="", tail="[[],[],[],[]]")
+        assert facts.to_json() == json.dumps([*fields, [], [], [], []], ensure_ascii=False, separators=(",", ":"))

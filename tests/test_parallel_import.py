@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -291,3 +292,42 @@ def test_highlighting_workers_yield_the_cpu_to_the_window():
     finally:
         pool.close()
     assert niceness == min(os.nice(0) + WORKER_NICE, 19)
+
+
+def test_claims_travel_back_from_a_worker_as_flat_tuples_and_arrive_equal():
+    """A worker sends each claim as a tuple of plain values (cheaper to
+    pickle than the dataclass with its Spans and Enum); the writer gets the
+    very ClaimSuggestions the highlighter made."""
+    import pickle
+
+    from annotator.core.parallel_highlight import highlight_with, pack_claims, unpack_claims
+
+    demo = [json.loads(line)["text"] for line in
+            resource_path("demo", "demo-articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    for claims, _, _ in highlight_with(load_highlighter("blank"), False, demo):
+        packed = pickle.loads(pickle.dumps(pack_claims(claims)))
+        assert unpack_claims(packed) == claims
+        assert len(pickle.dumps(packed)) <= len(pickle.dumps(claims)) or not claims
+
+
+def test_a_long_running_worker_forgets_the_new_words_of_each_batch_and_finds_the_same(monkeypatch):
+    """Past ZONE_FROM_STRINGS, a batch's new word forms are dropped when it
+    is done (memory stays flat on fresh news); the claims and tokens are
+    those found without it."""
+    from annotator.core import parallel_highlight
+
+    demo = [json.loads(line)["text"] for line in
+            resource_path("demo", "demo-articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    word = "Xylo" + uuid.uuid4().hex[:8]  # never met before by this process's spaCy
+    fresh = [f"{text} Die {word}ik {n} ermöglichte {word}unge{n}." for n, text in enumerate(demo)]
+    highlighter = load_highlighter("blank")
+    parallel_highlight.highlight_with(highlighter, True, demo)
+    monkeypatch.setattr(parallel_highlight, "ZONE_FROM_STRINGS", 0)
+    strings = len(highlighter.nlp.vocab.strings)
+    zoned = parallel_highlight.highlight_with(highlighter, True, fresh)
+    assert len(highlighter.nlp.vocab.strings) == strings
+    monkeypatch.setattr(parallel_highlight, "ZONE_FROM_STRINGS", 10**9)
+    plain = parallel_highlight.highlight_with(highlighter, True, fresh)
+    assert len(highlighter.nlp.vocab.strings) > strings  # without the zone, spaCy keeps them
+    assert [(c, list(t.starts), list(t.ends)) for c, t, _ in zoned] == \
+        [(c, list(t.starts), list(t.ends)) for c, t, _ in plain]

@@ -6,15 +6,15 @@ It is what ``Project.replace_suggestions`` does article by article (store,
 ``sources.actions.link_suggestions``, ``corroboration.update_articles``),
 with the same result (tests/test_import_writer.py compares the two), but
 cheaper for the import's one writer: nothing it has just written is read
-back except the new rows' ids, the registry is opened once per batch, and
-the facts of each claim (parsing its words, quantities and dates: the
-dearest part) come from whoever highlighted the text, usually a worker
-process (:func:`claim_facts`), so that the writer only adds the ids.
+back (the batch insert numbers the new rows itself), the registry is read
+once per import (``ImportRegistry``), and the facts of each claim (parsing
+its words, quantities and dates: the dearest part) come prepared from
+whoever highlighted the text, usually a worker process (:func:`claim_facts`),
+so that the writer only adds the ids.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,42 +33,17 @@ class FreshArticle:
     facts: list[Any] | None = None  # what claim_facts gives for each claim, or None: computed here
 
 
-# A claim's index row as a worker sends it, without the ids only the writer
-# knows: (matching keys, source phrase, published, the facts' JSON after its
-# id fields). Strings pickle cheaply; the writer splices the ids in front.
-IndexFacts = tuple[str, str | None, str | None, str]
-
-_STRING = json.encoder.encode_basestring  # how ClaimFacts.to_json (ensure_ascii=False) writes a string
-
-
 def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None) -> list:
     """The related-claims index's facts of each claim, without the ids the
     store gives (claim key, article, source entity): pure, so a worker
-    process computes them beside the highlighting. Each is ready to be
-    written (:data:`IndexFacts`), or a ``ClaimFacts`` the writer finishes."""
-    from annotator.core.corroboration.facts import describe_claim
+    process computes them beside the highlighting. Prepared (``PreparedFacts``:
+    the index's keys and JSON): the writer then only sets the ids, and they
+    pickle as flat tuples of strings, not nested objects."""
+    from annotator.core.corroboration.facts import prepare_claim
 
-    return [_ready(describe_claim("", "", text[c.start:c.end],
-                                  source=text[c.source.start:c.source.end] if c.source is not None else None,
-                                  published=published)) for c in claims]
-
-
-def _ready(facts) -> Any:
-    """The facts' index row without ids, when their JSON begins with the id
-    fields as ``_head`` writes them; else the facts themselves (the writer
-    then dumps them whole: never a wrong row, only a slower one)."""
-    raw, head = facts.to_json(), _head("", "", facts.source, facts.outlet, facts.published, facts.source_id)
-    if facts.claim_id or facts.article_id or not raw.startswith(head[:-1] + ","):
-        return facts
-    return " ".join(facts.index_keys()), facts.source, facts.published, raw[len(head) - 1:]
-
-
-def _head(claim_id, article_id, source, outlet, published, source_id) -> str:
-    """The JSON list of a claim's first fields (ClaimFacts.to_json's order),
-    written string by string: json.dumps of the list cost the writer more
-    than the rest of the row."""
-    return "[" + ",".join("null" if v is None else _STRING(v)
-                          for v in (claim_id, article_id, source, outlet, published, source_id)) + "]"
+    return [prepare_claim(text[c.start:c.end], published=published,
+                          source=text[c.source.start:c.source.end] if c.source is not None else None)
+            for c in claims]
 
 
 def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, registry=None) -> None:
@@ -126,21 +101,16 @@ def _link(registry, article: FreshArticle, kept: list) -> list[tuple[int, str, s
 
 def _facts(article: FreshArticle, kept: list, links: dict[int, str]) -> list:
     """The index rows (claim key, article, keys, facts JSON) with the ids the
-    store gave: the ids' JSON in front of what the worker wrote."""
+    store gave. The facts are this import's own copies (``PreparedFacts``
+    from :func:`claim_facts`, whose JSON waits only for the ids), so the ids
+    are set in place: a new object per claim cost the writer a sixth of its time."""
     from annotator.core.corroboration.rows import facts_row
     from annotator.core.review.claims import claim_key
 
     out = []
     for claim, facts in kept:
-        key, source_id = claim_key(claim.id, None), links.get(claim.id)
-        if isinstance(facts, tuple):
-            keys, source, published, tail = facts
-            head = _head(key, article.article_id, source, article.outlet, published, source_id)
-            out.append((key, article.article_id, keys, head[:-1] + tail))
-            continue
-        # facts of a form _ready did not know: this import's own copy, so the ids are set in place
-        for name, value in (("claim_id", key), ("article_id", article.article_id),
-                            ("outlet", article.outlet), ("source_id", source_id)):
+        for name, value in (("claim_id", claim_key(claim.id, None)), ("article_id", article.article_id),
+                            ("outlet", article.outlet), ("source_id", links.get(claim.id))):
             object.__setattr__(facts, name, value)
         out.append(facts_row(facts))
     return out

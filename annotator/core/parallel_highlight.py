@@ -8,9 +8,12 @@ anything (the project database, the token cache, stdout): workers receive
 texts and return plain data.
 
 What a worker returns for each text (:func:`highlight_batch`): the claim
-suggestions and, when asked, the text's token offsets, so that a first
-export finds them in the token cache and never runs the tokenizer again
-(:mod:`annotator.core.highlight_tokens`).
+suggestions (as flat tuples, :func:`pack_claims`; rebuilt on arrival),
+when asked the text's token offsets, so that a first export finds them in
+the token cache and never runs the tokenizer again
+(:mod:`annotator.core.highlight_tokens`), and the claims' facts prepared
+for the related-claims index (``facts.PreparedFacts``). What travels is
+plain values: pickling objects cost the writer more than writing them.
 
 Three ways to run batches, one interface (``submit(fn, *args)`` returning a
 future with ``done()`` and ``result()``):
@@ -32,6 +35,7 @@ BATCH = 64  # texts per batch: ~0.2 s of work, small enough to keep order cheap
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memory stays bounded
 PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
+ZONE_FROM_STRINGS = 100_000  # ~1,500 fresh news articles, ~60 MB: then batches free their new words
 WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
 
 
@@ -84,7 +88,33 @@ def highlight_batch(spec: PipelineSpec, texts: list[str], published: list | None
     if highlighter.version != spec.version:
         raise WrongPipeline(f"a worker has highlighter {highlighter.version}, "
                             f"this process {spec.version}: install the same annotator everywhere")
-    return highlight_with(highlighter, spec.with_tokens, texts, published if spec.with_facts else None)
+    found = highlight_with(highlighter, spec.with_tokens, texts, published if spec.with_facts else None)
+    return [(pack_claims(claims), tokens, facts) for claims, tokens, facts in found]
+
+
+# What travels back to the writer: each claim as a flat tuple of plain values,
+# not a dataclass holding Spans and an Enum (pickling those cost the writer
+# ~7 us a claim to load, plus the worker's dumps; a flat tuple costs ~2 us to rebuild).
+_NO_SPAN = (None, None)
+
+
+def pack_claims(claims: list) -> list[tuple]:
+    return [(c.start, c.end, *((c.source.start, c.source.end) if c.source is not None else _NO_SPAN),
+             *((c.cue.start, c.cue.end) if c.cue is not None else _NO_SPAN), c.attribution.value, c.hedged,
+             c.score, c.id, c.article_id, c.pipeline, c.pipeline_version) for c in claims]
+
+
+def unpack_claims(rows: list[tuple]) -> list:
+    """The ClaimSuggestions of :func:`pack_claims`, equal to the worker's."""
+    from annotator.core.models import Attribution, ClaimSuggestion, Span
+
+    attributions = {a.value: a for a in Attribution}  # Attribution(value) is a slow Python call
+    out = []
+    for start, end, source_start, source_end, cue_start, cue_end, attribution, hedged, score, *stored in rows:
+        out.append(ClaimSuggestion(start, end, Span(source_start, source_end) if source_start is not None else None,
+                                   Span(cue_start, cue_end) if cue_start is not None else None,
+                                   attributions[attribution], hedged, score, *stored))
+    return out
 
 
 _learned_pipelines: dict[PipelineSpec, Any] = {}  # per worker process
@@ -159,14 +189,31 @@ def highlight_with(highlighter, with_tokens: bool, texts: list[str], published: 
         # a wrapper, or a text the highlighter cuts into pieces (long_texts): its own pipe()
         found = [(list(claims), None) for claims in highlighter.pipe(texts, batch_size=len(texts) or 1)]
     else:
-        found = [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
-                 for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
+        with _memory_zone(highlighter.nlp):
+            found = [(list(doc._.annotator_claims), _offsets(doc) if with_tokens else None)
+                     for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
     if published is None:
         return [(claims, tokens, None) for claims, tokens in found]
     from annotator.core.new_suggestions import claim_facts
 
     return [(claims, tokens, claim_facts(text, claims, date))
             for (claims, tokens), text, date in zip(found, texts, published)]
+
+
+def _memory_zone(nlp):
+    """spaCy keeps every word form it meets (string store, lexemes, the
+    tokenizer's cache): on fresh news a worker grew ~25 MB per 1,000
+    articles (bench_import.py --feed fresh). Once it keeps ZONE_FROM_STRINGS
+    strings, each batch is highlighted inside ``nlp.memory_zone()``, which
+    drops what the batch added when it ends, so memory stays flat while the
+    words met before (the frequent ones) stay cached. Only plain data leaves
+    the zone: claims and offsets."""
+    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8
+    if zone is None or len(nlp.vocab.strings) < ZONE_FROM_STRINGS:
+        from contextlib import nullcontext
+
+        return nullcontext()
+    return zone()
 
 
 def is_plain(highlighter) -> bool:
@@ -353,9 +400,12 @@ class InOrder:
         return bool(self.pending) and self.pending[0][1].done()
 
     def take(self):
-        """(ticket, [(claims, tokens), ...]) of the oldest batch, waiting for it."""
+        """(ticket, [(claims, tokens, facts), ...]) of the oldest batch, waiting for it."""
         ticket, future = self.pending.popleft()
-        return ticket, future.result()
+        results = future.result()
+        if self.call[0] is highlight_batch:  # from a worker: claims packed
+            results = [(unpack_claims(claims), tokens, facts) for claims, tokens, facts in results]
+        return ticket, results
 
     def close(self) -> None:
         self.pending.clear()

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date
+from json.encoder import encode_basestring
+from operator import itemgetter  # json.dumps' own string escaper, without its overhead
 
 from annotator.core.corroboration.dates import DateMention, gates_from_scan, parse_dates
 from annotator.core.corroboration.nations import nation_of_word
 from annotator.core.corroboration.quantities import Quantity, nation_of, parse_quantities
-from annotator.core.corroboration.scan import NUMBER, scan
+from annotator.core.corroboration.scan import DATE_WORDS, NATION, NUMBER, scan
 from annotator.core.corroboration.words import WORD_RE
 
 
@@ -56,6 +58,11 @@ class ClaimFacts:
                         for d in dates),
         )
 
+    def prepared(self) -> PreparedFacts:
+        """What the index writes of these facts, ready but for the ids."""
+        return PreparedFacts(self.claim_id, self.article_id, self.source, self.outlet, self.published,
+                             self.source_id, " ".join(self.index_keys()), _tail_json(self))
+
     def index_keys(self) -> list[str]:
         """The keys under which the index files this claim: names, words,
         quantity things ("q_soldiers_nordko") and days ("d1027")."""
@@ -66,6 +73,59 @@ class ClaimFacts:
         for d in self.dates:
             keys[d.key()] = None
         return list(keys)
+
+
+def _strings(values: tuple[str, ...]) -> str:
+    # json.dumps(list of str, ensure_ascii=False) without its per-call overhead
+    return "[" + ",".join(map(encode_basestring, values)) + "]"
+
+
+def _tail_json(facts: ClaimFacts) -> str:
+    """The end of ``to_json`` (terms, names, quantities, dates): all of it
+    that needs parsing, and none of the ids the store gives."""
+    if not facts.quantities and not facts.dates:  # most claims: no json.dumps call at all
+        return "[" + _strings(facts.terms) + "," + _strings(facts.names) + ",[],[]]"
+    return "[" + facts.to_json()[len(_head_json(facts)):]  # to_json is "[<head>,<tail>]"
+
+
+def _head_json(facts) -> str:
+    """json.dumps of the ids and names (each a str or None), without its overhead."""
+    return "[" + ",".join([encode_basestring(value) if value is not None else "null" for value in (
+        facts.claim_id, facts.article_id, facts.source, facts.outlet, facts.published, facts.source_id)]) + "]"
+
+
+class PreparedFacts:
+    """A claim's facts as the related-claims index stores them (its keys and
+    its JSON), made where the claim was parsed, e.g. in an import's worker,
+    so that the writer neither parses nor serialises: it sets the ids the
+    store gave (claim_id, article_id, outlet, source_id) and writes the row.
+    ``to_json`` and ``index_keys`` give what ClaimFacts' give; it pickles as
+    one flat tuple, and any other attribute reads the full ClaimFacts."""
+
+    __slots__ = ("claim_id", "article_id", "source", "outlet", "published", "source_id", "keys", "tail")
+
+    def __init__(self, claim_id: str, article_id: str, source: str | None, outlet: str | None,
+                 published: str | None, source_id: str | None, keys: str, tail: str):
+        self.claim_id, self.article_id, self.source, self.outlet = claim_id, article_id, source, outlet
+        self.published, self.source_id, self.keys, self.tail = published, source_id, keys, tail
+
+    def __reduce__(self):
+        return PreparedFacts, (self.claim_id, self.article_id, self.source, self.outlet, self.published,
+                               self.source_id, self.keys, self.tail)
+
+    def index_keys(self) -> list[str]:
+        return self.keys.split()
+
+    def to_json(self) -> str:
+        return _head_json(self)[:-1] + "," + self.tail[1:]
+
+    def full(self) -> ClaimFacts:
+        return ClaimFacts.from_json(self.to_json())
+
+    def __getattr__(self, name: str):
+        if name in ClaimFacts.__dataclass_fields__:  # terms, names, quantities, dates, text
+            return getattr(self.full(), name)
+        raise AttributeError(name)
 
 
 def _quantity(q: list) -> Quantity:
@@ -111,22 +171,45 @@ def describe_claim(claim_id: str, article_id: str, text: str, *, source: str | N
     """Parse one claim's text (and its source phrase) into matchable facts.
     Pure and cheap (no spaCy, cached word lookups, number and date parsing
     only for claims that can hold one): ~30 µs a claim."""
-    found = scan(text)
-    entries = found.entries
-    quantities = parse_quantities(text, hints=(bool(found.flags & NUMBER), found.digits),
-                                  number_words=found.number_words)
-    if quantities and any(e[1] for e in entries):  # a claim naming no nation has none to lend
-        quantities = _with_context_nations(text, quantities)
-    # "Pjöngjang", "Nordkorea", "nordkoreanische" also share their nation's key
-    nations = [f"n_{e[1]}" for e in entries if e[1] is not None]
-    terms = dict.fromkeys([*(e[0] for e in entries), *nations])
-    names = dict.fromkeys([*(e[0] for e in entries if e[2]), *nations])
+    terms, names, quantities, dates = _parse(text, published)
     return ClaimFacts(
         claim_id=claim_id, article_id=article_id, text=text, source=source, outlet=outlet,
-        published=published, terms=tuple(terms), names=tuple(names),
-        quantities=tuple(quantities), dates=tuple(parse_dates(text, published, gates_from_scan(found))),
+        published=published, terms=terms, names=names, quantities=quantities, dates=dates,
         source_id=source_id,
     )
+
+
+def prepare_claim(text: str, *, source: str | None = None, published: str | None = None) -> PreparedFacts:
+    """``describe_claim(...).prepared()`` without the ids, and without the
+    ClaimFacts object for a claim with no quantity and no date (most)."""
+    terms, names, quantities, dates = _parse(text, published)
+    if quantities or dates:
+        return ClaimFacts("", "", text, source=source, published=published, terms=terms, names=names,
+                          quantities=quantities, dates=dates).prepared()
+    return PreparedFacts("", "", source, None, published, None, " ".join(terms),
+                         "[" + _strings(terms) + "," + _strings(names) + ",[],[]]")
+
+
+def _parse(text: str, published: str | None) -> tuple[tuple, tuple, tuple, tuple]:
+    """(terms, names, quantities, dates) of a claim's text."""
+    found = scan(text)
+    entries, flags = found.entries, found.flags
+    quantities = parse_quantities(text, hints=(bool(flags & NUMBER), found.digits),
+                                  number_words=found.number_words) if flags & NUMBER or found.digits else []
+    if quantities and flags & NATION:  # a claim naming no nation has none to lend
+        quantities = _with_context_nations(text, quantities)
+    if flags & NATION:  # "Pjöngjang", "Nordkorea", "nordkoreanische" also share their nation's key
+        nations = [f"n_{e[1]}" for e in entries if e[1] is not None]
+        terms = tuple(dict.fromkeys([*(e[0] for e in entries), *nations]))
+        names = tuple(dict.fromkeys([*(e[0] for e in entries if e[2]), *nations]))
+    else:
+        terms = tuple(dict.fromkeys(map(_STEM, entries)))
+        names = tuple(dict.fromkeys([e[0] for e in entries if e[2]]))
+    dates = parse_dates(text, published, gates_from_scan(found)) if flags & DATE_WORDS or found.digit_date else ()
+    return terms, names, tuple(quantities), tuple(dates)
+
+
+_STEM = itemgetter(0)
 
 
 def describe_suggestions(article_id: str, text: str, suggestions, *, outlet: str | None = None,

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.core.corroboration.facts import ClaimFacts, describe_claim
+from annotator.core.corroboration.facts import ClaimFacts, PreparedFacts, describe_claim
 from annotator.core.storage.relations import FactsRow
 
 # (claim key, start, end, source start or None, source end or None, registry entity or None)
 ClaimSpan = tuple[str, int, int, int | None, int | None, str | None]
 
 
-def facts_row(facts: ClaimFacts) -> FactsRow:
+def facts_row(facts: ClaimFacts | PreparedFacts) -> FactsRow:
     """The index row of one claim: key, article, matching keys, facts JSON."""
-    return facts.claim_id, facts.article_id, " ".join(facts.index_keys()), facts.to_json()
+    keys = facts.keys if isinstance(facts, PreparedFacts) else " ".join(facts.index_keys())
+    return facts.claim_id, facts.article_id, keys, facts.to_json()
 
 
 def index_rows(article_id: str, text: str, published: str | None, claims: Iterable[ClaimSpan],

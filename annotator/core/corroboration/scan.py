@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from annotator.core.corroboration.words import WORD_RE, word_entry
 
-MONTH, WEEKDAY, RELATIVE, NUMBER = 1, 2, 4, 8
+MONTH, WEEKDAY, RELATIVE, NUMBER, NATION = 1, 2, 4, 8, 16
+DATE_WORDS = MONTH | WEEKDAY | RELATIVE
 _MONTHS = ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
            "september", "oktober", "november", "dezember")
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
@@ -32,7 +34,7 @@ _DIGIT_DATE = re.compile(r"\d\.[01]?\d\.")  # "23.10.": what the numeric date pa
 @dataclass(frozen=True, slots=True)
 class Scan:
     entries: list  # word_entry of each content word, in order
-    flags: int  # MONTH | WEEKDAY | RELATIVE | NUMBER: kinds of word the claim has
+    flags: int  # MONTH | WEEKDAY | RELATIVE | NUMBER | NATION: kinds of word the claim has
     number_words: list  # the words holding a number hint ("zwölftausend", "Tausende"), in order
     digits: bool
     digit_date: bool
@@ -45,20 +47,22 @@ def _word(word: str) -> tuple[tuple[str, str | None, bool] | None, int]:
              | (WEEKDAY if any(w in low for w in _WEEKDAYS) else 0)
              | (RELATIVE if any(r in low for r in _RELATIVE) else 0)
              | (NUMBER if any(h in low for h in NUMBER_HINTS) else 0))
-    return word_entry(word), flags
+    entry = word_entry(word)
+    return entry, flags | (NATION if entry is not None and entry[1] is not None else 0)
 
 
 def scan(text: str) -> Scan:
-    entries = []
-    numbers = []
+    # C-level maps over the cached lookups: a Python loop per word was most
+    # of a claim's cost (a claim has ~40 words, most with no flag at all)
+    words = WORD_RE.findall(text)
+    looked = list(map(_word, words))
+    entries = list(filter(None, map(_ENTRY, looked)))
     flags = 0
-    for word in WORD_RE.findall(text):
-        entry, word_flags = _word(word)
-        if word_flags:
-            flags |= word_flags
-            if word_flags & NUMBER:
-                numbers.append(word)
-        if entry is not None:
-            entries.append(entry)
+    for word_flags in set(map(_FLAGS, looked)):
+        flags |= word_flags
+    numbers = [word for word, (_, word_flags) in zip(words, looked) if word_flags & NUMBER] if flags & NUMBER else []
     digits = _DIGIT.search(text) is not None
     return Scan(entries, flags, numbers, digits, digits and _DIGIT_DATE.search(text) is not None)
+
+
+_ENTRY, _FLAGS = itemgetter(0), itemgetter(1)

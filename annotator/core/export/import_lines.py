@@ -7,8 +7,9 @@ yet), and rendering it is CPU-bound Python (the tokens' JSON, the spans,
 the hashes: ~1-2 ms per news article). The import's workers have just
 tokenized each text, so once the writer has stored a batch's suggestions
 and links, it reads the batch's records the way the export reads them
-(:func:`reading.batch_records`, inside the import's transaction) and sends
-them with the tokens to a worker, which renders them
+(:func:`reading.suggestion_rows`, inside the import's transaction: plain
+rows, which pickle several times cheaper than the records' objects) and
+sends them with the tokens to a worker, which builds the records and renders them
 (:func:`line_export.render_records`, the export's own code); the writer
 puts the lines into the export's line cache under the articles' stamps.
 The first export then finds every article unchanged and copies its lines:
@@ -36,12 +37,14 @@ OPTIONS = ExportOptions(format="jsonl", layer="suggestions")  # the variant rend
 IN_FLIGHT = 8  # render jobs waiting at once (each ~1.5 MB of lines for 64 articles)
 
 
-def render_job(format_name: str, records: list, token_of: dict) -> dict:
-    """In a worker: the lines and counts of each article of ``records``."""
+def render_job(format_name: str, rows, token_of: dict) -> dict:
+    """In a worker: the lines and counts of each article of ``rows``
+    (:func:`reading.suggestion_rows`: the suggestions layer as read)."""
     from annotator.core.export import formats
     from annotator.core.export.line_export import render_records
+    from annotator.core.export.reading import suggestion_records
 
-    return render_records(formats.get(format_name), records, token_of)
+    return render_records(formats.get(format_name), list(suggestion_records(rows)), token_of)
 
 
 class ImportLines:
@@ -64,19 +67,20 @@ class ImportLines:
     def add(self, article_ids: list[str], tokens: dict) -> None:
         """Render the articles (their suggestions and links are written;
         ``tokens``: article id -> Tokens)."""
-        from annotator.core.export.reading import batch_records
+        from annotator.core.export.reading import suggestion_rows
         from annotator.core.storage.articles import stamps_of
 
         if self.cache is None:
             return
-        records = list(batch_records(self.project, self.selection, article_ids))
-        if any(tokens.get(r.article.id) is None for r in records):
+        read = suggestion_rows(self.project, article_ids)  # rows, not records: cheap to pickle
+        rendered = [row[0] for row in read[1]]  # the articles with suggestions
+        if any(tokens.get(article_id) is None for article_id in rendered):
             return  # a text highlighted without its tokens: the export renders it
         rows = stamps_of(self.project.db, article_ids)
         while len(self.pending) >= IN_FLIGHT:
             self._take()
-        self.pending.append((rows, self.submit(render_job, OPTIONS.format, records,
-                                               {r.article.id: tokens[r.article.id] for r in records})))
+        self.pending.append((rows, self.submit(render_job, OPTIONS.format, read,
+                                               {article_id: tokens[article_id] for article_id in rendered})))
 
     def _take(self) -> None:
         rows, future = self.pending.popleft()

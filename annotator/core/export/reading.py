@@ -92,13 +92,40 @@ def batch_records(project, selection: Selection, ids: list[str]) -> Iterator[Lay
     """The selected layers of the articles ``ids``, in import order, an
     article's layers together."""
     if selection.layer == "suggestions":
-        layers = _suggestion_layers(project, ids)
-    else:
-        layers = _annotation_layers(project, selection, ids)
-    if not layers:
+        yield from suggestion_records(suggestion_rows(project, ids))
         return
-    articles = _articles(project, [i for i in ids if i in layers])
-    links = source_links.export_links(project.db, [a.id for a in articles])
+    layers = _annotation_layers(project, selection, ids)
+    if layers:
+        articles = _articles(project, [i for i in ids if i in layers])
+        yield from _records(layers, articles, source_links.export_links(project.db, [a.id for a in articles]))
+
+
+# The suggestions layer as the database gives it: (suggestion rows, article
+# rows, source links), tuples of plain values. An import's writer reads
+# them and its workers build the records (pickling rows costs a fraction of
+# pickling the records' objects, and the writer builds none).
+SuggestionRows = tuple[list[tuple], list[tuple], dict]
+
+
+def suggestion_rows(project, ids: list[str]) -> SuggestionRows:
+    """The rows :func:`suggestion_records` builds the articles' records from."""
+    rows = [tuple(row) for row in suggestions.export_rows(project.db, ids)]
+    having = {row[0] for row in rows}
+    kept = [i for i in ids if i in having]
+    if not kept:
+        return rows, [], {}
+    return rows, [tuple(row) for row in articles.export_rows(project.db, kept)], \
+        source_links.export_links(project.db, kept)
+
+
+def suggestion_records(read: SuggestionRows) -> Iterator[LayerRecord]:
+    """The suggestions layer's records of :func:`suggestion_rows`, in import order."""
+    rows, article_rows, links = read
+    if article_rows:
+        yield from _records(_suggestion_layers(rows), [ExportArticle(*row) for row in article_rows], links)
+
+
+def _records(layers: Layers, articles: list[ExportArticle], links: dict) -> Iterator[LayerRecord]:
     for article in articles:
         for annotator, (claims, updated_at, *left_out) in layers[article.id].items():
             _link_sources(claims, links[article.id])
@@ -213,10 +240,10 @@ def _claims_of(rows: list[tuple]) -> tuple[list[ExportClaim], str | None]:
     return claims, max(r[18] for r in rows)
 
 
-def _suggestion_layers(project, ids: list[str]) -> Layers:
+def _suggestion_layers(rows: list[tuple]) -> Layers:
     layers: Layers = defaultdict(dict)
     grouped: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for row in suggestions.export_rows(project.db, ids):
+    for row in rows:
         grouped[(row[0], pipeline_layer_name(row[1], row[2]))].append(row)
     for (article_id, name), rows in grouped.items():
         claims = [

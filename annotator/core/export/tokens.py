@@ -9,6 +9,7 @@ See :mod:`annotator.core.export.token_cache` for reuse across exports.
 from __future__ import annotations
 
 import hashlib
+import operator
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,10 +54,7 @@ class Tokens:
         if self.rendered is None and self.rendered_bytes is not None:
             self.rendered = self.rendered_bytes.decode("utf-8")
         if self.rendered is None:
-            spaces = self.spaces if self.spaces is not None else spaces_of(self.starts, self.ends, len(text))
-            parts = [_TOKEN % (encode_basestring(text[s:e]), s, e, i, "true" if w else "false")
-                     for i, (s, e, w) in enumerate(zip(self.starts, self.ends, spaces))]
-            self.rendered = "[" + ",".join(parts) + "]"
+            self.rendered = tokens_json(text, self.starts, self.ends, self.spaces)
         return self.rendered
 
     def json_bytes(self, text: str) -> bytes:
@@ -64,6 +62,30 @@ class Tokens:
         if self.rendered_bytes is None:
             self.rendered_bytes = self.to_json(text).encode("utf-8")
         return self.rendered_bytes
+
+
+_WS = ("false", "true")
+
+
+def tokens_json(text: str, starts: Sequence[int], ends: Sequence[int], spaces: Sequence[bool] | None) -> str:
+    """The tokens' JSON list: one %-format over a flat tuple of every
+    token's five values, filled by slice assignment and C-level maps (a
+    Python loop per token was two thirds of the cost)."""
+    count = len(starts)
+    if not count:
+        return "[]"
+    values: list = [None] * (5 * count)
+    values[0::5] = map(encode_basestring, map(text.__getitem__, map(slice, starts, ends)))
+    values[1::5] = starts
+    values[2::5] = ends
+    values[3::5] = range(count)
+    if spaces is None:  # a gap after a token is its whitespace (spaces_of)
+        following = list(starts[1:])
+        following.append(len(text))
+        values[4::5] = map(_WS.__getitem__, map(operator.lt, ends, following))
+    else:
+        values[4::5] = map(_WS.__getitem__, map(bool, spaces))
+    return "[" + ",".join([_TOKEN] * count) % tuple(values) + "]"
 
 
 def spaces_of(starts: Sequence[int], ends: Sequence[int], length: int) -> list[bool]:
