@@ -106,10 +106,9 @@ def test_the_pipeline_shows_the_finders_speech_even_when_the_rescorer_hides(hl):
     assert shown == [text[text.index("Die Firma"):text.index(" Stadt") + 6]]
 
 
-def test_learn_and_rehighlight_find_the_speech_and_keep_the_human_layer(project, hl):
+def reviewed_by_the_team(project, hl) -> None:
+    """The team's articles imported, highlighted and every suggestion judged."""
     from annotator.core.importer import highlight_project
-    from annotator.core.learning.project_store import project_pipeline
-    from annotator.core.operations.learn import learn
 
     for k in range(len(PLACES)):
         project.add_article(NewArticle(text=article(k)))
@@ -118,6 +117,14 @@ def test_learn_and_rehighlight_find_the_speech_and_keep_the_human_layer(project,
         text = project.article(article_id).text
         for s in project.suggestions(article_id):
             project.save_annotation(judged(text, s).evolve(article_id=article_id, suggestion_id=s.id))
+
+
+def test_learn_and_rehighlight_find_the_speech_and_keep_the_human_layer(project, hl):
+    from annotator.core.importer import highlight_project
+    from annotator.core.learning.project_store import project_pipeline
+    from annotator.core.operations.learn import learn
+
+    reviewed_by_the_team(project, hl)
     result = learn(project).result
     assert result.corrector is not None and result.corrector.finder is not None
     human = project.annotations()
@@ -136,18 +143,11 @@ def test_the_lead_sees_what_the_finder_learned_from_the_command_line(tmp_path, h
     from click.testing import CliRunner
 
     from annotator.cli import main
-    from annotator.core.importer import highlight_project
     from annotator.core.project import Project
 
     db = tmp_path / "team.sqlite"
     with Project.open(db) as project:
-        for k in range(len(PLACES)):
-            project.add_article(NewArticle(text=article(k)))
-        highlight_project(project, hl)
-        for article_id in project.article_ids():
-            text = project.article(article_id).text
-            for s in project.suggestions(article_id):
-                project.save_annotation(judged(text, s).evolve(article_id=article_id, suggestion_id=s.id))
+        reviewed_by_the_team(project, hl)
     result = CliRunner().invoke(main, ["--db", str(db), "learn", "-q"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert f"({len(PLACES)} kept as speech)" in result.output and "claim finder: learned from" in result.output
