@@ -59,13 +59,13 @@ def test_the_claim_panel_counts_the_related_claims_and_shows_them(window, qtbot)
     panel = window.related.panel
     assert window.workspace.panel.isAncestorOf(panel) and panel.isVisible()  # on the claim panel
     assert panel.title() == f"Related in other articles: {count}"
-    assert panel.list.isVisible() and not panel.isFlat()
+    assert panel.list.isVisible()
     assert panel.list.count() == count
     first = panel.list.item(0).text()
     assert window.related.rows[0].claim.text[:40] in first
 
 
-def test_a_claim_without_related_claims_shows_the_count_line_alone(window, qtbot):
+def test_a_claim_without_related_claims_says_so_instead_of_an_empty_list(window, qtbot):
     related = window.related
     qtbot.waitUntil(lambda: not related.pending)
     for _ in range(len(window.workspace.session.claims)):
@@ -74,7 +74,9 @@ def test_a_claim_without_related_claims_shows_the_count_line_alone(window, qtbot
         key(window, qtbot, "j")
     assert not related.rows
     assert related.panel.title() == "Related in other articles: 0"
-    assert not related.panel.list.isVisible() and related.panel.isFlat()  # no empty frame
+    assert not related.panel.list.isVisible()
+    assert related.panel.hint.text() == "No claim in another article matches this one."
+
 
 
 def test_o_jumps_through_the_related_claims_and_shift_o_comes_back(window, qtbot):

@@ -107,9 +107,9 @@ class RelatedPanel(QGroupBox):
             self.list.addItem(item)
         if rows:
             self.list.setCurrentRow(0)
-        self.list.setVisible(bool(rows))  # none: the count line alone,
-        self.setFlat(not rows)  # without an empty frame under it
-        self.hint.setText(hint or ("W jumps to them, Shift+W back, V judges, T the story" if rows else ""))
+        self.list.setVisible(bool(rows))  # none: the count and a line that says so
+        self.hint.setText(hint or ("W jumps to them, Shift+W back, V judges, T the story" if rows
+                                   else "No claim in another article matches this one."))
 
     def show_building(self, progress: tuple[int, int] | None) -> None:
         """The index build's (done, total), or None when no build runs."""
@@ -117,7 +117,6 @@ class RelatedPanel(QGroupBox):
         self.progress.setVisible(building)
         self.cancel_button.setVisible(building)
         if progress is not None:
-            self.setFlat(False)
             self.setTitle("Related in other articles: building the index…")
             self.progress.setMaximum(max(progress[1], 1))
             self.progress.setValue(min(progress[0], max(progress[1], 1)))
