@@ -55,8 +55,29 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def _remembered(cache: dict, key, compute):
+    """``compute()`` once per key: a project's cues and sources repeat in
+    article after article, and features run for every suggestion. The
+    cache is emptied when it grows past 50,000 entries."""
+    try:
+        return cache[key]
+    except KeyError:
+        if len(cache) > 50_000:
+            cache.clear()
+        out = cache[key] = compute()
+        return out
+
+
+_cue_cache: dict[tuple[str, str], dict[str, object]] = {}
+
+
 def cue_features(cue_text: str, lex: Lexicons) -> dict[str, object]:
-    """Lemma, family and lexicon precision of a cue phrase."""
+    """Lemma, family and lexicon precision of a cue phrase (remembered;
+    callers must not change the returned dict)."""
+    return _remembered(_cue_cache, (lex.digest, cue_text), lambda: _cue_features(cue_text, lex))
+
+
+def _cue_features(cue_text: str, lex: Lexicons) -> dict[str, object]:
     toks = [t.lower() for t in words(cue_text)]
     if not toks:
         return {"cue_family": "none", "cue_lemma": "-"}
@@ -80,13 +101,7 @@ _kind_cache: dict[str, str | None] = {}
 def _noun_kind(word_lower: str, lex: Lexicons) -> str | None:
     """The lexicon's source-noun kind, remembered: the compound search is
     the slowest step and source words repeat across a project."""
-    try:
-        return _kind_cache[word_lower]
-    except KeyError:
-        if len(_kind_cache) > 50_000:
-            _kind_cache.clear()
-        kind = _kind_cache[word_lower] = lex.source_noun_kind(word_lower)
-        return kind
+    return _remembered(_kind_cache, word_lower, lambda: lex.source_noun_kind(word_lower))
 
 
 _source_cache: dict[tuple[str, str], dict[str, object]] = {}
@@ -96,14 +111,7 @@ def source_features(source_text: str, lex: Lexicons) -> dict[str, object]:
     """Type and length of a source phrase (remembered: the span corrector
     asks for the same phrases again for every claim of a sentence).
     Callers must not change the returned dict."""
-    key = (lex.digest, source_text)
-    try:
-        return _source_cache[key]
-    except KeyError:
-        if len(_source_cache) > 50_000:
-            _source_cache.clear()
-        out = _source_cache[key] = _source_features(source_text, lex)
-        return out
+    return _remembered(_source_cache, (lex.digest, source_text), lambda: _source_features(source_text, lex))
 
 
 def _source_features(source_text: str, lex: Lexicons) -> dict[str, object]:
