@@ -186,8 +186,7 @@ def clear_suggestion_links(db, article_id: str) -> None:
 
 def link_suggestions(db, article_id: str, rows: Iterable[tuple[int, str | None, float, str]]) -> None:
     """(suggestion id, source id or None, confidence, reason) for one article."""
-    conn_of(db).executemany(_LINK, [(sid, article_id, source_id, conf, reason)
-                                    for sid, source_id, conf, reason in rows])
+    link_new_suggestions(db, [(sid, article_id, source_id, conf, reason) for sid, source_id, conf, reason in rows])
 
 
 _LINK = ("INSERT INTO suggestion_sources (suggestion_id, article_id, source_id, confidence, reason) "
