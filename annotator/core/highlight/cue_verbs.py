@@ -345,8 +345,27 @@ class VerbCues:
         if not self.has_content(s, e, src, vi, part, vf.lemma) or topic_only:
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
-        return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
-                     hedged=self.features.hedged(s, e), score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+        return Claim(parts=[self.reported_content(s, e, max(vi, part))], attribution=Attribution.REPORTED,
+                     source=src, cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
+                     score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def reported_content(self, s: int, e: int, verb_end: int) -> Range:
+        """What a speech act without a complement clause said: the speaker's
+        own words when a quotation after the verb ends the sentence ("sprach
+        von einer „Gefahr für Leib und Leben“."), a relative clause in
+        Konjunktiv I after its object ("spricht von einem Terroristen, der
+        sich in die Luft gesprengt habe"); else the whole sentence."""
+        quoted = [q for q in self.doc.quotes if verb_end < q[0] and q[1] < e]
+        if quoted and quoted[-1][1] + 1 >= self.clauses.strip_end(s, e):
+            return (quoted[0][0], quoted[-1][1] + 1)
+        words, lower = self.doc.words, self.doc.lower
+        for k in range(verb_end + 1, e - 2):
+            if words[k] == "," and self.doc.quote_of[k] < 0 and lower[k + 1] in RELATIVE:
+                end = self.clauses.strip_end(k + 1, e)
+                if self.features.reportive(k + 1, end) == 2:
+                    return (k + 1, end)
+                break  # only the first relative clause after the verb
+        return (s, e)
 
     def anaphoric_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         """ "Dies bestätigte X am Abend.", "Das hat X mitgeteilt": a prefield

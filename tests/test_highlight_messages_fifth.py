@@ -1,0 +1,49 @@
+"""Message rules the fifth round of issue 13 added: a reader's story per cue
+family or rule (what the annotator sees as claim, source and cue)."""
+
+from __future__ import annotations
+
+import pytest
+from highlight_support import describe_claims as claims_of
+
+from annotator.core.highlight import load_highlighter
+from annotator.core.models import Attribution as A
+
+
+@pytest.fixture(scope="session")
+def hl():
+    return load_highlighter("blank")
+
+
+def attributed(hl, text):
+    return [c for c in claims_of(hl, text) if c["attr"] != A.UNATTRIBUTED]
+
+
+# ------------------------------------------------------------ reported speech acts: what was said
+
+
+def test_a_speech_act_whose_quoted_words_end_the_sentence_has_the_quotation_as_message(hl):
+    text = "Der Ordnungsdezernent der Stadt sprach von einer „Gefahr für Leib und Leben“."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("„Gefahr für Leib und Leben“", "Der Ordnungsdezernent der Stadt",
+                                              "sprach")
+
+
+def test_a_quotation_in_the_middle_of_a_speech_act_leaves_the_whole_sentence_as_message(hl):
+    text = "Der Minister kritisierte die „Blockade“ der Opposition im Bundesrat scharf."
+    [c] = attributed(hl, text)
+    assert c["msg"].startswith("Der Minister kritisierte")
+
+
+def test_a_relative_clause_in_konjunktiv_after_a_speech_acts_object_is_what_was_said(hl):
+    text = ("Die Süddeutsche Zeitung berichtet in ihrem Artikel von einem undichten Ventil, "
+            "das den Piloten zur Rückkehr bewogen habe.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("das den Piloten zur Rückkehr bewogen habe",
+                                              "Die Süddeutsche Zeitung", "berichtet")
+
+
+def test_a_relative_clause_in_the_indicative_is_part_of_the_whole_speech_act(hl):
+    text = "Der Minister kündigte eine Reform an, die im Frühjahr in Kraft tritt."
+    [c] = attributed(hl, text)
+    assert c["msg"].startswith("Der Minister kündigte")
