@@ -47,3 +47,22 @@ def test_a_relative_clause_in_the_indicative_is_part_of_the_whole_speech_act(hl)
     text = "Der Minister kündigte eine Reform an, die im Frühjahr in Kraft tritt."
     [c] = attributed(hl, text)
     assert c["msg"].startswith("Der Minister kündigte")
+
+
+# ------------------------------------------------------------ complement clauses after an apposition
+
+
+def test_an_apposition_after_the_speaker_does_not_hide_the_dass_clause(hl):
+    text = ("Sechs Tage nach der Veröffentlichung meldete der vatikaneigene Radiosender, Radio Vatikan, "
+            "dass die Enzyklika bereits in dritter Auflage erschienen ist.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["cue"], c["attr"]) == ("dass die Enzyklika bereits in dritter Auflage erschienen ist",
+                                               "meldete", A.INDIRECT)
+    assert c["src"].startswith("der vatikaneigene Radiosender")
+
+
+def test_an_apposition_of_the_newspaper_does_not_hide_the_reported_speech(hl):
+    text = ("Hierzu schrieb der Journalist Eduardo Dâmaso in der Zeitung Correio, einem Boulevardblatt, "
+            "die Gesellschaft sei derzeit gespalten.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["cue"]) == ("die Gesellschaft sei derzeit gespalten", "schrieb")

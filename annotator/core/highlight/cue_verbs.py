@@ -141,6 +141,7 @@ class VerbCues:
         words, lower = self.doc.words, self.doc.lower
         start = max(vi, part) + 1 if part >= 0 else vi + 1
         b = self.clauses.clause_end(start, e)
+        b = self._skip_appositions(start, b, e)
         if b >= e:
             return None
         # verb particle after the boundary? ("teilte mit, dass") handled: particle before b
@@ -189,6 +190,18 @@ class VerbCues:
         if "zu" in last[1:-2] and last.endswith(("en", "ern", "eln")) or (ce - 2 >= k and lower[ce - 2] == "zu"):
             return (k, me, "inf")
         return None
+
+    def _skip_appositions(self, start: int, b: int, e: int) -> int:
+        """The clause boundary after a verb, past appositions of the phrase
+        before it ("meldete der Sender, Radio Vatikan, dass …", "schrieb X in
+        der Zeitung Y, einem Boulevardblatt, die Lage sei …")."""
+        words = self.doc.words
+        while start < b < e and words[b] == "," and self.doc.quote_of[b] < 0:
+            after = self.phrases.apposition_end(b + 1, e, -1)
+            if after is None or after >= e or words[after] != ",":
+                break
+            b = after
+        return b
 
     def _cut_coordination(self, k: int, me: int) -> int:
         """End a dass-clause before ", und forderte …": a second reporting
