@@ -66,3 +66,18 @@ def test_an_apposition_of_the_newspaper_does_not_hide_the_reported_speech(hl):
             "die Gesellschaft sei derzeit gespalten.")
     [c] = attributed(hl, text)
     assert (c["msg"], c["cue"]) == ("die Gesellschaft sei derzeit gespalten", "schrieb")
+
+
+# ------------------------------------------------------------ reported attitudes
+
+
+def test_a_speakers_expectation_without_a_clause_is_their_reported_claim(hl):
+    text = "Die Polizei geht nach der Auffindesituation von einem Verbrechen aus."
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"], c["attr"]) == ("Die Polizei", "geht", A.REPORTED)
+
+
+def test_a_fear_of_critics_is_their_reported_claim(hl):
+    text = "Kritiker fürchten Interessenkonflikte."
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == ("Kritiker", "fürchten")

@@ -343,9 +343,9 @@ class DocRules:
         if found:
             return found
         # 4. reported speech act without complement: whole sentence
+        # (a verb of thinking too: "Beobachter gehen von einer Radikalisierung
+        # aus", "Kritiker fürchten Interessenkonflikte" — a reported attitude)
         for vi, vf, part in verbs:
-            if vf.cls == "thought" and vf.kind != "part":
-                continue
             c = self.verbs.reported_claim(s, e, vi, vf, part)
             if c is not None:
                 return [c]
