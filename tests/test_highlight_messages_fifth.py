@@ -81,3 +81,15 @@ def test_a_fear_of_critics_is_their_reported_claim(hl):
     text = "Kritiker fürchten Interessenkonflikte."
     [c] = attributed(hl, text)
     assert (c["src"], c["cue"]) == ("Kritiker", "fürchten")
+
+
+# ------------------------------------------------------------ frames whose source fills the prefield
+
+
+def test_a_zufolge_frame_whose_source_no_phrase_rule_reads_takes_the_whole_prefield(hl):
+    text = ("Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR) zufolge nahmen an der "
+            "heutigen Kundgebung mehrere tausend Lehrer teil.")
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"], c["attr"]) == ("Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR)",
+                                               "zufolge", A.ACCORDING_TO)
+    assert c["msg"] == "nahmen an der heutigen Kundgebung mehrere tausend Lehrer teil"

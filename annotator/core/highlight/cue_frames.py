@@ -75,6 +75,8 @@ class FrameCues:
     def _pre_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "laut X", "gemäß X"."""
         phrase = self.phrases.np_after(i + 1, e, s, allow_pron=False, open_end=False)
+        if phrase is None and i == s:
+            phrase = self._prefield_rest(i + 1, e)
         if phrase is None:
             return None
         if i == s:
@@ -86,9 +88,28 @@ class FrameCues:
     def _post_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "X zufolge"."""
         phrase = self.phrases.np_before(i, self.clauses.clause_start(i, s), s)
+        if phrase is None and i - s >= 2 and self.tokens.finite_verb(i + 1) \
+                and self.clauses.clause_start(i, s) == s and self._prefield_rest(s, i + 2) == (s, i + 1):
+            phrase = (s, i)  # "Einer Presseerklärung des Verbandes (VDR) zufolge nahmen …"
         if phrase is None:
             return None
         return Frame(cue=(i, i + 1), source=phrase, span=(phrase[0], i + 1), kind="post")
+
+    PREFIELD_MAX = 16
+
+    def _prefield_rest(self, k: int, e: int) -> Range | None:
+        """The rest of the prefield from k up to the finite verb, when no noun
+        phrase rule reads it ("Laut einer am Dienstag veröffentlichten
+        Pressemitteilung des WFP wurden …"): German puts one constituent
+        before the finite verb, so all of it belongs to the frame's source."""
+        if not (k < e and ("det" in self.tokens.fclass(k) or self.tokens.is_nounlike(k, -1))):
+            return None
+        for m in range(k + 1, min(e, k + self.PREFIELD_MAX)):
+            if self.doc.words[m] in (",", ":", ";", ".", "!", "?") and self.doc.quote_of[m] < 0:
+                return None
+            if self.tokens.finite_verb(m):
+                return (k, m)
+        return None
 
     def _nach_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "seiner Meinung nach", "Gerüchte, nach denen …", "nach Angaben
