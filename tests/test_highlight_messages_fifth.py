@@ -93,3 +93,15 @@ def test_a_zufolge_frame_whose_source_no_phrase_rule_reads_takes_the_whole_prefi
     assert (c["src"], c["cue"], c["attr"]) == ("Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR)",
                                                "zufolge", A.ACCORDING_TO)
     assert c["msg"] == "nahmen an der heutigen Kundgebung mehrere tausend Lehrer teil"
+
+
+def test_a_relative_clause_about_the_frames_source_belongs_to_the_frame_not_the_message(hl):
+    text = "Nach Angaben der Armee, die aber nicht überprüft werden können, waren die meisten Opfer Zivilisten."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("waren die meisten Opfer Zivilisten", "Angaben der Armee", "Nach")
+
+
+def test_a_relative_clause_inside_the_message_after_a_frame_stays_in_the_message(hl):
+    text = "Laut der Polizei wurden die Männer, die am Montag festgenommen worden waren, wieder freigelassen."
+    [c] = attributed(hl, text)
+    assert "die am Montag festgenommen worden waren" in c["msg"]

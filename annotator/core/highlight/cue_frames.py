@@ -207,6 +207,20 @@ class FrameCues:
                 break
         return (start, end)
 
+    def _source_relative_end(self, b: int, e: int) -> int:
+        """The end of a frame that goes on with a relative clause about its
+        source ("Nach Angaben der Armee, die nicht überprüft werden können,
+        …", "laut der Tonbandstimme, die al-Sawahiri gehören soll, …"): the
+        clause tells about the source, not what it said."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (b + 2 < e and words[b] == "," and self.doc.quote_of[b] < 0 and lower[b + 1] in RELATIVE):
+            return b
+        end = self.clauses.clause_end(b + 2, e)
+        if not (end < e and words[end] == ","):
+            return b
+        # a relative clause ends in its verb ("…, die Armee rückte vor" is a main clause)
+        return end if self.tokens.finite_verb(end - 1) else b
+
     def frame_claim(self, s: int, e: int, fr: Frame, region: Range | None = None) -> Claim | None:
         """The claim of a frame: its region (see ``frame_region``) minus the frame."""
         words = self.doc.words
@@ -226,6 +240,8 @@ class FrameCues:
                          cue=fr.cue, hedged=self.features.hedged(s, e), score=0.7, kind="wonach")
         assert fr.span is not None  # only "rel" frames have no span
         a, b = fr.span
+        if fr.kind in ("pre", "nach", "post"):
+            b = self._source_relative_end(b, e)
         # message: sentence minus the frame (and adjacent commas)
         left = (s, a)
         right = (b, e)
