@@ -105,3 +105,19 @@ def test_a_relative_clause_inside_the_message_after_a_frame_stays_in_the_message
     text = "Laut der Polizei wurden die Männer, die am Montag festgenommen worden waren, wieder freigelassen."
     [c] = attributed(hl, text)
     assert "die am Montag festgenommen worden waren" in c["msg"]
+
+
+# ------------------------------------------------------------ verb-second complements without Konjunktiv I
+
+
+def test_reported_speech_in_a_konjunktiv_ii_that_looks_like_the_preterite_is_the_verbs_complement(hl):
+    text = "Am Abend warnte er, Thaksins Leute verfolgten ihre eigenen Ziele."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == ("Thaksins Leute verfolgten ihre eigenen Ziele", "er",
+                                                         "warnte", A.INDIRECT)
+
+
+def test_reported_speech_in_the_indicative_after_a_comma_is_the_verbs_complement(hl):
+    text = "Der Sprecher betonte, Annabi lebt noch."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("Annabi lebt noch", "Der Sprecher", "betonte")

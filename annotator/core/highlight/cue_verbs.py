@@ -177,6 +177,14 @@ class VerbCues:
                 return (k, me, "v2")
             if words[m] == ",":
                 break
+        # a verb-second clause in the indicative or a Konjunktiv II that looks
+        # like the preterite ("warnte er, Thaksins Leute verfolgten eigene
+        # Ziele"): a subject phrase, then a lowercase finite verb
+        subject = self.phrases.np_after(k, me, k)
+        if subject is not None and subject[1] < me and words[subject[1]][:1].islower() \
+                and lower[subject[1]] not in RELATIVE and self.tokens.finite_verb(subject[1]) \
+                and not self.doc.lex.fclass(lower[k]) & {"rel", "sub", "wh"}:
+            return (k, me, "v2")
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
         if self.tokens.is_nounlike(k, -1) or "det" in self.tokens.fclass(k):
