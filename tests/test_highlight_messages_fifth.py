@@ -121,3 +121,20 @@ def test_reported_speech_in_the_indicative_after_a_comma_is_the_verbs_complement
     text = "Der Sprecher betonte, Annabi lebt noch."
     [c] = attributed(hl, text)
     assert (c["msg"], c["src"], c["cue"]) == ("Annabi lebt noch", "Der Sprecher", "betonte")
+
+
+# ------------------------------------------------------------ "heißt es"
+
+
+def test_the_prefield_before_heisst_es_is_the_frame_and_names_the_document(hl):
+    text = ("In der Ankündigung des ständigen Sekretärs des Nobelkomitees von heute Mittag heißt es, "
+            "der Preis gehe an Herta Müller.")
+    [c] = attributed(hl, text)
+    assert c["msg"] == "der Preis gehe an Herta Müller"
+    assert c["src"] == "der Ankündigung des ständigen Sekretärs des Nobelkomitees von heute Mittag"
+
+
+def test_an_adverb_before_hiess_es_is_not_part_of_what_was_said(hl):
+    text = "Bisher hieß es, die Ausgleichsphase solle erst kurz vor der Pension beginnen."
+    [c] = attributed(hl, text)
+    assert c["msg"] == "die Ausgleichsphase solle erst kurz vor der Pension beginnen"

@@ -170,6 +170,13 @@ class FrameCues:
             if pp is not None and (pp[1] == i or words[pp[1]] == ","):
                 source = pp
                 span_start = s
+        if span_start == i and s < i and i + 1 < e and lower[i + 1] == "es" \
+                and not any(words[k] in (",", ":", ";") or self.doc.quote_of[k] >= 0 for k in range(s, i)):
+            # "In der Ankündigung des Komitees von heute Mittag heißt es, …", "Bisher hieß es, …":
+            # the prefield before "heißt es" frames the report, it is not what was said
+            span_start = s
+            if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+                source = (s + 1, i)
         return Frame(cue=(i, i + 1), source=source, span=(span_start, span_end), kind="heisst")
 
     def _so_frame(self, i: int, s: int, e: int) -> Frame | None:
