@@ -138,3 +138,12 @@ def test_an_adverb_before_hiess_es_is_not_part_of_what_was_said(hl):
     text = "Bisher hieß es, die Ausgleichsphase solle erst kurz vor der Pension beginnen."
     [c] = attributed(hl, text)
     assert c["msg"] == "die Ausgleichsphase solle erst kurz vor der Pension beginnen"
+
+
+def test_a_zu_infinitive_clause_opening_with_an_article_is_the_verbs_complement_not_a_relative_clause(hl):
+    text = ("Colomer empfahl dem Gericht, der vor zweieinhalb Jahren angestrengten Klage der EU-Kommission "
+            "stattzugeben.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "der vor zweieinhalb Jahren angestrengten Klage der EU-Kommission stattzugeben", "Colomer", "empfahl",
+        A.INDIRECT)

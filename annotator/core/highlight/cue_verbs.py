@@ -165,6 +165,8 @@ class VerbCues:
         if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and lower[k + 1] == "zu"):
             return None
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
+            if self._ends_in_zu_infinitive(k, e):
+                return (k, me, "inf")  # "empfahl dem Gericht, der … Klage stattzugeben": no relative clause
             return None
         if lo == "zu" or (lo in ("sich", "nicht", "auch", "nur", "weiter", "künftig") and
                            any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en"))
@@ -193,11 +195,18 @@ class VerbCues:
                         and self.doc.quote_of[m] < 0:
                     return (k, me, "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
-        ce = self.clauses.strip_end(k, self.clauses.clause_end(k, e))
-        last = lower[ce - 1] if ce - 1 >= k else ""
-        if "zu" in last[1:-2] and last.endswith(("en", "ern", "eln")) or (ce - 2 >= k and lower[ce - 2] == "zu"):
+        if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
         return None
+
+    def _ends_in_zu_infinitive(self, k: int, e: int) -> bool:
+        """Does the clause from k end in a zu-infinitive ("…, die Armee
+        abzuziehen", "…, der Klage stattzugeben", "…, zu gehen")?"""
+        lower = self.doc.lower
+        ce = self.clauses.strip_end(k, self.clauses.clause_end(k, e))
+        last = lower[ce - 1] if ce - 1 >= k else ""
+        joined = "zu" in last[1:-2] and last.endswith(("en", "ern", "eln"))  # "abzuziehen"
+        return joined or (ce - 2 >= k and lower[ce - 2] == "zu")
 
     def _skip_appositions(self, start: int, b: int, e: int) -> int:
         """The clause boundary after a verb, past appositions of the phrase
