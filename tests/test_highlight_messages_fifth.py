@@ -147,3 +147,9 @@ def test_a_zu_infinitive_clause_opening_with_an_article_is_the_verbs_complement_
     assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
         "der vor zweieinhalb Jahren angestrengten Klage der EU-Kommission stattzugeben", "Colomer", "empfahl",
         A.INDIRECT)
+
+
+def test_a_verb_second_complement_that_opens_with_an_adverb_is_the_verbs_complement(hl):
+    text = "Der Sprecher erklärte, vermutlich kommt der Zug erst am Abend an."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("vermutlich kommt der Zug erst am Abend an", "Der Sprecher", "erklärte")

@@ -180,8 +180,14 @@ class VerbCues:
             if words[m] == ",":
                 break
         # a verb-second clause in the indicative or a Konjunktiv II that looks
-        # like the preterite ("warnte er, Thaksins Leute verfolgten eigene
-        # Ziele"): a subject phrase, then a lowercase finite verb
+        # like the preterite: an adverb, then a lowercase finite verb
+        # ("erklärte, vermutlich kommt der Zug später"; a lowercase word of no
+        # closed class but adverbs) …
+        if k + 2 < me and words[k][:1].islower() and not self.doc.lex.fclass(lower[k]) - {"adv"} \
+                and words[k + 1][:1].islower() and self.tokens.finite_verb(k + 1):
+            return (k, me, "v2")
+        # … or a subject phrase, then a lowercase finite verb ("warnte er,
+        # Thaksins Leute verfolgten eigene Ziele")
         subject = self.phrases.np_after(k, me, k)
         if subject is not None and subject[1] < me and words[subject[1]][:1].islower() \
                 and lower[subject[1]] not in RELATIVE and self.tokens.finite_verb(subject[1]) \
