@@ -153,3 +153,20 @@ def test_a_verb_second_complement_that_opens_with_an_adverb_is_the_verbs_complem
     text = "Der Sprecher erklärte, vermutlich kommt der Zug erst am Abend an."
     [c] = attributed(hl, text)
     assert (c["msg"], c["src"], c["cue"]) == ("vermutlich kommt der Zug erst am Abend an", "Der Sprecher", "erklärte")
+
+
+# ------------------------------------------------------------ quotations inside indirect speech
+
+
+def test_a_partial_quotation_inside_a_konjunktiv_clause_makes_the_clause_the_message(hl):
+    text = "Jeder Pädagoge könne „das Konto jetzt einlösen, er kann es später einlösen“, sagte die Ministerin."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "Jeder Pädagoge könne „das Konto jetzt einlösen, er kann es später einlösen“", "die Ministerin", "sagte",
+        A.INDIRECT)
+
+
+def test_a_whole_quotation_stays_a_direct_quote(hl):
+    text = "Die Ministerin sagte: „Wir sind bereit.“"
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["attr"]) == ("„Wir sind bereit.“", A.DIRECT_QUOTE)

@@ -109,9 +109,31 @@ class QuoteCues:
             return None
         source, cue = speaker
         consumed.update(range(si + 1, last_si + 1))
+        if last_si == si:
+            embedded = self._embedding_clause(qs, qe, s, e)
+            if embedded is not None:
+                return Claim(parts=[embedded], attribution=Attribution.INDIRECT, source=source, cue=cue,
+                             hedged=True, score=BASE_SCORE[Attribution.INDIRECT], kind="quote",
+                             sents=[si])
         return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source, cue=cue,
                      hedged=self.features.hedged(qs, qe + 1), score=BASE_SCORE[Attribution.DIRECT_QUOTE],
                      kind="quote", sents=list(range(si, last_si + 1)))
+
+    def _embedding_clause(self, qs: int, qe: int, s: int, e: int) -> Range | None:
+        """The clause in Konjunktiv I a partial quotation stands in ("Der Iran
+        müsse „vollständig … den Anreicherungsprozess“ beenden"): indirect
+        speech with quoted words, whose message is the clause, not the quote."""
+        words = self.doc.words
+        k = qs - 1
+        while k >= s and words[k] not in (",", ":", ";") and self.doc.quote_of[k] < 0:
+            k -= 1
+        start = k + 1
+        if qs - start < 2 or self.features.reportive(start, qs) != 2:
+            return None
+        end = qe + 1
+        while end < e and words[end] not in (",", ":", ";", ".", "!", "?") and self.doc.quote_of[end] < 0:
+            end += 1
+        return (start, end)
 
     def _largest_speech_quote(self, s: int, e: int) -> Range | None:
         """The longest quote starting in s..e that is speech, not a title."""
