@@ -172,11 +172,21 @@ class VerbCues:
                            any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en"))
                                for m in range(k, min(me, k + 6)))):
             return (k, me, "inf")
+        if self._verb_second_at(k, me):
+            return (k, me, "v2")
+        # zu-infinitive at the clause end ("…, die Armee abzuziehen")
+        if self._ends_in_zu_infinitive(k, e):
+            return (k, me, "inf")
+        return None
+
+    def _verb_second_at(self, k: int, me: int) -> bool:
+        """Does a verb-second clause (reported speech without "dass") start at k?"""
+        words, lower = self.doc.words, self.doc.lower
         # verb-second clause: a finite verb within the first tokens
         for m in range(k, min(me, k + 10)):
             lm = lower[m]
             if lm in self.doc.lex.konj1 or "aux" in self.doc.lex.fclass(lm):
-                return (k, me, "v2")
+                return True
             if words[m] == ",":
                 break
         # a verb-second clause in the indicative or a Konjunktiv II that looks
@@ -185,25 +195,22 @@ class VerbCues:
         # closed class but adverbs) …
         if k + 2 < me and words[k][:1].islower() and not self.doc.lex.fclass(lower[k]) - {"adv"} \
                 and words[k + 1][:1].islower() and self.tokens.finite_verb(k + 1):
-            return (k, me, "v2")
+            return True
         # … or a subject phrase, then a lowercase finite verb ("warnte er,
         # Thaksins Leute verfolgten eigene Ziele")
         subject = self.phrases.np_after(k, me, k)
         if subject is not None and subject[1] < me and words[subject[1]][:1].islower() \
                 and lower[subject[1]] not in RELATIVE and self.tokens.finite_verb(subject[1]) \
                 and not self.doc.lex.fclass(lower[k]) & {"rel", "sub", "wh"}:
-            return (k, me, "v2")
+            return True
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
         if self.tokens.is_nounlike(k, -1) or "det" in self.tokens.fclass(k):
             for m in range(k, me):
                 if lower[m] in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle") \
                         and self.doc.quote_of[m] < 0:
-                    return (k, me, "v2")
-        # zu-infinitive at the clause end ("…, die Armee abzuziehen")
-        if self._ends_in_zu_infinitive(k, e):
-            return (k, me, "inf")
-        return None
+                    return True
+        return False
 
     def _ends_in_zu_infinitive(self, k: int, e: int) -> bool:
         """Does the clause from k end in a zu-infinitive ("…, die Armee
