@@ -311,6 +311,9 @@ class NounPhrases:
                 pass  # "Union Générale Tunisienne du Travail"
             elif cls & {"aux", "sub", "pron", "wh"} and not cls & {"det"}:
                 return None
+            elif lo == "zu" and m + 1 < end and words[m + 1][:1].islower() and (
+                    m + 2 >= end or words[m + 2] in PUNCT):
+                return None  # "…, nordkoreanische Soldaten zu rekrutieren,": a zu-infinitive clause
             elif cls & {"det", "prep", "conj"} or lo in self.APPOSITION_PREPS:
                 pass
             elif (self.tokens.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–")

@@ -22,6 +22,11 @@ COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen
                        "erei", "chen", "lein", "ling", "nahme", "gabe")
 
 
+# words that start a dative or accusative phrase (or are one), never a subject
+NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem jenen jenem keinen keinem "
+                           "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
+
+
 class VerbClause(NamedTuple):
     """A reporting verb in its sentence: the verb, its finite part (the
     auxiliary of a participle), the sentence and clause bounds, the
@@ -70,9 +75,8 @@ class SourcePhrases:
         np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural)
         if np_ is None:
             return None
-        a, b = np_
-        if self.doc.lower[a] in ("ihm", "ihr", "ihnen", "uns"):
-            return None
+        if self.doc.lower[np_[0]] in NOT_NOMINATIVE:
+            return None  # "… unterstreicht den zunehmenden Bedarf": an object is never the speaker
         return np_
 
     def subject_of(self, vi: int, vf: VerbForm, s: int, e: int, particle: int = -1) -> Range | None:
@@ -249,7 +253,7 @@ class SourcePhrases:
             lo = self.doc.lower[k]
             if lo in ("er", "sie", "wir", "ich"):
                 return True
-            if not self.doc.words[k][:1].isupper():
+            if not self.doc.words[k][:1].isupper() or self._genitive_name(k, a):
                 continue
             if self.doc.lex.source_noun_kind(lo) is not None or is_acronym(self.doc.words[k]):
                 return True
@@ -257,6 +261,14 @@ class SourcePhrases:
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
                 return True
         return self._bare_name(a, b)
+
+    def _genitive_name(self, k: int, a: int) -> bool:
+        """A name in -s right after a common noun is its genitive attribute,
+        not the phrase's head: "Die Entscheidung Russlands" is no speaker."""
+        if k - 1 < a or not self.doc.lower[k].endswith("s"):
+            return False
+        head = self.doc.lower[k - 1]
+        return head.endswith(COMMON_NOUN_ENDINGS) and self.doc.lex.source_noun_kind(head) is None
 
     def _bare_name(self, a: int, b: int) -> bool:
         """Capitalised words without an article, none ever written lowercase
