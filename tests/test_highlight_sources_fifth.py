@@ -36,3 +36,29 @@ def test_an_accusative_object_after_the_verb_is_not_taken_as_the_speaker(hl):
             "Dieser Vorwurf gehe gegen das Berufsethos der Kammer.")
     sources = [c["src"] for c in attributed(hl, text)]
     assert sources and "den Vorwurf" not in sources
+
+
+# ------------------------------------------------------------ continued speech that names its own speaker
+
+
+def test_a_continued_sentence_with_its_own_reporting_verb_is_its_own_speakers(hl):
+    text = ("Die indonesische Regierung sagte, die Botschaft bleibe geschlossen. "
+            "Ein weiteres Konsulat in Denpasar soll folgen, gab der indonesische Außenminister "
+            "Hassan Wirajuda bekannt.")
+    second = [c for c in attributed(hl, text) if c["msg"].startswith("Ein weiteres")]
+    assert [c["src"] for c in second] == ["der indonesische Außenminister Hassan Wirajuda"]
+    assert second[0]["cue"] == "gab"
+
+
+def test_a_general_who_declares_otherwise_speaks_for_himself_not_for_the_speaker_before(hl):
+    text = ("Ein Sprecher der Afrikanischen Union sagte, die Lage sei unklar. "
+            "Generalstabschef Zakari Nandja erklärte hingegen, damit solle ein Machtvakuum vermieden werden.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources[-1] == "Generalstabschef Zakari Nandja"
+
+
+def test_continued_speech_in_konjunktiv_still_carries_the_speaker_before(hl):
+    text = ("Der Minister sagte, die Reform komme. Im Brief habe sich der Rebellenführer "
+            "über die Regierung beschwert.")
+    continued = [c for c in attributed(hl, text) if c["msg"].startswith("Im Brief")]
+    assert [c["src"] for c in continued] == ["Der Minister"]

@@ -212,7 +212,12 @@ class DocRules:
             return True, c
         if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
             return False, None
-        if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and flow.prev_sent == si - 1:
+        own = self.sources.own_speaker(s, e, self.verbs.find_verb_cues(s, e))
+        if own is not None:
+            # "…, gab der Außenminister bekannt": the sentence names its own speaker and verb
+            carrier = Claim(parts=carrier.parts, attribution=carrier.attribution, source=own[0])
+            mood_verb = own[1]
+        elif carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and flow.prev_sent == si - 1:
             # merge into the previous free-indirect claim
             carrier.parts[-1] = (carrier.parts[-1][0], e)
             carrier.sents.append(si)

@@ -240,6 +240,23 @@ class SourcePhrases:
             return self.subject_after(fin, e, s, c.particle) or phrase
         return phrase
 
+    def own_speaker(self, s: int, e: int, verbs: list[tuple[int, VerbForm, int]]) -> tuple[Range, int] | None:
+        """(subject, verb) of an indicative reporting verb in s..e with a speaker-like subject
+        ("…, gab der Außenminister bekannt", "X erklärte hingegen, …"): a
+        sentence of continued speech that names its speaker is that
+        speaker's, not the one carried from before."""
+        for vi, vf, particle in verbs:
+            if vf.kind not in ("fin", "part") or vf.cls == "evidence" or vf.precision < 0.1:
+                continue
+            aux = self.clauses.aux_before(vi, self.clauses.clause_start(vi, s))
+            if aux >= 0 and self.doc.lower[aux] in self.doc.lex.konj1:
+                continue  # "Im Brief habe sich X beschwert": reported speech itself
+            subject = self.subject_of(vi, vf, s, e, particle)
+            if subject is not None and self.speaker_like(subject) \
+                    and self.doc.lower[subject[0]] not in ("es", "man", "er", "sie", "ich", "wir"):
+                return subject, vi
+        return None
+
     def speaker_like(self, span: tuple[int, int]) -> bool:
         """Could this phrase be a speaker: a pronoun, a role/organisation/
         document noun or a name (a capitalised word our word list does not know
