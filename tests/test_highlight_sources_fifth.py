@@ -62,3 +62,24 @@ def test_continued_speech_in_konjunktiv_still_carries_the_speaker_before(hl):
             "über die Regierung beschwert.")
     continued = [c for c in attributed(hl, text) if c["msg"].startswith("Im Brief")]
     assert [c["src"] for c in continued] == ["Der Minister"]
+
+
+# ------------------------------------------------------------ extended attributes
+
+
+def test_an_institution_described_by_an_extended_attribute_is_the_whole_speaker(hl):
+    text = ("Er starb am Samstag im Alter von 100 Jahren, teilte die zur kalifornischen Stanford "
+            "University gehörende Hoover Institution mit.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources == ["die zur kalifornischen Stanford University gehörende Hoover Institution"]
+
+
+def test_a_singer_born_in_new_york_is_quoted_with_her_description(hl):
+    text = "„Jetzt ist es noch außergewöhnlicher“, schrieb die in New York City geborene Lopez."
+    assert [c["src"] for c in attributed(hl, text)] == ["die in New York City geborene Lopez"]
+
+
+def test_a_relative_pronoun_after_a_comma_opens_no_extended_attribute(hl):
+    text = "Der Minister, der in Berlin lebende Gäste empfing, sagte, die Lage sei ruhig."
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources and all(not (s or "").startswith("der in Berlin") for s in sources)

@@ -35,6 +35,9 @@ LEADING_PARTICLES = frozenset("de van di al el bin ibn dos del du ten ter".split
 # capitalised mid-sentence as polite address, not as a name
 POLITE = frozenset("sie ihr ihre ihren ihrem ihrer ihres ihnen du dich dir euch".split())
 
+# articles that can open an extended attribute ("die in Berlin geborene …")
+ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines".split())
+
 STOP = -1  # an attachment started but is not one: the phrase ends before it
 
 
@@ -103,6 +106,8 @@ class NounPhrases:
             started = True
         elif "det" in self.tokens.fclass(j) and (lower[j] not in SUBJECT_PRONOUNS or lower[j] == "ihr"):
             j += 1
+            if lower[i] in ARTICLES and not low_k_rel(self.doc, i):
+                j = self._extended_attribute(j, end, sent_start)
         elif lower[j] in LEADING_PARTICLES and words[j].islower() and j + 1 < end \
                 and self.tokens.is_nounlike(j + 1, sent_start):
             return j + 1, False  # a name that starts with its particle: "de Maizière", "al Huthi"
@@ -115,6 +120,26 @@ class NounPhrases:
                 or words[j + 1] in ("„", "»")):
             j += 1
         return j, started
+
+    def _extended_attribute(self, j: int, end: int, sent_start: int) -> int:
+        """Past the phrase inside an extended attribute after an article, to
+        its participle or adjective: "die [zur kalifornischen Stanford
+        University] gehörende Hoover Institution", "der [für die Omo-Region]
+        zuständige Koordinator", "die [in New York City] geborene Lopez".
+        Only a PP or object (no verb, no punctuation) may stand between."""
+        words, lower = self.doc.words, self.doc.lower
+        fclass = self.doc.lex.fclass
+        if j >= end or not fclass(lower[j]) & {"prep", "det"} or self.tokens.is_adjlike(j):
+            return j
+        for k in range(j + 1, min(end - 1, j + 12)):
+            if words[k] in PUNCT and self.doc.quote_of[k] < 0 or fclass(lower[k]) & {"aux", "sub", "pron", "conj"} \
+                    and not fclass(lower[k]) & {"det", "prep"}:
+                return j
+            if self.tokens.is_adjlike(k) and not words[k][:1].isdigit() and k > j + 1 \
+                    and (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)) \
+                    and not fclass(lower[k - 1]) & {"det", "prep"}:
+                return k
+        return j
 
     def _head_end(self, i: int, j: int, end: int, sent_start: int, started: bool) -> tuple[int, bool]:
         """The head from j: capitalised words, hyphenated names, short quoted
