@@ -83,3 +83,20 @@ def test_a_relative_pronoun_after_a_comma_opens_no_extended_attribute(hl):
     text = "Der Minister, der in Berlin lebende Gäste empfing, sagte, die Lage sei ruhig."
     sources = [c["src"] for c in attributed(hl, text)]
     assert sources and all(not (s or "").startswith("der in Berlin") for s in sources)
+
+
+# ------------------------------------------------------------ names written in lowercase
+
+
+def test_a_union_written_ver_di_belongs_to_its_speaker_phrase(hl):
+    text = ("Den Verkehrsbetrieben droht ab heute ein neuer Streik. "
+            "Das beschloss die große Tarifkommission der Gewerkschaft ver.di am Montag. "
+            "Die Busse sollen am Mittwoch in ihren Depots bleiben.")
+    sources = {c["src"] for c in attributed(hl, text)}
+    assert sources == {"die große Tarifkommission der Gewerkschaft ver.di"}
+
+
+def test_a_homepage_named_by_a_lowercase_compound_is_the_source_of_what_it_says(hl):
+    text = "Auf der documenta-Homepage heißt es, die Zählstriche seien wegen ihrer Darstellung gewählt worden."
+    sources = {c["src"] for c in attributed(hl, text)}
+    assert sources == {"der documenta-Homepage"}
