@@ -100,3 +100,13 @@ def test_a_homepage_named_by_a_lowercase_compound_is_the_source_of_what_it_says(
     text = "Auf der documenta-Homepage heißt es, die Zählstriche seien wegen ihrer Darstellung gewählt worden."
     sources = {c["src"] for c in attributed(hl, text)}
     assert sources == {"der documenta-Homepage"}
+
+
+# ------------------------------------------------------------ possessive frames
+
+
+def test_seiner_meinung_nach_belongs_to_the_speaker_the_sentence_names(hl):
+    text = ("Joe Stork von HRW fordert von der Regierung eine Untersuchung des Vorfalls, bei dem es sich "
+            "seiner Meinung nach um einen entsetzlichen Angriff handelte.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources == ["Joe Stork von HRW"]

@@ -345,6 +345,7 @@ class DocRules:
         # 3. adverbial frames: message = the clause they govern minus the frame
         if not found and frames:
             found = self._frame_claims(s, e, frames)
+            self.sources.possessor_speaker(found, s, e, all_verbs)
         if found:
             return found
         # 4. reported speech act without complement: whole sentence

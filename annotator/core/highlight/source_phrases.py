@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import PASSIVE_AUX, RELATIVE, SUBJECT_PRONOUNS
+from annotator.core.highlight.rules_words import PASSIVE_AUX, POSSESSIVES, RELATIVE, SUBJECT_PRONOUNS
 from annotator.core.highlight.word_classes import WordClasses
 
 # endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
@@ -256,6 +257,18 @@ class SourcePhrases:
                     and self.doc.lower[subject[0]] not in ("es", "man", "er", "sie", "ich", "wir"):
                 return subject, vi
         return None
+
+    def possessor_speaker(self, claims: list[Claim], s: int, e: int, verbs: list[tuple[int, VerbForm, int]]) -> None:
+        """ "X fordert …, bei dem es sich seiner Meinung nach um … handle": the
+        possessive frame's owner is the speaker the sentence names with its
+        reporting verb, the source instead of "seiner Meinung"."""
+        for claim in claims:
+            if claim.source is None or claim.source[1] - claim.source[0] != 2 \
+                    or self.doc.lower[claim.source[0]] not in POSSESSIVES:
+                continue
+            own = self.own_speaker(s, e, verbs)
+            if own is not None:
+                claim.source = own[0]
 
     def speaker_like(self, span: tuple[int, int]) -> bool:
         """Could this phrase be a speaker: a pronoun, a role/organisation/
