@@ -110,3 +110,20 @@ def test_seiner_meinung_nach_belongs_to_the_speaker_the_sentence_names(hl):
             "seiner Meinung nach um einen entsetzlichen Angriff handelte.")
     sources = [c["src"] for c in attributed(hl, text)]
     assert sources == ["Joe Stork von HRW"]
+
+
+# ------------------------------------------------------------ coordinations
+
+
+def test_a_joint_statement_of_two_bodies_names_both(hl):
+    text = ("Die Einsparungen sollen „durch mehr Effizienz“ erreicht werden, so heißt es in einer gemeinsamen "
+            "Erklärung des Airbus-Gesamtbetriebsrates und der IG Metall Küste.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources == ["einer gemeinsamen Erklärung des Airbus-Gesamtbetriebsrates und der IG Metall Küste"]
+
+
+def test_statements_of_a_helper_and_other_witnesses_are_one_source(hl):
+    text = ("Nach Aussagen eines Mitarbeiters des Roten Kreuzes sowie anderer Augenzeugen soll die Explosion "
+            "durch ein Streichholz ausgelöst worden sein.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources == ["Aussagen eines Mitarbeiters des Roten Kreuzes sowie anderer Augenzeugen"]

@@ -190,7 +190,21 @@ class NounPhrases:
                 and not (j - 1 > scan.start and words[j - 1].isupper() and len(words[j - 1]) > 1)):
             return None
         sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
-        return sub[1] if sub is not None and sub[1] > j + 1 else STOP
+        if sub is None or sub[1] <= j + 1:
+            return STOP
+        return self._genitive_conjunct(scan, sub[1])
+
+    def _genitive_conjunct(self, scan: PhraseScan, k: int) -> int:
+        """A coordinated genitive: "Erklärung des Betriebsrates und der IG
+        Metall", "Aussagen eines Mitarbeiters sowie anderer Augenzeugen"."""
+        lower = self.doc.lower
+        if not (k + 2 < scan.end and lower[k] in ("und", "sowie") and (
+                lower[k + 1] in GENITIVE_DETS
+                or lower[k + 1].endswith("er") and self.tokens.is_adjlike(k + 1)
+                and self.tokens.is_nounlike(k + 2, scan.sent_start))):
+            return k
+        sub = self.np_after(k + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        return sub[1] if sub is not None and sub[1] > k + 2 else k
 
     def _bracket(self, scan: PhraseScan, j: int) -> int | None:
         """A short bracket: "(SPD)"."""
