@@ -127,3 +127,12 @@ def test_statements_of_a_helper_and_other_witnesses_are_one_source(hl):
             "durch ein Streichholz ausgelöst worden sein.")
     sources = [c["src"] for c in attributed(hl, text)]
     assert sources == ["Aussagen eines Mitarbeiters des Roten Kreuzes sowie anderer Augenzeugen"]
+
+
+# ------------------------------------------------------------ relative clauses
+
+
+def test_a_name_after_an_object_relative_pronoun_is_the_clauses_subject(hl):
+    text = ("Die Stadt muss sparen.\nDie Alternative, die Roßberg nannte, ist ein massiver Eingriff in die Kultur.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources == ["Roßberg"]

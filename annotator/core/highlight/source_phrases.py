@@ -153,6 +153,12 @@ class SourcePhrases:
                 and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
                 and lower[cs] not in ("den", "dem", "denen"):
             return Found((cs, cs + 1))  # "…, der die Regierung aufgefordert hatte, …": the relative pronoun
+        if cs > s and verb_final and fin == vi and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 < vi:
+            # "Die Alternative, die Roßberg nannte, …": a phrase after the relative
+            # pronoun up to the verb is the clause's subject, the pronoun its object
+            sub = self.phrases.np_after(cs + 1, fin, s)
+            if sub is not None and sub[1] == fin and self.speaker_like(sub):
+                return Found(sub)
         if fin == vi and not verb_final:
             sub = self._coordinated_clause_subject(c)
             if sub is not None:
