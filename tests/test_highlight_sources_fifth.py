@@ -136,3 +136,13 @@ def test_a_name_after_an_object_relative_pronoun_is_the_clauses_subject(hl):
     text = ("Die Stadt muss sparen.\nDie Alternative, die Roßberg nannte, ist ein massiver Eingriff in die Kultur.")
     sources = [c["src"] for c in attributed(hl, text)]
     assert sources == ["Roßberg"]
+
+
+# ------------------------------------------------------------ names
+
+
+def test_a_title_of_nobility_between_names_stays_in_the_speaker_phrase(hl):
+    text = ("Die Arbeit wird geprüft. Der Doktorvater zu Guttenbergs, Peter Häberle, erklärte in einem "
+            "Interview, er sei enttäuscht.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert sources == ["Der Doktorvater zu Guttenbergs, Peter Häberle"]

@@ -166,6 +166,10 @@ class NounPhrases:
                     and lower[j] not in GENITIVE_DETS | {"zu"}:
                 j += 1
                 continue
+            if started and lower[j] == "zu" and j + 1 < end and self._is_name(j - 1, sent_start) \
+                    and self._is_name(j + 1, sent_start) and words[j - 1][:1].isupper():
+                j += 1  # a title of nobility between names: "Karl-Theodor zu Guttenberg"
+                continue
             if started and j == i + 1 and words[j - 1].endswith("s") and self.tokens.is_adjlike(j) and j + 1 < end \
                     and (self.tokens.is_nounlike(j + 1, sent_start) or self.tokens.is_adjlike(j + 1)):
                 j += 1  # "Berlins früherer Regierender Bürgermeister …": a genitive name in front
