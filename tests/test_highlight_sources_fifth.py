@@ -146,3 +146,8 @@ def test_a_title_of_nobility_between_names_stays_in_the_speaker_phrase(hl):
             "Interview, er sei enttäuscht.")
     sources = [c["src"] for c in attributed(hl, text)]
     assert sources == ["Der Doktorvater zu Guttenbergs, Peter Häberle"]
+
+
+def test_a_broadcaster_whose_name_has_digits_is_part_of_the_source(hl):
+    claims = attributed(hl, "Nach Angaben von n24 wurden drei Menschen verletzt.")
+    assert [(c["src"], c["msg"]) for c in claims] == [("Angaben von n24", "wurden drei Menschen verletzt")]

@@ -36,6 +36,8 @@ class WordClasses:
             # whose last part is a noun ("documenta-Homepage", "verdi-Verhandlungsführer");
             # a name written with an inner dot ("ver.di")
             h = x.rfind("-")
+            if x[:1].isalpha() and x.isalnum() and any(ch.isdigit() for ch in x):
+                return True  # a name with digits: "n24", "h5n1"
             return 0 < h and x[h + 1:h + 2].isupper() or (
                 "." in x[1:-1] and x[-1:].isalpha() and x.replace(".", "").isalpha() and x.count(".") == 1
                 and len(x) > 4)
