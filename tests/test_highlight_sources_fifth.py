@@ -151,3 +151,13 @@ def test_a_title_of_nobility_between_names_stays_in_the_speaker_phrase(hl):
 def test_a_broadcaster_whose_name_has_digits_is_part_of_the_source(hl):
     claims = attributed(hl, "Nach Angaben von n24 wurden drei Menschen verletzt.")
     assert [(c["src"], c["msg"]) for c in claims] == [("Angaben von n24", "wurden drei Menschen verletzt")]
+
+
+def test_where_a_minister_said_it_is_no_part_of_the_speaker_after_the_verb(hl):
+    text = "Die Maut wird erhöht. Das gab Bundesverkehrsminister Manfred Stolpe in Berlin bekannt."
+    assert [c["src"] for c in attributed(hl, text)] == ["Bundesverkehrsminister Manfred Stolpe"]
+
+
+def test_the_authorities_in_both_states_before_the_verb_keep_their_place(hl):
+    text = "Die Behörden in beiden Staaten erklärten, der Schmuggel habe zu dem Zwischenfall geführt."
+    assert [c["src"] for c in attributed(hl, text)] == ["Die Behörden in beiden Staaten"]

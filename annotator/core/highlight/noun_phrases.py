@@ -52,6 +52,7 @@ class PhraseScan(NamedTuple):
     no_det_pp: bool
     coordination: bool
     open_end: bool
+    after_verb: bool = False
 
 
 class NounPhrases:
@@ -64,7 +65,7 @@ class NounPhrases:
     # ------------------------------------------------------------ NP chunking
     def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
                  appositions: bool = True, no_det_pp: bool = False,
-                 coordination: bool = False, open_end: bool = True) -> Range | None:
+                 coordination: bool = False, open_end: bool = True, after_verb: bool = False) -> Range | None:
         """A noun phrase starting at token i (before ``end``): a pronoun, or
         articles and adjectives, a head of nouns and names, then attachments
         (genitives, "(SPD)", places, "für X", affiliations, appositions and,
@@ -77,7 +78,7 @@ class NounPhrases:
         head_end, started = self._head_end(i, head_start, end, sent_start, started)
         if not started:
             return None
-        scan = PhraseScan(i, end, sent_start, appositions, no_det_pp, coordination, open_end)
+        scan = PhraseScan(i, end, sent_start, appositions, no_det_pp, coordination, open_end, after_verb)
         j = head_end
         while j < end:
             next_end = self._attachment_end(scan, j)
@@ -226,7 +227,8 @@ class NounPhrases:
         lex = self.doc.lex
         if not (lower[j] in ("in", "im") and j + 1 < end and (
                 lex.source_noun_kind(lower[j - 1]) in ("org", "collective")
-                or (lower[j] == "in" and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
+                or (lower[j] == "in" and not scan.after_verb
+                    and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
                     and any(lex.source_noun_kind(lower[x]) is not None or self._is_name(x, sent_start)
                             for x in range(scan.start, j))))):
             return None

@@ -73,7 +73,8 @@ class SourcePhrases:
         # after the verb "von den Partnern" is an object, "von HRW" an affiliation
         # a plural verb may have coordinated subjects: "erklärten SPD und Linke"
         plural = self.doc.lower[vi].endswith("en")
-        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural)
+        # after the verb "in Berlin" after a name is where it was said ("sagte Stolpe in Berlin")
+        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
         if np_ is None:
             return None
         if self.doc.lower[np_[0]] in NOT_NOMINATIVE:
