@@ -161,3 +161,16 @@ def test_where_a_minister_said_it_is_no_part_of_the_speaker_after_the_verb(hl):
 def test_the_authorities_in_both_states_before_the_verb_keep_their_place(hl):
     text = "Die Behörden in beiden Staaten erklärten, der Schmuggel habe zu dem Zwischenfall geführt."
     assert [c["src"] for c in attributed(hl, text)] == ["Die Behörden in beiden Staaten"]
+
+
+# ------------------------------------------------------------ continued speech: the latest mention
+
+
+def test_continued_speech_names_the_speaker_as_the_text_last_mentioned_him(hl):
+    text = ("Laut CNN hat der US-Verteidigungsminister Leon Panetta auf einer Pressekonferenz verkündet , "
+            "der Nationale Übergangsrat wolle die NATO-Streitkräfte in Libyen behalten .\n"
+            "„ Ich bemerkte heute Kommentare von einigen aus der libyschen Führung , dass die NATO ihre Mission "
+            "fortsetzen solle “ , wird Panetta zitiert .\n"
+            "Die Entscheidung wolle er der NATO überlassen .")
+    continued = [c for c in attributed(hl, text) if c["msg"].startswith("Die Entscheidung")]
+    assert [c["src"] for c in continued] == ["Panetta"]

@@ -49,6 +49,22 @@ class Coreference:
                 return (a, b)
         return None
 
+    def latest_mention(self, source: tuple[int, int] | None, before: int) -> tuple[int, int] | None:
+        """The last mention of a named source's surname before token ``before``
+        ("… der US-Verteidigungsminister Leon Panetta … , wird Panetta zitiert .
+        Die Entscheidung wolle er …"): continued speech is the speaker's as the
+        text last named him, which is the mention SpkAtt marks."""
+        if source is None or source[1] - source[0] < 2:
+            return None
+        surname = self.doc.words[source[1] - 1]
+        if not (surname[:1].isupper() and self.tokens.is_nounlike(source[1] - 1, -1)
+                and self.doc.lex.source_noun_kind(surname.lower()) is None):
+            return None
+        for k in range(before - 1, source[1] - 1, -1):
+            if self.doc.words[k] == surname and self.doc.quote_of[k] < 0:
+                return (k, k + 1)
+        return None
+
     def resolve(self, claims: list[Claim]) -> None:
         """Point pronoun / bare-role / 'demnach' sources at an earlier named source."""
         named: list[tuple[int, tuple[int, int]]] = []  # (sentence, span)

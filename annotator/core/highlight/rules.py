@@ -224,7 +224,8 @@ class DocRules:
             carrier.hedged = carrier.hedged or self.features.hedged(s, e)
             flow.prev_sent = si
             return True, None
-        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=carrier.source,
+        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT,
+                  source=self.coref.latest_mention(carrier.source, s) or carrier.source,
                   antecedent=carrier.antecedent,
                   cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue
                   hedged=self.features.hedged(s, e), score=0.6,
