@@ -57,7 +57,8 @@ class Coreference:
         if source is None or source[1] - source[0] < 2:
             return None
         surname = self.doc.words[source[1] - 1]
-        if not (surname[:1].isupper() and self.tokens.is_nounlike(source[1] - 1, -1)
+        # a name (a rare capitalised word) after a first name or role, not "die Rebellen"
+        if not (self.phrases._is_name(source[1] - 1, -1) and self.doc.words[source[1] - 2][:1].isupper()
                 and self.doc.lex.source_noun_kind(surname.lower()) is None):
             return None
         for k in range(before - 1, source[1] - 1, -1):
