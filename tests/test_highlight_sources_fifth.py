@@ -174,3 +174,16 @@ def test_continued_speech_names_the_speaker_as_the_text_last_mentioned_him(hl):
             "Die Entscheidung wolle er der NATO überlassen .")
     continued = [c for c in attributed(hl, text) if c["msg"].startswith("Die Entscheidung")]
     assert [c["src"] for c in continued] == ["Panetta"]
+
+
+def test_a_masculine_noun_after_der_is_the_next_subject_not_a_genitive_of_the_frame(hl):
+    text = ("Die Grenzen des Landes werden bis auf weiteres geschlossen , kündigte die Regierung in Lomé an .\n"
+            "Nach dem Tod des Staatschefs müsste laut Verfassung der Parlamentspräsident übergangsweise "
+            "das Präsidentenamt übernehmen .")
+    framed = [c for c in attributed(hl, text) if "Staatschefs" in c["msg"]]
+    assert [c["src"] for c in framed] == ["Verfassung"]
+
+
+def test_a_speaker_of_the_national_security_council_keeps_its_genitive(hl):
+    text = "Der Sprecher des Nationalen Sicherheitsrates sagte, die Lage sei ruhig."
+    assert [c["src"] for c in attributed(hl, text)] == ["Der Sprecher des Nationalen Sicherheitsrates"]

@@ -197,7 +197,20 @@ class NounPhrases:
         sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
         if sub is None or sub[1] <= j + 1:
             return STOP
+        if lower[j] in ("der", "einer") and self._masculine_singular(sub):
+            return STOP  # "laut Verfassung der Parlamentspräsident …": a nominative, not a genitive
         return self._genitive_conjunct(scan, sub[1])
+
+    # endings of masculine nouns whose plural differs ("Präsident(en)", "Journalist(en)",
+    # "Direktor(en)"): after "der" such a singular is a nominative, never a genitive
+    MASCULINE_SINGULAR = ("ent", "ant", "ist", "or", "eur", "ling")
+
+    def _masculine_singular(self, sub: Range) -> bool:
+        """Is ``sub`` an article, adjectives and one such masculine noun?"""
+        k = sub[0] + 1
+        while k < sub[1] and self.tokens.is_adjlike(k):
+            k += 1
+        return k == sub[1] - 1 and self.doc.lower[k].endswith(self.MASCULINE_SINGULAR)
 
     def _genitive_conjunct(self, scan: PhraseScan, k: int) -> int:
         """A coordinated genitive: "Erklärung des Betriebsrates und der IG
