@@ -187,3 +187,14 @@ def test_a_masculine_noun_after_der_is_the_next_subject_not_a_genitive_of_the_fr
 def test_a_speaker_of_the_national_security_council_keeps_its_genitive(hl):
     text = "Der Sprecher des Nationalen Sicherheitsrates sagte, die Lage sei ruhig."
     assert [c["src"] for c in attributed(hl, text)] == ["Der Sprecher des Nationalen Sicherheitsrates"]
+
+
+# ------------------------------------------------------------ nested attribution
+
+
+def test_reports_a_minister_presented_are_the_ministers_claim(hl):
+    text = ("Die Lage ist ernst, da die Außenministerin Annalena Baerbock Berichte vorgelegt hat, "
+            "die darauf hindeuten, dass Nordkorea Truppen schickt.")
+    claims = [c for c in attributed(hl, text) if c["msg"].startswith("dass Nordkorea")]
+    assert [(c["src"], c["cue"]) for c in claims] == [("die Außenministerin Annalena Baerbock", "vorgelegt")]
+
