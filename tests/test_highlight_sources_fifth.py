@@ -198,3 +198,9 @@ def test_reports_a_minister_presented_are_the_ministers_claim(hl):
     claims = [c for c in attributed(hl, text) if c["msg"].startswith("dass Nordkorea")]
     assert [(c["src"], c["cue"]) for c in claims] == [("die Außenministerin Annalena Baerbock", "vorgelegt")]
 
+
+
+def test_a_newspaper_with_a_quoted_name_and_an_extended_attribute_is_the_reporter(hl):
+    text = ("So berichtete die in Oberösterreich erscheinende „ Rundschau am Sonntag “ gestern von einer "
+            "Initiative oberösterreichischer Geistlicher .")
+    assert [c["src"] for c in attributed(hl, text)] == ["die in Oberösterreich erscheinende „ Rundschau am Sonntag “"]

@@ -137,7 +137,8 @@ class NounPhrases:
                     and not fclass(lower[k]) & {"det", "prep"}:
                 return j
             if self.tokens.is_adjlike(k) and not words[k][:1].isdigit() and k > j + 1 \
-                    and (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)) \
+                    and (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)
+                         or self.doc.quote_of[k + 1] >= 0) \
                     and not fclass(lower[k - 1]) & {"det", "prep"}:
                 return k
         return j
