@@ -49,6 +49,47 @@ class Coreference:
                 return (a, b)
         return None
 
+    def latest_mention(self, source: tuple[int, int] | None, before: int) -> tuple[int, int] | None:
+        """The last mention of a named source's surname before token ``before``
+        ("… der US-Verteidigungsminister Leon Panetta … , wird Panetta zitiert .
+        Die Entscheidung wolle er …"): continued speech is the speaker's as the
+        text last named him, which is the mention SpkAtt marks."""
+        if source is None or source[1] - source[0] < 2:
+            return None
+        surname = self.doc.words[source[1] - 1]
+        # a name (a rare capitalised word) after a first name or role, not "die Rebellen"
+        if not (self.phrases._is_name(source[1] - 1, -1) and self.doc.words[source[1] - 2][:1].isupper()
+                and self.doc.lex.source_noun_kind(surname.lower()) is None):
+            return None
+        for k in range(before - 1, source[1] - 1, -1):
+            if self.doc.words[k] == surname and self.doc.quote_of[k] < 0:
+                return (k, k + 1)
+        return None
+
+    def _nested(self, claim: Claim, a: int, sent_start: int) -> bool:
+        """ "…, da X und Y Berichte … vorgelegt haben, die darauf hindeuten,
+        dass …": the relative pronoun points at a report that X presented;
+        with nested attribution the outermost speaker is the source and the
+        verb of presenting the cue.  True when the claim was changed."""
+        lower = self.doc.lower
+        verb = a - 2
+        if verb <= sent_start or not self.tokens.finite_verb(verb) and lower[verb] not in self.doc.lex.verbs:
+            return False
+        if "aux" in self.tokens.fclass(verb) and verb - 1 > sent_start:
+            verb -= 1  # "vorgelegt haben": the participle is the cue
+        start = self.sources.clauses.clause_start(verb, sent_start)
+        if self.doc.lex.fclass(lower[start]) & {"sub", "conj"}:
+            start += 1
+        report = next((k for k in range(start, verb) if self.doc.lex.source_noun_kind(lower[k]) == "document"
+                       or self.doc.lex.is_nominal_cue(lower[k])), -1)
+        if report < 0:
+            return False
+        speaker = self.phrases.np_after(start, report, sent_start, allow_pron=False, coordination=True)
+        if speaker is None or not self.sources.speaker_like(speaker):
+            return False
+        claim.source, claim.cue = speaker, (verb, verb + 1)
+        return True
+
     def resolve(self, claims: list[Claim]) -> None:
         """Point pronoun / bare-role / 'demnach' sources at an earlier named source."""
         named: list[tuple[int, tuple[int, int]]] = []  # (sentence, span)
@@ -67,9 +108,13 @@ class Coreference:
             toks = self.doc.lower[a:b]
             target = None
             if b - a == 1 and toks[0] in RELATIVE and a > 0 and self.doc.words[a - 1] == ",":
-                before = self.phrases.np_before(a - 1, self.doc.sents[si][0] if si < len(self.doc.sents) else 0, -1)
+                sent_start = self.doc.sents[si][0] if si < len(self.doc.sents) else 0
+                before = self.phrases.np_before(a - 1, sent_start, -1)
                 if before is not None and self.sources.speaker_like(before):
                     target = before
+                elif self._nested(c, a, sent_start) and c.source is not None:
+                    named.append((si, c.source))  # the outermost speaker, named
+                    continue
             elif b - a == 1 and (toks[0] in ("er", "sie", "demnach", "dieser", "diese")):
                 for psi, span in reversed(named):
                     if si - psi > 4:

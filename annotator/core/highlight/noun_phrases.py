@@ -35,6 +35,9 @@ LEADING_PARTICLES = frozenset("de van di al el bin ibn dos del du ten ter".split
 # capitalised mid-sentence as polite address, not as a name
 POLITE = frozenset("sie ihr ihre ihren ihrem ihrer ihres ihnen du dich dir euch".split())
 
+# articles that can open an extended attribute ("die in Berlin geborene …")
+ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines".split())
+
 STOP = -1  # an attachment started but is not one: the phrase ends before it
 
 
@@ -49,6 +52,7 @@ class PhraseScan(NamedTuple):
     no_det_pp: bool
     coordination: bool
     open_end: bool
+    after_verb: bool = False
 
 
 class NounPhrases:
@@ -61,7 +65,7 @@ class NounPhrases:
     # ------------------------------------------------------------ NP chunking
     def np_after(self, i: int, end: int, sent_start: int, allow_pron: bool = True,
                  appositions: bool = True, no_det_pp: bool = False,
-                 coordination: bool = False, open_end: bool = True) -> Range | None:
+                 coordination: bool = False, open_end: bool = True, after_verb: bool = False) -> Range | None:
         """A noun phrase starting at token i (before ``end``): a pronoun, or
         articles and adjectives, a head of nouns and names, then attachments
         (genitives, "(SPD)", places, "für X", affiliations, appositions and,
@@ -74,7 +78,7 @@ class NounPhrases:
         head_end, started = self._head_end(i, head_start, end, sent_start, started)
         if not started:
             return None
-        scan = PhraseScan(i, end, sent_start, appositions, no_det_pp, coordination, open_end)
+        scan = PhraseScan(i, end, sent_start, appositions, no_det_pp, coordination, open_end, after_verb)
         j = head_end
         while j < end:
             next_end = self._attachment_end(scan, j)
@@ -103,6 +107,8 @@ class NounPhrases:
             started = True
         elif "det" in self.tokens.fclass(j) and (lower[j] not in SUBJECT_PRONOUNS or lower[j] == "ihr"):
             j += 1
+            if lower[i] in ARTICLES and not low_k_rel(self.doc, i):
+                j = self._extended_attribute(j, end, sent_start)
         elif lower[j] in LEADING_PARTICLES and words[j].islower() and j + 1 < end \
                 and self.tokens.is_nounlike(j + 1, sent_start):
             return j + 1, False  # a name that starts with its particle: "de Maizière", "al Huthi"
@@ -115,6 +121,27 @@ class NounPhrases:
                 or words[j + 1] in ("„", "»")):
             j += 1
         return j, started
+
+    def _extended_attribute(self, j: int, end: int, sent_start: int) -> int:
+        """Past the phrase inside an extended attribute after an article, to
+        its participle or adjective: "die [zur kalifornischen Stanford
+        University] gehörende Hoover Institution", "der [für die Omo-Region]
+        zuständige Koordinator", "die [in New York City] geborene Lopez".
+        Only a PP or object (no verb, no punctuation) may stand between."""
+        words, lower = self.doc.words, self.doc.lower
+        fclass = self.doc.lex.fclass
+        if j >= end or not fclass(lower[j]) & {"prep", "det"} or self.tokens.is_adjlike(j):
+            return j
+        for k in range(j + 1, min(end - 1, j + 12)):
+            if words[k] in PUNCT and self.doc.quote_of[k] < 0 or fclass(lower[k]) & {"aux", "sub", "pron", "conj"} \
+                    and not fclass(lower[k]) & {"det", "prep"}:
+                return j
+            if self.tokens.is_adjlike(k) and not words[k][:1].isdigit() and k > j + 1 \
+                    and (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)
+                         or self.doc.quote_of[k + 1] >= 0) \
+                    and not fclass(lower[k - 1]) & {"det", "prep"}:
+                return k
+        return j
 
     def _head_end(self, i: int, j: int, end: int, sent_start: int, started: bool) -> tuple[int, bool]:
         """The head from j: capitalised words, hyphenated names, short quoted
@@ -141,6 +168,10 @@ class NounPhrases:
                     and lower[j] not in GENITIVE_DETS | {"zu"}:
                 j += 1
                 continue
+            if started and lower[j] == "zu" and j + 1 < end and self._is_name(j - 1, sent_start) \
+                    and self._is_name(j + 1, sent_start) and words[j - 1][:1].isupper():
+                j += 1  # a title of nobility between names: "Karl-Theodor zu Guttenberg"
+                continue
             if started and j == i + 1 and words[j - 1].endswith("s") and self.tokens.is_adjlike(j) and j + 1 < end \
                     and (self.tokens.is_nounlike(j + 1, sent_start) or self.tokens.is_adjlike(j + 1)):
                 j += 1  # "Berlins früherer Regierender Bürgermeister …": a genitive name in front
@@ -165,7 +196,34 @@ class NounPhrases:
                 and not (j - 1 > scan.start and words[j - 1].isupper() and len(words[j - 1]) > 1)):
             return None
         sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
-        return sub[1] if sub is not None and sub[1] > j + 1 else STOP
+        if sub is None or sub[1] <= j + 1:
+            return STOP
+        if lower[j] in ("der", "einer") and self._masculine_singular(sub):
+            return STOP  # "laut Verfassung der Parlamentspräsident …": a nominative, not a genitive
+        return self._genitive_conjunct(scan, sub[1])
+
+    # endings of masculine nouns whose plural differs ("Präsident(en)", "Journalist(en)",
+    # "Direktor(en)"): after "der" such a singular is a nominative, never a genitive
+    MASCULINE_SINGULAR = ("ent", "ant", "ist", "or", "eur", "ling")
+
+    def _masculine_singular(self, sub: Range) -> bool:
+        """Is ``sub`` an article, adjectives and one such masculine noun?"""
+        k = sub[0] + 1
+        while k < sub[1] and self.tokens.is_adjlike(k):
+            k += 1
+        return k == sub[1] - 1 and self.doc.lower[k].endswith(self.MASCULINE_SINGULAR)
+
+    def _genitive_conjunct(self, scan: PhraseScan, k: int) -> int:
+        """A coordinated genitive: "Erklärung des Betriebsrates und der IG
+        Metall", "Aussagen eines Mitarbeiters sowie anderer Augenzeugen"."""
+        lower = self.doc.lower
+        if not (k + 2 < scan.end and lower[k] in ("und", "sowie") and (
+                lower[k + 1] in GENITIVE_DETS
+                or lower[k + 1].endswith("er") and self.tokens.is_adjlike(k + 1)
+                and self.tokens.is_nounlike(k + 2, scan.sent_start))):
+            return k
+        sub = self.np_after(k + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+        return sub[1] if sub is not None and sub[1] > k + 2 else k
 
     def _bracket(self, scan: PhraseScan, j: int) -> int | None:
         """A short bracket: "(SPD)"."""
@@ -183,7 +241,8 @@ class NounPhrases:
         lex = self.doc.lex
         if not (lower[j] in ("in", "im") and j + 1 < end and (
                 lex.source_noun_kind(lower[j - 1]) in ("org", "collective")
-                or (lower[j] == "in" and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
+                or (lower[j] == "in" and not scan.after_verb
+                    and self.tokens.is_nounlike(j + 1, sent_start) and not self.tokens.fclass(j + 1)
                     and any(lex.source_noun_kind(lower[x]) is not None or self._is_name(x, sent_start)
                             for x in range(scan.start, j))))):
             return None
@@ -311,6 +370,9 @@ class NounPhrases:
                 pass  # "Union Générale Tunisienne du Travail"
             elif cls & {"aux", "sub", "pron", "wh"} and not cls & {"det"}:
                 return None
+            elif lo == "zu" and m + 1 < end and words[m + 1][:1].islower() and (
+                    m + 2 >= end or words[m + 2] in PUNCT):
+                return None  # "…, nordkoreanische Soldaten zu rekrutieren,": a zu-infinitive clause
             elif cls & {"det", "prep", "conj"} or lo in self.APPOSITION_PREPS:
                 pass
             elif (self.tokens.is_adjlike(m) or x[:1].isdigit() or x in ("(", ")", "-", "/", "–")

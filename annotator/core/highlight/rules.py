@@ -212,14 +212,20 @@ class DocRules:
             return True, c
         if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
             return False, None
-        if carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and flow.prev_sent == si - 1:
+        own = self.sources.own_speaker(s, e, self.verbs.find_verb_cues(s, e))
+        if own is not None:
+            # "…, gab der Außenminister bekannt": the sentence names its own speaker and verb
+            carrier = Claim(parts=carrier.parts, attribution=carrier.attribution, source=own[0])
+            mood_verb = own[1]
+        elif carrier.kind in ("free", "colon") and carrier.parts[-1][1] <= s and flow.prev_sent == si - 1:
             # merge into the previous free-indirect claim
             carrier.parts[-1] = (carrier.parts[-1][0], e)
             carrier.sents.append(si)
             carrier.hedged = carrier.hedged or self.features.hedged(s, e)
             flow.prev_sent = si
             return True, None
-        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=carrier.source,
+        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT,
+                  source=self.coref.latest_mention(carrier.source, s) or carrier.source,
                   antecedent=carrier.antecedent,
                   cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue
                   hedged=self.features.hedged(s, e), score=0.6,
@@ -340,6 +346,7 @@ class DocRules:
         # 3. adverbial frames: message = the clause they govern minus the frame
         if not found and frames:
             found = self._frame_claims(s, e, frames)
+            self.sources.possessor_speaker(found, s, e, all_verbs)
         if found:
             return found
         # 4. reported speech act without complement: whole sentence

@@ -10,16 +10,22 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import PASSIVE_AUX, RELATIVE, SUBJECT_PRONOUNS
+from annotator.core.highlight.rules_words import PASSIVE_AUX, POSSESSIVES, RELATIVE, SUBJECT_PRONOUNS
 from annotator.core.highlight.word_classes import WordClasses
 
 # endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
 COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus", "nis", "tum", "ment",
                        "erei", "chen", "lein", "ling", "nahme", "gabe")
+
+
+# words that start a dative or accusative phrase (or are one), never a subject
+NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem jenen jenem keinen keinem "
+                           "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
 
 
 class VerbClause(NamedTuple):
@@ -67,12 +73,12 @@ class SourcePhrases:
         # after the verb "von den Partnern" is an object, "von HRW" an affiliation
         # a plural verb may have coordinated subjects: "erklärten SPD und Linke"
         plural = self.doc.lower[vi].endswith("en")
-        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural)
+        # after the verb "in Berlin" after a name is where it was said ("sagte Stolpe in Berlin")
+        np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
         if np_ is None:
             return None
-        a, b = np_
-        if self.doc.lower[a] in ("ihm", "ihr", "ihnen", "uns"):
-            return None
+        if self.doc.lower[np_[0]] in NOT_NOMINATIVE:
+            return None  # "… unterstreicht den zunehmenden Bedarf": an object is never the speaker
         return np_
 
     def subject_of(self, vi: int, vf: VerbForm, s: int, e: int, particle: int = -1) -> Range | None:
@@ -148,6 +154,12 @@ class SourcePhrases:
                 and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
                 and lower[cs] not in ("den", "dem", "denen"):
             return Found((cs, cs + 1))  # "…, der die Regierung aufgefordert hatte, …": the relative pronoun
+        if cs > s and verb_final and fin == vi and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 < vi:
+            # "Die Alternative, die Roßberg nannte, …": a phrase after the relative
+            # pronoun up to the verb is the clause's subject, the pronoun its object
+            sub = self.phrases.np_after(cs + 1, fin, s)
+            if sub is not None and sub[1] == fin and self.speaker_like(sub):
+                return Found(sub)
         if fin == vi and not verb_final:
             sub = self._coordinated_clause_subject(c)
             if sub is not None:
@@ -236,6 +248,35 @@ class SourcePhrases:
             return self.subject_after(fin, e, s, c.particle) or phrase
         return phrase
 
+    def own_speaker(self, s: int, e: int, verbs: list[tuple[int, VerbForm, int]]) -> tuple[Range, int] | None:
+        """(subject, verb) of an indicative reporting verb in s..e with a speaker-like subject
+        ("…, gab der Außenminister bekannt", "X erklärte hingegen, …"): a
+        sentence of continued speech that names its speaker is that
+        speaker's, not the one carried from before."""
+        for vi, vf, particle in verbs:
+            if vf.kind not in ("fin", "part") or vf.cls == "evidence" or vf.precision < 0.1:
+                continue
+            aux = self.clauses.aux_before(vi, self.clauses.clause_start(vi, s))
+            if aux >= 0 and self.doc.lower[aux] in self.doc.lex.konj1:
+                continue  # "Im Brief habe sich X beschwert": reported speech itself
+            subject = self.subject_of(vi, vf, s, e, particle)
+            if subject is not None and self.speaker_like(subject) \
+                    and self.doc.lower[subject[0]] not in ("es", "man", "er", "sie", "ich", "wir"):
+                return subject, vi
+        return None
+
+    def possessor_speaker(self, claims: list[Claim], s: int, e: int, verbs: list[tuple[int, VerbForm, int]]) -> None:
+        """ "X fordert …, bei dem es sich seiner Meinung nach um … handle": the
+        possessive frame's owner is the speaker the sentence names with its
+        reporting verb, the source instead of "seiner Meinung"."""
+        for claim in claims:
+            if claim.source is None or claim.source[1] - claim.source[0] != 2 \
+                    or self.doc.lower[claim.source[0]] not in POSSESSIVES:
+                continue
+            own = self.own_speaker(s, e, verbs)
+            if own is not None:
+                claim.source = own[0]
+
     def speaker_like(self, span: tuple[int, int]) -> bool:
         """Could this phrase be a speaker: a pronoun, a role/organisation/
         document noun or a name (a capitalised word our word list does not know
@@ -249,7 +290,7 @@ class SourcePhrases:
             lo = self.doc.lower[k]
             if lo in ("er", "sie", "wir", "ich"):
                 return True
-            if not self.doc.words[k][:1].isupper():
+            if not self.doc.words[k][:1].isupper() or self._genitive_name(k, a):
                 continue
             if self.doc.lex.source_noun_kind(lo) is not None or is_acronym(self.doc.words[k]):
                 return True
@@ -257,6 +298,14 @@ class SourcePhrases:
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
                 return True
         return self._bare_name(a, b)
+
+    def _genitive_name(self, k: int, a: int) -> bool:
+        """A name in -s right after a common noun is its genitive attribute,
+        not the phrase's head: "Die Entscheidung Russlands" is no speaker."""
+        if k - 1 < a or not self.doc.lower[k].endswith("s"):
+            return False
+        head = self.doc.lower[k - 1]
+        return head.endswith(COMMON_NOUN_ENDINGS) and self.doc.lex.source_noun_kind(head) is None
 
     def _bare_name(self, a: int, b: int) -> bool:
         """Capitalised words without an article, none ever written lowercase

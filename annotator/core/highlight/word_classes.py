@@ -32,9 +32,15 @@ class WordClasses:
         if x[:1].islower() and x.endswith((".de", ".com", ".org", ".net", ".at", ".ch")) and len(x) > 5:
             return True  # "t-online.de", "bildblog.de"
         if not x[:1].isupper() and not (x[:1].isdigit() and "-" in x):
-            # "al-Omair", "bin-Laden": lowercase particle joined to a name
-            h = x.find("-")
-            return 0 < h < 4 and x[h + 1:h + 2].isupper()
+            # "al-Omair", "bin-Laden": lowercase particle joined to a name; a compound
+            # whose last part is a noun ("documenta-Homepage", "verdi-Verhandlungsführer")
+            if "-" in x:
+                h = x.rfind("-")
+                return 0 < h and x[h + 1:h + 2].isupper()
+            if "." in x:  # a name written with an inner dot ("ver.di")
+                return x.count(".") == 1 and len(x) > 4 and x[-1:].isalpha() and x[:1].isalpha() \
+                    and x.replace(".", "").isalpha()
+            return x.isalnum() and not x.isalpha() and x[:1].isalpha()  # a name with digits: "n24", "h5n1"
         if self.doc.pos is not None:
             return self.doc.pos[i] in ("NOUN", "PROPN", "X", "NUM")
         lo = self.doc.lower[i]
