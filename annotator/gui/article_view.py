@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import Span
 from annotator.core.review.claims import Claim, ClaimState
-from annotator.gui.claim_marks import Mark, claim_marks, paint_marks
+from annotator.gui.claim_marks import Mark, paint_marks
 from annotator.gui.colors import claim_colors
 from annotator.gui.gutter import ClaimGutter, Link
 from annotator.gui.offsets import OffsetMap
@@ -74,8 +74,7 @@ class ArticleView(QPlainTextEdit):
         self._hold_paint = False
         self._claims: list[Claim] = []
         self._current: int | None = None
-        self._marks: list[Mark] = []  # every claim's background (claim_marks.py)
-        self.painted_marks: list[Mark] = []  # those the last paint drew
+        self.painted_marks: list[Mark] = []  # the claims' backgrounds the last paint drew
         self._colors = claim_colors(self.palette())
         self._covered = (0, 0)  # code point range the current selections cover
         # Half a line between paragraphs (articles separate them by one newline).
@@ -100,7 +99,7 @@ class ArticleView(QPlainTextEdit):
     def show_article(self, text: str, offsets: OffsetMap) -> None:
         self.offsets = offsets
         self._text = text
-        self._claims, self._current, self._marks = [], None, []
+        self._claims, self._current = [], None
         self.setExtraSelections([])
         self.gutter.mark(None)
         self.setPlainText(text)  # never HTML
@@ -187,8 +186,7 @@ class ArticleView(QPlainTextEdit):
     def _paint(self) -> None:
         if self._hold_paint:
             return
-        self._marks = claim_marks(self._claims, self._current, self.offsets, self._colors)
-        self.viewport().update()
+        self.viewport().update()  # the claims' backgrounds (claim_marks.py)
         self._mark_near_screen()
 
     def _mark_near_screen(self) -> None:
@@ -280,10 +278,11 @@ class ArticleView(QPlainTextEdit):
             top, end = self.on_screen()
             if top < self._covered[0] or end > self._covered[1]:
                 self._mark_near_screen()  # scrolled past what we marked: mark the new ones
-        if self._marks:  # the claims' backgrounds first, the text over them
+        if self._claims:  # the claims' backgrounds first, the text over them
             painter = QPainter(self.viewport())
             try:
-                self.painted_marks = paint_marks(self, painter, self._marks, event.rect())
+                self.painted_marks = paint_marks(self, painter, event.rect(), self.offsets,
+                                                 self._claims, self._current, self._colors)
             finally:
                 painter.end()
         else:
