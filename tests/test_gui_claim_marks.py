@@ -12,20 +12,21 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.review.claims import ClaimState
-from annotator.gui.colors import claim_colors
+from annotator.gui.colors import claim_colors, odd_tint
 
 
-def colour_under(view, claim) -> QColor:
-    """The commonest colour on the first four letters of ``claim`` outside its
-    source and cue, as painted."""
+def colour_under(view, claim, at_end: bool = False) -> QColor:
+    """The commonest colour on the first (``at_end``: last) four letters of
+    ``claim`` outside its source and cue, as painted."""
     # What is on the screen (the window's backing store), not a fresh rendering.
     QApplication.processEvents()
     top_left = view.viewport().mapTo(view.window(), QPoint(0, 0))
     image = view.screen().grabWindow(view.window().winId()).toImage().copy(
         QRect(top_left, view.viewport().size()))
     inside = [s for s in (claim.source, claim.cue) if s is not None]
+    positions = range(claim.span.start, claim.span.end - 5)
     start = view.offsets.to_qt(next(
-        p for p in range(claim.span.start, claim.span.end - 4)
+        p for p in (reversed(positions) if at_end else positions)
         if not any(s.start - 4 < p < s.end for s in inside)))
     cursor = QTextCursor(view.document())
     cursor.setPosition(start)
@@ -72,3 +73,21 @@ def test_the_source_and_cue_of_the_selected_claim_stay_underlined(window):
         == QTextCharFormat.UnderlineStyle.SingleUnderline
     assert styles[view.offsets.span_to_qt(claim.cue.start, claim.cue.end)] \
         == QTextCharFormat.UnderlineStyle.WaveUnderline
+
+
+def test_moving_to_the_next_claim_repaints_both_claims_on_screen(window):
+    view, session = window.workspace.view, window.workspace.session
+    colors = claim_colors(view.palette())
+    first = session.current
+    colour_under(view, first)  # painted once
+    press(window, "j")
+    second = session.current
+    assert second is not first
+    # The ends of both claims: lines that neither their sources nor their cues repaint.
+    assert colour_under(view, first, at_end=True) == colors.states[ClaimState.SUGGESTED]
+    assert colour_under(view, second, at_end=True) == colors.selected[ClaimState.SUGGESTED]
+    press(window, "k")
+    assert colour_under(view, first, at_end=True) == colors.selected[ClaimState.SUGGESTED]
+    assert colour_under(view, second, at_end=True).name() in (
+        colors.states[ClaimState.SUGGESTED].name(),
+        odd_tint(colors, colors.states[ClaimState.SUGGESTED]).name())
