@@ -12,7 +12,7 @@ the text. All positions are converted through the session's
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextDocumentLayout,
@@ -243,16 +243,19 @@ class ArticleView(QPlainTextEdit):
         colors = self._colors
         first, last = self.offsets.from_qt(self._covered[0]), self.offsets.from_qt(self._covered[1])
         links = []
+        tints: dict[ClaimState, QColor] = {}  # one colour per state, not one per claim
         for number, claim in enumerate(self._claims):
-            if claim.source is None:
+            shown = claim.shown  # its spans without building Span objects (200 claims a change)
+            source = shown.source
+            if source is None or max(shown.end, source.end) < first or min(shown.start, source.start) > last:
                 continue
-            low, high = min(claim.span.start, claim.source.start), max(claim.span.end, claim.source.end)
-            if high < first or low > last:
-                continue
-            color = colors.selected[claim.state]
-            color = color.lighter(170) if colors.dark else color.darker(170)
-            links.append(Link(self.offsets.span_to_qt(claim.span.start, claim.span.end),
-                              self.offsets.span_to_qt(claim.source.start, claim.source.end),
+            state = claim.state
+            color = tints.get(state)
+            if color is None:
+                color = colors.selected[state]
+                color = tints[state] = color.lighter(170) if colors.dark else color.darker(170)
+            links.append(Link(self.offsets.span_to_qt(shown.start, shown.end),
+                              self.offsets.span_to_qt(source.start, source.end),
                               color, selected=number == self._current))
         return links
 
