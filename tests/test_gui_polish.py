@@ -127,7 +127,8 @@ def test_added_claims_do_not_look_like_selected_text(window, qapp):
                 assert hue_distance(added, selection) >= 90
                 assert hue_distance(added, colors.source) >= 45  # nor like the source
             assert colors.states[ClaimState.ADDED].name() in window.workspace.legend.text()
-            painted = [s.format.background().color() for s in view.extraSelections()]
+            view.viewport().repaint()
+            painted = [mark.color for mark in view.painted_marks]
             assert colors.selected[ClaimState.ADDED] in painted
     finally:
         QApplication.setPalette(original)

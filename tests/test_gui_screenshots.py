@@ -45,8 +45,9 @@ def test_screenshots_in_light_and_dark_palettes(window, qapp):
         view = window.workspace.view
         assert is_dark(view.palette())
         # The current claim is painted with the dark colour set.
-        current = view.extraSelections()[-3]  # claim, then its source and cue
-        assert current.format.background().color() in claim_colors(view.palette()).selected.values()
+        view.viewport().repaint()
+        current = view.painted_marks[-1]  # the selected claim is painted last
+        assert current.color in claim_colors(view.palette()).selected.values()
         # The claims list follows the palette too (its rows were light green on dark).
         model = window.claim_list.model_
         row = model.data(model.index(0), Qt.ItemDataRole.BackgroundRole)

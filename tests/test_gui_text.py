@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gui_support import db_annotations, press
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 from annotator.core.models import ClaimSuggestion, NewArticle, Span
 from annotator.core.project import Project
@@ -31,8 +32,12 @@ def test_unicode_spans_from_the_window_are_code_point_offsets(open_window, tmp_p
     assert view.toPlainText() == UNICODE_TEXT
 
     # The highlight covers exactly the claim although astral characters precede it.
-    selection = view.extraSelections()[0]
-    assert selection.cursor.selectedText() == UNICODE_TEXT[claim_start:claim_end]
+    view.viewport().repaint()
+    (mark,) = view.painted_marks
+    marked = QTextCursor(view.document())
+    marked.setPosition(mark.start)
+    marked.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+    assert marked.selectedText() == UNICODE_TEXT[claim_start:claim_end]
 
     # Select "Die Ärztin" with raw Qt (UTF-16) positions, as the mouse would.
     source = UNICODE_TEXT.index("Die Ärztin")
@@ -79,8 +84,9 @@ def test_a_long_article_highlights_the_claims_wherever_it_is_scrolled(open_windo
     window = open_window(db, Settings(annotator="anna", path=tmp_path / "s.json"))
     view = window.workspace.view
 
-    def highlighted() -> set[int]:
-        return {view.offsets.from_qt(s.cursor.selectionStart()) for s in view.extraSelections()}
+    def highlighted() -> set[int]:  # the claims painted on screen
+        view.viewport().repaint()
+        return {view.offsets.from_qt(mark.start) for mark in view.painted_marks}
 
     assert claims[0][0] in highlighted() and claims[-1][0] not in highlighted()
     press(window, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # scroll to the end

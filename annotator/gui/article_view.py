@@ -1,15 +1,18 @@
 """The article text with its claims highlighted.
 
 Plain text only (``setPlainText``): markup in an article is shown as the
-characters it is. Claims are ExtraSelections (no document edits), so
-switching claims or states never re-lays out the text. All positions are
-converted through the session's :class:`~annotator.gui.offsets.OffsetMap`.
+characters it is. Claims' backgrounds are painted under the text of the
+lines on screen (claim_marks.py); what changes the letters themselves
+(rejected claims, the selected claim's source and cue) are ExtraSelections.
+Neither edits the document, so switching claims or states never re-lays out
+the text. All positions are converted through the session's
+:class:`~annotator.gui.offsets.OffsetMap`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextDocumentLayout,
@@ -21,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import Span
 from annotator.core.review.claims import Claim, ClaimState
-from annotator.gui.colors import claim_colors, odd_tint
+from annotator.gui.claim_marks import Mark, paint_marks
+from annotator.gui.colors import claim_colors
 from annotator.gui.gutter import ClaimGutter, Link
 from annotator.gui.offsets import OffsetMap
 
@@ -70,6 +74,8 @@ class ArticleView(QPlainTextEdit):
         self._hold_paint = False
         self._claims: list[Claim] = []
         self._current: int | None = None
+        self.painted_marks: list[Mark] = []  # the claims' backgrounds the last paint drew
+        self._shown_marks: list[tuple] | None = None  # what decides each claim's mark (None: repaint all)
         self._colors = claim_colors(self.palette())
         self._covered = (0, 0)  # code point range the current selections cover
         # Half a line between paragraphs (articles separate them by one newline).
@@ -94,7 +100,7 @@ class ArticleView(QPlainTextEdit):
     def show_article(self, text: str, offsets: OffsetMap) -> None:
         self.offsets = offsets
         self._text = text
-        self._claims, self._current = [], None
+        self._claims, self._current, self._shown_marks = [], None, None
         self.setExtraSelections([])
         self.gutter.mark(None)
         self.setPlainText(text)  # never HTML
@@ -171,21 +177,51 @@ class ArticleView(QPlainTextEdit):
         selection.format = fmt
         return selection
 
-    def _claim_format(self, claim: Claim, selected: bool, odd: bool = False) -> QTextCharFormat:
+    def _rejected_format(self) -> QTextCharFormat:
+        """A rejected claim's letters (its background is its mark)."""
         fmt = QTextCharFormat()
-        table = self._colors.selected if selected else self._colors.states
-        color = table[claim.state]
-        if odd and not selected:  # neighbouring claims get two tints, so their border shows
-            color = odd_tint(self._colors, color)
-        fmt.setBackground(color)
-        if claim.state == ClaimState.REJECTED:
-            fmt.setForeground(self._colors.rejected_text)
-            fmt.setFontStrikeOut(True)
+        fmt.setForeground(self._colors.rejected_text)
+        fmt.setFontStrikeOut(True)
         return fmt
 
     def _paint(self) -> None:
         if self._hold_paint:
             return
+        self._repaint_changed_marks()
+        self._mark_near_screen()
+
+    def _repaint_changed_marks(self) -> None:
+        """Ask Qt to repaint the lines of the claims whose background changed
+        (a key press: the claim decided and the one selected next), or the
+        whole text after a new article or palette: repainting all of it cost
+        ~4 ms more a key than the two claims' lines."""
+        marks = [(c.shown.start, c.shown.end, c.state, n == self._current)
+                 for n, c in enumerate(self._claims)]
+        shown, self._shown_marks = self._shown_marks, marks
+        if shown is None or len(shown) != len(marks):
+            self.viewport().update()
+            return
+        spans = {(m[0], m[1]) for new, old in zip(marks, shown) if new != old for m in (new, old)}
+        if not spans:
+            return
+        top, end = self.on_screen()
+        area = QRect()
+        for start, stop in spans:
+            start, stop = self.offsets.span_to_qt(start, stop)
+            if stop >= top and start <= end:
+                first, last = self._cursor_rect(max(start, top)), self._cursor_rect(min(stop, end))
+                area = area.united(QRect(0, first.top(), self.viewport().width(),
+                                         last.bottom() - first.top() + 1))
+        if not area.isEmpty():
+            self.viewport().update(area)
+
+    def _cursor_rect(self, position: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        return self.cursorRect(cursor)
+
+    def _mark_near_screen(self) -> None:
+        """The ExtraSelections, the bar and the overview's links near the screen."""
         # Inside an (empty) edit block QTextCursor.setPosition skips computing
         # the cursor's x coordinate, which would lay out every paragraph that
         # holds a claim: 200 claims cost ~1 ms instead of ~20 ms.
@@ -207,16 +243,19 @@ class ArticleView(QPlainTextEdit):
         colors = self._colors
         first, last = self.offsets.from_qt(self._covered[0]), self.offsets.from_qt(self._covered[1])
         links = []
+        tints: dict[ClaimState, QColor] = {}  # one colour per state, not one per claim
         for number, claim in enumerate(self._claims):
-            if claim.source is None:
+            shown = claim.shown  # its spans without building Span objects (200 claims a change)
+            source = shown.source
+            if source is None or max(shown.end, source.end) < first or min(shown.start, source.start) > last:
                 continue
-            low, high = min(claim.span.start, claim.source.start), max(claim.span.end, claim.source.end)
-            if high < first or low > last:
-                continue
-            color = colors.selected[claim.state]
-            color = color.lighter(170) if colors.dark else color.darker(170)
-            links.append(Link(self.offsets.span_to_qt(claim.span.start, claim.span.end),
-                              self.offsets.span_to_qt(claim.source.start, claim.source.end),
+            state = claim.state
+            color = tints.get(state)
+            if color is None:
+                color = colors.selected[state]
+                color = tints[state] = color.lighter(170) if colors.dark else color.darker(170)
+            links.append(Link(self.offsets.span_to_qt(shown.start, shown.end),
+                              self.offsets.span_to_qt(source.start, source.end),
                               color, selected=number == self._current))
         return links
 
@@ -240,14 +279,14 @@ class ArticleView(QPlainTextEdit):
         return (self.offsets.from_qt(self._covered[0]), self.offsets.from_qt(self._covered[1]))
 
     def _selections(self) -> list[QTextEdit.ExtraSelection]:
+        """Rejected claims near the screen, and the selected claim's source and cue."""
         colors = self._colors
         first, last = self._visible_range()
-        selections = [self._selection(c.span, self._claim_format(c, False, odd=n % 2 == 1))
-                      for n, c in enumerate(self._claims)
-                      if n != self._current and c.span.end >= first and c.span.start <= last]
+        rejected = self._rejected_format()
+        selections = [self._selection(c.span, rejected) for c in self._claims
+                      if c.state == ClaimState.REJECTED and c.span.end >= first and c.span.start <= last]
         if self._current is not None:
             claim = self._claims[self._current]
-            selections.append(self._selection(claim.span, self._claim_format(claim, True)))
             for span, color, style in ((claim.source, colors.source,
                                         QTextCharFormat.UnderlineStyle.SingleUnderline),
                                        (claim.cue, colors.cue,
@@ -266,13 +305,23 @@ class ArticleView(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._colors = claim_colors(self.palette())
+            self._shown_marks = None  # every mark's colour changes
             self._paint()
 
     def paintEvent(self, event) -> None:
         if self._claims and not self._hold_paint:
             top, end = self.on_screen()
             if top < self._covered[0] or end > self._covered[1]:
-                self._paint()  # scrolled past the claims we marked: mark the new ones
+                self._mark_near_screen()  # scrolled past what we marked: mark the new ones
+        if self._claims:  # the claims' backgrounds first, the text over them
+            painter = QPainter(self.viewport())
+            try:
+                self.painted_marks = paint_marks(self, painter, event.rect(), self.offsets,
+                                                 self._claims, self._current, self._colors)
+            finally:
+                painter.end()
+        else:
+            self.painted_marks = []
         super().paintEvent(event)
 
     def resizeEvent(self, event) -> None:

@@ -35,6 +35,7 @@ from annotator.core.corroboration.project_claims import (
     IndexedClaim,
     RelatedClaim,
     build_index,
+    claim_index,
     grades_of,
     indexed,
     needs_build,
@@ -164,6 +165,7 @@ class RelatedClaims(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._refresh_now)
         self._build: Job | None = None  # the index being built in a worker, if any
+        self._index = None  # kept across lookups (claim_index); renewed when many claims change
         workspace.claimsShown.connect(self.refresh)
         workspace.bus.changed.connect(self._changed)
         workspace.panel.set_related_view(self.panel)  # on the claim panel, under the claim
@@ -219,6 +221,7 @@ class RelatedClaims(QObject):
 
     def _build_finished(self) -> None:
         job, self._build = self._build, None
+        self._index = None
         if job is None or self._stopped:
             return
         self.panel.cancel_button.clicked.disconnect(job.cancel)
@@ -254,7 +257,9 @@ class RelatedClaims(QObject):
             self.rows, self.claim, self.proposal = [], None, None  # the panel shows the build
             return
         self.claim = self._current()
-        self.rows = related_claims(self.project, self.claim) if self.claim is not None else []
+        if self.claim is not None and self._index is None:
+            self._index = claim_index(self.project)
+        self.rows = related_claims(self.project, self.claim, self._index) if self.claim is not None else []
         hint = ""
         if self.origin is not None:
             claim, rows, index = self.origin
@@ -268,6 +273,8 @@ class RelatedClaims(QObject):
                                            if self.proposal else (None,))
 
     def _changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is not self.workspace or changes.all_articles or changes.article_list:
+            self._index = None  # a job or another window: the claim count and rarities are read again
         if changes.relations and initiator is not self.workspace:
             self.refresh()
 

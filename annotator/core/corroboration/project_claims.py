@@ -244,6 +244,14 @@ class RelatedClaim:
     differences: tuple[Difference, ...]
 
 
+def claim_index(project) -> ClaimIndex:
+    """A reader of the project's index to keep across lookups (the claim
+    panel's): it reads the claim count and each key's rarity once, not per
+    lookup (the count alone took ~13 ms of a ~35 ms lookup at 100,000
+    articles). The posting lists and the claims are read live each time."""
+    return ClaimIndex(project.db.conn)
+
+
 def related_claims(project, claim: IndexedClaim, index: ClaimIndex | None = None) -> list[RelatedClaim]:
     """The claims of other articles related to ``claim``, best first."""
     index = index or ClaimIndex(project.db.conn)

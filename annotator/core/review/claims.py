@@ -106,7 +106,7 @@ def merge_claims(suggestions: list[ClaimSuggestion], annotations: list[Annotatio
         a.suggestion_id: a for a in annotations if a.suggestion_id is not None}
     claims = [Claim(s, by_suggestion.get(s.id)) for s in suggestions]
     claims += [Claim(None, a) for a in annotations if a.suggestion_id is None]
-    claims.sort(key=lambda c: (c.span.start, c.span.end, c.key))
+    claims.sort(key=lambda c: (c.shown.start, c.shown.end, c.key))  # c.span builds a Span: 0.3 ms a switch
     return claims
 
 
