@@ -13,8 +13,10 @@ meanwhile, and the linker's only write, a new (proposed) source, goes
 through :meth:`ImportRegistry.add`, which writes it and puts it into every
 cached answer it belongs to. Merges and removals never happen in an import;
 :meth:`remove` still forgets everything. A rolled-back import drops the
-object with its transaction. Memory is bounded by the registry's keys, not
-by the number of articles.
+object with its transaction. Memory: it remembers every key it was asked,
+found or not, and on news each article brings new names, so the writer
+forgets everything past ``import_caches.REGISTRY`` answers (the next
+lookups read the database again).
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ class ImportRegistry(stored.StoredRegistry):
         self._ids_by_name.clear()
         self._read.clear()
         self._resolved.clear()
+
+    def remembered(self) -> int:
+        """How many answers it holds (core/import_caches.py bounds them)."""
+        return len(self._ids_by_key) + len(self._ids_by_name) + len(self._read) + len(self._resolved)
 
     def _source(self, source_id: str) -> Source | None:
         if source_id not in self._read:
