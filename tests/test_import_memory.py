@@ -59,3 +59,18 @@ def test_an_import_whose_caches_are_emptied_after_every_batch_stores_the_same(tm
     with Project.open(tmp_path / "emptied.sqlite") as project:
         import_paths(project, [feed], highlighter=highlighter, workers=0, batch_size=16)
     assert snapshot(tmp_path / "emptied.sqlite") == snapshot(tmp_path / "kept.sqlite")
+
+
+def test_the_remembered_content_ids_are_bounded_by_characters(monkeypatch):
+    from annotator.core.storage import articles
+    from annotator.core.textnorm import article_id
+
+    monkeypatch.setattr(articles, "_RECENT_CHARS", 10)
+    articles._RECENT_IDS.clear()
+    monkeypatch.setattr(articles, "_recent_chars", 0)
+    assert articles.content_id("eins zwei") == article_id("eins zwei")
+    assert list(articles._RECENT_IDS) == ["eins zwei"]
+    assert articles.content_id("drei vier") == article_id("drei vier")  # 18 characters: the first is dropped
+    assert list(articles._RECENT_IDS) == ["drei vier"]
+    assert articles.content_id("a much longer text") == article_id("a much longer text")  # never kept
+    assert articles._RECENT_IDS == {}

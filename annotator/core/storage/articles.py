@@ -47,18 +47,25 @@ _SUMMARIES = f"""
 
 
 _RECENT_IDS: dict[str, str] = {}  # text -> content hash, for the texts being read and inserted
-_RECENT = 1024  # ~8 import batches: the importer hashes a text (its id check), then stores it
+_RECENT_CHARS = 4_000_000  # ~2,000 news articles (several import batches), ~8 MB at most
+_recent_chars = 0
 
 
 def content_id(text: str) -> str:
     """The article id of ``text`` (textnorm.article_id), remembered for the
     last texts: an import computed it twice per article (~50 us each, about
-    a twentieth of the writer's own work per article)."""
+    a twentieth of the writer's own work per article): the reader's id check,
+    then the insert."""
+    global _recent_chars
     found = _RECENT_IDS.get(text)
     if found is None:
-        if len(_RECENT_IDS) >= _RECENT:
+        found = content_hash(text)
+        if _recent_chars + len(text) > _RECENT_CHARS:  # bounded by characters: a text may be 10 MB
             _RECENT_IDS.clear()
-        found = _RECENT_IDS[text] = content_hash(text)
+            _recent_chars = 0
+        if len(text) <= _RECENT_CHARS:
+            _RECENT_IDS[text] = found
+            _recent_chars += len(text)
     return found
 
 
