@@ -1,64 +1,54 @@
-"""A long import keeps its memory flat: the word caches that the claims'
-facts and the source linker fill with every new word form are emptied when
-they pass their bound (core/import_caches.py), and the import's registry
-forgets what it read. Emptying them changes nothing the import stores."""
+"""A long import keeps its memory flat: the caches that fill with every new
+word form or source name a corpus brings are bounded (the facts' word
+caches in whoever highlights, the linker's parsed names and the import's
+registry in the writer), and bounding them changes nothing the import stores."""
 
 from __future__ import annotations
 
 import pytest
 
-from annotator.core import import_caches
-from annotator.core.corroboration import words
+from annotator.core.corroboration import nations, scan, words
 from annotator.core.highlight import load_highlighter
 from annotator.core.importer import import_paths
 from annotator.core.project import Project
 from annotator.core.sources import normalize
+from annotator.core.sources.registry import Source
+from annotator.core.storage import source_cache
 from tests.test_import_writer import snapshot
 from tests.test_parallel_import import frozen_clock, write_corpus  # noqa: F401  (fixture)
 
 
-def test_a_word_cache_past_its_bound_is_emptied(monkeypatch):
-    monkeypatch.setattr(import_caches, "WORDS", 3)
-    words.stem.cache_clear()
-    for word in ("Regierung", "Sprecher", "Ministerium"):
-        words.stem(word)
-    import_caches.bound_fact_caches()
-    assert words.stem.cache_info().currsize == 3  # at the bound: kept
-    words.stem("Polizei")
-    import_caches.bound_fact_caches()
-    assert words.stem.cache_info().currsize == 0
+def test_the_facts_word_caches_keep_the_recent_words_up_to_their_bound():
+    for cached in (words.stem, words.word_entry, scan._word, nations.nation_of_word):
+        assert cached.cache_info().maxsize == words.WORD_CACHE <= 50_000
+    assert normalize._default_parse.cache_info().maxsize <= 1 << 14
 
 
-def test_the_linkers_caches_and_the_registry_are_bounded_too(tmp_path, monkeypatch):
-    from annotator.core.storage.source_cache import ImportRegistry
-
-    monkeypatch.setattr(import_caches, "NAMES", 1)
-    monkeypatch.setattr(import_caches, "REGISTRY", 1)
-    normalize.parse("Innenminister Max Mustermann")
-    normalize.parse("ein Sprecher der Polizei")
+def test_the_import_registry_forgets_everything_past_its_bound_and_answers_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(source_cache, "REMEMBERED", 3)
     with Project.open(tmp_path / "p.sqlite") as project:
-        registry = ImportRegistry(project.db)
-        registry.lookup("name:mustermann")
+        registry = source_cache.ImportRegistry(project.db)
+        source = Source(id="s1", name="Max Mustermann", created_at="2026-12-02T00:00:00+00:00")
+        registry.add(source)
+        first = [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))]
         registry.find("Max Mustermann")
-        assert registry.remembered() == 2
-        import_caches.bound_source_caches(registry)
-        assert registry.remembered() == 0
-    assert normalize._default_parse.cache_info().currsize == 0
+        assert registry.remembered() == 3  # the key, the source, the name
+        registry.lookup("name:niemand")  # a fourth answer: everything before is forgotten
+        assert registry.remembered() == 1
+        assert [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))] == first == ["s1"]
+        assert [s.id for s in registry.find("Max Mustermann")] == ["s1"]
 
 
 @pytest.mark.usefixtures("frozen_clock")
-def test_an_import_whose_caches_are_emptied_after_every_batch_stores_the_same(tmp_path, monkeypatch):
-    """In one process, so that the bounds set here hold where the facts are
-    parsed too (spawned workers run the same functions with the real bounds)."""
+def test_an_import_whose_registry_forgets_after_every_answer_stores_the_same(tmp_path, monkeypatch):
     feed = write_corpus(tmp_path / "feed.jsonl", copies=12)
     highlighter = load_highlighter("blank")
     with Project.open(tmp_path / "kept.sqlite") as project:
-        import_paths(project, [feed], highlighter=highlighter, workers=0, batch_size=16)
-    for name in ("WORDS", "NAMES", "REGISTRY"):
-        monkeypatch.setattr(import_caches, name, 0)
-    with Project.open(tmp_path / "emptied.sqlite") as project:
-        import_paths(project, [feed], highlighter=highlighter, workers=0, batch_size=16)
-    assert snapshot(tmp_path / "emptied.sqlite") == snapshot(tmp_path / "kept.sqlite")
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    monkeypatch.setattr(source_cache, "REMEMBERED", 1)
+    with Project.open(tmp_path / "forgetful.sqlite") as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    assert snapshot(tmp_path / "forgetful.sqlite") == snapshot(tmp_path / "kept.sqlite")
 
 
 def test_the_remembered_content_ids_are_bounded_by_characters(monkeypatch):

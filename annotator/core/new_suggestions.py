@@ -53,7 +53,6 @@ def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, r
     kept for the whole import (its reads are remembered); else one for this batch."""
     from annotator.core import database
     from annotator.core.corroboration.index import ClaimIndex
-    from annotator.core.import_caches import bound_source_caches
     from annotator.core.storage import sources as source_store
     from annotator.core.storage import suggestions as stored
     from annotator.core.storage.source_cache import ImportRegistry
@@ -69,7 +68,6 @@ def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, r
         facts += _facts(article, kept, {row[0]: registry.resolve(row[2]) for row in rows if row[2]})
     source_store.link_new_suggestions(db, links)
     ClaimIndex(db.conn).add_rows(facts)
-    bound_source_caches(registry)  # the linker's caches would grow with the corpus' names
 
 
 def _kept(article: FreshArticle, rows: list[tuple[int, int, int]]) -> list[tuple[ClaimSuggestion, Any]]:

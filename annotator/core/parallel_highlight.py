@@ -194,13 +194,10 @@ def highlight_with(highlighter, with_tokens: bool, texts: list[str], published: 
                      for doc in highlighter.nlp.pipe(texts, batch_size=len(texts) or 1)]
     if published is None:
         return [(claims, tokens, None) for claims, tokens in found]
-    from annotator.core.import_caches import bound_fact_caches
     from annotator.core.new_suggestions import claim_facts
 
-    results = [(claims, tokens, claim_facts(text, claims, date))
-               for (claims, tokens), text, date in zip(found, texts, published)]
-    bound_fact_caches()  # their word caches would grow with the corpus' vocabulary
-    return results
+    return [(claims, tokens, claim_facts(text, claims, date))
+            for (claims, tokens), text, date in zip(found, texts, published)]
 
 
 def _memory_zone(nlp):

@@ -231,7 +231,7 @@ def parse(text: str, rules: Rules | None = None) -> SourceName:
     return _parse(text, rules)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # a parsed name with its keys is ~1 KB: an import's writer stays flat
 def _default_parse(text: str) -> SourceName:
     return _parse(text, load_rules())
 
