@@ -21,7 +21,9 @@ from tests.test_parallel_import import frozen_clock, write_corpus  # noqa: F401 
 def test_the_facts_word_caches_keep_the_recent_words_up_to_their_bound():
     for cached in (words.stem, words.word_entry, scan._word, nations.nation_of_word):
         assert cached.cache_info().maxsize == words.WORD_CACHE <= 50_000
-    assert normalize._default_parse.cache_info().maxsize <= 1 << 14
+    for cached in (normalize._default_parse, normalize._default_name_key, normalize._default_variants):
+        assert cached.cache_info().maxsize == normalize.NAME_WORDS <= 1 << 14
+    assert normalize.MEMO_WORDS <= 50_000
 
 
 def test_the_import_registry_forgets_everything_past_its_bound_and_answers_the_same(tmp_path, monkeypatch):
