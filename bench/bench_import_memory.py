@@ -4,7 +4,8 @@ printed at each mark (default 10,000, 30,000 and N), so that "memory flat
 from 10,000 to 100,000 articles" is read off one run.
 
 Usage: python bench/bench_import_memory.py [--feed seeds|fresh|numbers] [--input FILE]
-                                           [--workers W] [--marks 10000,30000] [--against REV] N
+                                           [--workers W] [--marks 10000,30000] [--against REV]
+                                           [--recycle JOBS] N
 
 Feeds: "seeds" and "fresh" are bench/feeds.py's; "numbers" is bench_import's
 plain generator (random words and numbers: what the 100,000-article CLI runs
@@ -16,6 +17,9 @@ peak so far (VmHWM), and CPU per article over the stretch since the last
 mark (so a cost that grows with the import shows), beside the articles/s of
 that stretch and the load average. CPU time is what the work costs; wall
 time on a shared machine says little.
+
+``--recycle JOBS``: renew the worker pool after JOBS jobs instead of
+``parallel_highlight.RECYCLE_AFTER`` (to see a renewal within a short run).
 
 ``--against REV``: the same import on the code of commit REV (``git archive``
 into a temporary folder, run with ``PYTHONPATH`` pointing at it) and on this
@@ -103,9 +107,12 @@ class Marks:
         self.last_done, self.last_time = done, now
 
 
-def run(feed: Path, count: int, workers: int, marks: list[int], label: str) -> None:
+def run(feed: Path, count: int, workers: int, marks: list[int], label: str, recycle: str) -> None:
     """One import of ``feed`` with figures at each mark (in a child process of the bench)."""
-    from annotator.core import import_highlighting
+    from annotator.core import import_highlighting, parallel_highlight
+
+    if recycle:
+        parallel_highlight.RECYCLE_AFTER = int(recycle)  # type: ignore[attr-defined]
     from annotator.core.highlight import load_highlighter
     from annotator.core.importer import import_paths
     from annotator.core.project import Project
@@ -138,7 +145,8 @@ def in_tree(tree: Path | None, *args: str) -> None:
 
 
 def main(argv: list[str]) -> None:
-    options = {"--feed": "numbers", "--input": "", "--workers": "2", "--marks": "10000,30000", "--against": ""}
+    options = {"--feed": "numbers", "--input": "", "--workers": "2", "--marks": "10000,30000", "--against": "",
+               "--recycle": ""}
     rest = []
     while argv:
         if argv[0] in options:
@@ -147,7 +155,7 @@ def main(argv: list[str]) -> None:
             rest, argv = rest + [argv[0]], argv[1:]
     if rest[:1] == ["--child"]:
         run(Path(rest[1]), int(rest[2]), int(options["--workers"]),
-            [int(m) for m in options["--marks"].split(",") if m], rest[3])
+            [int(m) for m in options["--marks"].split(",") if m], rest[3], options["--recycle"])
         return
     count = int(rest[0]) if rest else 30000
     with tempfile.TemporaryDirectory() as name:
@@ -167,8 +175,8 @@ def main(argv: list[str]) -> None:
             subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
             trees.insert(0, ("before", before))
         for label, tree in trees:
-            in_tree(tree, "--workers", options["--workers"], "--marks", options["--marks"], "--child", str(feed),
-                    str(count), label)
+            in_tree(tree, "--workers", options["--workers"], "--marks", options["--marks"], "--recycle",
+                    options["--recycle"], "--child", str(feed), str(count), label)
 
 
 if __name__ == "__main__":

@@ -66,3 +66,34 @@ def test_the_remembered_content_ids_are_bounded_by_characters(monkeypatch):
     assert list(articles._RECENT_IDS) == ["drei vier"]
     assert articles.content_id("a much longer text") == article_id("a much longer text")  # never kept
     assert articles._RECENT_IDS == {}
+
+
+@pytest.mark.usefixtures("frozen_clock")
+def test_an_import_whose_workers_are_renewed_every_few_jobs_stores_the_same_and_leaves_none(tmp_path, monkeypatch):
+    """The worker pool is renewed after RECYCLE_AFTER jobs (a long import's
+    workers gain memory no cache holds); with a renewal every 4 jobs the
+    import stores what a serial one does, and no worker outlives it."""
+    import os
+
+    from annotator.core import parallel_highlight
+    from tests.test_parallel_import import descendants, imported, table
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=30)
+    serial = imported(tmp_path, "serial", feed, workers=0)
+    monkeypatch.setattr(parallel_highlight, "RECYCLE_AFTER", 4)
+    pools = []
+    start = parallel_highlight._Pool._start
+    monkeypatch.setattr(parallel_highlight._Pool, "_start", lambda self: pools.append(start(self)) or pools[-1])
+    renewed = imported(tmp_path, "renewed", feed, workers=2, batch_size=16)
+    assert len(pools) >= 3  # renewed at least twice
+    assert table(renewed, "suggestions") == table(serial, "suggestions")
+    assert snapshot(renewed) == snapshot(serial)  # links and facts too (sources by name: their ids are random)
+    assert not [pid for pid in descendants(os.getpid()) if b"spawn_main" in _cmdline(pid)]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
