@@ -82,7 +82,8 @@ class Marks:
 
     def __init__(self, marks: list[int], label: str):
         self.marks, self.label = sorted(marks), label
-        self.last_done, self.last_cpu, self.last_time = 0, {}, time.perf_counter()
+        self.last_done, self.last_time = 0, time.perf_counter()
+        self.last_cpu: dict[int, float] = {}
         self.started = self.last_time
 
     def passed(self, done: int) -> None:
@@ -99,8 +100,9 @@ class Marks:
                 rss, peak, cpu = sample(pid)
             except OSError:
                 continue
-            per = 1000 * (cpu - self.last_cpu.get(name, 0.0)) / stretch
-            self.last_cpu[name] = cpu
+            # by pid: a renewed pool's workers are new processes (their CPU counts from their start)
+            per = 1000 * (cpu - self.last_cpu.get(pid, 0.0)) / stretch
+            self.last_cpu[pid] = cpu
             parts.append(f"{name} {rss:4.0f} MB (peak {peak:4.0f}) CPU {per:5.2f} ms/article")
         print(f"{self.label:6s} {done:>7} articles  {stretch / (now - self.last_time):5.0f}/s since the last mark  "
               + "  ".join(parts) + f"  load {os.getloadavg()[0]:.1f}", flush=True)

@@ -36,7 +36,7 @@ IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memor
 PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
 ZONE_FROM_STRINGS = 100_000  # ~1,500 fresh news articles, ~60 MB: then batches free their new words
-RECYCLE_AFTER = 1_200  # jobs per worker pool (a batch's highlighting, its render): ~38,000 articles
+RECYCLE_AFTER = 0  # jobs per worker pool before it is renewed (0: never; see _Pool)
 WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
 
 
@@ -285,15 +285,19 @@ class InProcess:
 
 class _Pool:
     """A ProcessPoolExecutor whose close() drops queued batches, renewed
-    after RECYCLE_AFTER jobs.
+    after RECYCLE_AFTER jobs when that is set.
 
     Renewing: a long import's workers keep gaining memory that no cache of
-    ours holds (allocator fragmentation from the memory zones' churn, the
-    fourth round measured +20 MB between 20,000 and 30,000 fresh articles),
-    so after RECYCLE_AFTER jobs new jobs go to a new pool while the old one
-    finishes what it was given and exits. A start costs ~1.3 s of CPU per
-    worker: ~0.1 ms per article at this period. Results keep their order
-    (InOrder holds the futures); close() ends every pool."""
+    ours holds (the fourth round measured +20 MB between 20,000 and 30,000
+    fresh articles), so after RECYCLE_AFTER jobs new jobs go to a new pool
+    while the old one finishes what it was given and exits; results keep
+    their order (InOrder holds the futures); close() ends every pool. It
+    resets each worker's memory (measured), but in the one run that renewed
+    every 100 jobs the writer gained ~18 MB at the first renewal (new pool
+    threads' allocator arenas suspected, not proved), and the writer is the
+    largest process: off until measured at 100,000 articles on a quiet
+    machine (docs/benchmarks.md, "Fourth round"). A start costs ~1.3 s of
+    CPU per worker (~0.07 ms per article at 1,200 jobs)."""
 
     def __init__(self, workers: int, spec: PipelineSpec):
         self.workers, self.spec = workers, spec
@@ -309,7 +313,7 @@ class _Pool:
                                    initializer=_start_worker, initargs=(self.spec,))
 
     def submit(self, fn: Callable, *args):
-        if self.jobs >= RECYCLE_AFTER:
+        if RECYCLE_AFTER and self.jobs >= RECYCLE_AFTER:
             self.pool.shutdown(wait=False)  # it runs what it holds, then its workers exit
             self.retired.append(self.pool)
             self.pool, self.jobs = self._start(), 0
