@@ -26,7 +26,6 @@ from annotator.core.input_checks import (
 )
 from annotator.core.input_files import SUPPORTED_SUFFIXES, walk_inputs  # noqa: F401  (re-exported)
 from annotator.core.models import ClaimSuggestion, NewArticle
-from annotator.core.textnorm import article_id as text_id
 from annotator.core.textnorm import clean_input_text
 
 KNOWN_FIELDS = ("text", "id", "title", "outlet", "url", "published", "language", "meta")
@@ -240,12 +239,14 @@ def _articles_of(path: Path) -> Iterator[NewArticle | InputError]:
     given twice with different texts."""
     # id -> the first 64 bits of its text's hash: an int, not the 32-character
     # hex string (kept for every id of the file, so it is what grows with it)
+    from annotator.core.storage.articles import content_id  # the store's own hash, computed once
+
     texts_by_id: dict[str, int] = {}
     anything = False
     for item in READERS[path.suffix.lower()](path):
         anything = True
         if isinstance(item, NewArticle) and item.external_id is not None:
-            this = int(text_id(item.text)[:16], 16)
+            this = int(content_id(item.text)[:16], 16)
             if texts_by_id.setdefault(item.external_id, this) != this:
                 item = InputError(path, item.source_line, f"id {item.external_id!r} was already given "
                                   "to a different text in this file")

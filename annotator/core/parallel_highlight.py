@@ -36,6 +36,7 @@ IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memor
 PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
 ZONE_FROM_STRINGS = 100_000  # ~1,500 fresh news articles, ~60 MB: then batches free their new words
+RECYCLE_AFTER = 0  # jobs per worker pool before it is renewed (0: never; see _Pool)
 WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
 
 
@@ -283,22 +284,46 @@ class InProcess:
 
 
 class _Pool:
-    """A ProcessPoolExecutor whose close() drops queued batches."""
+    """A ProcessPoolExecutor whose close() drops queued batches, renewed
+    after RECYCLE_AFTER jobs when that is set.
+
+    Renewing: a long import's workers keep gaining memory that no cache of
+    ours holds (the fourth round measured +20 MB between 20,000 and 30,000
+    fresh articles), so after RECYCLE_AFTER jobs new jobs go to a new pool
+    while the old one finishes what it was given and exits; results keep
+    their order (InOrder holds the futures); close() ends every pool. It
+    resets each worker's memory (measured), but in the one run that renewed
+    every 100 jobs the writer gained ~18 MB at the first renewal (new pool
+    threads' allocator arenas suspected, not proved), and the writer is the
+    largest process: off until measured at 100,000 articles on a quiet
+    machine (docs/benchmarks.md, "Fourth round"). A start costs ~1.3 s of
+    CPU per worker (~0.07 ms per article at 1,200 jobs)."""
 
     def __init__(self, workers: int, spec: PipelineSpec):
+        self.workers, self.spec = workers, spec
+        self.retired: list = []  # old pools finishing their jobs
+        self.pool, self.jobs = self._start(), 0
+
+    def _start(self):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.workers = workers
         # "spawn", never fork: the window runs imports beside Qt's threads
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start_worker, initargs=(spec,))
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(self.spec,))
 
     def submit(self, fn: Callable, *args):
+        if RECYCLE_AFTER and self.jobs >= RECYCLE_AFTER:
+            self.pool.shutdown(wait=False)  # it runs what it holds, then its workers exit
+            self.retired.append(self.pool)
+            self.pool, self.jobs = self._start(), 0
+        self.jobs += 1
         return self.pool.submit(fn, *args)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for pool in (*self.retired, self.pool):
+            pool.shutdown(wait=True, cancel_futures=True)
+        self.retired.clear()
 
 
 def process_pool(workers: int, spec: PipelineSpec) -> _Pool:

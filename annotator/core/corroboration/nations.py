@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from annotator.core.corroboration.words import stem
+from annotator.core.corroboration.words import WORD_CACHE, stem
 
 NATION_FORMS = {
     "nordkorea": "Nordkorea nordkoreanisch Nordkoreaner Pjöngjang",
@@ -31,6 +31,6 @@ def _by_stem() -> dict[str, str]:
     return {stem(form): nation for nation, forms in NATION_FORMS.items() for form in forms.split()}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def nation_of_word(word: str) -> str | None:
     return _by_stem().get(stem(word))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from annotator.core.corroboration.words import WORD_RE, word_entry
+from annotator.core.corroboration.words import WORD_CACHE, WORD_RE, word_entry
 
 MONTH, WEEKDAY, RELATIVE, NUMBER, NATION = 1, 2, 4, 8, 16
 DATE_WORDS = MONTH | WEEKDAY | RELATIVE
@@ -40,7 +40,7 @@ class Scan:
     digit_date: bool
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _word(word: str) -> tuple[tuple[str, str | None, bool] | None, int]:
     low = word.lower()
     flags = ((MONTH if any(m in low for m in _MONTHS) else 0)

@@ -38,11 +38,19 @@ GENERIC = frozenset({
 })
 
 
+# Words per word cache. A long import on news meets new word forms in every
+# article; a cache fills to this size and then drops its least recent words,
+# so a worker's memory is flat in the number of articles from ~2,000 fresh
+# ones on (at 200,000 it grew until ~10,000 and beyond: docs/benchmarks.md,
+# "Fourth round"). The frequent words stay; CPU per article unchanged.
+WORD_CACHE = 50_000
+
+
 def fold(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def stem(word: str) -> str:
     """Matching key of one word: folded, country ending cut, first 6 letters."""
     w = fold(word.rstrip("."))
@@ -92,7 +100,7 @@ def _skipped() -> frozenset[str]:
     return function | verbs | GENERIC
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def word_entry(word: str) -> tuple[str, str | None, bool] | None:
     """(stem, nation, name-like) of a content word, None for a word that
     says nothing about the claim's topic. Cached: a corpus repeats its

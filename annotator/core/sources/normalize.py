@@ -44,7 +44,15 @@ def name_key(word: str, rules: Rules | None = None) -> str:
     return _name_key(word, rules)
 
 
-@lru_cache(maxsize=1 << 16)
+# Bounds of the caches below: an import's writer links every article's
+# sources, and news brings new names in every article, so each cache fills
+# to its bound; these keep the writer's memory flat from ~10,000 articles on
+# (docs/benchmarks.md, "Fourth round"). The frequent words stay cached.
+MEMO_WORDS = 50_000  # words the rules' per-word memo keeps before it starts again (~250 B each)
+NAME_WORDS = 1 << 14  # name keys and their variants
+
+
+@lru_cache(maxsize=NAME_WORDS)
 def _default_name_key(word: str) -> str:
     return _name_key(word, load_rules())
 
@@ -63,7 +71,7 @@ def name_key_variants(word: str, rules: Rules | None = None) -> frozenset[str]:
     return _variants(word, rules)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_WORDS)
 def _default_variants(word: str) -> frozenset[str]:
     return _variants(word, load_rules())
 
@@ -231,7 +239,7 @@ def parse(text: str, rules: Rules | None = None) -> SourceName:
     return _parse(text, rules)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_WORDS)  # a parsed name with its keys: ~1 KB
 def _default_parse(text: str) -> SourceName:
     return _parse(text, load_rules())
 
@@ -300,7 +308,7 @@ def _word(token: str, rules: Rules) -> tuple[str, frozenset[str], str | None, Ro
         role = role_of(low, rules) if token[:1].isupper() else None
         phrase = "@" + nation if nation else (adjective_stem(low, rules) or noun_stem(
             low, rules.endings.get("noun", ())))
-        if len(rules.memo) > 200_000:  # bounded: a long import meets many words once
+        if len(rules.memo) > MEMO_WORDS:  # bounded: a long import meets many words once
             rules.memo.clear()
         found = rules.memo[token] = (low, rules.kinds(low), nation, role, phrase)
     return found

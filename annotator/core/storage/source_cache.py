@@ -13,8 +13,10 @@ meanwhile, and the linker's only write, a new (proposed) source, goes
 through :meth:`ImportRegistry.add`, which writes it and puts it into every
 cached answer it belongs to. Merges and removals never happen in an import;
 :meth:`remove` still forgets everything. A rolled-back import drops the
-object with its transaction. Memory is bounded by the registry's keys, not
-by the number of articles.
+object with its transaction. Memory: it remembers every key it was asked,
+found or not, and on news each article brings new names, so the writer
+forgets everything past ``REMEMBERED`` answers (the next lookups read the
+database again; forgetting is always safe, see :meth:`remove`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from __future__ import annotations
 from annotator.core.sources.normalize import fold
 from annotator.core.sources.registry import Source
 from annotator.core.storage import sources as stored
+
+REMEMBERED = 20_000  # answers kept (keys, names, sources, redirects): a few MB
 
 
 class ImportRegistry(stored.StoredRegistry):
@@ -58,14 +62,25 @@ class ImportRegistry(stored.StoredRegistry):
         self._read.clear()
         self._resolved.clear()
 
+    def remembered(self) -> int:
+        """How many answers it holds."""
+        return len(self._ids_by_key) + len(self._ids_by_name) + len(self._read) + len(self._resolved)
+
+    def _room(self) -> None:
+        """Before remembering a new answer: forget all once there are REMEMBERED."""
+        if self.remembered() >= REMEMBERED:
+            self.forget()
+
     def _source(self, source_id: str) -> Source | None:
         if source_id not in self._read:
+            self._room()
             self._read[source_id] = stored.get(self.db, source_id)
         return self._read[source_id]
 
     def lookup(self, key: str) -> list[Source]:
         ids = self._ids_by_key.get(key)
         if ids is None:
+            self._room()
             ids = self._ids_by_key[key] = stored.ids_by_key(self.db, key)
         found = [self._source(i) for i in ids]
         return sorted((s for s in found if s is not None), key=lambda s: (s.created_at, s.id))
@@ -74,11 +89,13 @@ class ImportRegistry(stored.StoredRegistry):
         folded = fold(name)
         ids = self._ids_by_name.get(folded)
         if ids is None:
+            self._room()
             ids = self._ids_by_name[folded] = stored.ids_named(self.db, folded)
         return [s for s in (self._source(i) for i in ids) if s is not None]
 
     def resolve(self, source_id: str) -> str:
         """The id a (possibly merged-away) source id now is."""
         if source_id not in self._resolved:
+            self._room()
             self._resolved[source_id] = stored.resolve(self.db, source_id)
         return self._resolved[source_id]

@@ -1,0 +1,99 @@
+"""A long import keeps its memory flat: the caches that fill with every new
+word form or source name a corpus brings are bounded (the facts' word
+caches in whoever highlights, the linker's parsed names and the import's
+registry in the writer), and bounding them changes nothing the import stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.corroboration import nations, scan, words
+from annotator.core.highlight import load_highlighter
+from annotator.core.importer import import_paths
+from annotator.core.project import Project
+from annotator.core.sources import normalize
+from annotator.core.sources.registry import Source
+from annotator.core.storage import source_cache
+from tests.test_import_writer import snapshot
+from tests.test_parallel_import import frozen_clock, write_corpus  # noqa: F401  (fixture)
+
+
+def test_the_facts_word_caches_keep_the_recent_words_up_to_their_bound():
+    for cached in (words.stem, words.word_entry, scan._word, nations.nation_of_word):
+        assert cached.cache_info().maxsize == words.WORD_CACHE <= 50_000
+    for cached in (normalize._default_parse, normalize._default_name_key, normalize._default_variants):
+        assert cached.cache_info().maxsize == normalize.NAME_WORDS <= 1 << 14
+    assert normalize.MEMO_WORDS <= 50_000
+
+
+def test_the_import_registry_forgets_everything_past_its_bound_and_answers_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(source_cache, "REMEMBERED", 3)
+    with Project.open(tmp_path / "p.sqlite") as project:
+        registry = source_cache.ImportRegistry(project.db)
+        source = Source(id="s1", name="Max Mustermann", created_at="2026-12-02T00:00:00+00:00")
+        registry.add(source)
+        first = [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))]
+        registry.find("Max Mustermann")
+        assert registry.remembered() == 3  # the key, the source, the name
+        registry.lookup("name:niemand")  # a fourth answer: everything before is forgotten
+        assert registry.remembered() == 1
+        assert [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))] == first == ["s1"]
+        assert [s.id for s in registry.find("Max Mustermann")] == ["s1"]
+
+
+@pytest.mark.usefixtures("frozen_clock")
+def test_an_import_whose_registry_forgets_after_every_answer_stores_the_same(tmp_path, monkeypatch):
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=12)
+    highlighter = load_highlighter("blank")
+    with Project.open(tmp_path / "kept.sqlite") as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    monkeypatch.setattr(source_cache, "REMEMBERED", 1)
+    with Project.open(tmp_path / "forgetful.sqlite") as project:
+        import_paths(project, [feed], highlighter=highlighter, workers=0)
+    assert snapshot(tmp_path / "forgetful.sqlite") == snapshot(tmp_path / "kept.sqlite")
+
+
+def test_the_remembered_content_ids_are_bounded_by_characters(monkeypatch):
+    from annotator.core.storage import articles
+    from annotator.core.textnorm import article_id
+
+    monkeypatch.setattr(articles, "_RECENT_CHARS", 10)
+    articles._RECENT_IDS.clear()
+    monkeypatch.setattr(articles, "_recent_chars", 0)
+    assert articles.content_id("eins zwei") == article_id("eins zwei")
+    assert list(articles._RECENT_IDS) == ["eins zwei"]
+    assert articles.content_id("drei vier") == article_id("drei vier")  # 18 characters: the first is dropped
+    assert list(articles._RECENT_IDS) == ["drei vier"]
+    assert articles.content_id("a much longer text") == article_id("a much longer text")  # never kept
+    assert articles._RECENT_IDS == {}
+
+
+@pytest.mark.usefixtures("frozen_clock")
+def test_an_import_whose_workers_are_renewed_every_few_jobs_stores_the_same_and_leaves_none(tmp_path, monkeypatch):
+    """The worker pool is renewed after RECYCLE_AFTER jobs (a long import's
+    workers gain memory no cache holds); with a renewal every 4 jobs the
+    import stores what a serial one does, and no worker outlives it."""
+    import os
+
+    from annotator.core import parallel_highlight
+    from tests.test_parallel_import import descendants, imported, table
+
+    feed = write_corpus(tmp_path / "feed.jsonl", copies=30)
+    serial = imported(tmp_path, "serial", feed, workers=0)
+    monkeypatch.setattr(parallel_highlight, "RECYCLE_AFTER", 4)
+    pools = []
+    start = parallel_highlight._Pool._start
+    monkeypatch.setattr(parallel_highlight._Pool, "_start", lambda self: pools.append(start(self)) or pools[-1])
+    renewed = imported(tmp_path, "renewed", feed, workers=2, batch_size=16)
+    assert len(pools) >= 3  # renewed at least twice
+    assert table(renewed, "suggestions") == table(serial, "suggestions")
+    assert snapshot(renewed) == snapshot(serial)  # links and facts too (sources by name: their ids are random)
+    assert not [pid for pid in descendants(os.getpid()) if b"spawn_main" in _cmdline(pid)]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
