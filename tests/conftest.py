@@ -34,6 +34,14 @@ def project(tmp_path):
         yield opened
 
 
+@pytest.fixture(scope="session")
+def hl():
+    """The built-in highlighter (spacy.blank("de") with our components), loaded once."""
+    from annotator.core.highlight import load_highlighter
+
+    return load_highlighter("blank")
+
+
 @pytest.fixture
 def seed_paths() -> list[Path]:
     if not SEEDS.is_dir():

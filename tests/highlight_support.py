@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from annotator.core.models import Attribution
+
 
 def describe_claims(hl, text: str) -> list[dict]:
     """Each claim the highlighter finds in ``text``: message, source, cue texts,
@@ -17,3 +19,8 @@ def describe_claims(hl, text: str) -> list[dict]:
             "hedged": c.hedged,
         })
     return out
+
+
+def attributed_claims(hl, text: str) -> list[dict]:
+    """The claims with a speaker: what SpkAtt scores and most rule stories are about."""
+    return [c for c in describe_claims(hl, text) if c["attr"] != Attribution.UNATTRIBUTED]

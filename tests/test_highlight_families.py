@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from highlight_support import attributed_claims as attributed
 from highlight_support import describe_claims as claims_of
 
-from annotator.core.highlight import load_highlighter
 from annotator.core.models import Attribution as A
-
-
-@pytest.fixture(scope="session")
-def hl():
-    return load_highlighter("blank")
 
 
 def families(hl, text):
     return list(hl.nlp(text)._.annotator_families)
 
-
-def attributed(hl, text):
-    return [c for c in claims_of(hl, text) if c["attr"] != A.UNATTRIBUTED]
 
 
 def test_a_speech_noun_with_its_complement_is_a_noun_cue(hl):

@@ -4,19 +4,10 @@ story per rule (what the annotator sees as source, cue and claim)."""
 from __future__ import annotations
 
 import pytest
+from highlight_support import attributed_claims as attributed
 from highlight_support import describe_claims as claims_of
 
-from annotator.core.highlight import load_highlighter
 from annotator.core.models import Attribution as A
-
-
-@pytest.fixture(scope="session")
-def hl():
-    return load_highlighter("blank")
-
-
-def attributed(hl, text):
-    return [c for c in claims_of(hl, text) if c["attr"] != A.UNATTRIBUTED]
 
 
 def test_a_wie_frame_whose_speaker_has_an_apposition_is_attributed_to_the_whole_speaker(hl):

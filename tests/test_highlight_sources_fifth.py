@@ -3,21 +3,10 @@ sentence in, the speaker the annotator is offered out)."""
 
 from __future__ import annotations
 
-import pytest
+from highlight_support import attributed_claims as attributed
 from highlight_support import describe_claims as claims_of
 
-from annotator.core.highlight import load_highlighter
 from annotator.core.models import Attribution as A
-
-
-@pytest.fixture(scope="session")
-def hl():
-    return load_highlighter("blank")
-
-
-def attributed(hl, text):
-    return [c for c in claims_of(hl, text) if c["attr"] != A.UNATTRIBUTED]
-
 
 # ------------------------------------------------------------ case: an object is never the speaker
 

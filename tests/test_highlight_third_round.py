@@ -4,23 +4,12 @@ that the output did not change."""
 
 from __future__ import annotations
 
-import pytest
+from highlight_support import attributed_claims as attributed
 from highlight_support import describe_claims as claims_of
 
-from annotator.core.highlight import load_highlighter
 from annotator.core.highlight.doc_state import DocState, find_quotes
 from annotator.core.highlight.lexicons import load_lexicons
 from annotator.core.models import Attribution as A
-
-
-@pytest.fixture(scope="session")
-def hl():
-    return load_highlighter("blank")
-
-
-def attributed(hl, text):
-    return [c for c in claims_of(hl, text) if c["attr"] != A.UNATTRIBUTED]
-
 
 # ------------------------------------------------------------ speakers
 
