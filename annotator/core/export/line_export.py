@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 
 from annotator.core.export import formats, line_cache, parallel
 from annotator.core.export.card import ArticleCounts, CardStats, count_article
-from annotator.core.export.line_cache import CachedLines, LineCache, copy_range
+from annotator.core.export.line_cache import CachedLines, LineCache
 from annotator.core.export.options import ExportOptions
+from annotator.core.export.output_writer import OutputWriter
 from annotator.core.export.reading import Selection, batch_records, iter_article_batches
 from annotator.core.export.records import LayerRecord
 from annotator.core.export.variant import variant_key
@@ -32,11 +33,14 @@ if TYPE_CHECKING:
     from annotator.core.export.token_cache import TokenSource
 
 _FLUSH_AT = 1 << 22  # bytes buffered per output file before a write
+_COPY_AT = 1 << 26  # bytes of adjacent cached lines joined before their copy starts
 
 
 class LineFiles:
     """One output file per set. Lines arrive as bytes, or as ranges of the
-    cache's pack; adjacent ranges are joined and copied in one call."""
+    cache's pack; adjacent ranges are joined and copied in one call. The
+    writes and copies run in a background thread (:mod:`output_writer`)
+    while the export reads on."""
 
     def __init__(self, paths: dict[str, Path]):
         # The files were just created empty (AtomicOutputs). No O_TRUNC: on
@@ -47,6 +51,7 @@ class LineFiles:
         self.buffered: dict[str, list[bytes]] = {name: [] for name in paths}
         self.sizes = dict.fromkeys(paths, 0)
         self.ranges: dict[str, list[int] | None] = dict.fromkeys(paths)  # [source fd, start, end]
+        self.writer = OutputWriter()
 
     def write(self, name: str, data: bytes) -> None:
         if self.ranges[name] is not None:
@@ -62,25 +67,35 @@ class LineFiles:
         pending = self.ranges[name]
         if pending is not None and pending[0] == source_fd and pending[2] == offset:
             pending[2] += length
+            if pending[2] - pending[1] >= _COPY_AT:  # copied while the export reads on
+                self._flush_range(name)
             return
         if pending is not None:
             self._flush_range(name)
         self.ranges[name] = [source_fd, offset, offset + length]
 
     def flush(self) -> None:
+        """Write everything given so far, and wait until it is written."""
         for name in self.fds:
             self._flush_range(name)
             self._flush_buffer(name)
+        self.writer.wait()
+
+    def stop(self) -> None:
+        """Stop writing (what is not flushed is dropped): before the pack the
+        copies read from is closed."""
+        self.writer.stop()
 
     def close(self) -> None:
         """Close the files; anything not flushed is dropped (the export failed)."""
+        self.writer.stop()
         for fd in self.fds.values():
             os.close(fd)
         self.fds = {}
 
     def _flush_buffer(self, name: str) -> None:
         if self.sizes[name]:
-            line_cache.write_fd(self.fds[name], b"".join(self.buffered[name]))
+            self.writer.write(self.fds[name], b"".join(self.buffered[name]))
             self.buffered[name].clear()
             self.sizes[name] = 0
 
@@ -88,7 +103,7 @@ class LineFiles:
         pending = self.ranges[name]
         if pending is not None:
             self.ranges[name] = None
-            copy_range(pending[0], self.fds[name], pending[1], pending[2] - pending[1])
+            self.writer.copy(self.fds[name], pending[0], pending[1], pending[2] - pending[1])
 
 
 class RenderTokens:
@@ -155,6 +170,7 @@ def write_lines(project, selection: Selection, options: ExportOptions, files: Li
             _commit(cache)
             cache = None
     finally:
+        files.stop()  # no copy may still read the pack when it is closed
         writer.close()
         if cache is not None:
             cache.close()
