@@ -111,7 +111,7 @@ def edit_one_percent(project) -> None:
             " WHERE a.seq % 100 = 0 GROUP BY an.article_id)")
 
 
-def run_one(db: Path, label: str) -> None:
+def run_one(db: Path, label: str, out: Path) -> None:
     """One timed export, then (for some runs) the same again under
     tracemalloc (which slows Python down several times, so it is never
     timed) for its peak."""
@@ -119,15 +119,16 @@ def run_one(db: Path, label: str) -> None:
     from annotator.core.project import Project
 
     fmt, token_cache, line_cache, _ = RUNS[label]
-    out = Path(tempfile.mkdtemp()) / "claims.jsonl"
     options = ExportOptions(format=fmt, token_cache=token_cache, line_cache=line_cache)
     with Project.open(db, create=False) as project:
         articles = project.count_articles()
         if label == "edited-1%":
             edit_one_percent(project)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
         summary = export_project(project, options, out)
         elapsed = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        user, system = after.ru_utime - cpu.ru_utime, after.ru_stime - cpu.ru_stime
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         # rendering workers (annotator.core.export.parallel), when they ran
         workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -139,9 +140,9 @@ def run_one(db: Path, label: str) -> None:
             tracemalloc.stop()
     print(f"{articles:>8} articles  {label:<9} {elapsed:7.2f} s  load {os.getloadavg()[0]:3.1f}  "
           f"{articles / elapsed:8.0f} articles/s  {summary.claims:>7} claims  "
-          f"{out.stat().st_size / 1e6:7.1f} MB out  peak RSS {rss:5.0f} MB  "
-          f"worker peak RSS {workers:4.0f} MB  tracemalloc peak {traced}", flush=True)
-    shutil.rmtree(out.parent, ignore_errors=True)  # 2 GB per run at 100,000 articles
+          f"{out.stat().st_size / 1e6:7.1f} MB out  user {user:5.2f} sys {system:5.2f} s  "
+          f"peak RSS {rss:5.0f} MB  worker peak RSS {workers:4.0f} MB  tracemalloc peak {traced}",
+          flush=True)
 
 
 def main() -> None:
@@ -149,10 +150,24 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--chars", type=int, default=1500)
     parser.add_argument("--claims", type=int, default=3)
-    parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)  # db label
+    parser.add_argument("--cli", action="store_true",
+                        help="the realistic project instead: a highlighted CLI import of N "
+                        "'numbers'-feed articles (bench_import.generate), then first export and "
+                        "re-exports through the CLI beside the copy baselines (bench/export_cli.py)")
+    parser.add_argument("--rounds", type=int, default=2, help="--cli: re-export rounds")
+    parser.add_argument("--checkout", action="append", default=[], type=Path,
+                        help="--cli: also export with the code of this tree, in turn with this one's")
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # db label out
     args = parser.parse_args()
     if args.one:
-        run_one(Path(args.one[0]), args.one[1])
+        run_one(Path(args.one[0]), args.one[1], Path(args.one[2]))
+        return
+    if args.cli:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from export_cli import run_cli
+
+        for size in args.sizes:
+            run_cli(size, args.rounds, args.checkout)
         return
     cache = Path(tempfile.mkdtemp(prefix="bench-export-cache-"))
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # start with empty caches
@@ -167,8 +182,17 @@ def main() -> None:
             build(partial, size, args.chars, args.claims)
             partial.rename(db)  # an interrupted build is never reused
             print(f"(built {db.name} in {time.perf_counter() - started:.0f} s)", flush=True)
+        out = Path(tempfile.mkdtemp(prefix="bench-export-out-")) / "claims.jsonl"
         for label in RUNS:
-            subprocess.run([sys.executable, __file__, "--one", str(db), label], check=True, env=env)
+            subprocess.run([sys.executable, __file__, "--one", str(db), label, str(out)],
+                           check=True, env=env)
+            if label == "re-export":  # the same bytes, copied and written by the kernel alone
+                sys.path.insert(0, str(Path(__file__).resolve().parent))
+                from export_cli import copy_baseline, zeros_baseline
+
+                print(copy_baseline(out, size), flush=True)
+                print(zeros_baseline(out.parent, out.stat().st_size, size), flush=True)
+        shutil.rmtree(out.parent, ignore_errors=True)  # 2 GB per run at 100,000 articles
 
 
 if __name__ == "__main__":

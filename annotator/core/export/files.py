@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.core.export.formats import ExportFormat
 from annotator.core.export.options import ExportError
+from annotator.core.export.replace import replace_file
 from annotator.core.safety.leftovers import keep_mode, remove_stale
 from annotator.core.sources.export import SOURCES_FILE
 
@@ -48,7 +49,7 @@ class AtomicOutputs:
                 _replace_folder(temporary, final)
             else:
                 keep_mode(final, temporary)  # an overwritten 0600 export stays 0600
-                os.replace(temporary, final)
+                replace_file(temporary, final)
         self._pending.clear()
 
     def abort(self) -> None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from annotator.core.export.token_cache import TokenSource
 
 _FLUSH_AT = 1 << 22  # bytes buffered per output file before a write
-_COPY_AT = 1 << 26  # bytes of adjacent cached lines joined before their copy starts
+_COPY_AT = 1 << 25  # bytes of adjacent cached lines joined before their copy starts (< output_writer.STEP)
 
 
 class LineFiles:
