@@ -4,7 +4,6 @@ the files are byte for byte what a fresh render gives."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
@@ -340,14 +339,16 @@ def test_a_script_without_a_main_guard_renders_in_its_own_process(tmp_path, monk
 
 def test_card_counts_stay_right_when_folded_in_steps(monkeypatch):
     # Many distinct articles' stats are folded in bounded steps: same totals.
+    from collections import Counter
+
     from annotator.core.export import card
-    from annotator.core.export.card import ArticleCounts, CardStats
+    from annotator.core.export.card import ArticleCounts, CardStats, stats_text
 
     def counts(n):
-        stats = {"hedged": n % 2, **{name: {} for name in card._COUNTERS}}
-        stats["reliability"] = {"ABCDEF"[n % 6]: 1}
-        stats["annotators"] = {f"a{n % 7}": 1}
-        return ArticleCounts(1, 2, f"2026-01-{1 + n % 28:02d}", json.dumps(stats, sort_keys=True))
+        counters = {name: Counter() for name in card._COUNTERS}
+        counters["reliability"] = Counter({"ABCDEF"[n % 6]: 1})
+        counters["annotators"] = Counter({f"a{n % 7}": 1, "tab\there": n % 3})
+        return ArticleCounts(1, 2, f"2026-01-{1 + n % 28:02d}", stats_text(n % 2, counters))
 
     totals = []
     for fold_at in (10**9, 3):
@@ -361,3 +362,4 @@ def test_card_counts_stay_right_when_folded_in_steps(monkeypatch):
                        stats.newest, dict(stats.records)))
     assert totals[0] == totals[1]
     assert totals[0][0] == 50 and sum(totals[0][1].values()) == 100
+    assert totals[0][2]["tab\there"] == sum(n % 3 for n in range(100))  # user text in a key

@@ -41,7 +41,7 @@ import platformdirs
 
 from annotator.core.export.card import ArticleCounts
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: ArticleCounts.stats a line per counter (card.stats_text)
 KEEP = 6  # variant caches kept (most recently used first) across all projects
 COMPACT_AT = 64 * 1024 * 1024  # a pack is rewritten only past this size, and when half is dead
 _INDEX = "index.sqlite"
