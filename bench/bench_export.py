@@ -2,6 +2,9 @@
 
 Usage: python bench/bench_export.py [N ...] [--chars C] [--claims K]
        (default: 10000 100000 articles of ~1,500 characters, 3 claims each)
+       python bench/bench_export.py --cli [--rounds R] [--checkout TREE] N
+       (the realistic project: a highlighted CLI import, then first export and
+       re-exports through the CLI beside the kernel's copy: bench/export_cli.py)
 
 A project of N generated German articles (sentences of the seed articles,
 shuffled) is built once per (N, C, K) under the temp folder and reused.
@@ -14,6 +17,10 @@ N, in this order, sharing one cache folder (see RUNS):
   edited-1%  1% of the articles edited since: those rendered, the rest copied
   no-cache   both caches off: tokenizes and renders everything
   doccano    doccano, rendered (no tokens)
+All runs export to one path, each replacing the last (as a user does; until
+issue 19's fifth round each run wrote a new file and deleted it, so no run
+met the previous one's unwritten pages). After "re-export" the kernel copies
+the same file (copy_file_range) and writes as many zero bytes: the floor.
 Target: >= 20,000 articles/s of JSONL from a 100,000-article project.
 Last run (shared 2-CPU machine, load 0.7-2.3), 100,000 articles:
 re-export 53,464/s (1.87 s), after 1% edited 36,395/s; rendering

@@ -22,15 +22,18 @@ dirty page cache before it (``Dirty`` in /proc/meminfo): what is still to
 be written back to disk is what the kernel throttles writers on.
 
 ``--checkout TREE`` exports with that tree's code too, in turn with this
-one's: both use the lines this tree's import rendered (the exporting
+one's, from its own copy of the cache the import filled (the exporting
 process is told this tree's code fingerprint, which otherwise starts a new
-cache), and their outputs are compared byte for byte.
+cache); their outputs are compared byte for byte. A tree whose cache format
+(``line_cache.CACHE_VERSION``) differs renders its first export instead:
+the "copied" column says how many articles came from the cache.
 """
 
 from __future__ import annotations
 
 import filecmp
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -125,12 +128,16 @@ def build(folder: Path, count: int, env: dict) -> None:
           f"{count / wall:5.0f} articles/s  user {user:6.1f} sys {system:5.1f} s", flush=True)
 
 
-def export(folder: Path, out: Path, tree: Path, fingerprint: str, env: dict) -> tuple[float, ...]:
+def export(folder: Path, out: Path, tree: Path, fingerprint: str, cache: Path) -> tuple:
+    """Wall, user and system seconds of one CLI export, and how many articles it copied."""
     command = [sys.executable, "-c", PINNED, fingerprint, "--db", str(folder / "project.sqlite"),
                "export", "--layer", "suggestions", "-q", "-o", str(out)]
-    run_env = {**env, "PYTHONPATH": str(tree)}
-    return timed(lambda: subprocess.run(command, check=True, env=run_env, cwd=folder,
-                                        stdout=subprocess.DEVNULL))
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(tree)}
+    said: list[str] = []
+    wall, user, system = timed(lambda: said.append(subprocess.run(
+        command, check=True, env=env, cwd=folder, capture_output=True, text=True).stdout))
+    copied = re.search(r"(\d+) unchanged articles copied", said[0])
+    return wall, user, system, copied.group(1) if copied else "0"
 
 
 def run_cli(count: int, rounds: int, checkouts: list[Path]) -> None:
@@ -139,10 +146,14 @@ def run_cli(count: int, rounds: int, checkouts: list[Path]) -> None:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-export-cli-{count}-"))
     env = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache")}
     trees = [("this tree", REPO)] + [(str(c), c.resolve()) for c in checkouts]
+    caches = {name: folder / ("cache" if n == 0 else f"cache-{n}") for n, (name, _) in enumerate(trees)}
     fingerprint = code_fingerprint()
     print(f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; {folder}", flush=True)
     try:
         build(folder, count, env)
+        for cache in caches.values():
+            if not cache.exists():
+                shutil.copytree(folder / "cache", cache)  # each tree's own: formats may differ
         pack = max((folder / "cache").rglob("*.pack"), key=lambda p: p.stat().st_size)
         print(zeros_baseline(folder, pack.stat().st_size, count), flush=True)
         outputs: dict[str, Path] = {}
@@ -150,10 +161,10 @@ def run_cli(count: int, rounds: int, checkouts: list[Path]) -> None:
             for name, tree in trees:
                 out = outputs.setdefault(name, folder / f"claims-{len(outputs)}.jsonl")
                 dirty = dirty_mb()
-                wall, user, system = export(folder, out, tree, fingerprint, env)
-                label = ("first export" if round_ == 0 and name == trees[0][0] else "re-export")
+                wall, user, system, copied = export(folder, out, tree, fingerprint, caches[name])
+                label = "first export" if round_ == 0 else "re-export"
                 print(report(f"{label} ({name})", wall, user, system, out.stat().st_size, count,
-                             dirty), flush=True)
+                             dirty, f"copied {copied}"), flush=True)
                 print(copy_baseline(out, count), flush=True)
         print(zeros_baseline(folder, pack.stat().st_size, count), flush=True)
         for name, out in outputs.items():
