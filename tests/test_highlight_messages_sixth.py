@@ -27,3 +27,35 @@ def test_a_report_noun_in_the_plural_makes_a_source_frame(hl):
 def test_nach_before_a_plural_that_is_no_report_stays_a_time(hl):
     text = "Nach Verhandlungen von drei Tagen unterschrieben beide Seiten den Vertrag am Freitag."
     assert attributed(hl, text) == []
+
+
+# ------------------------------------------------------------ documents: "aus X hervorgehen"
+
+
+def test_wie_aus_a_document_hervorgeht_makes_the_document_the_source(hl):
+    text = ("Wie aus einer Verlautbarung der Schutztruppe hervorgeht, wurden im Bezirk Zhari "
+            "fünf unbeteiligte Zivilisten getötet.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "wurden im Bezirk Zhari fünf unbeteiligte Zivilisten getötet", "einer Verlautbarung der Schutztruppe",
+        "hervorgeht", A.ACCORDING_TO)
+
+
+def test_dies_geht_aus_a_press_release_hervor_attributes_the_sentence_before(hl):
+    text = ("Der Konzern plant eine Umwandlung in die neue Rechtsform. "
+            "Dies geht aus einer Pressemitteilung des Konzerns hervor.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"]) == ("Der Konzern plant eine Umwandlung in die neue Rechtsform",
+                                    "einer Pressemitteilung des Konzerns")
+
+
+def test_aus_a_report_geht_hervor_dass_makes_the_dass_clause_the_message(hl):
+    text = "Aus dem Bericht der Kommission geht hervor, dass fünf Zivilisten getötet wurden."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["attr"]) == ("dass fünf Zivilisten getötet wurden", "dem Bericht der Kommission",
+                                               A.INDIRECT)
+
+
+def test_a_product_that_emerged_from_an_older_version_is_no_report(hl):
+    text = "Das Softwarepaket ging aus der Version 5.2 von StarOffice hervor und wird seitdem weiterentwickelt."
+    assert attributed(hl, text) == []

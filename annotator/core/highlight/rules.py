@@ -42,6 +42,7 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.coreference import Coreference
 from annotator.core.highlight.cue_complements import ComplementCues
+from annotator.core.highlight.cue_documents import DocumentCues
 from annotator.core.highlight.cue_frames import Frame, FrameCues
 from annotator.core.highlight.cue_outlet import OutletVoice
 from annotator.core.highlight.cue_quotes import QuoteCues, VerbCue
@@ -102,6 +103,7 @@ class DocRules:
         self.coref = Coreference(doc, tokens, phrases, sources)
         self.outlet = OutletVoice(doc, tokens, features)
         self.complements = ComplementCues(doc, tokens, clauses, phrases, sources, features)
+        self.documents = DocumentCues(doc, tokens, clauses, phrases, features)
 
     # ------------------------------------------------------------ main entry
     def run(self) -> list[Claim]:
@@ -358,8 +360,10 @@ class DocRules:
                 return [c]
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
+        # (and a document in "aus X hervorgehen")
         complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
-            or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e)
+            or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e) \
+            or self.documents.claim(s, e)
         return [complement] if complement is not None else []
 
     def _verb_claims(self, s: int, e: int, all_verbs: list[VerbCue], frames: list[Frame]) -> list[Claim]:
