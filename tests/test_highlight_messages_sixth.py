@@ -59,3 +59,31 @@ def test_aus_a_report_geht_hervor_dass_makes_the_dass_clause_the_message(hl):
 def test_a_product_that_emerged_from_an_older_version_is_no_report(hl):
     text = "Das Softwarepaket ging aus der Version 5.2 von StarOffice hervor und wird seitdem weiterentwickelt."
     assert attributed(hl, text) == []
+
+
+# ------------------------------------------------------------ Konjunktiv I far from its speaker
+
+FAR_AWAY = ("Der Minister lobte am Montag die Polizei. Die Lage war ruhig. Es gab keine Verletzten. "
+            "Der Zug fuhr pünktlich. ")
+
+
+def test_a_konjunktiv_statement_far_from_any_speaker_is_reported_speech_of_an_unknown_speaker(hl):
+    text = FAR_AWAY + "Problematisch sei bei den Befragungen gewesen, dass die Frauen Defizite aufweisen."
+    claims = [c for c in attributed(hl, text) if c["msg"].startswith("Problematisch")]
+    [c] = claims
+    assert (c["src"], c["cue"], c["attr"]) == (None, "sei", A.INDIRECT)
+
+
+def test_a_konjunktiv_only_in_a_dependent_clause_leaves_the_sentence_to_the_outlet(hl):
+    text = FAR_AWAY + "Für den Häftling gilt die höchste Sicherheitsstufe, weil er sich bedroht fühle."
+    assert not [c for c in attributed(hl, text) if "Sicherheitsstufe" in c["msg"] or "bedroht" in c["msg"]]
+
+
+def test_an_interview_answer_in_the_first_person_is_not_konjunktiv(hl):
+    text = FAR_AWAY + "Ich war kürzlich in Nordkorea und habe die Menschen arbeiten sehen."
+    assert not [c for c in attributed(hl, text) if "Nordkorea" in c["msg"]]
+
+
+def test_a_preterite_in_te_is_no_konjunktiv(hl):
+    text = FAR_AWAY + "Der Trainer besetzte gegenüber dem letzten Spiel vier Positionen neu."
+    assert not [c for c in attributed(hl, text) if "Positionen" in c["msg"]]

@@ -213,7 +213,7 @@ class DocRules:
             flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
             return True, c
         if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
-            return False, None
+            return self._speaker_unknown(si, s, e, flow)
         own = self.sources.own_speaker(s, e, self.verbs.find_verb_cues(s, e))
         if own is not None:
             # "…, gab der Außenminister bekannt": the sentence names its own speaker and verb
@@ -233,6 +233,18 @@ class DocRules:
                   hedged=self.features.hedged(s, e), score=0.6,
                   kind="colon" if flow.colon_pending else "free", sents=[si])
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
+        return True, c
+
+    def _speaker_unknown(self, si: int, s: int, e: int, flow: Flow) -> tuple[bool, Claim | None]:
+        """A main clause in Konjunktiv I with no speaker in reach ("Problematisch
+        sei bei den Befragungen gewesen, …" four sentences after the
+        speaker): reported speech whose speaker the rules do not guess."""
+        verb = self.features.konjunktiv_statement(s, e)
+        if verb < 0:
+            return False, None
+        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, cue=(verb, verb + 1),
+                  hedged=self.features.hedged(s, e), score=0.4, kind="free", sents=[si])
+        # no speaker to carry on: the flow keeps the last one it knows
         return True, c
 
     def _unclaimed_subject(self, si: int, flow: Flow) -> tuple[int, Range] | None:

@@ -102,6 +102,44 @@ class SentenceFeatures:
             first += 1
         return "rel" in self.doc.lex.fclass(lower[first])
 
+    def konjunktiv_statement(self, s: int, e: int) -> int:
+        """The verb of a main clause in Konjunktiv I (a form the word list
+        knows: "sei", "habe", "bleibe" …) in s..e, or -1.  German news uses
+        this mood for reported speech only, so the sentence is someone's
+        claim even far from its speaker.  Not in a dependent clause (its mood
+        may be the clause's own: "…, weil er sich bedroht fühle"), and not
+        in a sentence that says "ich" or "wir" (an interview's answer: "habe"
+        is indicative there)."""
+        lower, quote_of = self.doc.lower, self.doc.quote_of
+        konj1 = self.doc.lex.konj1
+        verb = -1
+        for k in range(s, e):
+            if quote_of[k] >= 0:
+                continue
+            if lower[k] in ("ich", "wir"):
+                return -1
+            if verb < 0 and lower[k] in konj1 and not self.in_dependent_clause(k, s):
+                verb = k
+        return verb
+
+    def in_dependent_clause(self, k: int, s: int) -> bool:
+        """Is token k in a clause that a subordinating conjunction, a
+        wh-word or a relative pronoun opens ("…, weil er sich bedroht
+        fühle", "Mitarbeiter, die … hätten")?  "der/die/das" before a
+        capital is an article opening a main clause (", die Anklage bleibe
+        …")."""
+        words, lower = self.doc.words, self.doc.lower
+        j = k - 1
+        while j >= s and words[j] not in (",", ";", ":", "–"):
+            j -= 1
+        first = j + 1
+        if "prep" in self.doc.lex.fclass(lower[first]) and first + 1 < k:
+            first += 1  # ", für die …", ", mit dem …"
+        cls = self.doc.lex.fclass(lower[first])
+        if "rel" in cls:
+            return first + 1 < k and not words[first + 1][:1].isupper()
+        return bool(cls & {"sub", "wh"}) and "adv" not in cls and first < k
+
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
             return False
