@@ -87,3 +87,24 @@ def test_an_interview_answer_in_the_first_person_is_not_konjunktiv(hl):
 def test_a_preterite_in_te_is_no_konjunktiv(hl):
     text = FAR_AWAY + "Der Trainer besetzte gegenüber dem letzten Spiel vier Positionen neu."
     assert not [c for c in attributed(hl, text) if "Positionen" in c["msg"]]
+
+
+# ------------------------------------------------------------ verb-second complements in Konjunktiv I
+
+
+def test_a_konjunktiv_the_word_list_lacks_after_an_article_phrase_is_the_complement(hl):
+    text = "Der Sprecher sagte bei der Gelegenheit, der Verein freue sich über den Wechsel."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("der Verein freue sich über den Wechsel", "Der Sprecher", "sagte")
+
+
+def test_a_passive_speech_act_takes_its_konjunktiv_complement(hl):
+    text = "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert, Deutschland brauche nur ein Opfer."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("Deutschland brauche nur ein Opfer", "Demjanjuks Sohn", "geäußert")
+
+
+def test_a_preterite_after_an_article_phrase_is_no_complement(hl):
+    text = ("Der Sprecher wiederholt die Warnung, der letzte größere Zusammenstoß ereignete sich im Februar "
+            "in der Nähe der Grenze.")
+    assert not [c for c in attributed(hl, text) if c["msg"].startswith("der letzte")]

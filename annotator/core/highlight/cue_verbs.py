@@ -199,10 +199,14 @@ class VerbCues:
         # … or a subject phrase, then a lowercase finite verb ("warnte er,
         # Thaksins Leute verfolgten eigene Ziele")
         subject = self.phrases.np_after(k, me, k)
+        opener = self.doc.lex.fclass(lower[k])
         if subject is not None and subject[1] < me and words[subject[1]][:1].islower() \
-                and lower[subject[1]] not in RELATIVE and self.tokens.finite_verb(subject[1]) \
-                and not self.doc.lex.fclass(lower[k]) & {"rel", "sub", "wh"}:
-            return True
+                and lower[subject[1]] not in RELATIVE and not opener & {"sub", "wh"}:
+            # an article that can be a relative pronoun ("der Verein freue sich")
+            # opens a main clause only before a verb in Konjunktiv I
+            if self._konjunktiv1_guess(subject[1]) or (
+                    self.tokens.finite_verb(subject[1]) and "rel" not in opener):
+                return True
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
         if self.tokens.is_nounlike(k, -1) or "det" in self.tokens.fclass(k):
@@ -211,6 +215,17 @@ class VerbCues:
                         and self.doc.quote_of[m] < 0:
                     return True
         return False
+
+    def _konjunktiv1_guess(self, m: int) -> bool:
+        """A Konjunktiv I the word list lacks, right after a subject phrase
+        ("BASF argumentiert, diese Sorte erspare …"): a lowercase -e form
+        of no closed class whose -en form is a lowercase word; never one in
+        -te, which is mostly a preterite ("ereignete sich", "machte")."""
+        word = self.doc.lower[m]
+        lex = self.doc.lex
+        if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
+            return False
+        return lex.mostly_lowercase(word + "n")
 
     def _ends_in_zu_infinitive(self, k: int, e: int) -> bool:
         """Does the clause from k end in a zu-infinitive ("…, die Armee
