@@ -108,3 +108,17 @@ def test_a_preterite_after_an_article_phrase_is_no_complement(hl):
     text = ("Der Sprecher wiederholt die Warnung, der letzte größere Zusammenstoß ereignete sich im Februar "
             "in der Nähe der Grenze.")
     assert not [c for c in attributed(hl, text) if c["msg"].startswith("der letzte")]
+
+
+def test_a_konjunktiv_clause_after_a_speech_acts_object_is_what_was_said(hl):
+    text = ("Journalisten beschweren sich unterdessen über massive Behinderungen der Berichterstattung, "
+            "nur die Reporter des staatlichen Fernsehens seien zugelassen.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("nur die Reporter des staatlichen Fernsehens seien zugelassen",
+                                              "Journalisten", "beschweren")
+
+
+def test_a_dass_clause_past_an_apposition_of_the_speaker_is_what_was_said(hl):
+    text = "Ende Januar verkündete der Fußball-Bund, kurz DFB, dann offiziell, dass man sich bewerben werde."
+    [c] = attributed(hl, text)
+    assert c["msg"] == "dass man sich bewerben werde"

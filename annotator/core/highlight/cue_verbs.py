@@ -423,7 +423,22 @@ class VerbCues:
                 if self.features.reportive(k + 1, end) == 2:
                     return (k + 1, end)
                 break  # only the first relative clause after the verb
-        return (s, e)
+        return self._late_complement(s, e, verb_end) or (s, e)
+
+    def _late_complement(self, s: int, e: int, verb_end: int) -> Range | None:
+        """A complement clause further on than the complement rule looks,
+        past an apposition or an object ("verkündete der DFB, kurz DFB, dann
+        offiziell, dass man sich bewerben werde", "bestätigte den Verdacht,
+        es handele sich um Genreis"): a dass-clause or a main clause in
+        Konjunktiv I after a comma is what was said."""
+        words, lower = self.doc.words, self.doc.lower
+        end = self.clauses.strip_end(s, e)
+        for k in range(verb_end + 1, end - 3):
+            if words[k] != "," or self.doc.quote_of[k] >= 0:
+                continue
+            if lower[k + 1] in ("dass", "daß") or self.features.konjunktiv_statement(k + 1, end) >= 0:
+                return (k + 1, end)
+        return None
 
     def anaphoric_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         """ "Dies bestätigte X am Abend.", "Das hat X mitgeteilt": a prefield
