@@ -122,3 +122,17 @@ def test_a_dass_clause_past_an_apposition_of_the_speaker_is_what_was_said(hl):
     text = "Ende Januar verkündete der Fußball-Bund, kurz DFB, dann offiziell, dass man sich bewerben werde."
     [c] = attributed(hl, text)
     assert c["msg"] == "dass man sich bewerben werde"
+
+
+# ------------------------------------------------------------ a colon before a list says nothing
+
+
+def test_a_list_of_items_after_a_colon_is_no_complement(hl):
+    text = ("Das Gericht verlangt im Zusammenhang mit den Ermittlungen: Klarnamen der Benutzer, "
+            "Adressen der Benutzer, alle veröffentlichten Beiträge.")
+    assert not [c for c in attributed(hl, text) if c["msg"].startswith("Klarnamen")]
+
+
+def test_a_statement_after_a_colon_stays_the_complement(hl):
+    [c] = attributed(hl, "Der Minister erklärte: Wir kämpfen weiter.")
+    assert (c["msg"], c["src"], c["cue"]) == ("Wir kämpfen weiter", "Der Minister", "erklärte")

@@ -156,6 +156,8 @@ class VerbCues:
         if x == ":":
             if self.doc.quote_of[k] >= 0:
                 return None
+            if self._only_a_list(k, me):
+                return None
             return (k, me, "colon")
         lo = lower[k]
         if lo == "was" and self.features.reportive(k, me) < 2:
@@ -178,6 +180,20 @@ class VerbCues:
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
         return None
+
+    def _only_a_list(self, k: int, me: int) -> bool:
+        """A statement after a colon has a verb; a list of names or items
+        ("verlangt: Klarnamen der Benutzer, Adressen der Benutzer, alle
+        veröffentlichten Beiträge") has no lowercase word but closed-class
+        words and adjectives after an article."""
+        words, fclass = self.doc.words, self.tokens.fclass
+        for m in range(k, me):
+            if not words[m][:1].islower() or self.doc.quote_of[m] >= 0:
+                continue
+            classes = fclass(m)
+            if "aux" in classes or not (classes or "det" in fclass(m - 1)):
+                return False
+        return True
 
     def _verb_second_at(self, k: int, me: int) -> bool:
         """Does a verb-second clause (reported speech without "dass") start at k?"""
