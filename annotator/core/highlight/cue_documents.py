@@ -21,6 +21,7 @@ from annotator.core.models import Attribution
 # the verb in one word (verb-final clause) or its finite part before the particle "hervor"
 JOINED_FORMS = frozenset("hervorgeht hervorging hervorgehen hervorgingen hervorgegangen".split())
 FINITE_FORMS = frozenset("geht ging gehen gingen".split())
+VERB_FORMS = JOINED_FORMS | {"hervor"}
 POINTING_SUBJECTS = frozenset(("dies", "das", "dieses"))  # "Dies geht aus … hervor": the sentence before
 
 
@@ -37,7 +38,7 @@ class DocumentCues:
 
     def claim(self, s: int, e: int) -> Claim | None:
         lower, quote_of = self.doc.lower, self.doc.quote_of
-        for k in range(s + 2, e):
+        for k in self.doc.tokens_in(self.doc.token_hits("hervor", VERB_FORMS.__contains__), s + 2, e):
             if quote_of[k] >= 0 or (lower[k] not in JOINED_FORMS and not self._split_verb(k, s)):
                 continue
             cs = self.clauses.clause_start(k, s)

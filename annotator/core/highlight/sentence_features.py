@@ -16,6 +16,7 @@ from annotator.core.highlight.doc_state import DocState
 MOOD_ENDINGS = frozenset("einlt")  # last letters of every Konjunktiv form ("sei", "habe", "seien") and "soll(en)"
 LAST_LETTER = itemgetter(slice(-1, None))
 FIRST_LETTER = itemgetter(slice(0, 1))
+FIRST_PERSON = frozenset(("ich", "wir"))
 
 
 class SentenceFeatures:
@@ -110,17 +111,15 @@ class SentenceFeatures:
         may be the clause's own: "…, weil er sich bedroht fühle"), and not
         in a sentence that says "ich" or "wir" (an interview's answer: "habe"
         is indicative there)."""
-        lower, quote_of = self.doc.lower, self.doc.quote_of
-        konj1 = self.doc.lex.konj1
-        verb = -1
-        for k in range(s, e):
-            if quote_of[k] >= 0:
-                continue
-            if lower[k] in ("ich", "wir"):
-                return -1
-            if verb < 0 and lower[k] in konj1 and not self.in_dependent_clause(k, s):
-                verb = k
-        return verb
+        doc = self.doc
+        quote_of = doc.quote_of
+        candidates = [k for k in doc.tokens_in(doc.token_hits("konj1", doc.lex.konj1.__contains__), s, e)
+                      if quote_of[k] < 0]
+        if not candidates:
+            return -1
+        if any(quote_of[k] < 0 for k in doc.tokens_in(doc.token_hits("ich-wir", FIRST_PERSON.__contains__), s, e)):
+            return -1
+        return next((k for k in candidates if not self.in_dependent_clause(k, s)), -1)
 
     def in_dependent_clause(self, k: int, s: int) -> bool:
         """Is token k in a clause that a subordinating conjunction, a
