@@ -38,6 +38,8 @@ class Frame:
 # words that make a following "nach" temporal: a span of time or a degree of closeness
 TIME_BEFORE_NACH = frozenset("kurz bald gleich unmittelbar direkt sofort knapp wenige einige jahre monate wochen tage "
                              "stunden minuten jahrzehnte jahr monat woche tag stunde minute".split())
+# relative determiners that open a frame's noun phrase ("Nach deren Angaben", "nach dessen Worten")
+RELATIVE_DETERMINERS = frozenset(("deren", "dessen"))
 FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
@@ -123,11 +125,11 @@ class FrameCues:
         if i > s and lower[i - 1] in TIME_BEFORE_NACH:
             return None  # "Zwei Monate nach dem Urteil", "kurz nach der Erklärung": a time, not a source
         j = i + 1  # nach [det] [adj]* NOMINAL (+ genitive/von NP)
-        if j < e and "det" in self.tokens.fclass(j):
+        if j < e and ("det" in self.tokens.fclass(j) or lower[j] in RELATIVE_DETERMINERS):
             j += 1
         while j < e and self.tokens.is_adjlike(j):
             j += 1
-        if j >= e or not words[j][:1].isupper() or not lex.is_nominal_cue(lower[j]):
+        if j >= e or not words[j][:1].isupper() or not self.nominal_cue(lower[j]):
             return None
         k = j + 1
         if k < e and (lower[k] in GENITIVE_DETS or lower[k] in ("von", "vom")):
@@ -141,6 +143,13 @@ class FrameCues:
             if sub is not None:
                 k = sub[1]
         return Frame(cue=(i, i + 1), source=(i + 1, k), span=(i, k), kind="nach")
+
+    def nominal_cue(self, word: str) -> bool:
+        """A noun that makes "nach …" a source frame, in the plural too: the
+        plural of a noun in -ung, -ion, -e, -ht adds -en or -n
+        ("Darstellungen", "Erklärungen", "Einsichten")."""
+        is_cue = self.doc.lex.is_nominal_cue
+        return is_cue(word) or (word.endswith("en") and (is_cue(word[:-2]) or is_cue(word[:-1])))
 
     def _adverb_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "demnach": the cue is its own mention, the source is resolved later."""

@@ -156,6 +156,8 @@ class VerbCues:
         if x == ":":
             if self.doc.quote_of[k] >= 0:
                 return None
+            if self._only_a_list(k, me):
+                return None
             return (k, me, "colon")
         lo = lower[k]
         if lo == "was" and self.features.reportive(k, me) < 2:
@@ -179,6 +181,20 @@ class VerbCues:
             return (k, me, "inf")
         return None
 
+    def _only_a_list(self, k: int, me: int) -> bool:
+        """A statement after a colon has a verb; a list of names or items
+        ("verlangt: Klarnamen der Benutzer, Adressen der Benutzer, alle
+        veröffentlichten Beiträge") has no lowercase word but closed-class
+        words and adjectives after an article."""
+        words, fclass = self.doc.words, self.tokens.fclass
+        for m in range(k, me):
+            if not words[m][:1].islower() or self.doc.quote_of[m] >= 0:
+                continue
+            classes = fclass(m)
+            if "aux" in classes or not (classes or "det" in fclass(m - 1)):
+                return False
+        return True
+
     def _verb_second_at(self, k: int, me: int) -> bool:
         """Does a verb-second clause (reported speech without "dass") start at k?"""
         words, lower = self.doc.words, self.doc.lower
@@ -199,10 +215,14 @@ class VerbCues:
         # … or a subject phrase, then a lowercase finite verb ("warnte er,
         # Thaksins Leute verfolgten eigene Ziele")
         subject = self.phrases.np_after(k, me, k)
+        opener = self.doc.lex.fclass(lower[k])
         if subject is not None and subject[1] < me and words[subject[1]][:1].islower() \
-                and lower[subject[1]] not in RELATIVE and self.tokens.finite_verb(subject[1]) \
-                and not self.doc.lex.fclass(lower[k]) & {"rel", "sub", "wh"}:
-            return True
+                and lower[subject[1]] not in RELATIVE and not opener & {"sub", "wh"}:
+            # an article that can be a relative pronoun ("der Verein freue sich")
+            # opens a main clause only before a verb in Konjunktiv I
+            if self._konjunktiv1_guess(subject[1]) or (
+                    self.tokens.finite_verb(subject[1]) and "rel" not in opener):
+                return True
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
         if self.tokens.is_nounlike(k, -1) or "det" in self.tokens.fclass(k):
@@ -211,6 +231,17 @@ class VerbCues:
                         and self.doc.quote_of[m] < 0:
                     return True
         return False
+
+    def _konjunktiv1_guess(self, m: int) -> bool:
+        """A Konjunktiv I the word list lacks, right after a subject phrase
+        ("BASF argumentiert, diese Sorte erspare …"): a lowercase -e form
+        of no closed class whose -en form is a lowercase word; never one in
+        -te, which is mostly a preterite ("ereignete sich", "machte")."""
+        word = self.doc.lower[m]
+        lex = self.doc.lex
+        if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
+            return False
+        return lex.mostly_lowercase(word + "n")
 
     def _ends_in_zu_infinitive(self, k: int, e: int) -> bool:
         """Does the clause from k end in a zu-infinitive ("…, die Armee
@@ -408,7 +439,22 @@ class VerbCues:
                 if self.features.reportive(k + 1, end) == 2:
                     return (k + 1, end)
                 break  # only the first relative clause after the verb
-        return (s, e)
+        return self._late_complement(s, e, verb_end) or (s, e)
+
+    def _late_complement(self, s: int, e: int, verb_end: int) -> Range | None:
+        """A complement clause further on than the complement rule looks,
+        past an apposition or an object ("verkündete der DFB, kurz DFB, dann
+        offiziell, dass man sich bewerben werde", "bestätigte den Verdacht,
+        es handele sich um Genreis"): a dass-clause or a main clause in
+        Konjunktiv I after a comma is what was said."""
+        words, lower = self.doc.words, self.doc.lower
+        end = self.clauses.strip_end(s, e)
+        for k in range(verb_end + 1, end - 3):
+            if words[k] != "," or self.doc.quote_of[k] >= 0:
+                continue
+            if lower[k + 1] in ("dass", "daß") or self.features.konjunktiv_statement(k + 1, end) >= 0:
+                return (k + 1, end)
+        return None
 
     def anaphoric_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         """ "Dies bestätigte X am Abend.", "Das hat X mitgeteilt": a prefield

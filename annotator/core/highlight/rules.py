@@ -42,6 +42,7 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.coreference import Coreference
 from annotator.core.highlight.cue_complements import ComplementCues
+from annotator.core.highlight.cue_documents import DocumentCues
 from annotator.core.highlight.cue_frames import Frame, FrameCues
 from annotator.core.highlight.cue_outlet import OutletVoice
 from annotator.core.highlight.cue_quotes import QuoteCues, VerbCue
@@ -102,6 +103,7 @@ class DocRules:
         self.coref = Coreference(doc, tokens, phrases, sources)
         self.outlet = OutletVoice(doc, tokens, features)
         self.complements = ComplementCues(doc, tokens, clauses, phrases, sources, features)
+        self.documents = DocumentCues(doc, tokens, clauses, phrases, features)
 
     # ------------------------------------------------------------ main entry
     def run(self) -> list[Claim]:
@@ -211,7 +213,7 @@ class DocRules:
             flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
             return True, c
         if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
-            return False, None
+            return self._speaker_unknown(si, s, e, flow)
         own = self.sources.own_speaker(s, e, self.verbs.find_verb_cues(s, e))
         if own is not None:
             # "…, gab der Außenminister bekannt": the sentence names its own speaker and verb
@@ -231,6 +233,18 @@ class DocRules:
                   hedged=self.features.hedged(s, e), score=0.6,
                   kind="colon" if flow.colon_pending else "free", sents=[si])
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
+        return True, c
+
+    def _speaker_unknown(self, si: int, s: int, e: int, flow: Flow) -> tuple[bool, Claim | None]:
+        """A main clause in Konjunktiv I with no speaker in reach ("Problematisch
+        sei bei den Befragungen gewesen, …" four sentences after the
+        speaker): reported speech whose speaker the rules do not guess."""
+        verb = self.features.konjunktiv_statement(s, e)
+        if verb < 0:
+            return False, None
+        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, cue=(verb, verb + 1),
+                  hedged=self.features.hedged(s, e), score=0.4, kind="free", sents=[si])
+        # no speaker to carry on: the flow keeps the last one it knows
         return True, c
 
     def _unclaimed_subject(self, si: int, flow: Flow) -> tuple[int, Range] | None:
@@ -358,8 +372,10 @@ class DocRules:
                 return [c]
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
+        # (and a document in "aus X hervorgehen")
         complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
-            or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e)
+            or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e) \
+            or self.documents.claim(s, e)
         return [complement] if complement is not None else []
 
     def _verb_claims(self, s: int, e: int, all_verbs: list[VerbCue], frames: list[Frame]) -> list[Claim]:

@@ -16,6 +16,7 @@ from annotator.core.highlight.doc_state import DocState
 MOOD_ENDINGS = frozenset("einlt")  # last letters of every Konjunktiv form ("sei", "habe", "seien") and "soll(en)"
 LAST_LETTER = itemgetter(slice(-1, None))
 FIRST_LETTER = itemgetter(slice(0, 1))
+FIRST_PERSON = frozenset(("ich", "wir"))
 
 
 class SentenceFeatures:
@@ -101,6 +102,42 @@ class SentenceFeatures:
         if "prep" in self.doc.lex.fclass(lower[first]) and first + 1 < k:
             first += 1
         return "rel" in self.doc.lex.fclass(lower[first])
+
+    def konjunktiv_statement(self, s: int, e: int) -> int:
+        """The verb of a main clause in Konjunktiv I (a form the word list
+        knows: "sei", "habe", "bleibe" …) in s..e, or -1.  German news uses
+        this mood for reported speech only, so the sentence is someone's
+        claim even far from its speaker.  Not in a dependent clause (its mood
+        may be the clause's own: "…, weil er sich bedroht fühle"), and not
+        in a sentence that says "ich" or "wir" (an interview's answer: "habe"
+        is indicative there)."""
+        doc = self.doc
+        quote_of = doc.quote_of
+        candidates = [k for k in doc.tokens_in(doc.token_hits("konj1", doc.lex.konj1.__contains__), s, e)
+                      if quote_of[k] < 0]
+        if not candidates:
+            return -1
+        if any(quote_of[k] < 0 for k in doc.tokens_in(doc.token_hits("ich-wir", FIRST_PERSON.__contains__), s, e)):
+            return -1
+        return next((k for k in candidates if not self.in_dependent_clause(k, s)), -1)
+
+    def in_dependent_clause(self, k: int, s: int) -> bool:
+        """Is token k in a clause that a subordinating conjunction, a
+        wh-word or a relative pronoun opens ("…, weil er sich bedroht
+        fühle", "Mitarbeiter, die … hätten")?  "der/die/das" before a
+        capital is an article opening a main clause (", die Anklage bleibe
+        …")."""
+        words, lower = self.doc.words, self.doc.lower
+        j = k - 1
+        while j >= s and words[j] not in (",", ";", ":", "–"):
+            j -= 1
+        first = j + 1
+        if "prep" in self.doc.lex.fclass(lower[first]) and first + 1 < k:
+            first += 1  # ", für die …", ", mit dem …"
+        cls = self.doc.lex.fclass(lower[first])
+        if "rel" in cls:
+            return first + 1 < k and not words[first + 1][:1].isupper()
+        return bool(cls & {"sub", "wh"}) and "adv" not in cls and first < k
 
     def checkworthy(self, s: int, e: int) -> bool:
         if e - s < 4:
