@@ -200,7 +200,7 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if flow.colon_pending:
             level = 2
-        speaker = self._unclaimed_subject(si, flow) if level else None
+        speaker = self._unclaimed_subject(si, flow, level) if level else None
         if speaker is not None:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
@@ -233,12 +233,20 @@ class DocRules:
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
         return True, c
 
-    def _unclaimed_subject(self, si: int, flow: Flow) -> tuple[int, Range] | None:
+    def _unclaimed_subject(self, si: int, flow: Flow, level: int) -> tuple[int, Range] | None:
         """(sentence, subject) of the sentence just before when no claim took it
         and its subject is a speaker-like role, organisation or document."""
         if flow.unclaimed is None or flow.unclaimed[0] != si - 1 or si - 1 <= flow.prev_sent:
             return None
-        subject = self.complements.sentence_subject(flow.unclaimed[1], flow.unclaimed[2])
+        _, us, ue = flow.unclaimed
+        subject = self.complements.sentence_subject(us, ue)
+        carried = (flow.colon_pending or flow.prev_attr) is not None and level == 2 and flow.prev_sent >= si - 3
+        if subject is None and carried:
+            # "Der Iran streitet dies ab. Sein Programm diene …": a reporting verb
+            # without a message of its own still names who speaks next, rather
+            # than a speaker further back (only where speech is carried on anyway)
+            own = self.sources.own_speaker(us, ue, self.verbs.find_verb_cues(us, ue))
+            subject = own[0] if own is not None else None
         return (si - 1, subject) if subject is not None else None
 
     def _split_coordinated_dass(self, claim: Claim) -> list[Claim]:

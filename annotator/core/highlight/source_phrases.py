@@ -149,7 +149,16 @@ class SourcePhrases:
             sub = self.phrases.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
             if sub is not None and sub[1] >= fin - 1:
                 return Found(sub)
-        verb_final = vi + 1 >= c.end or words[vi + 1] in (",", ".", ";", ":") or (0 <= c.particle < vi)
+        verb_final = vi + 1 >= c.end or words[vi + 1] in (",", ".", ";", ":") or (0 <= c.particle < vi) \
+            or False and self._aux_final(vi, c.end)
+        if cs > s and verb_final and fin == vi and words[cs - 1] == "," and cs + 2 < vi \
+                and "prep" in self.doc.lex.fclass(lower[cs]) and lower[cs + 1] in RELATIVE \
+                and not (self.tokens.is_nounlike(cs + 2, s) or self.tokens.is_adjlike(cs + 2)):
+            # "…, in dem er verlangte, dass …": after a preposition and a relative
+            # pronoun the clause's subject comes next, not the sentence's subject
+            sub = self.phrases.np_after(cs + 2, vi, s)
+            if sub is not None and self.speaker_like(sub) and lower[sub[0]] not in NOT_NOMINATIVE:
+                return Found(sub)
         if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 < vi \
                 and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
                 and lower[cs] not in ("den", "dem", "denen"):
@@ -170,6 +179,12 @@ class SourcePhrases:
             if sub is not None:
                 return Found(sub)
         return None
+
+    def _aux_final(self, vi: int, e: int) -> bool:
+        """A participle or infinitive before the clause's finite auxiliary at its
+        end ("…, nachdem die Partei entschieden hatte, …") stands verb-final."""
+        return vi + 1 < e and "aux" in self.tokens.fclass(vi + 1) and self.doc.quote_of[vi + 1] < 0 \
+            and (vi + 2 >= e or self.doc.words[vi + 2] in (",", ".", ";", ":"))
 
     def _coordinated_clause_subject(self, c: VerbClause) -> Range | None:
         """ "…, und die Hongkonger befürchten, dass …": the subject after "und"

@@ -1,0 +1,40 @@
+"""Source rules of issue 13's sixth round: a reader's story per rule (a German
+sentence in, the speaker the annotator is offered out)."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+# ------------------------------------------------------------ a relative clause after a preposition
+
+
+def test_a_note_in_which_he_demanded_something_is_his_demand_not_the_sentences_subject(hl):
+    text = ("Der Mann hinterließ einen Zettel, in dem er verlangte, dass weder Polizei noch "
+            "Presse eingeschaltet werden sollten.")
+    claims = [c for c in attributed(hl, text) if c["msg"].startswith("dass weder")]
+    assert [(c["src"], c["cue"]) for c in claims] == [("er", "verlangte")]
+
+
+def test_a_preposition_with_an_article_after_a_comma_is_no_relative_clause(hl):
+    text = ("Nun hat sich der EU-Kommissar für Kultur, Ján Figeľ, zu den Plänen der polnischen "
+            "Regierung geäußert: Die Pflichten der Union seien klar festgelegt.")
+    sources = [c["src"] for c in attributed(hl, text)]
+    assert "Plänen der polnischen Regierung" not in sources
+
+
+# ------------------------------------------------------------ continued speech after a speaker without a message
+
+
+def test_continued_speech_after_a_speculating_official_is_his_not_the_earlier_witnesses(hl):
+    text = ("Ohrenzeugen berichteten, es habe einen lauten Knall gegeben. "
+            "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte über einen toten Winkel als Ursache. "
+            "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt.")
+    continued = [c for c in attributed(hl, text) if c["msg"].startswith("So sei")]
+    assert [c["src"] for c in continued] == ["Der Flugbetriebsleiter, Reinhard Kraxner"]
+
+
+def test_a_named_speculator_without_speech_before_him_starts_no_continued_speech(hl):
+    # only where speech is carried on anyway does he take it over
+    text = ("Die Lage im Hafen ist ruhig. Reinhard Kraxner spekulierte über die Ursache. "
+            "Der Schaden sei gering.")
+    assert attributed(hl, text) == []
