@@ -38,3 +38,26 @@ def test_a_named_speculator_without_speech_before_him_starts_no_continued_speech
     text = ("Die Lage im Hafen ist ruhig. Reinhard Kraxner spekulierte über die Ursache. "
             "Der Schaden sei gering.")
     assert attributed(hl, text) == []
+
+
+# ------------------------------------------------------------ subjects after the verb
+
+
+def test_a_taliban_leader_named_in_an_apposition_before_the_participle_is_the_whole_speaker(hl):
+    text = ("Vor kurzem hatte ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt, "
+            "die Taliban würden ausländische Soldaten töten.")
+    claims = [c for c in attributed(hl, text) if c["msg"].startswith("die Taliban")]
+    assert [c["src"] for c in claims] == ["ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud"]
+
+
+def test_only_the_prisons_declared_it_the_focus_word_is_not_the_speaker(hl):
+    text = ("Von den öffentlichen Einrichtungen erklärten nur die Gefängnisse, aus Sicherheitsgründen "
+            "nicht an der Aktion teilnehmen zu wollen.")
+    assert [c["src"] for c in attributed(hl, text)] == ["die Gefängnisse"]
+
+
+def test_es_after_the_verb_is_the_object_when_a_speaker_follows_it(hl):
+    text = "Als wichtige Aufgabe sah es Köhler an, eine Reform der Sozialsysteme voranzutreiben."
+    assert [c["src"] for c in attributed(hl, text)] == ["Köhler"]
+    text = "Zunächst sah es das Gericht als erwiesen an, dass sie gegen die Ordnung verstoßen hatte."
+    assert [c["src"] for c in attributed(hl, text)] == ["das Gericht"]

@@ -15,7 +15,7 @@ from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import PASSIVE_AUX, POSSESSIVES, RELATIVE, SUBJECT_PRONOUNS
+from annotator.core.highlight.rules_words import PASSIVE_AUX, POSSESSIVES, PUNCT, RELATIVE, SUBJECT_PRONOUNS
 from annotator.core.highlight.word_classes import WordClasses
 
 # endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
@@ -68,13 +68,20 @@ class SourcePhrases:
         # skip adverbs / reflexive
         while j < stop and (self.doc.lower[j] in (
                 "auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
-                "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
-            j += 1
+                "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")
+                or self.doc.lower[j] in self.FOCUS):
+            j += 1  # a focus particle ("erklärten nur die Gefängnisse") stands before the subject
         # after the verb "von den Partnern" is an object, "von HRW" an affiliation
         # a plural verb may have coordinated subjects: "erklärten SPD und Linke"
         plural = self.doc.lower[vi].endswith("en")
         # after the verb "in Berlin" after a name is where it was said ("sagte Stolpe in Berlin")
         np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
+        if np_ is None and self.doc.lower[j] == "es" and j + 1 < stop:
+            # "sah es Köhler als Aufgabe an, …": "es" is the object (the
+            # clause's correlate), a speaker right after it the subject
+            after = self.phrases.np_after(j + 1, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
+            if after is not None and self.speaker_like(after) and self.doc.lower[after[0]] not in SUBJECT_PRONOUNS:
+                np_ = after
         if np_ is None:
             return None
         if self.doc.lower[np_[0]] in NOT_NOMINATIVE:
@@ -91,6 +98,12 @@ class SourcePhrases:
             form.kind == "part" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ()))
         if vf.kind == "part" or vf.form.endswith("t") or clause_final:
             aux = self.clauses.aux_before(vi, clause_start)
+            if aux < 0 and clause_final and clause_start == vi and vi - 1 > s and self.doc.words[vi - 1] == ",":
+                # "hatte ein Talibanführer, Baitullah Mehsud, erklärt, …": an
+                # apposition stands between the auxiliary and the participle
+                aux = self.clauses.aux_before(vi, s)
+                if aux >= 0 and self.clauses.clause_start(aux, s) < aux:
+                    return self._midfield_subject(aux, vi, s)
             if aux >= 0:
                 finite = aux
                 lower = self.doc.lower
@@ -179,6 +192,24 @@ class SourcePhrases:
             if sub is not None:
                 return Found(sub)
         return None
+
+    def _midfield_subject(self, aux: int, vi: int, s: int) -> Range | None:
+        """The subject between an auxiliary after the prefield and a participle
+        after an apposition: "Vor kurzem hatte ein Talibanführer auf
+        pakistanischer Seite, Baitullah Mehsud, erklärt" — the phrase, its PP
+        and the apposition up to the comma before the participle."""
+        sub = self.subject_after(aux, vi - 1, s)
+        if sub is None:
+            return None
+        words, b = self.doc.words, sub[1]
+        comma = next((k for k in range(b, vi - 1) if words[k] == ","), -1)
+        if comma < 0 or not (comma == b or "prep" in self.doc.lex.fclass(self.doc.lower[b]) and not any(
+                self.tokens.finite_verb(k) or words[k] in PUNCT for k in range(b, comma))):
+            return sub
+        apposition = self.phrases.np_after(comma + 1, vi - 1, s, allow_pron=False)
+        if apposition == (comma + 1, vi - 1) and self.speaker_like(apposition):
+            return (sub[0], vi - 1)
+        return sub
 
     def _aux_final(self, vi: int, e: int) -> bool:
         """A participle or infinitive before the clause's finite auxiliary at its
