@@ -61,3 +61,10 @@ def test_es_after_the_verb_is_the_object_when_a_speaker_follows_it(hl):
     assert [c["src"] for c in attributed(hl, text)] == ["Köhler"]
     text = "Zunächst sah es das Gericht als erwiesen an, dass sie gegen die Ordnung verstoßen hatte."
     assert [c["src"] for c in attributed(hl, text)] == ["das Gericht"]
+
+
+def test_so_confirms_the_court_gives_the_continued_sentence_to_the_court(hl):
+    text = ("Ein Gericht in Virginia folgte dem Eilantrag von John Demjanjuk, dass er nicht verhandlungsfähig sei. "
+            "Der Flug käme für Demjanjuk einer Folter gleich, so bestätigt das Gericht.")
+    claims = [c for c in attributed(hl, text) if c["msg"].startswith("Der Flug")]
+    assert [(c["src"], c["cue"]) for c in claims] == [("das Gericht", "bestätigt")]

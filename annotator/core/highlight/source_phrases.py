@@ -158,6 +158,9 @@ class SourcePhrases:
                 if after is not None and self.speaker_like(after):
                     return Found(after)
         cs = c.clause_start
+        if cs > s and fin == cs + 1 and lower[cs] == "so" and words[cs - 1] == ",":
+            # "…, so bestätigt das Gericht": "so" fills the prefield, the subject follows the verb
+            return Found(self.subject_after(fin, c.end, s, c.particle))
         if cs > s and lower[cs] in ("und", "aber", "doch", "sondern", "denn") and cs + 1 < fin:
             sub = self.phrases.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
             if sub is not None and sub[1] >= fin - 1:
