@@ -68,3 +68,16 @@ def test_so_confirms_the_court_gives_the_continued_sentence_to_the_court(hl):
             "Der Flug käme für Demjanjuk einer Folter gleich, so bestätigt das Gericht.")
     claims = [c for c in attributed(hl, text) if c["msg"].startswith("Der Flug")]
     assert [(c["src"], c["cue"]) for c in claims] == [("das Gericht", "bestätigt")]
+
+
+def test_a_clause_joined_by_a_comma_alone_has_its_own_speaker(hl):
+    text = ("Kulturministerin Susanne Eisenmann (CDU) wies diese Behauptung zurück, die bildungspolitische "
+            "Sprecherin der Regierungsfraktion, Sandra Boser (GRÜNE), erklärte: "
+            "„Neiddebatten sind völlig fehl am Platz.“")
+    speaker = "die bildungspolitische Sprecherin der Regierungsfraktion, Sandra Boser (GRÜNE)"
+    assert [c["src"] for c in attributed(hl, text)] == [speaker]
+
+
+def test_a_second_verb_after_a_comma_without_a_subject_keeps_the_first_speaker(hl):
+    text = "Die Anwohner monieren den Lärm, sprechen aber davon, dass die Lage sich bessere."
+    assert [c["src"] for c in attributed(hl, text)] == ["Die Anwohner"]

@@ -294,8 +294,25 @@ class SourcePhrases:
             # "Y sei …, sagte X": the subject follows the verb; if nothing
             # follows, the verb continues the sentence's subject
             # ("X monieren …, sprechen aber davon, …")
-            return self.subject_after(fin, e, s, c.particle) or phrase
+            return self.subject_after(fin, e, s, c.particle) or self._asyndetic_subject(fin, s) or phrase
         return phrase
+
+    def _asyndetic_subject(self, fin: int, s: int) -> Range | None:
+        """ "X wies dies zurück, die Sprecherin der Grünen, Sandra Boser,
+        erklärte: …": a main clause joined by a comma alone; the phrase
+        between the comma after a finished clause and the verb is its subject
+        (the longest such phrase: appositions included)."""
+        words, lower = self.doc.words, self.doc.lower
+        commas = [k for k in range(fin - 2, s, -1) if words[k] == "," and self.doc.quote_of[k] < 0][:3][::-1]
+        for comma in commas:
+            k = comma + 1
+            sub = self.phrases.np_after(k, fin - 1, s, allow_pron=False)
+            if sub is None or sub[1] != fin - 1 or lower[k] in NOT_NOMINATIVE or lower[k] in RELATIVE and \
+                    not self.tokens.is_nounlike(k + 1, s) and not self.tokens.is_adjlike(k + 1):
+                continue
+            if self.speaker_like(sub) and any(self.tokens.finite_verb(x) for x in range(s, comma)):
+                return sub
+        return None
 
     def own_speaker(self, s: int, e: int, verbs: list[tuple[int, VerbForm, int]]) -> tuple[Range, int] | None:
         """(subject, verb) of an indicative reporting verb in s..e with a speaker-like subject
