@@ -81,3 +81,18 @@ def test_a_clause_joined_by_a_comma_alone_has_its_own_speaker(hl):
 def test_a_second_verb_after_a_comma_without_a_subject_keeps_the_first_speaker(hl):
     text = "Die Anwohner monieren den Lärm, sprechen aber davon, dass die Lage sich bessere."
     assert [c["src"] for c in attributed(hl, text)] == ["Die Anwohner"]
+
+
+# ------------------------------------------------------------ coordinated verbs and names
+
+
+def test_netanyahu_who_judged_and_named_the_order_is_the_speaker_not_the_order(hl):
+    text = ("In seiner Stellungnahme befand der israelische Premierminister Benjamin Netanyahu den US-Luftangriff "
+            "als gerechtfertigt und nannte Trumps Angriffsauftrag „schnell, kraftvoll und entschieden“.")
+    quotes = [c for c in attributed(hl, text) if c["msg"].startswith("„schnell")]
+    assert [c["src"] for c in quotes] == ["der israelische Premierminister Benjamin Netanyahu"]
+
+
+def test_den_after_a_name_starts_the_object_not_a_name_particle(hl):
+    text = "Zudem bestritten die Taliban den Menschen gegenüber, für die Truppen spioniert zu haben."
+    assert "die Taliban den Menschen" not in [c["src"] for c in attributed(hl, text)]

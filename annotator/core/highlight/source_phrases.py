@@ -154,6 +154,11 @@ class SourcePhrases:
                 # "Unter Berufung auf X wandte sich Selenskyj … und bezeichnete …":
                 # the first verb is inverted, its subject follows it
                 verb = next((m for m in range(k + 1, vi - 1) if self.tokens.finite_verb(m)), -1)
+                if verb < 0 and "prep" in self.doc.lex.fclass(lower[k]):
+                    # a verb form the lexicon lacks ("In seiner Stellungnahme befand X …"):
+                    # the verb is second, right after the prepositional phrase
+                    pp = self.phrases.np_after(k + 1, vi, s, allow_pron=False, appositions=False)
+                    verb = pp[1] if pp is not None and pp[1] < vi - 1 and words[pp[1]][:1].islower() else -1
                 after = self.subject_after(verb, vi, s) if verb > 0 else None
                 if after is not None and self.speaker_like(after):
                     return Found(after)
