@@ -96,3 +96,20 @@ def test_netanyahu_who_judged_and_named_the_order_is_the_speaker_not_the_order(h
 def test_den_after_a_name_starts_the_object_not_a_name_particle(hl):
     text = "Zudem bestritten die Taliban den Menschen gegenüber, für die Truppen spioniert zu haben."
     assert "die Taliban den Menschen" not in [c["src"] for c in attributed(hl, text)]
+
+
+# ------------------------------------------------------------ agentless claims in continued reported speech
+
+
+def test_an_agentless_estimate_in_konjunktiv_after_a_bbc_report_is_the_reports(hl):
+    text = ("Nach einem Bericht der BBC seien 62 Studien aus Asien ausgewertet worden. "
+            "Es werde geschätzt, dass jährlich 1,6 Millionen Babys Infektionen zum Opfer fallen.")
+    estimate = [c for c in attributed(hl, text) if c["msg"].startswith("dass jährlich")]
+    assert [c["src"] for c in estimate] == ["einem Bericht der BBC"]
+
+
+def test_an_agentless_passive_in_the_indicative_stays_without_speaker(hl):
+    text = ("Nach einem Bericht der BBC seien 62 Studien ausgewertet worden. "
+            "Es wird geschätzt, dass jährlich 1,6 Millionen Babys Infektionen zum Opfer fallen.")
+    estimate = [c for c in attributed(hl, text) if c["msg"].startswith("dass jährlich")]
+    assert all(c["src"] is None for c in estimate)

@@ -125,6 +125,7 @@ class DocRules:
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
+                self._carry_to_agentless(got, si, s, e, flow)
                 claims.extend(got)
                 flow.prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
                 flow.prev_sent = max(got[-1].sents)
@@ -232,6 +233,20 @@ class DocRules:
                   kind="colon" if flow.colon_pending else "free", sents=[si])
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
         return True, c
+
+    def _carry_to_agentless(self, got: list[Claim], si: int, s: int, e: int, flow: Flow) -> None:
+        """ "Nach einem Bericht der BBC seien … ausgewertet worden. Es werde
+        geschätzt, dass …": a claim without a speaker (an agentless passive, an
+        impersonal "heißt es") in a Konjunktiv-I sentence right after an
+        attributed one goes on reporting that speaker."""
+        carrier = flow.prev_attr
+        if carrier is None or carrier.source is None or flow.prev_sent != si - 1:
+            return
+        if self.features.reportive_verb(s, e)[0] != 2:
+            return
+        for c in got:
+            if c.source is None and c.attribution != Attribution.UNATTRIBUTED and c.family in ("verb", "frame"):
+                c.source, c.antecedent = carrier.source, carrier.antecedent
 
     def _unclaimed_subject(self, si: int, flow: Flow, level: int) -> tuple[int, Range] | None:
         """(sentence, subject) of the sentence just before when no claim took it
