@@ -113,3 +113,18 @@ def test_an_agentless_passive_in_the_indicative_stays_without_speaker(hl):
             "Es wird geschätzt, dass jährlich 1,6 Millionen Babys Infektionen zum Opfer fallen.")
     estimate = [c for c in attributed(hl, text) if c["msg"].startswith("dass jährlich")]
     assert all(c["src"] is None for c in estimate)
+
+
+# ------------------------------------------------------------ relative pronouns and object-first sentences
+
+
+def test_egypt_which_proposed_it_is_the_proposals_speaker_through_the_relative_pronoun(hl):
+    text = ("Ein neuer Vorschlag kam auf der Sitzung der IAEA von Ägypten, das vorschlug, "
+            "im Nahen Osten eine nuklearwaffenfreie Zone einzurichten.")
+    sources = [c["src"] for c in attributed(hl, text)]  # "das", shown as what it points to
+    assert len(sources) == 1 and "Ägypten" in sources[0] and "Vorschlag" not in sources[0]
+
+
+def test_a_postponement_in_front_is_the_object_conze_who_calls_it_fatal_the_speaker(hl):
+    text = "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal."
+    assert [c["src"] for c in attributed(hl, text)] == ["Conze"]

@@ -180,7 +180,7 @@ class SourcePhrases:
             sub = self.phrases.np_after(cs + 2, vi, s)
             if sub is not None and self.speaker_like(sub) and lower[sub[0]] not in NOT_NOMINATIVE:
                 return Found(sub)
-        if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 < vi \
+        if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 <= vi \
                 and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
                 and lower[cs] not in ("den", "dem", "denen"):
             return Found((cs, cs + 1))  # "…, der die Regierung aufgefordert hatte, …": the relative pronoun
@@ -277,7 +277,7 @@ class SourcePhrases:
             return self.subject_after(fin, e, s, c.particle)
         a, b = phrase
         if b >= fin - 1:
-            if not self.speaker_like(phrase) and fin == c.verb:
+            if (not self.speaker_like(phrase) or self._derived_head(phrase)) and fin == c.verb:
                 # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
                 # a non-speaker in front, a name right after the verb
                 after = self.subject_after(fin, e, s, c.particle)
@@ -369,6 +369,16 @@ class SourcePhrases:
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
                 return True
         return self._bare_name(a, b)
+
+    def _derived_head(self, span: Range) -> bool:
+        """ "Eine Verschiebung des Wahltermins": the phrase's head is a derived
+        noun of an action or state (-ung, -heit, …) no lexicon knows as a
+        speaker — with a name after the verb, the name is the subject."""
+        a, b = span
+        head = next((k for k in range(a, b) if self.doc.words[k][:1].isupper()
+                     and "det" not in self.tokens.fclass(k) and not self.tokens.is_adjlike(k)), -1)
+        lo = self.doc.lower[head] if head >= 0 else ""
+        return lo.endswith(COMMON_NOUN_ENDINGS) and self.doc.lex.source_noun_kind(lo) is None
 
     def _genitive_name(self, k: int, a: int) -> bool:
         """A name in -s right after a common noun is its genitive attribute,
