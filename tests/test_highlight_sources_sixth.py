@@ -128,3 +128,9 @@ def test_egypt_which_proposed_it_is_the_proposals_speaker_through_the_relative_p
 def test_a_postponement_in_front_is_the_object_conze_who_calls_it_fatal_the_speaker(hl):
     text = "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal."
     assert [c["src"] for c in attributed(hl, text)] == ["Conze"]
+
+
+def test_a_press_release_described_by_a_relative_clause_still_announces_the_passive_claim(hl):
+    text = ("In einer Presseerklärung, die am Mittwoch in Banja Luka veröffentlicht wurde, wurde verkündet, "
+            "dass die Serben alle Verantwortlichen vor Gericht bringen wollen.")
+    assert [c["src"] for c in attributed(hl, text)] == ["einer Presseerklärung"]

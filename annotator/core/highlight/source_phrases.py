@@ -126,6 +126,12 @@ class SourcePhrases:
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
                         return agent
+        if clause_start == aux and aux - 1 > s and self.doc.words[aux - 1] == ",":
+            # "In einer Presseerklärung, die … veröffentlicht wurde, wurde verkündet":
+            # a relative clause between the leading PP and the auxiliary
+            opening = next((k for k in range(s + 2, aux - 1) if self.doc.words[k] == ","), -1)
+            if opening > 0 and lower[opening + 1] in RELATIVE and lower[s] in ("in", "im", "auf", "aus"):
+                clause_start, aux = s, opening
         if lower[clause_start] in ("in", "im", "auf", "aus") and clause_start + 1 < aux:
             pp = self.phrases.np_after(clause_start + 1, aux, s, allow_pron=False)
             if pp is not None and pp[1] == aux and any(
