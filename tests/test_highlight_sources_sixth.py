@@ -134,3 +134,8 @@ def test_a_press_release_described_by_a_relative_clause_still_announces_the_pass
     text = ("In einer Presseerklärung, die am Mittwoch in Banja Luka veröffentlicht wurde, wurde verkündet, "
             "dass die Serben alle Verantwortlichen vor Gericht bringen wollen.")
     assert [c["src"] for c in attributed(hl, text)] == ["einer Presseerklärung"]
+
+
+def test_end_of_january_in_front_is_a_time_not_the_speaker(hl):
+    text = "Ende Januar verkündete der Verband dann offiziell, dass man sich bewerben werde."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Verband"]

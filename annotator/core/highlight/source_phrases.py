@@ -15,7 +15,14 @@ from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import PASSIVE_AUX, POSSESSIVES, PUNCT, RELATIVE, SUBJECT_PRONOUNS
+from annotator.core.highlight.rules_words import (
+    PASSIVE_AUX,
+    POSSESSIVES,
+    PUNCT,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+)
 from annotator.core.highlight.word_classes import WordClasses
 
 # endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
@@ -270,6 +277,9 @@ class SourcePhrases:
         while s < fin - 1 and lower[s] in self.FOCUS:
             s += 1  # "Auch das Außenministerium kritisierte …"
         first_word = lower[s]
+        if first_word in ("ende", "anfang", "mitte") and s + 1 < fin and lower[s + 1] in TIME_WORDS:
+            # "Ende Januar verkündete der Verband …": a time adverbial fills the prefield
+            return self.subject_after(fin, e, s, c.particle)
         cls = self.doc.lex.fclass(first_word)
         if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first_word in self.doc.lex.frames \
                 or (words[s][:1].isdigit()) or self.doc.lex.mostly_lowercase(first_word) and "det" not in cls \
