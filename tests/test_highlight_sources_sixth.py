@@ -139,3 +139,9 @@ def test_a_press_release_described_by_a_relative_clause_still_announces_the_pass
 def test_end_of_january_in_front_is_a_time_not_the_speaker(hl):
     text = "Ende Januar verkündete der Verband dann offiziell, dass man sich bewerben werde."
     assert [c["src"] for c in attributed(hl, text)] == ["der Verband"]
+
+
+def test_an_agentless_demand_reported_with_so_x_is_that_speakers(hl):
+    text = ("Ägypten wird inzwischen aufgefordert, die Grenze zum Gazastreifen zu öffnen, "
+            "so Hisbollah-Chef Hassan Nasrallah im libanesischen Fernsehen.")
+    assert [c["src"] for c in attributed(hl, text)] == ["Hisbollah-Chef Hassan Nasrallah"]

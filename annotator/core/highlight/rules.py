@@ -398,6 +398,11 @@ class DocRules:
             if c is None:
                 continue
             claims = [c] + self._coordinated_claims(c, s, e, all_verbs)
+            if c.source is None:
+                # "Ägypten wird aufgefordert, …, so Hisbollah-Chef Nasrallah": an
+                # agentless verb's claim is the one the sentence's frame reports
+                c.source = next((fr.source for fr in frames if fr.source is not None and (
+                    fr.kind == "so" or fr.kind in ("pre", "post", "nach") and not c.start <= fr.cue[0] < c.end)), None)
             for fr in frames:
                 if fr.kind in ("pre", "post", "nach") and fr.span is not None and not (c.start <= fr.cue[0] < c.end):
                     fc = self.frames.frame_claim(s, e, fr)
