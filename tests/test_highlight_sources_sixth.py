@@ -145,3 +145,8 @@ def test_an_agentless_demand_reported_with_so_x_is_that_speakers(hl):
     text = ("Ägypten wird inzwischen aufgefordert, die Grenze zum Gazastreifen zu öffnen, "
             "so Hisbollah-Chef Hassan Nasrallah im libanesischen Fernsehen.")
     assert [c["src"] for c in attributed(hl, text)] == ["Hisbollah-Chef Hassan Nasrallah"]
+
+
+def test_a_lone_reporting_verb_or_verb_and_es_makes_no_speaker_and_no_error(hl):
+    for text in ("erklärte", "erklärte es", "sagte nur"):
+        assert all(c["src"] is None for c in attributed(hl, text))

@@ -83,7 +83,7 @@ class SourcePhrases:
         plural = self.doc.lower[vi].endswith("en")
         # after the verb "in Berlin" after a name is where it was said ("sagte Stolpe in Berlin")
         np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
-        if np_ is None and self.doc.lower[j] == "es" and j + 1 < stop:
+        if np_ is None and j + 1 < stop and self.doc.lower[j] == "es":
             # "sah es Köhler als Aufgabe an, …": "es" is the object (the
             # clause's correlate), a speaker right after it the subject
             after = self.phrases.np_after(j + 1, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
