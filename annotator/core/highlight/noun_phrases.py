@@ -165,7 +165,8 @@ class NounPhrases:
                 j += 1  # mid-sentence a capitalised function word is a surname: "Lothar Nicht"
                 continue
             if started and lower[j] in NAME_PARTICLES and j + 1 < end and self.tokens.is_nounlike(j + 1, sent_start) \
-                    and lower[j] not in GENITIVE_DETS | {"zu"}:
+                    and lower[j] not in GENITIVE_DETS | {"zu", "den", "dem"}:
+                # not "den/dem": after a name they start the object ("nannte Netanyahu den Angriff …")
                 j += 1
                 continue
             if started and lower[j] == "zu" and j + 1 < end and self._is_name(j - 1, sent_start) \

@@ -26,7 +26,7 @@ per-sentence order in which the cue families are tried (``sentence``):
   clause boundaries, noun-phrase chunking;
 * ``cue_verbs.py`` (reporting verbs, complements, inverted and reported
   claims), ``cue_frames.py`` (adverbial frames), ``cue_quotes.py`` (direct
-  quotes);
+  quotes), ``cue_documents.py`` (a document in *aus X hervorgehen*);
 * ``source_phrases.py`` (subjects, speaker test), ``coreference.py``
   (pronoun and role antecedents);
 * ``sentence_features.py`` (hedging, reportive mood, check-worthiness).
@@ -127,6 +127,7 @@ class DocRules:
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
+                self._carry_to_agentless(got, si, s, e, flow)
                 claims.extend(got)
                 flow.prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
                 flow.prev_sent = max(got[-1].sents)
@@ -202,7 +203,7 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if flow.colon_pending:
             level = 2
-        speaker = self._unclaimed_subject(si, flow) if level else None
+        speaker = self._unclaimed_subject(si, flow, level) if level else None
         if speaker is not None:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
@@ -247,12 +248,34 @@ class DocRules:
         # no speaker to carry on: the flow keeps the last one it knows
         return True, c
 
-    def _unclaimed_subject(self, si: int, flow: Flow) -> tuple[int, Range] | None:
+    def _carry_to_agentless(self, got: list[Claim], si: int, s: int, e: int, flow: Flow) -> None:
+        """ "Nach einem Bericht der BBC seien … ausgewertet worden. Es werde
+        geschätzt, dass …": a claim without a speaker (an agentless passive, an
+        impersonal "heißt es") in a Konjunktiv-I sentence right after an
+        attributed one goes on reporting that speaker."""
+        carrier = flow.prev_attr
+        if carrier is None or carrier.source is None or flow.prev_sent != si - 1:
+            return
+        if self.features.reportive_verb(s, e)[0] != 2:
+            return
+        for c in got:
+            if c.source is None and c.attribution != Attribution.UNATTRIBUTED and c.family in ("verb", "frame"):
+                c.source, c.antecedent = carrier.source, carrier.antecedent
+
+    def _unclaimed_subject(self, si: int, flow: Flow, level: int) -> tuple[int, Range] | None:
         """(sentence, subject) of the sentence just before when no claim took it
         and its subject is a speaker-like role, organisation or document."""
         if flow.unclaimed is None or flow.unclaimed[0] != si - 1 or si - 1 <= flow.prev_sent:
             return None
-        subject = self.complements.sentence_subject(flow.unclaimed[1], flow.unclaimed[2])
+        _, us, ue = flow.unclaimed
+        subject = self.complements.sentence_subject(us, ue)
+        carried = (flow.colon_pending or flow.prev_attr) is not None and level == 2 and flow.prev_sent >= si - 3
+        if subject is None and carried:
+            # "Der Iran streitet dies ab. Sein Programm diene …": a reporting verb
+            # without a message of its own still names who speaks next, rather
+            # than a speaker further back (only where speech is carried on anyway)
+            own = self.sources.own_speaker(us, ue, self.verbs.find_verb_cues(us, ue))
+            subject = own[0] if own is not None else None
         return (si - 1, subject) if subject is not None else None
 
     def _split_coordinated_dass(self, claim: Claim) -> list[Claim]:
@@ -391,6 +414,11 @@ class DocRules:
             if c is None:
                 continue
             claims = [c] + self._coordinated_claims(c, s, e, all_verbs)
+            if c.source is None:
+                # "Ägypten wird aufgefordert, …, so Hisbollah-Chef Nasrallah": an
+                # agentless verb's claim is the one the sentence's frame reports
+                c.source = next((fr.source for fr in frames if fr.source is not None and (
+                    fr.kind == "so" or fr.kind in ("pre", "post", "nach") and not c.start <= fr.cue[0] < c.end)), None)
             for fr in frames:
                 if fr.kind in ("pre", "post", "nach") and fr.span is not None and not (c.start <= fr.cue[0] < c.end):
                     fc = self.frames.frame_claim(s, e, fr)

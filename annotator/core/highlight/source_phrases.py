@@ -15,7 +15,14 @@ from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.rules_words import PASSIVE_AUX, POSSESSIVES, RELATIVE, SUBJECT_PRONOUNS
+from annotator.core.highlight.rules_words import (
+    PASSIVE_AUX,
+    POSSESSIVES,
+    PUNCT,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+)
 from annotator.core.highlight.word_classes import WordClasses
 
 # endings of derived common nouns, never of names ("Entwicklung", "Mehrheit")
@@ -68,13 +75,20 @@ class SourcePhrases:
         # skip adverbs / reflexive
         while j < stop and (self.doc.lower[j] in (
                 "auch", "nun", "zudem", "dazu", "außerdem", "jetzt", "sich", "heute",
-                "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")):
-            j += 1
+                "gestern", "später", "weiter", "ebenfalls", "noch", "bereits", "daraufhin")
+                or self.doc.lower[j] in self.FOCUS):
+            j += 1  # a focus particle ("erklärten nur die Gefängnisse") stands before the subject
         # after the verb "von den Partnern" is an object, "von HRW" an affiliation
         # a plural verb may have coordinated subjects: "erklärten SPD und Linke"
         plural = self.doc.lower[vi].endswith("en")
         # after the verb "in Berlin" after a name is where it was said ("sagte Stolpe in Berlin")
         np_ = self.phrases.np_after(j, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
+        if np_ is None and j + 1 < stop and self.doc.lower[j] == "es":
+            # "sah es Köhler als Aufgabe an, …": "es" is the object (the
+            # clause's correlate), a speaker right after it the subject
+            after = self.phrases.np_after(j + 1, stop, s, no_det_pp=True, coordination=plural, after_verb=True)
+            if after is not None and self.speaker_like(after) and self.doc.lower[after[0]] not in SUBJECT_PRONOUNS:
+                np_ = after
         if np_ is None:
             return None
         if self.doc.lower[np_[0]] in NOT_NOMINATIVE:
@@ -91,6 +105,12 @@ class SourcePhrases:
             form.kind == "part" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ()))
         if vf.kind == "part" or vf.form.endswith("t") or clause_final:
             aux = self.clauses.aux_before(vi, clause_start)
+            if aux < 0 and clause_final and clause_start == vi and vi - 1 > s and self.doc.words[vi - 1] == ",":
+                # "hatte ein Talibanführer, Baitullah Mehsud, erklärt, …": an
+                # apposition stands between the auxiliary and the participle
+                aux = self.clauses.aux_before(vi, s)
+                if aux >= 0 and self.clauses.clause_start(aux, s) < aux:
+                    return self._midfield_subject(aux, vi, s)
             if aux >= 0:
                 finite = aux
                 lower = self.doc.lower
@@ -113,6 +133,12 @@ class SourcePhrases:
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
                         return agent
+        if clause_start == aux and aux - 1 > s and self.doc.words[aux - 1] == ",":
+            # "In einer Presseerklärung, die … veröffentlicht wurde, wurde verkündet":
+            # a relative clause between the leading PP and the auxiliary
+            opening = next((k for k in range(s + 2, aux - 1) if self.doc.words[k] == ","), -1)
+            if opening > 0 and lower[opening + 1] in RELATIVE and lower[s] in ("in", "im", "auf", "aus"):
+                clause_start, aux = s, opening
         if lower[clause_start] in ("in", "im", "auf", "aus") and clause_start + 1 < aux:
             pp = self.phrases.np_after(clause_start + 1, aux, s, allow_pron=False)
             if pp is not None and pp[1] == aux and any(
@@ -141,16 +167,33 @@ class SourcePhrases:
                 # "Unter Berufung auf X wandte sich Selenskyj … und bezeichnete …":
                 # the first verb is inverted, its subject follows it
                 verb = next((m for m in range(k + 1, vi - 1) if self.tokens.finite_verb(m)), -1)
+                if verb < 0 and "prep" in self.doc.lex.fclass(lower[k]):
+                    # a verb form the lexicon lacks ("In seiner Stellungnahme befand X …"):
+                    # the verb is second, right after the prepositional phrase
+                    pp = self.phrases.np_after(k + 1, vi, s, allow_pron=False, appositions=False)
+                    verb = pp[1] if pp is not None and pp[1] < vi - 1 and words[pp[1]][:1].islower() else -1
                 after = self.subject_after(verb, vi, s) if verb > 0 else None
                 if after is not None and self.speaker_like(after):
                     return Found(after)
         cs = c.clause_start
+        if cs > s and fin == cs + 1 and lower[cs] == "so" and words[cs - 1] == ",":
+            # "…, so bestätigt das Gericht": "so" fills the prefield, the subject follows the verb
+            return Found(self.subject_after(fin, c.end, s, c.particle))
         if cs > s and lower[cs] in ("und", "aber", "doch", "sondern", "denn") and cs + 1 < fin:
             sub = self.phrases.np_after(cs + 1, fin, s)  # "…, und die Flugrouten deuten darauf hin"
             if sub is not None and sub[1] >= fin - 1:
                 return Found(sub)
-        verb_final = vi + 1 >= c.end or words[vi + 1] in (",", ".", ";", ":") or (0 <= c.particle < vi)
-        if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 < vi \
+        verb_final = vi + 1 >= c.end or words[vi + 1] in (",", ".", ";", ":") or (0 <= c.particle < vi) \
+            or False and self._aux_final(vi, c.end)
+        if cs > s and verb_final and fin == vi and words[cs - 1] == "," and cs + 2 < vi \
+                and "prep" in self.doc.lex.fclass(lower[cs]) and lower[cs + 1] in RELATIVE \
+                and not (self.tokens.is_nounlike(cs + 2, s) or self.tokens.is_adjlike(cs + 2)):
+            # "…, in dem er verlangte, dass …": after a preposition and a relative
+            # pronoun the clause's subject comes next, not the sentence's subject
+            sub = self.phrases.np_after(cs + 2, vi, s)
+            if sub is not None and self.speaker_like(sub) and lower[sub[0]] not in NOT_NOMINATIVE:
+                return Found(sub)
+        if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 <= vi \
                 and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
                 and lower[cs] not in ("den", "dem", "denen"):
             return Found((cs, cs + 1))  # "…, der die Regierung aufgefordert hatte, …": the relative pronoun
@@ -170,6 +213,30 @@ class SourcePhrases:
             if sub is not None:
                 return Found(sub)
         return None
+
+    def _midfield_subject(self, aux: int, vi: int, s: int) -> Range | None:
+        """The subject between an auxiliary after the prefield and a participle
+        after an apposition: "Vor kurzem hatte ein Talibanführer auf
+        pakistanischer Seite, Baitullah Mehsud, erklärt" — the phrase, its PP
+        and the apposition up to the comma before the participle."""
+        sub = self.subject_after(aux, vi - 1, s)
+        if sub is None:
+            return None
+        words, b = self.doc.words, sub[1]
+        comma = next((k for k in range(b, vi - 1) if words[k] == ","), -1)
+        if comma < 0 or not (comma == b or "prep" in self.doc.lex.fclass(self.doc.lower[b]) and not any(
+                self.tokens.finite_verb(k) or words[k] in PUNCT for k in range(b, comma))):
+            return sub
+        apposition = self.phrases.np_after(comma + 1, vi - 1, s, allow_pron=False)
+        if apposition == (comma + 1, vi - 1) and self.speaker_like(apposition):
+            return (sub[0], vi - 1)
+        return sub
+
+    def _aux_final(self, vi: int, e: int) -> bool:
+        """A participle or infinitive before the clause's finite auxiliary at its
+        end ("…, nachdem die Partei entschieden hatte, …") stands verb-final."""
+        return vi + 1 < e and "aux" in self.tokens.fclass(vi + 1) and self.doc.quote_of[vi + 1] < 0 \
+            and (vi + 2 >= e or self.doc.words[vi + 2] in (",", ".", ";", ":"))
 
     def _coordinated_clause_subject(self, c: VerbClause) -> Range | None:
         """ "…, und die Hongkonger befürchten, dass …": the subject after "und"
@@ -210,6 +277,9 @@ class SourcePhrases:
         while s < fin - 1 and lower[s] in self.FOCUS:
             s += 1  # "Auch das Außenministerium kritisierte …"
         first_word = lower[s]
+        if first_word in ("ende", "anfang", "mitte") and s + 1 < fin and lower[s + 1] in TIME_WORDS:
+            # "Ende Januar verkündete der Verband …": a time adverbial fills the prefield
+            return self.subject_after(fin, e, s, c.particle)
         cls = self.doc.lex.fclass(first_word)
         if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first_word in self.doc.lex.frames \
                 or (words[s][:1].isdigit()) or self.doc.lex.mostly_lowercase(first_word) and "det" not in cls \
@@ -223,7 +293,7 @@ class SourcePhrases:
             return self.subject_after(fin, e, s, c.particle)
         a, b = phrase
         if b >= fin - 1:
-            if not self.speaker_like(phrase) and fin == c.verb:
+            if (not self.speaker_like(phrase) or self._derived_head(phrase)) and fin == c.verb:
                 # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
                 # a non-speaker in front, a name right after the verb
                 after = self.subject_after(fin, e, s, c.particle)
@@ -245,8 +315,25 @@ class SourcePhrases:
             # "Y sei …, sagte X": the subject follows the verb; if nothing
             # follows, the verb continues the sentence's subject
             # ("X monieren …, sprechen aber davon, …")
-            return self.subject_after(fin, e, s, c.particle) or phrase
+            return self.subject_after(fin, e, s, c.particle) or self._asyndetic_subject(fin, s) or phrase
         return phrase
+
+    def _asyndetic_subject(self, fin: int, s: int) -> Range | None:
+        """ "X wies dies zurück, die Sprecherin der Grünen, Sandra Boser,
+        erklärte: …": a main clause joined by a comma alone; the phrase
+        between the comma after a finished clause and the verb is its subject
+        (the longest such phrase: appositions included)."""
+        words, lower = self.doc.words, self.doc.lower
+        commas = [k for k in range(fin - 2, s, -1) if words[k] == "," and self.doc.quote_of[k] < 0][:3][::-1]
+        for comma in commas:
+            k = comma + 1
+            sub = self.phrases.np_after(k, fin - 1, s, allow_pron=False)
+            if sub is None or sub[1] != fin - 1 or lower[k] in NOT_NOMINATIVE or lower[k] in RELATIVE and \
+                    not self.tokens.is_nounlike(k + 1, s) and not self.tokens.is_adjlike(k + 1):
+                continue
+            if self.speaker_like(sub) and any(self.tokens.finite_verb(x) for x in range(s, comma)):
+                return sub
+        return None
 
     def own_speaker(self, s: int, e: int, verbs: list[tuple[int, VerbForm, int]]) -> tuple[Range, int] | None:
         """(subject, verb) of an indicative reporting verb in s..e with a speaker-like subject
@@ -298,6 +385,16 @@ class SourcePhrases:
             if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
                 return True
         return self._bare_name(a, b)
+
+    def _derived_head(self, span: Range) -> bool:
+        """ "Eine Verschiebung des Wahltermins": the phrase's head is a derived
+        noun of an action or state (-ung, -heit, …) no lexicon knows as a
+        speaker — with a name after the verb, the name is the subject."""
+        a, b = span
+        head = next((k for k in range(a, b) if self.doc.words[k][:1].isupper()
+                     and "det" not in self.tokens.fclass(k) and not self.tokens.is_adjlike(k)), -1)
+        lo = self.doc.lower[head] if head >= 0 else ""
+        return lo.endswith(COMMON_NOUN_ENDINGS) and self.doc.lex.source_noun_kind(lo) is None
 
     def _genitive_name(self, k: int, a: int) -> bool:
         """A name in -s right after a common noun is its genitive attribute,
