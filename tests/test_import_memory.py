@@ -27,15 +27,15 @@ def test_the_facts_word_caches_keep_the_recent_words_up_to_their_bound():
 
 
 def test_the_import_registry_forgets_everything_past_its_bound_and_answers_the_same(tmp_path, monkeypatch):
-    monkeypatch.setattr(source_cache, "REMEMBERED", 3)
+    monkeypatch.setattr(source_cache, "REMEMBERED", 4)
     with Project.open(tmp_path / "p.sqlite") as project:
         registry = source_cache.ImportRegistry(project.db)
         source = Source(id="s1", name="Max Mustermann", created_at="2026-12-02T00:00:00+00:00")
         registry.add(source)
         first = [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))]
         registry.find("Max Mustermann")
-        assert registry.remembered() == 3  # the key, the source, the name
-        registry.lookup("name:niemand")  # a fourth answer: everything before is forgotten
+        assert registry.remembered() == 4  # the new id (no redirect), the key, the source, the name
+        registry.lookup("name:niemand")  # a fifth answer: everything before is forgotten
         assert registry.remembered() == 1
         assert [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))] == first == ["s1"]
         assert [s.id for s in registry.find("Max Mustermann")] == ["s1"]
