@@ -16,7 +16,14 @@ and 4 worker processes (1 = in this process), each run beside the bare
 baseline, single-process ``nlp.pipe`` over ``spacy.blank("de")`` tokenizing the
 same texts, measured before and after the imports in the same run. Targets
 (issue 19): >= 500 articles/s on 2 cores, at most 1.5x the baseline's time,
-memory flat in N (the writer's and each worker's peak RSS).
+memory flat in N (the writer's and each worker's peak RSS). At the end a
+table: per run, articles/s, the ratio of its wall time to the mean of the
+two baselines around it, CPU per article of the writer and of the workers
+(all of them together; start-up included) and peak RSS.
+
+``--against REV`` (after ``--highlight``): every import step runs twice,
+first on the code of commit REV (``git archive``, ``PYTHONPATH``), then on
+this tree, interleaved, so that before and after share the machine's load.
 """
 
 from __future__ import annotations
@@ -102,6 +109,7 @@ def run_tokenize(count: int) -> None:
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=256))
         elapsed, cpu = time.perf_counter() - started, cpu_seconds(resource.RUSAGE_SELF) - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    record(kind="baseline", count=count, wall=elapsed, cpu=cpu)
     print(f"{count:>8} articles  baseline nlp.pipe(spacy.blank('de'))   {elapsed:7.2f} s  "
           f"{count / elapsed:6.0f} articles/s  CPU {1000 * cpu / count:.2f} ms/article  "
           f"({tokens / count:.0f} tokens/article)  peak RSS {peak:.0f} MB  load {os.getloadavg()[0]:.1f}  feed {FEED}",
@@ -130,6 +138,8 @@ def run_highlighted(count: int, workers: int) -> None:
             workers_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
             exports = first_exports(project, Path(folder)) if workers == 2 else ""
     assert summary.highlighted == count
+    record(kind="import", count=count, workers=workers, wall=elapsed, writer_cpu=cpu, workers_cpu=workers_cpu,
+           writer_rss=own, worker_rss=children)
     print(f"{count:>8} articles  import + highlight, {workers} worker(s)     {elapsed:7.2f} s  "
           f"{count / elapsed:6.0f} articles/s  CPU writer {1000 * cpu / count:.2f} ms/article, "
           f"workers {1000 * workers_cpu / count:.2f} ms/article  "
@@ -176,14 +186,60 @@ def first_exports(project, folder: Path) -> str:
     return "\n".join(figures)
 
 
-def highlight_main(counts: list[int]) -> None:
+def record(**figures) -> None:
+    """One run's figures for the parent's table (``BENCH_RESULTS``: a JSON-lines file)."""
+    if os.environ.get("BENCH_RESULTS"):
+        with open(os.environ["BENCH_RESULTS"], "a", encoding="utf-8") as out:
+            out.write(json.dumps({**figures, "tree": os.environ.get("BENCH_TREE", "this"),
+                                  "load": os.getloadavg()[0]}) + "\n")
+
+
+def highlight_main(counts: list[int], against: str | None = None) -> None:
     print(f"import with highlighting, feed {FEED!r}; load average {os.getloadavg()[0]:.2f}, "
           f"{os.cpu_count()} cores")
-    subprocess.run([sys.executable, __file__, "--start-up"], check=True)
-    for count in counts:
-        for step in (["--tokenize"], ["--hl", "1"], ["--hl", "2"], ["--hl", "4"], ["--tokenize"]):
-            subprocess.run([sys.executable, __file__, *step, str(count)], check=True)
+    with tempfile.TemporaryDirectory() as folder:
+        trees = [("this", None)]
+        if against:
+            old = Path(folder) / "old"
+            old.mkdir()
+            root = Path(__file__).resolve().parent.parent
+            archive = subprocess.run(["git", "archive", against, "annotator"], cwd=root, check=True,
+                                     capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+            trees.insert(0, (against, str(old)))
+        os.environ["BENCH_RESULTS"] = results = str(Path(folder) / "results.jsonl")
+        subprocess.run([sys.executable, __file__, "--start-up"], check=True)
+        for count in counts:
+            subprocess.run([sys.executable, __file__, "--tokenize", str(count)], check=True)
+            for workers in ("1", "2", "4"):
+                for label, tree in trees:
+                    env = {**os.environ, "BENCH_TREE": label}
+                    if tree is not None:
+                        env["PYTHONPATH"] = tree
+                        print(f"({label}:)", flush=True)
+                    subprocess.run([sys.executable, __file__, "--hl", workers, str(count)], check=True, env=env)
+            subprocess.run([sys.executable, __file__, "--tokenize", str(count)], check=True)
+        print_table([json.loads(line) for line in open(results, encoding="utf-8")])
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
+def print_table(runs: list[dict]) -> None:
+    """Issue 19's figures per run: articles/s and the ratio to bare tokenizing
+    (the mean of the baselines measured before and after, same N)."""
+    print("\n   N  tree      workers  articles/s  x bare  writer CPU  workers CPU  RSS writer/worker  load")
+    for run in runs:
+        if run["kind"] != "import":
+            continue
+        bare = [b["wall"] for b in runs if b["kind"] == "baseline" and b["count"] == run["count"]]
+        ratio = run["wall"] / (sum(bare) / len(bare)) if bare else float("nan")
+        n = run["count"]
+        print(f"{n:>6}  {run['tree'][:8]:8s}  {run['workers']:>7}  {n / run['wall']:10.0f}  {ratio:6.2f}  "
+              f"{1000 * run['writer_cpu'] / n:7.2f} ms  {1000 * run['workers_cpu'] / n:8.2f} ms  "
+              f"{run['writer_rss']:6.0f} / {run['worker_rss']:3.0f} MB  {run['load']:4.1f}")
+    for run in runs:
+        if run["kind"] == "baseline":
+            print(f"{run['count']:>6}  bare nlp.pipe: {run['count'] / run['wall']:.0f}/s, "
+                  f"CPU {1000 * run['cpu'] / run['count']:.2f} ms/article  load {run['load']:.1f}")
 
 
 def main(argv: list[str]) -> None:
@@ -204,7 +260,9 @@ def main(argv: list[str]) -> None:
         worker_start_up()
         return
     if argv and argv[0] == "--highlight":
-        highlight_main([int(a) for a in argv[1:]] or [2000, 10000])
+        against = argv[argv.index("--against") + 1] if "--against" in argv else None
+        counts = [int(a) for a in argv[1:] if a.isdigit()]
+        highlight_main(counts or [2000, 10000], against)
         return
     counts = [int(a) for a in argv] or [1000, 10000, 100000]
     print("import (no highlighting), one process per size:")

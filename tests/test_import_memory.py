@@ -5,11 +5,14 @@ registry in the writer), and bounding them changes nothing the import stores."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from annotator.core.corroboration import nations, scan, words
 from annotator.core.highlight import load_highlighter
-from annotator.core.importer import import_paths
+from annotator.core.importer import import_paths, read_articles
+from annotator.core.input_checks import InputError
 from annotator.core.project import Project
 from annotator.core.sources import normalize
 from annotator.core.sources.registry import Source
@@ -27,15 +30,15 @@ def test_the_facts_word_caches_keep_the_recent_words_up_to_their_bound():
 
 
 def test_the_import_registry_forgets_everything_past_its_bound_and_answers_the_same(tmp_path, monkeypatch):
-    monkeypatch.setattr(source_cache, "REMEMBERED", 3)
+    monkeypatch.setattr(source_cache, "REMEMBERED", 4)
     with Project.open(tmp_path / "p.sqlite") as project:
         registry = source_cache.ImportRegistry(project.db)
         source = Source(id="s1", name="Max Mustermann", created_at="2026-12-02T00:00:00+00:00")
         registry.add(source)
         first = [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))]
         registry.find("Max Mustermann")
-        assert registry.remembered() == 3  # the key, the source, the name
-        registry.lookup("name:niemand")  # a fourth answer: everything before is forgotten
+        assert registry.remembered() == 4  # the new id (no redirect), the key, the source, the name
+        registry.lookup("name:niemand")  # a fifth answer: everything before is forgotten
         assert registry.remembered() == 1
         assert [s.id for s in registry.lookup(next(iter(registry.keys_of(source))))] == first == ["s1"]
         assert [s.id for s in registry.find("Max Mustermann")] == ["s1"]
@@ -97,3 +100,33 @@ def _cmdline(pid: int) -> bytes:
             return handle.read()
     except OSError:
         return b""
+
+
+def test_an_id_given_to_another_text_is_refused_also_long_after_it_was_read(tmp_path, monkeypatch):
+    from annotator.core import input_ids
+
+    monkeypatch.setattr(input_ids, "RECENT", 3)  # ids folded into the compact arrays after every 3
+    lines = [json.dumps({"id": f"a{n}", "text": f"Text Nummer {n}."}) for n in range(10)]
+    lines.append(json.dumps({"id": "a1", "text": "Text Nummer 1."}))  # the same text again: a duplicate
+    lines.append(json.dumps({"id": "a2", "text": "Ein anderer Text."}))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_articles([feed]))
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert [(e.line, "'a2' was already given to a different text" in str(e)) for e in errors] == [(12, True)]
+
+
+def test_the_ids_of_a_file_cost_a_few_dozen_bytes_each():
+    import tracemalloc
+
+    from annotator.core.input_ids import TextsById
+
+    tracemalloc.start()
+    ids = TextsById()
+    before = tracemalloc.get_traced_memory()[0]
+    for n in range(50_000):
+        ids.first(f"news-{n}", n)
+    per_id = (tracemalloc.get_traced_memory()[0] - before) / 50_000
+    tracemalloc.stop()
+    assert len(ids) == 50_000 and ids.first("news-7", 0) == 7 and ids.first("news-49999", 0) == 49_999
+    assert per_id < 40  # a dict of the id strings: ~140

@@ -38,3 +38,17 @@ def test_removing_a_source_forgets_what_was_read(project):
         cached.remove(source.id)
         assert cached.find("Annalena Baerbock") == []
         assert cached.lookup("exact:annalena baerbock") == []
+
+
+def test_a_source_the_import_proposes_is_stored_whole_and_its_id_needs_no_redirect_read(project):
+    registry = ImportRegistry(project.db)
+    source = new_source("Max Mustermann", created_by="linker", aliases=["Mustermann"], confirmed=False)
+    registry.add(source)
+    statements: list[str] = []
+    project.db.conn.set_trace_callback(statements.append)
+    assert registry.resolve(source.id) == source.id
+    project.db.conn.set_trace_callback(None)
+    assert statements == []
+    assert stored.get(project.db, source.id) == source
+    for key in registry.keys_of(source):
+        assert stored.ids_by_key(project.db, key) == [source.id]

@@ -237,17 +237,18 @@ def _articles_of(path: Path) -> Iterator[NewArticle | InputError]:
     """One file's articles; a file with no record at all is an error (an empty
     file or a header alone never imports "0" silently), and so is an ``id``
     given twice with different texts."""
-    # id -> the first 64 bits of its text's hash: an int, not the 32-character
-    # hex string (kept for every id of the file, so it is what grows with it)
+    # id -> the first 64 bits of its text's hash, kept compactly for every id
+    # of the file (what grows with it: input_ids.py)
+    from annotator.core.input_ids import TextsById
     from annotator.core.storage.articles import content_id  # the store's own hash, computed once
 
-    texts_by_id: dict[str, int] = {}
+    texts_by_id = TextsById()
     anything = False
     for item in READERS[path.suffix.lower()](path):
         anything = True
         if isinstance(item, NewArticle) and item.external_id is not None:
             this = int(content_id(item.text)[:16], 16)
-            if texts_by_id.setdefault(item.external_id, this) != this:
+            if texts_by_id.first(item.external_id, this) != this:
                 item = InputError(path, item.source_line, f"id {item.external_id!r} was already given "
                                   "to a different text in this file")
         yield item

@@ -27,10 +27,11 @@ NATION_FORMS = {
 
 
 @lru_cache(maxsize=1)
-def _by_stem() -> dict[str, str]:
+def nations_by_stem() -> dict[str, str]:
+    """The nation of each form's stem: ``nation_of_word`` is a lookup of the word's stem here."""
     return {stem(form): nation for nation, forms in NATION_FORMS.items() for form in forms.split()}
 
 
 @lru_cache(maxsize=WORD_CACHE)
 def nation_of_word(word: str) -> str | None:
-    return _by_stem().get(stem(word))
+    return nations_by_stem().get(stem(word))

@@ -50,9 +50,9 @@ def fold(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
-@lru_cache(maxsize=WORD_CACHE)
-def stem(word: str) -> str:
-    """Matching key of one word: folded, country ending cut, first 6 letters."""
+def stem_of(word: str) -> str:
+    """Matching key of one word: folded, country ending cut, first 6 letters
+    (uncached: :func:`stem` is the cached one)."""
     w = fold(word.rstrip("."))
     if len(w) > 5:
         for ending in _COUNTRY_ENDINGS:
@@ -60,6 +60,9 @@ def stem(word: str) -> str:
                 w = w[: -len(ending)]
                 break
     return w[:STEM_LENGTH]
+
+
+stem = lru_cache(maxsize=WORD_CACHE)(stem_of)
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +98,8 @@ WORD_RE = re.compile(r"[^\W\d_]+")  # the parts of hyphenated words, as TOKEN_RE
 
 
 @lru_cache(maxsize=1)
-def _skipped() -> frozenset[str]:
+def skipped_words() -> frozenset[str]:
+    """Words that never say what a claim is about (content_words' filter)."""
     function, verbs = _lexicon_sets()
     return function | verbs | GENERIC
 
@@ -108,7 +112,7 @@ def word_entry(word: str) -> tuple[str, str | None, bool] | None:
     from annotator.core.corroboration.nations import nation_of_word
 
     low = word.lower()
-    if len(low) < 3 or low in _skipped():
+    if len(low) < 3 or low in skipped_words():
         return None
     return stem(word), nation_of_word(word), is_name_like(word)
 

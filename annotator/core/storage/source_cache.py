@@ -39,9 +39,12 @@ class ImportRegistry(stored.StoredRegistry):
         self._resolved: dict[str, str] = {}
 
     def add(self, source: Source) -> None:
+        """Write a new source (the linker's proposal, its id a fresh uuid4)."""
         keys = self.keys_of(source)
-        stored.put(self.db, source, keys)
+        stored.put_new(self.db, source, keys)
         self._read.pop(source.id, None)  # read back once as stored (aliases in the store's order)
+        self._room()
+        self._resolved[source.id] = source.id  # a new id is no merged-away one: no redirect to read
         for key in keys:
             if key in self._ids_by_key and source.id not in self._ids_by_key[key]:
                 self._ids_by_key[key].append(source.id)

@@ -33,6 +33,21 @@ def conn_of(db):
 
 def put(db, source: Source, keys: Iterable[str]) -> None:
     """Insert or replace a source with its aliases and lookup keys."""
+    _put_row(db, source)
+    db.execute("DELETE FROM source_aliases WHERE source_id = ?", [source.id])
+    db.execute("DELETE FROM source_keys WHERE source_id = ?", [source.id])
+    _put_names(db, source, keys)
+
+
+def put_new(db, source: Source, keys: Iterable[str]) -> None:
+    """What :func:`put` does for a source whose id is new (the linker's
+    proposals: a fresh uuid4): no aliases or keys of it to delete first,
+    two statements fewer per proposed source on an import's hot path."""
+    _put_row(db, source)
+    _put_names(db, source, keys)
+
+
+def _put_row(db, source: Source) -> None:
     db.execute(
         f"INSERT INTO sources ({', '.join(COLUMNS)}, folded) VALUES ({', '.join('?' * len(COLUMNS))}, ?) "
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, folded = excluded.folded, "
@@ -41,10 +56,11 @@ def put(db, source: Source, keys: Iterable[str]) -> None:
         [source.id, source.name, source.source_type.value if source.source_type else None, source.note,
          source.external_id, source.created_by, source.created_at, int(source.confirmed),
          source.renamed_at, source.typed_at, fold(source.name)])
-    db.execute("DELETE FROM source_aliases WHERE source_id = ?", [source.id])
+
+
+def _put_names(db, source: Source, keys: Iterable[str]) -> None:
     conn_of(db).executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
                         [(source.id, a, fold(a)) for a in source.aliases])
-    db.execute("DELETE FROM source_keys WHERE source_id = ?", [source.id])
     conn_of(db).executemany("INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)",
                         [(k, source.id) for k in sorted(set(keys))])
     for former in source.former_ids:
