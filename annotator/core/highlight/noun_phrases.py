@@ -269,8 +269,8 @@ class NounPhrases:
         lower, end = self.doc.lower, scan.end
         kind = self.doc.lex.source_noun_kind(lower[j - 1])
         # "Kommissar für …", and an institution's purpose: "Büro zur Koordinierung von …"
-        if not (j + 1 < end and (lower[j] == "für" and kind in ("role", "org")
-                                 or lower[j] in ("zur", "zum") and kind == "org")):
+        known = lower[j] == "für" and kind in ("role", "org") or lower[j] in ("zur", "zum") and kind == "org"
+        if not (j + 1 < end and (known or lower[j] == "für" and self.tokens.is_nounlike(j - 1, scan.sent_start))):
             return None
         k = j + 1
         while k < end and self.tokens.is_adjlike(k):
@@ -284,8 +284,15 @@ class NounPhrases:
                 k += 1
             if k < end and self.tokens.is_nounlike(k, scan.sent_start):
                 j = k + 1
+        named = j
         while j < end and self._is_name(j, scan.sent_start) and not self.tokens.fclass(j):
             j += 1  # the role's bearer follows as a close apposition: "… Nachbarschaftspolitik Štefan Füle"
+        if not known and j == named and not (j + 1 < end and self.doc.words[j] == ","
+                                             and self._is_name(j + 1, scan.sent_start)):
+            # a noun the lexicon does not know as a role is one when its bearer
+            # is named right after it ("der Kommissar für Kultur Ján Figeľ", or
+            # after a comma); else "für X" is the verb's ("warb … für Reformen")
+            return None
         return j
 
     def _affiliation(self, scan: PhraseScan, j: int) -> int | None:

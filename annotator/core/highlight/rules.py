@@ -269,6 +269,8 @@ class DocRules:
             return None
         _, us, ue = flow.unclaimed
         subject = self.complements.sentence_subject(us, ue)
+        if subject is not None and self.sources.passive_patient(subject, ue):
+            subject = None  # "X wurde … erklärt": a passive's subject is no speaker
         carried = (flow.colon_pending or flow.prev_attr) is not None and level == 2 and flow.prev_sent >= si - 3
         if subject is None and carried:
             # "Der Iran streitet dies ab. Sein Programm diene …": a reporting verb

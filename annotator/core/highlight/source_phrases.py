@@ -352,6 +352,23 @@ class SourcePhrases:
                 return subject, vi
         return None
 
+    def passive_patient(self, subject: Range, e: int) -> bool:
+        """ "Der gesamte Flughafenbereich wurde … zur rauchfreien Zone erklärt.":
+        the subject before a passive "wurde/wird … <participle>" is what the
+        act was done to, not who spoke, so continued speech is not carried to
+        it.  The main clause must close with a participle ("erklärt",
+        "geschlossen"), not an infinitive of the future ("wird … fordern")."""
+        fin = subject[1]
+        if fin >= e or self.doc.lower[fin] not in PASSIVE_AUX:
+            return False
+        last = self.clauses.clause_end(fin + 1, e) - 1
+        while last > fin and self.doc.words[last] in PUNCT:
+            last -= 1
+        word = self.doc.lower[last]
+        if last <= fin + 1 or not self.doc.words[last][:1].islower():
+            return False
+        return word == "worden" or word.endswith("t") or (word.startswith("ge") and word.endswith("en"))
+
     def possessor_speaker(self, claims: list[Claim], s: int, e: int, verbs: list[tuple[int, VerbForm, int]]) -> None:
         """ "X fordert …, bei dem es sich seiner Meinung nach um … handle": the
         possessive frame's owner is the speaker the sentence names with its
