@@ -162,10 +162,16 @@ class ComplementCues:
         """The speaker-like subject at the start of the sentence, if the
         noun stands later in its clause ("X bekräftigte seine Forderung")."""
         phrase = self.phrases.np_after(s, i, s)
-        if phrase is not None and phrase[1] < i and self.sources.speaker_like(phrase) \
-                and self.tokens.finite_verb(phrase[1]):
+        if phrase is None or phrase[1] >= i or not self.sources.speaker_like(phrase):
+            return None
+        if self.tokens.finite_verb(phrase[1]):
             return phrase
-        return None
+        # a verb-second clause has one constituent before its finite verb: with
+        # a noun phrase at its start, the whole front field is the subject
+        # ("Die Schutzvereinigung für Wertpapierbesitz (DSW) ist der Ansicht")
+        verb = next((m for m in range(phrase[1], min(i, phrase[1] + 6))
+                     if self.tokens.finite_verb(m) or self.doc.words[m] == ","), -1)
+        return (s, verb) if verb > 0 and self.doc.words[verb] != "," else None
 
     def evidential_claim(self, s: int, e: int) -> Claim | None:
         """ "Diese Entwicklung ist eines von mehreren Indizien dafür, dass …",

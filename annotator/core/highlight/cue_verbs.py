@@ -294,7 +294,7 @@ class VerbCues:
         around it.  (found, claim): found even when no message is left."""
         words = self.doc.words
         for k in self._wie_positions(s, vi):
-            source = self.phrases.np_after(k + 1, vi, s)
+            source = self.phrases.np_after(self._past_adverbs(k + 1, vi), vi, s)
             if source is None and self._comparative_wie(s, k):
                 return True, None  # "nicht so verheerend, wie zunächst angenommen": a comparison
             frame_end = self.clauses.clause_end(vi, e)
@@ -331,6 +331,13 @@ class VerbCues:
                 return [k] if phrase is not None and (phrase[1] == vi or (
                     phrase[1] + 1 == vi and words[phrase[1]] == ",")) else []
         return []
+
+    def _past_adverbs(self, i: int, end: int) -> int:
+        """The first token from i that is no adverb: in "Wie schon die WHO
+        sagte" the speaker stands after the adverb, not at it."""
+        while i < end - 1 and "adv" in self.tokens.fclass(i):
+            i += 1
+        return i
 
     def _comparative_wie(self, s: int, k: int) -> bool:
         """ "so/ebenso/genauso <adjective> …, wie": "wie" compares, it does not frame."""

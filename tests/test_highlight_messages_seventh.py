@@ -1,0 +1,35 @@
+"""Message rules the seventh round of issue 13 added: a reader's story per
+rule (what the annotator sees as claim, source and cue)."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+from annotator.core.models import Attribution as A
+
+# ------------------------------------------------------------ "wie X sagte" frames
+
+
+def test_an_adverb_after_wie_does_not_hide_the_speaker(hl):
+    text = "Wie schon die WHO sagte, ist die Lage in der Region ernst."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "ist die Lage in der Region ernst", "die WHO", "sagte", A.ACCORDING_TO)
+
+
+def test_wie_bereits_berichtet_still_has_no_speaker(hl):
+    text = "Wie bereits berichtet, wird das Gesetz im Sommer geändert."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("wird das Gesetz im Sommer geändert", None, "berichtet")
+
+
+# ------------------------------------------------------------ noun cues: the holder of an opinion
+
+
+def test_the_whole_front_field_holds_the_opinion_of_ist_der_ansicht(hl):
+    text = ("Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW) ist der Ansicht, dass das "
+            "Gesetz zu einer geringen Produktivität führe.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "dass das Gesetz zu einer geringen Produktivität führe",
+        "Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW)", "Ansicht", A.INDIRECT)
