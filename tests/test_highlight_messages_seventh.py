@@ -33,3 +33,19 @@ def test_the_whole_front_field_holds_the_opinion_of_ist_der_ansicht(hl):
     assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
         "dass das Gesetz zu einer geringen Produktivität führe",
         "Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW)", "Ansicht", A.INDIRECT)
+
+
+# ------------------------------------------------------------ colon statements
+
+
+def test_a_passive_before_a_colon_announces_no_statement_of_its_subject(hl):
+    text = ("Saddam Hussein wurde zunächst wegen des Massakers von Dudschail angeklagt:\n"
+            "Am 8. Juli 1982 scheiterte ein Attentat auf Hussein, und er ließ als Strafe das Dorf bombardieren.")
+    assert attributed(hl, text) == []
+
+
+def test_a_quoted_statement_still_follows_a_passive_announcement(hl):
+    text = ("Der Verfasser wurde am Montag zu dem Vorfall befragt:\n"
+            "„Wir haben von der Liste nichts gewusst und werden sie sofort löschen.“")
+    [c] = attributed(hl, text)
+    assert (c["src"], c["attr"]) == ("Der Verfasser", A.REPORTED)

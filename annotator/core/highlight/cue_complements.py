@@ -255,6 +255,16 @@ class ComplementCues:
         return Claim(parts=[(s, colon)], attribution=Attribution.REPORTED, source=source, cue=cue,
                      kind="statement")
 
+    def announces_speech(self, statement: Claim) -> bool:
+        """Does a colon sentence hand its speaker to plain indicative sentences
+        after it: the speaker's attitude is the word before the colon
+        ("zeigt sich entschlossen:"), in an active clause ("wurde er
+        vorgestellt:", "wurden angeklagt:" tell what was done to the subject)."""
+        s, colon = statement.parts[0]
+        cue = statement.cue
+        return cue is not None and cue[1] == colon and not any(
+            self.doc.lower[m] in PASSIVE_AUX for m in range(s, colon))
+
     # ------------------------------------------------------------ passive evaluation
     def passive_evaluation(self, s: int, e: int) -> Claim | None:
         """ "X wird von vielen als Signal interpretiert", "…, der von Beobachtern

@@ -190,6 +190,9 @@ class DocRules:
         """A sentence of a colon statement: the statement's speaker and cue."""
         if flow.statement is None or self.outlet.not_a_statement(s, e):
             return []
+        if self.doc.quote_of[s] < 0 and not self.features.reportive_verb(s, e)[0] \
+                and not self.complements.announces_speech(flow.statement):
+            return []
         return [Claim(parts=[(s, self.clauses.strip_end(s, e))], attribution=Attribution.REPORTED,
                       source=flow.statement.source, antecedent=flow.statement.antecedent, cue=flow.statement.cue,
                       hedged=self.features.hedged(s, e), score=0.5, kind="statement", sents=[si])]
