@@ -49,3 +49,18 @@ def test_a_quoted_statement_still_follows_a_passive_announcement(hl):
             "„Wir haben von der Liste nichts gewusst und werden sie sofort löschen.“")
     [c] = attributed(hl, text)
     assert (c["src"], c["attr"]) == ("Der Verfasser", A.REPORTED)
+
+
+# ------------------------------------------------------------ phrase cues
+
+
+def test_a_dass_clause_after_a_subordinate_clause_is_not_the_main_subjects_speech(hl):
+    text = ("Die Beamten des Sondereinsatzkommandos nahmen den Täter fest, nachdem klar war, "
+            "dass sich das Mädchen in Sicherheit befand.")
+    assert attributed(hl, text) == []
+
+
+def test_a_predicate_of_the_main_clause_still_makes_a_phrase_cue(hl):
+    text = "Die Weltgesundheitsorganisation hält es für unwahrscheinlich, dass sich das Virus weiter ausbreitet."
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == ("Die Weltgesundheitsorganisation", "hält es für unwahrscheinlich")

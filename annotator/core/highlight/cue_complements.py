@@ -204,7 +204,7 @@ class ComplementCues:
         """A predicate with a speaker-like subject before a reported complement."""
         for k in self.doc.tokens_in(self.doc.token_hits("comma", COMMA.__contains__), s + 2, e - 2):
             message = self.complement_at(k, e)
-            if message is None:
+            if message is None or self._in_subordinate_clause(k, s):
                 continue
             speaker = self._head_speaker(s, k)
             if speaker is None or any(self.doc.lower[m] in CONSECUTIVE for m in range(s, k)):
@@ -219,6 +219,15 @@ class ComplementCues:
                          hedged=self.features.hedged(*message) or self.features.hedged(s, k),
                          score=PHRASE_CUE_SCORE, kind="phrase")
         return None
+
+    def _in_subordinate_clause(self, k: int, s: int) -> bool:
+        """Does the complement at the comma k depend on a subordinate clause
+        ("…, nachdem klar war, dass …", "…, um zu verhindern, dass …", "…, was
+        daran lag, dass …")? Then its predicate is not the main clause's
+        subject's: that subject is no speaker of it."""
+        start = self.clauses.clause_start(k, s, at_quotes=False)
+        return start > s and (self.doc.lower[start] == "um" or bool(
+            self.tokens.fclass(start) & {"sub", "rel", "wh"} and "det" not in self.tokens.fclass(start)))
 
     def _head_speaker(self, s: int, k: int) -> tuple[Range, int] | None:
         """(subject, finite verb) of the main clause s..k: a speaker-like
