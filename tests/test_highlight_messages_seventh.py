@@ -64,3 +64,19 @@ def test_a_predicate_of_the_main_clause_still_makes_a_phrase_cue(hl):
     text = "Die Weltgesundheitsorganisation hält es für unwahrscheinlich, dass sich das Virus weiter ausbreitet."
     [c] = attributed(hl, text)
     assert (c["src"], c["cue"]) == ("Die Weltgesundheitsorganisation", "hält es für unwahrscheinlich")
+
+
+# ------------------------------------------------------------ continued speech
+
+
+def test_a_plan_with_soll_after_a_sentence_without_speech_is_the_outlets(hl):
+    text = ("US-Präsident Barack Obama will die Atomkraft stärker fördern. "
+            "Der Ausbau der Kernenergie soll einen Beitrag zum Klimaschutz leisten.")
+    assert attributed(hl, text) == []
+
+
+def test_soll_after_a_speech_act_still_continues_the_speaker(hl):
+    text = ("Der Minister kündigte an, dass die Steuern sinken. "
+            "Der Ausbau der Kernenergie soll einen Beitrag zum Klimaschutz leisten.")
+    srcs = [c["src"] for c in attributed(hl, text)]
+    assert srcs == ["Der Minister", "Der Minister"]

@@ -206,7 +206,10 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if flow.colon_pending:
             level = 2
-        speaker = self._unclaimed_subject(si, flow, level) if level else None
+        # a plan ("soll … leisten") after a sentence without speech act is the
+        # outlet's; only a Konjunktiv I reports its subject's words
+        plan = level == 1 and self.doc.lower[mood_verb] in ("soll", "sollen")
+        speaker = self._unclaimed_subject(si, flow, level) if level and not plan else None
         if speaker is not None:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
