@@ -80,3 +80,18 @@ def test_soll_after_a_speech_act_still_continues_the_speaker(hl):
             "Der Ausbau der Kernenergie soll einen Beitrag zum Klimaschutz leisten.")
     srcs = [c["src"] for c in attributed(hl, text)]
     assert srcs == ["Der Minister", "Der Minister"]
+
+
+# ------------------------------------------------------------ verb-second complements
+
+
+def test_the_main_clause_after_a_relative_clause_with_a_reporting_verb_is_no_complement(hl):
+    text = ("Dieser Plan, der von der Stadt Hamburg seit Jahren gefordert wird, "
+            "war bislang an leeren Kassen gescheitert.")
+    assert attributed(hl, text) == []
+
+
+def test_a_verb_second_complement_in_konjunktiv_i_is_still_the_message(hl):
+    text = "Der Minister sagte am Montag, die Lage sei ernst."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("die Lage sei ernst", "Der Minister", "sagte")

@@ -174,7 +174,9 @@ class VerbCues:
                            any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en"))
                                for m in range(k, min(me, k + 6)))):
             return (k, me, "inf")
-        if self._verb_second_at(k, me):
+        # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
+        # ending in the active speech verb, the main clause is what was said
+        if self._verb_second_at(k, me, verb_first=b == vi + 1 and self.tokens.finite_verb(vi)):
             return (k, me, "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
@@ -195,14 +197,17 @@ class VerbCues:
                 return False
         return True
 
-    def _verb_second_at(self, k: int, me: int) -> bool:
-        """Does a verb-second clause (reported speech without "dass") start at k?"""
+    def _verb_second_at(self, k: int, me: int, verb_first: bool = False) -> bool:
+        """Does a verb-second clause (reported speech without "dass") start at
+        k?  With ``verb_first`` an indicative verb may open it."""
         words, lower = self.doc.words, self.doc.lower
         # verb-second clause: a finite verb within the first tokens
         for m in range(k, min(me, k + 10)):
             lm = lower[m]
             if lm in self.doc.lex.konj1 or "aux" in self.doc.lex.fclass(lm):
-                return True
+                # an indicative verb first is the main clause after a fronted
+                # clause ("Dieser Plan, der … gefordert wird, war bislang …")
+                return m > k or verb_first or lm in self.doc.lex.konj1
             if words[m] == ",":
                 break
         # a verb-second clause in the indicative or a Konjunktiv II that looks
