@@ -162,10 +162,16 @@ class ComplementCues:
         """The speaker-like subject at the start of the sentence, if the
         noun stands later in its clause ("X bekräftigte seine Forderung")."""
         phrase = self.phrases.np_after(s, i, s)
-        if phrase is not None and phrase[1] < i and self.sources.speaker_like(phrase) \
-                and self.tokens.finite_verb(phrase[1]):
+        if phrase is None or phrase[1] >= i or not self.sources.speaker_like(phrase):
+            return None
+        if self.tokens.finite_verb(phrase[1]):
             return phrase
-        return None
+        # a verb-second clause has one constituent before its finite verb: with
+        # a noun phrase at its start, the whole front field is the subject
+        # ("Die Schutzvereinigung für Wertpapierbesitz (DSW) ist der Ansicht")
+        verb = next((m for m in range(phrase[1], min(i, phrase[1] + 6))
+                     if self.tokens.finite_verb(m) or self.doc.words[m] == ","), -1)
+        return (s, verb) if verb > 0 and self.doc.words[verb] != "," else None
 
     def evidential_claim(self, s: int, e: int) -> Claim | None:
         """ "Diese Entwicklung ist eines von mehreren Indizien dafür, dass …",
@@ -198,7 +204,7 @@ class ComplementCues:
         """A predicate with a speaker-like subject before a reported complement."""
         for k in self.doc.tokens_in(self.doc.token_hits("comma", COMMA.__contains__), s + 2, e - 2):
             message = self.complement_at(k, e)
-            if message is None:
+            if message is None or self._in_subordinate_clause(k, s):
                 continue
             speaker = self._head_speaker(s, k)
             if speaker is None or any(self.doc.lower[m] in CONSECUTIVE for m in range(s, k)):
@@ -213,6 +219,15 @@ class ComplementCues:
                          hedged=self.features.hedged(*message) or self.features.hedged(s, k),
                          score=PHRASE_CUE_SCORE, kind="phrase")
         return None
+
+    def _in_subordinate_clause(self, k: int, s: int) -> bool:
+        """Does the complement at the comma k depend on a subordinate clause
+        ("…, nachdem klar war, dass …", "…, um zu verhindern, dass …", "…, was
+        daran lag, dass …")? Then its predicate is not the main clause's
+        subject's: that subject is no speaker of it."""
+        start = self.clauses.clause_start(k, s, at_quotes=False)
+        return start > s and (self.doc.lower[start] == "um" or bool(
+            self.tokens.fclass(start) & {"sub", "rel", "wh"} and "det" not in self.tokens.fclass(start)))
 
     def _head_speaker(self, s: int, k: int) -> tuple[Range, int] | None:
         """(subject, finite verb) of the main clause s..k: a speaker-like
@@ -248,6 +263,16 @@ class ComplementCues:
             and not self.tokens.fclass(before) else (verb, verb + 1)
         return Claim(parts=[(s, colon)], attribution=Attribution.REPORTED, source=source, cue=cue,
                      kind="statement")
+
+    def announces_speech(self, statement: Claim) -> bool:
+        """Does a colon sentence hand its speaker to plain indicative sentences
+        after it: the speaker's attitude is the word before the colon
+        ("zeigt sich entschlossen:"), in an active clause ("wurde er
+        vorgestellt:", "wurden angeklagt:" tell what was done to the subject)."""
+        s, colon = statement.parts[0]
+        cue = statement.cue
+        return cue is not None and cue[1] == colon and not any(
+            self.doc.lower[m] in PASSIVE_AUX for m in range(s, colon))
 
     # ------------------------------------------------------------ passive evaluation
     def passive_evaluation(self, s: int, e: int) -> Claim | None:

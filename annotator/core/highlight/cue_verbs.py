@@ -174,7 +174,9 @@ class VerbCues:
                            any("zu" == lower[m] or ("zu" in lower[m][2:-2] and lower[m].endswith("en"))
                                for m in range(k, min(me, k + 6)))):
             return (k, me, "inf")
-        if self._verb_second_at(k, me):
+        # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
+        # ending in the active speech verb, the main clause is what was said
+        if self._verb_second_at(k, me, verb_first=b == vi + 1 and self.tokens.finite_verb(vi)):
             return (k, me, "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
@@ -195,14 +197,17 @@ class VerbCues:
                 return False
         return True
 
-    def _verb_second_at(self, k: int, me: int) -> bool:
-        """Does a verb-second clause (reported speech without "dass") start at k?"""
+    def _verb_second_at(self, k: int, me: int, verb_first: bool = False) -> bool:
+        """Does a verb-second clause (reported speech without "dass") start at
+        k?  With ``verb_first`` an indicative verb may open it."""
         words, lower = self.doc.words, self.doc.lower
         # verb-second clause: a finite verb within the first tokens
         for m in range(k, min(me, k + 10)):
             lm = lower[m]
             if lm in self.doc.lex.konj1 or "aux" in self.doc.lex.fclass(lm):
-                return True
+                # an indicative verb first is the main clause after a fronted
+                # clause ("Dieser Plan, der … gefordert wird, war bislang …")
+                return m > k or verb_first or lm in self.doc.lex.konj1
             if words[m] == ",":
                 break
         # a verb-second clause in the indicative or a Konjunktiv II that looks
@@ -294,7 +299,7 @@ class VerbCues:
         around it.  (found, claim): found even when no message is left."""
         words = self.doc.words
         for k in self._wie_positions(s, vi):
-            source = self.phrases.np_after(k + 1, vi, s)
+            source = self.phrases.np_after(self._past_adverbs(k + 1, vi), vi, s)
             if source is None and self._comparative_wie(s, k):
                 return True, None  # "nicht so verheerend, wie zunächst angenommen": a comparison
             frame_end = self.clauses.clause_end(vi, e)
@@ -331,6 +336,13 @@ class VerbCues:
                 return [k] if phrase is not None and (phrase[1] == vi or (
                     phrase[1] + 1 == vi and words[phrase[1]] == ",")) else []
         return []
+
+    def _past_adverbs(self, i: int, end: int) -> int:
+        """The first token from i that is no adverb: in "Wie schon die WHO
+        sagte" the speaker stands after the adverb, not at it."""
+        while i < end - 1 and "adv" in self.tokens.fclass(i):
+            i += 1
+        return i
 
     def _comparative_wie(self, s: int, k: int) -> bool:
         """ "so/ebenso/genauso <adjective> …, wie": "wie" compares, it does not frame."""

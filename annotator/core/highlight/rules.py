@@ -190,6 +190,9 @@ class DocRules:
         """A sentence of a colon statement: the statement's speaker and cue."""
         if flow.statement is None or self.outlet.not_a_statement(s, e):
             return []
+        if self.doc.quote_of[s] < 0 and not self.features.reportive_verb(s, e)[0] \
+                and not self.complements.announces_speech(flow.statement):
+            return []
         return [Claim(parts=[(s, self.clauses.strip_end(s, e))], attribution=Attribution.REPORTED,
                       source=flow.statement.source, antecedent=flow.statement.antecedent, cue=flow.statement.cue,
                       hedged=self.features.hedged(s, e), score=0.5, kind="statement", sents=[si])]
@@ -203,7 +206,10 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if flow.colon_pending:
             level = 2
-        speaker = self._unclaimed_subject(si, flow, level) if level else None
+        # a plan ("soll … leisten") after a sentence without speech act is the
+        # outlet's; only a Konjunktiv I reports its subject's words
+        plan = level == 1 and self.doc.lower[mood_verb] in ("soll", "sollen")
+        speaker = self._unclaimed_subject(si, flow, level) if level and not plan else None
         if speaker is not None:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
