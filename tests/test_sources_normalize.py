@@ -139,6 +139,11 @@ def test_a_source_type_is_suggested(mention, source_type):
     assert parse(mention).suggested_type() is source_type
 
 
+def test_a_named_official_is_a_person_not_the_anonymous_kind_of_a_noun_in_his_title():
+    mention = "der Landrat des Kreises Märkisch-Oderland, Gernot Schmidt"
+    assert parse(mention).suggested_type() is SourceType.PERSON
+
+
 def test_rules_are_data_a_project_can_extend(tmp_path):
     folder = resource_path("sources")
     for f in folder.glob("*.tsv"):

@@ -221,7 +221,9 @@ class SourceName:
             known = rules.organisations.get(fold(" ".join(self.name)))
             if known is not None:
                 return known
-            if self.role is not None:
+            # A named source is never anonymous, whatever collective noun its
+            # phrase holds ("der Landrat des Kreises …, Gernot Schmidt")
+            if self.role is not None and self.role.source_type is not SourceType.ANONYMOUS:
                 return self.role.source_type
             return None if self.name[-1].isupper() else SourceType.PERSON
         if self.role is not None:
