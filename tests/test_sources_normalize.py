@@ -153,3 +153,13 @@ def test_rules_are_data_a_project_can_extend(tmp_path):
     rules = read_rules(tmp_path)
     assert parse("Hetman Chmelnyzkyj", rules).role.word == "hetman"
     assert parse("Hetman Chmelnyzkyj", load_rules()).role is None
+
+
+def test_a_district_is_not_the_anonymous_circles_of_informed_sources():
+    # "Kreise" (circles) keeps its -e in every form; "des Kreises" is a district
+    assert role_of("Kreisen").kind == "collective"
+    assert role_of("Journalistenkreisen").kind == "collective"
+    assert role_of("Kreises") is None and role_of("Kreis") is None
+    landrat = parse("der Landrat des Kreises Märkisch-Oderland")
+    assert landrat.role is not None and landrat.role.word == "landrat"
+    assert landrat.suggested_type() is SourceType.PERSON

@@ -118,15 +118,23 @@ def role_of(word: str, rules: Rules | None = None) -> Role | None:
     """The role a noun names, also as a compound's tail: 'Militärgeheimdienstes'
     -> militärgeheimdienst (intelligence); 'Geheimdienstkreise' -> geheimdienst."""
     rules = rules or load_rules()
-    stem = noun_stem(fold(word), rules.endings.get("noun", ()))
-    if stem in rules.roles:
+    low = fold(word)
+    stem = noun_stem(low, rules.endings.get("noun", ()))
+    if stem in rules.roles and _inflects(low, stem, stem, rules):
         return rules.roles[stem]
     for cut in range(1, len(stem) - 3):
         tail = rules.roles.get(stem[cut:])
-        if tail is not None:
+        if tail is not None and _inflects(low, stem, stem[cut:], rules):
             canonical = stem if tail.word == stem[cut:] else stem[:cut] + tail.word
             return Role(canonical, tail.kind, tail.source_type)
     return None
+
+
+def _inflects(low: str, stem: str, role_stem: str, rules: Rules) -> bool:
+    """Whether ``low`` is a form of the role noun: a role listed with a final
+    -e keeps it in every form ("Kreise", "Kreisen", "Regierungskreisen"), so
+    "Kreis" and "des Kreises", a district, are not the anonymous "Kreise"."""
+    return role_stem not in rules.roles_keeping_e or low.endswith((stem + "e", stem + "en"))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ class Rules:
     endings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class -> endings
     transliteration: tuple[tuple[re.Pattern[str], str], ...] = ()
     roles: dict[str, Role] = field(default_factory=dict)  # noun stem -> role
+    # stems of roles listed with a final -e that no form drops ("kreise")
+    roles_keeping_e: frozenset[str] = frozenset()
     nation_adjectives: dict[str, str] = field(default_factory=dict)  # stem -> code
     nation_names: dict[str, str] = field(default_factory=dict)  # name -> code
     function_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -67,10 +69,14 @@ def read_rules(folder: Path | None = None) -> Rules:
     frozen = {cls: tuple(values) for cls, values in endings.items()}
     translit = tuple((re.compile(p), r) for p, r, *_ in _rows("transliteration.tsv", folder))
     roles: dict[str, Role] = {}
+    keeping_e = set()
     for word, kind, source_type, *rest in _rows("roles.tsv", folder):
         canonical = (rest[0] if rest else "") or word
         role = Role(canonical, kind, SourceType(source_type))
-        roles[noun_stem(word, frozen.get("noun", ()))] = role
+        stem = noun_stem(word, frozen.get("noun", ()))
+        roles[stem] = role
+        if word == stem + "e":
+            keeping_e.add(stem)
     adjectives, names = {}, {}
     for code, adjective_list, name_list, *_ in _rows("nations.tsv", folder):
         adjectives.update({a: code for a in adjective_list.split(",") if a})
@@ -81,6 +87,7 @@ def read_rules(folder: Path | None = None) -> Rules:
     organisations = {n: SourceType(t) for n, t, *_ in _rows("organisations.tsv", folder)}
     return Rules(
         endings=frozen, transliteration=translit, roles=roles,
+        roles_keeping_e=frozenset(keeping_e),
         nation_adjectives=adjectives, nation_names=names,
         function_words={w: frozenset(k) for w, k in function.items()},
         organisations=organisations,
