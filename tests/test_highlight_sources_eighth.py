@@ -28,3 +28,9 @@ def test_a_plain_article_and_noun_are_still_the_speaker(hl):
     # no participle before a noun: the article's phrase is the plain one
     text = "Die Ministerin sagte, die Lage sei ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["Die Ministerin"]
+
+
+def test_a_declaration_spread_yesterday_is_the_source_of_what_it_says(hl):
+    # an adverb right before the participle: "einer gestern verbreiteten Erklärung"
+    text = "„Ich trete zurück“, heißt es in einer gestern verbreiteten Erklärung."
+    assert [c["src"] for c in attributed(hl, text)] == ["einer gestern verbreiteten Erklärung"]

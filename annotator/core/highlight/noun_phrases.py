@@ -136,8 +136,8 @@ class NounPhrases:
             if words[k] in PUNCT and self.doc.quote_of[k] < 0 or fclass(lower[k]) & {"aux", "sub", "pron", "conj"} \
                     and not fclass(lower[k]) & {"det", "prep"}:
                 return j
-            if k <= j + 1 or fclass(lower[k - 1]) & {"det", "prep"}:
-                continue
+            if k <= j + ("adv" not in fclass(lower[j])) or fclass(lower[k - 1]) & {"det", "prep"}:
+                continue  # a PP holds a noun before the attribute; an adverb may stand right before it
             if self.tokens.is_adjlike(k) and not words[k][:1].isdigit() \
                     and (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)
                          or self.doc.quote_of[k + 1] >= 0):
