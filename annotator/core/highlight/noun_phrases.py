@@ -130,18 +130,31 @@ class NounPhrases:
         Only a PP or object (no verb, no punctuation) may stand between."""
         words, lower = self.doc.words, self.doc.lower
         fclass = self.doc.lex.fclass
-        if j >= end or not fclass(lower[j]) & {"prep", "det"} or self.tokens.is_adjlike(j):
+        if j >= end or not fclass(lower[j]) & {"prep", "det", "adv"} or self.tokens.is_adjlike(j):
             return j
         for k in range(j + 1, min(end - 1, j + 12)):
             if words[k] in PUNCT and self.doc.quote_of[k] < 0 or fclass(lower[k]) & {"aux", "sub", "pron", "conj"} \
                     and not fclass(lower[k]) & {"det", "prep"}:
                 return j
-            if self.tokens.is_adjlike(k) and not words[k][:1].isdigit() and k > j + 1 \
+            if k <= j + ("adv" not in fclass(lower[j])) or fclass(lower[k - 1]) & {"det", "prep"}:
+                continue  # a PP holds a noun before the attribute; an adverb may stand right before it
+            if self.tokens.is_adjlike(k) and not words[k][:1].isdigit() \
                     and (self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)
-                         or self.doc.quote_of[k + 1] >= 0) \
-                    and not fclass(lower[k - 1]) & {"det", "prep"}:
+                         or self.doc.quote_of[k + 1] >= 0):
                 return k
+            if self._attributive_participle(k) and self.tokens.is_nounlike(k + 1, sent_start):
+                # "einer [am Dienstag] veröffentlichten Pressemitteilung": the
+                # participle's inflected form is also a preterite, which the
+                # verb lexicon knows; between article and noun it is an attribute
+                return k + 1
         return j
+
+    def _attributive_participle(self, k: int) -> bool:
+        """A lower-case verb form with an adjective's ending ("veröffentlichten",
+        "eingereichten", "genannte")."""
+        word = self.doc.words[k]
+        return word[:1].islower() and self.doc.lower[k] in self.doc.lex.verbs \
+            and word.endswith(("te", "ten", "tem", "ter", "ene", "enen", "enem", "ener"))
 
     def _head_end(self, i: int, j: int, end: int, sent_start: int, started: bool) -> tuple[int, bool]:
         """The head from j: capitalised words, hyphenated names, short quoted
