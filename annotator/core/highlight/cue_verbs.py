@@ -177,7 +177,7 @@ class VerbCues:
         # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
         # ending in the active speech verb, the main clause is what was said
         if self._verb_second_at(k, me, verb_first=b == vi + 1 and self.tokens.finite_verb(vi)):
-            return (k, me, "v2")
+            return (k, self._mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
@@ -225,8 +225,8 @@ class VerbCues:
                 and lower[subject[1]] not in RELATIVE and not opener & {"sub", "wh"}:
             # an article that can be a relative pronoun ("der Verein freue sich")
             # opens a main clause only before a verb in Konjunktiv I
-            if self._konjunktiv1_guess(subject[1]) or (
-                    self.tokens.finite_verb(subject[1]) and "rel" not in opener):
+            if self._konjunktiv1_guess(subject[1]) or self._konjunktiv2_guess(subject[1]) or (
+                    self.tokens.finite_verb(subject[1]) and ("rel" not in opener or self._mid_clause(subject[1], me))):
                 return True
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
@@ -247,6 +247,33 @@ class VerbCues:
         if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
             return False
         return lex.mostly_lowercase(word + "n")
+
+    def _mid_clause(self, m: int, me: int) -> bool:
+        """Is the finite verb at m followed by more of its clause?  A relative
+        clause ends in its finite verb (", die die Polizei fand,"); a main
+        clause goes on after it (", die Bundesrepublik bekenne sich zu …").  A
+        weak preterite there ("der letzte Zusammenstoß ereignete sich …") is
+        the outlet's narration, not reported speech (a plural in -ten is
+        also the Konjunktiv II that stands in for an ambiguous Konjunktiv I:
+        "die Organisatoren verfolgten eigene Ziele")."""
+        if self.doc.lower[m].endswith("te"):
+            return False
+        end = self.clauses.clause_end(m + 1, me)
+        return end - (m + 1) >= 2
+
+    def _konjunktiv2_guess(self, m: int) -> bool:
+        """A strong verb's Konjunktiv II the word lists lack, right after a
+        subject phrase ("behauptet, die Oberstufen kämen nur durch Trickserei
+        zustande"): the preterite stem with umlaut and -e/-en (kam → käme(n),
+        gab → gäbe(n)), told by the preterite form without umlaut being a
+        lowercase word (kamen, gab)."""
+        word = self.doc.lower[m]
+        if not word.endswith(("e", "en")) or not any(v in word for v in "äöü") or self.doc.lex.fclass(word):
+            return False
+        plain = word.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+        stem = plain[:-2] if plain.endswith("en") else plain[:-1]
+        return self.doc.lex.mostly_lowercase(stem + "en") and self.doc.lex.mostly_lowercase(stem) \
+            and not self.tokens.is_nounlike(m + 1, -1)
 
     def _ends_in_zu_infinitive(self, k: int, e: int) -> bool:
         """Does the clause from k end in a zu-infinitive ("…, die Armee
@@ -269,14 +296,71 @@ class VerbCues:
             b = after
         return b
 
-    def _cut_coordination(self, k: int, me: int) -> int:
+    def _cut_coordination(self, k: int, me: int, main_clause: bool = False) -> int:
         """End a dass-clause before ", und forderte …": a second reporting
-        verb of the main clause's speaker after "und" is its own cue."""
+        verb of the main clause's speaker after "und" is its own cue.  A
+        verb-second complement ends there without the comma too ("…, X sei
+        „…“ und kündigte an, …"): its own verb stands early, so an indicative
+        speech verb right after "und" is the speaker's next predicate."""
         words, lower = self.doc.words, self.doc.lower
         for m in range(k + 2, me - 1):
             if words[m] == "," and lower[m + 1] in ("und", "sowie") and m + 2 < me \
                     and self.doc.quote_of[m] < 0 and self._finite_cue(m + 2):
                 return m
+            if main_clause and lower[m] in ("und", "sowie") and words[m - 1] != "," \
+                    and self.doc.quote_of[m] < 0 and self._finite_cue(m + 1):
+                return m
+        return me
+
+    INDICATIVE_AUX = frozenset("ist sind war waren hat hatte hatten wird wurde wurden kann konnte konnten "
+                               "muss musste mussten will wollte wollten darf durfte durften".split())
+
+    def _konjunktiv(self, m: int) -> bool:
+        lo = self.doc.lower[m]
+        return lo in self.doc.lex.konj1 or lo in self.features.KONJ2 or self._konjunktiv1_guess(m) \
+            or self._konjunktiv2_guess(m)
+
+    def _indicative(self, m: int) -> bool:
+        """An unambiguous indicative finite verb: an auxiliary form that is
+        no Konjunktiv, or a lowercase verb form in -t/-te/-ten (no ge-
+        participle); plural -en forms are also Konjunktiv I or infinitives,
+        and other auxiliaries ("sollte") may be Konjunktiv II: left out."""
+        lo, word = self.doc.lower[m], self.doc.words[m]
+        if lo in self.INDICATIVE_AUX:
+            return True
+        if not word[:1].islower() or lo.startswith("ge") or lo.endswith("en") or self._konjunktiv(m) \
+                or "aux" in self.tokens.fclass(m):
+            return False
+        return self.tokens.finite_verb(m)
+
+    def _mood_switch(self, k: int, me: int) -> int:
+        """End a verb-second complement in Konjunktiv where a main clause in
+        the indicative follows (", erkannte die Autorität des Gerichts nicht
+        an", "und die Fraktion der Grünen forderte ein Verbot"): the change of
+        mood is the reporter's voice again, or the speaker's next act."""
+        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
+        first = next((m for m in range(k, me) if quote_of[m] < 0 and self._konjunktiv(m)), -1)
+        if first < 0:
+            return me
+        for b in range(first + 1, me - 1):
+            if quote_of[b] >= 0 or not (words[b] == "," or lower[b] in ("und", "aber", "doch")):
+                continue
+            c = b + 1 + (words[b] == "," and lower[b + 1] in ("und", "aber", "doch"))
+            if c >= me:
+                break
+            if words[b] == "," and c == b + 1 and self._indicative(c):
+                return self.clauses._trim(k, b)  # ", erkannte …": the main subject's next predicate
+            subject = self.phrases.np_after(c, me, c)
+            for _ in range(3):  # "die Fraktion der Grünen im Landtag von Mecklenburg-Vorpommern"
+                if subject is None or subject[1] + 1 >= me or "prep" not in self.tokens.fclass(subject[1]):
+                    break
+                pp = self.phrases.np_after(subject[1] + 1, me, c, allow_pron=False)
+                subject = (c, pp[1]) if pp is not None else None
+            opener = self.doc.lex.fclass(lower[c])
+            if subject is not None and subject[1] < me and self._indicative(subject[1]) \
+                    and not opener & {"sub", "wh"} and ("rel" not in opener or "det" in opener and (
+                        lower[b] != "," or self._mid_clause(subject[1], me))):
+                return self.clauses._trim(k, b)
         return me
 
     def _finite_cue(self, k: int) -> bool:

@@ -385,9 +385,11 @@ class DocRules:
         # 1. direct quotes with a speaker
         qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed) or self.quotes.named_quote(s, e, verbs)
         if qclaim is not None:
-            return [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
+            earlier = self.quotes.earlier_complement(qclaim, s, e, verbs)
+            return ([earlier] if earlier else []) + [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
         # 2. reporting verb with a complement or inverted frame
         found = self._verb_claims(s, e, all_verbs, frames)
+        found += self._rest_claims(si, s, e, found, all_verbs, consumed)
         # 3. adverbial frames: message = the clause they govern minus the frame
         if not found and frames:
             found = self._frame_claims(s, e, frames)
@@ -437,6 +439,23 @@ class DocRules:
                     break
             return claims
         return []
+
+    def _rest_claims(self, si: int, s: int, e: int, found: list[Claim], verbs: list[VerbCue],
+                     consumed: set[int]) -> list[Claim]:
+        """ "X kritisierte, die Kommission habe …, und die Fraktion der Grünen
+        forderte ein Verbot": where a complement ends before the sentence
+        does and a clause with a reporting verb of its own follows, that
+        clause is read as a sentence of its own."""
+        if not found or found[-1].kind not in ("comp-v2", "comp-dass", "comp-inf"):
+            return []
+        end = max(c.end for c in found)
+        cues = [c.cue[0] for c in found if c.cue is not None]
+        rest = end
+        while rest < e and self.doc.lower[rest] in (",", "und", "doch", "aber", "sowie"):
+            rest += 1
+        if rest == end or e - rest < 4 or not any(vi >= rest and vi not in cues for vi, _, _ in verbs):
+            return []
+        return [c for c in self.sentence(si, rest, e, consumed) if c.attribution != Attribution.UNATTRIBUTED]
 
     def _coordinated_claims(self, first: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:
         """ "„…“, sagte er und bemerkte, dass …", "X hatte gewarnt, dass …, und

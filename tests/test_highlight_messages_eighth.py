@@ -1,0 +1,78 @@
+"""Message rules the eighth round of issue 13 added: a reader's story per
+rule (what the annotator sees as claim, source and cue)."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+from annotator.core.models import Attribution as A
+
+# ------------------------------------------------------------ verb-second complements
+
+
+def test_a_strong_konjunktiv_ii_opens_reported_speech(hl):
+    text = "Die Verbandschefin behauptete, die neuen Oberstufen kämen nur durch Trickserei zustande."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "die neuen Oberstufen kämen nur durch Trickserei zustande", "Die Verbandschefin", "behauptete",
+        A.INDIRECT)
+
+
+def test_an_article_opens_reported_speech_when_the_verb_does_not_end_the_clause(hl):
+    text = ("Der Bundespräsident hat in einem Gespräch bekräftigt, die Bundesrepublik bekenne sich zu "
+            "ihrer besonderen Verantwortung.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["cue"]) == ("die Bundesrepublik bekenne sich zu ihrer besonderen Verantwortung",
+                                    "bekräftigt")
+
+
+def test_reported_speech_ends_where_the_speaker_does_the_next_thing(hl):
+    text = ("Der Abgeordnete sagte, Gillibrand sei eine Enttäuschung und kündigte an, 2010 gegen "
+            "Gillibrand kandidieren zu wollen.")
+    first, second = attributed(hl, text)
+    assert (first["msg"], first["cue"]) == ("Gillibrand sei eine Enttäuschung", "sagte")
+    assert (second["msg"], second["src"], second["cue"]) == (
+        "2010 gegen Gillibrand kandidieren zu wollen", "Der Abgeordnete", "kündigte")
+
+
+def test_reported_speech_in_konjunktiv_ends_at_an_indicative_main_clause(hl):
+    text = ("Saddam Hussein hatte vor Gericht erklärt, er sei unschuldig, erkannte die Autorität des "
+            "Gerichtes nicht an und verweigerte die Aussage.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("er sei unschuldig", "Saddam Hussein", "erklärt")
+
+
+def test_a_second_speaker_after_und_gets_a_claim_of_their_own(hl):
+    text = ("Fritz Tack kritisierte, die EU-Kommission habe sich den Interessen von BASF untergeordnet "
+            "und die Fraktion der Grünen im Landtag forderte ein Verbot.")
+    first, second = attributed(hl, text)
+    assert (first["msg"], first["src"], first["cue"]) == (
+        "die EU-Kommission habe sich den Interessen von BASF untergeordnet", "Fritz Tack", "kritisierte")
+    assert (second["src"], second["cue"]) == ("die Fraktion der Grünen im Landtag", "forderte")
+
+
+def test_a_konjunktiv_complement_goes_on_in_konjunktiv(hl):
+    text = "Er sagte, die Regierung habe versagt, sie trage die Verantwortung für die Krise."
+    [c] = attributed(hl, text)
+    assert c["msg"] == "die Regierung habe versagt, sie trage die Verantwortung für die Krise"
+
+
+# ------------------------------------------------------------ quotes beside other speech acts
+
+
+def test_a_verb_after_und_behind_a_quote_is_no_inverted_frame(hl):
+    text = ("Die Königin bezeichnete den Anschlag als „große Tragödie“ und erklärte, ihr Land unterstütze "
+            "seinen Nachbarn bei der Suche nach Überlebenden.")
+    claims = attributed(hl, text)
+    assert [(c["msg"], c["src"], c["cue"]) for c in claims] == [
+        ("„große Tragödie“", "Die Königin", "bezeichnete"),
+        ("ihr Land unterstütze seinen Nachbarn bei der Suche nach Überlebenden", "Die Königin", "erklärte")]
+
+
+def test_indirect_speech_before_a_quote_of_the_same_speaker_is_kept(hl):
+    text = "Er sagte, Europa brauche die Engländer, und fügte hinzu: „Wer kann glauben, dass es ohne sie geht?“"
+    first, second = attributed(hl, text)
+    assert (first["msg"], first["src"], first["cue"], first["attr"]) == (
+        "Europa brauche die Engländer", "Er", "sagte", A.INDIRECT)
+    assert (second["msg"], second["cue"], second["attr"]) == (
+        "„Wer kann glauben, dass es ohne sie geht?“", "fügte", A.DIRECT_QUOTE)
