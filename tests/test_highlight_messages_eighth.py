@@ -76,3 +76,46 @@ def test_indirect_speech_before_a_quote_of_the_same_speaker_is_kept(hl):
         "Europa brauche die Engländer", "Er", "sagte", A.INDIRECT)
     assert (second["msg"], second["cue"], second["attr"]) == (
         "„Wer kann glauben, dass es ohne sie geht?“", "fügte", A.DIRECT_QUOTE)
+
+
+# ------------------------------------------------------------ complements a subordinator-like word opens
+
+
+def test_damit_before_the_verb_is_an_adverb_opening_reported_speech(hl):
+    text = "Der Generalstabschef erklärte hingegen, damit solle ein Machtvakuum vermieden werden."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == (
+        "damit solle ein Machtvakuum vermieden werden", "Der Generalstabschef", "erklärte")
+
+
+def test_a_fronted_clause_belongs_to_the_reported_speech_after_it(hl):
+    text = "Bush befürchtet, sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == (
+        "sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen", "Bush", "befürchtet")
+
+
+def test_a_subordinate_clause_alone_is_still_no_complement(hl):
+    text = "Der Minister sprach, nachdem die Sitzung eröffnet worden war, über den Haushalt."
+    assert not [c for c in attributed(hl, text) if c["msg"].startswith("nachdem")]
+
+
+# ------------------------------------------------------------ "so" + verb frames
+
+
+def test_so_and_a_speech_verb_after_the_message_name_its_speaker(hl):
+    text = "Der Flug käme für den Angeklagten einer Folter gleich, so bestätigt das Gericht."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == (
+        "Der Flug käme für den Angeklagten einer Folter gleich", "das Gericht", "bestätigt")
+
+
+def test_a_so_frame_inside_the_sentence_leaves_both_halves_to_the_message(hl):
+    text = ("Der Grund für den Rauswurf dieser Minister, so vermutet die Zeitung, dürfte deren "
+            "Unterstützung für Hunt gewesen sein.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == (text[:-1], "die Zeitung", "vermutet")
+    doc = hl.nlp(text)
+    [parts] = doc._.annotator_message_parts
+    assert [text[a:b] for a, b in parts] == ["Der Grund für den Rauswurf dieser Minister",
+                                             "dürfte deren Unterstützung für Hunt gewesen sein"]

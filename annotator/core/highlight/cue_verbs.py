@@ -165,7 +165,7 @@ class VerbCues:
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
             return (k, self._cut_coordination(k, me), "dass")
         if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and lower[k + 1] == "zu"):
-            return None
+            return self._fronted_complement(k, me)
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
             if self._ends_in_zu_infinitive(k, e):
                 return (k, me, "inf")  # "empfahl dem Gericht, der … Klage stattzugeben": no relative clause
@@ -181,6 +181,24 @@ class VerbCues:
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
+        return None
+
+    def _fronted_complement(self, k: int, me: int) -> tuple[int, int, str] | None:
+        """Reported speech that a subordinator-like word opens: "damit solle
+        ein Machtvakuum vermieden werden" (an adverb: a subordinator is never
+        followed by the finite verb), "sobald er sich anschließe, werde der
+        Druck zunehmen" (a fronted clause, then the main clause's verb in
+        Konjunktiv)."""
+        lower = self.doc.lower
+        if k + 1 >= me or lower[k] in ("und", "oder", "aber", "sondern", "denn", "sowie"):
+            return None
+        if self._konjunktiv(k + 1) and "adv" in self.doc.lex.fclass(lower[k]):
+            return (k, self._mood_switch(k, me), "v2")
+        if "sub" not in self.doc.lex.fclass(lower[k]):
+            return None
+        b = self.clauses.clause_end(k + 1, me)
+        if b + 1 < me and self.doc.words[b] == "," and self._konjunktiv(b + 1):
+            return (k, self._mood_switch(b + 1, me), "v2")
         return None
 
     def _only_a_list(self, k: int, me: int) -> bool:
@@ -459,6 +477,9 @@ class VerbCues:
             return None
         words, lower = self.doc.words, self.doc.lower
         comma = vi - 1
+        so = vi - 2 > s and lower[vi - 1] == "so" and words[vi - 2] == ","
+        if so:
+            comma = vi - 2  # "…, so bestätigt das Gericht": "so" takes up the quoted clause
         if vf.kind == "part":
             aux = self.clauses.aux_before(vi, s)
             if aux >= 0:
@@ -477,12 +498,16 @@ class VerbCues:
         source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
         if source is None:
             return None
+        parts = [(s, comma)]
         if vf.kind != "part":
             rest = source[1]
             if rest < self.clauses.strip_end(rest, e) and not (
                     self.doc.lex.fclass(lower[rest]) & {"prep", "adv", "conj"} or words[rest] in (",", "(")):
                 return None
-        return Claim(parts=[(s, comma)], attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
+            if so and words[rest] == "," and self.clauses.strip_end(rest + 1, e) - rest > 2:
+                # "X, so vermutet die Zeitung, dürfte …": the frame stands inside the message
+                parts.append((rest + 1, self.clauses.strip_end(rest + 1, e)))
+        return Claim(parts=parts, attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
 
     REPORTED_MIN_PRECISION = 0.4
