@@ -119,3 +119,27 @@ def test_a_so_frame_inside_the_sentence_leaves_both_halves_to_the_message(hl):
     [parts] = doc._.annotator_message_parts
     assert [text[a:b] for a, b in parts] == ["Der Grund für den Rauswurf dieser Minister",
                                              "dürfte deren Unterstützung für Hunt gewesen sein"]
+
+
+# ------------------------------------------------------------ frames that open the sentence
+
+
+def test_a_frame_opening_the_sentence_is_its_whole_prefield(hl):
+    text = ("Nach Angaben des Rezensenten Alan Posener in der Tageszeitung DIE WELT sei der Anstoß zu "
+            "diesem Buch ein Gespräch mit Füller gewesen.")
+    [c] = attributed(hl, text)
+    assert c["msg"] == "sei der Anstoß zu diesem Buch ein Gespräch mit Füller gewesen"
+
+
+def test_everything_before_the_finite_verb_belongs_to_the_frame(hl):
+    text = ("Laut NDRInfo unter Berufung auf Scotland Yard wurde der Mann bei einer Durchsuchung "
+            "festgenommen.")
+    [c] = attributed(hl, text)
+    assert c["msg"] == "wurde der Mann bei einer Durchsuchung festgenommen"
+
+
+def test_a_verb_after_the_frames_noun_is_not_taken_for_an_adjective(hl):
+    text = ("Nach Angaben der Weltbank sandten Migranten im Jahr 2006 insgesamt 62,3 Milliarden US-Dollar "
+            "in ihre Heimatländer.")
+    [c] = attributed(hl, text)
+    assert c["msg"].startswith("sandten Migranten")
