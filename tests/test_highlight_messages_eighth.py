@@ -143,3 +143,20 @@ def test_a_verb_after_the_frames_noun_is_not_taken_for_an_adjective(hl):
             "in ihre Heimatländer.")
     [c] = attributed(hl, text)
     assert c["msg"].startswith("sandten Migranten")
+
+
+# ------------------------------------------------------------ continued speech
+
+
+def test_continued_speech_in_a_dass_clause_is_only_the_clause(hl):
+    text = ("Der Publizist Christian Füller kritisiert die Grünen. Seit August 2013 vertritt er die These, "
+            "dass Pädophilie in der grünen Ideologie angelegt sei.")
+    claims = [c for c in attributed(hl, text) if "Pädophilie" in c["msg"]]
+    assert [c["msg"] for c in claims] == ["dass Pädophilie in der grünen Ideologie angelegt sei"]
+
+
+def test_continued_speech_in_konjunktiv_main_clause_is_still_the_sentence(hl):
+    text = ("Der Sprecher sagte, die Lage sei ernst. Das Hochwasser sei so hoch gestiegen, dass die Dämme "
+            "brechen könnten.")
+    claims = attributed(hl, text)
+    assert "Das Hochwasser sei so hoch gestiegen, dass" in claims[-1]["msg"]

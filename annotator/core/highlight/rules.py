@@ -214,7 +214,7 @@ class DocRules:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
             # dies ab. Sein Programm diene …")
-            c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=speaker[1],
+            c = Claim(parts=[self.features.free_message(s, e)], attribution=Attribution.INDIRECT, source=speaker[1],
                       cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,
                       hedged=self.features.hedged(s, e), score=0.5, kind="free", sents=[si])
             flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
@@ -233,7 +233,7 @@ class DocRules:
             carrier.hedged = carrier.hedged or self.features.hedged(s, e)
             flow.prev_sent = si
             return True, None
-        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT,
+        c = Claim(parts=[self.features.free_message(s, e)], attribution=Attribution.INDIRECT,
                   source=self.coref.latest_mention(carrier.source, s) or carrier.source,
                   antecedent=carrier.antecedent,
                   cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue

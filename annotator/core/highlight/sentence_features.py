@@ -121,6 +121,23 @@ class SentenceFeatures:
             return -1
         return next((k for k in candidates if not self.in_dependent_clause(k, s)), -1)
 
+    def free_message(self, s: int, e: int) -> tuple[int, int]:
+        """The message of a sentence that goes on reporting: the sentence, or
+        only its dass/ob clause when the Konjunktiv stands there alone ("Seit
+        2013 vertritt er die These, dass Pädophilie … angelegt sei": the main
+        clause in the indicative tells who holds the view, the clause is the
+        view)."""
+        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
+        for d in range(s + 2, e - 2):
+            if words[d] == "," and lower[d + 1] in ("dass", "ob") and quote_of[d] < 0:
+                if self.reportive_verb(s, d)[0] == 0 and self.reportive_verb(d, e)[0] > 0:
+                    end = e
+                    while end > d + 1 and words[end - 1] in (".", "!", "?") and quote_of[end - 1] < 0:
+                        end -= 1
+                    return (d + 1, end)
+                break
+        return (s, e)
+
     def in_dependent_clause(self, k: int, s: int) -> bool:
         """Is token k in a clause that a subordinating conjunction, a
         wh-word or a relative pronoun opens ("…, weil er sich bedroht
