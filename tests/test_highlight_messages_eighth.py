@@ -160,3 +160,17 @@ def test_continued_speech_in_konjunktiv_main_clause_is_still_the_sentence(hl):
             "brechen könnten.")
     claims = attributed(hl, text)
     assert "Das Hochwasser sei so hoch gestiegen, dass" in claims[-1]["msg"]
+
+
+# ------------------------------------------------------------ coordinated main clauses with their own subjects
+
+
+def test_a_speech_act_before_a_coordinated_clause_with_its_own_speaker_is_kept(hl):
+    text = ("Der Präsidentenrat für Menschenrechte stufte das Gesetz als verfassungswidrig ein, und das "
+            "Kinderhilfswerk UNICEF rief Russland auf, das Gesetz zu stoppen.")
+    first, second = attributed(hl, text)
+    assert (first["msg"], first["src"], first["cue"], first["attr"]) == (
+        "Der Präsidentenrat für Menschenrechte stufte das Gesetz als verfassungswidrig ein",
+        "Der Präsidentenrat für Menschenrechte", "stufte", A.REPORTED)
+    assert (second["msg"], second["src"], second["cue"]) == (
+        "das Gesetz zu stoppen", "das Kinderhilfswerk UNICEF", "rief")

@@ -356,18 +356,27 @@ class VerbCues:
         the indicative follows (", erkannte die Autorität des Gerichts nicht
         an", "und die Fraktion der Grünen forderte ein Verbot"): the change of
         mood is the reporter's voice again, or the speaker's next act."""
-        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
+        quote_of = self.doc.quote_of
         first = next((m for m in range(k, me) if quote_of[m] < 0 and self._konjunktiv(m)), -1)
         if first < 0:
             return me
-        for b in range(first + 1, me - 1):
+        b = self.next_main_clause(first + 1, me)
+        return self.clauses._trim(k, b) if b >= 0 else me
+
+    def next_main_clause(self, start: int, me: int, own_subject: bool = False) -> int:
+        """The boundary (comma or conjunction) before the next main clause in
+        the indicative from ``start``: ", erkannte …" (the same subject's next
+        predicate) or "und die Fraktion der Grünen forderte …" (a subject of
+        its own); -1 if none."""
+        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
+        for b in range(start, me - 1):
             if quote_of[b] >= 0 or not (words[b] == "," or lower[b] in ("und", "aber", "doch")):
                 continue
             c = b + 1 + (words[b] == "," and lower[b + 1] in ("und", "aber", "doch"))
             if c >= me:
                 break
-            if words[b] == "," and c == b + 1 and self._indicative(c):
-                return self.clauses._trim(k, b)  # ", erkannte …": the main subject's next predicate
+            if words[b] == "," and c == b + 1 and self._indicative(c) and not own_subject:
+                return b  # ", erkannte …": the main subject's next predicate
             subject = self.phrases.np_after(c, me, c)
             for _ in range(3):  # "die Fraktion der Grünen im Landtag von Mecklenburg-Vorpommern"
                 if subject is None or subject[1] + 1 >= me or "prep" not in self.tokens.fclass(subject[1]):
@@ -378,8 +387,8 @@ class VerbCues:
             if subject is not None and subject[1] < me and self._indicative(subject[1]) \
                     and not opener & {"sub", "wh"} and ("rel" not in opener or "det" in opener and (
                         lower[b] != "," or self._mid_clause(subject[1], me))):
-                return self.clauses._trim(k, b)
-        return me
+                return b
+        return -1
 
     def _finite_cue(self, k: int) -> bool:
         forms = self.doc.lex.verbs.get(self.doc.lower[k]) or []
@@ -560,7 +569,13 @@ class VerbCues:
                 if self.features.reportive(k + 1, end) == 2:
                     return (k + 1, end)
                 break  # only the first relative clause after the verb
-        return self._late_complement(s, e, verb_end) or (s, e)
+        late = self._late_complement(s, e, verb_end)
+        if late is not None:
+            return late
+        # "X stufte das Gesetz als verfassungswidrig ein, und UNICEF rief …":
+        # a coordinated main clause with a subject of its own is another claim
+        b = self.next_main_clause(verb_end + 1, self.clauses.strip_end(s, e), own_subject=True)
+        return (s, self.clauses._trim(s, b)) if b >= 0 and words[b] == "," else (s, e)
 
     def _late_complement(self, s: int, e: int, verb_end: int) -> Range | None:
         """A complement clause further on than the complement rule looks,

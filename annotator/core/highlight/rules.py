@@ -389,7 +389,7 @@ class DocRules:
             return ([earlier] if earlier else []) + [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
         # 2. reporting verb with a complement or inverted frame
         found = self._verb_claims(s, e, all_verbs, frames)
-        found += self._rest_claims(si, s, e, found, all_verbs, consumed)
+        found = self._front_claims(s, e, found, verbs) + found + self._rest_claims(si, s, e, found, all_verbs, consumed)
         # 3. adverbial frames: message = the clause they govern minus the frame
         if not found and frames:
             found = self._frame_claims(s, e, frames)
@@ -402,7 +402,7 @@ class DocRules:
         for vi, vf, part in verbs:
             c = self.verbs.reported_claim(s, e, vi, vf, part)
             if c is not None:
-                return [c]
+                return [c] + self._rest_claims(si, s, e, [c], verbs, consumed)
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
         # (and a document in "aus X hervorgehen")
@@ -440,13 +440,30 @@ class DocRules:
             return claims
         return []
 
+    def _front_claims(self, s: int, e: int, found: list[Claim], verbs: list[VerbCue]) -> list[Claim]:
+        """ "X stufte das Gesetz als verfassungswidrig ein, und UNICEF rief
+        Russland auf, …": a main clause with its own subject before the one
+        whose verb took the complement is a speech act of its own."""
+        if not found or found[0].cue is None or found[0].kind not in ("comp-v2", "comp-dass", "comp-inf"):
+            return []
+        cue = found[0].cue[0]
+        b = self.verbs.next_main_clause(s + 1, e, own_subject=True)
+        if b < 0 or b > cue or self.doc.words[b] != ",":
+            return []
+        for vi, vf, part in verbs:
+            if vi < b:
+                c = self.verbs.reported_claim(s, b, vi, vf, part)
+                if c is not None and c.kind == "reported":
+                    return [c]
+        return []
+
     def _rest_claims(self, si: int, s: int, e: int, found: list[Claim], verbs: list[VerbCue],
                      consumed: set[int]) -> list[Claim]:
         """ "X kritisierte, die Kommission habe …, und die Fraktion der Grünen
         forderte ein Verbot": where a complement ends before the sentence
         does and a clause with a reporting verb of its own follows, that
         clause is read as a sentence of its own."""
-        if not found or found[-1].kind not in ("comp-v2", "comp-dass", "comp-inf"):
+        if not found or found[-1].kind not in ("comp-v2", "comp-dass", "comp-inf", "reported"):
             return []
         end = max(c.end for c in found)
         cues = [c.cue[0] for c in found if c.cue is not None]
