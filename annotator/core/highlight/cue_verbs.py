@@ -11,6 +11,7 @@ complement.
 from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
+from annotator.core.highlight.clause_moods import ClauseMoods
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
@@ -57,6 +58,7 @@ class VerbCues:
         self.phrases = phrases
         self.sources = sources
         self.features = features
+        self.moods = ClauseMoods(doc, tokens, clauses, phrases, features)
         self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
 
     # ------------------------------------------------------------ cues
@@ -177,7 +179,7 @@ class VerbCues:
         # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
         # ending in the active speech verb, the main clause is what was said
         if self._verb_second_at(k, me, verb_first=b == vi + 1 and self.tokens.finite_verb(vi)):
-            return (k, self._mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
+            return (k, self.moods.mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
@@ -192,13 +194,13 @@ class VerbCues:
         lower = self.doc.lower
         if k + 1 >= me or lower[k] in ("und", "oder", "aber", "sondern", "denn", "sowie"):
             return None
-        if self._konjunktiv(k + 1) and "adv" in self.doc.lex.fclass(lower[k]):
-            return (k, self._mood_switch(k, me), "v2")
+        if self.moods.konjunktiv(k + 1) and "adv" in self.doc.lex.fclass(lower[k]):
+            return (k, self.moods.mood_switch(k, me), "v2")
         if "sub" not in self.doc.lex.fclass(lower[k]):
             return None
         b = self.clauses.clause_end(k + 1, me)
-        if b + 1 < me and self.doc.words[b] == "," and self._konjunktiv(b + 1):
-            return (k, self._mood_switch(b + 1, me), "v2")
+        if b + 1 < me and self.doc.words[b] == "," and self.moods.konjunktiv(b + 1):
+            return (k, self.moods.mood_switch(b + 1, me), "v2")
         return None
 
     def _only_a_list(self, k: int, me: int) -> bool:
@@ -243,8 +245,9 @@ class VerbCues:
                 and lower[subject[1]] not in RELATIVE and not opener & {"sub", "wh"}:
             # an article that can be a relative pronoun ("der Verein freue sich")
             # opens a main clause only before a verb in Konjunktiv I
-            if self._konjunktiv1_guess(subject[1]) or self._konjunktiv2_guess(subject[1]) or (
-                    self.tokens.finite_verb(subject[1]) and ("rel" not in opener or self._mid_clause(subject[1], me))):
+            verb, moods = subject[1], self.moods
+            if moods.konjunktiv1_guess(verb) or moods.konjunktiv2_guess(verb) or (
+                    self.tokens.finite_verb(verb) and ("rel" not in opener or moods.mid_clause(verb, me))):
                 return True
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
@@ -254,44 +257,6 @@ class VerbCues:
                         and self.doc.quote_of[m] < 0:
                     return True
         return False
-
-    def _konjunktiv1_guess(self, m: int) -> bool:
-        """A Konjunktiv I the word list lacks, right after a subject phrase
-        ("BASF argumentiert, diese Sorte erspare …"): a lowercase -e form
-        of no closed class whose -en form is a lowercase word; never one in
-        -te, which is mostly a preterite ("ereignete sich", "machte")."""
-        word = self.doc.lower[m]
-        lex = self.doc.lex
-        if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
-            return False
-        return lex.mostly_lowercase(word + "n")
-
-    def _mid_clause(self, m: int, me: int) -> bool:
-        """Is the finite verb at m followed by more of its clause?  A relative
-        clause ends in its finite verb (", die die Polizei fand,"); a main
-        clause goes on after it (", die Bundesrepublik bekenne sich zu …").  A
-        weak preterite there ("der letzte Zusammenstoß ereignete sich …") is
-        the outlet's narration, not reported speech (a plural in -ten is
-        also the Konjunktiv II that stands in for an ambiguous Konjunktiv I:
-        "die Organisatoren verfolgten eigene Ziele")."""
-        if self.doc.lower[m].endswith("te"):
-            return False
-        end = self.clauses.clause_end(m + 1, me)
-        return end - (m + 1) >= 2
-
-    def _konjunktiv2_guess(self, m: int) -> bool:
-        """A strong verb's Konjunktiv II the word lists lack, right after a
-        subject phrase ("behauptet, die Oberstufen kämen nur durch Trickserei
-        zustande"): the preterite stem with umlaut and -e/-en (kam → käme(n),
-        gab → gäbe(n)), told by the preterite form without umlaut being a
-        lowercase word (kamen, gab)."""
-        word = self.doc.lower[m]
-        if not word.endswith(("e", "en")) or not any(v in word for v in "äöü") or self.doc.lex.fclass(word):
-            return False
-        plain = word.replace("ä", "a").replace("ö", "o").replace("ü", "u")
-        stem = plain[:-2] if plain.endswith("en") else plain[:-1]
-        return self.doc.lex.mostly_lowercase(stem + "en") and self.doc.lex.mostly_lowercase(stem) \
-            and not self.tokens.is_nounlike(m + 1, -1)
 
     def _ends_in_zu_infinitive(self, k: int, e: int) -> bool:
         """Does the clause from k end in a zu-infinitive ("…, die Armee
@@ -329,66 +294,6 @@ class VerbCues:
                     and self.doc.quote_of[m] < 0 and self._finite_cue(m + 1):
                 return m
         return me
-
-    INDICATIVE_AUX = frozenset("ist sind war waren hat hatte hatten wird wurde wurden kann konnte konnten "
-                               "muss musste mussten will wollte wollten darf durfte durften".split())
-
-    def _konjunktiv(self, m: int) -> bool:
-        lo = self.doc.lower[m]
-        return lo in self.doc.lex.konj1 or lo in self.features.KONJ2 or self._konjunktiv1_guess(m) \
-            or self._konjunktiv2_guess(m)
-
-    def _indicative(self, m: int) -> bool:
-        """An unambiguous indicative finite verb: an auxiliary form that is
-        no Konjunktiv, or a lowercase verb form in -t/-te/-ten (no ge-
-        participle); plural -en forms are also Konjunktiv I or infinitives,
-        and other auxiliaries ("sollte") may be Konjunktiv II: left out."""
-        lo, word = self.doc.lower[m], self.doc.words[m]
-        if lo in self.INDICATIVE_AUX:
-            return True
-        if not word[:1].islower() or lo.startswith("ge") or lo.endswith("en") or self._konjunktiv(m) \
-                or "aux" in self.tokens.fclass(m):
-            return False
-        return self.tokens.finite_verb(m)
-
-    def _mood_switch(self, k: int, me: int) -> int:
-        """End a verb-second complement in Konjunktiv where a main clause in
-        the indicative follows (", erkannte die Autorität des Gerichts nicht
-        an", "und die Fraktion der Grünen forderte ein Verbot"): the change of
-        mood is the reporter's voice again, or the speaker's next act."""
-        quote_of = self.doc.quote_of
-        first = next((m for m in range(k, me) if quote_of[m] < 0 and self._konjunktiv(m)), -1)
-        if first < 0:
-            return me
-        b = self.next_main_clause(first + 1, me)
-        return self.clauses._trim(k, b) if b >= 0 else me
-
-    def next_main_clause(self, start: int, me: int, own_subject: bool = False) -> int:
-        """The boundary (comma or conjunction) before the next main clause in
-        the indicative from ``start``: ", erkannte …" (the same subject's next
-        predicate) or "und die Fraktion der Grünen forderte …" (a subject of
-        its own); -1 if none."""
-        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
-        for b in range(start, me - 1):
-            if quote_of[b] >= 0 or not (words[b] == "," or lower[b] in ("und", "aber", "doch")):
-                continue
-            c = b + 1 + (words[b] == "," and lower[b + 1] in ("und", "aber", "doch"))
-            if c >= me:
-                break
-            if words[b] == "," and c == b + 1 and self._indicative(c) and not own_subject:
-                return b  # ", erkannte …": the main subject's next predicate
-            subject = self.phrases.np_after(c, me, c)
-            for _ in range(3):  # "die Fraktion der Grünen im Landtag von Mecklenburg-Vorpommern"
-                if subject is None or subject[1] + 1 >= me or "prep" not in self.tokens.fclass(subject[1]):
-                    break
-                pp = self.phrases.np_after(subject[1] + 1, me, c, allow_pron=False)
-                subject = (c, pp[1]) if pp is not None else None
-            opener = self.doc.lex.fclass(lower[c])
-            if subject is not None and subject[1] < me and self._indicative(subject[1]) \
-                    and not opener & {"sub", "wh"} and ("rel" not in opener or "det" in opener and (
-                        lower[b] != "," or self._mid_clause(subject[1], me))):
-                return b
-        return -1
 
     def _finite_cue(self, k: int) -> bool:
         forms = self.doc.lex.verbs.get(self.doc.lower[k]) or []
@@ -574,7 +479,7 @@ class VerbCues:
             return late
         # "X stufte das Gesetz als verfassungswidrig ein, und UNICEF rief …":
         # a coordinated main clause with a subject of its own is another claim
-        b = self.next_main_clause(verb_end + 1, self.clauses.strip_end(s, e), own_subject=True)
+        b = self.moods.next_main_clause(verb_end + 1, self.clauses.strip_end(s, e), own_subject=True)
         return (s, self.clauses._trim(s, b)) if b >= 0 and words[b] == "," else (s, e)
 
     def _late_complement(self, s: int, e: int, verb_end: int) -> Range | None:

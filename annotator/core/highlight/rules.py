@@ -22,8 +22,9 @@ per-sentence order in which the cue families are tried (``sentence``):
 
 * ``rules_words.py`` — shared word lists and base scores; ``claim.py`` —
   the ``Claim`` record;
-* ``word_classes.py``, ``clauses.py``, ``noun_phrases.py`` — token classes,
-  clause boundaries, noun-phrase chunking;
+* ``word_classes.py``, ``clauses.py``, ``clause_moods.py``, ``noun_phrases.py``
+  — token classes, clause boundaries, mood and main-clause boundaries in
+  reported speech, noun-phrase chunking;
 * ``cue_verbs.py`` (reporting verbs, complements, inverted and reported
   claims), ``cue_frames.py`` (adverbial frames), ``cue_quotes.py`` (direct
   quotes), ``cue_documents.py`` (a document in *aus X hervorgehen*);
@@ -447,7 +448,7 @@ class DocRules:
         if not found or found[0].cue is None or found[0].kind not in ("comp-v2", "comp-dass", "comp-inf"):
             return []
         cue = found[0].cue[0]
-        b = self.verbs.next_main_clause(s + 1, e, own_subject=True)
+        b = self.verbs.moods.next_main_clause(s + 1, e, own_subject=True)
         if b < 0 or b > cue or self.doc.words[b] != ",":
             return []
         for vi, vf, part in verbs:
