@@ -174,3 +174,17 @@ def test_a_speech_act_before_a_coordinated_clause_with_its_own_speaker_is_kept(h
         "Der Präsidentenrat für Menschenrechte", "stufte", A.REPORTED)
     assert (second["msg"], second["src"], second["cue"]) == (
         "das Gesetz zu stoppen", "das Kinderhilfswerk UNICEF", "rief")
+
+
+def test_a_dass_clause_ends_before_the_main_clause_that_follows_it(hl):
+    text = ("Kluncker, der genau wusste, dass die Regierung unter zehn Prozent bleiben wollte, setzte eine "
+            "Erhöhung um elf Prozent durch.")
+    claims = [c for c in attributed(hl, text) if c["msg"].startswith("dass")]
+    assert [c["msg"] for c in claims] == ["dass die Regierung unter zehn Prozent bleiben wollte"]
+
+
+def test_a_participle_after_an_apposition_still_closes_the_dass_clause(hl):
+    text = ("Der Zeuge sagte, dass er den Anschlag mit Hilfe der CANF, einer exilkubanischen Organisation, "
+            "verübt hatte.")
+    [c] = attributed(hl, text)
+    assert c["msg"] == "dass er den Anschlag mit Hilfe der CANF, einer exilkubanischen Organisation, verübt hatte"

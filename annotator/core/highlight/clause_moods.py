@@ -101,6 +101,14 @@ class ClauseMoods:
         b = self.next_main_clause(first + 1, me)
         return self.clauses._trim(k, b) if b >= 0 else me
 
+    def _verb_cluster_end(self, m: int, me: int) -> bool:
+        """Does the verb at m close a clause with its auxiliary (", verübt
+        hatte", ", gefunden wurde") or alone (", meinte.")?  Then it ends a
+        verb-final clause after an apposition; a verb-first main clause goes
+        on ("…, flüchtete sie")."""
+        nxt = m + 1
+        return nxt >= me or self.doc.words[nxt] in (",", ".", ";", ":", "!", "?") or "aux" in self.tokens.fclass(nxt)
+
     def next_main_clause(self, start: int, me: int, own_subject: bool = False) -> int:
         """The boundary (comma or conjunction) before the next main clause in
         the indicative from ``start``: ", erkannte …" (the same subject's next
@@ -113,7 +121,8 @@ class ClauseMoods:
             c = b + 1 + (words[b] == "," and lower[b + 1] in ("und", "aber", "doch"))
             if c >= me:
                 break
-            if words[b] == "," and c == b + 1 and self.indicative(c) and not own_subject:
+            if words[b] == "," and c == b + 1 and self.indicative(c) and not own_subject \
+                    and not self._verb_cluster_end(c, me):
                 return b  # ", erkannte …": the main subject's next predicate
             subject = self.phrases.np_after(c, me, c)
             for _ in range(3):  # "die Fraktion der Grünen im Landtag von Mecklenburg-Vorpommern"

@@ -165,7 +165,7 @@ class VerbCues:
         if lo == "was" and self.features.reportive(k, me) < 2:
             return None  # ", was …": usually a relative clause
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
-            return (k, self._cut_coordination(k, me), "dass")
+            return (k, self._dass_clause_end(k, self._cut_coordination(k, me)), "dass")
         if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and lower[k + 1] == "zu"):
             return self._fronted_complement(k, me)
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
@@ -184,6 +184,17 @@ class VerbCues:
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
         return None
+
+    def _dass_clause_end(self, k: int, me: int) -> int:
+        """A dass-clause ends in its verb; a comma and a main clause in the
+        indicative after it ("Kluncker, der genau wusste, dass die Regierung
+        … bleiben wollte, setzte eine Erhöhung durch") are no longer what was
+        said.  Only at a comma: "und" inside the clause joins another
+        verb-final clause ("dass X kommt und Y geht")."""
+        b = self.moods.next_main_clause(k + 2, me)
+        while b >= 0 and self.doc.words[b] != ",":
+            b = self.moods.next_main_clause(b + 1, me)
+        return self.clauses._trim(k, b) if b >= 0 else me
 
     def _fronted_complement(self, k: int, me: int) -> tuple[int, int, str] | None:
         """Reported speech that a subordinator-like word opens: "damit solle
