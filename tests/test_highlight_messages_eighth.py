@@ -188,3 +188,15 @@ def test_a_participle_after_an_apposition_still_closes_the_dass_clause(hl):
             "verübt hatte.")
     [c] = attributed(hl, text)
     assert c["msg"] == "dass er den Anschlag mit Hilfe der CANF, einer exilkubanischen Organisation, verübt hatte"
+
+
+def test_a_strong_konjunktiv_ii_carries_the_speaker_on(hl):
+    text = ("Der Sprecher der Stiftung wies den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig. "
+            "Die Krankenkassen brächten jährlich etwa zwei Milliarden Euro für alternative Heilverfahren auf.")
+    [c] = [c for c in attributed(hl, text) if "Krankenkassen" in c["msg"]]
+    assert (c["src"], c["cue"], c["attr"]) == ("Der Sprecher der Stiftung", "brächten", A.INDIRECT)
+
+
+def test_an_infinitive_with_an_umlaut_is_no_konjunktiv_ii(hl):
+    text = ("Der Minister sagte, die Lage sei ernst. Die Regierung will Gespräche mit dem Iran führen.")
+    assert not [c for c in attributed(hl, text) if "Gespräche" in c["msg"]]

@@ -58,15 +58,8 @@ class ClauseMoods:
         """A strong verb's Konjunktiv II the word lists lack, right after a
         subject phrase ("behauptet, die Oberstufen kämen nur durch Trickserei
         zustande"): the preterite stem with umlaut and -e/-en (kam → käme(n),
-        gab → gäbe(n)), told by the preterite form without umlaut being a
-        lowercase word (kamen, gab)."""
-        word = self.doc.lower[m]
-        if not word.endswith(("e", "en")) or not any(v in word for v in "äöü") or self.doc.lex.fclass(word):
-            return False
-        plain = word.replace("ä", "a").replace("ö", "o").replace("ü", "u")
-        stem = plain[:-2] if plain.endswith("en") else plain[:-1]
-        return self.doc.lex.mostly_lowercase(stem + "en") and self.doc.lex.mostly_lowercase(stem) \
-            and not self.tokens.is_nounlike(m + 1, -1)
+        gab → gäbe(n)), see ``SentenceFeatures.konjunktiv2_form``."""
+        return self.features.konjunktiv2_form(m) and not self.tokens.is_nounlike(m + 1, -1)
 
     INDICATIVE_AUX = frozenset("ist sind war waren hat hatte hatten wird wurde wurden kann konnte konnten "
                                "muss musste mussten will wollte wollten darf durfte durften".split())

@@ -60,9 +60,27 @@ class SentenceFeatures:
                 continue
             if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
-            if lo in self.KONJ2 and level == 0:
+            if level == 0 and (lo in self.KONJ2 or self.konjunktiv2_form(k)):
                 level, verb = 1, k
         return level, verb
+
+    def konjunktiv2_form(self, k: int) -> bool:
+        """A strong verb's Konjunktiv II no list holds ("brächten", "gäbe",
+        "läge"): a lowercase word of no closed class with an umlaut and -e or
+        -en whose form without the umlaut is the preterite, a lowercase word
+        (brachten, gab, lag); not before a capitalised word (an adjective:
+        "schöne Tage")."""
+        word = self.doc.lower[k]
+        if not word.endswith(("e", "en")) or not any(v in word for v in "äöü") or self.doc.lex.fclass(word) \
+                or not self.doc.words[k][:1].islower() \
+                or (k + 1 < self.doc.n and self.doc.words[k + 1][:1].isupper()):
+            return False
+        if word.endswith("en") and (k + 1 >= self.doc.n or not self.doc.words[k + 1][:1].isalnum()
+                                    or "conj" in self.doc.lex.fclass(self.doc.lower[k + 1])):
+            return False  # an infinitive ends its clause ("… zu führen,"): a finite verb does not
+        plain = word.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+        preterite = plain if plain.endswith("en") else plain[:-1]
+        return self.doc.lex.mostly_lowercase(preterite)
 
     PERFECT_AUXILIARIES = frozenset(("haben", "sein"))
 
