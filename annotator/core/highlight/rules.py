@@ -390,7 +390,9 @@ class DocRules:
             return ([earlier] if earlier else []) + [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
         # 2. reporting verb with a complement or inverted frame
         found = self._verb_claims(s, e, all_verbs, frames)
-        found = self._front_claims(s, e, found, verbs) + found + self._rest_claims(si, s, e, found, all_verbs, consumed)
+        if found:
+            found = self._front_claims(s, e, found, verbs) + found + self._rest_claims(si, s, e, found, all_verbs,
+                                                                                        consumed)
         # 3. adverbial frames: message = the clause they govern minus the frame
         if not found and frames:
             found = self._frame_claims(s, e, frames)

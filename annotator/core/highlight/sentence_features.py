@@ -60,7 +60,7 @@ class SentenceFeatures:
                 continue
             if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
-            if level == 0 and (lo in self.KONJ2 or self.konjunktiv2_form(k)):
+            if level == 0 and (lo in self.KONJ2 or ("ä" in lo or "ö" in lo or "ü" in lo) and self.konjunktiv2_form(k)):
                 level, verb = 1, k
         return level, verb
 
@@ -70,16 +70,18 @@ class SentenceFeatures:
         -en whose form without the umlaut is the preterite, a lowercase word
         (brachten, gab, lag); not before a capitalised word (an adjective:
         "schöne Tage")."""
-        word = self.doc.lower[k]
-        if not word.endswith(("e", "en")) or not any(v in word for v in "äöü") or self.doc.lex.fclass(word) \
-                or not self.doc.words[k][:1].islower() \
-                or (k + 1 < self.doc.n and self.doc.words[k + 1][:1].isupper()):
-            return False
-        if word.endswith("en") and (k + 1 >= self.doc.n or not self.doc.words[k + 1][:1].isalnum()
-                                    or "conj" in self.doc.lex.fclass(self.doc.lower[k + 1])):
+        # (slices compared, not str methods called: this runs on many tokens)
+        words, lower, n = self.doc.words, self.doc.lower, self.doc.n
+        word = lower[k]
+        if not (word[-1:] == "e" or word[-2:] == "en") or not ("ä" in word or "ö" in word or "ü" in word) \
+                or words[k][:1] != word[:1] or (k + 1 < n and words[k + 1][:1] != lower[k + 1][:1]) \
+                or self.doc.lex.fclass(word):
+            return False  # capitalised, before a capitalised word, or a closed-class word
+        if word[-2:] == "en" and (k + 1 >= n or words[k + 1] in (",", ".", ";", ":", "!", "?", "“", ")")
+                                  or "conj" in self.doc.lex.fclass(lower[k + 1])):
             return False  # an infinitive ends its clause ("… zu führen,"): a finite verb does not
         plain = word.replace("ä", "a").replace("ö", "o").replace("ü", "u")
-        preterite = plain if plain.endswith("en") else plain[:-1]
+        preterite = plain if plain[-2:] == "en" else plain[:-1]
         return self.doc.lex.mostly_lowercase(preterite)
 
     PERFECT_AUXILIARIES = frozenset(("haben", "sein"))
