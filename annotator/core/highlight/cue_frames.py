@@ -113,6 +113,39 @@ class FrameCues:
                 return (k, m)
         return None
 
+    def _prefield_end(self, b: int, e: int) -> int:
+        """Where the message of a frame that opens its sentence begins: at the
+        finite verb (verb-second: the frame is the whole prefield), so what a
+        noun phrase rule left of the source ("Nach Angaben des Rezensenten
+        Alan Posener in der Tageszeitung DIE WELT sei …", "Nach Angaben der
+        Hilfsorganisation Ärzte ohne Grenzen mussten …") is not the message;
+        a relative clause in the prefield is skipped."""
+        words, lower = self.doc.words, self.doc.lower
+        m = b
+        while m < min(e, b + self.PREFIELD_MAX):
+            if self.doc.quote_of[m] >= 0 or words[m] in (":", ";", ".", "!", "?", "(", ")"):
+                return b
+            if words[m] == "," and m + 2 < e and (lower[m + 1] in RELATIVE or (
+                    "prep" in self.tokens.fclass(m + 1) and lower[m + 2] in RELATIVE)):
+                m = self.clauses.clause_end(m + 2, e)  # ", in dem … lagern sollte," is the source's
+                continue
+            if words[m][:1].islower() and not self.tokens.fclass(m) & {"det", "prep", "conj", "adv"} \
+                    and not self._attributive(m, e) and words[m] != ",":
+                # the first lowercase word of no noun phrase: the finite verb, or give up
+                return m if self.tokens.finite_verb(m) and m > b else b
+            m += 1
+        return b
+
+    def _attributive(self, m: int, e: int) -> bool:
+        """An adjective inside a noun phrase: after an article, a preposition,
+        another adjective or a number, before a capitalised word ("der
+        nationalen Wetterbehörde"); after a noun it is a verb ("der Weltbank
+        sandten Migranten")."""
+        words = self.doc.words
+        before = self.tokens.fclass(m - 1) & {"det", "prep"} or self.tokens.is_adjlike(m - 1) \
+            or words[m - 1][:1].isdigit()
+        return bool(before) and self.tokens.is_adjlike(m) and m + 1 < e and words[m + 1][:1].isupper()
+
     def _nach_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "seiner Meinung nach", "Gerüchte, nach denen …", "nach Angaben
         (der|von) X", "nach Angaben Reuters", "nach Angaben südkoreanischer
@@ -258,6 +291,8 @@ class FrameCues:
         a, b = fr.span
         if fr.kind in ("pre", "nach", "post"):
             b = self._source_relative_end(b, e)
+        if fr.kind in ("pre", "nach") and a == s:
+            b = self._prefield_end(b, e)
         # message: sentence minus the frame (and adjacent commas)
         left = (s, a)
         right = (b, e)

@@ -119,6 +119,23 @@ class QuoteCues:
                      hedged=self.features.hedged(qs, qe + 1), score=BASE_SCORE[Attribution.DIRECT_QUOTE],
                      kind="quote", sents=list(range(si, last_si + 1)))
 
+    def earlier_complement(self, quote: Claim, s: int, e: int, verbs: list[VerbCue]) -> Claim | None:
+        """ "Er sagte, Europa brauche die Engländer, und fügte hinzu: „…“":
+        a verb before the quote's own cue keeps its complement clause when
+        that clause ends before the quote begins."""
+        if quote.cue is None:
+            return None
+        for vi, vf, part in verbs:
+            if vi >= quote.cue[0]:
+                break
+            claim = self.verbs.verb_claim(s, e, vi, vf, part)
+            if claim is not None and claim.kind.startswith("comp-") and claim.end <= quote.cue[0] \
+                    and claim.end <= quote.start:
+                if claim.source is None:
+                    claim.source, claim.antecedent = quote.source, quote.antecedent
+                return claim
+        return None
+
     def _embedding_clause(self, qs: int, qe: int, s: int, e: int) -> Range | None:
         """The clause in Konjunktiv I a partial quotation stands in ("Der Iran
         müsse „vollständig … den Anreicherungsprozess“ beenden"): indirect
@@ -148,8 +165,11 @@ class QuoteCues:
         """ "„…“, sagte X" (only punctuation or at most two tokens between),
         "Während X diese Berichte als „…“ bestreiten", "„…“, so X"."""
         words = self.doc.words
+        # "bezeichnete X als „…“ und erklärte, …": a verb after "und" is the
+        # subject's next predicate, not an inverted frame of the quote
         if after and (all(words[k] in (",", ".", "!", "?", "“", "”") or self.doc.quote_of[k] >= 0
-                          for k in range(qe + 1, after[0][0])) or after[0][0] - qe <= 3):
+                          for k in range(qe + 1, after[0][0])) or after[0][0] - qe <= 3) \
+                and self.doc.lower[after[0][0] - 1] not in ("und", "sowie"):
             vi, vf, p = after[0]
             source = self.sources.subject_after(vi, end, s, p)
             if source is None:

@@ -11,6 +11,7 @@ complement.
 from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
+from annotator.core.highlight.clause_moods import ClauseMoods
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
@@ -57,6 +58,7 @@ class VerbCues:
         self.phrases = phrases
         self.sources = sources
         self.features = features
+        self.moods = ClauseMoods(doc, tokens, clauses, phrases, features)
         self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
 
     # ------------------------------------------------------------ cues
@@ -163,9 +165,9 @@ class VerbCues:
         if lo == "was" and self.features.reportive(k, me) < 2:
             return None  # ", was …": usually a relative clause
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
-            return (k, self._cut_coordination(k, me), "dass")
+            return (k, self._dass_clause_end(k, self._cut_coordination(k, me)), "dass")
         if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and lower[k + 1] == "zu"):
-            return None
+            return self._fronted_complement(k, me)
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
             if self._ends_in_zu_infinitive(k, e):
                 return (k, me, "inf")  # "empfahl dem Gericht, der … Klage stattzugeben": no relative clause
@@ -177,10 +179,39 @@ class VerbCues:
         # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
         # ending in the active speech verb, the main clause is what was said
         if self._verb_second_at(k, me, verb_first=b == vi + 1 and self.tokens.finite_verb(vi)):
-            return (k, me, "v2")
+            return (k, self.moods.mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
+        return None
+
+    def _dass_clause_end(self, k: int, me: int) -> int:
+        """A dass-clause ends in its verb; a comma and a main clause in the
+        indicative after it ("Kluncker, der genau wusste, dass die Regierung
+        … bleiben wollte, setzte eine Erhöhung durch") are no longer what was
+        said.  Only at a comma: "und" inside the clause joins another
+        verb-final clause ("dass X kommt und Y geht")."""
+        b = self.moods.next_main_clause(k + 2, me)
+        while b >= 0 and self.doc.words[b] != ",":
+            b = self.moods.next_main_clause(b + 1, me)
+        return self.clauses._trim(k, b) if b >= 0 else me
+
+    def _fronted_complement(self, k: int, me: int) -> tuple[int, int, str] | None:
+        """Reported speech that a subordinator-like word opens: "damit solle
+        ein Machtvakuum vermieden werden" (an adverb: a subordinator is never
+        followed by the finite verb), "sobald er sich anschließe, werde der
+        Druck zunehmen" (a fronted clause, then the main clause's verb in
+        Konjunktiv)."""
+        lower = self.doc.lower
+        if k + 1 >= me or lower[k] in ("und", "oder", "aber", "sondern", "denn", "sowie"):
+            return None
+        if self.moods.konjunktiv(k + 1) and "adv" in self.doc.lex.fclass(lower[k]):
+            return (k, self.moods.mood_switch(k, me), "v2")
+        if "sub" not in self.doc.lex.fclass(lower[k]):
+            return None
+        b = self.clauses.clause_end(k + 1, me)
+        if b + 1 < me and self.doc.words[b] == "," and self.moods.konjunktiv(b + 1):
+            return (k, self.moods.mood_switch(b + 1, me), "v2")
         return None
 
     def _only_a_list(self, k: int, me: int) -> bool:
@@ -225,8 +256,9 @@ class VerbCues:
                 and lower[subject[1]] not in RELATIVE and not opener & {"sub", "wh"}:
             # an article that can be a relative pronoun ("der Verein freue sich")
             # opens a main clause only before a verb in Konjunktiv I
-            if self._konjunktiv1_guess(subject[1]) or (
-                    self.tokens.finite_verb(subject[1]) and "rel" not in opener):
+            verb, moods = subject[1], self.moods
+            if moods.konjunktiv1_guess(verb) or moods.konjunktiv2_guess(verb) or (
+                    self.tokens.finite_verb(verb) and ("rel" not in opener or moods.mid_clause(verb, me))):
                 return True
         # reported speech with an inserted relative clause: "meinte, Yang Peiyi,
         # die gesungen hatte, sei …" — a Konjunktiv I further on
@@ -236,17 +268,6 @@ class VerbCues:
                         and self.doc.quote_of[m] < 0:
                     return True
         return False
-
-    def _konjunktiv1_guess(self, m: int) -> bool:
-        """A Konjunktiv I the word list lacks, right after a subject phrase
-        ("BASF argumentiert, diese Sorte erspare …"): a lowercase -e form
-        of no closed class whose -en form is a lowercase word; never one in
-        -te, which is mostly a preterite ("ereignete sich", "machte")."""
-        word = self.doc.lower[m]
-        lex = self.doc.lex
-        if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
-            return False
-        return lex.mostly_lowercase(word + "n")
 
     def _ends_in_zu_infinitive(self, k: int, e: int) -> bool:
         """Does the clause from k end in a zu-infinitive ("…, die Armee
@@ -269,13 +290,19 @@ class VerbCues:
             b = after
         return b
 
-    def _cut_coordination(self, k: int, me: int) -> int:
+    def _cut_coordination(self, k: int, me: int, main_clause: bool = False) -> int:
         """End a dass-clause before ", und forderte …": a second reporting
-        verb of the main clause's speaker after "und" is its own cue."""
+        verb of the main clause's speaker after "und" is its own cue.  A
+        verb-second complement ends there without the comma too ("…, X sei
+        „…“ und kündigte an, …"): its own verb stands early, so an indicative
+        speech verb right after "und" is the speaker's next predicate."""
         words, lower = self.doc.words, self.doc.lower
         for m in range(k + 2, me - 1):
             if words[m] == "," and lower[m + 1] in ("und", "sowie") and m + 2 < me \
                     and self.doc.quote_of[m] < 0 and self._finite_cue(m + 2):
+                return m
+            if main_clause and lower[m] in ("und", "sowie") and words[m - 1] != "," \
+                    and self.doc.quote_of[m] < 0 and self._finite_cue(m + 1):
                 return m
         return me
 
@@ -375,6 +402,9 @@ class VerbCues:
             return None
         words, lower = self.doc.words, self.doc.lower
         comma = vi - 1
+        so = vi - 2 > s and lower[vi - 1] == "so" and words[vi - 2] == ","
+        if so:
+            comma = vi - 2  # "…, so bestätigt das Gericht": "so" takes up the quoted clause
         if vf.kind == "part":
             aux = self.clauses.aux_before(vi, s)
             if aux >= 0:
@@ -393,12 +423,16 @@ class VerbCues:
         source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
         if source is None:
             return None
+        parts = [(s, comma)]
         if vf.kind != "part":
             rest = source[1]
             if rest < self.clauses.strip_end(rest, e) and not (
                     self.doc.lex.fclass(lower[rest]) & {"prep", "adv", "conj"} or words[rest] in (",", "(")):
                 return None
-        return Claim(parts=[(s, comma)], attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
+            if so and words[rest] == "," and self.clauses.strip_end(rest + 1, e) - rest > 2:
+                # "X, so vermutet die Zeitung, dürfte …": the frame stands inside the message
+                parts.append((rest + 1, self.clauses.strip_end(rest + 1, e)))
+        return Claim(parts=parts, attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
 
     REPORTED_MIN_PRECISION = 0.4
@@ -451,7 +485,13 @@ class VerbCues:
                 if self.features.reportive(k + 1, end) == 2:
                     return (k + 1, end)
                 break  # only the first relative clause after the verb
-        return self._late_complement(s, e, verb_end) or (s, e)
+        late = self._late_complement(s, e, verb_end)
+        if late is not None:
+            return late
+        # "X stufte das Gesetz als verfassungswidrig ein, und UNICEF rief …":
+        # a coordinated main clause with a subject of its own is another claim
+        b = self.moods.next_main_clause(verb_end + 1, self.clauses.strip_end(s, e), own_subject=True)
+        return (s, self.clauses._trim(s, b)) if b >= 0 and words[b] == "," else (s, e)
 
     def _late_complement(self, s: int, e: int, verb_end: int) -> Range | None:
         """A complement clause further on than the complement rule looks,

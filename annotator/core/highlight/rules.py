@@ -22,8 +22,9 @@ per-sentence order in which the cue families are tried (``sentence``):
 
 * ``rules_words.py`` — shared word lists and base scores; ``claim.py`` —
   the ``Claim`` record;
-* ``word_classes.py``, ``clauses.py``, ``noun_phrases.py`` — token classes,
-  clause boundaries, noun-phrase chunking;
+* ``word_classes.py``, ``clauses.py``, ``clause_moods.py``, ``noun_phrases.py``
+  — token classes, clause boundaries, mood and main-clause boundaries in
+  reported speech, noun-phrase chunking;
 * ``cue_verbs.py`` (reporting verbs, complements, inverted and reported
   claims), ``cue_frames.py`` (adverbial frames), ``cue_quotes.py`` (direct
   quotes), ``cue_documents.py`` (a document in *aus X hervorgehen*);
@@ -214,7 +215,7 @@ class DocRules:
             # the nearest earlier speaker is the subject of the sentence just
             # before, though no known cue made it a claim ("Der Iran streitet
             # dies ab. Sein Programm diene …")
-            c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT, source=speaker[1],
+            c = Claim(parts=[self.features.free_message(s, e)], attribution=Attribution.INDIRECT, source=speaker[1],
                       cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,
                       hedged=self.features.hedged(s, e), score=0.5, kind="free", sents=[si])
             flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
@@ -233,7 +234,7 @@ class DocRules:
             carrier.hedged = carrier.hedged or self.features.hedged(s, e)
             flow.prev_sent = si
             return True, None
-        c = Claim(parts=[(s, e)], attribution=Attribution.INDIRECT,
+        c = Claim(parts=[self.features.free_message(s, e)], attribution=Attribution.INDIRECT,
                   source=self.coref.latest_mention(carrier.source, s) or carrier.source,
                   antecedent=carrier.antecedent,
                   cue=(mood_verb, mood_verb + 1) if mood_verb >= 0 else None,  # "sei", "sollen": the mood is the cue
@@ -385,9 +386,13 @@ class DocRules:
         # 1. direct quotes with a speaker
         qclaim = self.quotes.direct_quote(si, s, e, verbs, frames, consumed) or self.quotes.named_quote(s, e, verbs)
         if qclaim is not None:
-            return [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
+            earlier = self.quotes.earlier_complement(qclaim, s, e, verbs)
+            return ([earlier] if earlier else []) + [qclaim] + self._coordinated_claims(qclaim, s, e, verbs)
         # 2. reporting verb with a complement or inverted frame
         found = self._verb_claims(s, e, all_verbs, frames)
+        if found:
+            found = self._front_claims(s, e, found, verbs) + found + self._rest_claims(si, s, e, found, all_verbs,
+                                                                                        consumed)
         # 3. adverbial frames: message = the clause they govern minus the frame
         if not found and frames:
             found = self._frame_claims(s, e, frames)
@@ -400,7 +405,7 @@ class DocRules:
         for vi, vf, part in verbs:
             c = self.verbs.reported_claim(s, e, vi, vf, part)
             if c is not None:
-                return [c]
+                return [c] + self._rest_claims(si, s, e, [c], verbs, consumed)
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
         # (and a document in "aus X hervorgehen")
@@ -437,6 +442,40 @@ class DocRules:
                     break
             return claims
         return []
+
+    def _front_claims(self, s: int, e: int, found: list[Claim], verbs: list[VerbCue]) -> list[Claim]:
+        """ "X stufte das Gesetz als verfassungswidrig ein, und UNICEF rief
+        Russland auf, …": a main clause with its own subject before the one
+        whose verb took the complement is a speech act of its own."""
+        if not found or found[0].cue is None or found[0].kind not in ("comp-v2", "comp-dass", "comp-inf"):
+            return []
+        cue = found[0].cue[0]
+        b = self.verbs.moods.next_main_clause(s + 1, e, own_subject=True)
+        if b < 0 or b > cue or self.doc.words[b] != ",":
+            return []
+        for vi, vf, part in verbs:
+            if vi < b:
+                c = self.verbs.reported_claim(s, b, vi, vf, part)
+                if c is not None and c.kind == "reported":
+                    return [c]
+        return []
+
+    def _rest_claims(self, si: int, s: int, e: int, found: list[Claim], verbs: list[VerbCue],
+                     consumed: set[int]) -> list[Claim]:
+        """ "X kritisierte, die Kommission habe …, und die Fraktion der Grünen
+        forderte ein Verbot": where a complement ends before the sentence
+        does and a clause with a reporting verb of its own follows, that
+        clause is read as a sentence of its own."""
+        if not found or found[-1].kind not in ("comp-v2", "comp-dass", "comp-inf", "reported"):
+            return []
+        end = max(c.end for c in found)
+        cues = [c.cue[0] for c in found if c.cue is not None]
+        rest = end
+        while rest < e and self.doc.lower[rest] in (",", "und", "doch", "aber", "sowie"):
+            rest += 1
+        if rest == end or e - rest < 4 or not any(vi >= rest and vi not in cues for vi, _, _ in verbs):
+            return []
+        return [c for c in self.sentence(si, rest, e, consumed) if c.attribution != Attribution.UNATTRIBUTED]
 
     def _coordinated_claims(self, first: Claim, s: int, e: int, verbs: list[VerbCue]) -> list[Claim]:
         """ "„…“, sagte er und bemerkte, dass …", "X hatte gewarnt, dass …, und

@@ -60,9 +60,29 @@ class SentenceFeatures:
                 continue
             if lo[-1:] == "e" and self.konjunktiv1_form(k, s, e):
                 return 2, k
-            if lo in self.KONJ2 and level == 0:
+            if level == 0 and (lo in self.KONJ2 or ("ä" in lo or "ö" in lo or "ü" in lo) and self.konjunktiv2_form(k)):
                 level, verb = 1, k
         return level, verb
+
+    def konjunktiv2_form(self, k: int) -> bool:
+        """A strong verb's Konjunktiv II no list holds ("brächten", "gäbe",
+        "läge"): a lowercase word of no closed class with an umlaut and -e or
+        -en whose form without the umlaut is the preterite, a lowercase word
+        (brachten, gab, lag); not before a capitalised word (an adjective:
+        "schöne Tage")."""
+        # (slices compared, not str methods called: this runs on many tokens)
+        words, lower, n = self.doc.words, self.doc.lower, self.doc.n
+        word = lower[k]
+        if not (word[-1:] == "e" or word[-2:] == "en") or not ("ä" in word or "ö" in word or "ü" in word) \
+                or words[k][:1] != word[:1] or (k + 1 < n and words[k + 1][:1] != lower[k + 1][:1]) \
+                or self.doc.lex.fclass(word):
+            return False  # capitalised, before a capitalised word, or a closed-class word
+        if word[-2:] == "en" and (k + 1 >= n or words[k + 1] in (",", ".", ";", ":", "!", "?", "“", ")")
+                                  or "conj" in self.doc.lex.fclass(lower[k + 1])):
+            return False  # an infinitive ends its clause ("… zu führen,"): a finite verb does not
+        plain = word.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+        preterite = plain if plain[-2:] == "en" else plain[:-1]
+        return self.doc.lex.mostly_lowercase(preterite)
 
     PERFECT_AUXILIARIES = frozenset(("haben", "sein"))
 
@@ -120,6 +140,23 @@ class SentenceFeatures:
         if any(quote_of[k] < 0 for k in doc.tokens_in(doc.token_hits("ich-wir", FIRST_PERSON.__contains__), s, e)):
             return -1
         return next((k for k in candidates if not self.in_dependent_clause(k, s)), -1)
+
+    def free_message(self, s: int, e: int) -> tuple[int, int]:
+        """The message of a sentence that goes on reporting: the sentence, or
+        only its dass/ob clause when the Konjunktiv stands there alone ("Seit
+        2013 vertritt er die These, dass Pädophilie … angelegt sei": the main
+        clause in the indicative tells who holds the view, the clause is the
+        view)."""
+        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
+        for d in range(s + 2, e - 2):
+            if words[d] == "," and lower[d + 1] in ("dass", "ob") and quote_of[d] < 0:
+                if self.reportive_verb(s, d)[0] == 0 and self.reportive_verb(d, e)[0] > 0:
+                    end = e
+                    while end > d + 1 and words[end - 1] in (".", "!", "?") and quote_of[end - 1] < 0:
+                        end -= 1
+                    return (d + 1, end)
+                break
+        return (s, e)
 
     def in_dependent_clause(self, k: int, s: int) -> bool:
         """Is token k in a clause that a subordinating conjunction, a
