@@ -32,3 +32,13 @@ def test_the_weather_service_not_the_forest_fires_rates_the_danger(hl):
     # Waldbränden" is the subject's own attribute
     text = "Im Norden wird die Gefahr von Waldbränden vom Deutschen Wetterdienst als „sehr hoch“ eingestuft."
     assert [c["src"] for c in attributed(hl, text)] == ["Deutschen Wetterdienst"]
+
+
+# ------------------------------------------------------------ a nobility particle after an unseen given name
+
+
+def test_a_baron_named_with_zu_is_the_whole_speaker(hl):
+    # the lexicon knows "Guttenberg" as a capitalised word too often to call it
+    # a name, but an unseen given name before "zu" opens a noble's name
+    text = "Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf der Regierung vor, sie habe versagt."
+    assert [c["src"] for c in attributed(hl, text)] == ["Karl-Theodor zu Guttenberg, Obmann der Fraktion"]

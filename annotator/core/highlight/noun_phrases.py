@@ -183,7 +183,11 @@ class NounPhrases:
                 j += 1
                 continue
             if started and lower[j] == "zu" and j + 1 < end and self._is_name(j - 1, sent_start) \
-                    and self._is_name(j + 1, sent_start) and words[j - 1][:1].isupper():
+                    and words[j - 1][:1].isupper() and (self._is_name(j + 1, sent_start) or (
+                        # a given name the lexicon has never seen opens the phrase: the
+                        # family name after "zu" may be one it knows ("Karl-Theodor zu Guttenberg")
+                        j - 1 == i and lower[j - 1] not in self.doc.lex.lower
+                        and self.tokens.is_nounlike(j + 1, sent_start))):
                 j += 1  # a title of nobility between names: "Karl-Theodor zu Guttenberg"
                 continue
             if started and j == i + 1 and words[j - 1].endswith("s") and self.tokens.is_adjlike(j) and j + 1 < end \
