@@ -42,3 +42,13 @@ def test_a_baron_named_with_zu_is_the_whole_speaker(hl):
     # a name, but an unseen given name before "zu" opens a noble's name
     text = "Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf der Regierung vor, sie habe versagt."
     assert [c["src"] for c in attributed(hl, text)] == ["Karl-Theodor zu Guttenberg, Obmann der Fraktion"]
+
+
+# ------------------------------------------------------------ an adverb of duration in front
+
+
+def test_years_long_is_no_name_the_authorities_claimed_it(hl):
+    # "Jahrelang", "Monatelang": capitalised at the sentence start and rarely
+    # seen, yet an adverb by its form; the subject follows the verb
+    text = "Jahrelang hatten die Behörden behauptet, es gebe kein Problem."
+    assert [c["src"] for c in attributed(hl, text)] == ["die Behörden"]
