@@ -55,6 +55,12 @@ class PhraseScan(NamedTuple):
     after_verb: bool = False
 
 
+def duration_adverb(word_lower: str) -> bool:
+    """ "Monatelang", "jahrzehntelang": an adverb of duration by its form (the
+    lexicon rarely saw one), capitalised at a sentence start but no name."""
+    return word_lower.endswith("lang") and len(word_lower) >= 8
+
+
 class NounPhrases:
     """Noun phrases after / before a token; expects the word-class and quote helpers."""
 
@@ -70,8 +76,8 @@ class NounPhrases:
         articles and adjectives, a head of nouns and names, then attachments
         (genitives, "(SPD)", places, "für X", affiliations, appositions and,
         with ``coordination``, "und Y")."""
-        if i >= end:
-            return None
+        if i >= end or duration_adverb(self.doc.lower[i]):
+            return None  # "Monatelang haben die Wiener Linien abgestritten": an adverb, not a name
         if allow_pron and self._pronoun_phrase(i, end, sent_start):
             return None if self.doc.lower[i] == "es" else (i, i + 1)  # "es" is hardly ever a speaker
         head_start, started = self._head_start(i, end, sent_start)
@@ -183,7 +189,11 @@ class NounPhrases:
                 j += 1
                 continue
             if started and lower[j] == "zu" and j + 1 < end and self._is_name(j - 1, sent_start) \
-                    and self._is_name(j + 1, sent_start) and words[j - 1][:1].isupper():
+                    and words[j - 1][:1].isupper() and (self._is_name(j + 1, sent_start) or (
+                        # a given name the lexicon has never seen opens the phrase: the
+                        # family name after "zu" may be one it knows ("Karl-Theodor zu Guttenberg")
+                        j - 1 == i and lower[j - 1] not in self.doc.lex.lower
+                        and self.tokens.is_nounlike(j + 1, sent_start))):
                 j += 1  # a title of nobility between names: "Karl-Theodor zu Guttenberg"
                 continue
             if started and j == i + 1 and words[j - 1].endswith("s") and self.tokens.is_adjlike(j) and j + 1 < end \

@@ -35,6 +35,10 @@ NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem 
                            "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
 
 
+# adverbs that set a clause against the one before and may follow its subject
+ADVERSATIVE = frozenset("dagegen hingegen jedoch aber wiederum indes allerdings".split())
+
+
 class VerbClause(NamedTuple):
     """A reporting verb in its sentence: the verb, its finite part (the
     auxiliary of a participle), the sentence and clause bounds, the
@@ -97,7 +101,7 @@ class SourcePhrases:
 
     def subject_of(self, vi: int, vf: VerbForm, s: int, e: int, particle: int = -1) -> Range | None:
         """Subject of a main clause with the (finite or participle) verb at vi."""
-        clause_start = self.clauses.clause_start(vi, s)
+        clause_start = self._inline_quote_start(vi, s, self.clauses.clause_start(vi, s))
         finite = vi
         # a verb at the end of its clause after an auxiliary is a participle
         # even when its form is also finite ("hatte … beschlossen ,")
@@ -122,13 +126,28 @@ class SourcePhrases:
             return found.span
         return self._prefield_subject(clause)
 
+    def _inline_quote_start(self, vi: int, s: int, clause_start: int) -> int:
+        """ "… wird die Gefahr vom Wetterdienst als „sehr hoch“ eingestuft": a
+        quoted predicative after "als" is inside the clause, not the start of
+        a new one, so the auxiliary before it is the verb's."""
+        quote_of = self.doc.quote_of
+        if clause_start != vi or vi - 1 <= s or quote_of[vi - 1] < 0:
+            return clause_start
+        opener = self.doc.quotes[quote_of[vi - 1]][0]
+        if self.doc.quotes[quote_of[vi - 1]][1] != vi - 1 or opener - 1 <= s or quote_of[opener - 1] >= 0 \
+                or self.doc.lower[opener - 1] != "als":
+            return clause_start
+        return self.clauses.clause_start(opener, s)
+
     def _passive_source(self, vi: int, vf: VerbForm, s: int, clause_start: int, aux: int) -> Range | None:
         """Passive: the "von X" agent, if any (not the topic of "wird von X
         ausgegangen / gesprochen / berichtet"), or a document or organisation
         in a leading PP ("In einer Presseerklärung wurde verkündet, dass …")."""
         lower = self.doc.lower
         if vf.lemma not in ("ausgehen", "sprechen", "berichten"):
-            for k in range(clause_start, vi):
+            # the last "von" before the participle: an earlier one may belong to a
+            # noun ("die Gefahr von Waldbränden vom Wetterdienst … eingestuft")
+            for k in range(vi - 1, clause_start - 1, -1):
                 if lower[k] in ("von", "vom", "durch") and self.doc.quote_of[k] < 0:
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
@@ -316,19 +335,31 @@ class SourcePhrases:
             # follows, the verb continues the sentence's subject
             # ("X monieren …, sprechen aber davon, …")
             return self.subject_after(fin, e, s, c.particle) or self._asyndetic_subject(fin, s) or phrase
+        if b < fin - 1 and words[fin - 1] != ",":
+            # "Die Aktivisten … machen X verantwortlich, die Nachrichtenagentur
+            # „Sana“ dagegen spricht von …": the phrase in front belongs to an
+            # earlier clause; the verb's own subject follows the last comma
+            return self._asyndetic_subject(fin, s, adverbs=True) or phrase
         return phrase
 
-    def _asyndetic_subject(self, fin: int, s: int) -> Range | None:
+    def _asyndetic_subject(self, fin: int, s: int, adverbs: bool = False) -> Range | None:
         """ "X wies dies zurück, die Sprecherin der Grünen, Sandra Boser,
         erklärte: …": a main clause joined by a comma alone; the phrase
         between the comma after a finished clause and the verb is its subject
         (the longest such phrase: appositions included)."""
         words, lower = self.doc.words, self.doc.lower
         commas = [k for k in range(fin - 2, s, -1) if words[k] == "," and self.doc.quote_of[k] < 0][:3][::-1]
+        end = fin - 1  # the comma before the verb ("…, die Sprecherin, Sandra Boser, erklärte")
+        if adverbs:
+            end = fin
+            while end - 1 > s and lower[end - 1] in ADVERSATIVE:
+                end -= 1  # "die Nachrichtenagentur dagegen spricht"
+            if end == fin:
+                return None  # without the adverb a comma-joined phrase is as often an object
         for comma in commas:
             k = comma + 1
-            sub = self.phrases.np_after(k, fin - 1, s, allow_pron=False)
-            if sub is None or sub[1] != fin - 1 or lower[k] in NOT_NOMINATIVE or lower[k] in RELATIVE and \
+            sub = self.phrases.np_after(k, end, s, allow_pron=False)
+            if sub is None or sub[1] != end or lower[k] in NOT_NOMINATIVE or lower[k] in RELATIVE and \
                     not self.tokens.is_nounlike(k + 1, s) and not self.tokens.is_adjlike(k + 1):
                 continue
             if self.speaker_like(sub) and any(self.tokens.finite_verb(x) for x in range(s, comma)):
