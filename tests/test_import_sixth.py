@@ -195,10 +195,9 @@ def test_the_registry_answers_misses_from_its_bitmaps_as_the_database_would(proj
 
 
 def test_an_import_links_the_same_with_and_without_the_bitmaps(tmp_path, monkeypatch):
+    import annotator.core.database
     import tests.test_import_writer as writer
     from tests.test_parallel_import import FROZEN
-
-    import annotator.core.database
 
     monkeypatch.setattr(annotator.core.database, "utc_now", lambda: FROZEN)
     feed = write_corpus(tmp_path / "feed.jsonl", copies=6)
