@@ -37,6 +37,9 @@ class HighlightingImport:
         from annotator.core.storage.source_cache import ImportRegistry
 
         self.registry = ImportRegistry(project.db)  # read once for the import: it holds the transaction
+        from annotator.core.storage.import_stamps import ImportStamps
+
+        self.stamps = ImportStamps(project.db.conn)  # one stamp per article, not per row (last: it drops triggers)
 
     def __enter__(self) -> HighlightingImport:
         return self
@@ -64,6 +67,7 @@ class HighlightingImport:
         """Wait for every queued batch and write it."""
         while self.queue.pending:
             self._write(*self.queue.take())
+        self.stamps.restore()
         if self.lines is not None:
             self.lines.finish()
 
@@ -72,6 +76,7 @@ class HighlightingImport:
         batch = [FreshArticle(article_id, article.text, article.outlet, article.published, claims, facts)
                  for (article_id, article), (claims, _, facts) in zip(fresh, results)]
         write_new(self.project, batch, self.highlighter.name, self.highlighter.version, self.registry)
+        self.stamps.stamp([a.article_id for a in batch if a.claims])  # those with suggestion rows
         if self.tokens is not None:
             self.tokens.put([(article.text, tokens) for (_, article), (_, tokens, _) in zip(fresh, results)])
         if self.lines is not None:
@@ -80,9 +85,14 @@ class HighlightingImport:
         self.highlighted += len(fresh)
 
     def close(self) -> None:
-        """Stop the workers (queued batches are dropped) and close the token store."""
-        if self.lines is not None:
-            self.lines.close()
-        self.queue.close()
-        if self.tokens is not None:
-            self.tokens.close()
+        """Stop the workers (queued batches are dropped), close the token
+        store, and put the stamp triggers back (in case a caller commits
+        after a failure; a rollback already did)."""
+        try:
+            if self.lines is not None:
+                self.lines.close()
+            self.queue.close()
+            if self.tokens is not None:
+                self.tokens.close()
+        finally:
+            self.stamps.restore()

@@ -181,16 +181,25 @@ def m003_article_stamps(db: Database) -> None:
     )
 
 
+# An upsert, not INSERT OR REPLACE: the conflict policy of the statement
+# firing a trigger (e.g. INSERT OR ABORT) would override the trigger's.
+_RENEW = ("INSERT INTO article_stamps VALUES ({row}.article_id, randomblob(8)) "
+          "ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;")
+
+
+def stamp_insert_trigger(table: str) -> str:
+    """The statement creating ``table``'s insert trigger, as sqlite_master
+    keeps it: an import drops and re-creates it (storage/import_stamps.py)."""
+    return f"""CREATE TRIGGER article_stamp_on_{table}_insert AFTER INSERT ON {table} BEGIN
+            {_RENEW.format(row="NEW")}
+        END"""
+
+
 def _stamp_triggers(table: str) -> str:
     """Triggers renewing the stamp of the article a row of ``table`` belongs to."""
-    # An upsert, not INSERT OR REPLACE: the conflict policy of the statement
-    # firing a trigger (e.g. INSERT OR ABORT) would override the trigger's.
-    renew = ("INSERT INTO article_stamps VALUES ({row}.article_id, randomblob(8)) "
-             "ON CONFLICT (article_id) DO UPDATE SET stamp = excluded.stamp;")
+    renew = _RENEW
     return f"""
-        CREATE TRIGGER article_stamp_on_{table}_insert AFTER INSERT ON {table} BEGIN
-            {renew.format(row="NEW")}
-        END;
+        {stamp_insert_trigger(table)};
         CREATE TRIGGER article_stamp_on_{table}_update AFTER UPDATE ON {table} BEGIN
             {renew.format(row="OLD")}
             {renew.format(row="NEW")}

@@ -17,6 +17,14 @@ object with its transaction. Memory: it remembers every key it was asked,
 found or not, and on news each article brings new names, so the writer
 forgets everything past ``REMEMBERED`` answers (the next lookups read the
 database again; forgetting is always safe, see :meth:`remove`).
+
+Most lookups on fresh news find nothing (a new name's keys: ~9 of them per
+article, each a SELECT that finds no row, remembered for nothing). Once an
+import has asked ``MISSES_BEFORE_BITMAP`` such questions, the writer reads
+every key and name of the registry once into two bitmaps (:class:`Present`,
+512 KB each, whatever the registry's size) and answers a key whose bit is
+clear with "none" without SQL or memory; a set bit still asks the database,
+so answers are the same. Sources added later set their bits.
 """
 
 from __future__ import annotations
@@ -26,6 +34,27 @@ from annotator.core.sources.registry import Source
 from annotator.core.storage import sources as stored
 
 REMEMBERED = 20_000  # answers kept (keys, names, sources, redirects): a few MB
+MISSES_BEFORE_BITMAP = 1_000  # ~100 fresh articles: reading a large registry's keys then pays
+BITMAP_BITS = 1 << 22  # per bitmap; a million keys leave ~1 in 5 bits set (a fifth of misses still ask)
+
+
+class Present:
+    """Strings that may be in a set: one bit per string's hash (this
+    process's ``hash``: the bitmap never leaves it). A clear bit means
+    certainly absent; a set bit, perhaps present."""
+
+    def __init__(self, strings):
+        self.bits = bytearray(BITMAP_BITS >> 3)
+        for text in strings:
+            self.add(text)
+
+    def add(self, text: str) -> None:
+        bit = hash(text) & (BITMAP_BITS - 1)
+        self.bits[bit >> 3] |= 1 << (bit & 7)
+
+    def __contains__(self, text: str) -> bool:
+        bit = hash(text) & (BITMAP_BITS - 1)
+        return bool(self.bits[bit >> 3] & (1 << (bit & 7)))
 
 
 class ImportRegistry(stored.StoredRegistry):
@@ -37,11 +66,19 @@ class ImportRegistry(stored.StoredRegistry):
         self._ids_by_name: dict[str, list[str]] = {}
         self._read: dict[str, Source | None] = {}  # id -> source as stored, None: gone
         self._resolved: dict[str, str] = {}
+        self._misses = 0
+        self._keys: Present | None = None  # the registry's keys and folded names, once read
+        self._names: Present | None = None
 
     def add(self, source: Source) -> None:
         """Write a new source (the linker's proposal, its id a fresh uuid4)."""
         keys = self.keys_of(source)
         stored.put_new(self.db, source, keys)
+        if self._keys is not None and self._names is not None:
+            for key in keys:
+                self._keys.add(key)
+            for name in source.names:
+                self._names.add(fold(name))
         self._read.pop(source.id, None)  # read back once as stored (aliases in the store's order)
         self._room()
         self._resolved[source.id] = source.id  # a new id is no merged-away one: no redirect to read
@@ -80,11 +117,23 @@ class ImportRegistry(stored.StoredRegistry):
             self._read[source_id] = stored.get(self.db, source_id)
         return self._read[source_id]
 
+    def _missed(self) -> None:
+        """One more question that found nothing: past enough, read the bitmaps."""
+        self._misses += 1
+        if self._misses == MISSES_BEFORE_BITMAP:
+            self._keys = Present(r[0] for r in self.db.execute("SELECT key FROM source_keys"))
+            self._names = Present(r[0] for r in self.db.execute(
+                "SELECT folded FROM sources UNION ALL SELECT folded FROM source_aliases"))
+
     def lookup(self, key: str) -> list[Source]:
         ids = self._ids_by_key.get(key)
         if ids is None:
+            if self._keys is not None and key not in self._keys:
+                return []
             self._room()
             ids = self._ids_by_key[key] = stored.ids_by_key(self.db, key)
+            if not ids:
+                self._missed()
         found = [self._source(i) for i in ids]
         return sorted((s for s in found if s is not None), key=lambda s: (s.created_at, s.id))
 
@@ -92,8 +141,12 @@ class ImportRegistry(stored.StoredRegistry):
         folded = fold(name)
         ids = self._ids_by_name.get(folded)
         if ids is None:
+            if self._names is not None and folded not in self._names:
+                return []
             self._room()
             ids = self._ids_by_name[folded] = stored.ids_named(self.db, folded)
+            if not ids:
+                self._missed()
         return [s for s in (self._source(i) for i in ids) if s is not None]
 
     def resolve(self, source_id: str) -> str:
