@@ -153,7 +153,7 @@ def build_pipeline(model: str | None) -> spacy.Language:
 RULE_MODULES = (
     "rules.py", "rules_words.py", "claim.py", "doc_state.py", "word_classes.py", "clauses.py", "noun_phrases.py",
     "cue_verbs.py", "cue_frames.py", "cue_quotes.py", "cue_outlet.py", "cue_complements.py", "source_phrases.py",
-    "coreference.py", "cue_documents.py", "clause_moods.py",
+    "coreference.py", "cue_documents.py", "clause_moods.py", "rule_family.py",
     "sentence_features.py", "sentences.py", "tokenizer.py", "components.py", "lexicons.py", "regex_gates.py",
 )
 

@@ -12,23 +12,11 @@ parser: the closed word classes, the verb lexicon and word order
 
 from __future__ import annotations
 
-from annotator.core.highlight.clauses import Clauses
-from annotator.core.highlight.doc_state import DocState
-from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.sentence_features import SentenceFeatures
-from annotator.core.highlight.word_classes import WordClasses
+from annotator.core.highlight.rule_family import RuleFamily
 
 
-class ClauseMoods:
+class ClauseMoods(RuleFamily):
     """Konjunktiv and indicative verbs, and where a main clause begins."""
-
-    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
-                 features: SentenceFeatures) -> None:
-        self.doc = doc
-        self.tokens = tokens
-        self.clauses = clauses
-        self.phrases = phrases
-        self.features = features
 
     def konjunktiv1_guess(self, m: int) -> bool:
         """A Konjunktiv I the word list lacks, right after a subject phrase

@@ -24,6 +24,7 @@ from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import (
     COMPLEMENTIZERS,
     GENITIVE_DETS,
@@ -68,17 +69,13 @@ NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
 
-class ComplementCues:
+class ComplementCues(RuleFamily):
     """Noun and phrase cues found from their complement clause."""
 
     def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
                  sources: SourcePhrases, features: SentenceFeatures) -> None:
-        self.doc = doc
-        self.tokens = tokens
-        self.clauses = clauses
-        self.phrases = phrases
+        super().__init__(doc, tokens, clauses, phrases, features)
         self.sources = sources
-        self.features = features
 
     # ------------------------------------------------------------ complements
     def complement_at(self, k: int, e: int) -> Range | None:

@@ -11,11 +11,8 @@ from the subject) do not see it.
 from __future__ import annotations
 
 from annotator.core.highlight.claim import Claim
-from annotator.core.highlight.clauses import Clauses
-from annotator.core.highlight.doc_state import DocState, Range
-from annotator.core.highlight.noun_phrases import NounPhrases
-from annotator.core.highlight.sentence_features import SentenceFeatures
-from annotator.core.highlight.word_classes import WordClasses
+from annotator.core.highlight.doc_state import Range
+from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.models import Attribution
 
 # the verb in one word (verb-final clause) or its finite part before the particle "hervor"
@@ -25,16 +22,8 @@ VERB_FORMS = JOINED_FORMS | {"hervor"}
 POINTING_SUBJECTS = frozenset(("dies", "das", "dieses"))  # "Dies geht aus … hervor": the sentence before
 
 
-class DocumentCues:
+class DocumentCues(RuleFamily):
     """Claims whose source is a document named in "aus X hervorgehen"."""
-
-    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
-                 features: SentenceFeatures) -> None:
-        self.doc = doc
-        self.tokens = tokens
-        self.clauses = clauses
-        self.phrases = phrases
-        self.features = features
 
     def claim(self, s: int, e: int) -> Claim | None:
         lower, quote_of = self.doc.lower, self.doc.quote_of

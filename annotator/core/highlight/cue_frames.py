@@ -11,12 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.highlight.claim import Claim
-from annotator.core.highlight.clauses import Clauses
-from annotator.core.highlight.doc_state import DocState, Range
-from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.doc_state import Range
+from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES, RELATIVE
-from annotator.core.highlight.sentence_features import SentenceFeatures
-from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
 
 
@@ -43,16 +40,8 @@ RELATIVE_DETERMINERS = frozenset(("deren", "dessen"))
 FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
-class FrameCues:
+class FrameCues(RuleFamily):
     """Adverbial frames and the claims they make."""
-
-    def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
-                 features: SentenceFeatures) -> None:
-        self.doc = doc
-        self.tokens = tokens
-        self.clauses = clauses
-        self.phrases = phrases
-        self.features = features
 
     # ------------------------------------------------------------ frames
     def find_frames(self, s: int, e: int) -> list[Frame]:

@@ -16,6 +16,7 @@ from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import (
     COMPLEMENTIZERS,
     MODALS,
@@ -47,17 +48,13 @@ TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren 
                        "informieren unterrichten".split())
 
 
-class VerbCues:
+class VerbCues(RuleFamily):
     """Verb cues, complement clauses and verb-based claims."""
 
     def __init__(self, doc: DocState, tokens: WordClasses, clauses: Clauses, phrases: NounPhrases,
                  sources: SourcePhrases, features: SentenceFeatures) -> None:
-        self.doc = doc
-        self.tokens = tokens
-        self.clauses = clauses
-        self.phrases = phrases
+        super().__init__(doc, tokens, clauses, phrases, features)
         self.sources = sources
-        self.features = features
         self.moods = ClauseMoods(doc, tokens, clauses, phrases, features)
         self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
 
