@@ -77,6 +77,24 @@ def suggestion_from_row(row: dict[str, Any]) -> ClaimSuggestion:
     )
 
 
+_ATTRIBUTIONS = {a.value: a for a in Attribution}
+
+
+def suggestion_from_values(values: tuple) -> ClaimSuggestion:
+    """``suggestion_from_row`` for a row read as a tuple in SUGGESTION_COLUMNS
+    order: a switch to a long article reads 200, and the dicts, the name
+    lookups and the enum's constructor cost ~1.5 ms of its ~3 ms."""
+    (id_, article_id, start, end, source_start, source_end, cue_start, cue_end,
+     attribution, hedged, score, pipeline, version) = values
+    return ClaimSuggestion(
+        id=id_, article_id=article_id, start=start, end=end,
+        source=None if source_start is None or source_end is None else Span(source_start, source_end),
+        cue=None if cue_start is None or cue_end is None else Span(cue_start, cue_end),
+        attribution=_ATTRIBUTIONS.get(attribution) or Attribution(attribution), hedged=bool(hedged),
+        score=score, pipeline=pipeline, pipeline_version=version,
+    )
+
+
 def suggestion_values(article_id: str, s: ClaimSuggestion, pipeline: str,
                       version: str, created_at: str) -> tuple:
     return (

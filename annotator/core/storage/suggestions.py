@@ -10,6 +10,7 @@ from annotator.core.rows import (
     SUGGESTION_INSERT_COLUMNS,
     select_list,
     suggestion_from_row,
+    suggestion_from_values,
     suggestion_values,
 )
 from annotator.core.storage import by_article, fetch_dicts, marks
@@ -69,8 +70,8 @@ _INSERT_NUMBERED = _INSERT.replace("(article_id,", "(id, article_id,", 1).replac
 
 
 def for_article(db, article_id: str) -> list[ClaimSuggestion]:
-    return [suggestion_from_row(r) for r in fetch_dicts(
-        db, f'{_SELECT} WHERE article_id = ? ORDER BY start, "end"', [article_id])]
+    return [suggestion_from_values(r) for r in db.execute(
+        f'{_SELECT} WHERE article_id = ? ORDER BY start, "end"', [article_id])]
 
 
 def for_articles(db, article_ids: list[str]) -> dict[str, list[ClaimSuggestion]]:
