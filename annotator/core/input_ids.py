@@ -18,8 +18,9 @@ from array import array
 from bisect import bisect_left
 from zlib import crc32
 
+from annotator.core.hash_bitmap import Present
+
 RECENT = 8192  # ids kept as strings before they are folded into the arrays
-SEEN_BITS = 1 << 22  # a bit per hash() value modulo this (512 KB): ~2 % of new ids of a 100,000-id file search the runs
 
 
 def _id_hash(external_id: str) -> tuple[int, int]:
@@ -37,15 +38,16 @@ class TextsById:
         # RECENT ids merges with the runs no larger than it, so each id is
         # sorted again only a few times (log2 of the file's size in RECENTs)
         self.runs: list[tuple[array, array, array]] = []  # ("q": hash() is signed)
-        self.seen = bytearray()  # a folded id's bit (made at the first fold): most new ids need no search
+        # the folded ids (made at the first fold): ~2 % of new ids of a
+        # 100,000-id file search the runs
+        self.seen: Present | None = None
 
     def first(self, external_id: str, text_hash: int) -> int:
         """The text hash ``external_id`` was first given with: ``text_hash`` if it is new."""
         known = self.recent.get(external_id)
         if known is not None:
             return known
-        bit = hash(external_id) % SEEN_BITS
-        if self.seen and self.seen[bit >> 3] >> (bit & 7) & 1:
+        if self.seen is not None and external_id in self.seen:
             high, low = _id_hash(external_id)
             for run in self.runs:
                 known = _find(run, high, low)
@@ -58,11 +60,10 @@ class TextsById:
 
     def _fold(self) -> None:
         rows = [(*_id_hash(i), t) for i, t in self.recent.items()]
-        if not self.seen:
-            self.seen = bytearray(SEEN_BITS // 8)
-        for high, _, _ in rows:
-            bit = high % SEEN_BITS
-            self.seen[bit >> 3] |= 1 << (bit & 7)
+        if self.seen is None:
+            self.seen = Present()
+        for external_id in self.recent:
+            self.seen.add(external_id)
         while self.runs and len(self.runs[-1][0]) <= len(rows):
             rows += zip(*self.runs.pop())
         rows.sort()

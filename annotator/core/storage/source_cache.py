@@ -29,32 +29,13 @@ so answers are the same. Sources added later set their bits.
 
 from __future__ import annotations
 
+from annotator.core.hash_bitmap import Present
 from annotator.core.sources.normalize import fold
 from annotator.core.sources.registry import Source
 from annotator.core.storage import sources as stored
 
 REMEMBERED = 20_000  # answers kept (keys, names, sources, redirects): a few MB
 MISSES_BEFORE_BITMAP = 1_000  # ~100 fresh articles: reading a large registry's keys then pays
-BITMAP_BITS = 1 << 22  # per bitmap; a million keys leave ~1 in 5 bits set (a fifth of misses still ask)
-
-
-class Present:
-    """Strings that may be in a set: one bit per string's hash (this
-    process's ``hash``: the bitmap never leaves it). A clear bit means
-    certainly absent; a set bit, perhaps present."""
-
-    def __init__(self, strings):
-        self.bits = bytearray(BITMAP_BITS >> 3)
-        for text in strings:
-            self.add(text)
-
-    def add(self, text: str) -> None:
-        bit = hash(text) & (BITMAP_BITS - 1)
-        self.bits[bit >> 3] |= 1 << (bit & 7)
-
-    def __contains__(self, text: str) -> bool:
-        bit = hash(text) & (BITMAP_BITS - 1)
-        return bool(self.bits[bit >> 3] & (1 << (bit & 7)))
 
 
 class ImportRegistry(stored.StoredRegistry):
