@@ -140,3 +140,15 @@ def test_unknown_model_is_a_clear_error(tmp_path):
     res = CliRunner().invoke(main, ["highlight", "--model", "de_core_news_nonexistent", str(f)])
     assert res.exit_code != 0
     assert "de_core_news_nonexistent" in res.output
+
+
+def test_the_dev_part_is_cut_into_tune_and_dev_rest_that_never_overlap():
+    """Error analysis reads tune; dev-rest confirms; held-out is never tuned on."""
+    from annotator.core.highlight.splits import split_files
+
+    files = [Path(f"{i:03d}.json") for i in range(48)]
+    tune, rest = split_files(files, "tune"), split_files(files, "dev-rest")
+    heldout = split_files(files, "heldout")
+    assert set(tune) | set(rest) == set(split_files(files, "dev"))
+    assert not set(tune) & set(rest) and not (set(tune) | set(rest)) & set(heldout)
+    assert len(tune) == len(rest) == 18

@@ -161,8 +161,10 @@ def format_table(result: dict) -> str:
               help="Folder of SpkAtt-2023 task-2 .json files.")
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline, as for 'highlight'.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N files.")
-@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
-              help="All files, the development part, or the held-out part (every 4th file).")
+@click.option("--split", type=click.Choice(["all", "dev", "tune", "dev-rest", "heldout"]), default="all",
+              show_default=True,
+              help="All files, the development part (its halves 'tune' and 'dev-rest'), "
+                   "or the held-out part (every 4th file).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def evaluate(spkatt_dir: str, model: str | None, limit: int | None, split: str, fmt: str) -> None:
     """Score the highlighter on SpkAtt-2023 task-2 files (Message and Source
