@@ -294,6 +294,20 @@ def test_highlighting_workers_yield_the_cpu_to_the_window():
     assert niceness == min(os.nice(0) + WORKER_NICE, 19)
 
 
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux's idle scheduling class")
+def test_highlighting_workers_take_only_the_cpu_nobody_else_wants():
+    """On Linux a worker runs in the idle class: the window's thread, waking
+    for a key press or a switch, preempts it at once."""
+    from annotator.core.parallel_highlight import process_pool, spec_of
+
+    pool = process_pool(1, spec_of(load_highlighter("blank"), False))
+    try:
+        policy = pool.submit(os.sched_getscheduler, 0).result(timeout=120)
+    finally:
+        pool.close()
+    assert policy == os.SCHED_IDLE
+
+
 def test_claims_travel_back_from_a_worker_as_flat_tuples_and_arrive_equal():
     """A worker sends each claim as a tuple of plain values (cheaper to
     pickle than the dataclass with its Spans and Enum); the writer gets the
