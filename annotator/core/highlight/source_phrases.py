@@ -319,6 +319,8 @@ class SourcePhrases:
                 if after is not None and self.speaker_like(after) and not self.tokens.fclass(after[0]):
                     return after
             return (a, self.clauses._trim(a, b))
+        if self._prefield_apposition(a, b, c):
+            return (a, fin - 1)  # "Der Kandidat des Front de gauche, Jean-Luc Mélenchon, hat …"
         if words[b] == "," and b + 1 < fin and lower[b] == "," or (words[b] == "," and lower[b + 1] in RELATIVE
                                                                    and words[fin - 1] == ","):
             return phrase  # "Die Organisation, die …, erklärte"
@@ -341,6 +343,29 @@ class SourcePhrases:
             # earlier clause; the verb's own subject follows the last comma
             return self._asyndetic_subject(fin, s, adverbs=True) or phrase
         return phrase
+
+    def _prefield_apposition(self, a: int, b: int, c: VerbClause) -> bool:
+        """A verb-second clause has one constituent before its finite verb: a
+        speaker phrase at the sentence start, then a stretch between commas
+        with no finite verb (an apposition, not a relative clause, which ends
+        in one) right before the verb — "Alice Kakamara, 30, beschrieb",
+        "Der Kandidat des Front de gauche, Jean-Luc Mélenchon, hat …" —
+        is all the subject."""
+        words, fin = self.doc.words, c.finite
+        if a != c.sent_start or b >= fin - 1 or words[fin - 1] != ",":
+            return False
+        # the phrase may run on before its comma ("des Front de gauche (Linksfront)")
+        comma = next((k for k in range(b, fin - 1) if words[k] == ","), -1)
+        if comma < 0 or comma + 1 >= fin - 1 or self.doc.lower[b] in RELATIVE:
+            return False
+        if any(self.tokens.finite_verb(k) or self.doc.lower[k] in ("zu", "um") for k in range(b, fin - 1)):
+            return False
+        if not (fin - 1 == comma + 2 and words[comma + 1].isdigit()):  # an age: "Alice Kakamara, 30,"
+            # a noun phrase naming a speaker, not an adverbial insertion ("…, darunter auch die Bürgerfraktion, …")
+            inner = self.phrases.np_after(comma + 1, fin - 1, c.sent_start, allow_pron=False)
+            if inner != (comma + 1, fin - 1) or not self.speaker_like(inner):
+                return False
+        return self.speaker_like((a, b)) and self.subject_after(fin, c.end, c.sent_start, c.particle) is None
 
     def _asyndetic_subject(self, fin: int, s: int, adverbs: bool = False) -> Range | None:
         """ "X wies dies zurück, die Sprecherin der Grünen, Sandra Boser,

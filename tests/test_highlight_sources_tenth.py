@@ -1,0 +1,37 @@
+"""Source rules of issue 13's tenth round: a reader's story per rule (a German
+sentence in, the speaker the annotator is offered out)."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+# ------------------------------------------------------------ an apposition in the prefield
+
+
+def test_the_candidate_of_a_foreign_party_named_after_a_comma_is_the_whole_speaker(hl):
+    # one constituent stands before the finite verb: the role, its foreign
+    # party name and the apposition with the name are all the subject
+    text = ("Der Präsidentschaftskandidat des Front de gauche (Linksfront), Jean-Luc Mélenchon, hat in einem "
+            "Interview angeregt, Sarkozy solle doch in Deutschland antreten.")
+    assert [c["src"] for c in attributed(hl, text)] == [
+        "Der Präsidentschaftskandidat des Front de gauche (Linksfront), Jean-Luc Mélenchon"]
+
+
+def test_a_survivor_with_her_age_is_the_speaker(hl):
+    # "…, 30, beschrieb": the age between commas is an apposition, no clause
+    text = "Die das Unglück überlebende Alice Kakamara, 30, beschrieb den Hergang: „Die See war wirklich rau.“"
+    assert [c["src"] for c in attributed(hl, text)] == ["Die das Unglück überlebende Alice Kakamara, 30"]
+
+
+def test_a_relative_clause_before_the_verb_stays_outside_the_speaker(hl):
+    # a stretch with a finite verb is a relative clause, not an apposition
+    text = "Die Organisation, die im Gazastreifen regiert, erklärte, sie werde weitere Orte angreifen."
+    assert [c["src"] for c in attributed(hl, text)][0] == "Die Organisation"
+
+
+def test_the_supporters_not_the_group_named_among_them_speak(hl):
+    # "darunter auch die Bürgerfraktion" is an adverbial insertion, not an
+    # apposition: the speaker is the phrase before it
+    text = ("Die Unterstützer der Vorlage, darunter auch die Bürgerfraktion, verwiesen auf die Verantwortung, "
+            "die man gegenüber den Generationen wahrnehmen müsse.")
+    assert [c["src"] for c in attributed(hl, text)][0] == "Die Unterstützer der Vorlage"
