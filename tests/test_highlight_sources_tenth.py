@@ -35,3 +35,18 @@ def test_the_supporters_not_the_group_named_among_them_speak(hl):
     text = ("Die Unterstützer der Vorlage, darunter auch die Bürgerfraktion, verwiesen auf die Verantwortung, "
             "die man gegenüber den Generationen wahrnehmen müsse.")
     assert [c["src"] for c in attributed(hl, text)][0] == "Die Unterstützer der Vorlage"
+
+
+# ------------------------------------------------------------ a passive agent filling the prefield
+
+
+def test_the_authorities_of_both_states_assume_it(hl):
+    # "Von X in Y wird angenommen": the agent is the whole prefield, one
+    # constituent before the auxiliary, its place PP included
+    text = "Von den Behörden in beiden Staaten wird angenommen, dass Drogenschmuggel zu dem Zwischenfall führte."
+    assert [c["src"] for c in attributed(hl, text)] == ["den Behörden in beiden Staaten"]
+
+
+def test_a_time_after_the_auxiliary_stays_out_of_the_agent(hl):
+    text = "Von der Polizei wurde in der Nacht bestätigt, dass drei Menschen verletzt wurden."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Polizei"]

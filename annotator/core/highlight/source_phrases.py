@@ -151,6 +151,10 @@ class SourcePhrases:
                 if lower[k] in ("von", "vom", "durch") and self.doc.quote_of[k] < 0:
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
+                        if k == s and self.phrases.prefield_pp_end(agent[1], aux + 1) == aux:
+                            # "Von den Behörden in beiden Staaten wird angenommen": the
+                            # agent fills the prefield, its PP belongs to it
+                            return (agent[0], aux)
                         return agent
         if clause_start == aux and aux - 1 > s and self.doc.words[aux - 1] == ",":
             # "In einer Presseerklärung, die … veröffentlicht wurde, wurde verkündet":
