@@ -50,3 +50,18 @@ def test_the_authorities_of_both_states_assume_it(hl):
 def test_a_time_after_the_auxiliary_stays_out_of_the_agent(hl):
     text = "Von der Polizei wurde in der Nacht bestätigt, dass drei Menschen verletzt wurden."
     assert [c["src"] for c in attributed(hl, text)] == ["der Polizei"]
+
+
+# ------------------------------------------------------------ "seitens" and "von Seiten" mark a passive's agent
+
+
+def test_the_delegation_not_its_side_made_the_accusation(hl):
+    # "von Seiten X" and "seitens X" name the agent of a passive like "von X":
+    # the speaker is X, not "Seiten"
+    text = "Von Seiten der deutschen Delegation war den USA vorgeworfen worden, das Dokument verwässert zu haben."
+    assert [c["src"] for c in attributed(hl, text)] == ["der deutschen Delegation"]
+
+
+def test_the_government_declared_it_on_its_part(hl):
+    text = "Seitens der Regierung wurde erklärt, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Regierung"]

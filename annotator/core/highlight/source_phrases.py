@@ -140,7 +140,8 @@ class SourcePhrases:
         return self.clauses.clause_start(opener, s)
 
     def _passive_source(self, vi: int, vf: VerbForm, s: int, clause_start: int, aux: int) -> Range | None:
-        """Passive: the "von X" agent, if any (not the topic of "wird von X
+        """Passive: the "von X" agent ("durch X", "seitens X", "von Seiten X"),
+        if any (not the topic of "wird von X
         ausgegangen / gesprochen / berichtet"), or a document or organisation
         in a leading PP ("In einer Presseerklärung wurde verkündet, dass …")."""
         lower = self.doc.lower
@@ -148,7 +149,9 @@ class SourcePhrases:
             # the last "von" before the participle: an earlier one may belong to a
             # noun ("die Gefahr von Waldbränden vom Wetterdienst … eingestuft")
             for k in range(vi - 1, clause_start - 1, -1):
-                if lower[k] in ("von", "vom", "durch") and self.doc.quote_of[k] < 0:
+                if lower[k] in ("von", "vom", "durch", "seitens", "seiten") and self.doc.quote_of[k] < 0:
+                    if lower[k] == "seiten" and not (k - 1 >= clause_start and lower[k - 1] == "von"):
+                        continue
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
                         if k == s and self.phrases.prefield_pp_end(agent[1], aux + 1) == aux:
