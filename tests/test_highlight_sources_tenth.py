@@ -65,3 +65,12 @@ def test_the_delegation_not_its_side_made_the_accusation(hl):
 def test_the_government_declared_it_on_its_part(hl):
     text = "Seitens der Regierung wurde erklärt, die Lage sei ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["der Regierung"]
+
+
+# ------------------------------------------------------------ robustness
+
+
+def test_a_text_ending_in_a_comma_after_a_verb_gives_no_error(hl):
+    # found by the property test: an apposition looked for after the last comma
+    # of the text ran past its end
+    assert attributed(hl, "erklärte Der ,") == []

@@ -382,6 +382,8 @@ class NounPhrases:
         "…, sagte Edmon Chung, CEO von DotAsia." A relative clause ("…, der
         das Gesetz entworfen hatte,") has a verb and is not one."""
         words, lower = self.doc.words, self.doc.lower
+        if k >= end:
+            return None  # a comma at the text's end ("erklärte Der ,"): nothing follows it
         if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)):
             return None
         if lower[k] in RELATIVE and k + 1 < end and not (
