@@ -74,3 +74,18 @@ def test_a_text_ending_in_a_comma_after_a_verb_gives_no_error(hl):
     # found by the property test: an apposition looked for after the last comma
     # of the text ran past its end
     assert attributed(hl, "erklärte Der ,") == []
+
+
+# ------------------------------------------------------------ an indefinite numeral after the article
+
+
+def test_the_two_singers_are_the_speakers(hl):
+    # "beiden", "meisten", "vielen" are determiners in the word lists, but after
+    # an article they are inflected like adjectives and belong to the phrase
+    text = "Die beiden Politiker erklärten, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["Die beiden Politiker"]
+
+
+def test_most_experts_warn(hl):
+    text = "Die meisten Experten warnen, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["Die meisten Experten"]
