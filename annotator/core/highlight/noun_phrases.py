@@ -30,6 +30,9 @@ def low_k_rel(doc: DocState, k: int) -> bool:
 
 
 # name particles that are no German word, so they can start a name phrase
+# indefinite numerals the word lists know as determiners, which after an
+# article are inflected like adjectives ("die beiden", "der meisten")
+INDEFINITE_NUMERALS = frozenset("beiden meisten vielen wenigen anderen übrigen einzelnen sämtlichen".split())
 LEADING_PARTICLES = frozenset("de van di al el bin ibn dos del du ten ter".split())
 
 # capitalised mid-sentence as polite address, not as a name
@@ -113,6 +116,8 @@ class NounPhrases:
             started = True
         elif "det" in self.tokens.fclass(j) and (lower[j] not in SUBJECT_PRONOUNS or lower[j] == "ihr"):
             j += 1
+            if lower[i] in ARTICLES and j + 1 < end and lower[j] in INDEFINITE_NUMERALS:
+                j += 1  # "Die beiden Politiker", "die meisten Experten": inflected like an adjective
             if lower[i] in ARTICLES and not low_k_rel(self.doc, i):
                 j = self._extended_attribute(j, end, sent_start)
         elif lower[j] in LEADING_PARTICLES and words[j].islower() and j + 1 < end \
@@ -382,6 +387,8 @@ class NounPhrases:
         "…, sagte Edmon Chung, CEO von DotAsia." A relative clause ("…, der
         das Gesetz entworfen hatte,") has a verb and is not one."""
         words, lower = self.doc.words, self.doc.lower
+        if k >= end:
+            return None  # a comma at the text's end ("erklärte Der ,"): nothing follows it
         if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)):
             return None
         if lower[k] in RELATIVE and k + 1 < end and not (

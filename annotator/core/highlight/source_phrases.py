@@ -140,7 +140,8 @@ class SourcePhrases:
         return self.clauses.clause_start(opener, s)
 
     def _passive_source(self, vi: int, vf: VerbForm, s: int, clause_start: int, aux: int) -> Range | None:
-        """Passive: the "von X" agent, if any (not the topic of "wird von X
+        """Passive: the "von X" agent ("durch X", "seitens X", "von Seiten X"),
+        if any (not the topic of "wird von X
         ausgegangen / gesprochen / berichtet"), or a document or organisation
         in a leading PP ("In einer Presseerklärung wurde verkündet, dass …")."""
         lower = self.doc.lower
@@ -148,9 +149,15 @@ class SourcePhrases:
             # the last "von" before the participle: an earlier one may belong to a
             # noun ("die Gefahr von Waldbränden vom Wetterdienst … eingestuft")
             for k in range(vi - 1, clause_start - 1, -1):
-                if lower[k] in ("von", "vom", "durch") and self.doc.quote_of[k] < 0:
+                if lower[k] in ("von", "vom", "durch", "seitens", "seiten") and self.doc.quote_of[k] < 0:
+                    if lower[k] == "seiten" and not (k - 1 >= clause_start and lower[k - 1] == "von"):
+                        continue
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
+                        if k == s and self.phrases.prefield_pp_end(agent[1], aux + 1) == aux:
+                            # "Von den Behörden in beiden Staaten wird angenommen": the
+                            # agent fills the prefield, its PP belongs to it
+                            return (agent[0], aux)
                         return agent
         if clause_start == aux and aux - 1 > s and self.doc.words[aux - 1] == ",":
             # "In einer Presseerklärung, die … veröffentlicht wurde, wurde verkündet":
@@ -319,6 +326,8 @@ class SourcePhrases:
                 if after is not None and self.speaker_like(after) and not self.tokens.fclass(after[0]):
                     return after
             return (a, self.clauses._trim(a, b))
+        if self._prefield_apposition(a, b, c):
+            return (a, fin - 1)  # "Der Kandidat des Front de gauche, Jean-Luc Mélenchon, hat …"
         if words[b] == "," and b + 1 < fin and lower[b] == "," or (words[b] == "," and lower[b + 1] in RELATIVE
                                                                    and words[fin - 1] == ","):
             return phrase  # "Die Organisation, die …, erklärte"
@@ -341,6 +350,29 @@ class SourcePhrases:
             # earlier clause; the verb's own subject follows the last comma
             return self._asyndetic_subject(fin, s, adverbs=True) or phrase
         return phrase
+
+    def _prefield_apposition(self, a: int, b: int, c: VerbClause) -> bool:
+        """A verb-second clause has one constituent before its finite verb: a
+        speaker phrase at the sentence start, then a stretch between commas
+        with no finite verb (an apposition, not a relative clause, which ends
+        in one) right before the verb — "Alice Kakamara, 30, beschrieb",
+        "Der Kandidat des Front de gauche, Jean-Luc Mélenchon, hat …" —
+        is all the subject."""
+        words, fin = self.doc.words, c.finite
+        if a != c.sent_start or b >= fin - 1 or words[fin - 1] != ",":
+            return False
+        # the phrase may run on before its comma ("des Front de gauche (Linksfront)")
+        comma = next((k for k in range(b, fin - 1) if words[k] == ","), -1)
+        if comma < 0 or comma + 1 >= fin - 1 or self.doc.lower[b] in RELATIVE:
+            return False
+        if any(self.tokens.finite_verb(k) or self.doc.lower[k] in ("zu", "um") for k in range(b, fin - 1)):
+            return False
+        if not (fin - 1 == comma + 2 and words[comma + 1].isdigit()):  # an age: "Alice Kakamara, 30,"
+            # a noun phrase naming a speaker, not an adverbial insertion ("…, darunter auch die Bürgerfraktion, …")
+            inner = self.phrases.np_after(comma + 1, fin - 1, c.sent_start, allow_pron=False)
+            if inner != (comma + 1, fin - 1) or not self.speaker_like(inner):
+                return False
+        return self.speaker_like((a, b)) and self.subject_after(fin, c.end, c.sent_start, c.particle) is None
 
     def _asyndetic_subject(self, fin: int, s: int, adverbs: bool = False) -> Range | None:
         """ "X wies dies zurück, die Sprecherin der Grünen, Sandra Boser,
