@@ -175,12 +175,23 @@ class VerbCues(RuleFamily):
             return (k, me, "inf")
         # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
         # ending in the active speech verb, the main clause is what was said
-        if self._verb_second_at(k, me, verb_first=b == vi + 1 and self.tokens.finite_verb(vi)):
+        verb_first = b == vi + 1 and self.tokens.finite_verb(vi) and not self._in_prepositional_relative(vi)
+        if self._verb_second_at(k, me, verb_first=verb_first):
             return (k, self.moods.mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
         return None
+
+    def _in_prepositional_relative(self, vi: int) -> bool:
+        """Is the verb in a relative clause a preposition opens ("…, in denen er
+        eine Strafe Gottes sah, hatten …")?  Its antecedent is then where or
+        how something was said, not what: the main clause after it is no
+        complement (unlike "Die Alternative, die Roßberg nannte, ist …")."""
+        lower = self.doc.lower
+        start = self.clauses.clause_start(vi, 0, at_quotes=False)
+        return start > 0 and self.doc.words[start - 1] == "," and start + 1 < vi \
+            and "prep" in self.tokens.fclass(start) and lower[start + 1] in RELATIVE
 
     def _dass_clause_end(self, k: int, me: int) -> int:
         """A dass-clause ends in its verb; a comma and a main clause in the
@@ -284,8 +295,25 @@ class VerbCues(RuleFamily):
             after = self.phrases.apposition_end(b + 1, e, -1)
             if after is None or after >= e or words[after] != ",":
                 break
-            b = after
+            b = self._middle_field_after(after, e)
         return b
+
+    def _middle_field_after(self, b: int, e: int) -> int:
+        """After an apposition the clause's middle field may go on ("sagte der
+        Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …"): a phrase
+        that a preposition or adverb opens and no verb ends belongs to the
+        verb's clause, so its boundary is the next comma."""
+        words = self.doc.words
+        k = b + 1
+        opener = self.tokens.fclass(k) if k < e else frozenset()
+        if not opener & {"prep", "adv"} or opener & {"sub", "conj", "rel", "wh"}:
+            return b
+        nxt = self.clauses.clause_end(k, e)
+        if nxt >= e or words[nxt] != "," or nxt - k > 6:
+            return b
+        if any(self.tokens.finite_verb(m) or self.doc.lower[m] == "zu" for m in range(k, nxt)):
+            return b
+        return nxt
 
     def _cut_coordination(self, k: int, me: int, main_clause: bool = False) -> int:
         """End a dass-clause before ", und forderte …": a second reporting
