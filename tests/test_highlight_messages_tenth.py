@@ -81,3 +81,20 @@ def test_a_sentence_with_a_quoted_name_is_what_the_inverted_frame_reports(hl):
 def test_a_quotation_after_the_speakers_name_is_still_a_quotation(hl):
     [c] = attributed(hl, "Der Minister sagte „Wir schaffen das“ und ging.")
     assert (c["msg"], c["src"], c["attr"]) == ("„Wir schaffen das“", "Der Minister", A.DIRECT_QUOTE)
+
+
+# ------------------------------------------------------------ a quotation in the prefield
+
+
+def test_a_quotation_that_opens_the_sentence_belongs_to_the_subject_after_the_verb(hl):
+    text = ("„Wir haben vier Punkte und brauchen nur ein Unentschieden“, zeigte sich der Trainer nach dem "
+            "Spiel zufrieden.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "„Wir haben vier Punkte und brauchen nur ein Unentschieden“", "der Trainer", "zeigte", A.DIRECT_QUOTE)
+
+
+def test_a_quotation_in_the_prefield_with_a_verb_of_remembering(hl):
+    text = "„Kontraproduktiv waren auch einige Kollegen in der Klinik“, erinnerte sich Trotnow später."
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == ("Trotnow", "erinnerte")
