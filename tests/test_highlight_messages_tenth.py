@@ -98,3 +98,10 @@ def test_a_quotation_in_the_prefield_with_a_verb_of_remembering(hl):
     text = "„Kontraproduktiv waren auch einige Kollegen in der Klinik“, erinnerte sich Trotnow später."
     [c] = attributed(hl, text)
     assert (c["src"], c["cue"]) == ("Trotnow", "erinnerte")
+
+
+def test_a_contrasting_adverb_may_open_the_zu_infinitive_of_an_appeal(hl):
+    text = "Er appellierte an die Lehrkräfte, jedoch nicht auf diesem Anspruch zu bestehen."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "jedoch nicht auf diesem Anspruch zu bestehen", "Er", "appellierte", A.INDIRECT)

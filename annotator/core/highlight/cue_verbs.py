@@ -164,7 +164,12 @@ class VerbCues(RuleFamily):
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
             return (k, self._dass_clause_end(k, self._cut_coordination(k, me)), "dass")
         if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and lower[k + 1] == "zu"):
-            return self._fronted_complement(k, me)
+            fronted = self._fronted_complement(k, me)
+            if fronted is None and lo in ("jedoch", "aber", "doch") and self._ends_in_zu_infinitive(k, e):
+                # a contrasting adverb may open the zu-infinitive: "appellierte an die
+                # Lehrkräfte, jedoch nicht auf diesem Anspruch zu bestehen"
+                return (k, me, "inf")
+            return fronted
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
             if self._ends_in_zu_infinitive(k, e):
                 return (k, me, "inf")  # "empfahl dem Gericht, der … Klage stattzugeben": no relative clause
