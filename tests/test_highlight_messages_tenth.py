@@ -105,3 +105,23 @@ def test_a_contrasting_adverb_may_open_the_zu_infinitive_of_an_appeal(hl):
     [c] = attributed(hl, text)
     assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
         "jedoch nicht auf diesem Anspruch zu bestehen", "Er", "appellierte", A.INDIRECT)
+
+
+# ------------------------------------------------------------ speech acts without a complement
+
+
+def test_a_rarely_seen_verb_form_is_judged_by_its_lemmas_record(hl):
+    # "wiesen" was seen twice in the development articles; its lemma's record
+    # says that rejecting something without content is seldom a claim there
+    assert attributed(hl, "Regierungsvertreter wiesen die Vorwürfe zurück.") == []
+
+
+def test_a_common_speech_act_without_complement_is_still_a_reported_claim(hl):
+    [c] = attributed(hl, "Der Minister kritisierte die Entscheidung der Regierung.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Der Minister", "kritisierte", A.REPORTED)
+
+
+def test_an_attitude_is_a_claim_whatever_its_verbs_record(hl):
+    # issue 13: reported attitudes are claims of their holder
+    [c] = attributed(hl, "Kritiker fürchten Interessenkonflikte.")
+    assert (c["src"], c["cue"]) == ("Kritiker", "fürchten")

@@ -472,7 +472,11 @@ class VerbCues(RuleFamily):
         anaphoric = self.anaphoric_claim(s, e, vi, vf, part)
         if anaphoric is not None:
             return anaphoric
-        if vf.precision < self.REPORTED_MIN_PRECISION:
+        # a speech act's form by its lemma's record, not its own few counts (see
+        # lexicons._shrunk_to_lemma); an attitude (class "thought": fürchten,
+        # ausgehen von) is a claim by issue 13 whatever SpkAtt marks
+        precision = vf.precision if vf.cls == "thought" else vf.shrunk_precision
+        if precision < self.REPORTED_MIN_PRECISION:
             return None
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement
