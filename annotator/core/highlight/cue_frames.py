@@ -234,16 +234,40 @@ class FrameCues(RuleFamily):
         if fr.kind not in ("pre", "post", "nach") or fr.span is None:
             return (s, e)
         words, lower = self.doc.words, self.doc.lower
+        inside = self._parenthesis(fr.span[0], fr.span[1], s, e)
+        if inside is not None:
+            return inside
         start = self.clauses.clause_start(fr.span[0], s, at_quotes=False)
-        if not (start > s and words[start - 1] == "," and (
-                lower[start] in RELATIVE or lower[start] in FRAME_CLAUSE_STARTS)):
+        relative = lower[start] in RELATIVE or lower[start] in ("was", "wo") or (
+            start + 1 < e and "prep" in self.tokens.fclass(start) and lower[start + 1] in RELATIVE)
+        if not (start > s and words[start - 1] == "," and (relative or lower[start] in FRAME_CLAUSE_STARTS)):
             return (s, e)
         end = e
         for k in range(fr.span[1], e - 1):
             if words[k] == "," and self.doc.quote_of[k] < 0 and lower[k + 1] in FRAME_CLAUSE_STARTS:
                 end = k
                 break
+            if relative and words[k] == "," and self.doc.quote_of[k] < 0 \
+                    and self.tokens.finite_verb(k - 1) and self.tokens.finite_verb(k + 1):
+                # a relative clause in the prefield ends in its finite verb, and the main
+                # clause's finite verb follows: "Nach dem Schaden, der nach inoffiziellen
+                # Angaben … geschlagen hatte, musste die Werft …"
+                end = k
+                break
         return (start, end)
+
+    def _parenthesis(self, a: int, b: int, s: int, e: int) -> Range | None:
+        """The parenthesis a frame opens ("… entfernt (nach anderen Angaben
+        liegt die Stadt 46 Kilometer entfernt)"): it governs only that."""
+        words = self.doc.words
+        if not (a > s and words[a - 1] == "("):
+            return None
+        for k in range(b, e):
+            if words[k] == ")":
+                return (a, k) if k - b >= 3 else None
+            if words[k] == "(":
+                return None
+        return None
 
     def _source_relative_end(self, b: int, e: int) -> int:
         """The end of a frame that goes on with a relative clause about its

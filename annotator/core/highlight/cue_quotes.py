@@ -106,6 +106,8 @@ class QuoteCues:
         if speaker is None:
             speaker = self._speaker_before_quote(qs, qe, s, e, [v for v in verbs if v[0] < qs])
         if speaker is None:
+            speaker = self._speaker_after_prefield_quote(qs, qe, s, end)
+        if speaker is None:
             return None
         source, cue = speaker
         consumed.update(range(si + 1, last_si + 1))
@@ -179,6 +181,20 @@ class QuoteCues:
         if so_frame is not None:
             return so_frame.source, so_frame.cue
         return None
+
+    def _speaker_after_prefield_quote(self, qs: int, qe: int, s: int, end: int) -> Speaker | None:
+        """ "„…“, zeigte sich X zufrieden", "„…“, erinnerte sich X", "„…“, wird
+        X zitiert": a quotation that fills the prefield is followed by the
+        finite verb (verb-second), and the subject after that verb is who
+        said it, whatever the verb; only when the quote opens the sentence."""
+        words = self.doc.words
+        k = qe + 1
+        if qs != s or not (k + 1 < end and words[k] == "," and self.tokens.finite_verb(k + 1)):
+            return None
+        source = self.sources.subject_after(k + 1, end, s)
+        if source is None:
+            return None
+        return source, (k + 1, k + 2)
 
     def _speaker_before_quote(self, qs: int, qe: int, s: int, e: int, before: list[VerbCue]) -> Speaker | None:
         """ "X sagte: „…“" / "sagte er „…“" — the quote follows the verb's

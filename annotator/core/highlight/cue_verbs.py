@@ -164,7 +164,12 @@ class VerbCues(RuleFamily):
         if lo in COMPLEMENTIZERS or (lo in WH and lo not in ("welche", "welcher", "welches")):
             return (k, self._dass_clause_end(k, self._cut_coordination(k, me)), "dass")
         if lo in NON_COMPLEMENT_STARTS and not (lo == "bis" and k + 1 < e and lower[k + 1] == "zu"):
-            return self._fronted_complement(k, me)
+            fronted = self._fronted_complement(k, me)
+            if fronted is None and lo in ("jedoch", "aber", "doch") and self._ends_in_zu_infinitive(k, e):
+                # a contrasting adverb may open the zu-infinitive: "appellierte an die
+                # Lehrkräfte, jedoch nicht auf diesem Anspruch zu bestehen"
+                return (k, me, "inf")
+            return fronted
         if lo in RELATIVE and not (k + 1 < e and (self.tokens.is_nounlike(k + 1, -1) or self.tokens.is_adjlike(k + 1))):
             if self._ends_in_zu_infinitive(k, e):
                 return (k, me, "inf")  # "empfahl dem Gericht, der … Klage stattzugeben": no relative clause
@@ -175,12 +180,23 @@ class VerbCues(RuleFamily):
             return (k, me, "inf")
         # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
         # ending in the active speech verb, the main clause is what was said
-        if self._verb_second_at(k, me, verb_first=b == vi + 1 and self.tokens.finite_verb(vi)):
+        verb_first = b == vi + 1 and self.tokens.finite_verb(vi) and not self._in_prepositional_relative(vi)
+        if self._verb_second_at(k, me, verb_first=verb_first):
             return (k, self.moods.mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
         return None
+
+    def _in_prepositional_relative(self, vi: int) -> bool:
+        """Is the verb in a relative clause a preposition opens ("…, in denen er
+        eine Strafe Gottes sah, hatten …")?  Its antecedent is then where or
+        how something was said, not what: the main clause after it is no
+        complement (unlike "Die Alternative, die Roßberg nannte, ist …")."""
+        lower = self.doc.lower
+        start = self.clauses.clause_start(vi, 0, at_quotes=False)
+        return start > 0 and self.doc.words[start - 1] == "," and start + 1 < vi \
+            and "prep" in self.tokens.fclass(start) and lower[start + 1] in RELATIVE
 
     def _dass_clause_end(self, k: int, me: int) -> int:
         """A dass-clause ends in its verb; a comma and a main clause in the
@@ -284,8 +300,25 @@ class VerbCues(RuleFamily):
             after = self.phrases.apposition_end(b + 1, e, -1)
             if after is None or after >= e or words[after] != ",":
                 break
-            b = after
+            b = self._middle_field_after(after, e)
         return b
+
+    def _middle_field_after(self, b: int, e: int) -> int:
+        """After an apposition the clause's middle field may go on ("sagte der
+        Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …"): a phrase
+        that a preposition or adverb opens and no verb ends belongs to the
+        verb's clause, so its boundary is the next comma."""
+        words = self.doc.words
+        k = b + 1
+        opener = self.tokens.fclass(k) if k < e else frozenset()
+        if not opener & {"prep", "adv"} or opener & {"sub", "conj", "rel", "wh"}:
+            return b
+        nxt = self.clauses.clause_end(k, e)
+        if nxt >= e or words[nxt] != "," or nxt - k > 6:
+            return b
+        if any(self.tokens.finite_verb(m) or self.doc.lower[m] == "zu" for m in range(k, nxt)):
+            return b
+        return nxt
 
     def _cut_coordination(self, k: int, me: int, main_clause: bool = False) -> int:
         """End a dass-clause before ", und forderte …": a second reporting
@@ -439,7 +472,11 @@ class VerbCues(RuleFamily):
         anaphoric = self.anaphoric_claim(s, e, vi, vf, part)
         if anaphoric is not None:
             return anaphoric
-        if vf.precision < self.REPORTED_MIN_PRECISION:
+        # a speech act's form by its lemma's record, not its own few counts (see
+        # lexicons._shrunk_to_lemma); an attitude (class "thought": fürchten,
+        # ausgehen von) is a claim by issue 13 whatever SpkAtt marks
+        precision = vf.precision if vf.cls == "thought" else vf.shrunk_precision
+        if precision < self.REPORTED_MIN_PRECISION:
             return None
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement

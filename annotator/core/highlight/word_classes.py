@@ -94,6 +94,12 @@ class WordClasses:
         inner = [k for k in range(qs + 1, qe) if self.doc.words[k] not in PUNCT]
         if not inner:
             return True
+        if qs > s and self.is_nounlike(qs - 1, s) \
+                and len(inner) <= 5 and all(not (self.doc.words[k][:1].islower() and len(self.doc.words[k]) > 3)
+                                            for k in inner):
+            # a short name right after a noun is its close apposition ("im Fachmagazin
+            # „Public Library of Science“", "den Stern „HD 13189“"), not a quotation
+            return True
         fclass = self.doc.lex.fclass
         if len(inner) <= 5 and all(self.doc.words[k][:1].isupper()
                                    or fclass(self.doc.lower[k]) & {"det", "prep", "conj"}
