@@ -837,6 +837,10 @@ def main() -> None:
             k = inf[:-1]  # gehen -> gehe
             if inf.endswith(("eln", "ern")) or k in closed:
                 continue
+            # "zu besetzten" is a tokenisation of a weak preterite plural, not an
+            # infinitive, when "besetzen" is one too: its -te form is the preterite
+            if inf.endswith("ten") and inf[:-3] + "en" in zu_inf:
+                continue
             # a Konjunktiv I form is rare: drop frequent homographs ("eine")
             if lower[k] <= 3 * max(1, lower[inf]) and lower[k] <= 30 and not cap_mid[k.capitalize()]:
                 konj.add(k)
