@@ -16,6 +16,7 @@ Two inputs:
    Konjunktiv I forms) and frequent source head nouns.
 
 Usage: python bench/build_lexicons.py [--data /work/shared/data/spkatt2023-news/train]
+       [--split dev|tune|dev-rest --out DIR]  (measuring only: see bench/eval_crossfit.py)
 """
 
 from __future__ import annotations
@@ -703,17 +704,22 @@ def verb_forms(base: str, particle: str, strong: list[str] | None) -> list[tuple
     return out
 
 
-def load_docs(data: Path) -> list[dict]:
-    files = split_files(list(data.glob("*.json")), "dev")
+def load_docs(data: Path, split: str = "dev") -> list[dict]:
+    files = split_files(list(data.glob("*.json")), split)
     return [json.loads(f.read_text(encoding="utf-8")) for f in files]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    # another part and folder only for measuring (bench/eval_crossfit.py): the
+    # shipped lexicons are always built from the dev part into resources/
+    ap.add_argument("--split", default="dev", choices=("dev", "tune", "dev-rest"))
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
-    docs = load_docs(args.data) if args.data.is_dir() else []
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    docs = load_docs(args.data, args.split) if args.data.is_dir() else []
     if not docs:
         print(f"warning: no training data at {args.data}; data-derived columns are empty", file=sys.stderr)
 
@@ -775,20 +781,20 @@ def main() -> None:
         for form, kind in verb_forms(base, particle, strong):
             rows.append(f"{form}\t{lemma}\t{particle}\t{kind}\t{cls}\t{seen_count[form]}\t{cue_tok[form]}"
                         f"\t{reported_tok[form]}")
-    (OUT / "reporting_verbs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (out / "reporting_verbs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
     # ---- closed classes ----
     rows = ["# word\tclass"]
     for cls, words in FUNCTION_WORDS.items():
         rows += [f"{w}\t{cls}" for w in words.split()]
-    (OUT / "function_words.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (OUT / "pronouns.tsv").write_text("# word\tgender\tnumber\n" + PRONOUNS, encoding="utf-8")
-    (OUT / "hedges.tsv").write_text("# word\tkind\n" + HEDGES, encoding="utf-8")
-    (OUT / "frame_cues.tsv").write_text("# word\tkind\n" + FRAME_CUES, encoding="utf-8")
-    (OUT / "nominal_cues.txt").write_text(
+    (out / "function_words.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (out / "pronouns.tsv").write_text("# word\tgender\tnumber\n" + PRONOUNS, encoding="utf-8")
+    (out / "hedges.tsv").write_text("# word\tkind\n" + HEDGES, encoding="utf-8")
+    (out / "frame_cues.tsv").write_text("# word\tkind\n" + FRAME_CUES, encoding="utf-8")
+    (out / "nominal_cues.txt").write_text(
         "# nouns after 'nach' that make a source frame\n" + NOMINAL_CUES, encoding="utf-8")
-    (OUT / "checkworthy.tsv").write_text("# word\tkind\n" + CHECKWORTHY, encoding="utf-8")
-    (OUT / "speech_nouns.txt").write_text(
+    (out / "checkworthy.tsv").write_text("# word\tkind\n" + CHECKWORTHY, encoding="utf-8")
+    (out / "speech_nouns.txt").write_text(
         "# nouns of saying, asking, warning and believing: a cue when a complement follows"
         ' ("die Forderung des X, … zu …")\n'
         + SPEECH_NOUNS, encoding="utf-8")
@@ -804,7 +810,7 @@ def main() -> None:
         if n >= 3 and lw not in src_rows and w not in lower and cap_mid[w] >= 5 and w.isalpha():
             if lw not in NOMINAL_CUES.split():
                 src_rows[lw] = "data"
-    (OUT / "source_nouns.tsv").write_text(
+    (out / "source_nouns.tsv").write_text(
         "# word (lowercase; also matched as compound tail)\tkind\n"
         + "\n".join(f"{w}\t{k}" for w, k in sorted(src_rows.items()))
         + "\n",
@@ -817,7 +823,7 @@ def main() -> None:
     for t, n in abbrev_mid.most_common():
         if n >= 2 and t not in abbr and not t[:-1].isdigit():
             abbr.append(t)
-    (OUT / "abbreviations.txt").write_text(
+    (out / "abbreviations.txt").write_text(
         "# abbreviations that do not end a sentence (multi-part ones with a space)\n" + "\n".join(abbr) + "\n",
         encoding="utf-8",
     )
@@ -834,7 +840,7 @@ def main() -> None:
             # a Konjunktiv I form is rare: drop frequent homographs ("eine")
             if lower[k] <= 3 * max(1, lower[inf]) and lower[k] <= 30 and not cap_mid[k.capitalize()]:
                 konj.add(k)
-    (OUT / "konjunktiv1.txt").write_text(
+    (out / "konjunktiv1.txt").write_text(
         "# Konjunktiv I forms (3rd person); 'seien' is the only distinct plural\n" + "\n".join(sorted(konj)) + "\n",
         encoding="utf-8",
     )
@@ -849,16 +855,16 @@ def main() -> None:
     for w in sorted(words):
         if lower[w] + capl[w] >= 2 and w.isalpha():
             rows.append(f"{w}\t{lower[w]}\t{capl[w]}")
-    (OUT / "lowercase.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (out / "lowercase.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
     # report cue words not covered (development aid)
     covered = set()
-    for line in (OUT / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+    for line in (out / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         covered.add(line.split("\t")[0])
     covered |= {line.split("\t")[0] for line in FRAME_CUES.strip().splitlines()}
     missing = [(w, n) for w, n in cue_tok.most_common() if w not in covered and n >= 3]
     print("cue words not covered (>=3):", missing[:60], file=sys.stderr)
-    print(f"wrote lexicons to {OUT}", file=sys.stderr)
+    print(f"wrote lexicons to {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
