@@ -807,7 +807,7 @@ def main() -> None:
         src_rows[w] = k
     for w, n in src_head.items():
         lw = w.lower()
-        if n >= 3 and lw not in src_rows and w not in lower and cap_mid[w] >= 5 and w.isalpha():
+        if n >= 3 and lw not in src_rows and lw not in lower and cap_mid[w] >= 5 and w.isalpha():
             if lw not in NOMINAL_CUES.split():
                 src_rows[lw] = "data"
     (out / "source_nouns.tsv").write_text(

@@ -404,7 +404,7 @@ class SourcePhrases:
         sentence of continued speech that names its speaker is that
         speaker's, not the one carried from before."""
         for vi, vf, particle in verbs:
-            if vf.kind not in ("fin", "part") or vf.cls == "evidence" or vf.precision < 0.1:
+            if vf.kind not in ("fin", "part") or vf.cls == "evidence":
                 continue
             aux = self.clauses.aux_before(vi, self.clauses.clause_start(vi, s))
             if aux >= 0 and self.doc.lower[aux] in self.doc.lex.konj1:
