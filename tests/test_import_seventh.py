@@ -61,3 +61,54 @@ def test_an_articles_card_counts_are_those_of_every_record_and_claim():
 def test_an_article_without_claims_counts_only_its_record():
     counts = count_article([LayerRecord(ExportArticle("a1", 1, "Text"), "anna", [], None)])
     assert counts.stats == 'hedged\t0\nannotators\t{"anna":1}'
+
+
+# The import's writer proposes ~1.5 new sources per fresh article. Each was
+# written at once, three statements per source (its row, aliases, keys); now
+# the proposals wait in the import's registry and are written together, a
+# statement per table, before anything reads the registry's tables again.
+
+
+def test_proposed_sources_are_written_together_before_the_registry_is_read_again(project):
+    from annotator.core.sources.registry import new_source
+    from annotator.core.storage import sources as stored
+    from annotator.core.storage.source_cache import ImportRegistry
+
+    with project.transaction():
+        registry = ImportRegistry(project.db)
+        scholz = new_source("Olaf Scholz", created_by="@linker", aliases=["Kanzler Scholz"], confirmed=False)
+        baerbock = new_source("Annalena Baerbock", created_by="@linker", confirmed=False)
+        registry.add(scholz)
+        registry.add(baerbock)
+        statements: list[str] = []
+        project.db.conn.set_trace_callback(statements.append)
+        assert registry.resolve(scholz.id) == scholz.id  # known without reading (or writing) anything
+        assert statements == []
+        assert [s.id for s in registry.find("Kanzler Scholz")] == [scholz.id]  # a read writes them first
+        project.db.conn.set_trace_callback(None)
+        tables = [s.split()[2] if s.startswith("INSERT INTO") else s.split()[4] for s in statements
+                  if s.startswith("INSERT")]
+        # row by row as traced: both sources' rows, then the aliases, then every key
+        assert tables[:3] == ["sources", "sources", "source_aliases"]
+        assert set(tables[3:]) == {"source_keys"}
+        assert stored.get(project.db, scholz.id) == scholz and stored.get(project.db, baerbock.id) == baerbock
+        assert [r[0] for r in project.db.execute("SELECT id FROM sources ORDER BY rowid")] == [scholz.id, baerbock.id]
+        for source in (scholz, baerbock):
+            for key in registry.keys_of(source):
+                assert source.id in stored.ids_by_key(project.db, key)
+
+
+def test_an_import_writes_its_batchs_proposals_before_the_links_that_name_them(tmp_path):
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.importer import import_paths
+    from annotator.core.project import Project
+    from tests.test_parallel_import import write_corpus
+
+    with Project.open(tmp_path / "p.sqlite") as project:
+        import_paths(project, [write_corpus(tmp_path / "feed.jsonl", copies=3)],
+                     highlighter=load_highlighter("blank"), workers=0)
+        linked = project.db.execute("SELECT count(*) FROM suggestion_sources WHERE source_id IS NOT NULL").fetchone()[0]
+        dangling = project.db.execute("SELECT count(*) FROM suggestion_sources WHERE source_id IS NOT NULL AND "
+                                      "source_id NOT IN (SELECT id FROM sources)").fetchone()[0]
+        proposed = project.db.execute("SELECT count(*) FROM sources WHERE confirmed = 0").fetchone()[0]
+    assert linked > 0 and proposed > 0 and dangling == 0
