@@ -66,6 +66,7 @@ def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, r
         rows = _link(registry, article, kept)
         links += rows
         facts += _facts(article, kept, {row[0]: registry.resolve(row[2]) for row in rows if row[2]})
+    registry.flush()  # the batch's proposed sources, before the links that name them
     source_store.link_new_suggestions(db, links)
     ClaimIndex(db.conn).add_rows(facts)
 

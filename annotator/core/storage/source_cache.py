@@ -10,8 +10,10 @@ sources are asked again and again, so the writer kept them.
 Why the memory stays true: the import holds the project's one write
 transaction for its whole duration, so nobody else writes the registry
 meanwhile, and the linker's only write, a new (proposed) source, goes
-through :meth:`ImportRegistry.add`, which writes it and puts it into every
-cached answer it belongs to. Merges and removals never happen in an import;
+through :meth:`ImportRegistry.add`, which puts it into every cached answer
+it belongs to and writes it before the registry next reads the database
+(or at :meth:`~ImportRegistry.flush`, before the batch's links are written),
+together with the other sources added meanwhile. Merges and removals never happen in an import;
 :meth:`remove` still forgets everything. A rolled-back import drops the
 object with its transaction. Memory: it remembers every key it was asked,
 found or not, and on news each article brings new names, so the writer
@@ -50,11 +52,14 @@ class ImportRegistry(stored.StoredRegistry):
         self._misses = 0
         self._keys: Present | None = None  # the registry's keys and folded names, once read
         self._names: Present | None = None
+        self._unwritten: list[tuple[Source, set[str]]] = []  # added, written at the next read or flush
 
     def add(self, source: Source) -> None:
-        """Write a new source (the linker's proposal, its id a fresh uuid4)."""
+        """Add a new source (the linker's proposal, its id a fresh uuid4):
+        written with the others added before the next read of the database
+        or :meth:`flush`, a statement per table instead of three per source."""
         keys = self.keys_of(source)
-        stored.put_new(self.db, source, keys)
+        self._unwritten.append((source, keys))
         if self._keys is not None and self._names is not None:
             for key in keys:
                 self._keys.add(key)
@@ -72,9 +77,29 @@ class ImportRegistry(stored.StoredRegistry):
                 found.append(source.id)
                 found.sort()  # as stored.ids_named orders them
 
+    def flush(self) -> None:
+        """Write the sources added since the last flush, in the order added
+        (before anything else reads the registry's tables, e.g. links to them)."""
+        if self._unwritten:
+            unwritten, self._unwritten = self._unwritten, []
+            stored.put_new_many(self.db, unwritten)
+
     def remove(self, source_id: str) -> None:
+        self.flush()
         stored.delete(self.db, source_id)
         self.forget()
+
+    def get(self, source_id: str) -> Source:
+        self.flush()
+        return super().get(source_id)
+
+    def __iter__(self):
+        self.flush()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self.flush()
+        return super().__len__()
 
     def forget(self) -> None:
         """Drop everything read so far (after a write that did not go through here)."""
@@ -95,6 +120,7 @@ class ImportRegistry(stored.StoredRegistry):
     def _source(self, source_id: str) -> Source | None:
         if source_id not in self._read:
             self._room()
+            self.flush()
             self._read[source_id] = stored.get(self.db, source_id)
         return self._read[source_id]
 
@@ -102,6 +128,7 @@ class ImportRegistry(stored.StoredRegistry):
         """One more question that found nothing: past enough, read the bitmaps."""
         self._misses += 1
         if self._misses == MISSES_BEFORE_BITMAP:
+            self.flush()
             self._keys = Present(r[0] for r in self.db.execute("SELECT key FROM source_keys"))
             self._names = Present(r[0] for r in self.db.execute(
                 "SELECT folded FROM sources UNION ALL SELECT folded FROM source_aliases"))
@@ -112,6 +139,7 @@ class ImportRegistry(stored.StoredRegistry):
             if self._keys is not None and key not in self._keys:
                 return []
             self._room()
+            self.flush()
             ids = self._ids_by_key[key] = stored.ids_by_key(self.db, key)
             if not ids:
                 self._missed()
@@ -125,6 +153,7 @@ class ImportRegistry(stored.StoredRegistry):
             if self._names is not None and folded not in self._names:
                 return []
             self._room()
+            self.flush()
             ids = self._ids_by_name[folded] = stored.ids_named(self.db, folded)
             if not ids:
                 self._missed()
@@ -134,5 +163,6 @@ class ImportRegistry(stored.StoredRegistry):
         """The id a (possibly merged-away) source id now is."""
         if source_id not in self._resolved:
             self._room()
+            self.flush()
             self._resolved[source_id] = stored.resolve(self.db, source_id)
         return self._resolved[source_id]

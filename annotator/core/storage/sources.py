@@ -10,7 +10,7 @@ The decisions (what links where, which field wins a merge) are made in
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.models import SourceType
@@ -39,30 +39,41 @@ def put(db, source: Source, keys: Iterable[str]) -> None:
     _put_names(db, source, keys)
 
 
-def put_new(db, source: Source, keys: Iterable[str]) -> None:
-    """What :func:`put` does for a source whose id is new (the linker's
-    proposals: a fresh uuid4): no aliases or keys of it to delete first,
-    two statements fewer per proposed source on an import's hot path."""
-    _put_row(db, source)
-    _put_names(db, source, keys)
+def put_new_many(db, sources: Sequence[tuple[Source, Iterable[str]]]) -> None:
+    """What :func:`put` does for sources whose ids are new (the linker's
+    proposals: fresh uuid4s), so with no aliases or keys to delete first:
+    each (source, keys) in order, one statement per table (an import's
+    proposals, written together); each table gets its rows in the order
+    source-by-source writing gave them."""
+    conn_of(db).executemany(_PUT_ROW, [_row(source) for source, _ in sources])
+    conn_of(db).executemany(_PUT_ALIAS, [(source.id, a, fold(a)) for source, _ in sources for a in source.aliases])
+    conn_of(db).executemany(_PUT_KEY, [(k, source.id) for source, keys in sources for k in sorted(set(keys))])
+    for source, _ in sources:
+        for former in source.former_ids:
+            redirect(db, former, source.id)
+
+
+_PUT_ROW = (f"INSERT INTO sources ({', '.join(COLUMNS)}, folded) VALUES ({', '.join('?' * len(COLUMNS))}, ?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, folded = excluded.folded, "
+            "source_type = excluded.source_type, note = excluded.note, external_id = excluded.external_id, "
+            "confirmed = excluded.confirmed, renamed_at = excluded.renamed_at, typed_at = excluded.typed_at")
+_PUT_ALIAS = "INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)"
+_PUT_KEY = "INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)"
+
+
+def _row(source: Source) -> list:
+    return [source.id, source.name, source.source_type.value if source.source_type else None, source.note,
+            source.external_id, source.created_by, source.created_at, int(source.confirmed),
+            source.renamed_at, source.typed_at, fold(source.name)]
 
 
 def _put_row(db, source: Source) -> None:
-    db.execute(
-        f"INSERT INTO sources ({', '.join(COLUMNS)}, folded) VALUES ({', '.join('?' * len(COLUMNS))}, ?) "
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, folded = excluded.folded, "
-        "source_type = excluded.source_type, note = excluded.note, external_id = excluded.external_id, "
-        "confirmed = excluded.confirmed, renamed_at = excluded.renamed_at, typed_at = excluded.typed_at",
-        [source.id, source.name, source.source_type.value if source.source_type else None, source.note,
-         source.external_id, source.created_by, source.created_at, int(source.confirmed),
-         source.renamed_at, source.typed_at, fold(source.name)])
+    db.execute(_PUT_ROW, _row(source))
 
 
 def _put_names(db, source: Source, keys: Iterable[str]) -> None:
-    conn_of(db).executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
-                        [(source.id, a, fold(a)) for a in source.aliases])
-    conn_of(db).executemany("INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)",
-                        [(k, source.id) for k in sorted(set(keys))])
+    conn_of(db).executemany(_PUT_ALIAS, [(source.id, a, fold(a)) for a in source.aliases])
+    conn_of(db).executemany(_PUT_KEY, [(k, source.id) for k in sorted(set(keys))])
     for former in source.former_ids:
         redirect(db, former, source.id)
 
