@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from build_lexicons import DEFAULT_DATA, OUT
-from eval_crossfit import BENCH, run
+from eval_crossfit import build_halves, run
 
 # the files with columns or rows counted from the data (see resources/lexicons/README.md)
 COUNTED = ("reporting_verbs.tsv", "lowercase.tsv", "source_nouns.tsv", "abbreviations.txt", "konjunktiv1.txt")
@@ -35,11 +33,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = [("shipped", part, run(args.data, part, None)) for part in ("tune", "dev-rest")]
     with tempfile.TemporaryDirectory() as tmp:
-        halves = {}
-        for half in ("tune", "dev-rest"):
-            halves[half] = Path(tmp) / half
-            subprocess.run([sys.executable, str(BENCH / "build_lexicons.py"), "--data", str(args.data),
-                            "--split", half, "--out", str(halves[half])], check=True, capture_output=True)
+        halves = build_halves(args.data, Path(tmp))
         for name in args.files:
             for part, other in (("tune", "dev-rest"), ("dev-rest", "tune")):
                 mixed = Path(tmp) / f"{name}-{other}"

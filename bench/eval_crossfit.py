@@ -55,6 +55,16 @@ def run(data: Path, split: str, lexicons: Path | None) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
 
 
+def build_halves(data: Path, folder: Path) -> dict[str, Path]:
+    """Lexicons counted over each half of the dev part, in ``folder``/<half>."""
+    halves = {}
+    for half in ("tune", "dev-rest"):
+        halves[half] = folder / half
+        subprocess.run([sys.executable, str(BENCH / "build_lexicons.py"), "--data", str(data),
+                        "--split", half, "--out", str(halves[half])], check=True, capture_output=True)
+    return halves
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -65,11 +75,7 @@ def main() -> None:
         print(score(args.data, args.score, args.lexicons))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        folders = {}
-        for half in ("tune", "dev-rest"):
-            folders[half] = Path(tmp) / half
-            subprocess.run([sys.executable, str(BENCH / "build_lexicons.py"), "--data", str(args.data),
-                            "--split", half, "--out", str(folders[half])], check=True, capture_output=True)
+        folders = build_halves(args.data, Path(tmp))
         rows = [
             ("tune", "shipped (dev)", run(args.data, "tune", None)),
             ("dev-rest", "shipped (dev)", run(args.data, "dev-rest", None)),
