@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 
 from annotator.cli import main
+from annotator.core.export.line_cache import cache_root
 
 
 def run(*args, env=None):
@@ -50,7 +51,35 @@ def test_bad_input_fails_with_file_and_line_and_imports_nothing(tmp_path):
     result = run("--db", db, "import", "--no-highlight", str(bad))
     assert result.exit_code != 0
     assert f"{bad}, line 2" in result.output and "Nothing was imported" in result.output
-    assert "articles: 0" in run("--db", db, "info").output
+    assert not (tmp_path / "p.sqlite").exists()  # a refused first import makes no project
+
+
+def test_a_refused_first_import_leaves_no_project_folder_or_cache_behind(tmp_path):
+    folder = tmp_path / "new" / "team"
+    bad = tmp_path / "feed.jsonl"
+    bad.write_text('{"text": "gut"}\n{broken\n', encoding="utf-8")
+    cache = cache_root()  # the export cache a new project gets a folder in
+    cached_before = sorted(cache.iterdir()) if cache.exists() else []
+
+    result = run("--db", str(folder / "p.sqlite"), "import", str(bad))
+
+    assert result.exit_code == 1
+    assert f"{bad}, line 2: not valid JSON" in result.output and "Nothing was imported" in result.output
+    assert not (tmp_path / "new").exists()  # not the project, its -wal/-shm, nor the folders made for it
+    assert (sorted(cache.iterdir()) if cache.exists() else []) == cached_before
+    assert bad.read_text(encoding="utf-8") == '{"text": "gut"}\n{broken\n'
+
+
+def test_a_refused_import_into_an_existing_project_keeps_the_file_byte_for_byte(tmp_path, seed_paths):
+    db = tmp_path / "p.sqlite"
+    assert run("--db", str(db), "import", "--no-highlight", str(seed_paths[0])).exit_code == 0
+    before = db.read_bytes()
+    bad = tmp_path / "feed.jsonl"
+    bad.write_text('{broken\n', encoding="utf-8")
+
+    result = run("--db", str(db), "import", "--no-highlight", str(bad))
+
+    assert result.exit_code == 1 and db.exists() and db.read_bytes() == before
 
 
 def test_skip_invalid_reports_each_line(tmp_path):

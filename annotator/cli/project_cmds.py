@@ -8,6 +8,7 @@ from annotator.cli.common import ProgressBar, db_path_from, load_highlighter_or_
 from annotator.cli.highlight_cmds import parallel_failures, parallel_options
 from annotator.cli.learn_cmds import learned_pipeline
 from annotator.core.importer import InputError, highlight_project, import_paths
+from annotator.core.new_project_file import removed_if_failed
 from annotator.core.storage.status import STATUSES
 from annotator.core.team.adjudication import claim_groups
 from annotator.core.team.assignments import listing_annotator
@@ -41,7 +42,7 @@ def import_command(ctx, paths, skip_invalid, no_highlight, model, quiet, workers
     """
     highlighter = None if no_highlight else load_highlighter_or_fail(model)
     progress = ProgressBar("Importing", enabled=not quiet)
-    with open_project(ctx) as project:
+    with removed_if_failed(db_path_from(ctx)), open_project(ctx) as project:
         if highlighter is not None:  # new articles get what 'annotator learn' stored, too
             highlighter = learned_pipeline(project, model)
         try:
