@@ -152,3 +152,24 @@ def test_the_dev_part_is_cut_into_tune_and_dev_rest_that_never_overlap():
     assert set(tune) | set(rest) == set(split_files(files, "dev"))
     assert not set(tune) & set(rest) and not (set(tune) | set(rest)) & set(heldout)
     assert len(tune) == len(rest) == 18
+
+
+def test_the_score_of_a_part_is_the_sum_of_its_articles_counts():
+    """bench/eval_interval.py redraws articles and adds their counts up: that
+    must give exactly what `annotator evaluate` prints for the same articles."""
+    from annotator.core.highlight.evaluation import document_counts, score_spkatt
+
+    said = {"message": {1, 2, 3, 4}, "source": {0}}
+    other = {"message": {7, 8}, "source": {6}}
+    articles = [
+        ([said, other], [{"message": {2, 3, 4, 5}, "source": {0}}]),  # one found, one missed
+        ([said], [{"message": {1, 2}, "source": {9}}, {"message": {3}, "source": set()}]),  # one gold, two claims
+    ]
+    counts = [document_counts(gold, system)[0] for gold, system in articles]
+    assert counts[0] == {"message": (3, 4, 6), "source": (1, 1, 2)}
+    assert counts[1] == {"message": (2, 3, 4), "source": (0, 1, 1)}  # the gold claim pairs only once
+    whole = score_spkatt(articles)
+    tp, system, gold = (sum(c["message"][k] for c in counts) for k in range(3))
+    assert whole["message"]["precision"] == round(tp / system, 4)
+    assert whole["message"]["recall"] == round(tp / gold, 4)
+    assert whole["paired"] == 2

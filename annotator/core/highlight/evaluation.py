@@ -117,34 +117,44 @@ def score_spkatt(docs: Iterable[tuple[list[dict[str, set[int]]], list[dict[str, 
         n_docs += 1
         n_gold += len(gold)
         n_sys += len(system)
-        for g in gold:
-            for r in ROLES:
-                gold_n[r] += len(g[r])
-        for s in system:
-            for r in ROLES:
-                sys_n[r] += len(s[r])
-        cands = []
-        for gi, g in enumerate(gold):
-            for si, s in enumerate(system):
-                ov = len(g["message"] & s["message"])
-                if ov:
-                    cands.append((ov, -gi, -si))
-        cands.sort(reverse=True)
-        used_g: set[int] = set()
-        used_s: set[int] = set()
-        for _ov, mgi, msi in cands:
-            gi, si = -mgi, -msi
-            if gi in used_g or si in used_s:
-                continue
-            used_g.add(gi)
-            used_s.add(si)
-            n_pairs += 1
-            for r in ROLES:
-                tp[r] += len(gold[gi][r] & system[si][r])
+        counts, pairs = document_counts(gold, system)
+        n_pairs += pairs
+        for r in ROLES:
+            tp[r] += counts[r][0]
+            sys_n[r] += counts[r][1]
+            gold_n[r] += counts[r][2]
     out: dict[str, Any] = {r: _prf(tp[r], sys_n[r], gold_n[r]) for r in ROLES}
     out["joint_f1"] = round((out["message"]["f1"] + out["source"]["f1"]) / 2, 4)
     out.update(documents=n_docs, gold=n_gold, system=n_sys, paired=n_pairs)
     return out
+
+
+def document_counts(gold: list[dict[str, set[int]]], system: list[dict[str, set[int]]],
+                    ) -> tuple[dict[str, tuple[int, int, int]], int]:
+    """One document's tokens per role, (matched, system, gold), and its
+    number of pairs. Each gold annotation is paired with at most one system
+    annotation, largest message overlap first; a role's matched tokens are
+    those of a pair that both mark (the figures add up over documents)."""
+    cands = []
+    for gi, g in enumerate(gold):
+        for si, s in enumerate(system):
+            ov = len(g["message"] & s["message"])
+            if ov:
+                cands.append((ov, -gi, -si))
+    cands.sort(reverse=True)
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    tp = {r: 0 for r in ROLES}
+    for _ov, mgi, msi in cands:
+        gi, si = -mgi, -msi
+        if gi in used_g or si in used_s:
+            continue
+        used_g.add(gi)
+        used_s.add(si)
+        for r in ROLES:
+            tp[r] += len(gold[gi][r] & system[si][r])
+    counts = {r: (tp[r], sum(len(s[r]) for s in system), sum(len(g[r]) for g in gold)) for r in ROLES}
+    return counts, len(used_g)
 
 
 def system_annotations(doc, gold: GoldDoc) -> list[dict[str, set[int]]]:
