@@ -361,9 +361,23 @@ class NounPhrases:
         if not (scan.appositions and words[j] == "," and j + 1 < scan.end):
             return None
         m = self.apposition_end(j + 1, scan.end, scan.sent_start)
-        if m is not None and not scan.open_end and (m >= scan.end or words[m] != ","):
+        if m is None:
+            m = self._prefield_apposition_end(scan, j + 1)
+        elif not scan.open_end and (m >= scan.end or words[m] != ","):
             m = None
         return m if m is not None else STOP
+
+    def _prefield_apposition_end(self, scan: PhraseScan, k: int) -> int | None:
+        """ "Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde hatten
+        die Meteorologen …": a verb-second sentence has one constituent before
+        its finite verb, so an apposition in the prefield ends at that verb even
+        when the writer left out its closing comma."""
+        first_verb = next((x for x in range(scan.sent_start, scan.end) if self.tokens.finite_verb(x)
+                           and self.doc.quote_of[x] < 0), -1)
+        if first_verb <= k + 1 or any(self.doc.words[x] in PUNCT for x in range(k, first_verb)):
+            return None
+        m = self.apposition_end(k, first_verb, scan.sent_start)
+        return first_verb if m == first_verb else None
 
     def _coordination(self, scan: PhraseScan, j: int) -> int | None:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""

@@ -1,0 +1,30 @@
+"""Source rules of issue 13's twelfth round: a reader's story per rule (a German
+sentence in, the speaker the annotator is offered out)."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+# ------------------------------------------------------------ an apposition closed by the finite verb
+
+
+def test_the_director_named_after_the_source_of_the_figures_belongs_to_the_frame(hl):
+    # the writer left out the comma after the apposition, but a verb-second
+    # sentence has one constituent before "hatten": the frame with its apposition
+    text = ("Nach Angaben von Sam Maiha, dem Direktor der nationalen Wetterbehörde des Landes hatten die "
+            "Meteorologen vor hohem Wellengang gewarnt.")
+    claims = attributed(hl, text)
+    assert [c["src"] for c in claims] == ["Angaben von Sam Maiha, dem Direktor der nationalen Wetterbehörde des Landes"]
+    assert "Direktor" not in claims[0]["msg"]
+
+
+def test_a_spokesman_with_his_office_before_the_verb_is_the_whole_speaker(hl):
+    text = "Laut Peter Müller, dem Sprecher der Polizei wurde bei dem Brand niemand verletzt."
+    assert [c["src"] for c in attributed(hl, text)] == ["Peter Müller, dem Sprecher der Polizei"]
+
+
+def test_a_clause_after_the_verb_is_no_apposition_of_the_frame(hl):
+    # after the finite verb the prefield is closed: "die Täter" is the
+    # subject of its own clause, not part of the frame's speaker
+    text = "Nach Angaben der Polizei, die den Fall untersucht, sind die Täter geflohen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Angaben der Polizei"]
