@@ -28,3 +28,20 @@ def test_a_clause_after_the_verb_is_no_apposition_of_the_frame(hl):
     # subject of its own clause, not part of the frame's speaker
     text = "Nach Angaben der Polizei, die den Fall untersucht, sind die Täter geflohen."
     assert [c["src"] for c in attributed(hl, text)] == ["Angaben der Polizei"]
+
+
+# ------------------------------------------------------------ a relative clause without its comma
+
+
+def test_the_man_who_demanded_it_in_his_note_is_the_speaker(hl):
+    # "in dem er verlangte": a preposition and a relative pronoun open a
+    # verb-final clause though the comma before it is missing; its subject
+    # speaks, not the subject of the sentence around it
+    text = "Der Mann hinterließ einen Zettel in dem er verlangte, dass weder Polizei noch Presse eingeschaltet werden."
+    assert [c["src"] for c in attributed(hl, text)] == ["er"]
+
+
+def test_a_preposition_before_an_article_opens_no_relative_clause(hl):
+    # "in der Zeitung": "der" before a noun is an article, the prefield speaks
+    text = "Die Ministerin sagte in der Zeitung, die Steuern würden nicht erhöht."
+    assert [c["src"] for c in attributed(hl, text)] == ["Die Ministerin"]

@@ -219,6 +219,10 @@ class SourcePhrases:
             sub = self.phrases.np_after(cs + 2, vi, s)
             if sub is not None and self.speaker_like(sub) and lower[sub[0]] not in NOT_NOMINATIVE:
                 return Found(sub)
+        if verb_final and fin == vi:
+            sub = self._unmarked_relative_subject(c)
+            if sub is not None:
+                return Found(sub)
         if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 <= vi \
                 and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
                 and lower[cs] not in ("den", "dem", "denen"):
@@ -238,6 +242,25 @@ class SourcePhrases:
             sub = self.phrases.np_after(cs + 1, vi, s)  # verb-final subordinate clause: "Als X sagte, dass …"
             if sub is not None:
                 return Found(sub)
+        return None
+
+    def _unmarked_relative_subject(self, c: VerbClause) -> Range | None:
+        """ "Der Mann hinterließ einen Zettel in dem er verlangte, dass …": a
+        preposition and a relative pronoun open a verb-final clause even where
+        the writer left out its comma; the phrase between the pronoun and the
+        verb is that clause's subject, not the sentence's."""
+        words, lower, vi = self.doc.words, self.doc.lower, c.verb
+        for k in range(vi - 2, max(c.clause_start, vi - 8), -1):
+            if words[k] in PUNCT or self.doc.quote_of[k] >= 0:
+                return None
+            if lower[k] in RELATIVE and words[k][:1].islower() and "prep" in self.doc.lex.fclass(lower[k - 1]) \
+                    and not (self.tokens.is_nounlike(k + 1, c.sent_start) or self.tokens.is_adjlike(k + 1)):
+                if any(self.tokens.finite_verb(x) for x in range(k + 1, vi)):
+                    return None
+                sub = self.phrases.np_after(k + 1, vi, c.sent_start)
+                if sub == (k + 1, vi) and self.speaker_like(sub) and lower[sub[0]] not in NOT_NOMINATIVE:
+                    return sub
+                return None
         return None
 
     def _midfield_subject(self, aux: int, vi: int, s: int) -> Range | None:
