@@ -45,3 +45,22 @@ def test_a_preposition_before_an_article_opens_no_relative_clause(hl):
     # "in der Zeitung": "der" before a noun is an article, the prefield speaks
     text = "Die Ministerin sagte in der Zeitung, die Steuern würden nicht erhöht."
     assert [c["src"] for c in attributed(hl, text)] == ["Die Ministerin"]
+
+
+# ------------------------------------------------------------ an indefinite article counts, a name names
+
+
+def test_a_further_circumstance_announced_with_a_colon_is_no_speaker(hl):
+    # "Ein weiterer Umstand": a word the lexicon never saw is taken for a
+    # name, but an indefinite article before it counts one of many things
+    text = ("Ein weiterer Umstand kommt erschwerend hinzu:\n"
+            "Wie sich aus der Auswertung des Bodenradars ergab, hatte der Kopilot versucht durchzustarten.")
+    assert "Ein weiterer Umstand" not in [c["src"] for c in attributed(hl, text)]
+
+
+
+def test_a_spokesman_with_an_indefinite_article_still_speaks(hl):
+    # a role noun is a speaker with any article: only the name reading of a
+    # word the lexicon does not know is what the indefinite article rules out
+    text = "Ein weiterer Sprecher der Regierung erklärte, man werde den Bericht prüfen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Ein weiterer Sprecher der Regierung"]

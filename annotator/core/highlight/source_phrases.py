@@ -35,6 +35,10 @@ NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem 
                            "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
 
 
+# the indefinite article: the phrase it opens is one of a kind, never a name
+INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen".split())
+
+
 # adverbs that set a clause against the one before and may follow its subject
 ADVERSATIVE = frozenset("dagegen hingegen jedoch aber wiederum indes allerdings".split())
 
@@ -485,9 +489,21 @@ class SourcePhrases:
             if self.doc.lex.source_noun_kind(lo) is not None or is_acronym(self.doc.words[k]):
                 return True
             counts = self.doc.lex.lower.get(lo)
-            if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
+            if (counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT)) \
+                    and not self._counted_head(a, k):
+                # a rare capitalised word is a name — unless an indefinite
+                # article opens its phrase: "ein weiterer Umstand" counts one
+                # of many, a name names the one ("Ein weiterer Umstand kommt hinzu:")
                 return True
         return self._bare_name(a, b)
+
+    def _counted_head(self, a: int, k: int) -> bool:
+        """Is the word at k the head noun an indefinite article counts, with
+        a word between them ("ein weiterer Umstand", "eine der Optionen")?
+        A name later in the phrase ("ein Konsortium um Xyz") is still a name."""
+        words, lower = self.doc.words, self.doc.lower
+        article = next((j for j in range(k - 2, a - 1, -1) if lower[j] in INDEFINITE_ARTICLES), -1)
+        return article >= 0 and not any(words[j][:1].isupper() for j in range(article + 1, k))
 
     def _derived_head(self, span: Range) -> bool:
         """ "Eine Verschiebung des Wahltermins": the phrase's head is a derived
