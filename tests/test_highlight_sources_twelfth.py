@@ -64,3 +64,14 @@ def test_a_spokesman_with_an_indefinite_article_still_speaks(hl):
     # word the lexicon does not know is what the indefinite article rules out
     text = "Ein weiterer Sprecher der Regierung erklärte, man werde den Bericht prüfen."
     assert [c["src"] for c in attributed(hl, text)] == ["Ein weiterer Sprecher der Regierung"]
+
+
+# ------------------------------------------------------------ an abstract noun is no name
+
+
+def test_agreement_on_the_debate_names_no_speaker(hl):
+    # "Einigkeit" is a word the lexicon does not know, but "-keit" makes an
+    # abstract noun (a quality), never a name nor a body that speaks
+    text = ("Einigkeit besteht darüber, dass das Duell eine äußerst wichtige Etappe im Wahlkampf gewesen sei. "
+            "So liegen beide Parteien äußerst nahe beieinander.")
+    assert "Einigkeit" not in [c["src"] for c in attributed(hl, text)]

@@ -30,6 +30,12 @@ COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen
                        "erei", "chen", "lein", "ling", "nahme", "gabe")
 
 
+# endings of abstract nouns (a quality, a doctrine, an act): never a name,
+# never a body that speaks, unlike "-ung" (Vereinigung), "-tion" (Delegation),
+# "-schaft" (Botschaft), "-tät" (Universität) or "-ment" (Parlament)
+ABSTRACT_NOUN_ENDINGS = ("heit", "heiten", "keit", "keiten", "ismus", "nahme", "nahmen", "gabe", "gaben")
+
+
 # words that start a dative or accusative phrase (or are one), never a subject
 NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem jenen jenem keinen keinem "
                            "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
@@ -490,10 +496,11 @@ class SourcePhrases:
                 return True
             counts = self.doc.lex.lower.get(lo)
             if (counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT)) \
-                    and not self._counted_head(a, k):
+                    and not self._counted_head(a, k) and not lo.endswith(ABSTRACT_NOUN_ENDINGS):
                 # a rare capitalised word is a name — unless an indefinite
                 # article opens its phrase: "ein weiterer Umstand" counts one
-                # of many, a name names the one ("Ein weiterer Umstand kommt hinzu:")
+                # of many, a name names the one ("Ein weiterer Umstand kommt hinzu:");
+                # nor is an abstract noun ("Einigkeit besteht darüber, dass …")
                 return True
         return self._bare_name(a, b)
 
