@@ -75,3 +75,11 @@ def test_agreement_on_the_debate_names_no_speaker(hl):
     text = ("Einigkeit besteht darüber, dass das Duell eine äußerst wichtige Etappe im Wahlkampf gewesen sei. "
             "So liegen beide Parteien äußerst nahe beieinander.")
     assert "Einigkeit" not in [c["src"] for c in attributed(hl, text)]
+
+
+def test_several_means_of_transport_report_nothing(hl):
+    # "Mehrere öffentliche Verkehrsmittel": a quantifier counts things of a
+    # kind; the rare word after it is no name, so the colon announces no statement
+    text = ("Mehrere öffentliche Verkehrsmittel waren betroffen:\n"
+            "Zwei Bahnsteige am Bahnhof wurden polizeilich gesperrt, ebenso die U-Bahn-Linien U1 und U2.")
+    assert "Mehrere öffentliche Verkehrsmittel" not in [c["src"] for c in attributed(hl, text)]

@@ -41,8 +41,10 @@ NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem 
                            "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
 
 
-# the indefinite article: the phrase it opens is one of a kind, never a name
-INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen".split())
+# the indefinite article and the quantifying determiners (a closed class): the
+# phrase they open counts things of a kind, it never names one
+INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen mehrere mehreren einige einigen viele vielen manche "
+                                "zahlreiche zahlreichen etliche jeder jede jedes".split())
 
 
 # adverbs that set a clause against the one before and may follow its subject
