@@ -83,3 +83,18 @@ def test_several_means_of_transport_report_nothing(hl):
     text = ("Mehrere öffentliche Verkehrsmittel waren betroffen:\n"
             "Zwei Bahnsteige am Bahnhof wurden polizeilich gesperrt, ebenso die U-Bahn-Linien U1 und U2.")
     assert "Mehrere öffentliche Verkehrsmittel" not in [c["src"] for c in attributed(hl, text)]
+
+
+# ------------------------------------------------------------ a bare "ohne"-attribute
+
+
+def test_doctors_without_borders_report_the_landing(hl):
+    # an article-less noun with an article-less "ohne X" is one phrase: the
+    # attribute says which doctors speak
+    text = "Ärzte ohne Grenzen teilte gestern mit, drei Flugzeuge der Organisation seien gelandet."
+    assert [c["src"] for c in attributed(hl, text)] == ["Ärzte ohne Grenzen"]
+
+
+def test_the_aid_organisation_named_in_a_frame_keeps_its_whole_name(hl):
+    text = "Nach Angaben der Hilfsorganisation Ärzte ohne Grenzen mussten 10.000 Menschen ihre Heimat verlassen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Angaben der Hilfsorganisation Ärzte ohne Grenzen"]

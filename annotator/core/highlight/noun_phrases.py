@@ -211,7 +211,8 @@ class NounPhrases:
     def _attachment_end(self, scan: PhraseScan, j: int) -> int | None:
         """End of the attachment starting at j, or None when the phrase ends
         there.  The first attachment whose start matches decides."""
-        for attachment in (self._genitive, self._bracket, self._place, self._fuer_complement, self._affiliation,
+        for attachment in (self._genitive, self._bracket, self._place, self._without, self._fuer_complement,
+                           self._affiliation,
                            self._pp_apposition, self._comma_apposition, self._coordination):
             got = attachment(scan, j)
             if got is not None:
@@ -285,6 +286,19 @@ class NounPhrases:
         while j < end and self.tokens.is_nounlike(j, sent_start) and not self.tokens.fclass(j):
             j += 1  # "im Berliner Abgeordnetenhaus"
         return j
+
+    def _without(self, scan: PhraseScan, j: int) -> int | None:
+        """ "Ärzte ohne Grenzen", "Reporter ohne Grenzen": an article-less noun
+        with an article-less "ohne"-attribute is one phrase (the attribute
+        says which of them; no adverbial "ohne" takes a bare plural noun)."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (lower[j] == "ohne" and j + 1 < scan.end
+                and (j - 1 == scan.start or not self.tokens.fclass(j - 2) and not self.tokens.is_adjlike(j - 2))
+                and words[j - 1][:1].isupper() and not self.tokens.fclass(j - 1)
+                and words[j + 1][:1].isupper() and not self.tokens.fclass(j + 1)
+                and self.tokens.is_nounlike(j + 1, scan.sent_start)):
+            return None
+        return j + 2
 
     def _is_name(self, k: int, sent_start: int) -> bool:
         """A capitalised word the lowercase lexicon does not know as a common
