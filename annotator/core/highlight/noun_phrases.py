@@ -211,8 +211,9 @@ class NounPhrases:
     def _attachment_end(self, scan: PhraseScan, j: int) -> int | None:
         """End of the attachment starting at j, or None when the phrase ends
         there.  The first attachment whose start matches decides."""
-        for attachment in (self._genitive, self._bracket, self._place, self._without, self._fuer_complement,
-                           self._affiliation,
+        if self.doc.lower[j] == "ohne":
+            return self._without(scan, j)  # the one attachment "ohne" opens (checked here: no call per word)
+        for attachment in (self._genitive, self._bracket, self._place, self._fuer_complement, self._affiliation,
                            self._pp_apposition, self._comma_apposition, self._coordination):
             got = attachment(scan, j)
             if got is not None:
@@ -386,12 +387,16 @@ class NounPhrases:
         die Meteorologen …": a verb-second sentence has one constituent before
         its finite verb, so an apposition in the prefield ends at that verb even
         when the writer left out its closing comma."""
-        first_verb = next((x for x in range(scan.sent_start, scan.end) if self.tokens.finite_verb(x)
-                           and self.doc.quote_of[x] < 0), -1)
-        if first_verb <= k + 1 or any(self.doc.words[x] in PUNCT for x in range(k, first_verb)):
-            return None
-        m = self.apposition_end(k, first_verb, scan.sent_start)
-        return first_verb if m == first_verb else None
+        words, quote_of = self.doc.words, self.doc.quote_of
+        verb = k  # the next finite verb, with no punctuation before it
+        while verb < scan.end and not (self.tokens.finite_verb(verb) and quote_of[verb] < 0):
+            if words[verb] in PUNCT:
+                return None
+            verb += 1
+        if verb >= scan.end or verb <= k + 1 or any(
+                self.tokens.finite_verb(x) and quote_of[x] < 0 for x in range(scan.sent_start, k)):
+            return None  # no verb closes it, or one stands before: not the prefield
+        return verb if self.apposition_end(k, verb, scan.sent_start) == verb else None
 
     def _coordination(self, scan: PhraseScan, j: int) -> int | None:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
