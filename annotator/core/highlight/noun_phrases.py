@@ -211,6 +211,8 @@ class NounPhrases:
     def _attachment_end(self, scan: PhraseScan, j: int) -> int | None:
         """End of the attachment starting at j, or None when the phrase ends
         there.  The first attachment whose start matches decides."""
+        if self.doc.lower[j] == "ohne":
+            return self._without(scan, j)  # the one attachment "ohne" opens (checked here: no call per word)
         for attachment in (self._genitive, self._bracket, self._place, self._fuer_complement, self._affiliation,
                            self._pp_apposition, self._comma_apposition, self._coordination):
             got = attachment(scan, j)
@@ -285,6 +287,19 @@ class NounPhrases:
         while j < end and self.tokens.is_nounlike(j, sent_start) and not self.tokens.fclass(j):
             j += 1  # "im Berliner Abgeordnetenhaus"
         return j
+
+    def _without(self, scan: PhraseScan, j: int) -> int | None:
+        """ "Ärzte ohne Grenzen", "Reporter ohne Grenzen": an article-less noun
+        with an article-less "ohne"-attribute is one phrase (the attribute
+        says which of them; no adverbial "ohne" takes a bare plural noun)."""
+        words, lower = self.doc.words, self.doc.lower
+        if not (lower[j] == "ohne" and j + 1 < scan.end
+                and (j - 1 == scan.start or not self.tokens.fclass(j - 2) and not self.tokens.is_adjlike(j - 2))
+                and words[j - 1][:1].isupper() and not self.tokens.fclass(j - 1)
+                and words[j + 1][:1].isupper() and not self.tokens.fclass(j + 1)
+                and self.tokens.is_nounlike(j + 1, scan.sent_start)):
+            return None
+        return j + 2
 
     def _is_name(self, k: int, sent_start: int) -> bool:
         """A capitalised word the lowercase lexicon does not know as a common
@@ -361,9 +376,27 @@ class NounPhrases:
         if not (scan.appositions and words[j] == "," and j + 1 < scan.end):
             return None
         m = self.apposition_end(j + 1, scan.end, scan.sent_start)
-        if m is not None and not scan.open_end and (m >= scan.end or words[m] != ","):
+        if m is None:
+            m = self._prefield_apposition_end(scan, j + 1)
+        elif not scan.open_end and (m >= scan.end or words[m] != ","):
             m = None
         return m if m is not None else STOP
+
+    def _prefield_apposition_end(self, scan: PhraseScan, k: int) -> int | None:
+        """ "Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde hatten
+        die Meteorologen …": a verb-second sentence has one constituent before
+        its finite verb, so an apposition in the prefield ends at that verb even
+        when the writer left out its closing comma."""
+        words, quote_of = self.doc.words, self.doc.quote_of
+        verb = k  # the next finite verb, with no punctuation before it
+        while verb < scan.end and not (self.tokens.finite_verb(verb) and quote_of[verb] < 0):
+            if words[verb] in PUNCT:
+                return None
+            verb += 1
+        if verb >= scan.end or verb <= k + 1 or any(
+                self.tokens.finite_verb(x) and quote_of[x] < 0 for x in range(scan.sent_start, k)):
+            return None  # no verb closes it, or one stands before: not the prefield
+        return verb if self.apposition_end(k, verb, scan.sent_start) == verb else None
 
     def _coordination(self, scan: PhraseScan, j: int) -> int | None:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""

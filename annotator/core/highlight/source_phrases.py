@@ -30,9 +30,21 @@ COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen
                        "erei", "chen", "lein", "ling", "nahme", "gabe")
 
 
+# endings of abstract nouns (a quality, a doctrine, an act): never a name,
+# never a body that speaks, unlike "-ung" (Vereinigung), "-tion" (Delegation),
+# "-schaft" (Botschaft), "-tät" (Universität) or "-ment" (Parlament)
+ABSTRACT_NOUN_ENDINGS = ("heit", "heiten", "keit", "keiten", "ismus", "nahme", "nahmen", "gabe", "gaben")
+
+
 # words that start a dative or accusative phrase (or are one), never a subject
 NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem jenen jenem keinen keinem "
                            "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
+
+
+# the indefinite article and the quantifying determiners (a closed class): the
+# phrase they open counts things of a kind, it never names one
+INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen mehrere mehreren einige einigen viele vielen manche "
+                                "zahlreiche zahlreichen etliche jeder jede jedes".split())
 
 
 # adverbs that set a clause against the one before and may follow its subject
@@ -219,6 +231,10 @@ class SourcePhrases:
             sub = self.phrases.np_after(cs + 2, vi, s)
             if sub is not None and self.speaker_like(sub) and lower[sub[0]] not in NOT_NOMINATIVE:
                 return Found(sub)
+        if verb_final and fin == vi:
+            sub = self._unmarked_relative_subject(c)
+            if sub is not None:
+                return Found(sub)
         if cs > s and verb_final and lower[cs] in RELATIVE and words[cs - 1] == "," and cs + 1 <= vi \
                 and not (self.tokens.is_nounlike(cs + 1, s) or self.tokens.is_adjlike(cs + 1)) \
                 and lower[cs] not in ("den", "dem", "denen"):
@@ -238,6 +254,25 @@ class SourcePhrases:
             sub = self.phrases.np_after(cs + 1, vi, s)  # verb-final subordinate clause: "Als X sagte, dass …"
             if sub is not None:
                 return Found(sub)
+        return None
+
+    def _unmarked_relative_subject(self, c: VerbClause) -> Range | None:
+        """ "Der Mann hinterließ einen Zettel in dem er verlangte, dass …": a
+        preposition and a relative pronoun open a verb-final clause even where
+        the writer left out its comma; the phrase between the pronoun and the
+        verb is that clause's subject, not the sentence's."""
+        words, lower, vi = self.doc.words, self.doc.lower, c.verb
+        for k in range(vi - 2, max(c.clause_start, vi - 8), -1):
+            if words[k] in PUNCT or self.doc.quote_of[k] >= 0:
+                return None
+            if lower[k] in RELATIVE and words[k][:1].islower() and "prep" in self.doc.lex.fclass(lower[k - 1]) \
+                    and not (self.tokens.is_nounlike(k + 1, c.sent_start) or self.tokens.is_adjlike(k + 1)):
+                if any(self.tokens.finite_verb(x) for x in range(k + 1, vi)):
+                    return None
+                sub = self.phrases.np_after(k + 1, vi, c.sent_start)
+                if sub == (k + 1, vi) and self.speaker_like(sub) and lower[sub[0]] not in NOT_NOMINATIVE:
+                    return sub
+                return None
         return None
 
     def _midfield_subject(self, aux: int, vi: int, s: int) -> Range | None:
@@ -462,9 +497,22 @@ class SourcePhrases:
             if self.doc.lex.source_noun_kind(lo) is not None or is_acronym(self.doc.words[k]):
                 return True
             counts = self.doc.lex.lower.get(lo)
-            if counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT):
+            if (counts is None or (counts[0] == 0 and counts[1] <= self.NAME_MAX_COUNT)) \
+                    and not self._counted_head(a, k) and not lo.endswith(ABSTRACT_NOUN_ENDINGS):
+                # a rare capitalised word is a name — unless an indefinite
+                # article opens its phrase: "ein weiterer Umstand" counts one
+                # of many, a name names the one ("Ein weiterer Umstand kommt hinzu:");
+                # nor is an abstract noun ("Einigkeit besteht darüber, dass …")
                 return True
         return self._bare_name(a, b)
+
+    def _counted_head(self, a: int, k: int) -> bool:
+        """Is the word at k the head noun an indefinite article counts, with
+        a word between them ("ein weiterer Umstand", "eine der Optionen")?
+        A name later in the phrase ("ein Konsortium um Xyz") is still a name."""
+        words, lower = self.doc.words, self.doc.lower
+        article = next((j for j in range(k - 2, a - 1, -1) if lower[j] in INDEFINITE_ARTICLES), -1)
+        return article >= 0 and not any(words[j][:1].isupper() for j in range(article + 1, k))
 
     def _derived_head(self, span: Range) -> bool:
         """ "Eine Verschiebung des Wahltermins": the phrase's head is a derived
