@@ -1,0 +1,33 @@
+"""Message rules the twelfth round of issue 13 added: a reader's story per
+rule (what the annotator sees as claim, source and cue)."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+from annotator.core.models import Attribution as A
+
+# ------------------------------------------------------------ a speech act that announces a statement
+
+
+def test_a_speech_act_ending_in_a_colon_is_the_reporting_event_and_the_statement_after_it_the_claim(hl):
+    text = ("Der Senatssprecher Richard Meng kritisierte den harten Gewerkschaftskurs:\n"
+            "Die Forderungen der Gewerkschaft seien überzogen und gefährdeten Arbeitsplätze.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["attr"]) == (
+        "Die Forderungen der Gewerkschaft seien überzogen und gefährdeten Arbeitsplätze.",
+        "Der Senatssprecher Richard Meng", A.INDIRECT)
+
+
+def test_a_quotation_after_the_colon_is_the_claim_with_the_announcing_verb_as_cue(hl):
+    text = ("Der Senatssprecher Richard Meng kritisierte den harten Gewerkschaftskurs:\n"
+            "„Diese Forderungen sind völlig überzogen.“")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "„Diese Forderungen sind völlig überzogen.“", "Der Senatssprecher Richard Meng", "kritisierte",
+        A.DIRECT_QUOTE)
+
+
+def test_the_same_speech_act_ending_in_a_full_stop_is_still_a_reported_claim(hl):
+    [c] = attributed(hl, "Der Senatssprecher Richard Meng kritisierte den harten Gewerkschaftskurs.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Der Senatssprecher Richard Meng", "kritisierte", A.REPORTED)
