@@ -31,3 +31,27 @@ def test_a_quotation_after_the_colon_is_the_claim_with_the_announcing_verb_as_cu
 def test_the_same_speech_act_ending_in_a_full_stop_is_still_a_reported_claim(hl):
     [c] = attributed(hl, "Der Senatssprecher Richard Meng kritisierte den harten Gewerkschaftskurs.")
     assert (c["src"], c["cue"], c["attr"]) == ("Der Senatssprecher Richard Meng", "kritisierte", A.REPORTED)
+
+
+# ------------------------------------------------------------ an adverbial clause in the prefield
+
+
+def test_an_adverbial_clause_before_the_verb_is_not_what_the_speaker_said(hl):
+    # "fordert" after the comma is the main clause's verb, not an inverted "…, sagte X"
+    text = ("Während sich die Opposition bisher mit Kritik am Präsidenten zurückgehalten hat, "
+            "fordert die Regierungspartei seinen Rücktritt.")
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"], c["attr"]) == ("die Regierungspartei", "fordert", A.REPORTED)
+    assert c["msg"] != "Während sich die Opposition bisher mit Kritik am Präsidenten zurückgehalten hat"
+
+
+def test_a_reason_clause_before_the_verb_is_not_a_message_either(hl):
+    text = ("Da Krebsbehandlungen bei jungen Menschen immer häufiger erfolgreich verlaufen, "
+            "rechnet die Stiftung mit mehr Anträgen.")
+    assert all(c["attr"] != A.INDIRECT for c in attributed(hl, text))
+
+
+def test_a_main_clause_before_the_comma_is_still_what_the_speaker_said(hl):
+    [c] = attributed(hl, "Die Lage in der Region sei angespannt, sagte der Minister am Montag.")
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "Die Lage in der Region sei angespannt", "der Minister", "sagte", A.INDIRECT)

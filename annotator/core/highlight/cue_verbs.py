@@ -48,6 +48,16 @@ TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren 
                        "informieren unterrichten".split())
 
 
+# what opens a subordinate clause that stands as an adverbial or an indirect
+# question in the prefield ("Während sich die Opposition … zurückgehalten hat,
+# fordert X …", "Wieso die Maschine … abbrach, gab X nicht bekannt"): the main
+# clause's verb after it is no inverted reporting verb, since an adverbial
+# clause says nothing of its own ("dass"/"ob" clauses are left to the complement
+# rules; "seit", "bis", "als" are also prepositions)
+ADVERBIAL_CLAUSE_OPENERS = frozenset("weil da wenn falls obwohl obgleich nachdem bevor ehe während sobald solange "
+                                     "seitdem sodass indem wie wieso weshalb warum wann wo".split())
+
+
 class VerbCues(RuleFamily):
     """Verb cues, complement clauses and verb-based claims."""
 
@@ -450,6 +460,8 @@ class VerbCues(RuleFamily):
                 return None  # "Nach Angaben von X, dem Direktor …, hatten …": a frame, not a message
         if comma - s < 3:
             return None
+        if lower[s] in ADVERBIAL_CLAUSE_OPENERS:
+            return None  # "Da Krebsbehandlungen … verlaufen, rechnet X …": an adverbial clause, not what X said
         source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
         if source is None:
             return None
