@@ -55,3 +55,28 @@ def test_a_main_clause_before_the_comma_is_still_what_the_speaker_said(hl):
     [c] = attributed(hl, "Die Lage in der Region sei angespannt, sagte der Minister am Montag.")
     assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
         "Die Lage in der Region sei angespannt", "der Minister", "sagte", A.INDIRECT)
+
+
+# ------------------------------------------------------------ Konjunktiv II after reported speech
+
+
+def test_a_singular_konjunktiv_ii_after_reported_speech_is_the_writers_condition(hl):
+    # "müsste": Konjunktiv I "müsse" exists, so this is no stand-in for reported speech
+    text = ("Der Minister sagte, die Verhandlungen seien gescheitert. Im Falle eines Programmstopps müsste "
+            "der Konzern bereits erhaltene Zahlungen zurückzahlen.")
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == ("die Verhandlungen seien gescheitert", "Der Minister", "sagte")
+
+
+def test_a_singular_wuerde_after_reported_speech_carries_no_speaker_on(hl):
+    text = ("Der Minister sagte, die Verhandlungen seien gescheitert. Damit würde auch der Zeitplan zur "
+            "Disposition gestellt.")
+    assert [c["msg"] for c in attributed(hl, text)] == ["die Verhandlungen seien gescheitert"]
+
+
+def test_a_plural_konjunktiv_ii_still_carries_the_speaker_on(hl):
+    # "sie werden" looks like the indicative: "würden" stands in for it
+    text = "Der Minister sagte, die Verhandlungen seien gescheitert. Die Preise würden danach deutlich steigen."
+    first, second = attributed(hl, text)
+    assert (second["msg"], second["src"], second["cue"], second["attr"]) == (
+        "Die Preise würden danach deutlich steigen.", "Der Minister", "würden", A.INDIRECT)

@@ -216,6 +216,8 @@ class DocRules:
         (handled, new claim): a merge handles the sentence without a new claim."""
         carrier = flow.colon_pending or flow.prev_attr
         level, mood_verb = self.features.reportive_verb(s, e)
+        if level == 1 and self.doc.lower[mood_verb] in self.features.HYPOTHETICAL_KONJ2:
+            level = 0  # "Im Falle eines Stopps müsste EADS … zurückzahlen": a condition, no speech
         if flow.colon_pending:
             level = 2
         # a plan ("soll … leisten") after a sentence without speech act is the
