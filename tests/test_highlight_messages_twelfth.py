@@ -80,3 +80,18 @@ def test_a_plural_konjunktiv_ii_still_carries_the_speaker_on(hl):
     first, second = attributed(hl, text)
     assert (second["msg"], second["src"], second["cue"], second["attr"]) == (
         "Die Preise würden danach deutlich steigen.", "Der Minister", "würden", A.INDIRECT)
+
+
+# ------------------------------------------------------------ a speech act still to come
+
+
+def test_a_speech_act_in_the_future_has_not_happened_and_is_no_reported_claim(hl):
+    # "wird … fordern": the outlet predicts a demand; nobody has demanded anything yet
+    assert attributed(hl, "Die Opposition wird einen Untersuchungsausschuss fordern.") == []
+    assert attributed(hl, "Die Kommission wird am Montag über die Ergebnisse der Untersuchung berichten.") == []
+
+
+def test_a_passive_with_werden_still_reports_its_speech_act(hl):
+    # "wird … angegeben" is a participle, which "werden" governs in the passive
+    [c] = attributed(hl, "Als Grund wird eine technische Störung angegeben.")
+    assert (c["cue"], c["attr"]) == ("angegeben", A.REPORTED)

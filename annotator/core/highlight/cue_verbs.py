@@ -19,6 +19,7 @@ from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import (
     COMPLEMENTIZERS,
+    FUTURE_AUX,
     MODALS,
     NON_COMPLEMENT_STARTS,
     PASSIVE_AUX,
@@ -134,7 +135,9 @@ class VerbCues(RuleFamily):
         return end
 
     def _after_modal(self, i: int, s: int) -> bool:
-        """An infinitive governed by a modal or "zu" ("soll … warnen", "zu sagen")."""
+        """An infinitive governed by a modal, "zu" or "werden" ("soll … warnen",
+        "zu sagen", "Ich würde nicht sagen, …", "wird morgen erklären"): a
+        speech act that is wished, possible or still to come has not happened."""
         lo = self.doc.lower[i]
         if i > s and self.doc.lower[i - 1] == "zu":
             return True
@@ -142,7 +145,10 @@ class VerbCues(RuleFamily):
         if not any(vf.form == vf.lemma or vf.kind == "inf" or lo.endswith("en") for vf in ents):
             return False
         cs = self.clauses.clause_start(i, s)
-        return any(self.doc.lower[k] in MODALS for k in range(cs, i))
+        # "werden" governs a participle too (the passive: "wird … angegeben"),
+        # so only a form that cannot be one counts as its infinitive
+        governors = MODALS if any(vf.kind == "part" for vf in ents) else MODALS | FUTURE_AUX
+        return any(self.doc.lower[k] in governors for k in range(cs, i))
 
     # ------------------------------------------------------------ verb claims
     def complement_after(self, vi: int, part: int, e: int) -> tuple[int, int, str] | None:
