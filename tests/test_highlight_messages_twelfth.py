@@ -95,3 +95,20 @@ def test_a_passive_with_werden_still_reports_its_speech_act(hl):
     # "wird … angegeben" is a participle, which "werden" governs in the passive
     [c] = attributed(hl, "Als Grund wird eine technische Störung angegeben.")
     assert (c["cue"], c["attr"]) == ("angegeben", A.REPORTED)
+
+
+# ------------------------------------------------------------ a denied speech act
+
+
+def test_a_denied_speech_act_said_nothing(hl):
+    assert attributed(hl, "Der Sprecher bestätigte den Tod des Mannes bisher nicht.") == []
+
+
+def test_not_only_is_no_denial(hl):
+    [c] = attributed(hl, "Der Präsident kritisierte nicht nur die Regierung, sondern auch die Opposition.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Der Präsident", "kritisierte", A.REPORTED)
+
+
+def test_a_denied_evaluation_still_says_what_it_is_not(hl):
+    [c] = attributed(hl, "Der Trainer bezeichnete die Niederlage nicht als Katastrophe.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Der Trainer", "bezeichnete", A.REPORTED)

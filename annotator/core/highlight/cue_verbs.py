@@ -49,6 +49,9 @@ TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren 
                        "informieren unterrichten".split())
 
 
+# words that deny a verb (not "kein": "sah keine Gefahr" asserts that there is none)
+NEGATIONS = frozenset(("nicht", "nie", "niemals"))
+
 # what opens a subordinate clause that stands as an adverbial or an indirect
 # question in the prefield ("Während sich die Opposition … zurückgehalten hat,
 # fordert X …", "Wieso die Maschine … abbrach, gab X nicht bekannt"): the main
@@ -513,6 +516,9 @@ class VerbCues(RuleFamily):
             return None
         if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
+        if vf.cls == "speech" and self._negated_act(cs, self.clauses.clause_end(vi, e), src):
+            self.reporting_events.append((s, e))  # "hat nicht auf die Provokationen geantwortet": nothing was said
+            return None
         topic_only = vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)
         if not self.has_content(s, e, src, vi, part, vf.lemma) or topic_only:
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
@@ -520,6 +526,18 @@ class VerbCues(RuleFamily):
         return Claim(parts=[self.reported_content(s, e, max(vi, part))], attribution=Attribution.REPORTED,
                      source=src, cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
                      score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def _negated_act(self, cs: int, ce: int, src: Range) -> bool:
+        """Is the speech act of the clause cs..ce negated ("hat niemals
+        öffentlich darüber gesprochen", "bestätigte den Tod bisher nicht")?  Without a
+        complement clause the negation can only deny the act itself; not
+        "nicht nur" (a contrast), nor with "als" (an evaluation: "bezeichnete
+        es nicht als Fehler" says what it is not)."""
+        lower = self.doc.lower
+        if any(lower[k] == "als" for k in range(cs, ce)):
+            return False
+        return any(lower[k] in NEGATIONS and not src[0] <= k < src[1] and (k + 1 >= ce or lower[k + 1] != "nur")
+                   for k in range(cs, ce))
 
     def reported_content(self, s: int, e: int, verb_end: int) -> Range:
         """What a speech act without a complement clause said: the speaker's
