@@ -112,3 +112,23 @@ def test_not_only_is_no_denial(hl):
 def test_a_denied_evaluation_still_says_what_it_is_not(hl):
     [c] = attributed(hl, "Der Trainer bezeichnete die Niederlage nicht als Katastrophe.")
     assert (c["src"], c["cue"], c["attr"]) == ("Der Trainer", "bezeichnete", A.REPORTED)
+
+
+# ------------------------------------------------------------ an inverted verb with an adverbial before the subject
+
+
+def test_time_before_the_speaker_of_an_inverted_verb(hl):
+    [c] = attributed(hl, "Die Lage sei angespannt, sagte am Montag der Minister.")
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == ("Die Lage sei angespannt", "der Minister", "sagte", A.INDIRECT)
+
+
+def test_time_and_place_before_the_speaker_of_an_inverted_verb(hl):
+    text = "Die Lage in der Region ist angespannt, sagte gestern in Berlin ein Sprecher des Ministeriums."
+    [c] = attributed(hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == (
+        "Die Lage in der Region ist angespannt", "ein Sprecher des Ministeriums", "sagte")
+
+
+def test_an_addressee_before_the_speaker_of_an_inverted_verb(hl):
+    [c] = attributed(hl, "Die Lage ist angespannt, sagte gegenüber der Zeitung ein Sprecher.")
+    assert (c["msg"], c["src"], c["cue"]) == ("Die Lage ist angespannt", "ein Sprecher", "sagte")

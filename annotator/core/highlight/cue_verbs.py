@@ -49,6 +49,10 @@ TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren 
                        "informieren unterrichten".split())
 
 
+# prepositions of an adverbial of time, place or addressee, which no speech
+# verb takes as its object (unlike "auf", "von", "über", "vor", "zu", "mit")
+SETTING_PREPOSITIONS = frozenset("am im in bei beim gegenüber während".split())
+
 # words that deny a verb (not "kein": "sah keine Gefahr" asserts that there is none)
 NEGATIONS = frozenset(("nicht", "nie", "niemals"))
 
@@ -472,6 +476,11 @@ class VerbCues(RuleFamily):
         if lower[s] in ADVERBIAL_CLAUSE_OPENERS:
             return None  # "Da Krebsbehandlungen … verlaufen, rechnet X …": an adverbial clause, not what X said
         source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
+        if source is None and vf.kind != "part":
+            # "…, sagte am Montag der Minister": time and place stand before the subject
+            after = self._past_adverbials(vi + 1, e)
+            if after > vi + 1:
+                source = self.sources.subject_after(after - 1, e, s)
         if source is None:
             return None
         parts = [(s, comma)]
@@ -485,6 +494,30 @@ class VerbCues(RuleFamily):
                 parts.append((rest + 1, self.clauses.strip_end(rest + 1, e)))
         return Claim(parts=parts, attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
+
+    def _past_adverbials(self, j: int, e: int) -> int:
+        """The first token from j past up to three adverbials of time or place
+        ("am Montag", "gestern", "in Berlin", "gegenüber der Zeitung"); not a
+        PP a speech verb takes as object ("verwies auf …", "sprach von …")."""
+        lower, words = self.doc.lower, self.doc.words
+        for _ in range(3):
+            if j >= e:
+                break
+            fclass = self.tokens.fclass(j)
+            if lower[j] in TIME_WORDS or ("adv" in fclass and not fclass & {"det", "pron"}):
+                j += 1
+                continue
+            if lower[j] not in SETTING_PREPOSITIONS:
+                break
+            # the preposition's noun: past its determiner and adjectives, not
+            # into a genitive after it ("am Montag der Minister")
+            k = j + 1
+            while k < e and ("det" in self.tokens.fclass(k) or words[k][:1].islower()) and words[k][:1].isalnum():
+                k += 1
+            if k >= e or not words[k][:1].isupper():
+                break
+            j = k + 1
+        return j
 
     REPORTED_MIN_PRECISION = 0.4
     REPORTED_MIN_RATE = 0.02
