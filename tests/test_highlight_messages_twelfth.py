@@ -132,3 +132,15 @@ def test_time_and_place_before_the_speaker_of_an_inverted_verb(hl):
 def test_an_addressee_before_the_speaker_of_an_inverted_verb(hl):
     [c] = attributed(hl, "Die Lage ist angespannt, sagte gegenüber der Zeitung ein Sprecher.")
     assert (c["msg"], c["src"], c["cue"]) == ("Die Lage ist angespannt", "ein Sprecher", "sagte")
+
+
+# ------------------------------------------------------------ seeing is no view
+
+
+def test_seeing_something_is_no_reported_view(hl):
+    assert attributed(hl, "Der Kommissar sieht die Täter auf dem Video der Überwachungskamera.") == []
+
+
+def test_seeing_something_as_something_is_a_reported_view(hl):
+    [c] = attributed(hl, "Die Gewerkschaft sieht die Reform als Gefahr für die Beschäftigten.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Die Gewerkschaft", "sieht", A.REPORTED)

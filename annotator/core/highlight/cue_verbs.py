@@ -53,6 +53,9 @@ TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren 
 # verb takes as its object (unlike "auf", "von", "über", "vor", "zu", "mit")
 SETTING_PREPOSITIONS = frozenset("am im in bei beim gegenüber während".split())
 
+# verbs that report a view only with one of these words in their clause
+ATTITUDE_COMPLEMENTS = {"sehen": frozenset(("als", "in", "im", "darin"))}
+
 # words that deny a verb (not "kein": "sah keine Gefahr" asserts that there is none)
 NEGATIONS = frozenset(("nicht", "nie", "niemals"))
 
@@ -549,6 +552,8 @@ class VerbCues(RuleFamily):
             return None
         if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
+        if not self._has_attitude_valency(vf, cs, self.clauses.clause_end(vi, e)):
+            return None  # "38.074 Zuschauer sahen die Niederlage Kameruns": seeing, no view
         if vf.cls == "speech" and self._negated_act(cs, self.clauses.clause_end(vi, e), src):
             self.reporting_events.append((s, e))  # "hat nicht auf die Provokationen geantwortet": nothing was said
             return None
@@ -559,6 +564,13 @@ class VerbCues(RuleFamily):
         return Claim(parts=[self.reported_content(s, e, max(vi, part))], attribution=Attribution.REPORTED,
                      source=src, cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
                      score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def _has_attitude_valency(self, vf: VerbForm, cs: int, ce: int) -> bool:
+        """Does the clause give the verb the complement that makes it report a
+        view?  "sehen" does only with "als" or "in" ("sieht darin eine
+        Behinderung", "sieht X als Gefahr"); with an object alone it is seeing."""
+        needed = ATTITUDE_COMPLEMENTS.get(vf.lemma)
+        return needed is None or any(self.doc.lower[k] in needed for k in range(cs, ce))
 
     def _negated_act(self, cs: int, ce: int, src: Range) -> bool:
         """Is the speech act of the clause cs..ce negated ("hat niemals
