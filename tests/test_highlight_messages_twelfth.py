@@ -144,3 +144,16 @@ def test_seeing_something_is_no_reported_view(hl):
 def test_seeing_something_as_something_is_a_reported_view(hl):
     [c] = attributed(hl, "Die Gewerkschaft sieht die Reform als Gefahr für die Beschäftigten.")
     assert (c["src"], c["cue"], c["attr"]) == ("Die Gewerkschaft", "sieht", A.REPORTED)
+
+
+# ------------------------------------------------------------ a participle used as an adjective
+
+
+def test_a_participle_between_determiner_and_noun_is_no_speech_act(hl):
+    # "bestätigte" is an adjective here ("eine bereits bestätigte Zahl"), not the preterite
+    assert attributed(hl, "Die Polizei veröffentlichte am Abend eine bereits bestätigte Zahl von Opfern.") == []
+
+
+def test_the_same_form_as_the_finite_verb_is_still_a_speech_act(hl):
+    [c] = attributed(hl, "Die Polizei bestätigte am Abend die Zahl der Opfer.")
+    assert (c["src"], c["cue"]) == ("Die Polizei", "bestätigte")

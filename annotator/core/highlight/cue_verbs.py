@@ -97,6 +97,8 @@ class VerbCues(RuleFamily):
                 continue  # mostly an adjective or another sense ("bekannt")
             if self._after_modal(i, s):
                 continue
+            if self._attributive(i, s, e):
+                continue  # "eine oft beklagte Lücke": an adjective, no verb
             if i + 1 < e and lower[i].endswith("t") and not words[i + 1][:1].isupper() \
                     and any(vf.kind == "fin" for vf in ents) \
                     and any(vf.kind == "part" for vf in self.doc.lex.verbs.get(lower[i + 1], ())):
@@ -131,6 +133,25 @@ class VerbCues(RuleFamily):
         # a separated particle ("gab … bekannt") is not a cue of its own
         particles = {p for _, _, p in out if p >= 0}
         return [c for c in out if c[0] not in particles]
+
+    def _attributive(self, i: int, s: int, e: int) -> bool:
+        """A verb form between a determiner with its adverbs or adjectives and
+        a noun is a participle used as an adjective ("eine oft beklagte Lücke",
+        "die bereits genannten Zahlen"): a finite verb never stands there."""
+        words = self.doc.words
+        if i + 1 >= e or not words[i + 1][:1].isupper() or i - 2 < s:
+            return False
+        k = i - 1
+        while k > s and self._modifier(k):
+            k -= 1
+        return k < i - 1 and "det" in self.tokens.fclass(k) and words[k][:1].isalpha()
+
+    def _modifier(self, k: int) -> bool:
+        """A lowercase word that may stand between a determiner and its noun
+        (an adverb or adjective: no verb, determiner, pronoun or conjunction)."""
+        word = self.doc.words[k]
+        return word[:1].islower() and word.isalpha() and not self.doc.lex.verbs.get(self.doc.lower[k]) \
+            and not self.tokens.fclass(k) & {"det", "conj", "prep", "pron", "aux"}
 
     def _particle_search_end(self, i: int, e: int) -> int:
         """Where a separated particle of the verb at i may stand: up to the
