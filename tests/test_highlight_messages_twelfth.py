@@ -157,3 +157,16 @@ def test_a_participle_between_determiner_and_noun_is_no_speech_act(hl):
 def test_the_same_form_as_the_finite_verb_is_still_a_speech_act(hl):
     [c] = attributed(hl, "Die Polizei bestätigte am Abend die Zahl der Opfer.")
     assert (c["src"], c["cue"]) == ("Die Polizei", "bestätigte")
+
+
+# ------------------------------------------------------------ the separated particle names the verb
+
+
+def test_a_particle_verb_of_thinking_reports_a_view_whatever_its_bare_form_counts(hl):
+    # "gehen" alone is mostly walking; "gehen … von … aus" is assuming
+    [c] = attributed(hl, "Gutachter der Versicherung gehen von einem Totalschaden aus.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Gutachter der Versicherung", "gehen", A.REPORTED)
+
+
+def test_the_bare_verb_without_its_particle_is_no_speech_act(hl):
+    assert attributed(hl, "Der Minister geht heute nach Hause.") == []

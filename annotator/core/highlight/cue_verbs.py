@@ -554,7 +554,7 @@ class VerbCues(RuleFamily):
         # lexicons._shrunk_to_lemma); an attitude (class "thought": fürchten,
         # ausgehen von) is a claim by issue 13 whatever SpkAtt marks
         precision = vf.precision if vf.cls == "thought" else vf.shrunk_precision
-        if precision < self.REPORTED_MIN_PRECISION:
+        if precision < self.REPORTED_MIN_PRECISION and not self._particle_names_lexeme(vf, part):
             return None
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement
@@ -604,6 +604,16 @@ class VerbCues(RuleFamily):
             return False
         return any(lower[k] in NEGATIONS and not src[0] <= k < src[1] and (k + 1 >= ce or lower[k + 1] != "nur")
                    for k in range(cs, ce))
+
+    @staticmethod
+    def _particle_names_lexeme(vf: VerbForm, part: int) -> bool:
+        """Did the clause end in the verb's separated particle ("geht … von
+        einem Verbrechen aus", "wies … zurück")?  Then the particle, not the
+        counts, says which verb it is: the bare form's counts ("geht",
+        "wies") are mostly those of the simple verb, so its cue precision
+        says little about the particle verb, and the precision gate is skipped
+        (the grammar identified the speech act)."""
+        return part >= 0 and bool(vf.particle)
 
     def reported_content(self, s: int, e: int, verb_end: int) -> Range:
         """What a speech act without a complement clause said: the speaker's
