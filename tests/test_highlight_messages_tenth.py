@@ -111,9 +111,13 @@ def test_a_contrasting_adverb_may_open_the_zu_infinitive_of_an_appeal(hl):
 
 
 def test_a_rarely_seen_verb_form_is_judged_by_its_lemmas_record(hl):
-    # "wiesen" was seen twice in the development articles; its lemma's record
-    # says that rejecting something without content is seldom a claim there
-    assert attributed(hl, "Regierungsvertreter wiesen die Vorwürfe zurück.") == []
+    # "bemerkte" was seen four times in the development articles, never as a
+    # cue; its lemma's record says that noticing something is seldom a claim.
+    # (The round's first example, "Regierungsvertreter wiesen die Vorwürfe
+    # zurück.", is a claim since the twelfth round: the separated particle
+    # names the verb "zurückweisen", whose denial is its speaker's claim, and
+    # the bare form's counts no longer decide.)
+    assert attributed(hl, "Ein Autofahrer bemerkte das Feuer am Abend.") == []
 
 
 def test_a_common_speech_act_without_complement_is_still_a_reported_claim(hl):

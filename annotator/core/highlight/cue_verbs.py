@@ -19,6 +19,7 @@ from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import (
     COMPLEMENTIZERS,
+    FUTURE_AUX,
     MODALS,
     NON_COMPLEMENT_STARTS,
     PASSIVE_AUX,
@@ -46,6 +47,26 @@ TOPIC_PP_VERBS = frozenset(("äußern",))
 TOPIC_PREPOSITIONS = frozenset(("zu", "zum", "zur"))
 TOPIC_ONLY = frozenset("erläutern erklären schildern beschreiben kommentieren darlegen ausführen erzählen "
                        "informieren unterrichten".split())
+
+
+# prepositions of an adverbial of time, place or addressee, which no speech
+# verb takes as its object (unlike "auf", "von", "über", "vor", "zu", "mit")
+SETTING_PREPOSITIONS = frozenset("am im in bei beim gegenüber während".split())
+
+# verbs that report a view only with one of these words in their clause
+ATTITUDE_COMPLEMENTS = {"sehen": frozenset(("als", "in", "im", "darin"))}
+
+# words that deny a verb (not "kein": "sah keine Gefahr" asserts that there is none)
+NEGATIONS = frozenset(("nicht", "nie", "niemals"))
+
+# what opens a subordinate clause that stands as an adverbial or an indirect
+# question in the prefield ("Während sich die Opposition … zurückgehalten hat,
+# fordert X …", "Wieso die Maschine … abbrach, gab X nicht bekannt"): the main
+# clause's verb after it is no inverted reporting verb, since an adverbial
+# clause says nothing of its own ("dass"/"ob" clauses are left to the complement
+# rules; "seit", "bis", "als" are also prepositions)
+ADVERBIAL_CLAUSE_OPENERS = frozenset("weil da wenn falls obwohl obgleich nachdem bevor ehe während sobald solange "
+                                     "seitdem sodass indem wie wieso weshalb warum wann wo".split())
 
 
 class VerbCues(RuleFamily):
@@ -76,6 +97,8 @@ class VerbCues(RuleFamily):
                 continue  # mostly an adjective or another sense ("bekannt")
             if self._after_modal(i, s):
                 continue
+            if self._attributive(i, s, e):
+                continue  # "eine oft beklagte Lücke": an adjective, no verb
             if i + 1 < e and lower[i].endswith("t") and not words[i + 1][:1].isupper() \
                     and any(vf.kind == "fin" for vf in ents) \
                     and any(vf.kind == "part" for vf in self.doc.lex.verbs.get(lower[i + 1], ())):
@@ -111,6 +134,25 @@ class VerbCues(RuleFamily):
         particles = {p for _, _, p in out if p >= 0}
         return [c for c in out if c[0] not in particles]
 
+    def _attributive(self, i: int, s: int, e: int) -> bool:
+        """A verb form between a determiner with its adverbs or adjectives and
+        a noun is a participle used as an adjective ("eine oft beklagte Lücke",
+        "die bereits genannten Zahlen"): a finite verb never stands there."""
+        words = self.doc.words
+        if i + 1 >= e or not words[i + 1][:1].isupper() or i - 2 < s:
+            return False
+        k = i - 1
+        while k > s and self._modifier(k):
+            k -= 1
+        return k < i - 1 and "det" in self.tokens.fclass(k) and words[k][:1].isalpha()
+
+    def _modifier(self, k: int) -> bool:
+        """A lowercase word that may stand between a determiner and its noun
+        (an adverb or adjective: no verb, determiner, pronoun or conjunction)."""
+        word = self.doc.words[k]
+        return word[:1].islower() and word.isalpha() and not self.doc.lex.verbs.get(self.doc.lower[k]) \
+            and not self.tokens.fclass(k) & {"det", "conj", "prep", "pron", "aux"}
+
     def _particle_search_end(self, i: int, e: int) -> int:
         """Where a separated particle of the verb at i may stand: up to the
         clause end, past appositions of the subject ("gab der Leiter …,
@@ -124,7 +166,9 @@ class VerbCues(RuleFamily):
         return end
 
     def _after_modal(self, i: int, s: int) -> bool:
-        """An infinitive governed by a modal or "zu" ("soll … warnen", "zu sagen")."""
+        """An infinitive governed by a modal, "zu" or "werden" ("soll … warnen",
+        "zu sagen", "Ich würde nicht sagen, …", "wird morgen erklären"): a
+        speech act that is wished, possible or still to come has not happened."""
         lo = self.doc.lower[i]
         if i > s and self.doc.lower[i - 1] == "zu":
             return True
@@ -132,7 +176,10 @@ class VerbCues(RuleFamily):
         if not any(vf.form == vf.lemma or vf.kind == "inf" or lo.endswith("en") for vf in ents):
             return False
         cs = self.clauses.clause_start(i, s)
-        return any(self.doc.lower[k] in MODALS for k in range(cs, i))
+        # "werden" governs a participle too (the passive: "wird … angegeben"),
+        # so only a form that cannot be one counts as its infinitive
+        governors = MODALS if any(vf.kind == "part" for vf in ents) else MODALS | FUTURE_AUX
+        return any(self.doc.lower[k] in governors for k in range(cs, i))
 
     # ------------------------------------------------------------ verb claims
     def complement_after(self, vi: int, part: int, e: int) -> tuple[int, int, str] | None:
@@ -450,7 +497,14 @@ class VerbCues(RuleFamily):
                 return None  # "Nach Angaben von X, dem Direktor …, hatten …": a frame, not a message
         if comma - s < 3:
             return None
+        if lower[s] in ADVERBIAL_CLAUSE_OPENERS:
+            return None  # "Da Krebsbehandlungen … verlaufen, rechnet X …": an adverbial clause, not what X said
         source = self.sources.subject_after(vi, e, s) if vf.kind != "part" else self.phrases.np_after(comma + 2, vi, s)
+        if source is None and vf.kind != "part":
+            # "…, sagte am Montag der Minister": time and place stand before the subject
+            after = self._past_adverbials(vi + 1, e)
+            if after > vi + 1:
+                source = self.sources.subject_after(after - 1, e, s)
         if source is None:
             return None
         parts = [(s, comma)]
@@ -465,6 +519,30 @@ class VerbCues(RuleFamily):
         return Claim(parts=parts, attribution=Attribution.INDIRECT, source=source, cue=(vi, vi + 1),
                      hedged=self.features.hedged(s, e), score=0.75 * (0.6 + 0.4 * vf.precision), kind="inverted")
 
+    def _past_adverbials(self, j: int, e: int) -> int:
+        """The first token from j past up to three adverbials of time or place
+        ("am Montag", "gestern", "in Berlin", "gegenüber der Zeitung"); not a
+        PP a speech verb takes as object ("verwies auf …", "sprach von …")."""
+        lower, words = self.doc.lower, self.doc.words
+        for _ in range(3):
+            if j >= e:
+                break
+            fclass = self.tokens.fclass(j)
+            if lower[j] in TIME_WORDS or ("adv" in fclass and not fclass & {"det", "pron"}):
+                j += 1
+                continue
+            if lower[j] not in SETTING_PREPOSITIONS:
+                break
+            # the preposition's noun: past its determiner and adjectives, not
+            # into a genitive after it ("am Montag der Minister")
+            k = j + 1
+            while k < e and ("det" in self.tokens.fclass(k) or words[k][:1].islower()) and words[k][:1].isalnum():
+                k += 1
+            if k >= e or not words[k][:1].isupper():
+                break
+            j = k + 1
+        return j
+
     REPORTED_MIN_PRECISION = 0.4
     REPORTED_MIN_RATE = 0.02
 
@@ -476,7 +554,7 @@ class VerbCues(RuleFamily):
         # lexicons._shrunk_to_lemma); an attitude (class "thought": fürchten,
         # ausgehen von) is a claim by issue 13 whatever SpkAtt marks
         precision = vf.precision if vf.cls == "thought" else vf.shrunk_precision
-        if precision < self.REPORTED_MIN_PRECISION:
+        if precision < self.REPORTED_MIN_PRECISION and not self._particle_names_lexeme(vf, part):
             return None
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement
@@ -495,6 +573,11 @@ class VerbCues(RuleFamily):
             return None
         if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
+        if not self._has_attitude_valency(vf, cs, self.clauses.clause_end(vi, e)):
+            return None  # "38.074 Zuschauer sahen die Niederlage Kameruns": seeing, no view
+        if vf.cls == "speech" and self._negated_act(cs, self.clauses.clause_end(vi, e), src):
+            self.reporting_events.append((s, e))  # "hat nicht auf die Provokationen geantwortet": nothing was said
+            return None
         topic_only = vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)
         if not self.has_content(s, e, src, vi, part, vf.lemma) or topic_only:
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
@@ -502,6 +585,35 @@ class VerbCues(RuleFamily):
         return Claim(parts=[self.reported_content(s, e, max(vi, part))], attribution=Attribution.REPORTED,
                      source=src, cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
                      score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def _has_attitude_valency(self, vf: VerbForm, cs: int, ce: int) -> bool:
+        """Does the clause give the verb the complement that makes it report a
+        view?  "sehen" does only with "als" or "in" ("sieht darin eine
+        Behinderung", "sieht X als Gefahr"); with an object alone it is seeing."""
+        needed = ATTITUDE_COMPLEMENTS.get(vf.lemma)
+        return needed is None or any(self.doc.lower[k] in needed for k in range(cs, ce))
+
+    def _negated_act(self, cs: int, ce: int, src: Range) -> bool:
+        """Is the speech act of the clause cs..ce negated ("hat niemals
+        öffentlich darüber gesprochen", "bestätigte den Tod bisher nicht")?  Without a
+        complement clause the negation can only deny the act itself; not
+        "nicht nur" (a contrast), nor with "als" (an evaluation: "bezeichnete
+        es nicht als Fehler" says what it is not)."""
+        lower = self.doc.lower
+        if any(lower[k] == "als" for k in range(cs, ce)):
+            return False
+        return any(lower[k] in NEGATIONS and not src[0] <= k < src[1] and (k + 1 >= ce or lower[k + 1] != "nur")
+                   for k in range(cs, ce))
+
+    @staticmethod
+    def _particle_names_lexeme(vf: VerbForm, part: int) -> bool:
+        """Did the clause end in the verb's separated particle ("geht … von
+        einem Verbrechen aus", "wies … zurück")?  Then the particle, not the
+        counts, says which verb it is: the bare form's counts ("geht",
+        "wies") are mostly those of the simple verb, so its cue precision
+        says little about the particle verb, and the precision gate is skipped
+        (the grammar identified the speech act)."""
+        return part >= 0 and bool(vf.particle)
 
     def reported_content(self, s: int, e: int, verb_end: int) -> Range:
         """What a speech act without a complement clause said: the speaker's

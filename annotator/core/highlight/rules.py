@@ -129,7 +129,7 @@ class DocRules:
                 for c in got:
                     c.sents = c.sents or [si]
                 self._carry_to_agentless(got, si, s, e, flow)
-                claims.extend(got)
+                claims.extend(got if not self._announces_statement(got[-1], s, e) else got[:-1])
                 flow.prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
                 flow.prev_sent = max(got[-1].sents)
                 flow.colon_pending = flow.prev_attr if (flow.prev_attr and self.doc.words[e - 1] == ":") else None
@@ -155,6 +155,17 @@ class DocRules:
         # what no attributed claim covers is asserted in the outlet's voice
         claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
         return claims
+
+    def _announces_statement(self, claim: Claim, s: int, e: int) -> bool:
+        """ "Der Senatssprecher kritisierte den harten Gewerkschaftskurs:" — a
+        speech act without a complement clause whose sentence ends in a colon
+        announces the statement after the colon, which takes its speaker and
+        cue (``Flow.colon_pending``); the sentence itself is the reporting
+        event, no claim (issue 13)."""
+        if claim.kind != "reported" or self.doc.words[e - 1] != ":":
+            return False
+        self.verbs.reporting_events.append((s, e))
+        return True
 
     def _sentence_claims(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
         """The claims a sentence makes with its own cues (or a quote after a colon)."""
@@ -205,6 +216,8 @@ class DocRules:
         (handled, new claim): a merge handles the sentence without a new claim."""
         carrier = flow.colon_pending or flow.prev_attr
         level, mood_verb = self.features.reportive_verb(s, e)
+        if level == 1 and self.doc.lower[mood_verb] in self.features.HYPOTHETICAL_KONJ2:
+            level = 0  # "Im Falle eines Stopps müsste EADS … zurückzahlen": a condition, no speech
         if flow.colon_pending:
             level = 2
         # a plan ("soll … leisten") after a sentence without speech act is the

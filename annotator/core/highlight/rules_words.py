@@ -42,6 +42,9 @@ BASE_SCORE = {
     Attribution.UNATTRIBUTED: 0.3,
 }
 MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte konnten "
-                   "muss müssen musste mussten darf dürfen durfte durften möchte möchten mag".split())
+                   "muss müssen musste mussten darf dürfen durfte durften möchte möchten mag "
+                   "könnte könnten müsste müssten dürfte dürften".split())
+# "werden" with an infinitive: the future and the conditional ("wird erklären", "würde sagen")
+FUTURE_AUX = frozenset("wird werden würde würden".split())
 
 PASSIVE_AUX = frozenset("wird werden wurde wurden worden würde würden".split())

@@ -34,6 +34,17 @@ class SentenceFeatures:
     KONJ2 = frozenset("hätte hätten wäre wären würde würden müsste müssten befänden stünden gäbe käme kämen "
                       "ließen ginge gingen könnte könnten".split())
 
+    # the singular Konjunktiv II of "sein", "werden" and the modals: their
+    # Konjunktiv I (sei, werde, könne, müsse) differs from the indicative, so
+    # indirect speech needs no stand-in there, and "wäre", "würde", "könnte",
+    # "müsste" state a condition or possibility in the writer's voice ("Damit
+    # würde auch … zur Disposition gestellt").  The plural forms stay: "sie
+    # werden, können, müssen" look like the indicative, so "würden, könnten,
+    # müssten" do stand in for them.  A sentence with only these carries no
+    # speaker on.  ("hätte" would belong by the same grammar, but reports use
+    # it for the past, "er hätte davon gewusst": kept, see docs/highlighter.md.)
+    HYPOTHETICAL_KONJ2 = frozenset("wäre würde könnte müsste".split())
+
     def reportive(self, s: int, e: int) -> int:
         """2: Konjunktiv I or reportive soll(en) outside quotes; 1: Konjunktiv II; 0: none."""
         return self.reportive_verb(s, e)[0]
