@@ -64,14 +64,15 @@ def _project_uuid(path: Path) -> str | None:
     writing: None when the file never became a project."""
     import sqlite3
 
+    from annotator.core.storage import meta
+
     if not path.is_file():
         return None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM project_meta WHERE key = 'uuid'").fetchone()
+            return meta.get(conn, "uuid")
         finally:
             conn.close()
     except sqlite3.Error:
         return None
-    return str(row[0]) if row else None
