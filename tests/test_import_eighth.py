@@ -1,16 +1,21 @@
 """The eighth round of the import's CPU (docs/benchmarks.md): an import
 writes its claims' rows into the related-claims index batch by batch and
-indexes their keys once at its end (storage/import_index.py).
+indexes their keys once at its end (storage/import_index.py), and its
+workers import spaCy without spaCy's command line (core/worker_spacy.py).
 
 What a user relies on stays: after an import, large or small against the
 claims already there, related claims are found through exactly the keys
 and counts that indexing claim by claim gives; a failed import leaves the
-index as it was; and a caller who commits what a failed import wrote gets
-an index that is whole."""
+index as it was; a caller who commits what a failed import wrote gets an
+index that is whole; and a worker highlights exactly as before."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +115,47 @@ def test_a_caller_that_commits_after_a_failed_import_gets_a_whole_index(tmp_path
     keys = {key for _, _, keys in state["rows"] for key in keys.split()}
     assert set(state["counts"]) == keys and state["counts"] == vocabulary
     assert all(state["matches"][key] for key in keys)
+
+
+WORKER = """
+import json, sys
+from annotator.core.worker_spacy import import_spacy
+import_spacy()
+import spacy
+without_cli = "spacy.cli" not in sys.modules
+from annotator.core.highlight import load_highlighter
+from annotator.core.parallel_highlight import pack_claims
+claims = [pack_claims(found) for found in load_highlighter("blank").pipe(json.loads(sys.argv[1]))]
+info = spacy.info()  # spaCy's own, its command line imported now
+print(json.dumps({"without_cli": without_cli, "claims": claims, "info": sorted(info),
+                  "cli_now": "spacy.cli" in sys.modules}))
+"""
+
+
+def run_python(code: str, *args: str, path: list[str] | None = None) -> str:
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([*(path or []), root])}
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def test_a_worker_without_spacys_command_line_highlights_as_this_process_does():
+    from annotator.core.parallel_highlight import pack_claims
+
+    texts = ["Der Sprecher sagte, die Lage sei ernst.",
+             "Laut Regierung sollen 12.000 Soldaten verlegt worden sein, teilte das Ministerium mit."]
+    expected = [json.loads(json.dumps(pack_claims(found))) for found in load_highlighter("blank").pipe(texts)]
+    worker = json.loads(run_python(WORKER, json.dumps(texts)))
+    assert worker["without_cli"] and worker["claims"] == expected and expected[1]
+    assert "spacy_version" in worker["info"] and worker["cli_now"]
+
+
+def test_a_spacy_that_needs_more_of_its_command_line_is_imported_as_usual(tmp_path):
+    package = tmp_path / "spacy"
+    (package / "cli").mkdir(parents=True)
+    (package / "__init__.py").write_text("from .cli.info import info, more\n", encoding="utf-8")
+    (package / "cli" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "cli" / "info.py").write_text("def info():\n    return 'real'\nmore = 1\n", encoding="utf-8")
+    code = ("from annotator.core.worker_spacy import import_spacy\nimport_spacy()\nimport spacy\n"
+            "print(spacy.info(), spacy.more)")
+    assert run_python(code, path=[str(tmp_path)]).split() == ["real", "1"]
