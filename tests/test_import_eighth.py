@@ -159,3 +159,40 @@ def test_a_spacy_that_needs_more_of_its_command_line_is_imported_as_usual(tmp_pa
     code = ("from annotator.core.worker_spacy import import_spacy\nimport_spacy()\nimport spacy\n"
             "print(spacy.info(), spacy.more)")
     assert run_python(code, path=[str(tmp_path)]).split() == ["real", "1"]
+
+
+def collector() -> tuple:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_an_import_gives_the_garbage_collector_back_as_it_found_it(tmp_path):
+    before = collector()
+    with Project.open(tmp_path / "p.sqlite") as project:
+        import_paths(project, [write_corpus(tmp_path / "feed.jsonl", copies=1)],
+                     highlighter=load_highlighter("blank"), workers=0)
+        assert collector() == before
+        with pytest.raises(InputError):
+            import_paths(project, [bad_feed(tmp_path)], highlighter=load_highlighter("blank"), workers=0)
+    assert collector() == before
+
+
+def test_two_imports_at_once_keep_the_collector_tuned_until_the_last_ends():
+    from annotator.core.import_gc import YOUNG_AFTER, ImportCollection
+
+    before = collector()
+    first = ImportCollection()
+    second = ImportCollection()
+    first.end()
+    first.end()  # ending twice counts once
+    assert collector()[0][0] == YOUNG_AFTER
+    second.end()
+    assert collector() == before
+
+
+def test_a_worker_keeps_what_it_loaded_out_of_the_collectors_way():
+    code = ("import gc\nfrom annotator.core.import_gc import settle_worker, YOUNG_AFTER\n"
+            "import json\nsettle_worker()\n"
+            "print(gc.get_freeze_count() > 1000, gc.get_threshold()[0] == YOUNG_AFTER)")
+    assert run_python(code).split() == ["True", "True"]

@@ -43,6 +43,9 @@ class HighlightingImport:
         from annotator.core.storage.import_index import ImportIndex
 
         self.index = ImportIndex(project.db.conn)  # the claims' keys indexed once, at the end
+        from annotator.core.import_gc import ImportCollection
+
+        self.collection = ImportCollection()  # last: close() ends it; what is loaded stays out of the collector's way
 
     def __enter__(self) -> HighlightingImport:
         return self
@@ -90,9 +93,9 @@ class HighlightingImport:
 
     def close(self) -> None:
         """Stop the workers (queued batches are dropped), close the token
-        store, and put the stamp triggers back and index the claims written
-        (in case a caller commits after a failure; a rollback already undid
-        both)."""
+        store, put the stamp triggers back and index the claims written (in
+        case a caller commits after a failure; a rollback already undid
+        both), and give the garbage collector back its settings."""
         try:
             if self.lines is not None:
                 self.lines.close()
@@ -100,7 +103,16 @@ class HighlightingImport:
             if self.tokens is not None:
                 self.tokens.close()
         finally:
-            try:
-                self.stamps.restore()
-            finally:
-                self.index.finish()
+            _each(self.stamps.restore, self.index.finish, self.collection.end)
+
+
+def _each(*steps) -> None:
+    """Run every step, even after one failed; then raise the first failure."""
+    failure: BaseException | None = None
+    for step in steps:
+        try:
+            step()
+        except BaseException as error:  # noqa: BLE001 (raised again below)
+            failure = failure or error
+    if failure is not None:
+        raise failure

@@ -344,6 +344,9 @@ def _start_worker(spec: PipelineSpec) -> None:
 
     import_spacy()  # without spaCy's command line: ~a third of a worker's start
     _pipeline(spec)
+    from annotator.core.import_gc import settle_worker
+
+    settle_worker()  # what is loaded never becomes garbage: out of the collector's way
 
 
 def _lower_priority() -> None:
