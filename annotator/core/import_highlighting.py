@@ -40,6 +40,12 @@ class HighlightingImport:
         from annotator.core.storage.import_stamps import ImportStamps
 
         self.stamps = ImportStamps(project.db.conn)  # one stamp per article, not per row (last: it drops triggers)
+        from annotator.core.storage.import_index import ImportIndex
+
+        self.index = ImportIndex(project.db.conn)  # the claims' keys indexed once, at the end
+        from annotator.core.import_gc import ImportCollection
+
+        self.collection = ImportCollection()  # last: close() ends it; what is loaded stays out of the collector's way
 
     def __enter__(self) -> HighlightingImport:
         return self
@@ -67,6 +73,7 @@ class HighlightingImport:
         """Wait for every queued batch and write it."""
         while self.queue.pending:
             self._write(*self.queue.take())
+        self.index.finish()
         self.stamps.restore()
         if self.lines is not None:
             self.lines.finish()
@@ -75,7 +82,7 @@ class HighlightingImport:
         # the articles were inserted by this import: they have no suggestions to replace
         batch = [FreshArticle(article_id, article.text, article.outlet, article.published, claims, facts)
                  for (article_id, article), (claims, _, facts) in zip(fresh, results)]
-        write_new(self.project, batch, self.highlighter.name, self.highlighter.version, self.registry)
+        write_new(self.project, batch, self.highlighter.name, self.highlighter.version, self.registry, self.index)
         self.stamps.stamp([a.article_id for a in batch if a.claims])  # those with suggestion rows
         if self.tokens is not None:
             self.tokens.put([(article.text, tokens) for (_, article), (_, tokens, _) in zip(fresh, results)])
@@ -86,8 +93,9 @@ class HighlightingImport:
 
     def close(self) -> None:
         """Stop the workers (queued batches are dropped), close the token
-        store, and put the stamp triggers back (in case a caller commits
-        after a failure; a rollback already did)."""
+        store, put the stamp triggers back and index the claims written (in
+        case a caller commits after a failure; a rollback already undid
+        both), and give the garbage collector back its settings."""
         try:
             if self.lines is not None:
                 self.lines.close()
@@ -95,4 +103,16 @@ class HighlightingImport:
             if self.tokens is not None:
                 self.tokens.close()
         finally:
-            self.stamps.restore()
+            _each(self.stamps.restore, self.index.finish, self.collection.end)
+
+
+def _each(*steps) -> None:
+    """Run every step, even after one failed; then raise the first failure."""
+    failure: BaseException | None = None
+    for step in steps:
+        try:
+            step()
+        except BaseException as error:  # noqa: BLE001 (raised again below)
+            failure = failure or error
+    if failure is not None:
+        raise failure

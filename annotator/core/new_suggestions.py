@@ -46,11 +46,14 @@ def claim_facts(text: str, claims: list[ClaimSuggestion], published: str | None)
             for c in claims]
 
 
-def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, registry=None) -> None:
+def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, registry=None,
+              index=None) -> None:
     """Within the caller's transaction: store the batch's suggestions (its
     articles have none yet), link their sources, index their claims.
     ``registry``: an :class:`~annotator.core.storage.source_cache.ImportRegistry`
-    kept for the whole import (its reads are remembered); else one for this batch."""
+    kept for the whole import (its reads are remembered); else one for this batch.
+    ``index``: the import's :class:`~annotator.core.storage.import_index.ImportIndex`
+    (keys indexed at its end); else the claims are indexed at once."""
     from annotator.core import database
     from annotator.core.corroboration.index import ClaimIndex
     from annotator.core.storage import sources as source_store
@@ -68,7 +71,7 @@ def write_new(project, batch: list[FreshArticle], pipeline: str, version: str, r
         facts += _facts(article, kept, {row[0]: registry.resolve(row[2]) for row in rows if row[2]})
     registry.flush()  # the batch's proposed sources, before the links that name them
     source_store.link_new_suggestions(db, links)
-    ClaimIndex(db.conn).add_rows(facts)
+    (index if index is not None else ClaimIndex(db.conn)).add_rows(facts)
 
 
 def _kept(article: FreshArticle, rows: list[tuple[int, int, int]]) -> list[tuple[ClaimSuggestion, Any]]:

@@ -87,6 +87,46 @@ def insert_many(conn, rows: Sequence[FactsRow]) -> int:
     return replaced
 
 
+def insert_facts_only(conn, rows: Sequence[FactsRow]) -> int:
+    """An import's batch: the rows as :func:`insert_many` writes them (the
+    same ids, earlier versions replaced), without their FTS rows and key
+    counts, which :func:`index_from` or :func:`rebuild_keys` writes once the
+    import has written all its rows. Returns how many earlier versions were
+    replaced."""
+    replaced = 0
+    for key in _indexed_keys(conn, [row[0] for row in rows]):
+        replaced += remove_claim(conn, key)
+    first = next_id(conn)
+    conn.executemany("INSERT INTO claim_facts (id, claim_key, article_id, keys, facts) VALUES (?, ?, ?, ?, ?)",
+                     [(first + n, *row) for n, row in enumerate(rows)])
+    return replaced
+
+
+def next_id(conn) -> int:
+    """The id the next indexed claim gets."""
+    return conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claim_facts").fetchone()[0]
+
+
+def index_from(conn, first: int, chunk: int = 20_000) -> None:
+    """The FTS rows and key counts of every row from id ``first`` on (written
+    by :func:`insert_facts_only`): the FTS rows in one statement, the counts
+    summed per ``chunk`` rows (memory bounded) and added."""
+    conn.execute("INSERT INTO claim_keys (rowid, keys) SELECT id, keys FROM claim_facts WHERE id >= ?", (first,))
+    last = first - 1
+    while True:
+        rows = conn.execute("SELECT id, keys FROM claim_facts WHERE id > ? ORDER BY id LIMIT ?",
+                            (last, chunk)).fetchall()
+        if not rows:
+            return
+        counts: dict[str, int] = {}
+        for _, keys in rows:
+            for key in set(keys.split()):
+                counts[key] = counts.get(key, 0) + 1
+        conn.executemany("INSERT INTO claim_key_counts (key, claims) VALUES (?, ?) "
+                         "ON CONFLICT (key) DO UPDATE SET claims = claims + excluded.claims", counts.items())
+        last = rows[-1][0]
+
+
 def _indexed_keys(conn, claim_keys: list[str]) -> list[str]:
     """Which of ``claim_keys`` are indexed already (in their given order)."""
     found: set[str] = set()
