@@ -5,6 +5,7 @@ registry in the writer), and bounding them changes nothing the import stores."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -130,3 +131,18 @@ def test_the_ids_of_a_file_cost_a_few_dozen_bytes_each():
     tracemalloc.stop()
     assert len(ids) == 50_000 and ids.first("news-7", 0) == 7 and ids.first("news-49999", 0) == 49_999
     assert per_id < 40  # a dict of the id strings: ~140
+
+
+def test_the_highlighters_noun_kind_memory_starts_again_at_its_bound(monkeypatch):
+    """Every word the source rules ask about was remembered: 255,000 words
+    after 100,000 fresh articles. Past its bound the memory starts again,
+    and a word asked again gets the same answer."""
+    from annotator.core.highlight import lexicons as lexicon_module
+
+    monkeypatch.setattr(lexicon_module, "NOUN_KINDS_KEPT", 100)
+    lexicons = dataclasses.replace(lexicon_module.load_lexicons())  # a copy: its own, empty memory
+    first = lexicons.source_noun_kind("regierungssprecher")
+    for n in range(1_000):
+        lexicons.source_noun_kind(f"neuwort{n}")
+        assert len(lexicons._noun_kinds) <= 100
+    assert lexicons.source_noun_kind("regierungssprecher") == first == "role"

@@ -29,6 +29,9 @@ FILES = (
 )
 
 
+NOUN_KINDS_KEPT = 50_000  # words whose source-noun kind is remembered (the frequent ones come back)
+
+
 @dataclass(frozen=True)
 class VerbForm:
     form: str
@@ -92,6 +95,10 @@ class Lexicons:
         try:
             return self._noun_kinds[word_lower]
         except KeyError:
+            if len(self._noun_kinds) >= NOUN_KINDS_KEPT:
+                # news keeps bringing new words (255,000 after 100,000 fresh
+                # articles, ~20 MB): start again rather than grow without end
+                self._noun_kinds.clear()
             kind = self._noun_kinds[word_lower] = self._uncached_noun_kind(word_lower)
             return kind
 
