@@ -296,7 +296,8 @@ class _Pool:
     were added as it has cells. So both tables grow with the number of
     word forms *ever* added in zones (~55 lexemes and ~80 strings per fresh
     news article, ~16 bytes a cell), though they hold 100,000 strings:
-    +70 MB per worker from 10,000 to 100,000 articles (docs/benchmarks.md,
+    ~50 MB of one worker's job's +90 MB from 10,000 to 100,000 articles, the
+    rest the highlighter's per-word noun-kind memo (docs/benchmarks.md,
     "Eighth round"). spaCy has no way to shrink them; a new process does.
 
     Renewing: the old pool finishes what it was given (its results wait in
