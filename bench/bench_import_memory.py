@@ -5,7 +5,7 @@ from 10,000 to 100,000 articles" is read off one run.
 
 Usage: python bench/bench_import_memory.py [--feed seeds|fresh|numbers] [--input FILE]
                                            [--workers W] [--marks 10000,30000] [--against REV]
-                                           [--recycle JOBS] N
+                                           [--recycle ARTICLES] [--normal-workers] N
 
 Feeds: "seeds" and "fresh" are bench/feeds.py's; "numbers" is bench_import's
 plain generator (random words and numbers: what the 100,000-article CLI runs
@@ -18,8 +18,14 @@ mark (so a cost that grows with the import shows), beside the articles/s of
 that stretch and the load average. CPU time is what the work costs; wall
 time on a shared machine says little.
 
-``--recycle JOBS``: renew the worker pool after JOBS jobs instead of
-``parallel_highlight.RECYCLE_AFTER`` (to see a renewal within a short run).
+``--recycle ARTICLES``: renew the worker pool after it has highlighted
+ARTICLES articles instead of ``parallel_highlight.RENEW_AFTER`` (0: never;
+to see renewals within a short run, or the workers' growth without them).
+
+``--normal-workers``: put the workers back to normal priority (the product
+runs them in the idle scheduling class, so on a machine others keep busy
+they get almost no CPU and a long import never ends; RSS and CPU per article
+do not depend on it).
 
 ``--against REV``: the same import on the code of commit REV (``git archive``
 into a temporary folder, run with ``PYTHONPATH`` pointing at it) and on this
@@ -77,6 +83,28 @@ def sample(pid: int) -> tuple[float, float, float]:
     return kb["VmRSS"] / 1024, kb["VmHWM"] / 1024, (int(fields[11]) + int(fields[12])) / TICK
 
 
+def malloc_heaps() -> str:
+    """glibc's heaps in this process (malloc_info): the main one and one per
+    arena that threads got (a new thread that finds no free arena gets a new
+    one, which keeps what it freed), with the memory each holds from the system."""
+    import ctypes
+    import re
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.fdopen.restype = ctypes.c_void_p  # a FILE*: the default int would cut it
+        with tempfile.TemporaryFile() as out:
+            stream = libc.fdopen(os.dup(out.fileno()), b"w")
+            libc.malloc_info(0, ctypes.c_void_p(stream))
+            libc.fclose(ctypes.c_void_p(stream))
+            out.seek(0)
+            xml = out.read().decode()
+    except (OSError, AttributeError):
+        return ""
+    sizes = [int(m) / 2**20 for m in re.findall(r'<heap nr="\d+">.*?<system type="current" size="(\d+)"/>', xml, re.S)]
+    return f"heaps {len(sizes)}: " + "/".join(f"{size:.0f}" for size in sizes) + " MB"
+
+
 class Marks:
     """Prints every process's figures when the import passes a mark."""
 
@@ -103,18 +131,43 @@ class Marks:
             # by pid: a renewed pool's workers are new processes (their CPU counts from their start)
             per = 1000 * (cpu - self.last_cpu.get(pid, 0.0)) / stretch
             self.last_cpu[pid] = cpu
-            parts.append(f"{name} {rss:4.0f} MB (peak {peak:4.0f}) CPU {per:5.2f} ms/article")
+            parts.append(f"{name} {rss:4.0f} MB (peak {peak:4.0f}) CPU {per:5.2f} ms/article"
+                         + (f" [{malloc_heaps()}]" if name == "writer" else ""))
         print(f"{self.label:6s} {done:>7} articles  {stretch / (now - self.last_time):5.0f}/s since the last mark  "
               + "  ".join(parts) + f"  load {os.getloadavg()[0]:.1f}", flush=True)
         self.last_done, self.last_time = done, now
 
 
-def run(feed: Path, count: int, workers: int, marks: list[int], label: str, recycle: str) -> None:
+def normal_priority_for_workers() -> None:
+    """Every 0.2 s, this process's workers (renewed pools' too) back to the
+    normal scheduling class at nice 0."""
+    import threading
+
+    def loop() -> None:
+        while True:
+            for pid in workers_of(os.getpid()):
+                try:
+                    os.sched_setscheduler(pid, os.SCHED_OTHER, os.sched_param(0))
+                    os.setpriority(os.PRIO_PROCESS, pid, 0)
+                except OSError:
+                    pass
+            time.sleep(0.2)
+
+    threading.Thread(target=loop, daemon=True).start()
+
+
+def run(feed: Path, count: int, workers: int, marks: list[int], label: str, recycle: str, normal: bool) -> None:
     """One import of ``feed`` with figures at each mark (in a child process of the bench)."""
     from annotator.core import import_highlighting, parallel_highlight
 
+    if normal:
+        normal_priority_for_workers()
+
     if recycle:
-        parallel_highlight.RECYCLE_AFTER = int(recycle)  # type: ignore[attr-defined]
+        if hasattr(parallel_highlight, "RENEW_AFTER"):
+            parallel_highlight.RENEW_AFTER = int(recycle)
+        else:  # the code before: jobs per pool (a highlighting job is 64 articles, plus a render job)
+            parallel_highlight.RECYCLE_AFTER = 2 * int(recycle) // 64  # type: ignore[attr-defined]
     from annotator.core.highlight import load_highlighter
     from annotator.core.importer import import_paths
     from annotator.core.project import Project
@@ -149,15 +202,17 @@ def in_tree(tree: Path | None, *args: str) -> None:
 def main(argv: list[str]) -> None:
     options = {"--feed": "numbers", "--input": "", "--workers": "2", "--marks": "10000,30000", "--against": "",
                "--recycle": ""}
-    rest = []
+    rest, normal = [], False
     while argv:
-        if argv[0] in options:
+        if argv[0] == "--normal-workers":
+            normal, argv = True, argv[1:]
+        elif argv[0] in options:
             options[argv[0]], argv = argv[1], argv[2:]
         else:
             rest, argv = rest + [argv[0]], argv[1:]
     if rest[:1] == ["--child"]:
         run(Path(rest[1]), int(rest[2]), int(options["--workers"]),
-            [int(m) for m in options["--marks"].split(",") if m], rest[3], options["--recycle"])
+            [int(m) for m in options["--marks"].split(",") if m], rest[3], options["--recycle"], normal)
         return
     count = int(rest[0]) if rest else 30000
     with tempfile.TemporaryDirectory() as name:
@@ -178,7 +233,8 @@ def main(argv: list[str]) -> None:
             trees.insert(0, ("before", before))
         for label, tree in trees:
             in_tree(tree, "--workers", options["--workers"], "--marks", options["--marks"], "--recycle",
-                    options["--recycle"], "--child", str(feed), str(count), label)
+                    options["--recycle"], *(["--normal-workers"] if normal else []), "--child", str(feed), str(count),
+                    label)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,17 @@ travels between the writer and the workers (bytes per article, and who
 pays: the writer or a worker).
 
 Usage: python bench/bench_worker.py [--feed seeds|fresh] [N]   (default: seeds 400)
+       python bench/bench_worker.py --growth [--feed fresh] [--marks 10000,30000,60000] [--trace] N
+
+``--growth``: what ONE import worker runs, in this process, over N articles
+(default feed: fresh): ``highlight_batch`` on batches of BATCH new articles
+(tokens and facts, as an import asks) and a ``render_job`` per batch (the
+rows of one sample batch imported once: rendering keeps nothing per word).
+At each mark: RSS, CPU per article over the stretch, the sizes of the
+caches that grow with distinct words, glibc's heap (mallinfo2) and
+Python's allocated blocks; with ``--trace``, tracemalloc's top growing
+lines between the first mark and each later one (tracemalloc slows the run
+~2x and adds its own memory to RSS: read RSS from a run without it).
 
 It also runs on the code before the third round (no packed claims, render
 jobs of records), so that both can be measured in one session.
@@ -43,6 +54,9 @@ def cpu(fn, repeat: int = 3) -> tuple[float, object]:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--growth"]:
+        growth(argv[1:])
+        return
     feed_kind = "seeds"
     if argv[:1] == ["--feed"]:
         feed_kind, argv = argv[1], argv[2:]
@@ -119,7 +133,7 @@ def parts(feed_kind: str, folder: Path, texts: list[str], warm: list[str]) -> No
           f"ms/article, {(facts_cpu + render + worker + writer + rows_cpu + reading_cpu) / bare:.1f}x bare")
 
 
-def _records(folder: Path, highlighter, found: list) -> tuple[list, dict]:
+def _records(folder: Path, highlighter, found: list, name: str = "feed.jsonl") -> tuple[list, dict, float]:
     """What an import's writer sends to render, each article's tokens, and
     the writer's CPU time to read the former."""
     from annotator.core.export import reading
@@ -127,7 +141,7 @@ def _records(folder: Path, highlighter, found: list) -> tuple[list, dict]:
     from annotator.core.project import Project
 
     with Project.open(folder / "bench.sqlite") as project:
-        import_paths(project, [folder / "feed.jsonl"], highlighter=highlighter, workers=0)
+        import_paths(project, [folder / name], highlighter=highlighter, workers=0)
         ids = [row[0] for row in project.db.conn.execute("select id from articles order by seq")]
         if hasattr(reading, "suggestion_rows"):
             def read():  # what the writer reads and sends
@@ -167,6 +181,121 @@ def _pickled(value) -> tuple[int, float, float]:
     dumps, _ = cpu(lambda: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     loads, _ = cpu(lambda: pickle.loads(data))
     return len(data), dumps, loads
+
+
+# -- one worker's memory as an import grows (--growth) ---------------------------
+
+
+def growth(argv: list[str]) -> None:
+    options = {"--feed": "fresh", "--marks": "10000,30000,60000"}
+    trace, rest = False, []
+    while argv:
+        if argv[0] == "--trace":
+            trace, argv = True, argv[1:]
+        elif argv[0] in options:
+            options[argv[0]], argv = argv[1], argv[2:]
+        else:
+            rest, argv = rest + [argv[0]], argv[1:]
+    count = int(rest[0]) if rest else 100_000
+    marks = sorted({int(m) for m in options["--marks"].split(",") if m and int(m) < count} | {count})
+    folder = Path(tempfile.mkdtemp())
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    from feeds import write_feed
+
+    write_feed(options["--feed"], folder / "feed.jsonl", count + WARM)  # the sample is the first of WARM
+    from annotator.core.export.import_lines import OPTIONS, render_job
+    from annotator.core.highlight import load_highlighter
+    from annotator.core.parallel_highlight import BATCH, highlight_batch, spec_of
+
+    highlighter = load_highlighter("blank")
+    spec = spec_of(highlighter, with_tokens=True, with_facts=True)
+    with (folder / "feed.jsonl").open(encoding="utf-8") as feed:
+        sample = [json.loads(next(feed))["text"] for _ in range(BATCH)]
+        (folder / "sample.jsonl").write_text(
+            "".join(json.dumps({"id": f"s-{n}", "text": t}, ensure_ascii=False) + "\n" for n, t in enumerate(sample)),
+            encoding="utf-8")
+        found = highlight_with_tokens(highlighter, sample)
+        records, tokens, _ = _records(folder, highlighter, found, "sample.jsonl")
+        for _ in range(WARM // BATCH - 1):  # the rest of WARM (its first batch is the sample)
+            highlight_batch(spec, [json.loads(next(feed))["text"] for _ in range(BATCH)], [None] * BATCH)
+        if trace:
+            import tracemalloc
+
+            tracemalloc.start(1)
+        print(f"one worker's job, feed {options['--feed']!r}, {count} articles in batches of {BATCH}, "
+              f"trace {trace}, load {os.getloadavg()[0]:.1f}", flush=True)
+        done, last_done, last_cpu, first = 0, 0, time.process_time(), None
+        while done < count:
+            texts = [json.loads(line)["text"] for _, line in zip(range(min(BATCH, count - done)), feed)]
+            if not texts:
+                break
+            highlight_batch(spec, texts, [None] * len(texts))
+            render_job(OPTIONS.format, records, _fresh(tokens))
+            done += len(texts)
+            if done >= marks[0]:
+                marks.pop(0)
+                per = 1000 * (time.process_time() - last_cpu) / (done - last_done)
+                print(f"{done:>7} articles  RSS {_rss():6.1f} MB  CPU {per:5.2f} ms/article  {_caches(highlighter)}  "
+                      f"load {os.getloadavg()[0]:.1f}", flush=True)
+                if trace:
+                    snapshot = tracemalloc.take_snapshot()
+                    if first is None:
+                        first = snapshot
+                    else:
+                        _growing(snapshot, first)
+                last_done, last_cpu = done, time.process_time()
+
+
+def highlight_with_tokens(highlighter, texts: list[str]) -> list:
+    from annotator.core.parallel_highlight import highlight_with
+
+    return highlight_with(highlighter, True, texts)
+
+
+def _rss() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _caches(highlighter) -> str:
+    """The sizes of what grows with distinct words, and the heap's."""
+    import ctypes
+    import gc
+
+    from annotator.core.corroboration import quantities, scan
+
+    strings = highlighter.nlp.vocab.strings
+    table = getattr(strings, "_map", None)  # its hash table: deleted cells stay until it doubles
+    sizes = [f"strings {len(strings)}" + (f" (table {table.capacity} cells)" if table is not None else ""),
+             f"vocab {len(highlighter.nlp.vocab)}"]
+    from annotator.core.highlight.lexicons import load_lexicons
+
+    kinds = getattr(load_lexicons(), "_noun_kinds", None)
+    if kinds is not None:
+        sizes.append(f"noun kinds {len(kinds)}")
+    sizes += [f"scan._word {scan._word.cache_info().currsize}",
+              f"concept_of {quantities.concept_of.cache_info().currsize}"]
+
+    class Mallinfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                         "fsmblks", "uordblks", "fordblks", "keepcost")]
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = Mallinfo2
+        info = libc.mallinfo2()
+        sizes.append(f"malloc used {info.uordblks / 2**20:.0f} free {info.fordblks / 2**20:.0f} "
+                     f"mmap {info.hblkhd / 2**20:.0f} MB")
+    except (OSError, AttributeError):
+        pass
+    sizes.append(f"py blocks {sys.getallocatedblocks()}, objects {len(gc.get_objects())}")
+    return ", ".join(sizes)
+
+
+def _growing(snapshot, first, top: int = 12) -> None:
+    for stat in snapshot.compare_to(first, "lineno")[:top]:
+        print(f"      {stat.size_diff / 1024:+9.0f} KB {stat.count_diff:+8d} blocks  {stat.traceback[0]}", flush=True)
 
 
 if __name__ == "__main__":

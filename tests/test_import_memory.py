@@ -74,9 +74,10 @@ def test_the_remembered_content_ids_are_bounded_by_characters(monkeypatch):
 
 @pytest.mark.usefixtures("frozen_clock")
 def test_an_import_whose_workers_are_renewed_every_few_jobs_stores_the_same_and_leaves_none(tmp_path, monkeypatch):
-    """The worker pool is renewed after RECYCLE_AFTER jobs (a long import's
-    workers gain memory no cache holds); with a renewal every 4 jobs the
-    import stores what a serial one does, and no worker outlives it."""
+    """The worker pool is renewed after RENEW_AFTER articles (a long import's
+    workers gain memory in spaCy's tables that nothing can shrink); with a
+    renewal every 32 articles (two batches) the import stores what a serial
+    one does, and no worker outlives it."""
     import os
 
     from annotator.core import parallel_highlight
@@ -84,7 +85,7 @@ def test_an_import_whose_workers_are_renewed_every_few_jobs_stores_the_same_and_
 
     feed = write_corpus(tmp_path / "feed.jsonl", copies=30)
     serial = imported(tmp_path, "serial", feed, workers=0)
-    monkeypatch.setattr(parallel_highlight, "RECYCLE_AFTER", 4)
+    monkeypatch.setattr(parallel_highlight, "RENEW_AFTER", 32)
     pools = []
     start = parallel_highlight._Pool._start
     monkeypatch.setattr(parallel_highlight._Pool, "_start", lambda self: pools.append(start(self)) or pools[-1])

@@ -36,7 +36,7 @@ IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memor
 PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highlighted here:
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
 ZONE_FROM_STRINGS = 100_000  # ~1,500 fresh news articles, ~60 MB: then batches free their new words
-RECYCLE_AFTER = 0  # jobs per worker pool before it is renewed (0: never; see _Pool)
+RENEW_AFTER = 30_000  # articles a worker pool highlights before new jobs go to a new one (0: never; see _Pool)
 WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
 
 
@@ -285,24 +285,34 @@ class InProcess:
 
 class _Pool:
     """A ProcessPoolExecutor whose close() drops queued batches, renewed
-    after RECYCLE_AFTER jobs when that is set.
+    after it has highlighted RENEW_AFTER articles.
 
-    Renewing: a long import's workers keep gaining memory that no cache of
-    ours holds (the fourth round measured +20 MB between 20,000 and 30,000
-    fresh articles), so after RECYCLE_AFTER jobs new jobs go to a new pool
-    while the old one finishes what it was given and exits; results keep
-    their order (InOrder holds the futures); close() ends every pool. It
-    resets each worker's memory (measured), but in the one run that renewed
-    every 100 jobs the writer gained ~18 MB at the first renewal (new pool
-    threads' allocator arenas suspected, not proved), and the writer is the
-    largest process: off until measured at 100,000 articles on a quiet
-    machine (docs/benchmarks.md, "Fourth round"). A start costs ~1.3 s of
-    CPU per worker (~0.07 ms per article at 1,200 jobs)."""
+    Why renew: a worker's memory grows with every word it has met once,
+    in a structure no code of ours holds. Inside spaCy's memory zone
+    (:func:`_memory_zone`) each batch's new words are added to the string
+    store's and the vocabulary's hash tables and removed at the zone's end,
+    but preshed's tables only mark a removed cell deleted: the cells stay
+    used until the table doubles, and it doubles every time as many words
+    were added as it has cells. So both tables grow with the number of
+    word forms *ever* added in zones (~55 lexemes and ~80 strings per fresh
+    news article, ~16 bytes a cell), though they hold 100,000 strings:
+    ~50 MB of one worker's job's +90 MB from 10,000 to 100,000 articles, the
+    rest the highlighter's per-word noun-kind memo (docs/benchmarks.md,
+    "Eighth round"). spaCy has no way to shrink them; a new process does.
+
+    Renewing: the old pool finishes what it was given (its results wait in
+    their futures: InOrder keeps the order) and its workers and threads end;
+    only then does the new pool start. Not beside it: two pools at once hold
+    twice the workers' memory, and with the new pool started beside the old
+    one the writer gained ~30 MB at the first renewal (its new threads find
+    no malloc arena free and make new ones: suspected). The pipeline waits for
+    the old jobs and the new workers' start (~2 s every RENEW_AFTER
+    articles); a start costs ~1-1.5 s of CPU per worker, ~0.1 ms per
+    article."""
 
     def __init__(self, workers: int, spec: PipelineSpec):
         self.workers, self.spec = workers, spec
-        self.retired: list = []  # old pools finishing their jobs
-        self.pool, self.jobs = self._start(), 0
+        self.pool, self.articles = self._start(), 0
 
     def _start(self):
         import multiprocessing
@@ -313,17 +323,15 @@ class _Pool:
                                    initializer=_start_worker, initargs=(self.spec,))
 
     def submit(self, fn: Callable, *args):
-        if RECYCLE_AFTER and self.jobs >= RECYCLE_AFTER:
-            self.pool.shutdown(wait=False)  # it runs what it holds, then its workers exit
-            self.retired.append(self.pool)
-            self.pool, self.jobs = self._start(), 0
-        self.jobs += 1
+        if fn is highlight_batch:  # (spec, texts, published): other jobs (render) leave no words behind
+            if RENEW_AFTER and self.articles >= RENEW_AFTER:
+                self.pool.shutdown(wait=True)  # runs what it holds; its workers and threads end
+                self.pool, self.articles = self._start(), 0
+            self.articles += len(args[1])
         return self.pool.submit(fn, *args)
 
     def close(self) -> None:
-        for pool in (*self.retired, self.pool):
-            pool.shutdown(wait=True, cancel_futures=True)
-        self.retired.clear()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def process_pool(workers: int, spec: PipelineSpec) -> _Pool:
