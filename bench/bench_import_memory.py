@@ -203,6 +203,9 @@ def main(argv: list[str]) -> None:
     options = {"--feed": "numbers", "--input": "", "--workers": "2", "--marks": "10000,30000", "--against": "",
                "--recycle": ""}
     rest, normal = [], False
+    if {"-h", "--help"} & set(argv):
+        print(__doc__)
+        return
     while argv:
         if argv[0] == "--normal-workers":
             normal, argv = True, argv[1:]
