@@ -1,22 +1,27 @@
 #!/usr/bin/env python
-"""Build the highlighter's lexicons in resources/lexicons/.
+"""Build the highlighter's lexicons in resources/lexicons/ from German grammar alone.
 
-Two inputs:
+The grammar is written down below: reporting-verb lemmas with their
+strong/irregular stems and separable particles (the regular forms are
+generated) and, per lemma, what it means (SENSE: how often it reports;
+CONTENT: what besides a complement clause carries its content;
+ADJECTIVE_FORMS: forms that are ordinarily adjectives), a table of the
+strong and irregular verbs (Konjunktiv I, lowercase forms), closed word
+classes (articles, prepositions, conjunctions, auxiliaries, pronouns),
+hedges, prepositional and nominal cues, role and document nouns, nouns of
+time, abbreviations.  Nothing shipped is derived from SpkAtt, whose terms
+allow developing and evaluating on it but not shipping what is trained on it.
 
-1. German grammar, written down below: reporting-verb lemmas with their
-   strong/irregular stems and separable particles (the regular forms are
-   generated), closed word classes (articles, prepositions, conjunctions,
-   auxiliaries, pronouns), hedges, prepositional and nominal cues, role and
-   document nouns, abbreviations.
-2. The *dev* part of the SpkAtt-2023 training split (CC BY-NC-SA 4.0): only
-   word lists and counts are derived from it (never text): how often each
-   reporting-verb form is annotated as a cue (or stands in the message of a
-   cue-less "Reported" annotation), lowercase/capitalised word
-   counts, abbreviations seen inside sentences, zu-infinitives (to derive
-   Konjunktiv I forms) and frequent source head nouns.
+Experiment only (never shipped; refused for resources/lexicons/): --data
+adds counts from a part of the SpkAtt-2023 training split (CC BY-NC-SA 4.0),
+never text: how often each reporting-verb form is annotated as a cue (or
+stands in the message of a cue-less "Reported" annotation),
+lowercase/capitalised word counts, abbreviations seen inside sentences,
+zu-infinitives (Konjunktiv I forms) and frequent source head nouns.
 
-Usage: python bench/build_lexicons.py [--data /work/shared/data/spkatt2023-news/train]
-       [--split dev|tune|dev-rest --out DIR]  (measuring only: see bench/eval_crossfit.py)
+Usage: python bench/build_lexicons.py [--out DIR]
+       python bench/build_lexicons.py --data /work/shared/data/spkatt2023-news/train
+              --split dev|tune|dev-rest --out /tmp/DIR   (see bench/eval_crossfit.py)
 """
 
 from __future__ import annotations
@@ -1081,13 +1086,14 @@ def main() -> None:
         rows += [f"{w}\t{c}" for w, c in sorted(case.items())]
     (out / "lowercase.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
-    # report cue words not covered (development aid)
-    covered = set()
-    for line in (out / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        covered.add(line.split("\t")[0])
-    covered |= {line.split("\t")[0] for line in FRAME_CUES.strip().splitlines()}
-    missing = [(w, n) for w, n in cue_tok.most_common() if w not in covered and n >= 3]
-    print("cue words not covered (>=3):", missing[:60], file=sys.stderr)
+    if docs:
+        # an experiment's report of cue words not covered (development aid)
+        covered = set()
+        for line in (out / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+            covered.add(line.split("\t")[0])
+        covered |= {line.split("\t")[0] for line in FRAME_CUES.strip().splitlines()}
+        missing = [(w, n) for w, n in cue_tok.most_common() if w not in covered and n >= 3]
+        print("cue words not covered (>=3):", missing[:60], file=sys.stderr)
     print(f"wrote lexicons to {out}", file=sys.stderr)
 
 
