@@ -27,7 +27,9 @@ class ClauseMoods(RuleFamily):
         lex = self.doc.lex
         if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
             return False
-        return lex.mostly_lowercase(word + "n")
+        # the -en form is a lowercase word, or one the lexicon cannot tell (the
+        # grammar lists the strong verbs, not the open class of weak ones)
+        return lex.mostly_lowercase(word + "n") or word + "n" not in lex.lower
 
     def mid_clause(self, m: int, me: int) -> bool:
         """Is the finite verb at m followed by more of its clause?  A relative

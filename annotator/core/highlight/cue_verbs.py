@@ -56,6 +56,32 @@ SETTING_PREPOSITIONS = frozenset("am im in bei beim gegenüber während".split()
 # verbs that report a view only with one of these words in their clause
 ATTITUDE_COMPLEMENTS = {"sehen": frozenset(("als", "in", "im", "darin"))}
 
+# the prepositions that only the reporting sense of a verb with other common
+# senses governs (its valency, as a dictionary gives it): "sprechen von/über"
+# (not "mit"), "sehen als/in", "drohen mit", "klagen über" (not "klagen gegen"
+# 'sue'), "protestieren gegen", "verweisen auf" (not "des Landes verweisen");
+# such a complement names the sense the lexicon cannot.  ("rechnen mit",
+# "schätzen auf" name an expectation or estimate, which the outlet reports
+# as often as a speaker states it: left out, see docs/highlighter.md.)
+SENSE_COMPLEMENTS = {
+    "sprechen": frozenset(("von", "vom", "über")),
+    "sehen": ATTITUDE_COMPLEMENTS["sehen"],
+    "drohen": frozenset(("mit",)),
+    "klagen": frozenset(("über",)),
+    "protestieren": frozenset(("gegen",)),
+    "verweisen": frozenset(("auf",)),
+    # "als" makes a characterisation: "beschrieb den Schritt als Indiz für …"
+    "beschreiben": frozenset(("als",)),
+    "betrachten": frozenset(("als",)),
+    "einstufen": frozenset(("als",)),
+}
+
+# the auxiliaries before which a participle is the verb in a clause that
+# reports now: the passive's werden and the present perfect's haben in the
+# indicative (after Konjunktiv "habe" the clause is itself reported speech:
+# "Im Brief habe sich X über … beschwert")
+VERB_MAKING_AUX = PASSIVE_AUX | frozenset(("hat", "haben"))
+
 # words that deny a verb (not "kein": "sah keine Gefahr" asserts that there is none)
 NEGATIONS = frozenset(("nicht", "nie", "niemals"))
 
@@ -93,7 +119,7 @@ class VerbCues(RuleFamily):
                 continue  # a noun ("Schreiben", "Bericht")
             if self.doc.lex.fclass(lower[i]):
                 continue  # "meinen" (possessive), "sein"
-            if all(vf.seen >= 8 and vf.precision < 0.08 for vf in ents):
+            if all(vf.ordinarily_other for vf in ents):
                 continue  # mostly an adjective or another sense ("bekannt")
             if self._after_modal(i, s):
                 continue
@@ -554,7 +580,8 @@ class VerbCues(RuleFamily):
         # lexicons._shrunk_to_lemma); an attitude (class "thought": fürchten,
         # ausgehen von) is a claim by issue 13 whatever SpkAtt marks
         precision = vf.precision if vf.cls == "thought" else vf.shrunk_precision
-        if precision < self.REPORTED_MIN_PRECISION and not self._particle_names_lexeme(vf, part):
+        if precision < self.REPORTED_MIN_PRECISION and not self._particle_names_lexeme(vf, part) \
+                and not self._complement_names_sense(vf, vi, s, e) and not self._participle_as_verb(vf, vi, s):
             return None
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement
@@ -578,7 +605,8 @@ class VerbCues(RuleFamily):
         if vf.cls == "speech" and self._negated_act(cs, self.clauses.clause_end(vi, e), src):
             self.reporting_events.append((s, e))  # "hat nicht auf die Provokationen geantwortet": nothing was said
             return None
-        topic_only = vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e)
+        topic_only = vf.lemma in TOPIC_ONLY and not self._content_pp(vi, e) \
+            and not self._complement_names_sense(vf, vi, s, e)  # "beschrieb X als Y" characterises
         if not self.has_content(s, e, src, vi, part, vf.lemma) or topic_only:
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
@@ -604,6 +632,32 @@ class VerbCues(RuleFamily):
             return False
         return any(lower[k] in NEGATIONS and not src[0] <= k < src[1] and (k + 1 >= ce or lower[k + 1] != "nur")
                    for k in range(cs, ce))
+
+    def _complement_names_sense(self, vf: VerbForm, vi: int, s: int, e: int) -> bool:
+        """Does the clause hold the complement that only the verb's reporting
+        sense takes ("sprach von einer Gefahr", "sieht darin eine Gefahr",
+        "rechnet mit Verlusten")?  Then a verb with other common senses
+        ("sprach mit", "sah das Spiel") is the reporting one."""
+        needed = SENSE_COMPLEMENTS.get(vf.lemma)
+        if needed is None:
+            return False
+        # a finite verb's complement follows it in the main clause ("sieht in
+        # X eine Gefahr", not "war in Nordkorea und habe … sehen"); a
+        # participle's stands before it ("hat von einer Gefahr gesprochen")
+        start = vi + 1 if vf.kind == "fin" else self.clauses.clause_start(vi, s)
+        return any(self.doc.lower[k] in needed for k in range(start, self.clauses.clause_end(vi, e)))
+
+    def _participle_as_verb(self, vf: VerbForm, vi: int, s: int) -> bool:
+        """A participle after the werden of the passive ("Als Grund wird …
+        angegeben") or the present perfect's haben ("Selenskyj hat vor einer
+        Eskalation gewarnt", the tense news reports in) is the verb, neither
+        an adjective nor the pluperfect's background ("hatte … abgelehnt"):
+        the lemma's share, not the participle form's, says whether it reports."""
+        if vf.sense_share < self.REPORTED_MIN_PRECISION:
+            return False
+        aux = self.clauses.aux_before(vi, self.clauses.clause_start(vi, s))
+        return aux >= 0 and self.doc.lower[aux] in VERB_MAKING_AUX and any(
+            x.kind == "part" for x in self.doc.lex.verbs.get(self.doc.lower[vi], ()))
 
     @staticmethod
     def _particle_names_lexeme(vf: VerbForm, part: int) -> bool:

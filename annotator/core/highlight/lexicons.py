@@ -32,6 +32,53 @@ FILES = (
 NOUN_KINDS_KEPT = 50_000  # words whose source-noun kind is remembered (the frequent ones come back)
 
 
+# What a lemma's meaning says of how often a form of it reports speech or a
+# position (column "sense", decided per lemma in bench/build_lexicons.py):
+# nearly always, beside other common senses, rarely.  The rules' gates are
+# 0.7 (a strong speech act: any noun subject is its speaker), 0.4 (a claim
+# without a complement clause) and 0.1 (an anaphoric "Dies bestätigte X"), so
+# only "report" lemmas make claims without a complement.  A form that is
+# ordinarily an adjective or adverb ("bekannt", "wiederholt") seldom is the verb.
+SENSE_SHARE = {"report": 0.8, "mixed": 0.3, "minor": 0.2}
+ADJECTIVE_SHARE = 0.05
+# A form that can be a participle ("kritisiert", "abgelehnt", "gebeten") is
+# also the passive, whose agent is seldom named, the attribute or predicative
+# adjective ("ist abgelehnt") and the perfect of a past event ("hatte …
+# abgelehnt"): it reports less often than the finite forms, below the share
+# that lets a verb make a claim without a complement clause.
+PARTICIPLE_SHARE = 0.35
+# How often the lemma makes a claim without a complement clause (column
+# "content"): its noun or prepositional object is the position ("fordert den
+# Rücktritt"), names only a topic sometimes worth a claim ("berichtete von
+# …"), or never (only a clause says what: "sagte", "fragte").
+CONTENT_RATE = {"object": 0.25, "topic": 0.05, "clause": 0.0}
+GRAMMAR_WEIGHT = 2.0  # how many occurrences the grammar's share counts as beside an experiment's counts
+# lowercase.tsv from grammar says of a word only how it is written: as
+# (lowercase, capitalised-inside-a-sentence) evidence, a word always written
+# lowercase, and a common noun never written lowercase and capitalised often
+# enough to be no name (an experiment's file holds the two counts instead)
+GRAMMAR_CASE = {"lower": (1, 0), "noun": (0, 10)}
+# derivational suffixes that make only common nouns, never names (German
+# word formation): "Entwicklung", "Mehrheit", "Gesellschaft", "Aktion",
+# "Qualität", "Terrorismus", "Teilnahme"
+NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+                 "ität", "itäten", "ismus", "nahme", "nahmen")
+
+
+class WordCase(dict[str, tuple[int, int]]):
+    """lowercase.tsv's (lowercase, capitalised) evidence per word, and for a
+    word it lacks that ends in a noun-forming suffix, a common noun's."""
+
+    def get(self, word: str, default: tuple[int, int] | None = None) -> tuple[int, int] | None:  # type: ignore[override]
+        found = dict.get(self, word)
+        if found is None and len(word) > 6 and word.endswith(NOUN_SUFFIXES):
+            return GRAMMAR_CASE["noun"]
+        return default if found is None else found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+
 @dataclass(frozen=True)
 class VerbForm:
     form: str
@@ -39,22 +86,32 @@ class VerbForm:
     particle: str
     kind: str  # fin | sub | part | inf | konj
     cls: str  # speech | thought | writing | act
-    seen: int
+    seen: int  # counts: only in an experiment's lexicons (bench/eval_crossfit.py), 0 when shipped
     cue: int
     reported: int = 0
+    expected: float = 0.5  # the grammar's share of uses that report (SENSE_SHARE, ADJECTIVE_SHARE)
     prior: float = 0.5  # expected precision before this form's own counts (see _shrunk_to_lemma)
     weight: float = 2.0  # how many occurrences that prior counts as
+    adjective: bool = False  # ordinarily an adjective or adverb ("bekannt")
+    sense_share: float = 0.5  # the lemma's share by its meaning (SENSE_SHARE), whatever the form
 
     @property
     def precision(self) -> float:
-        """Smoothed share of this form's occurrences annotated as a cue."""
-        return (self.cue + 1.0) / (self.seen + 2.0)
+        """Share of this form's uses that report: the grammar's share, moved
+        by an experiment's counts where the lexicons have any."""
+        return (self.cue + GRAMMAR_WEIGHT * self.expected) / (self.seen + GRAMMAR_WEIGHT)
 
     @property
     def shrunk_precision(self) -> float:
         """The same share with the lemma's share as prior (``_shrunk_to_lemma``):
         a rare form's few counts fit the articles they came from."""
         return (self.cue + self.weight * self.prior) / (self.seen + self.weight)
+
+    @property
+    def ordinarily_other(self) -> bool:
+        """Is this form mostly something else than the verb: an adjective or
+        adverb by grammar, or (an experiment's counts) seldom a cue though often seen?"""
+        return self.adjective or (self.seen >= 8 and self.precision < 0.08)
 
 
 @dataclass
@@ -69,7 +126,7 @@ class Lexicons:
     source_nouns: dict[str, str] = field(default_factory=dict)
     abbreviations: frozenset[str] = frozenset()
     konj1: frozenset[str] = frozenset()
-    lower: dict[str, tuple[int, int]] = field(default_factory=dict)
+    lower: dict[str, tuple[int, int]] = field(default_factory=WordCase)
     checkworthy: dict[str, str] = field(default_factory=dict)
     reported_rate: dict[str, float] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
@@ -144,25 +201,25 @@ LEMMA_PRIOR_WEIGHT = 4.0
 
 def _shrunk_to_lemma(verbs: dict[str, list[VerbForm]]) -> dict[str, list[VerbForm]]:
     """Each form with its lemma's cue precision as the prior of its own
-    (``VerbForm.shrunk_precision``), instead of one half.
+    (``VerbForm.shrunk_precision``), where an experiment's lexicons hold counts.
 
-    The counts come from the development articles: a form seen there a few
-    times got a precision from those few (two cues in two occurrences: 0.75),
-    which fits those articles and not unseen ones.  Scored on articles whose
-    counts were not in the lexicon (built from one half of the development
-    part, scored on the other: ``bench/eval_crossfit.py``), rules gated by
-    the form's own precision lost about two points of Message F1.  The
-    lemma's pooled counts are the better guess for a rare form; a form never
-    seen keeps the neutral prior, since a lemma's other forms may be
-    homographs of adverbs or adjectives ("wiederholt", "bekannt") that say
-    nothing about it."""
+    A form seen a few times got a precision from those few (two cues in two
+    occurrences: 0.75), which fits those articles and not unseen ones.  The
+    lemma's pooled counts, with the grammar's share as their prior, are the
+    better guess for a rare form; a form never seen keeps the grammar's share
+    of its own, since a lemma's other forms may be homographs of adverbs or
+    adjectives ("wiederholt", "bekannt") that say nothing about it.  The
+    shipped lexicons hold no counts, so there every form keeps its share."""
     seen: dict[str, int] = {}
     cue: dict[str, int] = {}
+    expected: dict[str, float] = {}
     for entries in verbs.values():
         for vf in entries:
             seen[vf.lemma] = seen.get(vf.lemma, 0) + vf.seen
             cue[vf.lemma] = cue.get(vf.lemma, 0) + vf.cue
-    prior = {lemma: (cue[lemma] + 1.0) / (seen[lemma] + 2.0) for lemma in seen}
+            expected[vf.lemma] = max(expected.get(vf.lemma, 0.0), vf.expected)
+    prior = {lemma: (cue[lemma] + GRAMMAR_WEIGHT * expected[lemma]) / (seen[lemma] + GRAMMAR_WEIGHT)
+             for lemma in seen}
     return {form: [replace(vf, prior=prior[vf.lemma], weight=LEMMA_PRIOR_WEIGHT) if vf.seen else vf
                    for vf in entries]
             for form, entries in verbs.items()}
@@ -187,21 +244,32 @@ def load_lexicons() -> Lexicons:
 
     verbs: dict[str, list[VerbForm]] = {}
     particles = set()
+    content: dict[str, str] = {}
     for r in _rows(base / "reporting_verbs.tsv"):
-        vf = VerbForm(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), int(r[7]) if len(r) > 7 else 0)
+        share = ADJECTIVE_SHARE if r[7] == "adj" else SENSE_SHARE[r[5]]
+        counts = (int(r[8]), int(r[9]), int(r[10])) if len(r) > 10 else (0, 0, 0)
+        vf = VerbForm(r[0], r[1], r[2], r[3], r[4], *counts, expected=share, prior=share, adjective=r[7] == "adj",
+                      sense_share=SENSE_SHARE[r[5]])
         verbs.setdefault(vf.form, []).append(vf)
+        content[vf.lemma] = r[6]
         if vf.particle:
             particles.add(vf.particle)
-    lex.verbs = verbs
-    # per lemma: how often its forms stand in a cue-less "Reported" message,
-    # relative to how often they occur (smoothed)
+    lex.verbs = verbs = {form: [replace(vf, expected=min(vf.expected, PARTICIPLE_SHARE),
+                                        prior=min(vf.prior, PARTICIPLE_SHARE))
+                                for vf in entries] if any(vf.kind == "part" for vf in entries) else entries
+                         for form, entries in verbs.items()}
+    # per lemma: how often it makes a claim without a complement clause, by
+    # the grammar's content column, moved by an experiment's counts of cue-less
+    # "Reported" messages where the lexicons have any
     seen_l: dict[str, int] = {}
     rep_l: dict[str, int] = {}
     for entries in verbs.values():
         for vf in entries:
             seen_l[vf.lemma] = seen_l.get(vf.lemma, 0) + vf.seen
             rep_l[vf.lemma] = rep_l.get(vf.lemma, 0) + vf.reported
-    lex.reported_rate = {lem: (rep_l[lem] + 0.5) / (seen_l[lem] + 2.0) for lem in seen_l}
+    lex.reported_rate = {
+        lem: (rep_l[lem] + GRAMMAR_WEIGHT * CONTENT_RATE[content[lem]]) / (seen_l[lem] + GRAMMAR_WEIGHT)
+        for lem in seen_l}
     lex.verbs = _shrunk_to_lemma(verbs)
     lex.particles = frozenset(particles)
 
@@ -216,7 +284,8 @@ def load_lexicons() -> Lexicons:
     lex.source_nouns = {r[0]: r[1] for r in _rows(base / "source_nouns.tsv")}
     lex.abbreviations = frozenset(r[0] for r in _rows(base / "abbreviations.txt"))
     lex.konj1 = frozenset(r[0] for r in _rows(base / "konjunktiv1.txt"))
-    lex.lower = {r[0]: (int(r[1]), int(r[2])) for r in _rows(base / "lowercase.tsv")}
+    lex.lower = WordCase((r[0], GRAMMAR_CASE[r[1]] if len(r) == 2 else (int(r[1]), int(r[2])))
+                         for r in _rows(base / "lowercase.tsv"))
     lex.checkworthy = {r[0]: r[1] for r in _rows(base / "checkworthy.tsv")}
     lex.speech_nouns = frozenset(r[0] for r in _rows(base / "speech_nouns.txt"))
     return lex

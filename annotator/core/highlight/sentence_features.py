@@ -144,8 +144,10 @@ class SentenceFeatures:
         is indicative there)."""
         doc = self.doc
         quote_of = doc.quote_of
+        # a verb is written lowercase inside a sentence: a capitalised form is a
+        # noun of the same spelling ("im Falle", "die Gewinne", "im Laufe")
         candidates = [k for k in doc.tokens_in(doc.token_hits("konj1", doc.lex.konj1.__contains__), s, e)
-                      if quote_of[k] < 0]
+                      if quote_of[k] < 0 and (k == s or not doc.words[k][:1].isupper())]
         if not candidates:
             return -1
         if any(quote_of[k] < 0 for k in doc.tokens_in(doc.token_hits("ich-wir", FIRST_PERSON.__contains__), s, e)):
@@ -209,4 +211,7 @@ class SentenceFeatures:
             return False
         if word.endswith("te") and self.doc.lex.mostly_lowercase(word[:-2] + "en"):
             return False  # Präteritum ("machte": machen), not Konjunktiv
-        return self.doc.lex.mostly_lowercase(word + "n")
+        # the -en form is a lowercase word, or (not in -te, mostly a preterite)
+        # one the lexicon cannot tell: it lists the strong verbs, not the weak ones
+        lex = self.doc.lex
+        return lex.mostly_lowercase(word + "n") or not word.endswith("te") and word + "n" not in lex.lower
