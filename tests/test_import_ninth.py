@@ -1,7 +1,7 @@
 """The ninth round of the import's CPU (docs/benchmarks.md): highlighting
 workers are forked from a forkserver that imported spaCy and loaded the
 highlighter once, instead of each starting a new interpreter and loading
-it again (core/worker_forkserver.py, parallel_highlight.worker_context).
+it again (core/worker_forkserver.py, worker_start.worker_context), on Linux.
 
 What a user relies on stays: the workers find what this process finds
 (tests/test_parallel_import.py compares whole imports), they yield the CPU
@@ -11,7 +11,6 @@ holding spaCy stays behind - also when two imports ran at once."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -22,8 +21,8 @@ from annotator.core.highlight import load_highlighter
 from annotator.core.parallel_highlight import WORKER_NICE, process_pool, spec_of
 from tests.test_parallel_import import alive, descendants
 
-forkserver = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
-                                reason="no forkserver on this platform: workers are spawned as before")
+forkserver = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="a forkserver on Linux only: workers are spawned as before")
 
 
 def how_the_worker_started() -> dict:

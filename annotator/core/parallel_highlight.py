@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.worker_start import WORKER_NICE, forkservers, lower_priority, worker_context  # noqa: F401
+from annotator.core.worker_start import WORKER_NICE, forkservers, lower_priority, worker_context  # noqa: F401 (WORKER_NICE: named here by tests)
 
 BATCH = 64  # texts per batch: ~0.2 s of work, small enough to keep order cheap
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memory stays bounded

@@ -4,9 +4,9 @@ the highlighter loaded once per import, not once per worker.
 A spawned worker starts a new interpreter, imports spaCy and loads the
 highlighter: ~0.75 s of CPU on the 2-core machine, paid by every worker
 of every import and again at every renewal of the pool (docs/benchmarks.md,
-"Ninth round (issue 19): the import's CPU"). Where the platform has it,
+"Ninth round (issue 19): the import's CPU"). On Linux
 the pool starts its workers from multiprocessing's "forkserver" instead
-(:func:`parallel_highlight.worker_context`), which imports this module
+(:func:`worker_start.worker_context`), which imports this module
 once before it forks anything: each worker is a fork of a process that
 has done that work, and shares its pages until it writes them.
 

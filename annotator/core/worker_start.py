@@ -12,14 +12,17 @@ WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see do
 def worker_context():
     """How workers start: forked from a forkserver that has imported spaCy
     and loaded the highlighter once (:mod:`annotator.core.worker_forkserver`),
-    where the platform has one; else spawned, each importing spaCy itself.
-    Never a plain fork: the window runs imports beside Qt's threads, and a
-    forkserver is a new process of its own, started before any fork.
-    Not in a frozen bundle (its launcher answers spawn's command line only)."""
+    on Linux; else spawned, each importing spaCy itself. Never a plain fork:
+    the window runs imports beside Qt's threads, and a forkserver is a new
+    process of its own, started before any fork. Not on macOS (system
+    libraries numpy may load, e.g. Accelerate, are not safe to use after a
+    fork: why Python spawns there by default), not on Windows (no fork),
+    not in a frozen bundle (its launcher answers spawn's command line only)."""
     import multiprocessing
     import sys
 
-    if getattr(sys, "frozen", False) or "forkserver" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux") or getattr(sys, "frozen", False) \
+            or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["annotator.core.worker_forkserver"])  # read when it starts
