@@ -59,20 +59,38 @@ def write_input(kind: str, path: Path, count: int) -> None:
 
 
 def workers_of(pid: int) -> list[int]:
-    """The highlighting workers: this process's children started by multiprocessing's spawn."""
+    """The highlighting workers: this process's children started by
+    multiprocessing's spawn, or the children of its forkserver (which
+    forks the workers where the platform has one)."""
     found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
+    for child in _children(pid):
+        command = _cmdline(child)
+        if b"spawn_main" in command:
+            found.append(child)
+        elif b"multiprocessing.forkserver" in command:
+            found += _children(child)
+    return sorted(found)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
         try:
-            children = (task / "children").read_text().split()
+            found += [int(child) for child in (task / "children").read_text().split()]
         except OSError:
             continue
-        for child in children:
-            try:
-                if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
-                    found.append(int(child))
-            except OSError:
-                continue
-    return sorted(found)
+    return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def sample(pid: int) -> tuple[float, float, float]:

@@ -19,17 +19,19 @@ Three ways to run batches, one interface (``submit(fn, *args)`` returning a
 future with ``done()`` and ``result()``):
 
 * :class:`InProcess` - here, at once (small inputs, or no second core);
-* :func:`process_pool` - "spawn" worker processes that die with their parent;
+* :func:`process_pool` - worker processes that die with their parent,
+  forked from a process that loaded the highlighter once (or spawned);
 * a ``dask.distributed`` client (:mod:`annotator.core.parallel_dask`).
 """
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from annotator.core.worker_start import WORKER_NICE, forkservers, lower_priority, worker_context  # noqa: F401 (WORKER_NICE: named here by tests)
 
 BATCH = 64  # texts per batch: ~0.2 s of work, small enough to keep order cheap
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: workers never idle, memory stays bounded
@@ -37,7 +39,6 @@ PARALLEL_FROM_BYTES = 2_000_000  # smaller inputs (~1,000 articles) are highligh
 # starting a worker (importing spaCy, loading the lexicons) costs 2-4 s
 ZONE_FROM_STRINGS = 100_000  # ~1,500 fresh news articles, ~60 MB: then batches free their new words
 RENEW_AFTER = 30_000  # articles a worker pool highlights before new jobs go to a new one (0: never; see _Pool)
-WORKER_NICE = 10  # workers yield the CPU to the window (and the writer): see docs/scaling.md
 
 
 @dataclass(frozen=True)
@@ -307,19 +308,21 @@ class _Pool:
     one the writer gained ~30 MB at the first renewal (its new threads find
     no malloc arena free and make new ones: suspected). The pipeline waits for
     the old jobs and the new workers' start (~2 s every RENEW_AFTER
-    articles); a start costs ~1-1.5 s of CPU per worker, ~0.1 ms per
-    article."""
+    articles); a spawned worker's start costs ~1-1.5 s of CPU, ~0.1 ms per
+    article; one forked from the forkserver (:func:`worker_context`) almost
+    nothing."""
 
     def __init__(self, workers: int, spec: PipelineSpec):
         self.workers, self.spec = workers, spec
+        self.context = worker_context()
         self.pool, self.articles = self._start(), 0
+        self.closed = False
+        forkservers.open(self.context)
 
     def _start(self):
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # "spawn", never fork: the window runs imports beside Qt's threads
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
                                    initializer=_start_worker, initargs=(self.spec,))
 
     def submit(self, fn: Callable, *args):
@@ -331,7 +334,10 @@ class _Pool:
         return self.pool.submit(fn, *args)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool.shutdown(wait=True, cancel_futures=True)  # its workers have exited
+        if not self.closed:
+            self.closed = True
+            forkservers.close(self.context)
 
 
 def process_pool(workers: int, spec: PipelineSpec) -> _Pool:
@@ -344,47 +350,19 @@ def _start_worker(spec: PipelineSpec) -> None:
     import multiprocessing
     import threading
 
+    from annotator.core.worker_start import exit_with
+
     parent = multiprocessing.parent_process()
     if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-    _lower_priority()
+        threading.Thread(target=exit_with, args=(parent.sentinel,), daemon=True).start()
+    lower_priority()
     from annotator.core.worker_spacy import import_spacy
 
-    import_spacy()  # without spaCy's command line: ~a third of a worker's start
+    import_spacy()  # without spaCy's command line (done already in a forkserver's fork)
     _pipeline(spec)
     from annotator.core.import_gc import settle_worker
 
     settle_worker()  # what is loaded never becomes garbage: out of the collector's way
-
-
-def _lower_priority() -> None:
-    """A background import must not make the window stutter: a reviewer's
-    key press and article switch win the CPU over highlighting (the writer,
-    which holds the transaction, keeps its priority).
-
-    Nice 10 alone still let a busy worker delay the window by about a tenth
-    of a switch (bench/bench_gui.py --background-import); Linux's idle
-    scheduling class gives a worker only the CPU no ordinary process wants,
-    and an ordinary process that wakes preempts it at once. Alone on the
-    machine, an idle-class worker runs at full speed."""
-    try:
-        os.nice(WORKER_NICE)
-    except (AttributeError, OSError):  # Windows has no nice(); a failure costs only priority
-        pass
-    if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
-        try:  # this thread, and the threads it starts later
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-        except OSError:  # a sandbox may refuse: nice 10 still holds
-            pass
-
-
-def _exit_with(sentinel) -> None:
-    """A killed parent (even SIGKILL) ends its workers: its sentinel becomes
-    ready when it dies, and a worker must not go on burning a core."""
-    from multiprocessing.connection import wait
-
-    wait([sentinel])
-    os._exit(1)
 
 
 def worker_count(requested: int | None, input_bytes: int) -> int:
