@@ -16,6 +16,7 @@ from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.participle_tense import ParticipleTense
 from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import (
     COMPLEMENTIZERS,
@@ -77,6 +78,7 @@ class VerbCues(RuleFamily):
         super().__init__(doc, tokens, clauses, phrases, features)
         self.sources = sources
         self.moods = ClauseMoods(doc, tokens, clauses, phrases, features)
+        self.participles = ParticipleTense(doc, tokens, clauses)
         self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
 
     # ------------------------------------------------------------ cues
@@ -561,6 +563,8 @@ class VerbCues(RuleFamily):
         cs = self.clauses.clause_start(vi, s)
         if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}):
             return None  # the verb is in a subordinate clause
+        if vf.kind == "part" and self.participles.no_speech_act(vi, s, e, cs):
+            return None  # "auch „BD-Live“ genannt", "ist als Kommissar bekannt": no speech act
         src = self.sources.subject_of(vi, vf, s, e, part)
         if src is None:
             ax = self.clauses.aux_before(vi, cs) if vf.kind == "part" else -1

@@ -1,0 +1,57 @@
+"""Message rules the thirteenth round of issue 13 added: a reader's story per
+rule (what the annotator sees as claim, source and cue)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from highlight_support import attributed_claims as attributed
+
+from annotator.core.highlight.lexicons import Lexicons
+from annotator.core.models import Attribution as A
+
+
+def without_counts(lex: Lexicons) -> Lexicons:
+    """The lexicons with every verb form's SpkAtt counts at zero, as the
+    grammar-only lexicons ship them: the rules alone must decide."""
+    verbs = {form: [replace(vf, seen=0, cue=0, reported=0, prior=0.5, weight=2.0) for vf in entries]
+             for form, entries in lex.verbs.items()}
+    return replace(lex, verbs=verbs, reported_rate={lemma: 0.25 for lemma in lex.reported_rate})
+
+
+@pytest.fixture
+def grammar_hl(hl, monkeypatch):
+    """The shared highlighter, its claim rules reading count-free lexicons."""
+    for _name, component in hl.nlp.pipeline:
+        if getattr(component, "lex", None) is not None:
+            monkeypatch.setattr(component, "lex", without_counts(component.lex))
+    return hl
+
+# ------------------------------------------------------------ a participle is a speech act only with its auxiliary
+
+
+def test_a_participle_in_an_apposition_names_a_thing_and_reports_no_speech(grammar_hl):
+    text = "Das Unternehmen, auch als Stratfor bekannt, verkauft Analysen an Regierungen."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_participle_as_a_sentence_adverb_reports_no_speech(grammar_hl):
+    text = "Jetzt ermittelt die Polizei auf einer Spur des Piloten, genauer gesagt seines Handys."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_participle_in_a_comparison_reports_no_speech(grammar_hl):
+    text = ("Der Mensch der Steinzeit nutzte offenbar schon häufiger als bisher angenommen "
+            "stärkehaltige Pflanzen zur Nahrung.")
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_participle_under_sein_is_a_state_not_a_speech_act(grammar_hl):
+    assert attributed(grammar_hl, "Der Schauspieler ist dem Publikum im Fernsehen als Kommissar bekannt.") == []
+    assert attributed(grammar_hl, "Heute waren 62 Millionen Bundesbürger zur Abgabe ihrer Stimme aufgerufen.") == []
+
+
+def test_the_same_speech_act_in_the_perfect_is_still_a_claim_of_its_speaker(grammar_hl):
+    [c] = attributed(grammar_hl, "Der Minister hat eine Lösung des Problems angekündigt.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Der Minister", "angekündigt", A.REPORTED)
