@@ -55,3 +55,16 @@ def test_a_participle_under_sein_is_a_state_not_a_speech_act(grammar_hl):
 def test_the_same_speech_act_in_the_perfect_is_still_a_claim_of_its_speaker(grammar_hl):
     [c] = attributed(grammar_hl, "Der Minister hat eine Lösung des Problems angekündigt.")
     assert (c["src"], c["cue"], c["attr"]) == ("Der Minister", "angekündigt", A.REPORTED)
+
+
+# ------------------------------------------------------------ the pluperfect is background
+
+
+def test_a_speech_act_in_the_pluperfect_without_content_clause_is_background(grammar_hl):
+    text = "Die Linkspartei hatte bisher immer ein militärisches Engagement der Bundeswehr im Ausland abgelehnt."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_pluperfect_speech_act_with_a_dass_clause_still_reports_its_content(grammar_hl):
+    [c] = attributed(grammar_hl, "Der Minister hatte erklärt, dass die Steuern nicht steigen würden.")
+    assert (c["msg"], c["src"], c["cue"]) == ("dass die Steuern nicht steigen würden", "Der Minister", "erklärt")

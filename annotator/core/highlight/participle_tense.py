@@ -35,7 +35,8 @@ class ParticipleTense:
     def no_speech_act(self, vi: int, s: int, e: int, clause_start: int) -> bool:
         """Is the participle at vi (in sentence s..e, clause from
         clause_start) an adjective, a state or background?"""
-        return self.without_auxiliary(vi, s) or self.state(vi, e, clause_start)
+        return self.without_auxiliary(vi, s) or self.state(vi, e, clause_start) \
+            or self.background(vi, clause_start)
 
     def _auxiliary(self, k: int) -> bool:
         return "aux" in self.tokens.fclass(k) and self.doc.quote_of[k] < 0
