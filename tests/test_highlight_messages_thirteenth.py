@@ -68,3 +68,16 @@ def test_a_speech_act_in_the_pluperfect_without_content_clause_is_background(gra
 def test_a_pluperfect_speech_act_with_a_dass_clause_still_reports_its_content(grammar_hl):
     [c] = attributed(grammar_hl, "Der Minister hatte erklärt, dass die Steuern nicht steigen würden.")
     assert (c["msg"], c["src"], c["cue"]) == ("dass die Steuern nicht steigen würden", "Der Minister", "erklärt")
+
+
+# ------------------------------------------------------------ a participle inside a prepositional phrase
+
+
+def test_a_participle_between_a_prepositions_determiner_and_its_noun_is_an_adjective(grammar_hl):
+    text = "Die Unterschriften wurden von einem bekannten Rechtsextremisten auf einer Internetseite gesammelt."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_participle_after_a_year_inside_the_phrase_is_an_adjective_too(grammar_hl):
+    assert attributed(grammar_hl, "In ihrem 2009 veröffentlichten Roman beschreibt die Autorin das Exil.") == []
+

@@ -146,7 +146,16 @@ class VerbCues(RuleFamily):
         k = i - 1
         while k > s and self._modifier(k):
             k -= 1
-        return k < i - 1 and "det" in self.tokens.fclass(k) and words[k][:1].isalpha()
+        if k < i - 1 and "det" in self.tokens.fclass(k) and words[k][:1].isalpha():
+            return True
+        # right after its determiner too when a preposition governs the phrase
+        # ("von einem bekannten Rechtsextremisten", "in ihrem 2009
+        # veröffentlichten Roman"): a noun phrase inside a PP holds no verb;
+        # without the preposition "Das sagte Merkel" is a demonstrative
+        k = i - 1
+        while k > s and (self._modifier(k) or words[k][:1].isdigit()):
+            k -= 1
+        return k > s and "det" in self.tokens.fclass(k) and "prep" in self.tokens.fclass(k - 1)
 
     def _modifier(self, k: int) -> bool:
         """A lowercase word that may stand between a determiner and its noun
