@@ -81,3 +81,21 @@ def test_a_participle_between_a_prepositions_determiner_and_its_noun_is_an_adjec
 def test_a_participle_after_a_year_inside_the_phrase_is_an_adjective_too(grammar_hl):
     assert attributed(grammar_hl, "In ihrem 2009 veröffentlichten Roman beschreibt die Autorin das Exil.") == []
 
+
+# ------------------------------------------------------------ a question asserts nothing
+
+
+def test_a_question_with_a_verb_of_thinking_is_no_claim(grammar_hl):
+    assert attributed(grammar_hl, "Die Experten glauben, das dient nur dazu, mehr Hilfe zu bekommen?") == []
+    assert attributed(grammar_hl, "Glauben Sie, dass die Regierung die Steuern erhöhen wird?") == []
+
+
+def test_a_question_with_a_speech_act_is_no_claim_but_the_statement_is(grammar_hl):
+    assert attributed(grammar_hl, "Beobachter kritisieren die Pläne der Regierung?") == []
+    [c] = attributed(grammar_hl, "Beobachter kritisieren die Pläne der Regierung.")
+    assert (c["src"], c["cue"]) == ("Beobachter", "kritisieren")
+
+
+def test_a_question_inside_a_quotation_is_still_the_speakers_words(grammar_hl):
+    [c] = attributed(grammar_hl, "„Wer kann das glauben?“, fragte der Minister.")
+    assert (c["src"], c["attr"]) == ("der Minister", A.DIRECT_QUOTE)

@@ -199,6 +199,8 @@ class ComplementCues(RuleFamily):
     # ------------------------------------------------------------ phrase cues
     def phrase_claim(self, s: int, e: int) -> Claim | None:
         """A predicate with a speaker-like subject before a reported complement."""
+        if self.features.question(s, e):
+            return None  # a question asserts nothing (issue 13)
         for k in self.doc.tokens_in(self.doc.token_hits("comma", COMMA.__contains__), s + 2, e - 2):
             message = self.complement_at(k, e)
             if message is None or self._in_subordinate_clause(k, s):
@@ -318,6 +320,8 @@ class ComplementCues(RuleFamily):
         clause: "X wertet Y als Erfolg", "X hält Y für unbedenklich", "X rechnet
         mit Y", "X sprach von Y", "X begrüßte Y" — a reported claim of the
         speaker-like subject, the verb its cue."""
+        if self.features.question(s, e):
+            return None  # a question asserts nothing (issue 13)
         lower = self.doc.lower
         # nearly no token is one of these verbs: only those are looked at (the
         # frame test below drops a token whose head matched but no stem)

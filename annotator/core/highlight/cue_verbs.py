@@ -401,6 +401,8 @@ class VerbCues(RuleFamily):
     def verb_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         """The claim of a reporting verb: a "wie X mitteilte" frame, the verb's
         complement clause, or an inverted "Y sei …, sagte X"."""
+        if self.features.question(s, e):
+            return None  # "Glauben Sie, dass …?": a question asserts nothing (issue 13)
         found, claim = self._wie_claim(s, e, vi, vf)
         if found:
             return claim
@@ -572,6 +574,8 @@ class VerbCues(RuleFamily):
         cs = self.clauses.clause_start(vi, s)
         if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}):
             return None  # the verb is in a subordinate clause
+        if self.features.question(s, e):
+            return None  # "Beobachter kritisieren die Pläne?": a question asserts nothing
         if vf.kind == "part" and self.participles.no_speech_act(vi, s, e, cs):
             return None  # "auch „BD-Live“ genannt", "ist als Kommissar bekannt": no speech act
         src = self.sources.subject_of(vi, vf, s, e, part)

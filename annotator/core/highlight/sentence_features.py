@@ -108,6 +108,15 @@ class SentenceFeatures:
             j += 1
         return j - 1 > k + 1 and lower[j - 1] in self.PERFECT_AUXILIARIES
 
+    def question(self, s: int, e: int) -> bool:
+        """Does the sentence end in a question mark of its own (not one inside
+        a quotation)?  A question asserts nothing (issue 13: no claim)."""
+        words = self.doc.words
+        k = e - 1
+        while k > s and words[k].isspace():
+            k -= 1
+        return k >= s and words[k] == "?" and self.doc.quote_of[k] < 0
+
     # Konjunktiv-I forms that differ from the indicative in the first person singular
     FIRST_PERSON_KONJ1 = frozenset("sei seien könne müsse dürfe wolle solle möge wisse".split())
 
