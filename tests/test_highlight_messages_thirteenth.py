@@ -99,3 +99,18 @@ def test_a_question_with_a_speech_act_is_no_claim_but_the_statement_is(grammar_h
 def test_a_question_inside_a_quotation_is_still_the_speakers_words(grammar_hl):
     [c] = attributed(grammar_hl, "„Wer kann das glauben?“, fragte der Minister.")
     assert (c["src"], c["attr"]) == ("der Minister", A.DIRECT_QUOTE)
+
+
+# ------------------------------------------------------------ an agentless passive names no speaker
+
+
+def test_an_agentless_passive_of_a_speech_verb_is_the_outlets_statement(grammar_hl):
+    # nobody is named who estimates: the outlet states the figure itself
+    assert attributed(grammar_hl, "Der Sachschaden wird auf eine deutlich sechsstellige Höhe geschätzt.") == []
+    assert attributed(grammar_hl, "Als Grund wird eine technische Störung angegeben.") == []
+
+
+def test_a_passive_with_its_agent_is_still_that_speakers_claim(grammar_hl):
+    [c] = attributed(grammar_hl, "Als Grund wird von der Polizei eine technische Störung angegeben.")
+    assert (c["src"], c["cue"], c["attr"]) == ("der Polizei", "angegeben", A.REPORTED)
+

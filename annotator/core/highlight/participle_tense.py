@@ -9,19 +9,24 @@ their perfect with *haben*, so a participle under *sein* is a state (*ist als
 Kommissar bekannt*, *waren zur Wahl aufgerufen*) or another verb (*waren ins
 Stocken geraten*), no speech act.  The pluperfect (*hatte … abgelehnt*)
 tells what was said before the reported events: background that SpkAtt's
-annotators do not mark as a message.
+annotators do not mark as a message.  A passive without an agent phrase
+(*Der Schaden wird auf 10.000 Euro geschätzt*, *Als Termin wurde … genannt*)
+names no speaker: the outlet states it in its own voice.
 """
 
 from __future__ import annotations
 
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState
+from annotator.core.highlight.rules_words import PASSIVE_AUX
 from annotator.core.highlight.word_classes import WordClasses
 
 # the finite forms of "sein" that make a state of a participle ("ist bekannt")
 SEIN_FINITE = frozenset("ist sind war waren sei seien wäre wären bin bist seid".split())
 # the pluperfect's auxiliary ("hatte … gefordert")
 PLUPERFECT_AUX = frozenset(("hatte", "hatten"))
+# the prepositions that name a passive's agent ("von der Polizei", "durch das Gericht")
+AGENT_PREPOSITIONS = frozenset(("von", "vom", "durch"))
 
 
 class ParticipleTense:
@@ -61,3 +66,12 @@ class ParticipleTense:
         """The pluperfect: "Die Linkspartei hatte bisher immer … abgelehnt"."""
         aux = self.clauses.aux_before(vi, clause_start)
         return aux >= 0 and self.doc.lower[aux] in PLUPERFECT_AUX
+
+    def agentless_passive(self, vi: int, e: int, clause_start: int) -> bool:
+        """A passive ("wird/wurde … geschätzt") whose clause names no agent
+        with "von" or "durch"."""
+        aux = self.clauses.aux_before(vi, clause_start)
+        if aux < 0 or self.doc.lower[aux] not in PASSIVE_AUX:
+            return False
+        end = self.clauses.clause_end(vi, e)
+        return not any(self.doc.lower[k] in AGENT_PREPOSITIONS for k in range(clause_start, end))
