@@ -114,3 +114,15 @@ def test_a_passive_with_its_agent_is_still_that_speakers_claim(grammar_hl):
     [c] = attributed(grammar_hl, "Als Grund wird von der Polizei eine technische Störung angegeben.")
     assert (c["src"], c["cue"], c["attr"]) == ("der Polizei", "angegeben", A.REPORTED)
 
+
+# ------------------------------------------------------------ a verb of writing names the text
+
+
+def test_publishing_a_text_without_its_content_is_no_claim(grammar_hl):
+    text = "Die Firma veröffentlichte am Montag eine erste Analyse über den gescheiterten Start."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_verb_of_writing_with_what_was_written_is_still_a_claim(grammar_hl):
+    [c] = attributed(grammar_hl, "Die Firma schrieb am Montag, der Start sei gescheitert.")
+    assert (c["msg"], c["src"], c["cue"]) == ("der Start sei gescheitert", "Die Firma", "schrieb")

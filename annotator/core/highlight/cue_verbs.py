@@ -580,6 +580,8 @@ class VerbCues(RuleFamily):
             return None  # "auch „BD-Live“ genannt", "ist als Kommissar bekannt": no speech act
         if vf.kind == "part" and self.participles.agentless_passive(vi, e, cs):
             return None  # "Der Schaden wird auf 10.000 Euro geschätzt": no speaker, the outlet's statement
+        if vf.cls == "writing":
+            return None  # "veröffentlichte eine Analyse": a verb of writing's object is the text, not its content
         src = self.sources.subject_of(vi, vf, s, e, part)
         if src is None:
             ax = self.clauses.aux_before(vi, cs) if vf.kind == "part" else -1
