@@ -11,13 +11,18 @@ from highlight_support import attributed_claims as attributed
 from annotator.core.highlight.lexicons import Lexicons
 from annotator.core.models import Attribution as A
 
+# the Konjunktiv-I forms of the auxiliaries and modals: a closed class
+AUXILIARY_KONJUNKTIV = frozenset("sei seien habe werde könne müsse solle wolle dürfe möge wisse".split())
+
 
 def without_counts(lex: Lexicons) -> Lexicons:
-    """The lexicons with every verb form's SpkAtt counts at zero, as the
-    grammar-only lexicons ship them: the rules alone must decide."""
+    """The lexicons as the grammar-only ones ship them: every verb form's
+    SpkAtt counts at zero, no list of lowercase words, and only the closed
+    class of Konjunktiv-I auxiliaries: the rules alone must decide."""
     verbs = {form: [replace(vf, seen=0, cue=0, reported=0, prior=0.5, weight=2.0) for vf in entries]
              for form, entries in lex.verbs.items()}
-    return replace(lex, verbs=verbs, reported_rate={lemma: 0.25 for lemma in lex.reported_rate})
+    return replace(lex, verbs=verbs, reported_rate={lemma: 0.25 for lemma in lex.reported_rate},
+                   lower={}, konj1=AUXILIARY_KONJUNKTIV)
 
 
 @pytest.fixture
@@ -126,3 +131,27 @@ def test_publishing_a_text_without_its_content_is_no_claim(grammar_hl):
 def test_a_verb_of_writing_with_what_was_written_is_still_a_claim(grammar_hl):
     [c] = attributed(grammar_hl, "Die Firma schrieb am Montag, der Start sei gescheitert.")
     assert (c["msg"], c["src"], c["cue"]) == ("der Start sei gescheitert", "Die Firma", "schrieb")
+
+
+# ------------------------------------------------------------ Konjunktiv I of a verb no list knows
+
+
+def test_a_konjunktiv_in_the_verb_slot_after_an_adverb_goes_on_reporting_the_speaker(grammar_hl):
+    text = "Ein Sprecher der Regierung sagte, die Lage im Norden sei ernst. Momentan gebe es etwa 7000 Gefangene."
+    first, second = attributed(grammar_hl, text)
+    assert (second["msg"], second["src"], second["cue"]) == (
+        "Momentan gebe es etwa 7000 Gefangene.", "Ein Sprecher der Regierung", "gebe")
+
+
+def test_a_konjunktiv_after_the_noun_phrase_that_opens_the_sentence_goes_on_too(grammar_hl):
+    text = "Der Verband kritisierte, die Kosten seien zu hoch. Das Präsidium halte das Verfahren für einen Irrweg."
+    first, second = attributed(grammar_hl, text)
+    assert (second["src"], second["cue"]) == ("Der Verband", "halte")
+
+
+def test_an_adjective_before_its_noun_in_the_verb_slot_is_no_konjunktiv(grammar_hl):
+    for text in ("Ein Sprecher der Regierung sagte, die Lage im Norden sei ernst. "
+                 "Weitere unsichere Punkte bildeten die Finanzierung und der Zeitplan.",
+                 "Ein Sprecher der Regierung sagte, die Lage im Norden sei ernst. "
+                 "Auf der Erde gibt es derartige Meldungen nicht."):
+        assert len(attributed(grammar_hl, text)) == 1
