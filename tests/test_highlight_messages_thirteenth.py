@@ -155,3 +155,9 @@ def test_an_adjective_before_its_noun_in_the_verb_slot_is_no_konjunktiv(grammar_
                  "Ein Sprecher der Regierung sagte, die Lage im Norden sei ernst. "
                  "Auf der Erde gibt es derartige Meldungen nicht."):
         assert len(attributed(grammar_hl, text)) == 1
+
+
+def test_a_complement_in_the_konjunktiv_of_a_verb_no_list_knows_is_what_was_said(grammar_hl):
+    [c] = attributed(grammar_hl, "Der Konzern argumentiert, diese Sorte erspare den Bauern viel Arbeit.")
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "diese Sorte erspare den Bauern viel Arbeit", "Der Konzern", "argumentiert", A.INDIRECT)

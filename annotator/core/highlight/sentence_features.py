@@ -218,12 +218,12 @@ class SentenceFeatures:
         after_phrase = not (after_pronoun or after_adverb) and self._opening_constituent(s, k)
         if not (after_pronoun or after_adverb or after_phrase):
             return False
-        if after_phrase and not self._unlisted_konjunktiv(k, e):
+        if after_phrase and not self.unlisted_konjunktiv(k, e):
             return False  # after a noun phrase a -e word is often an adjective: the stricter test
         if word.endswith("te") and self.doc.lex.mostly_lowercase(word[:-2] + "en"):
             return False  # Präteritum ("machte": machen), not Konjunktiv
         if word + "n" not in self.doc.lex.lower and word not in self.doc.lex.lower:
-            return self._unlisted_konjunktiv(k, e)
+            return self.unlisted_konjunktiv(k, e)
         return self.doc.lex.mostly_lowercase(word + "n")
 
     def _verb_slot(self, k: int, e: int) -> bool:
@@ -234,7 +234,7 @@ class SentenceFeatures:
         return not (k + 1 < e and (self.doc.words[k + 1][:1].isupper()
                                    or "aux" in self.doc.lex.fclass(self.doc.lower[k + 1])))
 
-    def _unlisted_konjunktiv(self, k: int, e: int) -> bool:
+    def unlisted_konjunktiv(self, k: int, e: int) -> bool:
         """A lowercase -e word in the verb slot that no word list knows is a
         Konjunktiv I by its position alone ("Momentan gebe es …"), unless
         what follows shows it is none (``_verb_slot``) or it is a -te form
