@@ -161,3 +161,9 @@ def test_a_complement_in_the_konjunktiv_of_a_verb_no_list_knows_is_what_was_said
     [c] = attributed(grammar_hl, "Der Konzern argumentiert, diese Sorte erspare den Bauern viel Arbeit.")
     assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
         "diese Sorte erspare den Bauern viel Arbeit", "Der Konzern", "argumentiert", A.INDIRECT)
+
+
+def test_a_pronoun_and_a_konjunktiv_after_the_comma_are_what_was_said(grammar_hl):
+    [c] = attributed(grammar_hl, "Ein Polizeisprecher erklärte, es gehe dem Jungen gut.")
+    assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
+        "es gehe dem Jungen gut", "Ein Polizeisprecher", "erklärte", A.INDIRECT)

@@ -25,6 +25,7 @@ from annotator.core.highlight.rules_words import (
     NON_COMPLEMENT_STARTS,
     PASSIVE_AUX,
     RELATIVE,
+    SUBJECT_PRONOUNS,
     TIME_WORDS,
     WH,
 )
@@ -318,6 +319,10 @@ class VerbCues(RuleFamily):
         # closed class but adverbs) …
         if k + 2 < me and words[k][:1].islower() and not self.doc.lex.fclass(lower[k]) - {"adv"} \
                 and words[k + 1][:1].islower() and self.tokens.finite_verb(k + 1):
+            return True
+        # … or a subject pronoun, then a Konjunktiv ("erklärte, es gehe dem
+        # Jungen gut"): no noun phrase for the test below, the mood decides
+        if lower[k] in SUBJECT_PRONOUNS and k + 1 < me and self.moods.konjunktiv(k + 1):
             return True
         # … or a subject phrase, then a lowercase finite verb ("warnte er,
         # Thaksins Leute verfolgten eigene Ziele")
