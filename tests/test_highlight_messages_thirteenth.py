@@ -167,3 +167,19 @@ def test_a_pronoun_and_a_konjunktiv_after_the_comma_are_what_was_said(grammar_hl
     [c] = attributed(grammar_hl, "Ein Polizeisprecher erklärte, es gehe dem Jungen gut.")
     assert (c["msg"], c["src"], c["cue"], c["attr"]) == (
         "es gehe dem Jungen gut", "Ein Polizeisprecher", "erklärte", A.INDIRECT)
+
+
+# ------------------------------------------------------------ a colon statement's announcing word
+
+
+def test_the_word_before_the_colon_announces_a_statement_only_in_the_speakers_own_clause(grammar_hl):
+    text = ("Die Linke verharrt in den Umfragen bei zehn Prozent, während sich deutliche Verschiebungen ereigneten:\n"
+            "Die FDP hat deutlich an Zustimmung verloren.")
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_speaker_who_shows_an_attitude_before_the_colon_still_speaks_the_statement(grammar_hl):
+    text = "Der Präsident zeigt sich entschlossen:\nDie Armee wird das Land bis zum Ende verteidigen."
+    [c] = attributed(grammar_hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == (
+        "Die Armee wird das Land bis zum Ende verteidigen", "Der Präsident", "entschlossen")

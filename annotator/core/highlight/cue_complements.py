@@ -258,8 +258,12 @@ class ComplementCues(RuleFamily):
             return None
         source, verb = speaker
         before = colon - 1
+        # the predicative word belongs to the verb's own clause ("zeigt sich
+        # entschlossen:"), not to a clause after a comma ("verharrt bei zehn
+        # Prozent, während sich Verschiebungen ereigneten:")
+        same_clause = self.clauses.clause_end(verb, colon) == colon
         cue = (before, colon) if before > verb and self.doc.words[before][:1].islower() \
-            and not self.tokens.fclass(before) else (verb, verb + 1)
+            and not self.tokens.fclass(before) and same_clause else (verb, verb + 1)
         return Claim(parts=[(s, colon)], attribution=Attribution.REPORTED, source=source, cue=cue,
                      kind="statement")
 
