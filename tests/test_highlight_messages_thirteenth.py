@@ -183,3 +183,17 @@ def test_a_speaker_who_shows_an_attitude_before_the_colon_still_speaks_the_state
     [c] = attributed(grammar_hl, text)
     assert (c["msg"], c["src"], c["cue"]) == (
         "Die Armee wird das Land bis zum Ende verteidigen", "Der Präsident", "entschlossen")
+
+
+# ------------------------------------------------------------ an open question after the copula
+
+
+def test_an_ob_clause_after_the_copula_is_an_open_question_not_a_claim(grammar_hl):
+    text = "Der Sprecher der Feuerwehr ist unsicher, ob noch Menschen in den Trümmern verschüttet sind."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_dass_clause_after_the_copula_is_still_the_speakers_conviction(grammar_hl):
+    text = "Die Feuerwehr ist überzeugt, dass noch Menschen in den Trümmern verschüttet sind."
+    [c] = attributed(grammar_hl, text)
+    assert (c["src"], c["cue"]) == ("Die Feuerwehr", "ist überzeugt")

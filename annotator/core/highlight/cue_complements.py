@@ -47,6 +47,8 @@ EVIDENTIAL_NOUNS = frozenset("anzeichen indiz indizien hinweis hinweise beleg be
                              "zeichen".split())
 POINTERS = frozenset("dafür darauf darüber dazu".split())
 CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
+# the finite forms of "sein": with an ob-clause they state an open question ("ist unklar, ob")
+COPULA = frozenset("ist sind war waren sei seien wäre wären".split())
 # verbs whose frame tells a judgement (stems of their finite forms) and the word
 # the frame needs ("" = a noun object is enough): valency, not a list of errors
 ATTITUDE_FRAMES = (
@@ -211,6 +213,8 @@ class ComplementCues(RuleFamily):
             source, verb = speaker
             if self.doc.lower[verb] in self.doc.lex.konj1:
                 return None  # "Die IAEO gehe davon aus, dass …": the host is reported speech itself
+            if self.doc.lower[message[0]] == "ob" and self.doc.lower[verb] in COPULA:
+                return None  # "Unklar ist, ob …": an open question, nobody's claim
             # the cue is the predicate up to the complement when the subject
             # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
             cue = (verb, self.clauses._trim(verb, k)) if source[1] <= verb and k - verb <= 6 else (verb, verb + 1)
