@@ -197,3 +197,14 @@ def test_a_dass_clause_after_the_copula_is_still_the_speakers_conviction(grammar
     text = "Die Feuerwehr ist überzeugt, dass noch Menschen in den Trümmern verschüttet sind."
     [c] = attributed(grammar_hl, text)
     assert (c["src"], c["cue"]) == ("Die Feuerwehr", "ist überzeugt")
+
+
+# ------------------------------------------------------------ a fronted adverbial clause sets the scene
+
+
+def test_a_fronted_adverbial_clause_is_not_part_of_the_speech_act(grammar_hl):
+    text = ("Während sich die Opposition bisher mit Kritik am Präsidenten zurückgehalten hat, "
+            "fordert die Regierungspartei seinen Rücktritt.")
+    [c] = attributed(grammar_hl, text)
+    assert (c["msg"], c["src"], c["cue"]) == (
+        "fordert die Regierungspartei seinen Rücktritt.", "die Regierungspartei", "fordert")

@@ -663,7 +663,22 @@ class VerbCues(RuleFamily):
         # "X stufte das Gesetz als verfassungswidrig ein, und UNICEF rief …":
         # a coordinated main clause with a subject of its own is another claim
         b = self.moods.next_main_clause(verb_end + 1, self.clauses.strip_end(s, e), own_subject=True)
+        s = self._past_adverbial_clause(s, e, verb_end)
         return (s, self.clauses._trim(s, b)) if b >= 0 and words[b] == "," else (s, e)
+
+    def _past_adverbial_clause(self, s: int, e: int, verb_end: int) -> int:
+        """Where the main clause begins after a fronted adverbial clause
+        ("Während sich die Opposition … zurückgehalten hat, fordert X …"): the
+        adverbial clause sets the scene, it is not what the speaker said; s
+        when the sentence opens otherwise."""
+        if self.doc.lower[s] not in ADVERBIAL_CLAUSE_OPENERS:
+            return s
+        c = self.clauses.clause_end(s + 1, e)
+        while c < verb_end and c + 1 < e and self.doc.words[c] == "," and "rel" in self.tokens.fclass(c + 1):
+            c = self.clauses.clause_end(c + 1, e)  # a relative clause inside the fronted one
+        if c < verb_end and self.doc.words[c] == "," and self.tokens.finite_verb(c + 1):
+            return c + 1
+        return s
 
     def _late_complement(self, s: int, e: int, verb_end: int) -> Range | None:
         """A complement clause further on than the complement rule looks,
