@@ -208,3 +208,16 @@ def test_a_fronted_adverbial_clause_is_not_part_of_the_speech_act(grammar_hl):
     [c] = attributed(grammar_hl, text)
     assert (c["msg"], c["src"], c["cue"]) == (
         "fordert die Regierungspartei seinen Rücktritt.", "die Regierungspartei", "fordert")
+
+
+# ------------------------------------------------------------ a comparison with "so …, wie man"
+
+
+def test_so_wie_with_an_impersonal_subject_compares_and_reports_nothing(grammar_hl):
+    text = "Es folgte ein Schlusswort, das so beeindruckend klang, wie man es nicht erwartet hatte."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_wie_frame_with_its_speaker_still_reports(grammar_hl):
+    [c] = attributed(grammar_hl, "Die Lage ist ernst, wie der Minister am Montag sagte.")
+    assert (c["msg"], c["src"], c["attr"]) == ("Die Lage ist ernst", "der Minister", A.ACCORDING_TO)

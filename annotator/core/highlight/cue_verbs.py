@@ -422,7 +422,9 @@ class VerbCues(RuleFamily):
         words = self.doc.words
         for k in self._wie_positions(s, vi):
             source = self.phrases.np_after(self._past_adverbs(k + 1, vi), vi, s)
-            if source is None and self._comparative_wie(s, k):
+            # "so beeindruckend, wie man es nicht erwartet hatte": "man" names no speaker either
+            impersonal = source is None or (source[1] - source[0] == 1 and self.doc.lower[source[0]] in ("man", "es"))
+            if impersonal and self._comparative_wie(s, k):
                 return True, None  # "nicht so verheerend, wie zunächst angenommen": a comparison
             frame_end = self.clauses.clause_end(vi, e)
             frame_start = k - 1 if k > s and words[k - 1] == "," else k
