@@ -221,3 +221,22 @@ def test_so_wie_with_an_impersonal_subject_compares_and_reports_nothing(grammar_
 def test_a_wie_frame_with_its_speaker_still_reports(grammar_hl):
     [c] = attributed(grammar_hl, "Die Lage ist ernst, wie der Minister am Montag sagte.")
     assert (c["msg"], c["src"], c["attr"]) == ("Die Lage ist ernst", "der Minister", A.ACCORDING_TO)
+
+
+# ------------------------------------------------------------ one finite verb to a clause
+
+
+def test_a_participle_before_its_noun_is_an_adjective_when_the_clause_has_its_verb(grammar_hl):
+    # the twelfth round's leftover: "kritisierte" is no predicate of "Reform"
+    assert attributed(grammar_hl, "Die oft kritisierte Reform tritt im Januar in Kraft.") == []
+    assert attributed(grammar_hl, "Die kritisierte Reform tritt im Januar in Kraft.") == []
+
+
+def test_an_inflected_participle_opening_the_sentence_is_an_adjective_too(grammar_hl):
+    text = "Der bekannte Nürnberger Trommler und die Moderatorin hatten die Idee zu dem Stück."
+    assert attributed(grammar_hl, text) == []
+
+
+def test_a_finite_speech_verb_after_its_subject_is_still_a_claim(grammar_hl):
+    [c] = attributed(grammar_hl, "Die Gewerkschaft kritisierte die Pläne der Regierung.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Die Gewerkschaft", "kritisierte", A.REPORTED)

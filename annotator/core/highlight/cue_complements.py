@@ -338,6 +338,8 @@ class ComplementCues(RuleFamily):
             needed = next((word for stems, word in ATTITUDE_FRAMES if lower[m].startswith(stems)), None)
             if needed is None or self.doc.quote_of[m] >= 0 or not self.tokens.finite_verb(m):
                 continue
+            if self.clauses.attributive_before_noun(m, s, e):
+                continue  # "Die oft kritisierte Reform tritt … in Kraft": an adjective, no predicate
             if needed and not any(lower[x] == needed for x in range(m + 1, self.clauses.clause_end(m + 1, e))):
                 continue
             speaker = self._head_speaker(s, self.clauses.clause_end(m + 1, e))

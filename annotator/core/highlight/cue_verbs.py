@@ -102,6 +102,8 @@ class VerbCues(RuleFamily):
                 continue
             if self._attributive(i, s, e):
                 continue  # "eine oft beklagte Lücke": an adjective, no verb
+            if self.clauses.attributive_before_noun(i, s, e):
+                continue  # "Der bekannte Trommler … hatte …": the clause's finite verb is another
             if i + 1 < e and lower[i].endswith("t") and not words[i + 1][:1].isupper() \
                     and any(vf.kind == "fin" for vf in ents) \
                     and any(vf.kind == "part" for vf in self.doc.lex.verbs.get(lower[i + 1], ())):
