@@ -240,3 +240,18 @@ def test_an_inflected_participle_opening_the_sentence_is_an_adjective_too(gramma
 def test_a_finite_speech_verb_after_its_subject_is_still_a_claim(grammar_hl):
     [c] = attributed(grammar_hl, "Die Gewerkschaft kritisierte die Pläne der Regierung.")
     assert (c["src"], c["cue"], c["attr"]) == ("Die Gewerkschaft", "kritisierte", A.REPORTED)
+
+
+# ------------------------------------------------------------ a relative clause whose pronoun is the speaker
+
+
+def test_the_main_clause_after_a_relative_clause_of_its_subject_is_no_complement(grammar_hl):
+    # the twelfth round's leftover: the spectators greeted, they did not say the rest
+    text = ("Zahlreiche Zuschauer, die am Straßenrand standen und die Radfahrer begrüßten, "
+            "wurden von dem Auto erfasst.")
+    assert attributed(grammar_hl, text) == []
+
+
+def test_the_main_clause_after_a_relative_clause_with_its_own_speaker_is_what_was_said(grammar_hl):
+    [c] = attributed(grammar_hl, "Die Alternative, die Roßberg nannte, ist ein massiver Eingriff in die Kultur.")
+    assert (c["msg"], c["src"], c["cue"]) == ("ist ein massiver Eingriff in die Kultur", "Roßberg", "nannte")

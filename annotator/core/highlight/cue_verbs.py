@@ -242,12 +242,28 @@ class VerbCues(RuleFamily):
         # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
         # ending in the active speech verb, the main clause is what was said
         verb_first = b == vi + 1 and self.tokens.finite_verb(vi) and not self._in_prepositional_relative(vi)
+        # (not when the relative pronoun is the verb's subject: "Zuschauer, die
+        # … die Radfahrer begrüßten, wurden … erfasst" — the main clause goes on)
+        verb_first = verb_first and not self._relative_subject(vi)
         if self._verb_second_at(k, me, verb_first=verb_first):
             return (k, self.moods.mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
         return None
+
+    def _relative_subject(self, vi: int) -> bool:
+        """Is the verb at vi the last word of a relative clause whose pronoun
+        is its subject ("…, die am Straßenrand standen und die Radfahrer
+        begrüßten,")?  Another subject after the pronoun (a capitalised
+        word, a determiner, a pronoun: "die Roßberg nannte") makes the
+        pronoun the object."""
+        start = self.clauses.clause_start(vi, 0, at_quotes=False)
+        lower, words = self.doc.lower, self.doc.words
+        if not (start > 0 and words[start - 1] == "," and lower[start] in RELATIVE and start + 1 < vi):
+            return False
+        nxt = start + 1
+        return not (words[nxt][:1].isupper() or self.tokens.fclass(nxt) & {"det", "pron"})
 
     def _in_prepositional_relative(self, vi: int) -> bool:
         """Is the verb in a relative clause a preposition opens ("…, in denen er
