@@ -21,15 +21,17 @@ class ClauseMoods(RuleFamily):
     def konjunktiv1_guess(self, m: int) -> bool:
         """A Konjunktiv I the word list lacks, right after a subject phrase
         ("BASF argumentiert, diese Sorte erspare …"): a lowercase -e form
-        of no closed class whose -en form is a lowercase word; never one in
-        -te, which is mostly a preterite ("ereignete sich", "machte")."""
+        of no closed class whose -en form is a lowercase word (or that no
+        list knows, see ``SentenceFeatures.unlisted_konjunktiv``); never one
+        in -te, which is mostly a preterite ("ereignete sich", "machte")."""
         word = self.doc.lower[m]
         lex = self.doc.lex
         if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
             return False
-        # the -en form is a lowercase word, or one the lexicon cannot tell (the
-        # grammar lists the strong verbs, not the open class of weak ones)
-        return lex.mostly_lowercase(word + "n") or word + "n" not in lex.lower
+        if word + "n" not in lex.lower and word not in lex.lower and self.doc.words[m][:1].islower():
+            # a word no list knows: its place and what follows decide
+            return self.features.unlisted_konjunktiv(m, self.doc.n)
+        return lex.mostly_lowercase(word + "n")
 
     def mid_clause(self, m: int, me: int) -> bool:
         """Is the finite verb at m followed by more of its clause?  A relative

@@ -59,3 +59,20 @@ class Clauses:
             if "aux" in self.tokens.fclass(k) and self.doc.quote_of[k] < 0:
                 return k
         return -1
+
+    def attributive_before_noun(self, i: int, s: int, e: int) -> bool:
+        """Is the verb form at i a participle used as an adjective because its
+        clause has its finite verb elsewhere ("Die oft kritisierte Reform
+        tritt … in Kraft", "Der bekannte Trommler … hatte")?  A determiner,
+        lowercase modifiers, the form, a capitalised noun — and another
+        finite verb after the noun in the same clause: a clause has one."""
+        words = self.doc.words
+        if i + 1 >= e or not words[i + 1][:1].isupper():
+            return False
+        k = i - 1
+        while k > s and words[k][:1].islower() and words[k].isalpha() and not self.tokens.fclass(k) - {"adv"}:
+            k -= 1
+        if k < s or "det" not in self.tokens.fclass(k):
+            return False
+        end = self.clause_end(i + 1, e)
+        return any(self.tokens.finite_verb(m) for m in range(i + 2, end))

@@ -47,6 +47,8 @@ EVIDENTIAL_NOUNS = frozenset("anzeichen indiz indizien hinweis hinweise beleg be
                              "zeichen".split())
 POINTERS = frozenset("dafür darauf darüber dazu".split())
 CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
+# the finite forms of "sein": with an ob-clause they state an open question ("ist unklar, ob")
+COPULA = frozenset("ist sind war waren sei seien wäre wären".split())
 # verbs whose frame tells a judgement (stems of their finite forms) and the word
 # the frame needs ("" = a noun object is enough): valency, not a list of errors
 ATTITUDE_FRAMES = (
@@ -199,6 +201,8 @@ class ComplementCues(RuleFamily):
     # ------------------------------------------------------------ phrase cues
     def phrase_claim(self, s: int, e: int) -> Claim | None:
         """A predicate with a speaker-like subject before a reported complement."""
+        if self.features.question(s, e):
+            return None  # a question asserts nothing (issue 13)
         for k in self.doc.tokens_in(self.doc.token_hits("comma", COMMA.__contains__), s + 2, e - 2):
             message = self.complement_at(k, e)
             if message is None or self._in_subordinate_clause(k, s):
@@ -209,6 +213,8 @@ class ComplementCues(RuleFamily):
             source, verb = speaker
             if self.doc.lower[verb] in self.doc.lex.konj1:
                 return None  # "Die IAEO gehe davon aus, dass …": the host is reported speech itself
+            if self.doc.lower[message[0]] == "ob" and self.doc.lower[verb] in COPULA:
+                return None  # "Unklar ist, ob …": an open question, nobody's claim
             # the cue is the predicate up to the complement when the subject
             # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
             cue = (verb, self.clauses._trim(verb, k)) if source[1] <= verb and k - verb <= 6 else (verb, verb + 1)
@@ -256,8 +262,12 @@ class ComplementCues(RuleFamily):
             return None
         source, verb = speaker
         before = colon - 1
+        # the predicative word belongs to the verb's own clause ("zeigt sich
+        # entschlossen:"), not to a clause after a comma ("verharrt bei zehn
+        # Prozent, während sich Verschiebungen ereigneten:")
+        same_clause = self.clauses.clause_end(verb, colon) == colon
         cue = (before, colon) if before > verb and self.doc.words[before][:1].islower() \
-            and not self.tokens.fclass(before) else (verb, verb + 1)
+            and not self.tokens.fclass(before) and same_clause else (verb, verb + 1)
         return Claim(parts=[(s, colon)], attribution=Attribution.REPORTED, source=source, cue=cue,
                      kind="statement")
 
@@ -318,6 +328,8 @@ class ComplementCues(RuleFamily):
         clause: "X wertet Y als Erfolg", "X hält Y für unbedenklich", "X rechnet
         mit Y", "X sprach von Y", "X begrüßte Y" — a reported claim of the
         speaker-like subject, the verb its cue."""
+        if self.features.question(s, e):
+            return None  # a question asserts nothing (issue 13)
         lower = self.doc.lower
         # nearly no token is one of these verbs: only those are looked at (the
         # frame test below drops a token whose head matched but no stem)
@@ -326,6 +338,8 @@ class ComplementCues(RuleFamily):
             needed = next((word for stems, word in ATTITUDE_FRAMES if lower[m].startswith(stems)), None)
             if needed is None or self.doc.quote_of[m] >= 0 or not self.tokens.finite_verb(m):
                 continue
+            if self.clauses.attributive_before_noun(m, s, e):
+                continue  # "Die oft kritisierte Reform tritt … in Kraft": an adjective, no predicate
             if needed and not any(lower[x] == needed for x in range(m + 1, self.clauses.clause_end(m + 1, e))):
                 continue
             speaker = self._head_speaker(s, self.clauses.clause_end(m + 1, e))

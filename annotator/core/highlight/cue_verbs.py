@@ -16,6 +16,7 @@ from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.participle_tense import ParticipleTense
 from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import (
     COMPLEMENTIZERS,
@@ -24,6 +25,7 @@ from annotator.core.highlight.rules_words import (
     NON_COMPLEMENT_STARTS,
     PASSIVE_AUX,
     RELATIVE,
+    SUBJECT_PRONOUNS,
     TIME_WORDS,
     WH,
 )
@@ -103,6 +105,7 @@ class VerbCues(RuleFamily):
         super().__init__(doc, tokens, clauses, phrases, features)
         self.sources = sources
         self.moods = ClauseMoods(doc, tokens, clauses, phrases, features)
+        self.participles = ParticipleTense(doc, tokens, clauses)
         self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
 
     # ------------------------------------------------------------ cues
@@ -125,6 +128,8 @@ class VerbCues(RuleFamily):
                 continue
             if self._attributive(i, s, e):
                 continue  # "eine oft beklagte Lücke": an adjective, no verb
+            if self.clauses.attributive_before_noun(i, s, e):
+                continue  # "Der bekannte Trommler … hatte …": the clause's finite verb is another
             if i + 1 < e and lower[i].endswith("t") and not words[i + 1][:1].isupper() \
                     and any(vf.kind == "fin" for vf in ents) \
                     and any(vf.kind == "part" for vf in self.doc.lex.verbs.get(lower[i + 1], ())):
@@ -170,7 +175,16 @@ class VerbCues(RuleFamily):
         k = i - 1
         while k > s and self._modifier(k):
             k -= 1
-        return k < i - 1 and "det" in self.tokens.fclass(k) and words[k][:1].isalpha()
+        if k < i - 1 and "det" in self.tokens.fclass(k) and words[k][:1].isalpha():
+            return True
+        # right after its determiner too when a preposition governs the phrase
+        # ("von einem bekannten Rechtsextremisten", "in ihrem 2009
+        # veröffentlichten Roman"): a noun phrase inside a PP holds no verb;
+        # without the preposition "Das sagte Merkel" is a demonstrative
+        k = i - 1
+        while k > s and (self._modifier(k) or words[k][:1].isdigit()):
+            k -= 1
+        return k > s and "det" in self.tokens.fclass(k) and "prep" in self.tokens.fclass(k - 1)
 
     def _modifier(self, k: int) -> bool:
         """A lowercase word that may stand between a determiner and its noun
@@ -254,12 +268,28 @@ class VerbCues(RuleFamily):
         # "Die Alternative, die Roßberg nannte, ist …": after a relative clause
         # ending in the active speech verb, the main clause is what was said
         verb_first = b == vi + 1 and self.tokens.finite_verb(vi) and not self._in_prepositional_relative(vi)
+        # (not when the relative pronoun is the verb's subject: "Zuschauer, die
+        # … die Radfahrer begrüßten, wurden … erfasst" — the main clause goes on)
+        verb_first = verb_first and not self._relative_subject(vi)
         if self._verb_second_at(k, me, verb_first=verb_first):
             return (k, self.moods.mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
         if self._ends_in_zu_infinitive(k, e):
             return (k, me, "inf")
         return None
+
+    def _relative_subject(self, vi: int) -> bool:
+        """Is the verb at vi the last word of a relative clause whose pronoun
+        is its subject ("…, die am Straßenrand standen und die Radfahrer
+        begrüßten,")?  Another subject after the pronoun (a capitalised
+        word, a determiner, a pronoun: "die Roßberg nannte") makes the
+        pronoun the object."""
+        start = self.clauses.clause_start(vi, 0, at_quotes=False)
+        lower, words = self.doc.lower, self.doc.words
+        if not (start > 0 and words[start - 1] == "," and lower[start] in RELATIVE and start + 1 < vi):
+            return False
+        nxt = start + 1
+        return not (words[nxt][:1].isupper() or self.tokens.fclass(nxt) & {"det", "pron"})
 
     def _in_prepositional_relative(self, vi: int) -> bool:
         """Is the verb in a relative clause a preposition opens ("…, in denen er
@@ -333,6 +363,10 @@ class VerbCues(RuleFamily):
         # closed class but adverbs) …
         if k + 2 < me and words[k][:1].islower() and not self.doc.lex.fclass(lower[k]) - {"adv"} \
                 and words[k + 1][:1].islower() and self.tokens.finite_verb(k + 1):
+            return True
+        # … or a subject pronoun, then a Konjunktiv ("erklärte, es gehe dem
+        # Jungen gut"): no noun phrase for the test below, the mood decides
+        if lower[k] in SUBJECT_PRONOUNS and k + 1 < me and self.moods.konjunktiv(k + 1):
             return True
         # … or a subject phrase, then a lowercase finite verb ("warnte er,
         # Thaksins Leute verfolgten eigene Ziele")
@@ -416,6 +450,8 @@ class VerbCues(RuleFamily):
     def verb_claim(self, s: int, e: int, vi: int, vf: VerbForm, part: int) -> Claim | None:
         """The claim of a reporting verb: a "wie X mitteilte" frame, the verb's
         complement clause, or an inverted "Y sei …, sagte X"."""
+        if self.features.question(s, e):
+            return None  # "Glauben Sie, dass …?": a question asserts nothing (issue 13)
         found, claim = self._wie_claim(s, e, vi, vf)
         if found:
             return claim
@@ -430,7 +466,9 @@ class VerbCues(RuleFamily):
         words = self.doc.words
         for k in self._wie_positions(s, vi):
             source = self.phrases.np_after(self._past_adverbs(k + 1, vi), vi, s)
-            if source is None and self._comparative_wie(s, k):
+            # "so beeindruckend, wie man es nicht erwartet hatte": "man" names no speaker either
+            impersonal = source is None or (source[1] - source[0] == 1 and self.doc.lower[source[0]] in ("man", "es"))
+            if impersonal and self._comparative_wie(s, k):
                 return True, None  # "nicht so verheerend, wie zunächst angenommen": a comparison
             frame_end = self.clauses.clause_end(vi, e)
             frame_start = k - 1 if k > s and words[k - 1] == "," else k
@@ -588,6 +626,14 @@ class VerbCues(RuleFamily):
         cs = self.clauses.clause_start(vi, s)
         if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}):
             return None  # the verb is in a subordinate clause
+        if self.features.question(s, e):
+            return None  # "Beobachter kritisieren die Pläne?": a question asserts nothing
+        if vf.kind == "part" and self.participles.no_speech_act(vi, s, e, cs):
+            return None  # "auch „BD-Live“ genannt", "ist als Kommissar bekannt": no speech act
+        if vf.kind == "part" and self.participles.agentless_passive(vi, e, cs):
+            return None  # "Der Schaden wird auf 10.000 Euro geschätzt": no speaker, the outlet's statement
+        if vf.cls == "writing":
+            return None  # "veröffentlichte eine Analyse": a verb of writing's object is the text, not its content
         src = self.sources.subject_of(vi, vf, s, e, part)
         if src is None:
             ax = self.clauses.aux_before(vi, cs) if vf.kind == "part" else -1
@@ -691,7 +737,22 @@ class VerbCues(RuleFamily):
         # "X stufte das Gesetz als verfassungswidrig ein, und UNICEF rief …":
         # a coordinated main clause with a subject of its own is another claim
         b = self.moods.next_main_clause(verb_end + 1, self.clauses.strip_end(s, e), own_subject=True)
+        s = self._past_adverbial_clause(s, e, verb_end)
         return (s, self.clauses._trim(s, b)) if b >= 0 and words[b] == "," else (s, e)
+
+    def _past_adverbial_clause(self, s: int, e: int, verb_end: int) -> int:
+        """Where the main clause begins after a fronted adverbial clause
+        ("Während sich die Opposition … zurückgehalten hat, fordert X …"): the
+        adverbial clause sets the scene, it is not what the speaker said; s
+        when the sentence opens otherwise."""
+        if self.doc.lower[s] not in ADVERBIAL_CLAUSE_OPENERS:
+            return s
+        c = self.clauses.clause_end(s + 1, e)
+        while c < verb_end and c + 1 < e and self.doc.words[c] == "," and "rel" in self.tokens.fclass(c + 1):
+            c = self.clauses.clause_end(c + 1, e)  # a relative clause inside the fronted one
+        if c < verb_end and self.doc.words[c] == "," and self.tokens.finite_verb(c + 1):
+            return c + 1
+        return s
 
     def _late_complement(self, s: int, e: int, verb_end: int) -> Range | None:
         """A complement clause further on than the complement rule looks,

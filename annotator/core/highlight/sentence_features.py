@@ -108,6 +108,15 @@ class SentenceFeatures:
             j += 1
         return j - 1 > k + 1 and lower[j - 1] in self.PERFECT_AUXILIARIES
 
+    def question(self, s: int, e: int) -> bool:
+        """Does the sentence end in a question mark of its own (not one inside
+        a quotation)?  A question asserts nothing (issue 13: no claim)."""
+        words = self.doc.words
+        k = e - 1
+        while k > s and words[k].isspace():
+            k -= 1
+        return k >= s and words[k] == "?" and self.doc.quote_of[k] < 0
+
     # Konjunktiv-I forms that differ from the indicative in the first person singular
     FIRST_PERSON_KONJ1 = frozenset("sei seien könne müsse dürfe wolle solle möge wisse".split())
 
@@ -198,20 +207,79 @@ class SentenceFeatures:
 
     def konjunktiv1_form(self, k: int, s: int, e: int) -> bool:
         """Konjunktiv I of a verb the word lists do not know ("es brauche",
-        "Zudem versuche das Regime"): a lowercase -e form in the verb slot —
-        right after a subject pronoun, or after one leading adverb — whose
-        -en form is a lowercase word (a verb)."""
+        "Zudem versuche das Regime", "Das Regierungspräsidium halte …"): a
+        lowercase -e form in the verb slot — right after a subject pronoun,
+        after one leading adverb, or after the one noun phrase or PP that
+        opens the sentence — whose -en form is a lowercase word (a verb)."""
         words, lower = self.doc.words, self.doc.lower
         word = lower[k]
         if not (word.endswith("e") and len(word) > 3 and words[k][:1].islower()) or self.doc.lex.fclass(word):
             return False
         after_pronoun = k - 1 >= s and lower[k - 1] in ("er", "sie", "es", "man")
         after_adverb = k - 1 == s and "adv" in self.doc.lex.fclass(lower[s])
-        if not (after_pronoun or after_adverb):
+        after_phrase = not (after_pronoun or after_adverb) and self._opening_constituent(s, k)
+        if not (after_pronoun or after_adverb or after_phrase):
             return False
+        if after_phrase and not self.unlisted_konjunktiv(k, e):
+            return False  # after a noun phrase a -e word is often an adjective: the stricter test
         if word.endswith("te") and self.doc.lex.mostly_lowercase(word[:-2] + "en"):
             return False  # Präteritum ("machte": machen), not Konjunktiv
-        # the -en form is a lowercase word, or (not in -te, mostly a preterite)
-        # one the lexicon cannot tell: it lists the strong verbs, not the weak ones
-        lex = self.doc.lex
-        return lex.mostly_lowercase(word + "n") or not word.endswith("te") and word + "n" not in lex.lower
+        if word + "n" not in self.doc.lex.lower and word not in self.doc.lex.lower:
+            # a verb no list knows (the grammar lists the strong verbs, not the
+            # open class of weak ones): after a pronoun that opens its clause
+            # the -e word is the verb-second slot ("…, es brauche Schritte");
+            # elsewhere it may be an adjective ("gibt es derartige Meldungen",
+            # "Weitere unsichere Punkte"), so what follows must fit a verb
+            opens_clause = after_pronoun and (k - 1 == s or words[k - 2] in (",", ";", ":"))
+            return not word.endswith("te") if opens_clause else self.unlisted_konjunktiv(k, e)
+        return self.doc.lex.mostly_lowercase(word + "n")
+
+    def _verb_slot(self, k: int, e: int) -> bool:
+        """Can the word at k be the clause's finite verb by what follows it?
+        Not before a capitalised word (an adjective before its noun: "es gibt
+        derartige Meldungen") or an auxiliary (the finite verb is that one:
+        "Wiederum andere sind …")."""
+        return not (k + 1 < e and (self.doc.words[k + 1][:1].isupper()
+                                   or "aux" in self.doc.lex.fclass(self.doc.lower[k + 1])))
+
+    def unlisted_konjunktiv(self, k: int, e: int) -> bool:
+        """A lowercase -e word in the verb slot that no word list knows is a
+        Konjunktiv I by its position alone ("Momentan gebe es …"), unless
+        what follows shows it is none (``_verb_slot``) or it is a -te form
+        the verb lexicon does not list as Konjunktiv (a preterite:
+        "machte")."""
+        word = self.doc.lower[k]
+        if not word.isalpha():
+            return False
+        if word.endswith("te") and not any(vf.kind == "konj" for vf in self.doc.lex.verbs.get(word, ())):
+            return False
+        return self._verb_slot(k, e)
+
+    def _opening_constituent(self, s: int, k: int) -> bool:
+        """Does one noun phrase or PP fill s..k, the prefield before the verb
+        ("Das Gros der Nutzer", "Im Brief", "Das Regierungspräsidium")? A
+        preposition, a determiner, lowercase adjectives and adverbs, the
+        capitalised noun or name, and a genitive after it."""
+        words, lower, fclass = self.doc.words, self.doc.lower, self.doc.lex.fclass
+        j = s
+        if "prep" in fclass(lower[j]) and j + 1 < k:
+            j += 1
+        if "det" in fclass(lower[j]):
+            j += 1
+        j = self._lowercase_modifiers(j, k)
+        if j >= k or not words[j][:1].isupper():
+            return False
+        while j < k and words[j][:1].isupper() and words[j][:1].isalpha():
+            j += 1
+        if j < k and lower[j] in ("des", "der"):
+            j = self._lowercase_modifiers(j + 1, k)
+            while j < k and words[j][:1].isupper():
+                j += 1
+        return j == k
+
+    def _lowercase_modifiers(self, j: int, k: int) -> int:
+        """Past the adjectives and adverbs from j (not past k)."""
+        words, fclass = self.doc.words, self.doc.lex.fclass
+        while j < k and words[j][:1].islower() and words[j].isalpha() and not fclass(self.doc.lower[j]) - {"adv"}:
+            j += 1
+        return j
