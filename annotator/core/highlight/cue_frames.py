@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.doc_state import Range
 from annotator.core.highlight.rule_family import RuleFamily
-from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES, RELATIVE
+from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES, RELATIVE, TIME_WORDS
 from annotator.core.models import Attribution
 
 
@@ -196,6 +196,9 @@ class FrameCues(RuleFamily):
             if source is not None:
                 span_end = source[1]
         span_start = i if lower[i - 1] != "es" else i - 1
+        if source is None and self._origin_word(s, i):
+            source = (s + 1, i)  # "Aus Regierungskreisen hieß es, …": where it came from speaks
+            span_start = s
         if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
             pp = self.phrases.np_after(s + 1, i, s, allow_pron=False)
             if pp is not None and (pp[1] == i or words[pp[1]] == ","):
@@ -209,6 +212,14 @@ class FrameCues(RuleFamily):
             if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
                 source = (s + 1, i)
         return Frame(cue=(i, i + 1), source=source, span=(span_start, span_end), kind="heisst")
+
+    def _origin_word(self, s: int, i: int) -> bool:
+        """ "Aus Regierungskreisen hieß es", "Aus Washington hieß es": one
+        noun after "aus" fills the prefield before "hieß es"; an *aus*-PP
+        names where the words came from, which SpkAtt marks as the source
+        (as the longer "Bei der Agentur RIA hieß es").  Not a time ("Im Januar")."""
+        return i - s == 2 and self.doc.lower[s] == "aus" and self.doc.lower[s + 1] not in TIME_WORDS \
+            and self.tokens.is_nounlike(s + 1, s) and not self.tokens.fclass(s + 1)
 
     def _so_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "…, so der Sprecher." / "„…“, so X": the frame runs to the clause end."""
