@@ -18,3 +18,24 @@ def test_government_circles_are_where_the_report_came_from(hl):
 def test_a_month_before_hiess_es_is_no_source(hl):
     text = "Im Januar hieß es, die Verhandlungen seien gescheitert."
     assert [c["src"] for c in attributed(hl, text)] == [None]
+
+
+# ------------------------------------------------------------ the passive of "zitieren"
+
+
+def test_the_minister_who_is_quoted_is_the_speaker(hl):
+    # "wird … zitiert": the passive makes the quoted speaker its subject
+    text = "Der Minister wird mit den Worten zitiert, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["Der Minister"]
+
+
+def test_the_quoted_minister_speaks_not_the_paper_in_front(hl):
+    # a PP fills the prefield, the subject follows the auxiliary
+    text = "In der Zeitung wird der Minister zitiert, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Minister"]
+
+
+def test_the_paper_that_quotes_with_von_stays_the_source(hl):
+    # with a "von"-agent SpkAtt marks the one quoting ("wie X von Spiegel-Online zitiert wird")
+    text = "Der Minister wurde von der Zeitung mit den Worten zitiert, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Zeitung"]

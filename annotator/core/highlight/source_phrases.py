@@ -171,6 +171,8 @@ class SourcePhrases:
                             # agent fills the prefield, its PP belongs to it
                             return (agent[0], aux)
                         return agent
+        if vf.lemma == "zitieren":
+            return self._quoted_subject(vi, s, clause_start, aux)
         if clause_start == aux and aux - 1 > s and self.doc.words[aux - 1] == ",":
             # "In einer Presseerklärung, die … veröffentlicht wurde, wurde verkündet":
             # a relative clause between the leading PP and the auxiliary
@@ -182,6 +184,23 @@ class SourcePhrases:
             if pp is not None and pp[1] == aux and any(
                     self.doc.lex.source_noun_kind(lower[x]) in ("document", "org") for x in range(pp[0], pp[1])):
                 return pp
+        return None
+
+    def _quoted_subject(self, vi: int, s: int, clause_start: int, aux: int) -> Range | None:
+        """ "Der Minister wird mit den Worten zitiert, …", "In der Zeitung wird
+        der Minister zitiert, …": the passive of *zitieren* makes the quoted
+        speaker its subject, so without a "von"-agent the subject speaks — in
+        the prefield, or right after the auxiliary when a PP fills it."""
+        lower = self.doc.lower
+        if clause_start < aux and not self.doc.lex.fclass(lower[clause_start]) & {"prep", "adv", "sub", "wh"}:
+            phrase = self.phrases.np_after(clause_start, aux, s, allow_pron=True)
+            if phrase is not None and phrase[1] == aux and lower[phrase[0]] not in NOT_NOMINATIVE \
+                    and self.speaker_like(phrase):
+                return phrase
+            return None
+        after = self.subject_after(aux, vi, s)
+        if after is not None and self.speaker_like(after):
+            return (after[0], self.clauses._trim(after[0], after[1]))
         return None
 
     def _clause_subject(self, c: VerbClause) -> Found | None:
