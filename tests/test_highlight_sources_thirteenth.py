@@ -39,3 +39,30 @@ def test_the_paper_that_quotes_with_von_stays_the_source(hl):
     # with a "von"-agent SpkAtt marks the one quoting ("wie X von Spiegel-Online zitiert wird")
     text = "Der Minister wurde von der Zeitung mit den Worten zitiert, die Lage sei ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["der Zeitung"]
+
+
+# ------------------------------------------------------------ one adverb alone in the prefield
+
+
+def test_an_adverb_before_the_verb_is_no_speaker(hl):
+    # "Derweil" is written capitalised only at the sentence start: no noun,
+    # no name, so it fills the prefield alone and the police speak
+    text = "Derweil erklärte die Polizei, die Lage sei ruhig."
+    assert [c["src"] for c in attributed(hl, text)] == ["die Polizei"]
+
+
+def test_at_the_same_time_the_court_found(hl):
+    text = "Zeitgleich stellte das Gericht fest, dass die Lage ernst sei."
+    assert [c["src"] for c in attributed(hl, text)] == ["das Gericht"]
+
+
+def test_a_name_that_comes_back_in_the_text_still_speaks(hl):
+    # "Greenpeace" starts two sentences: a name comes back, an adverb need not
+    text = ("Greenpeace kritisierte die Regierung scharf. "
+            "Greenpeace erklärte, die Lage sei ernst.")
+    assert [c["src"] for c in attributed(hl, text)] == ["Greenpeace", "Greenpeace"]
+
+
+def test_a_pronoun_alone_in_front_is_the_speaker(hl):
+    text = "Er warnte die Regierung davor, die Lage zu unterschätzen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Er"]

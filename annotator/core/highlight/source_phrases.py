@@ -47,6 +47,10 @@ INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen mehrere mehrer
                                 "zahlreiche zahlreichen etliche jeder jede jedes".split())
 
 
+# after these a capitalised word may start a sentence of its own
+OPENERS = frozenset(("„", "\"", "»", "«", "‚", "(", ":", "–", "-"))
+
+
 # adverbs that set a clause against the one before and may follow its subject
 ADVERSATIVE = frozenset("dagegen hingegen jedoch aber wiederum indes allerdings".split())
 
@@ -79,6 +83,7 @@ class SourcePhrases:
         self.tokens = tokens
         self.clauses = clauses
         self.phrases = phrases
+        self._forms: tuple[frozenset[str], frozenset[str]] | None = None
 
     FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls einzig lediglich "
                       "ausgerechnet insbesondere".split())
@@ -373,6 +378,10 @@ class SourcePhrases:
             return self.subject_after(fin, e, s, c.particle)
         a, b = phrase
         if b >= fin - 1:
+            if self._lone_adverb(phrase, c):
+                after = self.subject_after(fin, e, s, c.particle)
+                if after is not None and self.speaker_like(after) and not self._derived_head(after):
+                    return after
             if (not self.speaker_like(phrase) or self._derived_head(phrase)) and fin == c.verb:
                 # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
                 # a non-speaker in front, a name right after the verb
@@ -404,6 +413,35 @@ class SourcePhrases:
             # earlier clause; the verb's own subject follows the last comma
             return self._asyndetic_subject(fin, s, adverbs=True) or phrase
         return phrase
+
+    def _lone_adverb(self, phrase: Range, c: VerbClause) -> bool:
+        """ "Offiziell geht die Regierung davon aus", "Hier stellte das Gericht
+        fest": one capitalised word alone before the finite verb that the
+        text never capitalises inside a sentence is no noun (German writes
+        every noun and name capitalised wherever it stands), so it is an
+        adverb filling the prefield and the subject follows the verb."""
+        a, b = phrase
+        word = self.doc.lower[a]
+        if b != a + 1 or a != c.sent_start or self.doc.quote_of[a] >= 0 or is_acronym(self.doc.words[a]) \
+                or self.doc.lex.fclass(word) or word in SUBJECT_PRONOUNS \
+                or self.doc.lex.source_noun_kind(word) is not None:
+            return False
+        written = self._written_forms()
+        # a name comes back (and starts sentences again); an adverb may once
+        return word not in written[0] and (word in written[1] or self.doc.lower.count(word) == 1)
+
+    def _written_forms(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(capitalised inside a sentence — not after an opening quote or
+        a colon — or as a compound's first part, written lowercase), the
+        document's words lowercased (computed once per document)."""
+        if self._forms is None:
+            words, lower = self.doc.words, self.doc.lower
+            caps = {lower[k] for s, e in self.doc.sents for k in range(s + 1, e)
+                    if words[k][:1].isupper() and words[k - 1] not in OPENERS}
+            caps.update(w.split("-", 1)[0].lower() for w in words if "-" in w and w[:1].isupper())
+            small = {lower[k] for k in range(self.doc.n) if words[k][:1].islower()}
+            self._forms = (frozenset(caps), frozenset(small))
+        return self._forms
 
     def _prefield_apposition(self, a: int, b: int, c: VerbClause) -> bool:
         """A verb-second clause has one constituent before its finite verb: a
