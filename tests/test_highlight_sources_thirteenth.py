@@ -66,3 +66,18 @@ def test_a_name_that_comes_back_in_the_text_still_speaks(hl):
 def test_a_pronoun_alone_in_front_is_the_speaker(hl):
     text = "Er warnte die Regierung davor, die Lage zu unterschätzen."
     assert [c["src"] for c in attributed(hl, text)] == ["Er"]
+
+
+# ------------------------------------------------------------ an object with its PP in front
+
+
+def test_merkel_calls_the_development_in_iran_dangerous(hl):
+    # "Die Entwicklung im Iran" fills the prefield with its PP: an action
+    # noun in front is the object, the name right after the verb speaks
+    text = "Die Entwicklung im Iran bezeichnete Merkel als gefährlich."
+    assert [c["src"] for c in attributed(hl, text)] == ["Merkel"]
+
+
+def test_a_body_with_its_place_in_front_still_speaks(hl):
+    text = "Die Regierung in Berlin erklärte, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["Die Regierung in Berlin"]

@@ -395,6 +395,12 @@ class SourcePhrases:
                                                                    and words[fin - 1] == ","):
             return phrase  # "Die Organisation, die …, erklärte"
         if a == c.sent_start and self.phrases.prefield_pp_end(b, e) == fin:
+            if self._derived_head(phrase) and fin == c.verb:
+                # "Die Entwicklung im Iran verglich Merkel mit …": the PP belongs
+                # to an object in front, the name after the verb is the subject
+                after = self.subject_after(fin, e, s, c.particle)
+                if after is not None and self.speaker_like(after) and not self.tokens.fclass(after[0]):
+                    return after
             return (a, fin)  # "Die Behörden in beiden Staaten erklärten"
         if lower[b] in ("und", "sowie", "oder") and b + 1 < fin:
             sub = self.phrases.np_after(b + 1, fin, s)
