@@ -81,3 +81,18 @@ def test_merkel_calls_the_development_in_iran_dangerous(hl):
 def test_a_body_with_its_place_in_front_still_speaks(hl):
     text = "Die Regierung in Berlin erklärte, die Lage sei ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["Die Regierung in Berlin"]
+
+
+# ------------------------------------------------------------ one article before two nouns and a name
+
+
+def test_the_actor_and_director_is_one_speaker(hl):
+    # "der Schauspieler und Regisseur Til Schweiger": the second noun has no
+    # article of its own, so both describe the one person named after them
+    text = "Am Montag erklärte der Schauspieler und Regisseur Til Schweiger, dass er stolz sei."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Schauspieler und Regisseur Til Schweiger"]
+
+
+def test_a_second_clause_after_und_is_no_coordinated_speaker(hl):
+    text = "Am Montag sagte der Minister, die Lage sei ernst, und Merkel stimmte zu."
+    assert "der Minister" in [c["src"] for c in attributed(hl, text)]

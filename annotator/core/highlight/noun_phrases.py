@@ -400,6 +400,9 @@ class NounPhrases:
 
     def _coordination(self, scan: PhraseScan, j: int) -> int | None:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
+        if not scan.coordination and self._shared_article(scan, j):
+            second = self.np_after(j + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+            return second[1] if second is not None else None
         if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
             return None
         k = j + 1
@@ -409,6 +412,17 @@ class NounPhrases:
         if sub is not None and (sub[1] >= scan.end or not self.tokens.is_adjlike(sub[1])):
             return sub[1]
         return STOP
+
+    def _shared_article(self, scan: PhraseScan, j: int) -> bool:
+        """ "der Schauspieler und Regisseur Til Schweiger": one article before
+        two nouns joined by "und" and a name after them is one person (the
+        second noun has no article of its own), whatever the verb's number."""
+        words, lower = self.doc.words, self.doc.lower
+        return (lower[j] == "und" and j == scan.start + 2 and lower[scan.start] in ("der", "die", "dem", "den")
+                and j + 2 < scan.end and words[j + 1][:1].isupper() and not self.tokens.fclass(j + 1)
+                and self.tokens.is_nounlike(j + 1, scan.sent_start)
+                and words[j + 2][:1].isupper() and not self.tokens.fclass(j + 2)
+                and self.tokens.is_nounlike(j + 2, scan.sent_start) and self.doc.quote_of[j + 1] < 0)
 
     APPOSITION_PREPS = frozenset("am an bei beim im in der des von vom für aus und sowie zu zur zum".split())
 
