@@ -96,3 +96,12 @@ def test_the_actor_and_director_is_one_speaker(hl):
 def test_a_second_clause_after_und_is_no_coordinated_speaker(hl):
     text = "Am Montag sagte der Minister, die Lage sei ernst, und Merkel stimmte zu."
     assert "der Minister" in [c["src"] for c in attributed(hl, text)]
+
+
+# ------------------------------------------------------------ a quoted name before "zufolge"
+
+
+def test_a_report_of_a_quoted_paper_is_the_source(hl):
+    # the closing quotation mark ends the paper's name, not the clause
+    text = "Einem Bericht der „Süddeutschen Zeitung“ zufolge ist die Lage ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["Einem Bericht der „Süddeutschen Zeitung“"]

@@ -78,7 +78,12 @@ class FrameCues(RuleFamily):
 
     def _post_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "X zufolge"."""
-        phrase = self.phrases.np_before(i, self.clauses.clause_start(i, s), s)
+        start = self.clauses.clause_start(i, s)
+        if start == i and self.doc.quote_of[i - 1] >= 0:
+            # "Einem Bericht der „Süddeutschen Zeitung“ zufolge": a quoted name
+            # closes the phrase, the clause does not start after it
+            start = self.clauses.clause_start(i, s, at_quotes=False)
+        phrase = self.phrases.np_before(i, start, s)
         if phrase is None and i - s >= 2 and self.tokens.finite_verb(i + 1) \
                 and self.clauses.clause_start(i, s) == s and self._prefield_rest(s, i + 2) == (s, i + 1):
             phrase = (s, i)  # "Einer Presseerklärung des Verbandes (VDR) zufolge nahmen …"
