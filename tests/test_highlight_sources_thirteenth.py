@@ -105,3 +105,20 @@ def test_a_report_of_a_quoted_paper_is_the_source(hl):
     # the closing quotation mark ends the paper's name, not the clause
     text = "Einem Bericht der „Süddeutschen Zeitung“ zufolge ist die Lage ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["Einem Bericht der „Süddeutschen Zeitung“"]
+
+
+# ------------------------------------------------------------ the dative a speaker speaks to
+
+
+def test_what_he_told_the_paper_is_his(hl):
+    # "der Zeitung" after the pronoun is the dative he spoke to (a pronoun
+    # takes no genitive): the clause ends there, the claim is his
+    text = "Die Lage sei ernst, sagte er der Zeitung."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims] == [("er", "Die Lage sei ernst")]
+
+
+def test_what_the_minister_told_the_broadcaster_is_his(hl):
+    text = "Die Lage sei ernst, sagte der Minister dem Sender."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims] == [("der Minister", "Die Lage sei ernst")]

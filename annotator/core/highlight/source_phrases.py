@@ -191,6 +191,20 @@ class SourcePhrases:
                 return pp
         return None
 
+    def past_addressee(self, subject: Range, e: int) -> int:
+        """Where the clause goes on after an inverted verb's subject and the
+        dative it speaks to: "…, sagte er der Zeitung", "…, sagte der Minister
+        dem Sender".  "dem/einem" is a dative; "der/einer" after a pronoun
+        too (a pronoun has no genitive attribute)."""
+        lower, b = self.doc.lower, subject[1]
+        if b + 1 >= e or self.doc.quote_of[b] >= 0:
+            return b
+        pronoun = subject[1] - subject[0] == 1 and lower[subject[0]] in SUBJECT_PRONOUNS
+        if not (lower[b] in ("dem", "einem") or lower[b] in ("der", "einer") and pronoun):
+            return b
+        addressee = self.phrases.np_after(b, e, subject[0], allow_pron=False, appositions=False)
+        return addressee[1] if addressee is not None else b
+
     def _quoted_subject(self, vi: int, s: int, clause_start: int, aux: int) -> Range | None:
         """ "Der Minister wird mit den Worten zitiert, …", "In der Zeitung wird
         der Minister zitiert, …": the passive of *zitieren* makes the quoted
