@@ -122,3 +122,18 @@ def test_what_the_minister_told_the_broadcaster_is_his(hl):
     text = "Die Lage sei ernst, sagte der Minister dem Sender."
     claims = attributed(hl, text)
     assert [(c["src"], c["msg"]) for c in claims] == [("der Minister", "Die Lage sei ernst")]
+
+
+# ------------------------------------------------------------ a correlative conjunction in front
+
+
+def test_both_government_and_opposition_speak(hl):
+    # "Sowohl … als auch …" joins two phrases into the one constituent
+    # before the finite verb: together they are the subject
+    text = "Sowohl die Regierung als auch die Opposition erklärten, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["Sowohl die Regierung als auch die Opposition"]
+
+
+def test_two_places_in_front_leave_the_subject_after_the_verb(hl):
+    text = "Sowohl in Berlin als auch in Kiew erklärten die Regierungen, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["die Regierungen"]

@@ -379,6 +379,9 @@ class SourcePhrases:
         if first_word in ("ende", "anfang", "mitte") and s + 1 < fin and lower[s + 1] in TIME_WORDS:
             # "Ende Januar verkündete der Verband …": a time adverbial fills the prefield
             return self.subject_after(fin, e, s, c.particle)
+        correlated = self._correlated_subject(s, fin)
+        if correlated is not None:
+            return correlated
         cls = self.doc.lex.fclass(first_word)
         if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first_word in self.doc.lex.frames \
                 or (words[s][:1].isdigit()) or self.doc.lex.mostly_lowercase(first_word) and "det" not in cls \
@@ -433,6 +436,28 @@ class SourcePhrases:
             # earlier clause; the verb's own subject follows the last comma
             return self._asyndetic_subject(fin, s, adverbs=True) or phrase
         return phrase
+
+    # the first half of a correlative conjunction, and the words that open its second half
+    CORRELATIVES = {"sowohl": ("als",), "weder": ("noch",), "entweder": ("oder",)}
+
+    def _correlated_subject(self, s: int, fin: int) -> Range | None:
+        """ "Sowohl die Regierung als auch die Opposition erklärten": a
+        correlative conjunction joins two phrases into the one constituent
+        before the finite verb, the subject."""
+        lower = self.doc.lower
+        second = self.CORRELATIVES.get(lower[s])
+        if second is None or fin - s < 4:
+            return None
+        first = self.phrases.np_after(s + 1, fin, s, appositions=False)
+        if first is None or first[1] >= fin or lower[first[1]] not in second:
+            return None
+        k = first[1] + 1
+        if k < fin and lower[k] == "auch":
+            k += 1  # "als auch"
+        last = self.phrases.np_after(k, fin, s, appositions=False)
+        if last is None or last[1] != fin or not (self.speaker_like(first) or self.speaker_like(last)):
+            return None
+        return (s, fin)
 
     def _lone_adverb(self, phrase: Range, c: VerbClause) -> bool:
         """ "Offiziell geht die Regierung davon aus", "Hier stellte das Gericht
