@@ -137,3 +137,18 @@ def test_both_government_and_opposition_speak(hl):
 def test_two_places_in_front_leave_the_subject_after_the_verb(hl):
     text = "Sowohl in Berlin als auch in Kiew erklärten die Regierungen, die Lage sei ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["die Regierungen"]
+
+
+# ------------------------------------------------------------ a quotation split by its speaker
+
+
+def test_the_quotation_in_front_is_said_not_saying(hl):
+    # "„…“, sagte Merkel, „…“": the quotation before the comma is what was
+    # said; the speaker follows the verb
+    text = "„Wir werden das schaffen“, sagte Merkel, „auch wenn es schwer wird.“"
+    assert [c["src"] for c in attributed(hl, text)] == ["Merkel"]
+
+
+def test_a_quoted_paper_without_a_comma_is_the_subject(hl):
+    text = "„Der Spiegel“ berichtete, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["„Der Spiegel“"]

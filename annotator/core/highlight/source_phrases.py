@@ -394,6 +394,10 @@ class SourcePhrases:
         if phrase is None:
             return self.subject_after(fin, e, s, c.particle)
         a, b = phrase
+        if self._quoted_prefield(phrase, c):
+            # "„Wir schaffen das“, sagte Merkel, „auch wenn …“": a quotation
+            # before the comma is what was said, the speaker follows the verb
+            return self.subject_after(fin, e, s, c.particle)
         if b >= fin - 1:
             if self._lone_adverb(phrase, c):
                 after = self.subject_after(fin, e, s, c.particle)
@@ -436,6 +440,17 @@ class SourcePhrases:
             # earlier clause; the verb's own subject follows the last comma
             return self._asyndetic_subject(fin, s, adverbs=True) or phrase
         return phrase
+
+    def _quoted_prefield(self, phrase: Range, c: VerbClause) -> bool:
+        """Is the phrase in front a whole quotation, closed by a comma right
+        before the finite verb?  A quoted name as subject stands without the
+        comma ("„Der Spiegel“ berichtete") or after an article."""
+        a, b = phrase
+        quote = self.doc.quote_of[a]
+        if quote < 0 or self.doc.quotes[quote][0] != a or c.clause_start != c.finite:
+            return False
+        close = self.doc.quotes[quote][1]
+        return close + 2 == c.finite and self.doc.words[close + 1] == "," and b >= close
 
     # the first half of a correlative conjunction, and the words that open its second half
     CORRELATIVES = {"sowohl": ("als",), "weder": ("noch",), "entweder": ("oder",)}
