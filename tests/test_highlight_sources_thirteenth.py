@@ -152,3 +152,24 @@ def test_the_quotation_in_front_is_said_not_saying(hl):
 def test_a_quoted_paper_without_a_comma_is_the_subject(hl):
     text = "„Der Spiegel“ berichtete, die Lage sei ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["„Der Spiegel“"]
+
+
+# ------------------------------------------------------------ "laut" and one bare word in the middle field
+
+
+def test_the_minister_named_after_laut_is_the_whole_source(hl):
+    # in the middle field a PP after "laut Schnappauf" is the clause's
+    # adverbial ("aus Sicherheitsgründen"), not part of the name
+    text = "Der Abschuss soll laut Schnappauf aus Sicherheitsgründen erfolgen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Schnappauf"]
+
+
+def test_a_report_after_laut_keeps_its_speaker(hl):
+    # a speech noun takes its speaker after it ("Angaben von n24")
+    text = "Die Zahl der Toten stieg laut Angaben von n24 auf 20."
+    assert [c["src"] for c in attributed(hl, text)] == ["Angaben von n24"]
+
+
+def test_an_agency_with_its_article_keeps_its_place(hl):
+    text = "Das Beben hatte laut dem USGS in Denver eine Stärke von 7,1."
+    assert [c["src"] for c in attributed(hl, text)] == ["dem USGS in Denver"]

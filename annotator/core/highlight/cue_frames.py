@@ -74,7 +74,19 @@ class FrameCues(RuleFamily):
             pp_end = self.phrases.prefield_pp_end(phrase[1], e)
             if pp_end is not None:
                 phrase = (phrase[0], pp_end)
+        elif phrase[1] > i + 2 and "prep" in self.tokens.fclass(i + 2) and self._bare_word(i + 1):
+            # "Der Abschuss soll laut Schnappauf aus Sicherheitsgründen erfolgen":
+            # after one article-less word in the middle field a PP is the
+            # clause's adverbial, not part of the name
+            phrase = (i + 1, i + 2)
         return Frame(cue=(i, i + 1), source=phrase, span=(i, phrase[1]), kind="pre")
+
+    def _bare_word(self, k: int) -> bool:
+        """One capitalised word without an article that is no speech noun
+        ("Angaben von X", "Berichten von X" take their speaker after them)."""
+        lower = self.doc.lower[k]
+        return self.doc.words[k][:1].isupper() and not self.tokens.fclass(k) \
+            and not self.doc.lex.is_nominal_cue(lower) and lower not in self.doc.lex.speech_nouns
 
     def _post_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "X zufolge"."""
