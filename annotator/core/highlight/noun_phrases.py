@@ -400,10 +400,14 @@ class NounPhrases:
 
     def _coordination(self, scan: PhraseScan, j: int) -> int | None:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
-        if not scan.coordination and self._shared_article(scan, j):
+        if self.doc.lower[j] not in ("und", "sowie"):
+            return None
+        if not scan.coordination:
+            if not self._shared_article(scan, j):
+                return None
             second = self.np_after(j + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
             return second[1] if second is not None else None
-        if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
+        if j + 1 >= scan.end:
             return None
         k = j + 1
         while k + 1 < scan.end and self.doc.lower[k] in ("auch", "ebenso", "zudem"):

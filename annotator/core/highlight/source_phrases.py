@@ -83,7 +83,8 @@ class SourcePhrases:
         self.tokens = tokens
         self.clauses = clauses
         self.phrases = phrases
-        self._forms: tuple[frozenset[str], frozenset[str]] | None = None
+        self._text: str | None = None  # the words joined, for the adverb test
+        self._starts: frozenset[int] = frozenset()
 
     FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls einzig lediglich "
                       "ausgerechnet insbesondere".split())
@@ -486,22 +487,33 @@ class SourcePhrases:
                 or self.doc.lex.fclass(word) or word in SUBJECT_PRONOUNS \
                 or self.doc.lex.source_noun_kind(word) is not None:
             return False
-        written = self._written_forms()
-        # a name comes back (and starts sentences again); an adverb may once
-        return word not in written[0] and (word in written[1] or self.doc.lower.count(word) == 1)
+        return self._never_capitalised_inside(a)
 
-    def _written_forms(self) -> tuple[frozenset[str], frozenset[str]]:
-        """(capitalised inside a sentence — not after an opening quote or
-        a colon — or as a compound's first part, written lowercase), the
-        document's words lowercased (computed once per document)."""
-        if self._forms is None:
-            words, lower = self.doc.words, self.doc.lower
-            caps = {lower[k] for s, e in self.doc.sents for k in range(s + 1, e)
-                    if words[k][:1].isupper() and words[k - 1] not in OPENERS}
-            caps.update(w.split("-", 1)[0].lower() for w in words if "-" in w and w[:1].isupper())
-            small = {lower[k] for k in range(self.doc.n) if words[k][:1].islower()}
-            self._forms = (frozenset(caps), frozenset(small))
-        return self._forms
+    def _never_capitalised_inside(self, a: int) -> bool:
+        """Is the word at a written capitalised nowhere else inside a sentence
+        (not after an opening quote or a colon) nor as a compound's first
+        part, and lowercase somewhere or nowhere else at all?  A name comes
+        back and starts sentences again; an adverb may start one once."""
+        words, lower, word = self.doc.words, self.doc.lower, self.doc.lower[a]
+        if self._text is None:
+            self._text = "\n" + "\n".join(words)  # built once per document, searched in C
+            self._starts = frozenset(start for start, _ in self.doc.sents)
+        if "\n" + words[a] + "-" in self._text:
+            return False  # "Greenpeace-Aktivisten": a noun's compound
+        others, small, k = 0, False, -1
+        while True:
+            try:
+                k = lower.index(word, k + 1)
+            except ValueError:
+                break
+            if k == a:
+                continue
+            others += 1
+            if words[k][:1].islower():
+                small = True
+            elif k not in self._starts and words[k - 1] not in OPENERS:
+                return False
+        return small or others == 0
 
     def _prefield_apposition(self, a: int, b: int, c: VerbClause) -> bool:
         """A verb-second clause has one constituent before its finite verb: a
