@@ -173,3 +173,18 @@ def test_a_report_after_laut_keeps_its_speaker(hl):
 def test_an_agency_with_its_article_keeps_its_place(hl):
     text = "Das Beben hatte laut dem USGS in Denver eine Stärke von 7,1."
     assert [c["src"] for c in attributed(hl, text)] == ["dem USGS in Denver"]
+
+
+# ------------------------------------------------------------ causative "lassen"
+
+
+def test_the_minister_who_had_it_announced_speaks(hl):
+    # "ließ … mitteilen": the finite "lassen" is the verb in second place,
+    # the PP fills the prefield, the subject after "ließ" speaks
+    text = "Über einen Sprecher ließ der Minister mitteilen, die Lage sei ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Minister"]
+
+
+def test_the_government_had_it_declared_on_monday(hl):
+    text = "Am Montag ließ die Regierung erklären, dass die Lage ernst sei."
+    assert [c["src"] for c in attributed(hl, text)] == ["die Regierung"]

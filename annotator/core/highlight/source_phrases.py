@@ -47,6 +47,10 @@ INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen mehrere mehrer
                                 "zahlreiche zahlreichen etliche jeder jede jedes".split())
 
 
+# the finite forms of causative "lassen" ("ließ mitteilen", "lässt erklären")
+LASSEN = frozenset("lasse lässt lassen lasst ließ ließen ließe ließest".split())
+
+
 # after these a capitalised word may start a sentence of its own
 OPENERS = frozenset(("„", "\"", "»", "«", "‚", "(", ":", "–", "-"))
 
@@ -138,11 +142,22 @@ class SourcePhrases:
                 lower = self.doc.lower
                 if lower[aux] in PASSIVE_AUX or (vi + 1 < e and lower[vi + 1] in ("worden", "werden")):
                     return self._passive_source(vi, vf, s, clause_start, aux)
+        if finite == vi and any(form.kind == "inf" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ())):
+            finite = self._causative_finite(vi, clause_start)
         clause = VerbClause(vi, finite, s, e, clause_start, particle)
         found = self._clause_subject(clause) or self._object_first_subject(clause)
         if found is not None:
             return found.span
         return self._prefield_subject(clause)
+
+    def _causative_finite(self, vi: int, clause_start: int) -> int:
+        """ "Über einen Sprecher ließ der Minister mitteilen, …": the finite
+        *lassen* before a speech infinitive is the clause's verb in second
+        place; its subject is the speaker."""
+        for k in range(vi - 1, clause_start - 1, -1):
+            if self.doc.lower[k] in LASSEN and self.doc.quote_of[k] < 0:
+                return k
+        return vi
 
     def _inline_quote_start(self, vi: int, s: int, clause_start: int) -> int:
         """ "… wird die Gefahr vom Wetterdienst als „sehr hoch“ eingestuft": a
