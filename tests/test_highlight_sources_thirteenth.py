@@ -188,3 +188,15 @@ def test_the_minister_who_had_it_announced_speaks(hl):
 def test_the_government_had_it_declared_on_monday(hl):
     text = "Am Montag ließ die Regierung erklären, dass die Lage ernst sei."
     assert [c["src"] for c in attributed(hl, text)] == ["die Regierung"]
+
+
+# ------------------------------------------------------------ "…, so X, …, am Montag."
+
+
+def test_the_day_after_the_spokesman_is_no_part_of_what_he_said(hl):
+    # after "so" and the speaker with his apposition, a verbless rest of the
+    # sentence is the frame's adverbial, not the message
+    text = "Die Lage sei ernst, so der Sprecher des Ministeriums, Peter Müller, am Montag."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims] == [
+        ("der Sprecher des Ministeriums, Peter Müller", "Die Lage sei ernst")]

@@ -252,6 +252,11 @@ class FrameCues(RuleFamily):
                 or (words[after].islower() and after + 2 >= e)):
             return None
         clause_end = self.clauses.clause_end(after, e)
+        end = self.clauses.strip_end(clause_end, e)
+        if clause_end < end and words[clause_end] == "," and not any(
+                self.tokens.finite_verb(k) or self.doc.quote_of[k] >= 0 or words[k] in (",", ";", ":")
+                for k in range(clause_end + 1, end)):
+            clause_end = end  # "…, so der Sprecher, Peter Müller, am Montag.": the frame's adverbial
         return Frame(cue=(i, i + 1), source=phrase, span=(i - 1 if words[i - 1] == "," else i, clause_end), kind="so")
 
     def frame_region(self, s: int, e: int, fr: Frame) -> Range:
