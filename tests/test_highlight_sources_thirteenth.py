@@ -200,3 +200,19 @@ def test_the_day_after_the_spokesman_is_no_part_of_what_he_said(hl):
     claims = attributed(hl, text)
     assert [(c["src"], c["msg"]) for c in claims] == [
         ("der Sprecher des Ministeriums, Peter Müller", "Die Lage sei ernst")]
+
+
+# ------------------------------------------------------------ "nach" and a noun of saying
+
+
+def test_the_ministers_announcement_is_the_source_of_what_shall_happen(hl):
+    # a noun of saying with its speaker after "nach", and "soll" in the clause:
+    # "nach" means "according to"
+    text = "Nach der Ankündigung der Ministerin soll die Ausgleichsphase verschoben werden."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Ankündigung der Ministerin"]
+
+
+def test_after_the_oppositions_demand_is_a_time(hl):
+    # in the indicative of narration "nach der Forderung" is when, not who
+    text = "Nach der Forderung der Opposition reagierte die Regierung schnell."
+    assert attributed(hl, text) == []

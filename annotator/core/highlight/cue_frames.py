@@ -168,9 +168,17 @@ class FrameCues(RuleFamily):
             j += 1
         while j < e and self.tokens.is_adjlike(j):
             j += 1
-        if j >= e or not words[j][:1].isupper() or not self.nominal_cue(lower[j]):
+        if j >= e or not words[j][:1].isupper():
             return None
         k = j + 1
+        if not self.nominal_cue(lower[j]) and not (
+                lower[j] in lex.speech_nouns and k < e and lower[k] in GENITIVE_DETS
+                and self.features.reportive_verb(s, e)[0] > 0):
+            # a noun of saying is a source frame only with its speaker after it
+            # and reported speech's mood in the clause ("Nach der Ankündigung der
+            # Ministerin soll …"); otherwise it is a time ("Nach der Forderung der
+            # Opposition reagierte die Regierung")
+            return None
         if k < e and (lower[k] in GENITIVE_DETS or lower[k] in ("von", "vom")):
             sub = self.phrases.np_after(k + (1 if lower[k] in ("von", "vom") else 0), e, s, allow_pron=False)
             if sub is not None:
