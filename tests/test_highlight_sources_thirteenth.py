@@ -216,3 +216,14 @@ def test_after_the_oppositions_demand_is_a_time(hl):
     # in the indicative of narration "nach der Forderung" is when, not who
     text = "Nach der Forderung der Opposition reagierte die Regierung schnell."
     assert attributed(hl, text) == []
+
+
+# ------------------------------------------------------------ ", laut denen …"
+
+
+def test_what_the_plans_say_after_laut_denen_is_reported(hl):
+    # "laut denen" opens a relative clause that reports, like "nach denen":
+    # its content is the message, not the outlet's
+    text = "Es gab Pläne der Regierung, laut denen jeder Deutsche ein Radio haben sollte."
+    claims = attributed(hl, text)
+    assert [c["msg"] for c in claims] == ["jeder Deutsche ein Radio haben sollte"]

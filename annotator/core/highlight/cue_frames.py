@@ -65,6 +65,9 @@ class FrameCues(RuleFamily):
 
     def _pre_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "laut X", "gemäß X"."""
+        if i > s and self.doc.words[i - 1] == "," and i + 1 < e and self.doc.lower[i + 1] in ("denen", "welchen"):
+            # "Die Pläne, laut denen …": a relative clause that reports, like "nach denen"
+            return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1)
         phrase = self.phrases.np_after(i + 1, e, s, allow_pron=False, open_end=False)
         if phrase is None and i == s:
             phrase = self._prefield_rest(i + 1, e)
