@@ -227,3 +227,24 @@ def test_what_the_plans_say_after_laut_denen_is_reported(hl):
     text = "Es gab Pläne der Regierung, laut denen jeder Deutsche ein Radio haben sollte."
     claims = attributed(hl, text)
     assert [c["msg"] for c in claims] == ["jeder Deutsche ein Radio haben sollte"]
+
+
+# ------------------------------------------------------------ pronouns, possessives and adjectives in frames
+
+
+def test_a_dative_pronoun_before_zufolge_is_the_source(hl):
+    text = "Der Minister äußerte sich am Montag. Ihm zufolge ist die Lage ernst."
+    assert "Ihm" in [c["src"] for c in attributed(hl, text)]
+
+
+def test_his_words_after_a_plural_possessive_are_the_source(hl):
+    # "Seinen Worten nach": the dative plural of the possessive, like "seiner Meinung nach"
+    text = "Seinen Worten nach ist die Lage ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["Seinen Worten"]
+
+
+def test_an_adjective_opening_the_sentence_belongs_to_its_report(hl):
+    # the one constituent before the verb: "Eigenen Angaben zufolge"
+    text = "Eigenen Angaben zufolge hat die Firma 20 Mitarbeiter."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims] == [("Eigenen Angaben", "hat die Firma 20 Mitarbeiter")]

@@ -37,6 +37,13 @@ TIME_BEFORE_NACH = frozenset("kurz bald gleich unmittelbar direkt sofort knapp w
                              "stunden minuten jahrzehnte jahr monat woche tag stunde minute".split())
 # relative determiners that open a frame's noun phrase ("Nach deren Angaben", "nach dessen Worten")
 RELATIVE_DETERMINERS = frozenset(("deren", "dessen"))
+# possessives before a noun of saying and "nach", dative singular and plural
+# ("seiner Meinung nach", "seinen Worten nach", "ihren Angaben nach")
+NACH_POSSESSIVES = frozenset(POSSESSIVES) | frozenset("seinen ihren unseren meinen deren dessen".split())
+
+# dative pronouns before "zufolge" ("Ihm zufolge …")
+DATIVE_PRONOUNS = frozenset("ihm ihr ihnen".split())
+
 FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
@@ -99,6 +106,8 @@ class FrameCues(RuleFamily):
             # closes the phrase, the clause does not start after it
             start = self.clauses.clause_start(i, s, at_quotes=False)
         phrase = self.phrases.np_before(i, start, s)
+        if phrase is None and i - 1 >= s and self.doc.lower[i - 1] in DATIVE_PRONOUNS:
+            phrase = (i - 1, i)  # "Ihm zufolge ist die Lage ernst": the pronoun stands for the speaker
         if phrase is None and i - s >= 2 and self.tokens.finite_verb(i + 1) \
                 and self.clauses.clause_start(i, s) == s and self._prefield_rest(s, i + 2) == (s, i + 1):
             phrase = (s, i)  # "Einer Presseerklärung des Verbandes (VDR) zufolge nahmen …"
@@ -160,7 +169,7 @@ class FrameCues(RuleFamily):
         (der|von) X", "nach Angaben Reuters", "nach Angaben südkoreanischer
         Geheimdienste"."""
         words, lower, lex = self.doc.words, self.doc.lower, self.doc.lex
-        if i - 2 >= s and lex.is_nominal_cue(lower[i - 1]) and lower[i - 2] in POSSESSIVES:
+        if i - 2 >= s and lex.is_nominal_cue(lower[i - 1]) and lower[i - 2] in NACH_POSSESSIVES:
             return Frame(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach")
         if i > s and words[i - 1] == "," and i + 1 < e and lower[i + 1] in ("denen", "dem", "der"):
             return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1)  # like "wonach"

@@ -536,7 +536,10 @@ class NounPhrases:
         if k == start and low_k_rel(self.doc, k) and k < j:
             k += 1  # ", der Experten zufolge …": relative pronoun, not an article
         if self.doc.lex.is_nominal_cue(lower[j]) and k < j and self.tokens.is_nounlike(j - 1, sent_start) \
-                and not self.doc.lex.is_nominal_cue(lower[j - 1]):
+                and not self.doc.lex.is_nominal_cue(lower[j - 1]) and not (
+                    # at the sentence start the word before belongs to the one
+                    # constituent in front of the verb: "Eigenen Angaben zufolge"
+                    j - 1 == sent_start and lower[j - 1].endswith(("e", "en", "er", "es", "em"))):
             k = j  # "Nordkorea Berichten zufolge" -> "Berichten"
             while k - 1 >= start and (self.tokens.is_adjlike(k - 1) or "det" in self.tokens.fclass(k - 1)) \
                     and not self.tokens.is_nounlike(k - 1, sent_start):
