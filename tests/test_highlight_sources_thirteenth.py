@@ -248,3 +248,19 @@ def test_an_adjective_opening_the_sentence_belongs_to_its_report(hl):
     text = "Eigenen Angaben zufolge hat die Firma 20 Mitarbeiter."
     claims = attributed(hl, text)
     assert [(c["src"], c["msg"]) for c in claims] == [("Eigenen Angaben", "hat die Firma 20 Mitarbeiter")]
+
+
+# ------------------------------------------------------------ "wie es in X heißt"
+
+
+def test_the_police_statement_named_in_a_wie_clause_is_the_source(hl):
+    # in the verb-final "wie"-clause the PP between "es" and "heißt" names
+    # the source; the whole clause is the frame
+    text = "Die Lage ist ernst, wie es in einer Mitteilung der Polizei heißt."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims] == [("einer Mitteilung der Polizei", "Die Lage ist ernst")]
+
+
+def test_a_wie_clause_in_front_frames_the_main_clause(hl):
+    text = "Wie es in der Mitteilung heißt, ist die Lage ernst."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Mitteilung"]

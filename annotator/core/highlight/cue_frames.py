@@ -222,7 +222,7 @@ class FrameCues(RuleFamily):
         """ "heißt es (in X)", "In der Pressemitteilung des WWF heißt es, …"."""
         words, lower = self.doc.words, self.doc.lower
         if not (i + 1 < e and lower[i + 1] == "es" or (i > s and lower[i - 1] == "es")):
-            return None
+            return self._wie_es_heisst(i, s, e)
         j = i + 2 if i + 1 < e and lower[i + 1] == "es" else i + 1
         while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter"):
             j += 1
@@ -249,6 +249,23 @@ class FrameCues(RuleFamily):
             if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
                 source = (s + 1, i)
         return Frame(cue=(i, i + 1), source=source, span=(span_start, span_end), kind="heisst")
+
+    def _wie_es_heisst(self, i: int, s: int, e: int) -> Frame | None:
+        """ "…, wie es in einer Mitteilung der Polizei heißt.": in the verb-final
+        "wie"-clause the PP between "es" and "heißt" names the source, and the
+        whole clause is the frame."""
+        lower = self.doc.lower
+        k = self.clauses.clause_start(i, s)
+        if not (lower[k] == "wie" and k + 2 < i and lower[k + 1] == "es"
+                and lower[k + 2] in ("in", "im", "aus", "bei", "beim", "auf")):
+            return None
+        if i + 1 < e and self.doc.words[i + 1] not in (",", ".", ";", ":", "!", "?"):
+            return None  # not verb-final
+        source = self.phrases.np_after(k + 3, i, s, allow_pron=False)
+        if source is None or source[1] != i:
+            return None
+        start = k - 1 if k > s and self.doc.words[k - 1] == "," else k
+        return Frame(cue=(i, i + 1), source=source, span=(start, i + 1), kind="heisst")
 
     def _origin_word(self, s: int, i: int) -> bool:
         """ "Aus Regierungskreisen hieß es", "Aus Washington hieß es": one
