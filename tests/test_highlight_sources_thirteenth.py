@@ -264,3 +264,14 @@ def test_the_police_statement_named_in_a_wie_clause_is_the_source(hl):
 def test_a_wie_clause_in_front_frames_the_main_clause(hl):
     text = "Wie es in der Mitteilung heißt, ist die Lage ernst."
     assert [c["src"] for c in attributed(hl, text)] == ["der Mitteilung"]
+
+
+# ------------------------------------------------------------ "Seitens X hieß es am Montag, …"
+
+
+def test_on_the_part_of_the_police_it_was_said_on_monday(hl):
+    # "seitens" opens the prefield's PP like "bei"; the time after "hieß es"
+    # is the frame's, not part of what was said
+    text = "Seitens der Polizei hieß es am Montag, die Lage sei ernst."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims] == [("der Polizei", "die Lage sei ernst")]

@@ -224,8 +224,10 @@ class FrameCues(RuleFamily):
         if not (i + 1 < e and lower[i + 1] == "es" or (i > s and lower[i - 1] == "es")):
             return self._wie_es_heisst(i, s, e)
         j = i + 2 if i + 1 < e and lower[i + 1] == "es" else i + 1
-        while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter"):
+        while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter" or lower[j] in TIME_WORDS):
             j += 1
+        if j + 1 < e and lower[j] in ("am", "an") and lower[j + 1] in TIME_WORDS:
+            j += 2  # "hieß es am Montag, …": a time, then the message
         source = None
         span_end = j
         if j < e and lower[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
@@ -236,7 +238,7 @@ class FrameCues(RuleFamily):
         if source is None and self._origin_word(s, i):
             source = (s + 1, i)  # "Aus Regierungskreisen hieß es, …": where it came from speaks
             span_start = s
-        if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+        if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim", "seitens") and i - s >= 3:
             pp = self.phrases.np_after(s + 1, i, s, allow_pron=False)
             if pp is not None and (pp[1] == i or words[pp[1]] == ","):
                 source = pp
@@ -246,7 +248,7 @@ class FrameCues(RuleFamily):
             # "In der Ankündigung des Komitees von heute Mittag heißt es, …", "Bisher hieß es, …":
             # the prefield before "heißt es" frames the report, it is not what was said
             span_start = s
-            if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+            if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim", "seitens") and i - s >= 3:
                 source = (s + 1, i)
         return Frame(cue=(i, i + 1), source=source, span=(span_start, span_end), kind="heisst")
 
