@@ -275,3 +275,17 @@ def test_on_the_part_of_the_police_it_was_said_on_monday(hl):
     text = "Seitens der Polizei hieß es am Montag, die Lage sei ernst."
     claims = attributed(hl, text)
     assert [(c["src"], c["msg"]) for c in claims] == [("der Polizei", "die Lage sei ernst")]
+
+
+# ------------------------------------------------------------ a number and what it counts in front
+
+
+def test_about_a_hundred_protesters_demanded_it(hl):
+    # a number, rounded by "rund", and the noun it counts fill the prefield
+    text = "Rund 100 Demonstranten forderten, die Lage ernst zu nehmen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Rund 100 Demonstranten"]
+
+
+def test_at_least_ten_witnesses_reported_it(hl):
+    text = "Mindestens zehn Augenzeugen berichteten, der Täter sei geflohen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Mindestens zehn Augenzeugen"]

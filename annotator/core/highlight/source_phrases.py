@@ -47,6 +47,15 @@ INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen mehrere mehrer
                                 "zahlreiche zahlreichen etliche jeder jede jedes".split())
 
 
+# adverbs that round a number before it ("rund 100", "mehr als 100", "bis zu 100")
+APPROXIMATORS = frozenset("rund etwa ungefähr circa ca. fast knapp mindestens wenigstens höchstens nahezu "
+                          "gut über mehr weniger als bis zu".split())
+
+# number words that count a noun after them ("zehn Augenzeugen")
+NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
+                         "fünfzig hundert tausend dutzende hunderte tausende".split())
+
+
 # the finite forms of causative "lassen" ("ließ mitteilen", "lässt erklären")
 LASSEN = frozenset("lasse lässt lassen lasst ließ ließen ließe ließest".split())
 
@@ -395,7 +404,7 @@ class SourcePhrases:
         if first_word in ("ende", "anfang", "mitte") and s + 1 < fin and lower[s + 1] in TIME_WORDS:
             # "Ende Januar verkündete der Verband …": a time adverbial fills the prefield
             return self.subject_after(fin, e, s, c.particle)
-        correlated = self._correlated_subject(s, fin)
+        correlated = self._correlated_subject(s, fin) or self._counted_subject(s, fin)
         if correlated is not None:
             return correlated
         cls = self.doc.lex.fclass(first_word)
@@ -487,6 +496,27 @@ class SourcePhrases:
             k += 1  # "als auch"
         last = self.phrases.np_after(k, fin, s, appositions=False)
         if last is None or last[1] != fin or not (self.speaker_like(first) or self.speaker_like(last)):
+            return None
+        return (s, fin)
+
+    def _counted(self, s: int, fin: int) -> int:
+        """The number opening the prefield (past adverbs that round it), or -1."""
+        words, lower = self.doc.words, self.doc.lower
+        k = s
+        while k < fin - 2 and lower[k] in APPROXIMATORS:
+            k += 1
+        return k if (words[k][:1].isdigit() or lower[k] in NUMBER_WORDS) and k + 1 < fin else -1
+
+    def _counted_subject(self, s: int, fin: int) -> Range | None:
+        """ "Rund 100 Demonstranten forderten", "Mehr als 100 Wissenschaftler
+        warnten", "Mindestens zehn Augenzeugen berichteten": a number (after an
+        adverb that rounds it) and the noun it counts fill the prefield; they
+        are the subject."""
+        k = self._counted(s, fin)
+        if k < 0:
+            return None
+        counted = self.phrases.np_after(k + 1, fin, s, allow_pron=False)
+        if counted is None or counted[1] != fin or not self.tokens.is_nounlike(counted[1] - 1, s):
             return None
         return (s, fin)
 
