@@ -289,3 +289,15 @@ def test_about_a_hundred_protesters_demanded_it(hl):
 def test_at_least_ten_witnesses_reported_it(hl):
     text = "Mindestens zehn Augenzeugen berichteten, der Täter sei geflohen."
     assert [c["src"] for c in attributed(hl, text)] == ["Mindestens zehn Augenzeugen"]
+
+
+def test_what_merkel_told_the_broadcaster_is_hers(hl):
+    # a name takes no genitive attribute after it: "der ARD" is the dative
+    text = "Die Lage sei ernst, sagte Merkel der ARD."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims] == [("Merkel", "Die Lage sei ernst")]
+
+
+def test_the_spokesman_of_the_police_keeps_his_genitive(hl):
+    text = "Die Lage sei ernst, sagte der Sprecher der Polizei."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Sprecher der Polizei"]

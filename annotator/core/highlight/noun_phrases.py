@@ -226,12 +226,20 @@ class NounPhrases:
         if not (lower[j] in GENITIVE_DETS and j + 1 < scan.end
                 and not (j - 1 > scan.start and words[j - 1].isupper() and len(words[j - 1]) > 1)):
             return None
+        if scan.after_verb and lower[j] in ("der", "einer") and self.lone_name(scan.start, j):
+            return STOP  # "sagte Merkel der ARD": a name takes no genitive after it, this is a dative
         sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
         if sub is None or sub[1] <= j + 1:
             return STOP
         if lower[j] in ("der", "einer") and self._masculine_singular(sub):
             return STOP  # "laut Verfassung der Parlamentspräsident …": a nominative, not a genitive
         return self._genitive_conjunct(scan, sub[1])
+
+    def lone_name(self, a: int, j: int) -> bool:
+        """One capitalised word without an article that no word list knows
+        as a role, body or document: a name ("Merkel")."""
+        return j == a + 1 and self.doc.words[a][:1].isupper() and not self.tokens.fclass(a) \
+            and self.doc.lex.source_noun_kind(self.doc.lower[a]) in (None, "data")
 
     # endings of masculine nouns whose plural differs ("Präsident(en)", "Journalist(en)",
     # "Direktor(en)"): after "der" such a singular is a nominative, never a genitive

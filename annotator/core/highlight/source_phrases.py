@@ -219,12 +219,13 @@ class SourcePhrases:
     def past_addressee(self, subject: Range, e: int) -> int:
         """Where the clause goes on after an inverted verb's subject and the
         dative it speaks to: "…, sagte er der Zeitung", "…, sagte der Minister
-        dem Sender".  "dem/einem" is a dative; "der/einer" after a pronoun
-        too (a pronoun has no genitive attribute)."""
+        dem Sender".  "dem/einem" is a dative; "der/einer" after a pronoun or
+        a bare name too (neither takes a genitive attribute after it)."""
         lower, b = self.doc.lower, subject[1]
         if b + 1 >= e or self.doc.quote_of[b] >= 0:
             return b
-        pronoun = subject[1] - subject[0] == 1 and lower[subject[0]] in SUBJECT_PRONOUNS
+        pronoun = subject[1] - subject[0] == 1 and (lower[subject[0]] in SUBJECT_PRONOUNS
+                                                    or self.phrases.lone_name(subject[0], subject[1]))
         if not (lower[b] in ("dem", "einem") or lower[b] in ("der", "einer") and pronoun):
             return b
         addressee = self.phrases.np_after(b, e, subject[0], allow_pron=False, appositions=False)
