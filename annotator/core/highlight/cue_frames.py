@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.doc_state import Range
 from annotator.core.highlight.rule_family import RuleFamily
-from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES, RELATIVE
+from annotator.core.highlight.rules_words import BASE_SCORE, GENITIVE_DETS, POSSESSIVES, RELATIVE, TIME_WORDS
 from annotator.core.models import Attribution
 
 
@@ -37,6 +37,13 @@ TIME_BEFORE_NACH = frozenset("kurz bald gleich unmittelbar direkt sofort knapp w
                              "stunden minuten jahrzehnte jahr monat woche tag stunde minute".split())
 # relative determiners that open a frame's noun phrase ("Nach deren Angaben", "nach dessen Worten")
 RELATIVE_DETERMINERS = frozenset(("deren", "dessen"))
+# possessives before a noun of saying and "nach", dative singular and plural
+# ("seiner Meinung nach", "seinen Worten nach", "ihren Angaben nach")
+NACH_POSSESSIVES = frozenset(POSSESSIVES) | frozenset("seinen ihren unseren meinen deren dessen".split())
+
+# dative pronouns before "zufolge" ("Ihm zufolge …")
+DATIVE_PRONOUNS = frozenset("ihm ihr ihnen".split())
+
 FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
@@ -65,6 +72,9 @@ class FrameCues(RuleFamily):
 
     def _pre_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "laut X", "gemäß X"."""
+        if i > s and self.doc.words[i - 1] == "," and i + 1 < e and self.doc.lower[i + 1] in ("denen", "welchen"):
+            # "Die Pläne, laut denen …": a relative clause that reports, like "nach denen"
+            return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1)
         phrase = self.phrases.np_after(i + 1, e, s, allow_pron=False, open_end=False)
         if phrase is None and i == s:
             phrase = self._prefield_rest(i + 1, e)
@@ -74,11 +84,30 @@ class FrameCues(RuleFamily):
             pp_end = self.phrases.prefield_pp_end(phrase[1], e)
             if pp_end is not None:
                 phrase = (phrase[0], pp_end)
+        elif phrase[1] > i + 2 and "prep" in self.tokens.fclass(i + 2) and self._bare_word(i + 1):
+            # "Der Abschuss soll laut Schnappauf aus Sicherheitsgründen erfolgen":
+            # after one article-less word in the middle field a PP is the
+            # clause's adverbial, not part of the name
+            phrase = (i + 1, i + 2)
         return Frame(cue=(i, i + 1), source=phrase, span=(i, phrase[1]), kind="pre")
+
+    def _bare_word(self, k: int) -> bool:
+        """One capitalised word without an article that is no speech noun
+        ("Angaben von X", "Berichten von X" take their speaker after them)."""
+        lower = self.doc.lower[k]
+        return self.doc.words[k][:1].isupper() and not self.tokens.fclass(k) \
+            and not self.doc.lex.is_nominal_cue(lower) and lower not in self.doc.lex.speech_nouns
 
     def _post_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "X zufolge"."""
-        phrase = self.phrases.np_before(i, self.clauses.clause_start(i, s), s)
+        start = self.clauses.clause_start(i, s)
+        if start == i and self.doc.quote_of[i - 1] >= 0:
+            # "Einem Bericht der „Süddeutschen Zeitung“ zufolge": a quoted name
+            # closes the phrase, the clause does not start after it
+            start = self.clauses.clause_start(i, s, at_quotes=False)
+        phrase = self.phrases.np_before(i, start, s)
+        if phrase is None and i - 1 >= s and self.doc.lower[i - 1] in DATIVE_PRONOUNS:
+            phrase = (i - 1, i)  # "Ihm zufolge ist die Lage ernst": the pronoun stands for the speaker
         if phrase is None and i - s >= 2 and self.tokens.finite_verb(i + 1) \
                 and self.clauses.clause_start(i, s) == s and self._prefield_rest(s, i + 2) == (s, i + 1):
             phrase = (s, i)  # "Einer Presseerklärung des Verbandes (VDR) zufolge nahmen …"
@@ -140,7 +169,7 @@ class FrameCues(RuleFamily):
         (der|von) X", "nach Angaben Reuters", "nach Angaben südkoreanischer
         Geheimdienste"."""
         words, lower, lex = self.doc.words, self.doc.lower, self.doc.lex
-        if i - 2 >= s and lex.is_nominal_cue(lower[i - 1]) and lower[i - 2] in POSSESSIVES:
+        if i - 2 >= s and lex.is_nominal_cue(lower[i - 1]) and lower[i - 2] in NACH_POSSESSIVES:
             return Frame(cue=(i, i + 1), source=(i - 2, i), span=(i - 2, i + 1), kind="nach")
         if i > s and words[i - 1] == "," and i + 1 < e and lower[i + 1] in ("denen", "dem", "der"):
             return Frame(cue=(i, i + 1), source=None, span=None, kind="rel", at=i + 1)  # like "wonach"
@@ -151,9 +180,17 @@ class FrameCues(RuleFamily):
             j += 1
         while j < e and self.tokens.is_adjlike(j):
             j += 1
-        if j >= e or not words[j][:1].isupper() or not self.nominal_cue(lower[j]):
+        if j >= e or not words[j][:1].isupper():
             return None
         k = j + 1
+        if not self.nominal_cue(lower[j]) and not (
+                lower[j] in lex.speech_nouns and k < e and lower[k] in GENITIVE_DETS
+                and self.features.reportive_verb(s, e)[0] > 0):
+            # a noun of saying is a source frame only with its speaker after it
+            # and reported speech's mood in the clause ("Nach der Ankündigung der
+            # Ministerin soll …"); otherwise it is a time ("Nach der Forderung der
+            # Opposition reagierte die Regierung")
+            return None
         if k < e and (lower[k] in GENITIVE_DETS or lower[k] in ("von", "vom")):
             sub = self.phrases.np_after(k + (1 if lower[k] in ("von", "vom") else 0), e, s, allow_pron=False)
             if sub is not None:
@@ -185,10 +222,12 @@ class FrameCues(RuleFamily):
         """ "heißt es (in X)", "In der Pressemitteilung des WWF heißt es, …"."""
         words, lower = self.doc.words, self.doc.lower
         if not (i + 1 < e and lower[i + 1] == "es" or (i > s and lower[i - 1] == "es")):
-            return None
+            return self._wie_es_heisst(i, s, e)
         j = i + 2 if i + 1 < e and lower[i + 1] == "es" else i + 1
-        while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter"):
+        while j < e and ("adv" in self.tokens.fclass(j) or lower[j] == "weiter" or lower[j] in TIME_WORDS):
             j += 1
+        if j + 1 < e and lower[j] in ("am", "an") and lower[j + 1] in TIME_WORDS:
+            j += 2  # "hieß es am Montag, …": a time, then the message
         source = None
         span_end = j
         if j < e and lower[j] in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
@@ -196,7 +235,10 @@ class FrameCues(RuleFamily):
             if source is not None:
                 span_end = source[1]
         span_start = i if lower[i - 1] != "es" else i - 1
-        if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+        if source is None and self._origin_word(s, i):
+            source = (s + 1, i)  # "Aus Regierungskreisen hieß es, …": where it came from speaks
+            span_start = s
+        if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim", "seitens") and i - s >= 3:
             pp = self.phrases.np_after(s + 1, i, s, allow_pron=False)
             if pp is not None and (pp[1] == i or words[pp[1]] == ","):
                 source = pp
@@ -206,9 +248,34 @@ class FrameCues(RuleFamily):
             # "In der Ankündigung des Komitees von heute Mittag heißt es, …", "Bisher hieß es, …":
             # the prefield before "heißt es" frames the report, it is not what was said
             span_start = s
-            if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim") and i - s >= 3:
+            if source is None and lower[s] in ("in", "im", "auf", "aus", "bei", "beim", "seitens") and i - s >= 3:
                 source = (s + 1, i)
         return Frame(cue=(i, i + 1), source=source, span=(span_start, span_end), kind="heisst")
+
+    def _wie_es_heisst(self, i: int, s: int, e: int) -> Frame | None:
+        """ "…, wie es in einer Mitteilung der Polizei heißt.": in the verb-final
+        "wie"-clause the PP between "es" and "heißt" names the source, and the
+        whole clause is the frame."""
+        lower = self.doc.lower
+        k = self.clauses.clause_start(i, s)
+        if not (lower[k] == "wie" and k + 2 < i and lower[k + 1] == "es"
+                and lower[k + 2] in ("in", "im", "aus", "bei", "beim", "auf")):
+            return None
+        if i + 1 < e and self.doc.words[i + 1] not in (",", ".", ";", ":", "!", "?"):
+            return None  # not verb-final
+        source = self.phrases.np_after(k + 3, i, s, allow_pron=False)
+        if source is None or source[1] != i:
+            return None
+        start = k - 1 if k > s and self.doc.words[k - 1] == "," else k
+        return Frame(cue=(i, i + 1), source=source, span=(start, i + 1), kind="heisst")
+
+    def _origin_word(self, s: int, i: int) -> bool:
+        """ "Aus Regierungskreisen hieß es", "Aus Washington hieß es": one
+        noun after "aus" fills the prefield before "hieß es"; an *aus*-PP
+        names where the words came from, which SpkAtt marks as the source
+        (as the longer "Bei der Agentur RIA hieß es").  Not a time ("Im Januar")."""
+        return i - s == 2 and self.doc.lower[s] == "aus" and self.doc.lower[s + 1] not in TIME_WORDS \
+            and self.tokens.is_nounlike(s + 1, s) and not self.tokens.fclass(s + 1)
 
     def _so_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "…, so der Sprecher." / "„…“, so X": the frame runs to the clause end."""
@@ -224,6 +291,11 @@ class FrameCues(RuleFamily):
                 or (words[after].islower() and after + 2 >= e)):
             return None
         clause_end = self.clauses.clause_end(after, e)
+        end = self.clauses.strip_end(clause_end, e)
+        if clause_end < end and words[clause_end] == "," and not any(
+                self.tokens.finite_verb(k) or self.doc.quote_of[k] >= 0 or words[k] in (",", ";", ":")
+                for k in range(clause_end + 1, end)):
+            clause_end = end  # "…, so der Sprecher, Peter Müller, am Montag.": the frame's adverbial
         return Frame(cue=(i, i + 1), source=phrase, span=(i - 1 if words[i - 1] == "," else i, clause_end), kind="so")
 
     def frame_region(self, s: int, e: int, fr: Frame) -> Range:

@@ -573,7 +573,7 @@ class VerbCues(RuleFamily):
             return None
         parts = [(s, comma)]
         if vf.kind != "part":
-            rest = source[1]
+            rest = self.sources.past_addressee(source, e)
             if rest < self.clauses.strip_end(rest, e) and not (
                     self.doc.lex.fclass(lower[rest]) & {"prep", "adv", "conj"} or words[rest] in (",", "(")):
                 return None

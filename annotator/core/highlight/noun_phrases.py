@@ -226,12 +226,20 @@ class NounPhrases:
         if not (lower[j] in GENITIVE_DETS and j + 1 < scan.end
                 and not (j - 1 > scan.start and words[j - 1].isupper() and len(words[j - 1]) > 1)):
             return None
+        if scan.after_verb and lower[j] in ("der", "einer") and self.lone_name(scan.start, j):
+            return STOP  # "sagte Merkel der ARD": a name takes no genitive after it, this is a dative
         sub = self.np_after(j, scan.end, scan.sent_start, allow_pron=False, appositions=False)
         if sub is None or sub[1] <= j + 1:
             return STOP
         if lower[j] in ("der", "einer") and self._masculine_singular(sub):
             return STOP  # "laut Verfassung der Parlamentspräsident …": a nominative, not a genitive
         return self._genitive_conjunct(scan, sub[1])
+
+    def lone_name(self, a: int, j: int) -> bool:
+        """One capitalised word without an article that no word list knows
+        as a role, body or document: a name ("Merkel")."""
+        return j == a + 1 and self.doc.words[a][:1].isupper() and not self.tokens.fclass(a) \
+            and self.doc.lex.source_noun_kind(self.doc.lower[a]) in (None, "data")
 
     # endings of masculine nouns whose plural differs ("Präsident(en)", "Journalist(en)",
     # "Direktor(en)"): after "der" such a singular is a nominative, never a genitive
@@ -400,7 +408,14 @@ class NounPhrases:
 
     def _coordination(self, scan: PhraseScan, j: int) -> int | None:
         """ "die IADB und der MIF", "Meinung vieler Experten und Fans"."""
-        if not (scan.coordination and self.doc.lower[j] in ("und", "sowie") and j + 1 < scan.end):
+        if self.doc.lower[j] not in ("und", "sowie"):
+            return None
+        if not scan.coordination:
+            if not self._shared_article(scan, j):
+                return None
+            second = self.np_after(j + 1, scan.end, scan.sent_start, allow_pron=False, appositions=False)
+            return second[1] if second is not None else None
+        if j + 1 >= scan.end:
             return None
         k = j + 1
         while k + 1 < scan.end and self.doc.lower[k] in ("auch", "ebenso", "zudem"):
@@ -409,6 +424,17 @@ class NounPhrases:
         if sub is not None and (sub[1] >= scan.end or not self.tokens.is_adjlike(sub[1])):
             return sub[1]
         return STOP
+
+    def _shared_article(self, scan: PhraseScan, j: int) -> bool:
+        """ "der Schauspieler und Regisseur Til Schweiger": one article before
+        two nouns joined by "und" and a name after them is one person (the
+        second noun has no article of its own), whatever the verb's number."""
+        words, lower = self.doc.words, self.doc.lower
+        return (lower[j] == "und" and j == scan.start + 2 and lower[scan.start] in ("der", "die", "dem", "den")
+                and j + 2 < scan.end and words[j + 1][:1].isupper() and not self.tokens.fclass(j + 1)
+                and self.tokens.is_nounlike(j + 1, scan.sent_start)
+                and words[j + 2][:1].isupper() and not self.tokens.fclass(j + 2)
+                and self.tokens.is_nounlike(j + 2, scan.sent_start) and self.doc.quote_of[j + 1] < 0)
 
     APPOSITION_PREPS = frozenset("am an bei beim im in der des von vom für aus und sowie zu zur zum".split())
 
@@ -518,7 +544,10 @@ class NounPhrases:
         if k == start and low_k_rel(self.doc, k) and k < j:
             k += 1  # ", der Experten zufolge …": relative pronoun, not an article
         if self.doc.lex.is_nominal_cue(lower[j]) and k < j and self.tokens.is_nounlike(j - 1, sent_start) \
-                and not self.doc.lex.is_nominal_cue(lower[j - 1]):
+                and not self.doc.lex.is_nominal_cue(lower[j - 1]) and not (
+                    # at the sentence start the word before belongs to the one
+                    # constituent in front of the verb: "Eigenen Angaben zufolge"
+                    j - 1 == sent_start and lower[j - 1].endswith(("e", "en", "er", "es", "em"))):
             k = j  # "Nordkorea Berichten zufolge" -> "Berichten"
             while k - 1 >= start and (self.tokens.is_adjlike(k - 1) or "det" in self.tokens.fclass(k - 1)) \
                     and not self.tokens.is_nounlike(k - 1, sent_start):

@@ -47,6 +47,23 @@ INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen mehrere mehrer
                                 "zahlreiche zahlreichen etliche jeder jede jedes".split())
 
 
+# adverbs that round a number before it ("rund 100", "mehr als 100", "bis zu 100")
+APPROXIMATORS = frozenset("rund etwa ungefähr circa ca. fast knapp mindestens wenigstens höchstens nahezu "
+                          "gut über mehr weniger als bis zu".split())
+
+# number words that count a noun after them ("zehn Augenzeugen")
+NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
+                         "fünfzig hundert tausend dutzende hunderte tausende".split())
+
+
+# the finite forms of causative "lassen" ("ließ mitteilen", "lässt erklären")
+LASSEN = frozenset("lasse lässt lassen lasst ließ ließen ließe ließest".split())
+
+
+# after these a capitalised word may start a sentence of its own
+OPENERS = frozenset(("„", "\"", "»", "«", "‚", "(", ":", "–", "-"))
+
+
 # adverbs that set a clause against the one before and may follow its subject
 ADVERSATIVE = frozenset("dagegen hingegen jedoch aber wiederum indes allerdings".split())
 
@@ -79,6 +96,8 @@ class SourcePhrases:
         self.tokens = tokens
         self.clauses = clauses
         self.phrases = phrases
+        self._text: str | None = None  # the words joined, for the adverb test
+        self._starts: frozenset[int] = frozenset()
 
     FOCUS = frozenset("auch nur selbst sogar ebenso allein gerade besonders zudem ebenfalls einzig lediglich "
                       "ausgerechnet insbesondere".split())
@@ -132,11 +151,22 @@ class SourcePhrases:
                 lower = self.doc.lower
                 if lower[aux] in PASSIVE_AUX or (vi + 1 < e and lower[vi + 1] in ("worden", "werden")):
                     return self._passive_source(vi, vf, s, clause_start, aux)
+        if finite == vi and any(form.kind == "inf" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ())):
+            finite = self._causative_finite(vi, clause_start)
         clause = VerbClause(vi, finite, s, e, clause_start, particle)
         found = self._clause_subject(clause) or self._object_first_subject(clause)
         if found is not None:
             return found.span
         return self._prefield_subject(clause)
+
+    def _causative_finite(self, vi: int, clause_start: int) -> int:
+        """ "Über einen Sprecher ließ der Minister mitteilen, …": the finite
+        *lassen* before a speech infinitive is the clause's verb in second
+        place; its subject is the speaker."""
+        for k in range(vi - 1, clause_start - 1, -1):
+            if self.doc.lower[k] in LASSEN and self.doc.quote_of[k] < 0:
+                return k
+        return vi
 
     def _inline_quote_start(self, vi: int, s: int, clause_start: int) -> int:
         """ "… wird die Gefahr vom Wetterdienst als „sehr hoch“ eingestuft": a
@@ -171,6 +201,8 @@ class SourcePhrases:
                             # agent fills the prefield, its PP belongs to it
                             return (agent[0], aux)
                         return agent
+        if vf.lemma == "zitieren":
+            return self._quoted_subject(vi, s, clause_start, aux)
         if clause_start == aux and aux - 1 > s and self.doc.words[aux - 1] == ",":
             # "In einer Presseerklärung, die … veröffentlicht wurde, wurde verkündet":
             # a relative clause between the leading PP and the auxiliary
@@ -182,6 +214,38 @@ class SourcePhrases:
             if pp is not None and pp[1] == aux and any(
                     self.doc.lex.source_noun_kind(lower[x]) in ("document", "org") for x in range(pp[0], pp[1])):
                 return pp
+        return None
+
+    def past_addressee(self, subject: Range, e: int) -> int:
+        """Where the clause goes on after an inverted verb's subject and the
+        dative it speaks to: "…, sagte er der Zeitung", "…, sagte der Minister
+        dem Sender".  "dem/einem" is a dative; "der/einer" after a pronoun or
+        a bare name too (neither takes a genitive attribute after it)."""
+        lower, b = self.doc.lower, subject[1]
+        if b + 1 >= e or self.doc.quote_of[b] >= 0:
+            return b
+        pronoun = subject[1] - subject[0] == 1 and (lower[subject[0]] in SUBJECT_PRONOUNS
+                                                    or self.phrases.lone_name(subject[0], subject[1]))
+        if not (lower[b] in ("dem", "einem") or lower[b] in ("der", "einer") and pronoun):
+            return b
+        addressee = self.phrases.np_after(b, e, subject[0], allow_pron=False, appositions=False)
+        return addressee[1] if addressee is not None else b
+
+    def _quoted_subject(self, vi: int, s: int, clause_start: int, aux: int) -> Range | None:
+        """ "Der Minister wird mit den Worten zitiert, …", "In der Zeitung wird
+        der Minister zitiert, …": the passive of *zitieren* makes the quoted
+        speaker its subject, so without a "von"-agent the subject speaks — in
+        the prefield, or right after the auxiliary when a PP fills it."""
+        lower = self.doc.lower
+        if clause_start < aux and not self.doc.lex.fclass(lower[clause_start]) & {"prep", "adv", "sub", "wh"}:
+            phrase = self.phrases.np_after(clause_start, aux, s, allow_pron=True)
+            if phrase is not None and phrase[1] == aux and lower[phrase[0]] not in NOT_NOMINATIVE \
+                    and self.speaker_like(phrase):
+                return phrase
+            return None
+        after = self.subject_after(aux, vi, s)
+        if after is not None and self.speaker_like(after):
+            return (after[0], self.clauses._trim(after[0], after[1]))
         return None
 
     def _clause_subject(self, c: VerbClause) -> Found | None:
@@ -341,6 +405,9 @@ class SourcePhrases:
         if first_word in ("ende", "anfang", "mitte") and s + 1 < fin and lower[s + 1] in TIME_WORDS:
             # "Ende Januar verkündete der Verband …": a time adverbial fills the prefield
             return self.subject_after(fin, e, s, c.particle)
+        correlated = self._correlated_subject(s, fin) or self._counted_subject(s, fin)
+        if correlated is not None:
+            return correlated
         cls = self.doc.lex.fclass(first_word)
         if cls & {"prep", "sub", "adv", "conj", "wh"} and "det" not in cls or first_word in self.doc.lex.frames \
                 or (words[s][:1].isdigit()) or self.doc.lex.mostly_lowercase(first_word) and "det" not in cls \
@@ -353,7 +420,15 @@ class SourcePhrases:
         if phrase is None:
             return self.subject_after(fin, e, s, c.particle)
         a, b = phrase
+        if self._quoted_prefield(phrase, c):
+            # "„Wir schaffen das“, sagte Merkel, „auch wenn …“": a quotation
+            # before the comma is what was said, the speaker follows the verb
+            return self.subject_after(fin, e, s, c.particle)
         if b >= fin - 1:
+            if self._lone_adverb(phrase, c):
+                after = self.subject_after(fin, e, s, c.particle)
+                if after is not None and self.speaker_like(after) and not self._derived_head(after):
+                    return after
             if (not self.speaker_like(phrase) or self._derived_head(phrase)) and fin == c.verb:
                 # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
                 # a non-speaker in front, a name right after the verb
@@ -367,6 +442,12 @@ class SourcePhrases:
                                                                    and words[fin - 1] == ","):
             return phrase  # "Die Organisation, die …, erklärte"
         if a == c.sent_start and self.phrases.prefield_pp_end(b, e) == fin:
+            if self._derived_head(phrase) and fin == c.verb:
+                # "Die Entwicklung im Iran verglich Merkel mit …": the PP belongs
+                # to an object in front, the name after the verb is the subject
+                after = self.subject_after(fin, e, s, c.particle)
+                if after is not None and self.speaker_like(after) and not self.tokens.fclass(after[0]):
+                    return after
             return (a, fin)  # "Die Behörden in beiden Staaten erklärten"
         if lower[b] in ("und", "sowie", "oder") and b + 1 < fin:
             sub = self.phrases.np_after(b + 1, fin, s)
@@ -385,6 +466,100 @@ class SourcePhrases:
             # earlier clause; the verb's own subject follows the last comma
             return self._asyndetic_subject(fin, s, adverbs=True) or phrase
         return phrase
+
+    def _quoted_prefield(self, phrase: Range, c: VerbClause) -> bool:
+        """Is the phrase in front a whole quotation, closed by a comma right
+        before the finite verb?  A quoted name as subject stands without the
+        comma ("„Der Spiegel“ berichtete") or after an article."""
+        a, b = phrase
+        quote = self.doc.quote_of[a]
+        if quote < 0 or self.doc.quotes[quote][0] != a or c.clause_start != c.finite:
+            return False
+        close = self.doc.quotes[quote][1]
+        return close + 2 == c.finite and self.doc.words[close + 1] == "," and b >= close
+
+    # the first half of a correlative conjunction, and the words that open its second half
+    CORRELATIVES = {"sowohl": ("als",), "weder": ("noch",), "entweder": ("oder",)}
+
+    def _correlated_subject(self, s: int, fin: int) -> Range | None:
+        """ "Sowohl die Regierung als auch die Opposition erklärten": a
+        correlative conjunction joins two phrases into the one constituent
+        before the finite verb, the subject."""
+        lower = self.doc.lower
+        second = self.CORRELATIVES.get(lower[s])
+        if second is None or fin - s < 4:
+            return None
+        first = self.phrases.np_after(s + 1, fin, s, appositions=False)
+        if first is None or first[1] >= fin or lower[first[1]] not in second:
+            return None
+        k = first[1] + 1
+        if k < fin and lower[k] == "auch":
+            k += 1  # "als auch"
+        last = self.phrases.np_after(k, fin, s, appositions=False)
+        if last is None or last[1] != fin or not (self.speaker_like(first) or self.speaker_like(last)):
+            return None
+        return (s, fin)
+
+    def _counted(self, s: int, fin: int) -> int:
+        """The number opening the prefield (past adverbs that round it), or -1."""
+        words, lower = self.doc.words, self.doc.lower
+        k = s
+        while k < fin - 2 and lower[k] in APPROXIMATORS:
+            k += 1
+        return k if (words[k][:1].isdigit() or lower[k] in NUMBER_WORDS) and k + 1 < fin else -1
+
+    def _counted_subject(self, s: int, fin: int) -> Range | None:
+        """ "Rund 100 Demonstranten forderten", "Mehr als 100 Wissenschaftler
+        warnten", "Mindestens zehn Augenzeugen berichteten": a number (after an
+        adverb that rounds it) and the noun it counts fill the prefield; they
+        are the subject."""
+        k = self._counted(s, fin)
+        if k < 0:
+            return None
+        counted = self.phrases.np_after(k + 1, fin, s, allow_pron=False)
+        if counted is None or counted[1] != fin or not self.tokens.is_nounlike(counted[1] - 1, s):
+            return None
+        return (s, fin)
+
+    def _lone_adverb(self, phrase: Range, c: VerbClause) -> bool:
+        """ "Offiziell geht die Regierung davon aus", "Hier stellte das Gericht
+        fest": one capitalised word alone before the finite verb that the
+        text never capitalises inside a sentence is no noun (German writes
+        every noun and name capitalised wherever it stands), so it is an
+        adverb filling the prefield and the subject follows the verb."""
+        a, b = phrase
+        word = self.doc.lower[a]
+        if b != a + 1 or a != c.sent_start or self.doc.quote_of[a] >= 0 or is_acronym(self.doc.words[a]) \
+                or self.doc.lex.fclass(word) or word in SUBJECT_PRONOUNS \
+                or self.doc.lex.source_noun_kind(word) is not None:
+            return False
+        return self._never_capitalised_inside(a)
+
+    def _never_capitalised_inside(self, a: int) -> bool:
+        """Is the word at a written capitalised nowhere else inside a sentence
+        (not after an opening quote or a colon) nor as a compound's first
+        part, and lowercase somewhere or nowhere else at all?  A name comes
+        back and starts sentences again; an adverb may start one once."""
+        words, lower, word = self.doc.words, self.doc.lower, self.doc.lower[a]
+        if self._text is None:
+            self._text = "\n" + "\n".join(words)  # built once per document, searched in C
+            self._starts = frozenset(start for start, _ in self.doc.sents)
+        if "\n" + words[a] + "-" in self._text:
+            return False  # "Greenpeace-Aktivisten": a noun's compound
+        others, small, k = 0, False, -1
+        while True:
+            try:
+                k = lower.index(word, k + 1)
+            except ValueError:
+                break
+            if k == a:
+                continue
+            others += 1
+            if words[k][:1].islower():
+                small = True
+            elif k not in self._starts and words[k - 1] not in OPENERS:
+                return False
+        return small or others == 0
 
     def _prefield_apposition(self, a: int, b: int, c: VerbClause) -> bool:
         """A verb-second clause has one constituent before its finite verb: a
