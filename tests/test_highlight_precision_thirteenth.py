@@ -24,6 +24,15 @@ def test_a_person_noun_by_its_suffix_still_speaks(hl):
     assert c["src"] == "Die Demonstranten"
 
 
+def test_a_participle_written_as_a_noun_names_persons_who_speak(hl):
+    [c] = attributed(hl, "Die Beschäftigten forderten höhere Löhne.")
+    assert (c["src"], c["cue"]) == ("Die Beschäftigten", "forderten")
+    [c] = attributed(hl, "Die Gefangenen forderten bessere Haftbedingungen.")
+    assert c["src"] == "Die Gefangenen"
+    # an ending alone is no participle: costs demand nothing
+    assert attributed(hl, "Die Kosten forderten ihren Tribut.") == []
+
+
 def test_a_name_or_abbreviation_after_the_article_still_speaks(hl):
     [c] = attributed(hl, "Der Hersteller Apple kritisierte die Pläne der Regierung.")
     assert c["src"] == "Der Hersteller Apple"

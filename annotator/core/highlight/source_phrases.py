@@ -44,6 +44,12 @@ PERSON_NOUN_ENDINGS = ("ent", "enten", "entin", "ant", "anten", "antin", "ist", 
                        "eurin", "or", "oren", "orin", "iker", "ikerin", "loge", "logen", "login", "at", "aten", "atin",
                        "innen")
 
+# a nominalised participle or adjective names persons ("die Beschäftigten",
+# "die Gefangenen", "die Angehörigen", "der Angeklagte"): a verb prefix of
+# the participle and an adjective's ending (not "die Kosten", "die Rechte")
+PARTICIPLE_PREFIXES = ("ge", "be", "ver", "er", "ent", "zer", "an", "ab", "auf", "aus", "ein", "vor")
+NOMINALISED_ENDINGS = ("te", "ten", "ene", "enen", "ige", "igen")
+
 
 # words that start a dative or accusative phrase (or are one), never a subject
 NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem jenen jenem keinen keinem "
@@ -715,9 +721,10 @@ class SourcePhrases:
             if not word[:1].isupper():
                 continue
             if self.doc.lex.source_noun_kind(lower[j]) is not None or lower[j].endswith(PERSON_NOUN_ENDINGS) \
-                    or sum(c.isupper() for c in word) > 1:
-                # a speaker noun, a person by word formation ("der Dezernent"),
-                # an abbreviation or a name ("die GdF", "EU-Außenminister", "McDonald")
+                    or sum(c.isupper() for c in word) > 1 or nominalised_participle(lower[j]):
+                # a speaker noun, a person by word formation ("der Dezernent",
+                # "die Beschäftigten"), an abbreviation or a name ("die GdF",
+                # "EU-Außenminister", "McDonald")
                 return False
             if j > k and words[j - 1][:1].isupper():
                 return False  # a name after the head: "der Agrarchemiekonzern Syngenta"
@@ -764,6 +771,13 @@ class SourcePhrases:
         return True
 
     NAME_MAX_COUNT = 3
+
+
+def nominalised_participle(word_lower: str) -> bool:
+    """ "Beschäftigten", "Gefangenen", "Angehörigen": a participle or adjective
+    written as a noun, which after an article names persons."""
+    return word_lower.startswith(PARTICIPLE_PREFIXES) and word_lower.endswith(NOMINALISED_ENDINGS) \
+        and len(word_lower) > 6
 
 
 def is_acronym(word: str) -> bool:
