@@ -631,6 +631,9 @@ quellen\tcollective
 kreise\tcollective
 kreisen\tcollective
 kritiker\tcollective
+gegner\tcollective
+befürworter\tcollective
+unterstützer\tcollective
 anwohner\tcollective
 bewohner\tcollective
 behörde\torg
@@ -671,6 +674,8 @@ botschaft\torg
 bank\torg
 stiftung\torg
 fraktion\torg
+opposition\torg
+koalition\torg
 senat\torg
 kongress\torg
 büro\torg

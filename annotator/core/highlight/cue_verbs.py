@@ -646,6 +646,8 @@ class VerbCues(RuleFamily):
             return None
         if not self.sources.speaker_like(src) and not self._strong_speech_act(vf, src):
             return None
+        if self.sources.common_noun_subject(src):
+            return None  # "Der Handel mit Emissionszertifikaten sieht vor": a thing reports nothing
         if not self._has_attitude_valency(vf, cs, self.clauses.clause_end(vi, e)):
             return None  # "38.074 Zuschauer sahen die Niederlage Kameruns": seeing, no view
         if vf.cls == "speech" and self._negated_act(cs, self.clauses.clause_end(vi, e), src):

@@ -36,6 +36,21 @@ COMMON_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen
 ABSTRACT_NOUN_ENDINGS = ("heit", "heiten", "keit", "keiten", "ismus", "nahme", "nahmen", "gabe", "gaben")
 
 
+# suffixes of word formation that make nouns of persons ("Dezernent",
+# "Demonstranten", "Aktivistin", "Direktor", "Politiker", "Kandidat", the
+# feminine plural "-innen"); not "-er", which makes as many things as persons
+# ("Computer", "Zuschauer" who only watch)
+PERSON_NOUN_ENDINGS = ("ent", "enten", "entin", "ant", "anten", "antin", "ist", "isten", "istin", "eur", "eure",
+                       "eurin", "or", "oren", "orin", "iker", "ikerin", "loge", "logen", "login", "at", "aten", "atin",
+                       "innen")
+
+# a nominalised participle or adjective names persons ("die Beschäftigten",
+# "die Gefangenen", "die Angehörigen", "der Angeklagte"): a verb prefix of
+# the participle and an adjective's ending (not "die Kosten", "die Rechte")
+PARTICIPLE_PREFIXES = ("ge", "be", "ver", "er", "ent", "zer", "an", "ab", "auf", "aus", "ein", "vor")
+NOMINALISED_ENDINGS = ("te", "ten", "ene", "enen", "ige", "igen")
+
+
 # words that start a dative or accusative phrase (or are one), never a subject
 NOT_NOMINATIVE = frozenset("ihm ihr ihnen uns den dem einen einem diesen diesem jenen jenem keinen keinem "
                            "seinen seinem ihren ihrem unseren unserem euren eurem denen".split())
@@ -681,6 +696,40 @@ class SourcePhrases:
                 return True
         return self._bare_name(a, b)
 
+    def common_noun_subject(self, span: Range) -> bool:
+        """Is the phrase an article and a common noun ("Der Handel", "die
+        gewonnenen Daten", "Ein Erdbeben mit Epizentrum …")?  German
+        capitalises every noun, so after an article the capitalised head is a
+        noun, and one that names no speaker unless a lexicon knows it as a
+        role, body or document; a name after it ("der Linkspolitiker Wolfgang
+        Nešković") or an abbreviation in it ("die GdF") names one.  Only the
+        plain phrase is judged: an extended attribute ("die in Oberösterreich
+        erscheinende …") hides its head."""
+        a, b = span
+        words, lower = self.doc.words, self.doc.lower
+        if "det" not in self.tokens.fclass(a) or lower[a] in POSSESSIVES:
+            return False
+        k = a + 1
+        while k < b and words[k][:1].islower():
+            if "prep" in self.doc.lex.fclass(lower[k]):
+                return False  # an extended attribute: "die in Oberösterreich erscheinende „Rundschau“"
+            k += 1  # past lowercase adjectives
+        if k >= b or not words[k][:1].isupper() or any(self.doc.quote_of[j] >= 0 for j in range(a, b)):
+            return False  # a quoted title names a paper or a programme ("die „Rundschau am Sonntag“")
+        for j in range(k, b):
+            word = words[j]
+            if not word[:1].isupper():
+                continue
+            if self.doc.lex.source_noun_kind(lower[j]) is not None or lower[j].endswith(PERSON_NOUN_ENDINGS) \
+                    or sum(c.isupper() for c in word) > 1 or nominalised_participle(lower[j]):
+                # a speaker noun, a person by word formation ("der Dezernent",
+                # "die Beschäftigten"), an abbreviation or a name ("die GdF",
+                # "EU-Außenminister", "McDonald")
+                return False
+            if j > k and words[j - 1][:1].isupper():
+                return False  # a name after the head: "der Agrarchemiekonzern Syngenta"
+        return True
+
     def _counted_head(self, a: int, k: int) -> bool:
         """Is the word at k the head noun an indefinite article counts, with
         a word between them ("ein weiterer Umstand", "eine der Optionen")?
@@ -722,6 +771,13 @@ class SourcePhrases:
         return True
 
     NAME_MAX_COUNT = 3
+
+
+def nominalised_participle(word_lower: str) -> bool:
+    """ "Beschäftigten", "Gefangenen", "Angehörigen": a participle or adjective
+    written as a noun, which after an article names persons."""
+    return word_lower.startswith(PARTICIPLE_PREFIXES) and word_lower.endswith(NOMINALISED_ENDINGS) \
+        and len(word_lower) > 6
 
 
 def is_acronym(word: str) -> bool:

@@ -1,0 +1,55 @@
+"""Which subjects can speak (issue 13, thirteenth round: precision of verb
+claims and their sources): a reader's story per rule."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+from annotator.core.models import Attribution as A
+
+# ------------------------------------------------------------ a thing reports nothing
+
+
+def test_an_event_that_claims_lives_makes_no_claim(hl):
+    # "fordern" nearly always reports a demand, but an article and a common
+    # noun no lexicon knows as a speaker name a thing, not a speaker
+    assert attributed(hl, "Ein Erdbeben hat mindestens 65 Menschenleben gefordert.") == []
+    assert attributed(hl, "Der Verkauf des Stadions fordert Opfer.") == []
+
+
+def test_a_person_noun_by_its_suffix_still_speaks(hl):
+    [c] = attributed(hl, "Der Ordnungsdezernent kritisierte die Pläne der Regierung.")
+    assert (c["src"], c["cue"], c["attr"]) == ("Der Ordnungsdezernent", "kritisierte", A.REPORTED)
+    [c] = attributed(hl, "Die Demonstranten forderten den Rücktritt des Ministers.")
+    assert c["src"] == "Die Demonstranten"
+
+
+def test_a_participle_written_as_a_noun_names_persons_who_speak(hl):
+    [c] = attributed(hl, "Die Beschäftigten forderten höhere Löhne.")
+    assert (c["src"], c["cue"]) == ("Die Beschäftigten", "forderten")
+    [c] = attributed(hl, "Die Gefangenen forderten bessere Haftbedingungen.")
+    assert c["src"] == "Die Gefangenen"
+    # an ending alone is no participle: costs demand nothing
+    assert attributed(hl, "Die Kosten forderten ihren Tribut.") == []
+
+
+def test_a_name_or_abbreviation_after_the_article_still_speaks(hl):
+    [c] = attributed(hl, "Der Hersteller Apple kritisierte die Pläne der Regierung.")
+    assert c["src"] == "Der Hersteller Apple"
+    [c] = attributed(hl, "Die GdF kritisierte die Pläne der Regierung.")
+    assert c["src"] == "Die GdF"
+
+
+def test_a_paper_named_by_its_quoted_title_after_an_extended_attribute_still_speaks(hl):
+    text = "Die in Oberösterreich erscheinende „Rundschau“ kritisierte die Pläne der Regierung."
+    [c] = attributed(hl, text)
+    assert c["src"] == "Die in Oberösterreich erscheinende „Rundschau“"
+
+
+def test_opponents_supporters_and_the_opposition_are_speakers(hl):
+    # nouns that name people by the position they take, and the bodies of
+    # parliament, like "Kritiker", "Fraktion" (source_nouns.tsv)
+    [c] = attributed(hl, "Die Gegner des Gesetzes kritisierten die Pläne der Regierung.")
+    assert c["src"] == "Die Gegner des Gesetzes"
+    [c] = attributed(hl, "Die Koalition kritisierte die Pläne der Regierung.")
+    assert c["src"] == "Die Koalition"
