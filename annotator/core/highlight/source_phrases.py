@@ -716,6 +716,12 @@ class SourcePhrases:
             k += 1  # past lowercase adjectives
         if k >= b or not words[k][:1].isupper() or any(self.doc.quote_of[j] >= 0 for j in range(a, b)):
             return False  # a quoted title names a paper or a programme ("die „Rundschau am Sonntag“")
+        if lower[a] not in INDEFINITE_ARTICLES and not lower[k].endswith(COMMON_NOUN_ENDINGS):
+            # a definite article also stands before names of states, parties and
+            # alliances ("Die Ukraine forderte …", "die Nato", "Die Grünen"):
+            # only an indefinite article or a derived noun's suffix shows the
+            # head is a common noun
+            return False
         for j in range(k, b):
             word = words[j]
             if not word[:1].isupper():
