@@ -65,3 +65,15 @@ def test_opponents_supporters_and_the_opposition_are_speakers(hl):
     assert c["src"] == "Die Gegner des Gesetzes"
     [c] = attributed(hl, "Die Koalition kritisierte die Pläne der Regierung.")
     assert c["src"] == "Die Koalition"
+
+
+def test_a_name_mentioned_once_at_the_start_is_the_speaker_not_an_adverb(hl):
+    # a capitalised word met nowhere else may be an adverb filling the
+    # prefield ("Offiziell geht die Regierung davon aus") only when its
+    # suffix says so; a name said once is the subject, the object no speaker
+    [c] = attributed(hl, "Selenskyj kritisierte die Pläne.")
+    assert (c["src"], c["cue"]) == ("Selenskyj", "kritisierte")
+    [c] = attributed(hl, "Russland dementierte die Berichte.")
+    assert c["src"] == "Russland"
+    [c] = attributed(hl, "Offiziell geht die Regierung davon aus, dass der Krieg endet.")
+    assert c["src"] == "die Regierung"

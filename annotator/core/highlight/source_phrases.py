@@ -442,7 +442,8 @@ class SourcePhrases:
         if b >= fin - 1:
             if self._lone_adverb(phrase, c):
                 after = self.subject_after(fin, e, s, c.particle)
-                if after is not None and self.speaker_like(after) and not self._derived_head(after):
+                if after is not None and self.speaker_like(after) and not self._derived_head(after) \
+                        and (self._met_elsewhere(s) or self._named_speaker(after)):
                     return after
             if (not self.speaker_like(phrase) or self._derived_head(phrase)) and fin == c.verb:
                 # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
@@ -549,6 +550,22 @@ class SourcePhrases:
                 or self.doc.lex.source_noun_kind(word) is not None:
             return False
         return self._never_capitalised_inside(a)
+
+    def _met_elsewhere(self, a: int) -> bool:
+        """Does the word at a occur anywhere else in the text?"""
+        word = self.doc.lower[a]
+        return self.doc.lower.count(word) > 1
+
+    def _named_speaker(self, span: Range) -> bool:
+        """Is the phrase after the verb a speaker by the lexicons (a role,
+        body or group noun: "die Polizei", "das Gericht"; a document is also
+        what is spoken of: "dementierte die Berichte") rather than just
+        capitalised?  A word met only once before the verb may be a name said
+        once ("Selenskyj kritisierte die Pläne"): then only such a speaker
+        after the verb shows it was an adverb ("Derweil erklärte die Polizei")."""
+        return any(self.doc.words[k][:1].isupper()
+                   and self.doc.lex.source_noun_kind(self.doc.lower[k]) in ("role", "org", "collective")
+                   for k in range(*span))
 
     def _never_capitalised_inside(self, a: int) -> bool:
         """Is the word at a written capitalised nowhere else inside a sentence
