@@ -140,12 +140,22 @@ def _dotted_word_ends_sentence(word: str, following: str, lex: Lexicons) -> bool
         if lower in NO_BREAK or len(core) == 1 or not _starts_sentence(following, lex):
             return None
         return True
+    if _initials(core):
+        # "B.N. Suresh", "J.D. Salinger": initials before a name; a new
+        # sentence only where the next word clearly starts one ("… der U.S.A. Die …")
+        return True if _starts_sentence(following, lex) else None
     if core.replace(".", "").isdigit():
         # ordinal, date or number with a period: "27. Oktober", "2005. Die"
         return _starts_sentence(following, lex) or following[:1] in "„»\""
     if core.isalpha() and len(core) <= 3 and core[:1].isupper() and not core.isupper():
         return _starts_sentence(following, lex)  # unknown short capitalised abbreviation ("Mio", "Tsd")
     return True
+
+
+def _initials(core: str) -> bool:
+    """ "B.N", "J.D": two or more single capital letters joined by periods."""
+    letters = core.split(".")
+    return len(letters) > 1 and all(len(letter) == 1 and letter.isupper() for letter in letters)
 
 
 def token_texts(doc: Doc) -> list[str]:

@@ -1,0 +1,24 @@
+"""Leftovers of issue 13's thirteenth round in the sentence, quotation, frame
+and document rules: a reader's story per rule (German text in, the
+sentences or the claims the annotator is offered out)."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+# ------------------------------------------------------------ initials before a name
+
+
+def test_the_directors_initials_do_not_end_the_sentence(hl):
+    # "B.N." is two initials before the name: the report names the director,
+    # and the sentence goes on to what he said
+    text = "Laut dem Direktor B.N. Suresh soll der Start in drei Monaten erfolgen."
+    assert [(c["src"], c["msg"]) for c in attributed(hl, text)] == [
+        ("dem Direktor B.N. Suresh", "soll der Start in drei Monaten erfolgen")]
+
+
+def test_the_authors_initials_stay_in_his_sentence(hl):
+    text = "Das Buch von J.D. Salinger ist bekannt. Er lebt in den U.S.A. Die Lage ist ernst."
+    doc = hl.nlp(text)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Das Buch von J.D. Salinger ist bekannt.", "Er lebt in den U.S.A.", "Die Lage ist ernst."]
