@@ -22,3 +22,13 @@ def test_the_authors_initials_stay_in_his_sentence(hl):
     doc = hl.nlp(text)
     assert [s.text.strip() for s in doc.sents] == [
         "Das Buch von J.D. Salinger ist bekannt.", "Er lebt in den U.S.A.", "Die Lage ist ernst."]
+
+
+# ------------------------------------------------------------ "X sei … . Das sagte Y."
+
+
+def test_das_sagte_names_the_speaker_of_the_sentence_before(hl):
+    # the Konjunktiv sentence has no speaker in reach, the next one names
+    # him: one claim of the minister's over it, not a second without speaker
+    text = "Der Pilot flog weiter. Die Lage sei ernst. Das sagte der Minister am Montag."
+    assert [(c["src"], c["msg"]) for c in attributed(hl, text)] == [("der Minister", "Die Lage sei ernst")]

@@ -128,6 +128,7 @@ class DocRules:
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
+                self._drop_speakerless_before(claims, got, si)
                 self._carry_to_agentless(got, si, s, e, flow)
                 claims.extend(got if not self._announces_statement(got[-1], s, e) else got[:-1])
                 flow.prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
@@ -197,6 +198,16 @@ class DocRules:
         claim.sents = [si - 1, si]
         claim.hedged = self.features.hedged(ps, pe)
         return True
+
+    @staticmethod
+    def _drop_speakerless_before(claims: list[Claim], got: list[Claim], si: int) -> None:
+        """ "Die Lage sei ernst. Das sagte der Minister.": the Konjunktiv
+        sentence had no speaker in reach, the "Das" sentence names it; one
+        claim of the minister's, not a second one without a speaker."""
+        if claims and any(c.kind == "anaphoric" and c.sents == [si - 1, si] for c in got):
+            last = claims[-1]
+            if last.kind == "free" and last.source is None and last.sents == [si - 1]:
+                claims.pop()
 
     def _statement_claim(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
         """A sentence of a colon statement: the statement's speaker and cue."""
