@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from highlight_support import attributed_claims as attributed
 
+from annotator.core.models import Attribution
+
 # ------------------------------------------------------------ initials before a name
 
 
@@ -32,3 +34,22 @@ def test_das_sagte_names_the_speaker_of_the_sentence_before(hl):
     # him: one claim of the minister's over it, not a second without speaker
     text = "Der Pilot flog weiter. Die Lage sei ernst. Das sagte der Minister am Montag."
     assert [(c["src"], c["msg"]) for c in attributed(hl, text)] == [("der Minister", "Die Lage sei ernst")]
+
+
+# ------------------------------------------------------------ a quotation in two halves
+
+
+def test_both_halves_of_a_split_quotation_are_what_merkel_said(hl):
+    # the frame ", sagte Merkel," stands inside one quotation: its message is
+    # both halves, not only the one after the frame
+    text = "„Wir werden das schaffen“, sagte Merkel, „auch wenn es schwer wird.“"
+    (claim,) = attributed(hl, text)
+    assert (claim["src"], claim["cue"], claim["attr"]) == ("Merkel", "sagte", Attribution.DIRECT_QUOTE)
+    assert claim["msg"] == text
+
+
+def test_a_split_quotation_with_so_and_two_sentences(hl):
+    text = "„Wir werden das schaffen“, so die Ministerin, „auch wenn es schwer wird. Wir kämpfen.“ Dann ging sie."
+    (claim,) = attributed(hl, text)
+    assert claim["src"] == "die Ministerin"
+    assert claim["msg"] == "„Wir werden das schaffen“, so die Ministerin, „auch wenn es schwer wird. Wir kämpfen.“"

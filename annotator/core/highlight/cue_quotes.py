@@ -87,7 +87,13 @@ class QuoteCues:
         """The largest quote starting in sentence si, with its speaker before
         ("X sagte: „…“"), after ("„…“, sagte X", "„…“, so X") or before a
         colon ("X: „…“"); sentences the quote runs over are consumed."""
-        quote = self._largest_speech_quote(s, e)
+        second: Range | None = None
+        quote: Range | None
+        halves = self._split_quotation(s, e)
+        if halves is not None:
+            quote, second = halves  # the speaker's frame stands between the halves
+        else:
+            quote = self._largest_speech_quote(s, e)
         if quote is None:
             return None
         qs, qe = quote
@@ -103,6 +109,19 @@ class QuoteCues:
         else:
             after = [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
         speaker = self._speaker_after_quote(qe, s, end, after, frames)
+        if speaker is None and second is not None:
+            speaker = self._speaker_after_prefield_quote(qs, qe, s, end)
+        if speaker is not None and second is not None:
+            # "„…“, sagte Merkel, „…“": one quotation in two halves, one message
+            source, cue = speaker
+            last_si = self._sentence_of(second[1], last_si)
+            consumed.update(range(si + 1, last_si + 1))
+            parts = [(qs, qe + 1), (second[0], second[1] + 1)]
+            return Claim(parts=parts, attribution=Attribution.DIRECT_QUOTE, source=source, cue=cue,
+                         hedged=any(self.features.hedged(a, b) for a, b in parts),
+                         score=BASE_SCORE[Attribution.DIRECT_QUOTE], kind="quote", sents=list(range(si, last_si + 1)))
+        if speaker is None and second is not None:
+            return None
         if speaker is None:
             speaker = self._speaker_before_quote(qs, qe, s, e, [v for v in verbs if v[0] < qs])
         if speaker is None:
@@ -153,6 +172,34 @@ class QuoteCues:
         while end < e and words[end] not in (",", ":", ";", ".", "!", "?") and self.doc.quote_of[end] < 0:
             end += 1
         return (start, end)
+
+    def _split_quotation(self, s: int, e: int) -> tuple[Range, Range] | None:
+        """ "„Wir schaffen das“, sagte Merkel, „auch wenn es schwer wird.“": a
+        quotation opening in s..e, a comma, a short verbal frame without a
+        full stop, a comma and the next quotation (the two halves)."""
+        words, quote_of = self.doc.words, self.doc.quote_of
+        regions = self.doc.quotes
+        for n, (qs, qe) in enumerate(regions[:-1]):
+            if not s <= qs < e or qe - qs < 3 or self.tokens.quote_is_name(qs, qe, s):
+                continue
+            ns, ne = regions[n + 1]
+            frame = range(qe + 2, ns - 1)
+            if ne - ns < 3 or self.tokens.quote_is_name(ns, ne, s) or not 2 <= len(frame) <= 12:
+                continue
+            if words[qe + 1] != "," or words[ns - 1] != ",":
+                continue
+            if any(words[k] in (".", "!", "?", ":", ";") or "\n" in words[k] or quote_of[k] >= 0 for k in frame):
+                continue
+            if any(self.tokens.finite_verb(k) for k in frame) or self.doc.lower[qe + 2] == "so":
+                return (qs, qe), (ns, ne)
+        return None
+
+    def _sentence_of(self, token: int, first: int) -> int:
+        """The sentence (from ``first`` on) a token lies in."""
+        last = first
+        while last + 1 < len(self.doc.sents) and self.doc.sents[last + 1][0] <= token:
+            last += 1
+        return last
 
     def _largest_speech_quote(self, s: int, e: int) -> Range | None:
         """The longest quote starting in s..e that is speech, not a title."""
