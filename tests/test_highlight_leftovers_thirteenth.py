@@ -53,3 +53,14 @@ def test_a_split_quotation_with_so_and_two_sentences(hl):
     (claim,) = attributed(hl, text)
     assert claim["src"] == "die Ministerin"
     assert claim["msg"] == "„Wir werden das schaffen“, so die Ministerin, „auch wenn es schwer wird. Wir kämpfen.“"
+
+
+# ------------------------------------------------------------ "…, wie aus X hervorgeht."
+
+
+def test_a_document_named_after_the_main_clause_is_its_source(hl):
+    # the "wie"-clause after the main clause names where the news comes from,
+    # as it does in front ("Wie aus X hervorgeht, …")
+    text = "Drei Menschen starben, wie aus dem Bericht der Behörde hervorging."
+    assert [(c["src"], c["cue"], c["msg"]) for c in attributed(hl, text)] == [
+        ("dem Bericht der Behörde", "hervorging", "Drei Menschen starben")]
