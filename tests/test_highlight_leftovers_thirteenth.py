@@ -64,3 +64,18 @@ def test_a_document_named_after_the_main_clause_is_its_source(hl):
     text = "Drei Menschen starben, wie aus dem Bericht der Behörde hervorging."
     assert [(c["src"], c["cue"], c["msg"]) for c in attributed(hl, text)] == [
         ("dem Bericht der Behörde", "hervorging", "Drei Menschen starben")]
+
+
+# ------------------------------------------------------------ "demnach" before a counterfactual
+
+
+def test_demnach_before_a_counterfactual_draws_a_conclusion(hl):
+    # "wäre … gewesen": 'then it would have been', the writer's conclusion,
+    # not what a report says
+    text = "Ein Flug in die USA wäre demnach durchaus vertretbar gewesen."
+    assert attributed(hl, text) == []
+
+
+def test_demnach_before_a_statement_still_reports_it(hl):
+    text = "Demnach seien die Bilder gefälscht."
+    assert [(c["src"], c["msg"]) for c in attributed(hl, text)] == [("Demnach", "seien die Bilder gefälscht")]

@@ -211,7 +211,15 @@ class FrameCues(RuleFamily):
         return is_cue(word) or (word.endswith("en") and (is_cue(word[:-2]) or is_cue(word[:-1])))
 
     def _adverb_frame(self, i: int, s: int, e: int) -> Frame | None:
-        """ "demnach": the cue is its own mention, the source is resolved later."""
+        """ "demnach": the cue is its own mention, the source is resolved later.
+        Not before a counterfactual Konjunktiv II ("Demnach wäre … zu rechnen
+        gewesen", "Ein Flug wäre demnach vertretbar gewesen"): there it means
+        'then, so', a conclusion, not what a source says."""
+        end = self.clauses.clause_end(i, e)
+        start = self.clauses.clause_start(i, s)
+        verb = next((k for k in range(start, end) if k != i and self.tokens.finite_verb(k)), -1)
+        if verb >= 0 and self.doc.lower[verb] in self.features.HYPOTHETICAL_KONJ2:
+            return None
         return Frame(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv")
 
     def _relative_frame(self, i: int, s: int, e: int) -> Frame | None:
