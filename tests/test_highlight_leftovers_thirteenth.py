@@ -79,3 +79,24 @@ def test_demnach_before_a_counterfactual_draws_a_conclusion(hl):
 def test_demnach_before_a_statement_still_reports_it(hl):
     text = "Demnach seien die Bilder gefälscht."
     assert [(c["src"], c["msg"]) for c in attributed(hl, text)] == [("Demnach", "seien die Bilder gefälscht")]
+
+
+# ------------------------------------------------------------ a frame inside a noun phrase
+
+
+def test_a_source_for_one_figure_inside_a_noun_phrase_frames_no_claim(hl):
+    # "der nach Behördenangaben 350 Passagiere": the frame stands between the
+    # article and its number, it tells where the figure comes from; the
+    # sentence is the outlet's (the rescue), not the authorities' claim
+    text = "Bis zum Abend wurden 246 der nach Behördenangaben 350 Passagiere gerettet."
+    assert attributed(hl, text) == []
+
+
+def test_a_second_figure_after_a_comma_is_no_claim_either(hl):
+    text = "Das Fahrzeug hat eine Reichweite von 100, nach anderen Angaben 110 Kilometern."
+    assert attributed(hl, text) == []
+
+
+def test_a_frame_in_the_middle_field_before_a_number_still_reports(hl):
+    text = "Bei dem Unfall starben nach Angaben der Polizei 35 Menschen."
+    assert [c["src"] for c in attributed(hl, text)] == ["Angaben der Polizei"]

@@ -44,6 +44,9 @@ NACH_POSSESSIVES = frozenset(POSSESSIVES) | frozenset("seinen ihren unseren mein
 # dative pronouns before "zufolge" ("Ihm zufolge …")
 DATIVE_PRONOUNS = frozenset("ihm ihr ihnen".split())
 
+# the articles that open a noun phrase a frame can stand in ("der nach Angaben 350 Passagiere")
+ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+
 FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
@@ -66,9 +69,24 @@ class FrameCues(RuleFamily):
             if finder is None:
                 continue
             frame = finder(i, s, e)
-            if frame is not None:
+            if frame is not None and not self._qualifies_number(frame, s, e):
                 out.append(frame)
         return out
+
+    def _qualifies_number(self, frame: Frame, s: int, e: int) -> bool:
+        """ "246 der nach Behördenangaben 350 Passagiere", "eine Reichweite von
+        100, nach anderen Angaben 110 Kilometern": a frame between an article
+        (or a number and its comma) and a number is part of a noun phrase; it
+        gives a figure's source, the clause says nothing in its name."""
+        if frame.span is None:
+            return False
+        a, b = frame.span
+        words = self.doc.words
+        if not (b < e and words[b][:1].isdigit() and a - 1 >= s):
+            return False
+        if words[a - 1] == ",":
+            return a - 2 >= s and words[a - 2][:1].isdigit()
+        return self.doc.lower[a - 1] in ARTICLES
 
     def _pre_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "laut X", "gemäß X"."""
