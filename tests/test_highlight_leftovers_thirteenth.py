@@ -100,3 +100,14 @@ def test_a_second_figure_after_a_comma_is_no_claim_either(hl):
 def test_a_frame_in_the_middle_field_before_a_number_still_reports(hl):
     text = "Bei dem Unfall starben nach Angaben der Polizei 35 Menschen."
     assert [c["src"] for c in attributed(hl, text)] == ["Angaben der Polizei"]
+
+
+# ------------------------------------------------------------ a verb-first condition
+
+
+def test_a_condition_in_konjunktiv_ii_carries_no_speaker_on(hl):
+    # "Hätte er …, so müsste er …": the sentence opens with its Konjunktiv II
+    # verb, a condition the writer reasons with, not what the man said
+    text = ("Der Sachse gab an, lediglich einen Liter Bier getrunken zu haben. "
+            "Hätte er tatsächlich nur Bier getrunken, so müsste er etwa 12 Liter davon konsumiert haben.")
+    assert [c["msg"] for c in attributed(hl, text)] == ["lediglich einen Liter Bier getrunken zu haben"]

@@ -229,6 +229,10 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if level == 1 and self.doc.lower[mood_verb] in self.features.HYPOTHETICAL_KONJ2:
             level = 0  # "Im Falle eines Stopps müsste EADS … zurückzahlen": a condition, no speech
+        if level == 1 and self.doc.lower[s] in self.features.KONJ2 and "," in self.doc.words[s + 1:e]:
+            # "Hätte er nur Bier getrunken, so müsste er …": a sentence that opens
+            # with its Konjunktiv II verb is a condition (verb-first), no speech
+            level = 0
         if flow.colon_pending:
             level = 2
         # a plan ("soll … leisten") after a sentence without speech act is the
