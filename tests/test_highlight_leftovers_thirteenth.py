@@ -111,3 +111,13 @@ def test_a_condition_in_konjunktiv_ii_carries_no_speaker_on(hl):
     text = ("Der Sachse gab an, lediglich einen Liter Bier getrunken zu haben. "
             "Hätte er tatsächlich nur Bier getrunken, so müsste er etwa 12 Liter davon konsumiert haben.")
     assert [c["msg"] for c in attributed(hl, text)] == ["lediglich einen Liter Bier getrunken zu haben"]
+
+
+# ------------------------------------------------------------ an adverb before a predicate of a complement
+
+
+def test_hinzu_kommt_dass_names_no_speaker(hl):
+    # "Hinzu" fills the prefield alone, as an adverb does: the dass-clause is
+    # the verb's subject, nobody said it
+    text = "Hinzu kommt, dass die USA selbst mehr Öl fördern."
+    assert attributed(hl, text) == []
