@@ -121,3 +121,13 @@ def test_hinzu_kommt_dass_names_no_speaker(hl):
     # the verb's subject, nobody said it
     text = "Hinzu kommt, dass die USA selbst mehr Öl fördern."
     assert attributed(hl, text) == []
+
+
+# ------------------------------------------------------------ a capitalised -e word opening a sentence
+
+
+def test_a_noun_opening_the_sentence_is_no_konjunktiv(hl):
+    # "Lüge" is spelt like the Konjunktiv I of "lügen", but a statement puts
+    # its finite verb second: the first word, capitalised, is the noun
+    text = "Das Gericht sprach ihn frei. Lüge und Unschuld bedingen sich hier offensichtlich wechselseitig."
+    assert attributed(hl, text) == []
