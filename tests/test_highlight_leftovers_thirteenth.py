@@ -131,3 +131,17 @@ def test_a_noun_opening_the_sentence_is_no_konjunktiv(hl):
     # its finite verb second: the first word, capitalised, is the noun
     text = "Das Gericht sprach ihn frei. Lüge und Unschuld bedingen sich hier offensichtlich wechselseitig."
     assert attributed(hl, text) == []
+
+
+# ------------------------------------------------------------ a colon sentence with an adverb in front
+
+
+def test_the_quotation_after_dabei_griff_sie_an_is_hers(hl):
+    # "Dabei" fills the prefield, the verb is second and "sie" its subject:
+    # the quotation the colon announces is hers (the chancellor's), with the
+    # verb as cue
+    text = ("Die Kanzlerin begrüßte den Beschluss.\n"
+            "Dabei griff sie auch direkt den iranischen Präsidenten an:\n"
+            "„Ein Präsident, der den Holocaust leugnet, kann keine Toleranz erwarten.“")
+    quotes = [c for c in attributed(hl, text) if c["msg"].startswith("„")]
+    assert [(c["src"], c["cue"], c["attr"]) for c in quotes] == [("Die Kanzlerin", "griff", Attribution.DIRECT_QUOTE)]

@@ -67,8 +67,9 @@ class QuoteCues:
             else:
                 first = self.doc.lower[ps]
                 if self.doc.lex.fclass(first) & {"prep", "sub", "adv"} and "det" not in self.doc.lex.fclass(first):
-                    return []
-                src = self.phrases.np_after(ps, pe, ps)
+                    src, cue = self._inverted_speaker(ps, pe) or (None, None)
+                else:
+                    src = self.phrases.np_after(ps, pe, ps)
             if src is None:
                 return []
         elif prev is not None and prev.source is not None and prev.attribution in (
@@ -81,6 +82,22 @@ class QuoteCues:
         return [Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=src, cue=cue,
                       hedged=self.features.hedged(qs, qe + 1), score=0.8, kind="quote-colon",
                       sents=list(range(si, last_si + 1)))]
+
+    def _inverted_speaker(self, s: int, e: int) -> Speaker | None:
+        """ "Dabei griff sie auch den Präsidenten an: „…“": an adverb or PP in
+        front, the finite verb second, and the subject after it, who speaks
+        the quotation the colon announces (a speaker-like subject only)."""
+        if self.features.question(s, e):
+            return None
+        if "adv" in self.doc.lex.fclass(self.doc.lower[s]) and s + 1 < e and self.doc.words[s + 1].isalpha() \
+                and self.doc.words[s + 1].islower():
+            verb = s + 1  # one adverb fills the prefield: the verb is second, known or not
+        else:
+            verb = next((m for m in range(s + 1, e) if self.doc.quote_of[m] < 0 and self.tokens.finite_verb(m)), -1)
+        if verb < 0 or "aux" in self.doc.lex.fclass(self.doc.lower[verb]):
+            return None  # "Damit wird … unterschritten": a passive's subject is no speaker
+        subject = self.sources.subject_after(verb, e, s)
+        return (subject, (verb, verb + 1)) if subject is not None and self.sources.speaker_like(subject) else None
 
     def direct_quote(self, si: int, s: int, e: int, verbs: list[VerbCue], frames: list[Frame],
                      consumed: set[int]) -> Claim | None:
