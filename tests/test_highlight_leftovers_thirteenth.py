@@ -145,3 +145,12 @@ def test_the_quotation_after_dabei_griff_sie_an_is_hers(hl):
             "„Ein Präsident, der den Holocaust leugnet, kann keine Toleranz erwarten.“")
     quotes = [c for c in attributed(hl, text) if c["msg"].startswith("„")]
     assert [(c["src"], c["cue"], c["attr"]) for c in quotes] == [("Die Kanzlerin", "griff", Attribution.DIRECT_QUOTE)]
+
+
+def test_obama_who_pleads_with_these_words_speaks_the_quotation(hl):
+    # a PP in front, "warb" second (no list knows it), "Obama" its subject:
+    # the quotation after the colon of his own sentence is his
+    text = ("Im Kongress warb Obama für die Annahme eines Gesetzes mit den Worten: "
+            "„Und das bedeutet den Bau einer neuen Generation sicherer Atommeiler.“")
+    assert [(c["src"], c["cue"], c["attr"]) for c in attributed(hl, text)] == [
+        ("Obama", "warb", Attribution.DIRECT_QUOTE)]

@@ -89,9 +89,14 @@ class QuoteCues:
         the quotation the colon announces (a speaker-like subject only)."""
         if self.features.question(s, e):
             return None
-        if "adv" in self.doc.lex.fclass(self.doc.lower[s]) and s + 1 < e and self.doc.words[s + 1].isalpha() \
-                and self.doc.words[s + 1].islower():
-            verb = s + 1  # one adverb fills the prefield: the verb is second, known or not
+        words, first = self.doc.words, self.doc.lex.fclass(self.doc.lower[s])
+        second = s + 1
+        if "prep" in first:
+            phrase = self.phrases.np_after(s + 1, e, s)  # "Im Kongress warb Obama …"
+            second = phrase[1] if phrase is not None else e
+        if ("adv" in first or "prep" in first) and second < e and words[second].isalpha() \
+                and words[second].islower():
+            verb = second  # one adverb or PP fills the prefield: the verb is second, known or not
         else:
             verb = next((m for m in range(s + 1, e) if self.doc.quote_of[m] < 0 and self.tokens.finite_verb(m)), -1)
         if verb < 0 or "aux" in self.doc.lex.fclass(self.doc.lower[verb]):
@@ -279,7 +284,9 @@ class QuoteCues:
             return None
         source = self.phrases.np_after(s, colon_at, s)
         if source is None or source[1] != colon_at:
-            return None
+            # "Im Kongress warb Obama … mit den Worten: „…“": the subject after
+            # the second-place verb of the clause before the colon
+            return self._inverted_speaker(s, colon_at)
         return source, None
 
     def unframed_quote(self, si: int, s: int, e: int, consumed: set[int], carrier: Claim | None) -> Claim | None:
