@@ -9,6 +9,8 @@ the previous quote — also across sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.cue_frames import Frame
 from annotator.core.highlight.cue_verbs import VerbCues
@@ -201,8 +203,12 @@ class QuoteCues:
         full stop, a comma and the next quotation (the two halves)."""
         words, quote_of = self.doc.words, self.doc.quote_of
         regions = self.doc.quotes
-        for n, (qs, qe) in enumerate(regions[:-1]):
-            if not s <= qs < e or qe - qs < 3 or self.tokens.quote_is_name(qs, qe, s):
+        # only the quotations opening in s..e (in text order, so found by bisection)
+        for n in range(bisect_left(regions, (s, -1)), len(regions) - 1):
+            qs, qe = regions[n]
+            if qs >= e:
+                break
+            if qe - qs < 3 or self.tokens.quote_is_name(qs, qe, s):
                 continue
             ns, ne = regions[n + 1]
             frame = range(qe + 2, ns - 1)
