@@ -154,3 +154,17 @@ def test_obama_who_pleads_with_these_words_speaks_the_quotation(hl):
             "„Und das bedeutet den Bau einer neuen Generation sicherer Atommeiler.“")
     assert [(c["src"], c["cue"], c["attr"]) for c in attributed(hl, text)] == [
         ("Obama", "warb", Attribution.DIRECT_QUOTE)]
+
+
+# ------------------------------------------------------------ a second colon sentence
+
+
+def test_a_sentence_naming_its_speaker_before_a_colon_announces_the_quotation(hl):
+    # after "… kritisierte … scharf:" the next sentence names its own speaker
+    # and ends in a colon itself: no claim of its own, the quotation is his
+    text = ("Auch die EU-Kommission kritisierte das Gesetz scharf:\n"
+            "So sagte Olli Rehn, EU-Erweiterungskommissar:\n"
+            "„Man kann der Bevölkerung nicht ein Gesetz vorknallen und damit jede Diskussion beenden.“")
+    claims = attributed(hl, text)
+    assert not any(c["msg"].startswith("So sagte") for c in claims)
+    assert [c["src"] for c in claims if c["msg"].startswith("„")] == ["Olli Rehn, EU-Erweiterungskommissar"]

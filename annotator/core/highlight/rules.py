@@ -251,6 +251,11 @@ class DocRules:
         if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
             return self._speaker_unknown(si, s, e, flow)
         own = self.sources.own_speaker(s, e, self.verbs.find_verb_cues(s, e))
+        if own is not None and flow.colon_pending and self.doc.words[e - 1] == ":":
+            # "… kritisierte das Gesetz scharf: So sagte Olli Rehn: „…“": a
+            # sentence that names its own speaker and ends in a colon announces
+            # the next statement itself (no claim; its quotation takes that speaker)
+            return False, None
         if own is not None:
             # "…, gab der Außenminister bekannt": the sentence names its own speaker and verb
             carrier = Claim(parts=carrier.parts, attribution=carrier.attribution, source=own[0])
