@@ -168,3 +168,18 @@ def test_a_sentence_naming_its_speaker_before_a_colon_announces_the_quotation(hl
     claims = attributed(hl, text)
     assert not any(c["msg"].startswith("So sagte") for c in claims)
     assert [c["src"] for c in claims if c["msg"].startswith("„")] == ["Olli Rehn, EU-Erweiterungskommissar"]
+
+
+# ------------------------------------------------------------ the phrase after "so"
+
+
+def test_a_title_and_a_relative_clause_after_so_belong_to_the_source(hl):
+    # "so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung Warentest,
+    # in der …": the quoted title and the relative clause describe the study;
+    # the message is what stands before ", so"
+    text = ("Zwei Drittel aller Heilmethoden sind unwirksam, so das Ergebnis einer Studie mit dem Titel "
+            "„Die Andere Medizin“ der Stiftung Warentest, in der Autorin Vera Herbst 50 Methoden untersucht hat.")
+    doc = hl.nlp(text)
+    (parts,) = [ps for c, ps in zip(doc._.annotator_claims, doc._.annotator_message_parts)
+                if c.attribution != Attribution.UNATTRIBUTED]
+    assert [text[a:b] for a, b in parts] == ["Zwei Drittel aller Heilmethoden sind unwirksam"]

@@ -316,13 +316,31 @@ class FrameCues(RuleFamily):
                 or self.doc.lex.fclass(lower[after]) & {"prep", "adv"}
                 or (words[after].islower() and after + 2 >= e)):
             return None
-        clause_end = self.clauses.clause_end(after, e)
+        clause_end = self._so_phrase_end(self.clauses.clause_end(after, e), e)
         end = self.clauses.strip_end(clause_end, e)
         if clause_end < end and words[clause_end] == "," and not any(
                 self.tokens.finite_verb(k) or self.doc.quote_of[k] >= 0 or words[k] in (",", ";", ":")
                 for k in range(clause_end + 1, end)):
             clause_end = end  # "…, so der Sprecher, Peter Müller, am Montag.": the frame's adverbial
         return Frame(cue=(i, i + 1), source=phrase, span=(i - 1 if words[i - 1] == "," else i, clause_end), kind="so")
+
+    def _so_phrase_end(self, k: int, e: int) -> int:
+        """Where the phrase after "so" ends: past a quoted title inside it
+        ("so das Ergebnis einer Studie mit dem Titel „Die Andere Medizin“ der
+        Stiftung Warentest") and past a relative clause on its noun (", in der
+        Autorin Vera Herbst 50 Methoden untersucht hat"): both belong to the
+        source, not to a second piece of the message."""
+        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
+        while k < e:
+            q = quote_of[k]
+            if q >= 0 and self.doc.quotes[q][0] == k and self.doc.quotes[q][1] - k <= 8:
+                k = self.clauses.clause_end(self.doc.quotes[q][1] + 1, e)
+            elif words[k] == "," and quote_of[k] < 0 and k + 2 < e and (lower[k + 1] in RELATIVE or (
+                    "prep" in self.tokens.fclass(k + 1) and lower[k + 2] in RELATIVE)):
+                k = self.clauses.clause_end(k + 2, e)
+            else:
+                break
+        return k
 
     def frame_region(self, s: int, e: int, fr: Frame) -> Range:
         """The clause a frame governs: a relative or subordinate clause when
