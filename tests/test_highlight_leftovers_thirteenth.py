@@ -183,3 +183,14 @@ def test_a_title_and_a_relative_clause_after_so_belong_to_the_source(hl):
     (parts,) = [ps for c, ps in zip(doc._.annotator_claims, doc._.annotator_message_parts)
                 if c.attribution != Attribution.UNATTRIBUTED]
     assert [text[a:b] for a, b in parts] == ["Zwei Drittel aller Heilmethoden sind unwirksam"]
+
+
+# ------------------------------------------------------------ "Hieß es …, wird …"
+
+
+def test_what_was_said_before_ends_where_the_main_clause_begins(hl):
+    # "Hieß es bisher, dass …" puts its verb first: a clause in front of the
+    # main clause "wird nun … investiert", which is the outlet's news
+    text = ("Hieß es bisher, dass die Fahrgäste an den Unfällen selber Schuld seien, "
+            "wird nun eine halbe Million Euro in die Sicherheit der Türen investiert.")
+    assert [c["msg"] for c in attributed(hl, text)] == ["dass die Fahrgäste an den Unfällen selber Schuld seien"]

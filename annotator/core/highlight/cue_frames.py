@@ -399,6 +399,17 @@ class FrameCues(RuleFamily):
         # a relative clause ends in its verb ("…, die Armee rückte vor" is a main clause)
         return end if self.tokens.finite_verb(end - 1) else b
 
+    def _before_main_clause(self, a: int, b: int) -> int:
+        """ "Hieß es bisher, dass …, wird nun … investiert": a sentence that
+        opens with "hieß es" puts its verb first, a clause in front of the
+        main clause (as "Wenn es hieß, …"); what it reports ends at the comma
+        after which the main clause's finite verb follows."""
+        words = self.doc.words
+        for k in range(a + 1, b - 1):
+            if words[k] == "," and self.doc.quote_of[k] < 0 and self.tokens.finite_verb(k + 1):
+                return k
+        return b
+
     def frame_claim(self, s: int, e: int, fr: Frame, region: Range | None = None) -> Claim | None:
         """The claim of a frame: its region (see ``frame_region``) minus the frame."""
         words = self.doc.words
@@ -431,6 +442,8 @@ class FrameCues(RuleFamily):
         while r0 < e and words[r0] == ",":
             r0 += 1
         r1 = self.clauses.strip_end(r0, e)
+        if fr.kind == "heisst" and a == s and fr.cue[0] == s:
+            r1 = self._before_main_clause(r0, r1)
         parts = [p for p in (left, (r0, r1)) if p[1] - p[0] > 0]
         if not parts:
             return None
