@@ -194,3 +194,13 @@ def test_what_was_said_before_ends_where_the_main_clause_begins(hl):
     text = ("Hieß es bisher, dass die Fahrgäste an den Unfällen selber Schuld seien, "
             "wird nun eine halbe Million Euro in die Sicherheit der Türen investiert.")
     assert [c["msg"] for c in attributed(hl, text)] == ["dass die Fahrgäste an den Unfällen selber Schuld seien"]
+
+
+def test_a_frame_in_the_clause_in_front_reports_that_clause_only(hl):
+    # "Nachdem …, suchen die Forscher …": the frame stands in the fronted
+    # clause; the main clause after its comma is the outlet's
+    text = ("Nachdem die Befruchtung ihren Weg in die Praxis gefunden hat und man damit laut Klinikdirektor "
+            "Beckmann „jetzt Paaren helfen kann“, suchen die Forscher nach neuen Wegen.")
+    (claim,) = attributed(hl, text)
+    assert claim["src"] == "Klinikdirektor Beckmann"
+    assert "suchen" not in claim["msg"]

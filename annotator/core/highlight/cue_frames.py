@@ -354,6 +354,13 @@ class FrameCues(RuleFamily):
         if inside is not None:
             return inside
         start = self.clauses.clause_start(fr.span[0], s, at_quotes=False)
+        if start == s and lower[s] in FRAME_CLAUSE_STARTS:
+            # "Nachdem … man damit laut X „…“ kann, suchen die Forscher …": a
+            # frame in the clause that opens the sentence reports that clause,
+            # which ends where the main clause's finite verb follows its comma
+            end = self._before_main_clause(fr.span[1], e)
+            if end < e:
+                return (s, end)
         relative = lower[start] in RELATIVE or lower[start] in ("was", "wo") or (
             start + 1 < e and "prep" in self.tokens.fclass(start) and lower[start + 1] in RELATIVE)
         if not (start > s and words[start - 1] == "," and (relative or lower[start] in FRAME_CLAUSE_STARTS)):
@@ -406,7 +413,10 @@ class FrameCues(RuleFamily):
         after which the main clause's finite verb follows."""
         words = self.doc.words
         for k in range(a + 1, b - 1):
-            if words[k] == "," and self.doc.quote_of[k] < 0 and self.tokens.finite_verb(k + 1):
+            if words[k] == "," and self.doc.quote_of[k] < 0 and (self.tokens.finite_verb(k + 1) or (
+                    words[k + 1].isalpha() and words[k + 1].islower() and not self.tokens.fclass(k + 1))):
+                # the finite verb, known or not: a lowercase word of no closed
+                # class right after the comma (nouns are capitalised)
                 return k
         return b
 
