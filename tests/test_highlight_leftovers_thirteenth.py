@@ -204,3 +204,20 @@ def test_a_frame_in_the_clause_in_front_reports_that_clause_only(hl):
     (claim,) = attributed(hl, text)
     assert claim["src"] == "Klinikdirektor Beckmann"
     assert "suchen" not in claim["msg"]
+
+
+# ------------------------------------------------------------ a quoted title before the verb
+
+
+def test_a_quoted_title_in_the_prefield_is_not_what_was_reported(hl):
+    # "der Enzyklika „Deus caritas est“" names the encyclical; what Radio
+    # Vatikan reported is the dass-clause after its verb
+    text = ("Sechs Tage nach der Veröffentlichung der Enzyklika „Deus caritas est“ meldete Radio Vatikan, "
+            "dass die Enzyklika gut verkauft wird.")
+    assert [(c["src"], c["msg"]) for c in attributed(hl, text)] == [
+        ("Radio Vatikan", "dass die Enzyklika gut verkauft wird")]
+
+
+def test_the_quoted_words_before_the_verb_are_still_his(hl):
+    text = "Mit den Worten „Wir haben alles gegeben und trotzdem verloren“ kommentierte er das Spiel."
+    assert [(c["src"], c["attr"]) for c in attributed(hl, text)] == [("er", Attribution.DIRECT_QUOTE)]

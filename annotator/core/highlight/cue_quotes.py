@@ -242,6 +242,8 @@ class QuoteCues:
         """ "„…“, sagte X" (only punctuation or at most two tokens between),
         "Während X diese Berichte als „…“ bestreiten", "„…“, so X"."""
         words = self.doc.words
+        if after and after[0][0] == qe + 1 and self._titled(qe, s):
+            return None  # "Nach der Enzyklika „Deus caritas est“ meldete X, dass …": a title in the prefield
         # "bezeichnete X als „…“ und erklärte, …": a verb after "und" is the
         # subject's next predicate, not an inverted frame of the quote
         if after and (all(words[k] in (",", ".", "!", "?", "“", "”") or self.doc.quote_of[k] >= 0
@@ -256,6 +258,17 @@ class QuoteCues:
         if so_frame is not None:
             return so_frame.source, so_frame.cue
         return None
+
+    def _titled(self, qe: int, s: int) -> bool:
+        """Does a capitalised noun (no sentence start) stand right before the
+        quotation that closes at qe ("der Enzyklika „…“", "dem Radiosender
+        „…“")?  Then the quotation is that noun's title."""
+        qs = self.doc.quotes[self.doc.quote_of[qe]][0]
+        k = qs - 1
+        lower, lex = self.doc.lower[k], self.doc.lex
+        # not a noun of saying: "Mit den Worten „…“ kommentierte er" quotes the words
+        return k > s and self.doc.words[k][:1].isupper() and self.doc.words[k].isalpha() \
+            and not lex.fclass(lower) and lower not in lex.speech_nouns and not lex.is_nominal_cue(lower)
 
     def _speaker_after_prefield_quote(self, qs: int, qe: int, s: int, end: int) -> Speaker | None:
         """ "„…“, zeigte sich X zufrieden", "„…“, erinnerte sich X", "„…“, wird
