@@ -203,6 +203,8 @@ class QuoteCues:
         full stop, a comma and the next quotation (the two halves)."""
         words, quote_of = self.doc.words, self.doc.quote_of
         regions = self.doc.quotes
+        if len(regions) < 2 or regions[-2][0] < s:
+            return None  # at most the last quotation opens here: no second half can follow
         # only the quotations opening in s..e (in text order, so found by bisection)
         for n in range(bisect_left(regions, (s, -1)), len(regions) - 1):
             qs, qe = regions[n]
