@@ -221,3 +221,14 @@ def test_a_quoted_title_in_the_prefield_is_not_what_was_reported(hl):
 def test_the_quoted_words_before_the_verb_are_still_his(hl):
     text = "Mit den Worten „Wir haben alles gegeben und trotzdem verloren“ kommentierte er das Spiel."
     assert [(c["src"], c["attr"]) for c in attributed(hl, text)] == [("er", Attribution.DIRECT_QUOTE)]
+
+
+# ------------------------------------------------------------ "heißt es …:" announces
+
+
+def test_heisst_es_before_a_colon_announces_the_quotation(hl):
+    # what "heißt es" governs before the colon tells what the words are
+    # about; the claim is the quotation after the colon
+    text = ("Auf der Homepage heißt es zur Begründung, warum man sich für dieses Bild entschieden hat:\n"
+            "„Die Zählstriche wurden wegen ihrer bildhaften Darstellung der Zahl zwölf gewählt.“")
+    assert [(c["src"], c["msg"][:1]) for c in attributed(hl, text)] == [("der Homepage", "„")]

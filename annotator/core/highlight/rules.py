@@ -163,7 +163,9 @@ class DocRules:
         announces the statement after the colon, which takes its speaker and
         cue (``Flow.colon_pending``); the sentence itself is the reporting
         event, no claim (issue 13)."""
-        if claim.kind != "reported" or self.doc.words[e - 1] != ":":
+        # ("Auf der Homepage heißt es zur Begründung, warum …:" announces too:
+        # what the frame governs before the colon is what it is about)
+        if claim.kind not in ("reported", "frame-heisst") or self.doc.words[e - 1] != ":":
             return False
         self.verbs.reporting_events.append((s, e))
         return True
