@@ -26,6 +26,14 @@ def test_the_authors_initials_stay_in_his_sentence(hl):
         "Das Buch von J.D. Salinger ist bekannt.", "Er lebt in den U.S.A.", "Die Lage ist ernst."]
 
 
+def test_a_roman_ordinal_does_not_end_the_sentence(hl):
+    # "XX." is the twentieth, "XVI." the sixteenth: a new sentence only where
+    # the next word clearly starts one
+    text = "Im Programm steht das Turnier der „XX. Kategorie“. Papst Benedikt XVI. Die Kirche feierte."
+    assert [s.text.strip() for s in hl.nlp(text).sents] == [
+        "Im Programm steht das Turnier der „XX. Kategorie“.", "Papst Benedikt XVI.", "Die Kirche feierte."]
+
+
 # ------------------------------------------------------------ "X sei … . Das sagte Y."
 
 
