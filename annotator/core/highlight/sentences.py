@@ -28,6 +28,7 @@ NO_BREAK = {"dr.", "prof.", "nr.", "st.", "mr.", "mrs.", "ms.", "gen.", "sen.", 
             "lt.", "bzw.", "vgl.", "inkl.", "geb.", "gest.", "bd.", "kap.", "hrsg.", "jan.", "feb.",
             "aug.", "sept.", "okt.", "nov.", "dez.", "z.", "u.", "d.", "v.", "n.", "e.", "o.", "s."}
 ROMAN_UP_TO_39 = re.compile("X{0,3}(IX|IV|V?I{0,3})")
+ROMAN_DIGITS = "IVX"  # (a cheap first look: every token ending a sentence passes here)
 STARTER_CLASSES = {"det", "pron", "conj", "sub", "adv", "prep", "wh", "aux"}
 
 
@@ -129,7 +130,7 @@ def _period_after_abbreviation(prev: str, following: str, lex: Lexicons) -> bool
     sentence ("Dr .", "W ." before a name, unless "Die …" clearly starts one)."""
     joined = (prev + ".").lower()
     abbrev = joined in lex.abbreviations or prev + "." in lex.abbreviations or (len(prev) == 1 and prev.isalpha()) \
-        or _roman_ordinal(prev)
+        or (prev[:1] in ROMAN_DIGITS and _roman_ordinal(prev))
     return abbrev and (joined in NO_BREAK or len(prev) == 1 or not _starts_sentence(following, lex))
 
 
@@ -143,7 +144,7 @@ def _dotted_word_ends_sentence(word: str, following: str, lex: Lexicons) -> bool
         if lower in NO_BREAK or len(core) == 1 or not _starts_sentence(following, lex):
             return None
         return True
-    if _roman_ordinal(core):
+    if core[:1] in ROMAN_DIGITS and _roman_ordinal(core):
         # "die XX. Kategorie", "Ludwig XIV. ließ": a Roman ordinal; a new sentence
         # only where the next word clearly starts one ("Benedikt XVI. Die …")
         return True if _starts_sentence(following, lex) else None
