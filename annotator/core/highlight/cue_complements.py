@@ -243,9 +243,12 @@ class ComplementCues(RuleFamily):
             return None  # a subordinate clause, not a main clause with its speaker
         if verb > s:
             subject = self.phrases.np_after(s, verb, s, coordination=True)
-            if subject is not None and subject[1] == verb:
+            if subject is not None and subject[1] == verb and not (
+                    verb == s + 1 and self.sources.adverb_at_start(s, s)):
                 return (subject, verb) if self.sources.speaker_like(subject) and lower[s] not in ("es", "man") \
                     else None
+            # "Hinzu kommt, dass …", "Manchmal bringt …": one adverb fills the
+            # prefield, the subject (if any) follows the verb
         subject = self.sources.subject_after(verb, k, s)
         if subject is not None and self.sources.speaker_like(subject) and lower[subject[0]] not in ("es", "man"):
             return subject, verb

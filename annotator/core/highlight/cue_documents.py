@@ -57,6 +57,14 @@ class DocumentCues(RuleFamily):
                 return None
             return Claim(parts=[(after + 1, end)], attribution=Attribution.ACCORDING_TO, source=source, cue=cue,
                          hedged=self.features.hedged(after + 1, end), score=0.6, kind="wie")
+        if lower[cs] == "wie" and cs > s and self.doc.words[cs - 1] == "," and self.clauses.clause_end(k, e) >= end:
+            # "Die Lage ist ernst, wie aus einer Mitteilung hervorgeht.": the
+            # main clause before the frame
+            message_end = self.clauses.strip_end(s, cs - 1)
+            if message_end - s < 3:
+                return None
+            return Claim(parts=[(s, message_end)], attribution=Attribution.ACCORDING_TO, source=source, cue=cue,
+                         hedged=self.features.hedged(s, message_end), score=0.6, kind="wie")
         if lower[s] in POINTING_SUBJECTS and cs == s:
             # the run loop moves the message to the sentence before (or drops it)
             return Claim(parts=[(s, end)], attribution=Attribution.REPORTED, source=source, cue=cue,

@@ -44,6 +44,9 @@ NACH_POSSESSIVES = frozenset(POSSESSIVES) | frozenset("seinen ihren unseren mein
 # dative pronouns before "zufolge" ("Ihm zufolge …")
 DATIVE_PRONOUNS = frozenset("ihm ihr ihnen".split())
 
+# the articles that open a noun phrase a frame can stand in ("der nach Angaben 350 Passagiere")
+ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+
 FRAME_CLAUSE_STARTS = frozenset("da während weil obwohl nachdem wobei wonach sodass zumal indem".split())
 
 
@@ -66,9 +69,24 @@ class FrameCues(RuleFamily):
             if finder is None:
                 continue
             frame = finder(i, s, e)
-            if frame is not None:
+            if frame is not None and not self._qualifies_number(frame, s, e):
                 out.append(frame)
         return out
+
+    def _qualifies_number(self, frame: Frame, s: int, e: int) -> bool:
+        """ "246 der nach Behördenangaben 350 Passagiere", "eine Reichweite von
+        100, nach anderen Angaben 110 Kilometern": a frame between an article
+        (or a number and its comma) and a number is part of a noun phrase; it
+        gives a figure's source, the clause says nothing in its name."""
+        if frame.span is None:
+            return False
+        a, b = frame.span
+        words = self.doc.words
+        if not (b < e and words[b][:1].isdigit() and a - 1 >= s):
+            return False
+        if words[a - 1] == ",":
+            return a - 2 >= s and words[a - 2][:1].isdigit()
+        return self.doc.lower[a - 1] in ARTICLES
 
     def _pre_frame(self, i: int, s: int, e: int) -> Frame | None:
         """ "laut X", "gemäß X"."""
@@ -211,7 +229,15 @@ class FrameCues(RuleFamily):
         return is_cue(word) or (word.endswith("en") and (is_cue(word[:-2]) or is_cue(word[:-1])))
 
     def _adverb_frame(self, i: int, s: int, e: int) -> Frame | None:
-        """ "demnach": the cue is its own mention, the source is resolved later."""
+        """ "demnach": the cue is its own mention, the source is resolved later.
+        Not before a counterfactual Konjunktiv II ("Demnach wäre … zu rechnen
+        gewesen", "Ein Flug wäre demnach vertretbar gewesen"): there it means
+        'then, so', a conclusion, not what a source says."""
+        end = self.clauses.clause_end(i, e)
+        start = self.clauses.clause_start(i, s)
+        verb = next((k for k in range(start, end) if k != i and self.tokens.finite_verb(k)), -1)
+        if verb >= 0 and self.doc.lower[verb] in self.features.HYPOTHETICAL_KONJ2:
+            return None
         return Frame(cue=(i, i + 1), source=None, mention=(i, i + 1), span=(i, i + 1), kind="adv")
 
     def _relative_frame(self, i: int, s: int, e: int) -> Frame | None:
@@ -290,13 +316,31 @@ class FrameCues(RuleFamily):
                 or self.doc.lex.fclass(lower[after]) & {"prep", "adv"}
                 or (words[after].islower() and after + 2 >= e)):
             return None
-        clause_end = self.clauses.clause_end(after, e)
+        clause_end = self._so_phrase_end(self.clauses.clause_end(after, e), e)
         end = self.clauses.strip_end(clause_end, e)
         if clause_end < end and words[clause_end] == "," and not any(
                 self.tokens.finite_verb(k) or self.doc.quote_of[k] >= 0 or words[k] in (",", ";", ":")
                 for k in range(clause_end + 1, end)):
             clause_end = end  # "…, so der Sprecher, Peter Müller, am Montag.": the frame's adverbial
         return Frame(cue=(i, i + 1), source=phrase, span=(i - 1 if words[i - 1] == "," else i, clause_end), kind="so")
+
+    def _so_phrase_end(self, k: int, e: int) -> int:
+        """Where the phrase after "so" ends: past a quoted title inside it
+        ("so das Ergebnis einer Studie mit dem Titel „Die Andere Medizin“ der
+        Stiftung Warentest") and past a relative clause on its noun (", in der
+        Autorin Vera Herbst 50 Methoden untersucht hat"): both belong to the
+        source, not to a second piece of the message."""
+        words, lower, quote_of = self.doc.words, self.doc.lower, self.doc.quote_of
+        while k < e:
+            q = quote_of[k]
+            if q >= 0 and self.doc.quotes[q][0] == k and self.doc.quotes[q][1] - k <= 8:
+                k = self.clauses.clause_end(self.doc.quotes[q][1] + 1, e)
+            elif words[k] == "," and quote_of[k] < 0 and k + 2 < e and (lower[k + 1] in RELATIVE or (
+                    "prep" in self.tokens.fclass(k + 1) and lower[k + 2] in RELATIVE)):
+                k = self.clauses.clause_end(k + 2, e)
+            else:
+                break
+        return k
 
     def frame_region(self, s: int, e: int, fr: Frame) -> Range:
         """The clause a frame governs: a relative or subordinate clause when
@@ -310,6 +354,13 @@ class FrameCues(RuleFamily):
         if inside is not None:
             return inside
         start = self.clauses.clause_start(fr.span[0], s, at_quotes=False)
+        if start == s and lower[s] in FRAME_CLAUSE_STARTS:
+            # "Nachdem … man damit laut X „…“ kann, suchen die Forscher …": a
+            # frame in the clause that opens the sentence reports that clause,
+            # which ends where the main clause's finite verb follows its comma
+            end = self._before_main_clause(fr.span[1], e)
+            if end < e:
+                return (s, end)
         relative = lower[start] in RELATIVE or lower[start] in ("was", "wo") or (
             start + 1 < e and "prep" in self.tokens.fclass(start) and lower[start + 1] in RELATIVE)
         if not (start > s and words[start - 1] == "," and (relative or lower[start] in FRAME_CLAUSE_STARTS)):
@@ -355,6 +406,20 @@ class FrameCues(RuleFamily):
         # a relative clause ends in its verb ("…, die Armee rückte vor" is a main clause)
         return end if self.tokens.finite_verb(end - 1) else b
 
+    def _before_main_clause(self, a: int, b: int) -> int:
+        """ "Hieß es bisher, dass …, wird nun … investiert": a sentence that
+        opens with "hieß es" puts its verb first, a clause in front of the
+        main clause (as "Wenn es hieß, …"); what it reports ends at the comma
+        after which the main clause's finite verb follows."""
+        words = self.doc.words
+        for k in range(a + 1, b - 1):
+            if words[k] == "," and self.doc.quote_of[k] < 0 and (self.tokens.finite_verb(k + 1) or (
+                    words[k + 1].isalpha() and words[k + 1].islower() and not self.tokens.fclass(k + 1))):
+                # the finite verb, known or not: a lowercase word of no closed
+                # class right after the comma (nouns are capitalised)
+                return k
+        return b
+
     def frame_claim(self, s: int, e: int, fr: Frame, region: Range | None = None) -> Claim | None:
         """The claim of a frame: its region (see ``frame_region``) minus the frame."""
         words = self.doc.words
@@ -387,6 +452,8 @@ class FrameCues(RuleFamily):
         while r0 < e and words[r0] == ",":
             r0 += 1
         r1 = self.clauses.strip_end(r0, e)
+        if fr.kind == "heisst" and a == s and fr.cue[0] == s:
+            r1 = self._before_main_clause(r0, r1)
         parts = [p for p in (left, (r0, r1)) if p[1] - p[0] > 0]
         if not parts:
             return None

@@ -9,6 +9,8 @@ the previous quote — also across sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from annotator.core.highlight.claim import Claim
 from annotator.core.highlight.cue_frames import Frame
 from annotator.core.highlight.cue_verbs import VerbCues
@@ -67,8 +69,9 @@ class QuoteCues:
             else:
                 first = self.doc.lower[ps]
                 if self.doc.lex.fclass(first) & {"prep", "sub", "adv"} and "det" not in self.doc.lex.fclass(first):
-                    return []
-                src = self.phrases.np_after(ps, pe, ps)
+                    src, cue = self._inverted_speaker(ps, pe) or (None, None)
+                else:
+                    src = self.phrases.np_after(ps, pe, ps)
             if src is None:
                 return []
         elif prev is not None and prev.source is not None and prev.attribution in (
@@ -82,12 +85,39 @@ class QuoteCues:
                       hedged=self.features.hedged(qs, qe + 1), score=0.8, kind="quote-colon",
                       sents=list(range(si, last_si + 1)))]
 
+    def _inverted_speaker(self, s: int, e: int) -> Speaker | None:
+        """ "Dabei griff sie auch den Präsidenten an: „…“": an adverb or PP in
+        front, the finite verb second, and the subject after it, who speaks
+        the quotation the colon announces (a speaker-like subject only)."""
+        if self.features.question(s, e):
+            return None
+        words, first = self.doc.words, self.doc.lex.fclass(self.doc.lower[s])
+        second = s + 1
+        if "prep" in first:
+            phrase = self.phrases.np_after(s + 1, e, s)  # "Im Kongress warb Obama …"
+            second = phrase[1] if phrase is not None else e
+        if ("adv" in first or "prep" in first) and second < e and words[second].isalpha() \
+                and words[second].islower():
+            verb = second  # one adverb or PP fills the prefield: the verb is second, known or not
+        else:
+            verb = next((m for m in range(s + 1, e) if self.doc.quote_of[m] < 0 and self.tokens.finite_verb(m)), -1)
+        if verb < 0 or "aux" in self.doc.lex.fclass(self.doc.lower[verb]):
+            return None  # "Damit wird … unterschritten": a passive's subject is no speaker
+        subject = self.sources.subject_after(verb, e, s)
+        return (subject, (verb, verb + 1)) if subject is not None and self.sources.speaker_like(subject) else None
+
     def direct_quote(self, si: int, s: int, e: int, verbs: list[VerbCue], frames: list[Frame],
                      consumed: set[int]) -> Claim | None:
         """The largest quote starting in sentence si, with its speaker before
         ("X sagte: „…“"), after ("„…“, sagte X", "„…“, so X") or before a
         colon ("X: „…“"); sentences the quote runs over are consumed."""
-        quote = self._largest_speech_quote(s, e)
+        second: Range | None = None
+        quote: Range | None
+        halves = self._split_quotation(s, e)
+        if halves is not None:
+            quote, second = halves  # the speaker's frame stands between the halves
+        else:
+            quote = self._largest_speech_quote(s, e)
         if quote is None:
             return None
         qs, qe = quote
@@ -103,6 +133,19 @@ class QuoteCues:
         else:
             after = [(vi, vf, p) for vi, vf, p in verbs if vi > qe]
         speaker = self._speaker_after_quote(qe, s, end, after, frames)
+        if speaker is None and second is not None:
+            speaker = self._speaker_after_prefield_quote(qs, qe, s, end)
+        if speaker is not None and second is not None:
+            # "„…“, sagte Merkel, „…“": one quotation in two halves, one message
+            source, cue = speaker
+            last_si = self._sentence_of(second[1], last_si)
+            consumed.update(range(si + 1, last_si + 1))
+            parts = [(qs, qe + 1), (second[0], second[1] + 1)]
+            return Claim(parts=parts, attribution=Attribution.DIRECT_QUOTE, source=source, cue=cue,
+                         hedged=any(self.features.hedged(a, b) for a, b in parts),
+                         score=BASE_SCORE[Attribution.DIRECT_QUOTE], kind="quote", sents=list(range(si, last_si + 1)))
+        if speaker is None and second is not None:
+            return None
         if speaker is None:
             speaker = self._speaker_before_quote(qs, qe, s, e, [v for v in verbs if v[0] < qs])
         if speaker is None:
@@ -154,6 +197,40 @@ class QuoteCues:
             end += 1
         return (start, end)
 
+    def _split_quotation(self, s: int, e: int) -> tuple[Range, Range] | None:
+        """ "„Wir schaffen das“, sagte Merkel, „auch wenn es schwer wird.“": a
+        quotation opening in s..e, a comma, a short verbal frame without a
+        full stop, a comma and the next quotation (the two halves)."""
+        words, quote_of = self.doc.words, self.doc.quote_of
+        regions = self.doc.quotes
+        if len(regions) < 2 or regions[-2][0] < s:
+            return None  # at most the last quotation opens here: no second half can follow
+        # only the quotations opening in s..e (in text order, so found by bisection)
+        for n in range(bisect_left(regions, (s, -1)), len(regions) - 1):
+            qs, qe = regions[n]
+            if qs >= e:
+                break
+            if qe - qs < 3 or self.tokens.quote_is_name(qs, qe, s):
+                continue
+            ns, ne = regions[n + 1]
+            frame = range(qe + 2, ns - 1)
+            if ne - ns < 3 or self.tokens.quote_is_name(ns, ne, s) or not 2 <= len(frame) <= 12:
+                continue
+            if words[qe + 1] != "," or words[ns - 1] != ",":
+                continue
+            if any(words[k] in (".", "!", "?", ":", ";") or "\n" in words[k] or quote_of[k] >= 0 for k in frame):
+                continue
+            if any(self.tokens.finite_verb(k) for k in frame) or self.doc.lower[qe + 2] == "so":
+                return (qs, qe), (ns, ne)
+        return None
+
+    def _sentence_of(self, token: int, first: int) -> int:
+        """The sentence (from ``first`` on) a token lies in."""
+        last = first
+        while last + 1 < len(self.doc.sents) and self.doc.sents[last + 1][0] <= token:
+            last += 1
+        return last
+
     def _largest_speech_quote(self, s: int, e: int) -> Range | None:
         """The longest quote starting in s..e that is speech, not a title."""
         regions = [q for q in self.doc.quotes if s <= q[0] < e and q[1] - q[0] >= 3
@@ -167,6 +244,8 @@ class QuoteCues:
         """ "„…“, sagte X" (only punctuation or at most two tokens between),
         "Während X diese Berichte als „…“ bestreiten", "„…“, so X"."""
         words = self.doc.words
+        if after and after[0][0] == qe + 1 and self._titled(qe, s):
+            return None  # "Nach der Enzyklika „Deus caritas est“ meldete X, dass …": a title in the prefield
         # "bezeichnete X als „…“ und erklärte, …": a verb after "und" is the
         # subject's next predicate, not an inverted frame of the quote
         if after and (all(words[k] in (",", ".", "!", "?", "“", "”") or self.doc.quote_of[k] >= 0
@@ -181,6 +260,17 @@ class QuoteCues:
         if so_frame is not None:
             return so_frame.source, so_frame.cue
         return None
+
+    def _titled(self, qe: int, s: int) -> bool:
+        """Does a capitalised noun (no sentence start) stand right before the
+        quotation that closes at qe ("der Enzyklika „…“", "dem Radiosender
+        „…“")?  Then the quotation is that noun's title."""
+        qs = self.doc.quotes[self.doc.quote_of[qe]][0]
+        k = qs - 1
+        lower, lex = self.doc.lower[k], self.doc.lex
+        # not a noun of saying: "Mit den Worten „…“ kommentierte er" quotes the words
+        return k > s and self.doc.words[k][:1].isupper() and self.doc.words[k].isalpha() \
+            and not lex.fclass(lower) and lower not in lex.speech_nouns and not lex.is_nominal_cue(lower)
 
     def _speaker_after_prefield_quote(self, qs: int, qe: int, s: int, end: int) -> Speaker | None:
         """ "„…“, zeigte sich X zufrieden", "„…“, erinnerte sich X", "„…“, wird
@@ -215,7 +305,9 @@ class QuoteCues:
             return None
         source = self.phrases.np_after(s, colon_at, s)
         if source is None or source[1] != colon_at:
-            return None
+            # "Im Kongress warb Obama … mit den Worten: „…“": the subject after
+            # the second-place verb of the clause before the colon
+            return self._inverted_speaker(s, colon_at)
         return source, None
 
     def unframed_quote(self, si: int, s: int, e: int, consumed: set[int], carrier: Claim | None) -> Claim | None:

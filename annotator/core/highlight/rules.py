@@ -128,6 +128,7 @@ class DocRules:
             if got:
                 for c in got:
                     c.sents = c.sents or [si]
+                self._drop_speakerless_before(claims, got, si)
                 self._carry_to_agentless(got, si, s, e, flow)
                 claims.extend(got if not self._announces_statement(got[-1], s, e) else got[:-1])
                 flow.prev_attr = got[-1] if got[-1].attribution != Attribution.UNATTRIBUTED else None
@@ -162,7 +163,9 @@ class DocRules:
         announces the statement after the colon, which takes its speaker and
         cue (``Flow.colon_pending``); the sentence itself is the reporting
         event, no claim (issue 13)."""
-        if claim.kind != "reported" or self.doc.words[e - 1] != ":":
+        # ("Auf der Homepage heißt es zur Begründung, warum …:" announces too:
+        # what the frame governs before the colon is what it is about)
+        if claim.kind not in ("reported", "frame-heisst") or self.doc.words[e - 1] != ":":
             return False
         self.verbs.reporting_events.append((s, e))
         return True
@@ -198,6 +201,16 @@ class DocRules:
         claim.hedged = self.features.hedged(ps, pe)
         return True
 
+    @staticmethod
+    def _drop_speakerless_before(claims: list[Claim], got: list[Claim], si: int) -> None:
+        """ "Die Lage sei ernst. Das sagte der Minister.": the Konjunktiv
+        sentence had no speaker in reach, the "Das" sentence names it; one
+        claim of the minister's, not a second one without a speaker."""
+        if claims and any(c.kind == "anaphoric" and c.sents == [si - 1, si] for c in got):
+            last = claims[-1]
+            if last.kind == "free" and last.source is None and last.sents == [si - 1]:
+                claims.pop()
+
     def _statement_claim(self, si: int, s: int, e: int, flow: Flow) -> list[Claim]:
         """A sentence of a colon statement: the statement's speaker and cue."""
         if flow.statement is None or self.outlet.not_a_statement(s, e):
@@ -218,6 +231,10 @@ class DocRules:
         level, mood_verb = self.features.reportive_verb(s, e)
         if level == 1 and self.doc.lower[mood_verb] in self.features.HYPOTHETICAL_KONJ2:
             level = 0  # "Im Falle eines Stopps müsste EADS … zurückzahlen": a condition, no speech
+        if level == 1 and self.doc.lower[s] in self.features.KONJ2 and "," in self.doc.words[s + 1:e]:
+            # "Hätte er nur Bier getrunken, so müsste er …": a sentence that opens
+            # with its Konjunktiv II verb is a condition (verb-first), no speech
+            level = 0
         if flow.colon_pending:
             level = 2
         # a plan ("soll … leisten") after a sentence without speech act is the
@@ -236,6 +253,11 @@ class DocRules:
         if carrier is None or not level or not (flow.prev_sent == si - 1 or (level == 2 and flow.prev_sent >= si - 3)):
             return self._speaker_unknown(si, s, e, flow)
         own = self.sources.own_speaker(s, e, self.verbs.find_verb_cues(s, e))
+        if own is not None and flow.colon_pending and self.doc.words[e - 1] == ":":
+            # "… kritisierte das Gesetz scharf: So sagte Olli Rehn: „…“": a
+            # sentence that names its own speaker and ends in a colon announces
+            # the next statement itself (no claim; its quotation takes that speaker)
+            return False, None
         if own is not None:
             # "…, gab der Außenminister bekannt": the sentence names its own speaker and verb
             carrier = Claim(parts=carrier.parts, attribution=carrier.attribution, source=own[0])

@@ -17,6 +17,8 @@ MOOD_ENDINGS = frozenset("einlt")  # last letters of every Konjunktiv form ("sei
 LAST_LETTER = itemgetter(slice(-1, None))
 FIRST_LETTER = itemgetter(slice(0, 1))
 FIRST_PERSON = frozenset(("ich", "wir"))
+# the Konjunktiv I of the auxiliaries and modals: a verb whatever its case
+AUXILIARY_KONJ1 = frozenset("sei seien habe werde könne müsse solle wolle dürfe".split())
 
 
 class SentenceFeatures:
@@ -60,8 +62,7 @@ class SentenceFeatures:
             lo = lower[k]
             if quote_of[k] >= 0 or self.first_person_indicative(k, s, e):
                 continue
-            if lo in lex.konj1 and (lo in ("sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe")
-                                    or not self.doc.words[k][:1].isupper()):
+            if lo in lex.konj1 and (lo in AUXILIARY_KONJ1 or not self.doc.words[k][:1].isupper()):
                 return 2, k
             if lo in ("soll", "sollen") and not self.in_subordinate_clause(k, s):
                 if self.perfect_infinitive_after(k, e):
@@ -155,8 +156,12 @@ class SentenceFeatures:
         quote_of = doc.quote_of
         # a verb is written lowercase inside a sentence: a capitalised form is a
         # noun of the same spelling ("im Falle", "die Gewinne", "im Laufe")
+        # (at the sentence start too, but for the auxiliaries and modals: a
+        # statement puts its finite verb second, so "Lüge und Unschuld
+        # bedingen sich …" opens with a noun)
         candidates = [k for k in doc.tokens_in(doc.token_hits("konj1", doc.lex.konj1.__contains__), s, e)
-                      if quote_of[k] < 0 and (k == s or not doc.words[k][:1].isupper())]
+                      if quote_of[k] < 0 and (not doc.words[k][:1].isupper()
+                                              or k == s and doc.lower[k] in AUXILIARY_KONJ1)]
         if not candidates:
             return -1
         if any(quote_of[k] < 0 for k in doc.tokens_in(doc.token_hits("ich-wir", FIRST_PERSON.__contains__), s, e)):

@@ -11,6 +11,7 @@ A sentence never starts with a lowercase word, a comma or a closing mark.
 
 from __future__ import annotations
 
+import re
 from itertools import compress, count, repeat
 from operator import contains, itemgetter
 
@@ -26,6 +27,8 @@ CLOSERS = {"“", "”", "«", "»", '"', ")", "]", "’", "‘", "'"}
 NO_BREAK = {"dr.", "prof.", "nr.", "st.", "mr.", "mrs.", "ms.", "gen.", "sen.", "art.", "abs.", "ca.",
             "lt.", "bzw.", "vgl.", "inkl.", "geb.", "gest.", "bd.", "kap.", "hrsg.", "jan.", "feb.",
             "aug.", "sept.", "okt.", "nov.", "dez.", "z.", "u.", "d.", "v.", "n.", "e.", "o.", "s."}
+ROMAN_UP_TO_39 = re.compile("X{0,3}(IX|IV|V?I{0,3})")
+ROMAN_DIGITS = "IVX"  # (a cheap first look: every token ending a sentence passes here)
 STARTER_CLASSES = {"det", "pron", "conj", "sub", "adv", "prep", "wh", "aux"}
 
 
@@ -126,7 +129,8 @@ def _period_after_abbreviation(prev: str, following: str, lex: Lexicons) -> bool
     """A separate "." after an abbreviation or initial that does not end the
     sentence ("Dr .", "W ." before a name, unless "Die …" clearly starts one)."""
     joined = (prev + ".").lower()
-    abbrev = joined in lex.abbreviations or prev + "." in lex.abbreviations or (len(prev) == 1 and prev.isalpha())
+    abbrev = joined in lex.abbreviations or prev + "." in lex.abbreviations or (len(prev) == 1 and prev.isalpha()) \
+        or (prev[:1] in ROMAN_DIGITS and _roman_ordinal(prev))
     return abbrev and (joined in NO_BREAK or len(prev) == 1 or not _starts_sentence(following, lex))
 
 
@@ -140,12 +144,32 @@ def _dotted_word_ends_sentence(word: str, following: str, lex: Lexicons) -> bool
         if lower in NO_BREAK or len(core) == 1 or not _starts_sentence(following, lex):
             return None
         return True
+    if core[:1] in ROMAN_DIGITS and _roman_ordinal(core):
+        # "die XX. Kategorie", "Ludwig XIV. ließ": a Roman ordinal; a new sentence
+        # only where the next word clearly starts one ("Benedikt XVI. Die …")
+        return True if _starts_sentence(following, lex) else None
+    if _initials(core):
+        # "B.N. Suresh", "J.D. Salinger": initials before a name; a new
+        # sentence only where the next word clearly starts one ("… der U.S.A. Die …")
+        return True if _starts_sentence(following, lex) else None
     if core.replace(".", "").isdigit():
         # ordinal, date or number with a period: "27. Oktober", "2005. Die"
         return _starts_sentence(following, lex) or following[:1] in "„»\""
     if core.isalpha() and len(core) <= 3 and core[:1].isupper() and not core.isupper():
         return _starts_sentence(following, lex)  # unknown short capitalised abbreviation ("Mio", "Tsd")
     return True
+
+
+def _roman_ordinal(word: str) -> bool:
+    """ "II", "XIV", "XX": a Roman number up to 39 in two or more letters
+    (one letter is an initial; "DC", "DVD" are names, not numbers here)."""
+    return len(word) > 1 and ROMAN_UP_TO_39.fullmatch(word) is not None
+
+
+def _initials(core: str) -> bool:
+    """ "B.N", "J.D": two or more single capital letters joined by periods."""
+    letters = core.split(".")
+    return len(letters) > 1 and all(len(letter) == 1 and letter.isupper() for letter in letters)
 
 
 def token_texts(doc: Doc) -> list[str]:

@@ -544,8 +544,13 @@ class SourcePhrases:
         every noun and name capitalised wherever it stands), so it is an
         adverb filling the prefield and the subject follows the verb."""
         a, b = phrase
+        return b == a + 1 and self.adverb_at_start(a, c.sent_start)
+
+    def adverb_at_start(self, a: int, sent_start: int) -> bool:
+        """The word at a, the first of its sentence, is such an adverb (also
+        for the complement rules: "Hinzu kommt, dass …")."""
         word = self.doc.lower[a]
-        if b != a + 1 or a != c.sent_start or self.doc.quote_of[a] >= 0 or is_acronym(self.doc.words[a]) \
+        if a != sent_start or self.doc.quote_of[a] >= 0 or is_acronym(self.doc.words[a]) \
                 or self.doc.lex.fclass(word) or word in SUBJECT_PRONOUNS \
                 or self.doc.lex.source_noun_kind(word) is not None:
             return False
