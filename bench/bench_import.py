@@ -210,9 +210,13 @@ def highlight_main(counts: list[int], against: str | None = None) -> None:
             old = Path(folder) / "old"
             old.mkdir()
             root = Path(__file__).resolve().parent.parent
-            archive = subprocess.run(["git", "archive", against, "annotator"], cwd=root, check=True,
+            archive = subprocess.run(["git", "archive", against, "annotator", "resources"], cwd=root, check=True,
                                      capture_output=True).stdout
             subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+            # the installed package maps annotator.resources to this tree's
+            # resources/; the old code must read its own (the lexicons' format
+            # changes between commits), found first inside its package
+            (old / "annotator" / "resources").symlink_to(old / "resources", target_is_directory=True)
             trees.insert(0, (against, str(old)))
         os.environ["BENCH_RESULTS"] = results = str(Path(folder) / "results.jsonl")
         subprocess.run([sys.executable, __file__, "--start-up"], check=True)
