@@ -121,6 +121,9 @@ def run(db_path: Path | None = None) -> int:
         return 1
     if open_main_window(chosen[0], settings, create=chosen[1]) is None:
         return 1
+    from annotator.gui.termination import close_windows_on_ending_signals
+
+    close_windows_on_ending_signals(app)
     return app.exec()
 
 
