@@ -28,7 +28,7 @@ class ClauseMoods(RuleFamily):
         lex = self.doc.lex
         if not (word.endswith("e") and len(word) > 3) or word.endswith("te") or lex.fclass(word):
             return False
-        if word + "n" not in lex.lower and word not in lex.lower and self.doc.words[m][:1].islower():
+        if lex.unlisted_verb_e_form(word) and self.doc.words[m][:1].islower():
             # a word no list knows: its place and what follows decide
             return self.features.unlisted_konjunktiv(m, self.doc.n)
         return lex.mostly_lowercase(word + "n")

@@ -187,6 +187,12 @@ class Lexicons:
                 return kind
         return exact
 
+    def unlisted_verb_e_form(self, word_lower: str) -> bool:
+        """Is this -e word, and its -en form, in no list of ours?  Then it may
+        be the Konjunktiv I of a weak verb: the grammar lists the strong verbs,
+        not the open class of weak ones ("es brauche", "der Verein freue sich")."""
+        return word_lower + "n" not in self.lower and word_lower not in self.lower
+
     def mostly_lowercase(self, word_lower: str) -> bool:
         """True for words mostly written lowercase inside sentences (not nouns/names)."""
         counts = self.lower.get(word_lower)

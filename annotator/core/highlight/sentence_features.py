@@ -229,7 +229,7 @@ class SentenceFeatures:
             return False  # after a noun phrase a -e word is often an adjective: the stricter test
         if word.endswith("te") and self.doc.lex.mostly_lowercase(word[:-2] + "en"):
             return False  # Präteritum ("machte": machen), not Konjunktiv
-        if word + "n" not in self.doc.lex.lower and word not in self.doc.lex.lower:
+        if self.doc.lex.unlisted_verb_e_form(word):
             # a verb no list knows (the grammar lists the strong verbs, not the
             # open class of weak ones): after a pronoun that opens its clause
             # the -e word is the verb-second slot ("…, es brauche Schritte");
