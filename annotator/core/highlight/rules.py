@@ -229,6 +229,8 @@ class DocRules:
         (handled, new claim): a merge handles the sentence without a new claim."""
         carrier = flow.colon_pending or flow.prev_attr
         level, mood_verb = self.features.reportive_verb(s, e)
+        if level == 0:
+            level, mood_verb = self._reported_past(s, e)
         if level == 1 and self.doc.lower[mood_verb] in self.features.HYPOTHETICAL_KONJ2:
             level = 0  # "Im Falle eines Stopps müsste EADS … zurückzahlen": a condition, no speech
         if level == 1 and self.doc.lower[s] in self.features.KONJ2 and "," in self.doc.words[s + 1:e]:
@@ -277,6 +279,19 @@ class DocRules:
                   kind="colon" if flow.colon_pending else "free", sents=[si])
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
         return True, c
+
+    REPORTIVE_PAST = frozenset(("sollte", "sollten"))
+
+    def _reported_past(self, s: int, e: int) -> tuple[int, int]:
+        """(2, verb) for "Soleimani sollte an dem Angriff beteiligt gewesen
+        sein": "sollen" with a perfect infinitive reports hearsay in its past
+        form too, as "soll … gewesen sein" does; (0, -1) otherwise."""
+        for k in self.doc.tokens_in(self.doc.token_hits("sollte", self.REPORTIVE_PAST.__contains__), s, e):
+            if self.doc.quote_of[k] < 0 \
+                    and not self.features.in_subordinate_clause(k, s) \
+                    and self.features.perfect_infinitive_after(k, e):
+                return 2, k
+        return 0, -1
 
     def _speaker_unknown(self, si: int, s: int, e: int, flow: Flow) -> tuple[bool, Claim | None]:
         """A main clause in Konjunktiv I with no speaker in reach ("Problematisch

@@ -1,0 +1,33 @@
+"""Issue 13, fourteenth round, continued speech: a reader's story per rule
+(German text in, the claims the annotator is offered out) for sentences
+whose speaker stands in an earlier sentence."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+# ------------------------------------------------------------ "sollte" with a perfect infinitive
+
+
+def test_sollte_with_a_perfect_infinitive_goes_on_reporting_the_speaker(hl):
+    # "sollte … beteiligt gewesen sein" is hearsay, as "soll … gewesen sein"
+    # is: the United States go on speaking, the outlet does not assert it
+    text = ("Die Vereinigten Staaten bezeichnen den Angriff als Verteidigungsaktion. "
+            "Soleimani sollte an dem Anschlag beteiligt gewesen sein.")
+    assert [(c["src"], c["cue"], c["msg"]) for c in attributed(hl, text)][-1] == (
+        "Die Vereinigten Staaten", "sollte", "Soleimani sollte an dem Anschlag beteiligt gewesen sein.")
+
+
+def test_sollte_with_a_plain_infinitive_stays_the_outlets(hl):
+    # "sollte … aufgenommen werden" tells a plan or a duty, no hearsay
+    text = ("Die Polizei hatte die Suche eingestellt. "
+            "Die Suche sollte erneut aufgenommen werden, falls sich neue Hinweise ergeben.")
+    assert attributed(hl, text) == []
+
+
+def test_sollte_in_a_relative_clause_carries_no_speaker(hl):
+    # the modal of a subordinate clause does not make the main clause reported
+    text = ("Der Minister kritisierte den Plan. "
+            "Die Brücke, die im Mai fertig gewesen sein sollte, ist noch gesperrt.")
+    assert [c["msg"] for c in attributed(hl, text)] == ["Der Minister kritisierte den Plan."]
+
