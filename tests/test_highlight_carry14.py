@@ -31,3 +31,29 @@ def test_sollte_in_a_relative_clause_carries_no_speaker(hl):
             "Die Brücke, die im Mai fertig gewesen sein sollte, ist noch gesperrt.")
     assert [c["msg"] for c in attributed(hl, text)] == ["Der Minister kritisierte den Plan."]
 
+
+# ------------------------------------------------------------ a weak preterite is no Konjunktiv I
+
+
+def test_ebenso_aeusserte_sich_is_no_continued_speech(hl):
+    # "äußerte" is the preterite of "äußern" (an -ern verb: infinitive in -n),
+    # not a Konjunktiv I: the sentence only reports that Haniyya spoke
+    text = ("Ägypten solle die Grenze öffnen, so Hisbollah-Chef Hassan Nasrallah. "
+            "Ebenso äußerte sich Hamasführer Ismail Haniyya.")
+    assert [c["msg"] for c in attributed(hl, text)] == ["Ägypten solle die Grenze öffnen"]
+
+
+def test_er_after_a_speech_act_without_claim_is_that_speaker(hl):
+    # the sentence that only reports a speech act makes no claim, but it
+    # names the speaker a following "er" stands for (not Nasrallah before him)
+    text = ("Ägypten solle die Grenze öffnen, so Hisbollah-Chef Hassan Nasrallah. "
+            "Ebenso äußerte sich Hamasführer Ismail Haniyya. "
+            "Das ägyptische Angebot, Verwundete zu behandeln, lehnt er jedoch ab.")
+    *_, last = attributed(hl, text)
+    assert last["src"] == "Hamasführer Ismail Haniyya"
+
+
+def test_a_konjunktiv_of_an_ern_verb_still_continues_speech(hl):
+    # "ändere" (Konjunktiv I of "ändern") is no preterite: speech goes on
+    text = "Der Minister kritisierte den Plan. Daran ändere auch die Reform nichts."
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)][-1] == ("Der Minister", "ändere")

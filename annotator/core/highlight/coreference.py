@@ -90,10 +90,16 @@ class Coreference:
         claim.source, claim.cue = speaker, (verb, verb + 1)
         return True
 
-    def resolve(self, claims: list[Claim]) -> None:
-        """Point pronoun / bare-role / 'demnach' sources at an earlier named source."""
+    def resolve(self, claims: list[Claim], speakers: list[tuple[int, tuple[int, int]]] | None = None) -> None:
+        """Point pronoun / bare-role / 'demnach' sources at an earlier named source.
+        ``speakers``: (sentence, subject) of speech acts that made no claim
+        ("Ebenso äußerte sich Hamasführer Ismail Haniyya."), in document order:
+        they are named speakers a later "er" stands for, too."""
         named: list[tuple[int, tuple[int, int]]] = []  # (sentence, span)
+        waiting = list(speakers or ())
         for c in claims:
+            while waiting and c.sents and waiting[0][0] < c.sents[0]:
+                named.append(waiting.pop(0))
             if c.source is not None and c.source[1] - c.source[0] == 1 and self.doc.lower[c.source[0]] in ("man", "es"):
                 c.source = None  # impersonal: no speaker
             elif (c.source is not None and c.source[1] - c.source[0] == 2

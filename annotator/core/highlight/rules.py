@@ -37,6 +37,7 @@ All names that used to be defined here are still importable from here.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from annotator.core.highlight.claim import Claim
@@ -148,7 +149,7 @@ class DocRules:
                 flow.statement_paragraph = paragraphs[min(si + 1, len(paragraphs) - 1)]  # the statement's paragraph
                 if flow.statement is not None:
                     self.verbs.reporting_events.append((s, e))  # the announcement is no claim of its own
-        self.coref.resolve(claims)
+        self.coref.resolve(claims, self._event_speakers())
         # a speaker never says only their own name: a quoted title taken for speech
         claims = [c for c in claims if c.source is None or not (
             c.source[0] <= c.start and c.end <= c.source[1] + 1)]
@@ -156,6 +157,18 @@ class DocRules:
         # what no attributed claim covers is asserted in the outlet's voice
         claims.extend(self.outlet.claims(claims, self.verbs.reporting_events))
         return claims
+
+    def _event_speakers(self) -> list[tuple[int, Range]]:
+        """(sentence, named subject) of the sentences that only report that
+        someone spoke ("Ebenso äußerte sich Hamasführer Ismail Haniyya."):
+        no claim, but the speaker a following "er" stands for."""
+        starts = [s for s, _ in self.doc.sents]
+        out = []
+        for s, e in sorted(set(self.verbs.reporting_events)):
+            own = self.sources.own_speaker(s, e, self.verbs.find_verb_cues(s, e))
+            if own is not None and any(self.doc.words[k][:1].isupper() for k in range(*own[0])):
+                out.append((bisect_right(starts, s) - 1, own[0]))
+        return out
 
     def _announces_statement(self, claim: Claim, s: int, e: int) -> bool:
         """ "Der Senatssprecher kritisierte den harten Gewerkschaftskurs:" — a

@@ -227,8 +227,9 @@ class SentenceFeatures:
             return False
         if after_phrase and not self.unlisted_konjunktiv(k, e):
             return False  # after a noun phrase a -e word is often an adjective: the stricter test
-        if word.endswith("te") and self.doc.lex.mostly_lowercase(word[:-2] + "en"):
-            return False  # Präteritum ("machte": machen), not Konjunktiv
+        if word.endswith("te") and (self.doc.lex.mostly_lowercase(word[:-2] + "en") or (
+                word[-4:-2] in ("er", "el") and self.doc.lex.mostly_lowercase(word[:-2] + "n"))):
+            return False  # Präteritum ("machte": machen; "äußerte": äußern), not Konjunktiv
         if self.doc.lex.unlisted_verb_e_form(word):
             # a verb no list knows (the grammar lists the strong verbs, not the
             # open class of weak ones): after a pronoun that opens its clause
