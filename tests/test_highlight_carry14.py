@@ -57,3 +57,20 @@ def test_a_konjunktiv_of_an_ern_verb_still_continues_speech(hl):
     # "ändere" (Konjunktiv I of "ändern") is no preterite: speech goes on
     text = "Der Minister kritisierte den Plan. Daran ändere auch die Reform nichts."
     assert [(c["src"], c["cue"]) for c in attributed(hl, text)][-1] == ("Der Minister", "ändere")
+
+
+# ------------------------------------------------------------ the subject after the verb
+
+
+def test_a_pp_in_front_puts_the_speaker_after_the_verb(hl):
+    # "Im Parlament" fills the prefield, so the subject follows "stimmte":
+    # the opposition is who goes on speaking in the Konjunktiv sentence
+    text = "Im Parlament stimmte die Opposition gegen das Gesetz. Es verstoße gegen die Verfassung."
+    assert [(c["src"], c["cue"], c["msg"]) for c in attributed(hl, text)] == [
+        ("die Opposition", "verstoße", "Es verstoße gegen die Verfassung.")]
+
+
+def test_a_pronoun_after_the_verb_leaves_the_object_alone(hl):
+    # "er" is the subject: "die Ministerin" after it is the object, no speaker
+    text = "Im Parlament besuchte er die Ministerin. Es gehe um die Verfassung."
+    assert [c["src"] for c in attributed(hl, text)] == [None]

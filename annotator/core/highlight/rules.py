@@ -339,6 +339,8 @@ class DocRules:
             return None
         _, us, ue = flow.unclaimed
         subject = self.complements.sentence_subject(us, ue)
+        if subject is None:
+            subject = self._inverted_subject(us, ue)
         if subject is not None and self.sources.passive_patient(subject, ue):
             subject = None  # "X wurde … erklärt": a passive's subject is no speaker
         carried = (flow.colon_pending or flow.prev_attr) is not None and level == 2 and flow.prev_sent >= si - 3
@@ -349,6 +351,23 @@ class DocRules:
             own = self.sources.own_speaker(us, ue, self.verbs.find_verb_cues(us, ue))
             subject = own[0] if own is not None else None
         return (si - 1, subject) if subject is not None else None
+
+    def _inverted_subject(self, s: int, e: int) -> Range | None:
+        """The speaker-like subject right after the finite verb when a PP fills
+        the prefield ("Im Parlament stimmte die Opposition gegen das Gesetz.
+        Es verstoße …"): in a verb-second clause the subject then follows the
+        verb, and it is who speaks on in the Konjunktiv sentence after it."""
+        if "prep" not in self.tokens.fclass(s):
+            return None
+        pp = self.phrases.np_after(s + 1, e, s, allow_pron=False)
+        if pp is None or pp[1] >= e or not self.tokens.finite_verb(pp[1]):
+            return None
+        phrase = self.phrases.np_after(pp[1] + 1, e, s, allow_pron=False)
+        if phrase is None or phrase[0] != pp[1] + 1:
+            return None
+        if any(self.doc.lex.source_noun_kind(self.doc.lower[k]) is not None for k in range(*phrase)):
+            return phrase
+        return None
 
     def _split_coordinated_dass(self, claim: Claim) -> list[Claim]:
         """Coordinated dass-clauses are two claims of the same speaker
