@@ -20,3 +20,18 @@ def test_a_party_name_in_wiki_italics_belongs_to_the_apposition_of_the_speaker(h
 def test_a_newspaper_in_wiki_italics_is_the_speaker(hl):
     text = "Die ''Süddeutsche Zeitung'' berichtete, der Minister habe seinen Rücktritt angeboten."
     assert [c["src"] for c in attributed(hl, text)] == ["Die ''Süddeutsche Zeitung''"]
+
+
+# ------------------------------------------------------------ a short form after "kurz"
+
+
+def test_the_short_form_after_kurz_is_part_of_the_speaker(hl):
+    # "kurz „DFB“" names the same body again: an apposition, not an adverb
+    text = ("Ende Januar verkündete der „Deutsche Fußball-Bund“, kurz „DFB“, dann offiziell, "
+            "dass man sich bewerben werde.")
+    assert [c["src"] for c in attributed(hl, text)] == ["der „Deutsche Fußball-Bund“, kurz „DFB“"]
+
+
+def test_kurz_before_a_time_is_no_short_form(hl):
+    text = "Der Sprecher der Polizei, kurz nach 13 Uhr, sagte, der Bahnhof sei geräumt worden."
+    assert "kurz nach" not in (attributed(hl, text)[0]["src"] or "")

@@ -24,6 +24,7 @@ from annotator.core.highlight.rules_words import (
 from annotator.core.highlight.word_classes import WordClasses
 
 MARKUP_QUOTE = "''"  # two apostrophes: wiki italics around a title
+SHORT_FORM_MARKERS = frozenset(("kurz", "abgekürzt"))  # introduce a name's short form as its apposition
 
 
 def low_k_rel(doc: DocState, k: int) -> bool:
@@ -470,7 +471,10 @@ class NounPhrases:
         words, lower = self.doc.words, self.doc.lower
         if k >= end:
             return None  # a comma at the text's end ("erklärte Der ,"): nothing follows it
-        if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)):
+        short_form = lower[k] in SHORT_FORM_MARKERS and k + 1 < end and (
+            self.doc.quote_of[k + 1] >= 0 or words[k + 1][:1].isupper())
+        if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)
+                or short_form):
             return None
         if lower[k] in RELATIVE and k + 1 < end and not (
                 self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)):
@@ -487,6 +491,8 @@ class NounPhrases:
                 nouns += 1
             elif lo in NAME_PARTICLES and m + 1 < end and self.tokens.is_nounlike(m + 1, -1):
                 pass  # "Union Générale Tunisienne du Travail"
+            elif m == k and short_form:
+                pass  # "der Deutsche Fußball-Bund, kurz „DFB“, …": a short form (not "kurz nach 13 Uhr")
             elif cls & {"aux", "sub", "pron", "wh"} and not cls & {"det"}:
                 return None
             elif lo == "zu" and m + 1 < end and words[m + 1][:1].islower() and (
