@@ -35,3 +35,14 @@ def test_the_short_form_after_kurz_is_part_of_the_speaker(hl):
 def test_kurz_before_a_time_is_no_short_form(hl):
     text = "Der Sprecher der Polizei, kurz nach 13 Uhr, sagte, der Bahnhof sei geräumt worden."
     assert "kurz nach" not in (attributed(hl, text)[0]["src"] or "")
+
+
+# ------------------------------------------------------------ a subject before Konjunktiv I is reported
+
+
+def test_a_quote_in_a_reported_sentence_stays_with_the_speaker_before(hl):
+    # "Jeder Lehrer könne …": Konjunktiv I reports; its subject is what the
+    # minister spoke about, not who spoke, so the quote stays his
+    text = ("Der Minister sagte am Montag, die Lage sei ernst. Jeder Lehrer könne „das Konto jetzt einlösen, "
+            "er kann es aber auch später einlösen, wenn er das möchte“.")
+    assert {c["src"] for c in attributed(hl, text)} == {"Der Minister"}

@@ -323,7 +323,10 @@ class QuoteCues:
         source: Range | None = None
         if qs > s and self.doc.quote_of[s] < 0:
             subject = self.phrases.np_after(s, qs, s)
-            if subject is not None and self.sources.speaker_like(subject):
+            if subject is not None and self.sources.speaker_like(subject) and not (
+                    carrier is not None and subject[1] < qs and self.doc.lower[subject[1]] in self.doc.lex.konj1):
+                # "Jeder Pädagoge könne „…“": a subject before Konjunktiv I is
+                # part of the reported speech; the carried speaker goes on
                 source = subject
         cue: Range | None = None
         if source is None and carrier is not None:
