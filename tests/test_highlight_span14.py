@@ -46,3 +46,13 @@ def test_a_quote_in_a_reported_sentence_stays_with_the_speaker_before(hl):
     text = ("Der Minister sagte am Montag, die Lage sei ernst. Jeder Lehrer könne „das Konto jetzt einlösen, "
             "er kann es aber auch später einlösen, wenn er das möchte“.")
     assert {c["src"] for c in attributed(hl, text)} == {"Der Minister"}
+
+
+def test_a_goal_named_before_a_reported_verb_is_no_speaker(hl):
+    # "Ziel der US-Delegation … sei es gewesen": the first finite verb after
+    # the phrase is Konjunktiv I, so the delegation leader quoted before speaks on
+    text = ("Auch die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes, äußerte sich zufrieden über den Bericht:\n"
+            "„Wir haben eine sehr ausgewogene Position erreicht.“\n"
+            "Ziel der US-Delegation bei den Verhandlungen sei es gewesen, „sicherzustellen, dass die Inhalte des "
+            "Abschlussberichts mit dem gegenwärtigen Stand der Wissenschaft übereinstimmen“.")
+    assert {c["src"] for c in attributed(hl, text)} == {"die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes"}
