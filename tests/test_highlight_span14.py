@@ -56,3 +56,14 @@ def test_a_goal_named_before_a_reported_verb_is_no_speaker(hl):
             "Ziel der US-Delegation bei den Verhandlungen sei es gewesen, „sicherzustellen, dass die Inhalte des "
             "Abschlussberichts mit dem gegenwärtigen Stand der Wissenschaft übereinstimmen“.")
     assert {c["src"] for c in attributed(hl, text)} == {"die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes"}
+
+
+# ------------------------------------------------------------ an adverb in the prefield is no speaker
+
+
+def test_an_adverb_before_the_verb_is_not_offered_as_the_speaker(hl):
+    # "Hier" fills the prefield; the subject after the verb is "es", which
+    # names nobody: better no source than the adverb
+    text = ("Im Ausschluss der Öffentlichkeit erkannte das Gericht ein Erschwernis. "
+            "Hier stellte es fest, dass genau dies zur Zurückhaltung bei der Berichterstattung geführt habe.")
+    assert "Hier" not in {c["src"] for c in attributed(hl, text)}
