@@ -67,3 +67,19 @@ def test_an_adverb_before_the_verb_is_not_offered_as_the_speaker(hl):
     text = ("Im Ausschluss der Öffentlichkeit erkannte das Gericht ein Erschwernis. "
             "Hier stellte es fest, dass genau dies zur Zurückhaltung bei der Berichterstattung geführt habe.")
     assert "Hier" not in {c["src"] for c in attributed(hl, text)}
+
+
+# ------------------------------------------------------------ "wie" after a noun in a relative clause
+
+
+def test_examples_after_wie_in_a_relative_clause_are_no_speaker(hl):
+    # the relative pronoun "die" is the clause's subject; "Dickmachern wie
+    # Fetten und Zucker" gives examples, it is no "wie X warnt" frame
+    text = ("Der Fraktion der Grünen reicht die reine Information nicht aus. Sie fordert gesetzliche Regelungen "
+            "zur Kennzeichnung von Lebensmitteln, die beispielsweise vor Dickmachern wie Fetten und Zucker warnt.")
+    assert "Fetten" not in {c["src"] for c in attributed(hl, text)}
+
+
+def test_wie_at_the_start_of_its_clause_still_frames(hl):
+    text = "Die Lage sei ernst, wie der Sprecher der Polizei am Montag mitteilte."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Sprecher der Polizei"]
