@@ -323,7 +323,10 @@ class QuoteCues:
         source: Range | None = None
         if qs > s and self.doc.quote_of[s] < 0:
             subject = self.phrases.np_after(s, qs, s)
-            if subject is not None and self.sources.speaker_like(subject):
+            if subject is not None and self.sources.speaker_like(subject) and not (
+                    carrier is not None and self._reported_subject(subject[1], qs)):
+                # "Jeder Pädagoge könne „…“": a subject before Konjunktiv I is
+                # part of the reported speech; the carried speaker goes on
                 source = subject
         cue: Range | None = None
         if source is None and carrier is not None:
@@ -338,6 +341,13 @@ class QuoteCues:
                      antecedent=carrier.antecedent if carrier is not None and source == carrier.source else None,
                      hedged=self.features.hedged(qs, qe + 1), score=0.6, kind="quote-more",
                      sents=list(range(si, last_si + 1)))
+
+    def _reported_subject(self, b: int, qs: int) -> bool:
+        """Is the first finite verb after the subject (before the quote) in
+        Konjunktiv I ("Ziel der Delegation bei den Verhandlungen sei es
+        gewesen, „…“")?"""
+        verb = next((k for k in range(b, qs) if self.tokens.finite_verb(k)), -1)
+        return verb >= 0 and self.doc.lower[verb] in self.doc.lex.konj1
 
     def named_quote(self, s: int, e: int, verbs: list[VerbCue]) -> Claim | None:
         """A short quotation a verb of naming gives as its object's label:

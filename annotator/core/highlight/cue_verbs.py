@@ -15,7 +15,7 @@ from annotator.core.highlight.clause_moods import ClauseMoods
 from annotator.core.highlight.clauses import Clauses
 from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
-from annotator.core.highlight.noun_phrases import NounPhrases
+from annotator.core.highlight.noun_phrases import NounPhrases, low_k_rel
 from annotator.core.highlight.participle_tense import ParticipleTense
 from annotator.core.highlight.rule_family import RuleFamily
 from annotator.core.highlight.rules_words import (
@@ -492,10 +492,16 @@ class VerbCues(RuleFamily):
         clause, or before a speaker phrase whose apposition holds commas
         ("Wie die Premierministerin von Queensland, Anna Bligh, erklärte")."""
         words, lower = self.doc.words, self.doc.lower
-        for k in range(self.clauses.clause_start(vi, s, at_quotes=False), vi):
+        cs = self.clauses.clause_start(vi, s, at_quotes=False)
+        for k in range(cs, vi):
             if words[k] == ",":
                 break
             if lower[k] == "wie" and self.doc.quote_of[k] < 0:
+                if k > cs and low_k_rel(self.doc, cs) and self.tokens.is_nounlike(k - 1, s) \
+                        and words[k - 1][:1].isupper():
+                    # "…, die vor Dickmachern wie Fetten und Zucker warnt": the relative
+                    # pronoun is the subject, a "wie" after a noun gives examples
+                    return []
                 return [k]
         for k in range(vi - 1, s - 1, -1):
             if lower[k] == "wie" and self.doc.quote_of[k] < 0 and (k == s or words[k - 1] == ","):

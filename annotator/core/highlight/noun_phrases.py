@@ -23,6 +23,9 @@ from annotator.core.highlight.rules_words import (
 )
 from annotator.core.highlight.word_classes import WordClasses
 
+MARKUP_QUOTE = "''"  # two apostrophes: wiki italics around a title
+SHORT_FORM_MARKERS = frozenset(("kurz", "abgekürzt"))  # introduce a name's short form as its apposition
+
 
 def low_k_rel(doc: DocState, k: int) -> bool:
     """Is token k a relative pronoun right after a comma (", der …")?"""
@@ -183,6 +186,11 @@ class NounPhrases:
                 j = quotes[q][1] + 1
                 started = True
                 continue
+            close = self._markup_title_end(j, end)
+            if close > 0 and (not started or self.tokens.quote_is_name(j, close, -1)):
+                j = close + 1  # "die ''Koalition für Einheit und Entwicklung'' (CUD)"
+                started = True
+                continue
             if started and j > sent_start and words[j][:1].isupper() and not words[j].isupper() \
                     and self.doc.lex.fclass(lower[j]) and lower[j] not in POLITE \
                     and self._is_name(j - 1, sent_start) and words[j - 1][:1].isupper():
@@ -207,6 +215,21 @@ class NounPhrases:
                 continue
             break
         return j, started
+
+    def _markup_title_end(self, j: int, end: int) -> int:
+        """The closing mark of a short title between two-apostrophe marks
+        (wiki italics, "die ''Koalition für Einheit und Entwicklung''"), or -1.
+        The marks open and close alike, so they pair no quotation
+        (``find_quotes`` leaves them out); inside a noun phrase they can only
+        set off a name or title, as „…“ after an article does."""
+        if self.doc.words[j] != MARKUP_QUOTE:
+            return -1
+        for k in range(j + 2, min(end, j + 8)):
+            if self.doc.words[k] == MARKUP_QUOTE:
+                return k
+            if self.doc.words[k] in PUNCT:
+                return -1
+        return -1
 
     def _attachment_end(self, scan: PhraseScan, j: int) -> int | None:
         """End of the attachment starting at j, or None when the phrase ends
@@ -448,7 +471,10 @@ class NounPhrases:
         words, lower = self.doc.words, self.doc.lower
         if k >= end:
             return None  # a comma at the text's end ("erklärte Der ,"): nothing follows it
-        if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)):
+        short_form = lower[k] in SHORT_FORM_MARKERS and k + 1 < end and (
+            self.doc.quote_of[k + 1] >= 0 or words[k + 1][:1].isupper())
+        if not (self.tokens.is_nounlike(k, sent_start) or "det" in self.tokens.fclass(k) or self.tokens.is_adjlike(k)
+                or short_form):
             return None
         if lower[k] in RELATIVE and k + 1 < end and not (
                 self.tokens.is_nounlike(k + 1, sent_start) or self.tokens.is_adjlike(k + 1)):
@@ -465,6 +491,8 @@ class NounPhrases:
                 nouns += 1
             elif lo in NAME_PARTICLES and m + 1 < end and self.tokens.is_nounlike(m + 1, -1):
                 pass  # "Union Générale Tunisienne du Travail"
+            elif m == k and short_form:
+                pass  # "der Deutsche Fußball-Bund, kurz „DFB“, …": a short form (not "kurz nach 13 Uhr")
             elif cls & {"aux", "sub", "pron", "wh"} and not cls & {"det"}:
                 return None
             elif lo == "zu" and m + 1 < end and words[m + 1][:1].islower() and (

@@ -445,6 +445,10 @@ class SourcePhrases:
                 if after is not None and self.speaker_like(after) and not self._derived_head(after) \
                         and (self._met_elsewhere(s) or self._named_speaker(after)):
                     return after
+                if after is None and fin + 1 < e and lower[fin + 1] in ("es", "man"):
+                    # "Hier stellte es fest, …": the adverb fills the prefield and the
+                    # subject right after the verb is a pronoun that names no speaker
+                    return None
             if (not self.speaker_like(phrase) or self._derived_head(phrase)) and fin == c.verb:
                 # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal":
                 # a non-speaker in front, a name right after the verb
