@@ -76,6 +76,13 @@ SENSE_COMPLEMENTS = {
     "beschreiben": frozenset(("als",)),
     "betrachten": frozenset(("als",)),
     "einstufen": frozenset(("als",)),
+    # "jemandem zu etwas raten" is advising (Duden raten 1), not guessing
+    # ("ein Rätsel raten", with an accusative)
+    "raten": frozenset(("zu", "zum", "zur")),
+    # "X als Grund nennen" states a reason (Duden nennen 2, angeben), not a name
+    "nennen": frozenset(("als",)),
+    # "attackierte den Iran als …" attacks with words: a characterisation
+    "attackieren": frozenset(("als",)),
 }
 
 # the auxiliaries before which a participle is the verb in a clause that
@@ -143,10 +150,12 @@ class VerbCues(RuleFamily):
                     p = -1
                     for k in range(i + 1, min(ce + 1, e)):
                         # the particle closes the clause: "teilte … mit," not "mit den Nachbarn"
-                        if lower[k] == vf.particle and (
+                        if lower[k] == vf.particle and self.doc.quote_of[k] < 0 and (
                                 k + 1 >= e or words[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
                                 or lower[k + 1] in ("und", "dass", "oder", "aber")):
                             p = k
+                    if p < 0 and self._particle_before_final_verb(i, vf.particle, e):
+                        p = i - 1
                     if p >= 0:
                         cand = (i, vf, p)
                         best = cand
@@ -161,9 +170,28 @@ class VerbCues(RuleFamily):
                     best = (i, vf, -1)
             if best is not None:
                 out.append(best)
+        out += self._participles_written_apart(s, e, {c[0] for c in out})
+        out.sort(key=lambda c: c[0])
         # a separated particle ("gab … bekannt") is not a cue of its own
         particles = {p for _, _, p in out if p >= 0}
         return [c for c in out if c[0] not in particles]
+
+    def _participles_written_apart(self, s: int, e: int, found: set[int]) -> list[tuple[int, VerbForm, int]]:
+        """A particle verb's participle written as two words ("wurde vom
+        Presseamt bekannt gegeben", the spelling before 2006 and still
+        common): the particle and the participle together are the form the
+        lexicon knows ("bekanntgegeben"); the participle is the cue, the
+        particle its particle."""
+        lower, words, verbs = self.doc.lower, self.doc.words, self.doc.lex.verbs
+        out = []
+        for k in self.doc.tokens_in(self.doc.token_hits("particles", self.doc.lex.particles.__contains__), s, e - 1):
+            if k + 1 in found or self.doc.quote_of[k + 1] >= 0 or not words[k][:1].islower():
+                continue
+            part = next((vf for vf in verbs.get(lower[k] + lower[k + 1], ())
+                         if vf.kind == "part" and vf.particle == lower[k]), None)
+            if part is not None:
+                out.append((k + 1, part, k))
+        return out
 
     def _attributive(self, i: int, s: int, e: int) -> bool:
         """A verb form between a determiner with its adverbs or adjectives and
@@ -197,12 +225,32 @@ class VerbCues(RuleFamily):
         """Where a separated particle of the verb at i may stand: up to the
         clause end, past appositions of the subject ("gab der Leiter …,
         Andreas Huber, bekannt")."""
-        end = self.clauses.clause_end(i + 1, e)
+        end = self._past_quoted_words(i + 1, e)
         while end + 1 < e and self.doc.words[end] == "," and self.doc.quote_of[end] < 0:
             after = self.phrases.apposition_end(end + 1, e, -1)
             if after is None or after >= e or self.doc.words[after] != ",":
                 break
-            end = self.clauses.clause_end(after + 1, e)
+            end = self._past_quoted_words(after + 1, e)
+        return end
+
+    def _particle_before_final_verb(self, i: int, particle: str, e: int) -> bool:
+        """A verb-final clause puts the separable particle right before the
+        finite verb; written apart ("wie der Verband am Montag bekannt gab,")
+        it still names the particle verb.  Only at the clause's end: in a
+        main clause the particle closes the clause after the verb."""
+        words = self.doc.words
+        return i - 1 >= 0 and self.doc.lower[i - 1] == particle and self.doc.quote_of[i - 1] < 0 \
+            and (i + 1 >= e or words[i + 1] in (",", ".", ";", ":", "!", "?", ")"))
+
+    def _past_quoted_words(self, i: int, e: int) -> int:
+        """The clause end from i, past quotations inside the middle field: a
+        quoted phrase is one of the clause's phrases ("wies dies als
+        „Unverschämtheit“ zurück", "rief zum „Heiligen Krieg“ auf"), so the
+        separated particle may follow it."""
+        quotes, quote_of = self.doc.quotes, self.doc.quote_of
+        end = self.clauses.clause_end(i, e)
+        while end < e and quote_of[end] >= 0 and quotes[quote_of[end]][0] == end:
+            end = self.clauses.clause_end(quotes[quote_of[end]][1] + 1, e)
         return end
 
     def _after_modal(self, i: int, s: int) -> bool:
@@ -693,7 +741,18 @@ class VerbCues(RuleFamily):
         # X eine Gefahr", not "war in Nordkorea und habe … sehen"); a
         # participle's stands before it ("hat von einer Gefahr gesprochen")
         start = vi + 1 if vf.kind == "fin" else self.clauses.clause_start(vi, s)
+        if self._predicate_in_prefield(vi, needed, s):
+            return True  # "Als Grund nannte X …": the predicate fills the prefield
         return any(self.doc.lower[k] in needed for k in range(start, self.clauses.clause_end(vi, e)))
+
+    def _predicate_in_prefield(self, vi: int, needed: frozenset[str], s: int) -> bool:
+        """Does an "als" + noun fill the prefield of the verb-second clause
+        ("Als Grund für die Rückgabe nannte X …")?  Not "Als er kam, …", a
+        subordinate clause, which a comma ends before the verb."""
+        cs = self.clauses.clause_start(vi, s)
+        lower, words = self.doc.lower, self.doc.words
+        return "als" in needed and cs + 1 < vi and lower[cs] == "als" and words[cs + 1][:1].isupper() \
+            and not self.tokens.fclass(cs + 1) & {"pron", "det"}
 
     def _participle_as_verb(self, vf: VerbForm, vi: int, s: int) -> bool:
         """A participle after the werden of the passive ("Als Grund wird …

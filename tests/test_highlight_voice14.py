@@ -1,0 +1,74 @@
+"""Issue 13, fourteenth round: claims whose speaker stands in the same
+sentence, which the rules used to leave in the outlet's voice.  A reader's
+story per rule: a German sentence in, the speaker the annotator offers out."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+# ------------------------------------------------------------ a quotation inside the middle field
+
+
+def test_a_minister_who_rejects_something_as_a_quoted_word_is_its_speaker(hl):
+    # the quoted word is one phrase of the clause: the particle "zurück" after
+    # it still closes "wies … zurück"
+    text = ("Die bayerische Justizministerin Beate Merk wies dies am Rande einer Klausurtagung "
+            "als „Unverschämtheit“ zurück.")
+    assert [c["src"] for c in attributed(hl, text)] == ["Die bayerische Justizministerin Beate Merk"]
+
+
+def test_a_call_to_a_quoted_holy_war_is_the_callers(hl):
+    text = "Der Prediger rief die Muslime zum „Heiligen Krieg“ gegen den Westen auf."
+    assert [c["src"] for c in attributed(hl, text)] == ["Der Prediger"]
+
+
+def test_a_quotation_that_ends_the_sentence_is_no_particle(hl):
+    # a particle-like word inside the quotation closes nothing
+    text = "Der Minister gab die Losung „Wir packen es an“."
+    assert all(c["cue"] != "gab" for c in attributed(hl, text))
+
+
+# ------------------------------------------------------------ a particle written apart before the final verb
+
+
+def test_an_association_that_announced_it_in_a_wie_clause_is_the_source(hl):
+    # verb-final "wie …": the separable particle stands before the verb,
+    # here written apart ("bekannt gab")
+    text = "Die diesjährige Vergabe wird auch die letzte sein, wie der Verband am Montag bekannt gab."
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("der Verband", "gab")]
+
+
+def test_a_press_office_that_announced_it_in_the_old_spelling_is_the_source(hl):
+    # the participle written as two words ("bekannt gegeben") is still the particle verb's
+    text = "Der Präsident ordnete Hilfen an. Das wurde vom Presseamt des Kremls am 28. Dezember bekannt gegeben."
+    assert any(c["cue"] == "gegeben" and "Presseamt des Kremls" in c["src"] for c in attributed(hl, text))
+
+
+# ------------------------------------------------------------ the complement that names the verb's sense
+
+
+def test_a_politician_who_advises_restraint_is_its_speaker(hl):
+    # "jemandem zu etwas raten" advises; guessing takes an accusative
+    text = "So riet die FDP-Politikerin Elke Hoff dem Verteidigungsminister zu mehr Zurückhaltung."
+    assert [c["src"] for c in attributed(hl, text)] == ["die FDP-Politikerin Elke Hoff"]
+
+
+def test_guessing_a_riddle_is_no_claim(hl):
+    text = "Die Kinder rieten das Rätsel sofort."
+    assert attributed(hl, text) == []
+
+
+def test_a_reason_named_in_the_prefield_is_the_speakers(hl):
+    # "als Grund nennen" states a reason; the "als" phrase fills the prefield
+    text = "Als Grund für die Rückgabe nannte Erdoğan Teziç die Verabschiedung des Gesetzes."
+    assert [c["src"] for c in attributed(hl, text)] == ["Erdoğan Teziç"]
+
+
+def test_a_subordinate_als_clause_in_front_names_no_reason(hl):
+    text = "Als die Sitzung begann, nannte der Vorsitzende die Namen der Gäste."
+    assert attributed(hl, text) == []
+
+
+def test_a_minister_who_attacks_a_state_as_something_makes_a_claim(hl):
+    text = "Auch der Außenminister Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
+    assert [c["src"] for c in attributed(hl, text)] == ["der Außenminister Donald Rumsfeld"]
