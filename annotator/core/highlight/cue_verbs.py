@@ -83,6 +83,7 @@ SENSE_COMPLEMENTS = {
     "nennen": frozenset(("als",)),
     # "attackierte den Iran als …" attacks with words: a characterisation
     "attackieren": frozenset(("als",)),
+    "berichten": frozenset(("von", "vom", "über")),
 }
 
 # the auxiliaries before which a participle is the verb in a clause that
