@@ -72,3 +72,30 @@ def test_a_subordinate_als_clause_in_front_names_no_reason(hl):
 def test_a_minister_who_attacks_a_state_as_something_makes_a_claim(hl):
     text = "Auch der Außenminister Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
     assert [c["src"] for c in attributed(hl, text)] == ["der Außenminister Donald Rumsfeld"]
+
+
+def test_a_broadcaster_reporting_of_a_storm_is_its_source(hl):
+    # "berichten von/über X": the PP says what was reported
+    text = "Der spanische Rundfunk berichtet von einem Unwetter während des Fluges."
+    assert [c["src"] for c in attributed(hl, text)] == ["Der spanische Rundfunk"]
+
+
+# ------------------------------------------------------------ verbs the lexicon learnt by their dictionary sense
+
+
+def test_a_union_that_promised_to_cut_emissions_is_the_speaker(hl):
+    text = ("Im Rahmen des Kyoto-Protokolls hat die EU zugesagt, die Kohlendioxid-Emissionen "
+            "um acht Prozent zu verringern.")
+    assert [c["src"] for c in attributed(hl, text)] == ["die EU"]
+
+
+def test_a_city_that_hopes_for_police_is_the_one_who_hopes(hl):
+    # a fronted dass-clause, the subject after "erhofft sich"
+    text = "Dass noch 60 weitere Polizisten entsendet werden, erhofft sich die Stadtleitung."
+    assert [c["src"] for c in attributed(hl, text)] == ["die Stadtleitung"]
+
+
+def test_researchers_who_formulate_a_hypothesis_make_a_claim(hl):
+    text = ("Da die Funde aus Europa stammen, formulierten die Forscher die Hypothese, dass pflanzliche "
+            "Nahrung eine bedeutendere Rolle spielte.")
+    assert [c["src"] for c in attributed(hl, text)] == ["die Forscher"]
