@@ -99,3 +99,12 @@ def test_researchers_who_formulate_a_hypothesis_make_a_claim(hl):
     text = ("Da die Funde aus Europa stammen, formulierten die Forscher die Hypothese, dass pflanzliche "
             "Nahrung eine bedeutendere Rolle spielte.")
     assert [c["src"] for c in attributed(hl, text)] == ["die Forscher"]
+
+
+# ------------------------------------------------------------ the passive's perfect
+
+
+def test_a_union_that_had_feared_job_cuts_in_the_passive_is_the_source(hl):
+    # "war … befürchtet worden": "worden" makes the participle the passive's verb
+    text = "Von Gewerkschaftsseite war der Abbau von bis zu 10.000 Arbeitsplätzen bei Airbus befürchtet worden."
+    assert [c["src"] for c in attributed(hl, text)] == ["Gewerkschaftsseite"]

@@ -764,7 +764,9 @@ class VerbCues(RuleFamily):
         if vf.sense_share < self.REPORTED_MIN_PRECISION:
             return False
         aux = self.clauses.aux_before(vi, self.clauses.clause_start(vi, s))
-        return aux >= 0 and self.doc.lower[aux] in VERB_MAKING_AUX and any(
+        # "worden" after it makes the perfect of the passive ("war von … befürchtet worden")
+        passive_perfect = vi + 1 < len(self.doc.lower) and self.doc.lower[vi + 1] == "worden"
+        return aux >= 0 and (self.doc.lower[aux] in VERB_MAKING_AUX or passive_perfect) and any(
             x.kind == "part" for x in self.doc.lex.verbs.get(self.doc.lower[vi], ()))
 
     @staticmethod
