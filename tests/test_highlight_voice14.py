@@ -108,3 +108,14 @@ def test_a_union_that_had_feared_job_cuts_in_the_passive_is_the_source(hl):
     # "war … befürchtet worden": "worden" makes the participle the passive's verb
     text = "Von Gewerkschaftsseite war der Abbau von bis zu 10.000 Arbeitsplätzen bei Airbus befürchtet worden."
     assert [c["src"] for c in attributed(hl, text)] == ["Gewerkschaftsseite"]
+
+
+# ------------------------------------------------------------ a verb-final clause's attribute
+
+
+def test_a_goal_formulated_by_someone_else_inside_a_relative_clause_is_no_claim_of_its_subject(hl):
+    # a relative clause puts its finite verb last: "formulierte" before the
+    # noun "Ziel" is the attribute's participle, not the clause's verb
+    text = ("Er war es, der das von Präsident Kennedy in einer Rede formulierte Ziel, einen Menschen auf "
+            "den Mond zu bringen, verwirklichen sollte.")
+    assert all(c["cue"] != "formulierte" for c in attributed(hl, text))

@@ -151,6 +151,8 @@ class VerbCues(RuleFamily):
                 continue
             if self._attributive(i, s, e):
                 continue  # "eine oft beklagte Lücke": an adjective, no verb
+            if self._inside_verb_final_clause(i, s, e):
+                continue  # "der das von X … formulierte Ziel … verwirklichen sollte": an attribute
             if self.clauses.attributive_before_noun(i, s, e):
                 continue  # "Der bekannte Trommler … hatte …": the clause's finite verb is another
             if i + 1 < e and lower[i].endswith("t") and not words[i + 1][:1].isupper() \
@@ -209,6 +211,21 @@ class VerbCues(RuleFamily):
             if part is not None:
                 out.append((k, part, k - 1))
         return out
+
+    def _inside_verb_final_clause(self, i: int, s: int, e: int) -> bool:
+        """A subordinate clause puts its finite verb last: a form in one that
+        a capitalised noun follows is a participle used as an adjective
+        ("…, der das von Präsident Kennedy … formulierte Ziel, …,
+        verwirklichen sollte").  Relative pronouns only after a comma (an
+        article opens main clauses too)."""
+        words = self.doc.words
+        if i + 1 >= e or not words[i + 1][:1].isupper() or self.doc.quote_of[i + 1] >= 0:
+            return False
+        cs = self.clauses.clause_start(i, s)
+        if cs >= i:
+            return False
+        relative = cs > s and words[cs - 1] == "," and self.doc.lower[cs] in RELATIVE
+        return relative or self.doc.lower[cs] in COMPLEMENTIZERS
 
     def _attributive(self, i: int, s: int, e: int) -> bool:
         """A verb form between a determiner with its adverbs or adjectives and
