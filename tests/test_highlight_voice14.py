@@ -119,3 +119,19 @@ def test_a_goal_formulated_by_someone_else_inside_a_relative_clause_is_no_claim_
     text = ("Er war es, der das von Präsident Kennedy in einer Rede formulierte Ziel, einen Menschen auf "
             "den Mond zu bringen, verwirklichen sollte.")
     assert all(c["cue"] != "formulierte" for c in attributed(hl, text))
+
+
+# ------------------------------------------------------------ a main clause after a comma alone
+
+
+def test_operators_who_speak_of_more_jobs_after_a_comma_are_the_source_of_their_clause(hl):
+    # "die Betreiber sprechen …": article, noun, the verb second — no relative
+    # clause, which would put its verb last; the outlet's clause before stays out
+    text = "Es sind 500 neue Arbeitsplätze entstanden, die Betreiber sprechen bereits jetzt von bis zu 850 Stellen."
+    [claim] = attributed(hl, text)
+    assert claim["src"] == "die Betreiber" and claim["msg"].startswith("die Betreiber sprechen")
+
+
+def test_a_relative_clause_that_ends_in_its_verb_is_no_main_clause(hl):
+    text = "Er traf die Betreiber, die Arbeitsplätze versprechen."
+    assert all(c["src"] != "die Arbeitsplätze" for c in attributed(hl, text))

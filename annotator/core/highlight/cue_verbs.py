@@ -706,7 +706,8 @@ class VerbCues(RuleFamily):
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement
         cs = self.clauses.clause_start(vi, s)
-        if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}):
+        asyndetic = self._comma_main_clause_subject(cs, vi, vf, s, e)
+        if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}) and asyndetic is None:
             return None  # the verb is in a subordinate clause
         if self.features.question(s, e):
             return None  # "Beobachter kritisieren die Pläne?": a question asserts nothing
@@ -716,7 +717,7 @@ class VerbCues(RuleFamily):
             return None  # "Der Schaden wird auf 10.000 Euro geschätzt": no speaker, the outlet's statement
         if vf.cls == "writing":
             return None  # "veröffentlichte eine Analyse": a verb of writing's object is the text, not its content
-        src = self.sources.subject_of(vi, vf, s, e, part)
+        src = self.sources.subject_of(vi, vf, s, e, part) or asyndetic
         if src is None:
             ax = self.clauses.aux_before(vi, cs) if vf.kind == "part" else -1
             if ax >= 0 and self.doc.lower[ax] in PASSIVE_AUX:
@@ -740,9 +741,26 @@ class VerbCues(RuleFamily):
         if not self.has_content(s, e, src, vi, part, vf.lemma) or topic_only:
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
-        return Claim(parts=[self.reported_content(s, e, max(vi, part))], attribution=Attribution.REPORTED,
+        # a main clause after a comma alone says only its own part ("Es sind 500
+        # Stellen entstanden" before it is the outlet's)
+        own = cs if asyndetic is not None and src == asyndetic else s
+        return Claim(parts=[self.reported_content(own, e, max(vi, part))], attribution=Attribution.REPORTED,
                      source=src, cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
                      score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def _comma_main_clause_subject(self, cs: int, vi: int, vf: VerbForm, s: int, e: int) -> Range | None:
+        """The subject of a main clause joined by a comma alone ("Es sind 500
+        Stellen entstanden, die Betreiber sprechen von 850"): an article,
+        its noun phrase, then the finite verb second with more of the clause
+        after it — a relative clause would put its verb last."""
+        words = self.doc.words
+        if not (cs > s and words[cs - 1] == "," and self.doc.lower[cs] in ("der", "die", "das")
+                and vf.kind == "fin" and cs + 1 < vi and words[cs + 1][:1].isupper()):
+            return None
+        if self.clauses.clause_end(vi, e) <= vi + 1:
+            return None
+        phrase = self.phrases.np_after(cs, vi, s)
+        return phrase if phrase is not None and phrase[1] == vi else None
 
     def _has_attitude_valency(self, vf: VerbForm, cs: int, ce: int) -> bool:
         """Does the clause give the verb the complement that makes it report a
