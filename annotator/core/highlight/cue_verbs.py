@@ -896,7 +896,7 @@ class VerbCues(RuleFamily):
         if not (vi == s + 1 or (vf.kind == "part" and "aux" in self.tokens.fclass(s + 1))):
             return None
         src = self.sources.subject_of(vi, vf, s, e, part)
-        if src is None or src[0] <= s + 1 or not self.sources.speaker_like(src):
+        if src is None or src[0] <= s + 1 or not (self.sources.speaker_like(src) or self._strong_speech_act(vf, src)):
             return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
                      hedged=False, score=0.55 * (0.5 + 0.5 * vf.precision), kind="anaphoric")
