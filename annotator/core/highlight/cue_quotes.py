@@ -293,6 +293,8 @@ class QuoteCues:
         words = self.doc.words
         if before:
             vi, vf, p = before[-1]
+            if p > qe:
+                return None  # "kündigte eine Woche „…“ an": the quote is a phrase inside the verb's clause
             between = [k for k in range(vi + 1, qs) if self.doc.quote_of[k] < 0]
             colon = any(words[k] == ":" for k in between)
             if not colon and len(between) > 6 and (qe - qs) < 8:

@@ -76,6 +76,14 @@ SENSE_COMPLEMENTS = {
     "beschreiben": frozenset(("als",)),
     "betrachten": frozenset(("als",)),
     "einstufen": frozenset(("als",)),
+    # "jemandem zu etwas raten" is advising (Duden raten 1), not guessing
+    # ("ein Rätsel raten", with an accusative)
+    "raten": frozenset(("zu", "zum", "zur")),
+    # "X als Grund nennen" states a reason (Duden nennen 2, angeben), not a name
+    "nennen": frozenset(("als",)),
+    # "attackierte den Iran als …" attacks with words: a characterisation
+    "attackieren": frozenset(("als",)),
+    "berichten": frozenset(("von", "vom", "über")),
 }
 
 # the auxiliaries before which a participle is the verb in a clause that
@@ -95,6 +103,21 @@ NEGATIONS = frozenset(("nicht", "nie", "niemals"))
 # rules; "seit", "bis", "als" are also prepositions)
 ADVERBIAL_CLAUSE_OPENERS = frozenset("weil da wenn falls obwohl obgleich nachdem bevor ehe während sobald solange "
                                      "seitdem sodass indem wie wieso weshalb warum wann wo".split())
+
+
+_HALVES: dict[int, frozenset[str]] = {}
+
+
+def _participle_halves(verbs: dict[str, list[VerbForm]]) -> frozenset[str]:
+    """The participles of the particle verbs without their particle
+    ("gegeben" of "bekanntgegeben"), once per lexicon: the words after which
+    a particle written apart may make the particle verb's participle."""
+    halves = _HALVES.get(id(verbs))
+    if halves is None:
+        halves = _HALVES[id(verbs)] = frozenset(
+            form[len(vf.particle):] for form, forms in verbs.items() for vf in forms
+            if vf.kind == "part" and vf.particle and form.startswith(vf.particle))
+    return halves
 
 
 class VerbCues(RuleFamily):
@@ -128,6 +151,8 @@ class VerbCues(RuleFamily):
                 continue
             if self._attributive(i, s, e):
                 continue  # "eine oft beklagte Lücke": an adjective, no verb
+            if self._inside_verb_final_clause(i, s, e):
+                continue  # "der das von X … formulierte Ziel … verwirklichen sollte": an attribute
             if self.clauses.attributive_before_noun(i, s, e):
                 continue  # "Der bekannte Trommler … hatte …": the clause's finite verb is another
             if i + 1 < e and lower[i].endswith("t") and not words[i + 1][:1].isupper() \
@@ -143,10 +168,12 @@ class VerbCues(RuleFamily):
                     p = -1
                     for k in range(i + 1, min(ce + 1, e)):
                         # the particle closes the clause: "teilte … mit," not "mit den Nachbarn"
-                        if lower[k] == vf.particle and (
+                        if lower[k] == vf.particle and self.doc.quote_of[k] < 0 and (
                                 k + 1 >= e or words[k + 1] in (",", ".", ":", ";", "!", "?", "“", "”", "„", '"')
                                 or lower[k + 1] in ("und", "dass", "oder", "aber")):
                             p = k
+                    if p < 0 and self._particle_before_final_verb(i, vf.particle, e):
+                        p = i - 1
                     if p >= 0:
                         cand = (i, vf, p)
                         best = cand
@@ -161,9 +188,44 @@ class VerbCues(RuleFamily):
                     best = (i, vf, -1)
             if best is not None:
                 out.append(best)
+        out += self._participles_written_apart(s, e, {c[0] for c in out})
+        out.sort(key=lambda c: c[0])
         # a separated particle ("gab … bekannt") is not a cue of its own
         particles = {p for _, _, p in out if p >= 0}
         return [c for c in out if c[0] not in particles]
+
+    def _participles_written_apart(self, s: int, e: int, found: set[int]) -> list[tuple[int, VerbForm, int]]:
+        """A particle verb's participle written as two words ("wurde vom
+        Presseamt bekannt gegeben", the spelling before 2006 and still
+        common): the particle and the participle together are the form the
+        lexicon knows ("bekanntgegeben"); the participle is the cue, the
+        particle its particle."""
+        lower, words, verbs = self.doc.lower, self.doc.words, self.doc.lex.verbs
+        halves = _participle_halves(verbs)
+        out = []
+        for k in self.doc.tokens_in(self.doc.token_hits("participle halves", halves.__contains__), s + 1, e):
+            if k in found or self.doc.quote_of[k] >= 0 or not words[k - 1][:1].islower():
+                continue
+            part = next((vf for vf in verbs.get(lower[k - 1] + lower[k], ())
+                         if vf.kind == "part" and vf.particle == lower[k - 1]), None)
+            if part is not None:
+                out.append((k, part, k - 1))
+        return out
+
+    def _inside_verb_final_clause(self, i: int, s: int, e: int) -> bool:
+        """A subordinate clause puts its finite verb last: a form in one that
+        a capitalised noun follows is a participle used as an adjective
+        ("…, der das von Präsident Kennedy … formulierte Ziel, …,
+        verwirklichen sollte").  Relative pronouns only after a comma (an
+        article opens main clauses too)."""
+        words = self.doc.words
+        if i + 1 >= e or not words[i + 1][:1].isupper() or self.doc.quote_of[i + 1] >= 0:
+            return False
+        cs = self.clauses.clause_start(i, s)
+        if cs >= i:
+            return False
+        relative = cs > s and words[cs - 1] == "," and self.doc.lower[cs] in RELATIVE
+        return relative or self.doc.lower[cs] in COMPLEMENTIZERS
 
     def _attributive(self, i: int, s: int, e: int) -> bool:
         """A verb form between a determiner with its adverbs or adjectives and
@@ -197,12 +259,32 @@ class VerbCues(RuleFamily):
         """Where a separated particle of the verb at i may stand: up to the
         clause end, past appositions of the subject ("gab der Leiter …,
         Andreas Huber, bekannt")."""
-        end = self.clauses.clause_end(i + 1, e)
+        end = self._past_quoted_words(i + 1, e)
         while end + 1 < e and self.doc.words[end] == "," and self.doc.quote_of[end] < 0:
             after = self.phrases.apposition_end(end + 1, e, -1)
             if after is None or after >= e or self.doc.words[after] != ",":
                 break
-            end = self.clauses.clause_end(after + 1, e)
+            end = self._past_quoted_words(after + 1, e)
+        return end
+
+    def _particle_before_final_verb(self, i: int, particle: str, e: int) -> bool:
+        """A verb-final clause puts the separable particle right before the
+        finite verb; written apart ("wie der Verband am Montag bekannt gab,")
+        it still names the particle verb.  Only at the clause's end: in a
+        main clause the particle closes the clause after the verb."""
+        words = self.doc.words
+        return i - 1 >= 0 and self.doc.lower[i - 1] == particle and self.doc.quote_of[i - 1] < 0 \
+            and (i + 1 >= e or words[i + 1] in (",", ".", ";", ":", "!", "?", ")"))
+
+    def _past_quoted_words(self, i: int, e: int) -> int:
+        """The clause end from i, past quotations inside the middle field: a
+        quoted phrase is one of the clause's phrases ("wies dies als
+        „Unverschämtheit“ zurück", "rief zum „Heiligen Krieg“ auf"), so the
+        separated particle may follow it."""
+        quotes, quote_of = self.doc.quotes, self.doc.quote_of
+        end = self.clauses.clause_end(i, e)
+        while end < e and quote_of[end] >= 0 and quotes[quote_of[end]][0] == end:
+            end = self.clauses.clause_end(quotes[quote_of[end]][1] + 1, e)
         return end
 
     def _after_modal(self, i: int, s: int) -> bool:
@@ -630,7 +712,8 @@ class VerbCues(RuleFamily):
         if self.doc.lex.reported_rate.get(vf.lemma, 0.0) < self.REPORTED_MIN_RATE:
             return None  # this verb seldom reports speech without a complement
         cs = self.clauses.clause_start(vi, s)
-        if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}):
+        asyndetic = self._comma_main_clause_subject(cs, vi, vf, s, e)
+        if cs > s and (self.doc.lex.fclass(self.doc.lower[cs]) & {"rel", "sub", "wh"}) and asyndetic is None:
             return None  # the verb is in a subordinate clause
         if self.features.question(s, e):
             return None  # "Beobachter kritisieren die Pläne?": a question asserts nothing
@@ -640,7 +723,7 @@ class VerbCues(RuleFamily):
             return None  # "Der Schaden wird auf 10.000 Euro geschätzt": no speaker, the outlet's statement
         if vf.cls == "writing":
             return None  # "veröffentlichte eine Analyse": a verb of writing's object is the text, not its content
-        src = self.sources.subject_of(vi, vf, s, e, part)
+        src = self.sources.subject_of(vi, vf, s, e, part) or asyndetic
         if src is None:
             ax = self.clauses.aux_before(vi, cs) if vf.kind == "part" else -1
             if ax >= 0 and self.doc.lower[ax] in PASSIVE_AUX:
@@ -664,9 +747,26 @@ class VerbCues(RuleFamily):
         if not self.has_content(s, e, src, vi, part, vf.lemma) or topic_only:
             self.reporting_events.append((s, e))  # "Ebenso äußerte sich X.": the event, not a claim
             return None
-        return Claim(parts=[self.reported_content(s, e, max(vi, part))], attribution=Attribution.REPORTED,
+        # a main clause after a comma alone says only its own part ("Es sind 500
+        # Stellen entstanden" before it is the outlet's)
+        own = cs if asyndetic is not None and src == asyndetic else s
+        return Claim(parts=[self.reported_content(own, e, max(vi, part))], attribution=Attribution.REPORTED,
                      source=src, cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
                      score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
+
+    def _comma_main_clause_subject(self, cs: int, vi: int, vf: VerbForm, s: int, e: int) -> Range | None:
+        """The subject of a main clause joined by a comma alone ("Es sind 500
+        Stellen entstanden, die Betreiber sprechen von 850"): an article,
+        its noun phrase, then the finite verb second with more of the clause
+        after it — a relative clause would put its verb last."""
+        words = self.doc.words
+        if not (cs > s and words[cs - 1] == "," and self.doc.lower[cs] in ("der", "die", "das")
+                and vf.kind == "fin" and cs + 1 < vi and words[cs + 1][:1].isupper()):
+            return None
+        if self.clauses.clause_end(vi, e) <= vi + 1:
+            return None
+        phrase = self.phrases.np_after(cs, vi, s)
+        return phrase if phrase is not None and phrase[1] == vi else None
 
     def _has_attitude_valency(self, vf: VerbForm, cs: int, ce: int) -> bool:
         """Does the clause give the verb the complement that makes it report a
@@ -699,7 +799,18 @@ class VerbCues(RuleFamily):
         # X eine Gefahr", not "war in Nordkorea und habe … sehen"); a
         # participle's stands before it ("hat von einer Gefahr gesprochen")
         start = vi + 1 if vf.kind == "fin" else self.clauses.clause_start(vi, s)
+        if self._predicate_in_prefield(vi, needed, s):
+            return True  # "Als Grund nannte X …": the predicate fills the prefield
         return any(self.doc.lower[k] in needed for k in range(start, self.clauses.clause_end(vi, e)))
+
+    def _predicate_in_prefield(self, vi: int, needed: frozenset[str], s: int) -> bool:
+        """Does an "als" + noun fill the prefield of the verb-second clause
+        ("Als Grund für die Rückgabe nannte X …")?  Not "Als er kam, …", a
+        subordinate clause, which a comma ends before the verb."""
+        cs = self.clauses.clause_start(vi, s)
+        lower, words = self.doc.lower, self.doc.words
+        return "als" in needed and cs + 1 < vi and lower[cs] == "als" and words[cs + 1][:1].isupper() \
+            and not self.tokens.fclass(cs + 1) & {"pron", "det"}
 
     def _participle_as_verb(self, vf: VerbForm, vi: int, s: int) -> bool:
         """A participle after the werden of the passive ("Als Grund wird …
@@ -710,7 +821,9 @@ class VerbCues(RuleFamily):
         if vf.sense_share < self.REPORTED_MIN_PRECISION:
             return False
         aux = self.clauses.aux_before(vi, self.clauses.clause_start(vi, s))
-        return aux >= 0 and self.doc.lower[aux] in VERB_MAKING_AUX and any(
+        # "worden" after it makes the perfect of the passive ("war von … befürchtet worden")
+        passive_perfect = vi + 1 < len(self.doc.lower) and self.doc.lower[vi + 1] == "worden"
+        return aux >= 0 and (self.doc.lower[aux] in VERB_MAKING_AUX or passive_perfect) and any(
             x.kind == "part" for x in self.doc.lex.verbs.get(self.doc.lower[vi], ()))
 
     @staticmethod
@@ -789,7 +902,7 @@ class VerbCues(RuleFamily):
         if not (vi == s + 1 or (vf.kind == "part" and "aux" in self.tokens.fclass(s + 1))):
             return None
         src = self.sources.subject_of(vi, vf, s, e, part)
-        if src is None or src[0] <= s + 1 or not self.sources.speaker_like(src):
+        if src is None or src[0] <= s + 1 or not (self.sources.speaker_like(src) or self._strong_speech_act(vf, src)):
             return None
         return Claim(parts=[(s, e)], attribution=Attribution.REPORTED, source=src, cue=(vi, vi + 1),
                      hedged=False, score=0.55 * (0.5 + 0.5 * vf.precision), kind="anaphoric")
