@@ -34,7 +34,10 @@ class Frame:
 # clauses a frame inside them governs alone ("…, da X Berichten zufolge …")
 # words that make a following "nach" temporal: a span of time or a degree of closeness
 TIME_BEFORE_NACH = frozenset("kurz bald gleich unmittelbar direkt sofort knapp wenige einige jahre monate wochen tage "
-                             "stunden minuten jahrzehnte jahr monat woche tag stunde minute".split())
+                             "stunden minuten jahrzehnte jahr monat woche tag stunde minute "
+                             # the focus particles of time: "erst nach umfangreichen
+                             # Ermittlungen", "schon nach wenigen Tagen", "noch nach Jahren"
+                             "erst schon bereits noch".split())
 # relative determiners that open a frame's noun phrase ("Nach deren Angaben", "nach dessen Worten")
 RELATIVE_DETERMINERS = frozenset(("deren", "dessen"))
 # possessives before a noun of saying and "nach", dative singular and plural
