@@ -13,3 +13,24 @@ def test_a_time_after_erst_is_no_source_frame(hl):
     assert attributed(hl, text) == []
     [c] = attributed(hl, "Nach Angaben der Polizei war genug Material beisammen.")
     assert c["src"] == "Angaben der Polizei"
+
+
+def test_a_conjunctional_adverb_in_front_is_no_speaker(hl):
+    # "zwar", "andererseits", "deshalb" … link the clause to the one before and
+    # fill its prefield alone: the subject follows the finite verb
+    text = "Andererseits haben südkoreanische Medien offen gesagt, dass der Norden nicht meint, was er sagt."
+    [c] = attributed(hl, text)
+    assert (c["src"], c["cue"]) == ("südkoreanische Medien", "gesagt")
+    [c] = attributed(hl, "Zwar erklärte der Pilot, er habe die Probleme bemerkt.")
+    assert c["src"] == "der Pilot"
+
+
+def test_a_name_inside_a_prepositional_phrase_is_no_quotation(hl):
+    # a verb of naming labels its accusative object ("nannte den Plan
+    # „Unsinn“"); a quoted name after a noun inside a PP is that noun's name
+    text = "Der Minister nannte in einem Interview mit dem Radiosender „Deutschlandfunk“ vier Bedingungen."
+    assert [c for c in attributed(hl, text) if "Deutschlandfunk" in c["msg"]] == []
+    # nor is the name a reflexive gives its subject ("nennt sich")
+    assert attributed(hl, "Dann nennt sie sich „documenta 12“ und findet im Juni statt.") == []
+    [c] = attributed(hl, "Der Minister nannte die Bewerbung von Kanada „sehr respektabel“.")
+    assert (c["msg"], c["src"]) == ("„sehr respektabel“", "Der Minister")
