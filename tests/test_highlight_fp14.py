@@ -34,3 +34,12 @@ def test_a_name_inside_a_prepositional_phrase_is_no_quotation(hl):
     assert attributed(hl, "Dann nennt sie sich „documenta 12“ und findet im Juni statt.") == []
     [c] = attributed(hl, "Der Minister nannte die Bewerbung von Kanada „sehr respektabel“.")
     assert (c["msg"], c["src"]) == ("„sehr respektabel“", "Der Minister")
+
+
+def test_the_noun_after_a_copula_with_a_demonstrative_subject_is_no_speaker(hl):
+    # "Das ist das erste Mal, dass …": "das" is the subject, "das erste Mal"
+    # the predicative; the dass-clause explains it and nobody says it
+    text = "Das ist das erste Mal, dass eine Autobahn privat finanziert wird."
+    assert attributed(hl, text) == []
+    [c] = attributed(hl, "Der Minister ist überzeugt, dass die Autobahn privat finanziert wird.")
+    assert c["src"] == "Der Minister"

@@ -49,6 +49,9 @@ POINTERS = frozenset("dafür darauf darüber dazu".split())
 CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
 # the finite forms of "sein": with an ob-clause they state an open question ("ist unklar, ob")
 COPULA = frozenset("ist sind war waren sei seien wäre wären".split())
+# a demonstrative that is the subject of a copula: the noun after the verb is
+# then the predicative, never a speaker
+DEMONSTRATIVE_SUBJECTS = frozenset(("das", "dies", "dieses"))
 # verbs whose frame tells a judgement (stems of their finite forms) and the word
 # the frame needs ("" = a noun object is enough): valency, not a list of errors
 ATTITUDE_FRAMES = (
@@ -249,6 +252,8 @@ class ComplementCues(RuleFamily):
                     else None
             # "Hinzu kommt, dass …", "Manchmal bringt …": one adverb fills the
             # prefield, the subject (if any) follows the verb
+            if verb == s + 1 and lower[verb] in COPULA and lower[s] in DEMONSTRATIVE_SUBJECTS:
+                return None  # "Das ist das erste Mal, dass …": the noun after the copula is predicative
         subject = self.sources.subject_after(verb, k, s)
         if subject is not None and self.sources.speaker_like(subject) and lower[subject[0]] not in ("es", "man"):
             return subject, verb
