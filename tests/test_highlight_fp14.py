@@ -43,3 +43,10 @@ def test_the_noun_after_a_copula_with_a_demonstrative_subject_is_no_speaker(hl):
     assert attributed(hl, text) == []
     [c] = attributed(hl, "Der Minister ist überzeugt, dass die Autobahn privat finanziert wird.")
     assert c["src"] == "Der Minister"
+
+
+def test_a_polite_request_in_an_interview_has_no_speaker(hl):
+    # the verb first, then the capitalised "Sie": the interviewer asks the
+    # guest to speak; "Sie" is the addressee, and nothing is asserted
+    text = "Beschreiben Sie bitte kurz Ihre Tätigkeit. : : Dr. Robert Kelly : Ich bin Professor an der Universität Busan . : :"
+    assert [c for c in attributed(hl, text) if c["src"] == "Sie"] == []
