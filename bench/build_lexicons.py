@@ -412,7 +412,9 @@ FUNCTION_WORDS = {
     # to the one before and fill its prefield alone, the subject follows the
     # finite verb ("Zwar bemerkte der Pilot …", "Andererseits haben Medien …")
     "zwar einerseits andererseits deshalb deswegen daher folglich somit also "
-    "überdies stattdessen vielmehr immerhin",
+    "überdies stattdessen vielmehr immerhin "
+    # the deictic adverbs of place ("Hier stellte es fest, dass …")
+    "hier dort",
 }
 
 PRONOUNS = """er\tm\tsg

@@ -50,3 +50,11 @@ def test_a_polite_request_in_an_interview_has_no_speaker(hl):
     # guest to speak; "Sie" is the addressee, and nothing is asserted
     text = "Beschreiben Sie bitte kurz Ihre Tätigkeit. : : Dr. Robert Kelly : Ich bin Professor an der Universität Busan . : :"
     assert [c for c in attributed(hl, text) if c["src"] == "Sie"] == []
+
+
+def test_an_adverb_of_place_in_front_is_no_speaker(hl):
+    # "hier" and "dort" point to a place; the subject follows the verb
+    text = "Das Gericht begründete sein Urteil. Hier stellte es fest, dass die Zeuginnen keine Interviews gegeben hatten."
+    assert [c["src"] for c in attributed(hl, text)] == [None]  # "es", resolved later, not "Hier"
+    [c] = attributed(hl, "Dort erklärte der Pilot, die Lage sei ernst.")
+    assert c["src"] == "der Pilot"
