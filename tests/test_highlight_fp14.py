@@ -58,3 +58,17 @@ def test_an_adverb_of_place_in_front_is_no_speaker(hl):
     assert [c["src"] for c in attributed(hl, text)] == [None]  # "es", resolved later, not "Hier"
     [c] = attributed(hl, "Dort erklärte der Pilot, die Lage sei ernst.")
     assert c["src"] == "der Pilot"
+
+
+def test_von_before_a_bare_noun_after_a_noun_is_its_attribute_not_the_agent(hl):
+    # "von" stands in for a genitive no article can show: "der Ausbruch von
+    # Cholera" is the outbreak of cholera; cholera fears nothing
+    claims = attributed(hl, "Nach den Überschwemmungen wird der Ausbruch von Cholera befürchtet.")
+    assert [c["src"] for c in claims if c["src"]] == []
+    # with an article "von" names the agent, as after the auxiliary
+    text = "In der letzten Woche war ein Besuch von der Junta mit dem Hinweis abgelehnt worden, man sei beschäftigt."
+    [c] = attributed(hl, text)
+    assert c["src"] == "der Junta"
+    assert attributed(hl, "Zur Eröffnung wurde die Diskriminierung von Frauen in Tunesien scharf kritisiert.") == []
+    [c] = attributed(hl, "Die Pläne wurden im Parlament von der Opposition kritisiert.")
+    assert c["src"] == "der Opposition"

@@ -209,6 +209,8 @@ class SourcePhrases:
                 if lower[k] in ("von", "vom", "durch", "seitens", "seiten") and self.doc.quote_of[k] < 0:
                     if lower[k] == "seiten" and not (k - 1 >= clause_start and lower[k - 1] == "von"):
                         continue
+                    if lower[k] == "von" and self._noun_attribute_von(k, clause_start):
+                        continue
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
                         if k == s and self.phrases.prefield_pp_end(agent[1], aux + 1) == aux:
@@ -230,6 +232,29 @@ class SourcePhrases:
                     self.doc.lex.source_noun_kind(lower[x]) in ("document", "org") for x in range(pp[0], pp[1])):
                 return pp
         return None
+
+    def _noun_attribute_von(self, k: int, clause_start: int) -> bool:
+        """Does the "von" at k follow the head of an article's noun phrase that
+        stands on its own in the middle field ("wird der Ausbruch von Cholera
+        befürchtet", "wurde … die anhaltende Diskriminierung von Frauen
+        kritisiert")?  Then it is that noun's attribute (the genitive's
+        stand-in), not the passive's agent; inside a PP the noun is a place or
+        time and the "von" after it the agent ("wurde im Parlament von der
+        Opposition kritisiert").  Only before a noun without article: "von"
+        stands in for a genitive that no article can show; with one the
+        genitive itself is used, so "ein Besuch von der Junta … abgelehnt"
+        names the agent."""
+        if k + 1 < self.doc.n and "det" in self.doc.lex.fclass(self.doc.lower[k + 1]):
+            return False
+        h = k - 1
+        if h <= clause_start or not self.doc.words[h][:1].isupper() or self.doc.lex.fclass(self.doc.lower[h]):
+            return False
+        j = h - 1
+        while j > clause_start and self.tokens.is_adjlike(j):
+            j -= 1
+        if j < clause_start or "det" not in self.doc.lex.fclass(self.doc.lower[j]):
+            return False
+        return j == clause_start or "prep" not in self.doc.lex.fclass(self.doc.lower[j - 1])
 
     def past_addressee(self, subject: Range, e: int) -> int:
         """Where the clause goes on after an inverted verb's subject and the
