@@ -48,13 +48,15 @@ def test_the_noun_after_a_copula_with_a_demonstrative_subject_is_no_speaker(hl):
 def test_a_polite_request_in_an_interview_has_no_speaker(hl):
     # the verb first, then the capitalised "Sie": the interviewer asks the
     # guest to speak; "Sie" is the addressee, and nothing is asserted
-    text = "Beschreiben Sie bitte kurz Ihre Tätigkeit. : : Dr. Robert Kelly : Ich bin Professor an der Universität Busan . : :"
+    text = ("Beschreiben Sie bitte kurz Ihre Tätigkeit. : : Dr. Robert Kelly : "
+            "Ich bin Professor an der Universität Busan . : :")
     assert [c for c in attributed(hl, text) if c["src"] == "Sie"] == []
 
 
 def test_an_adverb_of_place_in_front_is_no_speaker(hl):
     # "hier" and "dort" point to a place; the subject follows the verb
-    text = "Das Gericht begründete sein Urteil. Hier stellte es fest, dass die Zeuginnen keine Interviews gegeben hatten."
+    text = ("Das Gericht begründete sein Urteil. "
+            "Hier stellte es fest, dass die Zeuginnen keine Interviews gegeben hatten.")
     assert [c["src"] for c in attributed(hl, text)] == [None]  # "es", resolved later, not "Hier"
     [c] = attributed(hl, "Dort erklärte der Pilot, die Lage sei ernst.")
     assert c["src"] == "der Pilot"
@@ -72,3 +74,14 @@ def test_von_before_a_bare_noun_after_a_noun_is_its_attribute_not_the_agent(hl):
     assert attributed(hl, "Zur Eröffnung wurde die Diskriminierung von Frauen in Tunesien scharf kritisiert.") == []
     [c] = attributed(hl, "Die Pläne wurden im Parlament von der Opposition kritisiert.")
     assert c["src"] == "der Opposition"
+
+
+def test_the_subject_of_sein_and_a_speech_verbs_participle_is_spoken_to(hl):
+    # speech verbs form their perfect with "haben": "sein" and the participle
+    # is the stative passive, and its subject is the one asked, not the asker
+    text = "Nach dem Beschluss des Rates ist die Stadtverwaltung nun aufgefordert, den Masterplan zu überarbeiten."
+    assert [c["src"] for c in attributed(hl, text)] == [None]
+    [c] = attributed(hl, "Die Stadtverwaltung hat den Rat aufgefordert, den Masterplan zu überarbeiten.")
+    assert c["src"] == "Die Stadtverwaltung"
+    [c] = attributed(hl, "Der Minister ist überzeugt, dass die Lage ernst ist.")
+    assert c["src"] == "Der Minister"

@@ -83,6 +83,13 @@ OPENERS = frozenset(("„", "\"", "»", "«", "‚", "(", ":", "–", "-"))
 ADVERSATIVE = frozenset("dagegen hingegen jedoch aber wiederum indes allerdings".split())
 
 
+# the forms of "sein" that make a stative passive with a participle
+SEIN_FORMS = frozenset("ist sind war waren sei seien wäre wären".split())
+# reporting verbs that form their perfect with "sein" (intransitives of motion
+# and change: "ist von einem Unfall ausgegangen", "ist der Empfehlung gefolgt")
+SEIN_PERFECT_LEMMAS = frozenset("ausgehen eingehen folgen übereinkommen zurückkommen".split())
+
+
 class VerbClause(NamedTuple):
     """A reporting verb in its sentence: the verb, its finite part (the
     auxiliary of a participle), the sentence and clause bounds, the
@@ -165,6 +172,11 @@ class SourcePhrases:
                 finite = aux
                 lower = self.doc.lower
                 if lower[aux] in PASSIVE_AUX or (vi + 1 < e and lower[vi + 1] in ("worden", "werden")):
+                    return self._passive_source(vi, vf, s, clause_start, aux)
+                if lower[aux] in SEIN_FORMS and vf.lemma not in SEIN_PERFECT_LEMMAS:
+                    # "ist die Stadtverwaltung aufgefordert, …": a speech verb forms its
+                    # perfect with "haben", so "sein" + participle is the stative
+                    # passive, whose subject is the one spoken to
                     return self._passive_source(vi, vf, s, clause_start, aux)
         if finite == vi and any(form.kind == "inf" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ())):
             finite = self._causative_finite(vi, clause_start)
