@@ -85,3 +85,12 @@ def test_the_subject_of_sein_and_a_speech_verbs_participle_is_spoken_to(hl):
     assert c["src"] == "Die Stadtverwaltung"
     [c] = attributed(hl, "Der Minister ist überzeugt, dass die Lage ernst ist.")
     assert c["src"] == "Der Minister"
+
+
+def test_a_relative_clause_in_konjunktiv_is_no_complement_of_the_clause_before(hl):
+    # ", das … gewesen sei": a relative pronoun opens it and its verb stands
+    # last; the bodies did not say where the hotel's occupiers were
+    text = "Die Leichen hätten nahe einem Hotel gelegen, das von Rebellen besetzt gewesen sei."
+    assert [c for c in attributed(hl, text) if c["src"] == "Die Leichen"] == []
+    [c] = attributed(hl, "Der Sprecher erklärte, das sei falsch.")
+    assert (c["src"], c["msg"]) == ("Der Sprecher", "das sei falsch")
