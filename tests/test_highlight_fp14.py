@@ -94,3 +94,13 @@ def test_a_relative_clause_in_konjunktiv_is_no_complement_of_the_clause_before(h
     assert [c for c in attributed(hl, text) if c["src"] == "Die Leichen"] == []
     [c] = attributed(hl, "Der Sprecher erklärte, das sei falsch.")
     assert (c["src"], c["msg"]) == ("Der Sprecher", "das sei falsch")
+
+
+def test_a_refused_speech_act_asserts_nothing(hl):
+    # "wollte nicht bestätigen", "konnte nicht glaubhaft machen": a negated
+    # modal of will or ability says the act did not happen
+    assert attributed(hl, "Ein Sprecher der Armee wollte nicht bestätigen, dass alle Insassen Soldaten waren.") == []
+    text = "Die Staatsanwaltschaft konnte nicht glaubhaft machen, dass die Tat stattgefunden hat."
+    assert attributed(hl, text) == []
+    [c] = attributed(hl, "Ein Sprecher der Armee wollte bestätigen, dass alle Insassen Soldaten waren.")
+    assert c["src"] == "Ein Sprecher der Armee"

@@ -49,6 +49,9 @@ POINTERS = frozenset("dafür darauf darüber dazu".split())
 CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
 # the finite forms of "sein": with an ob-clause they state an open question ("ist unklar, ob")
 COPULA = frozenset("ist sind war waren sei seien wäre wären".split())
+# the modals of will and ability, whose negation says a speech act did not
+# happen ("wollte nicht bestätigen", "konnte nicht glaubhaft machen")
+NEGATABLE_MODALS = frozenset("will wollte wollten wollen kann konnte konnten können vermochte vermochten".split())
 # the relative pronouns: a clause they open with its verb last is a relative
 # clause, not a verb-second complement ("…, das von Rebellen besetzt gewesen sei")
 RELATIVE_PRONOUNS = frozenset("der die das dem den denen dessen deren".split())
@@ -221,6 +224,9 @@ class ComplementCues(RuleFamily):
                 return None  # "Die IAEO gehe davon aus, dass …": the host is reported speech itself
             if self.doc.lower[message[0]] == "ob" and self.doc.lower[verb] in COPULA:
                 return None  # "Unklar ist, ob …": an open question, nobody's claim
+            if self.doc.lower[verb] in NEGATABLE_MODALS and any(
+                    self.doc.lower[m] in ("nicht", "nie", "niemals", "keineswegs") for m in range(verb + 1, k)):
+                return None  # "wollte nicht bestätigen, dass …": the act was refused, nothing asserted
             if self._relative_clause(*message) and not self.doc.lex.verbs.get(self.doc.lower[verb]):
                 # "Die Leichen hätten nahe einem Hotel gelegen, das … gewesen sei": the
                 # clause describes the noun before it; only a speech act's object
