@@ -104,3 +104,12 @@ def test_a_refused_speech_act_asserts_nothing(hl):
     assert attributed(hl, text) == []
     [c] = attributed(hl, "Ein Sprecher der Armee wollte bestätigen, dass alle Insassen Soldaten waren.")
     assert c["src"] == "Ein Sprecher der Armee"
+
+
+def test_a_frame_in_brackets_after_a_quoted_word_names_who_coined_it(hl):
+    # "(lt. X)" right after a quotation, with nothing else in the brackets,
+    # says whose word it is; the sentence around it is the outlet's
+    text = "Die „Kachelmanngroupies“ (lt. Ulrich Haagen, ZDF) standen seit 4 Uhr morgens vor den Absperrgittern."
+    assert attributed(hl, text) == []
+    [c] = attributed(hl, "Bei dem Unglück starben 1.500 Menschen (laut Polizei).")
+    assert c["src"] == "Polizei"
