@@ -113,3 +113,11 @@ def test_a_frame_in_brackets_after_a_quoted_word_names_who_coined_it(hl):
     assert attributed(hl, text) == []
     [c] = attributed(hl, "Bei dem Unglück starben 1.500 Menschen (laut Polizei).")
     assert c["src"] == "Polizei"
+
+
+def test_a_name_given_in_a_wie_clause_is_no_source_frame(hl):
+    # the passive of a verb of naming: its subject is the one named
+    text = "Seit seiner Wutrede erreichte „Trap“, wie er weitläufig genannt wird, Kultstatus."
+    assert attributed(hl, text) == []
+    [c] = attributed(hl, "Die Lage ist ernst, wie der Minister mitteilte.")
+    assert c["src"] == "der Minister"
