@@ -418,7 +418,14 @@ FUNCTION_WORDS = {
     "zunächst später danach dann erneut wieder weiter ferner zugleich "
     "so sehr nur nicht nie immer oft ebenso erst gerade genau fast etwa rund "
     "knapp mehr weniger bereits offen deutlich ausdrücklich öffentlich vorerst "
-    "hingegen dagegen indes indessen jedenfalls ohnehin sogar",
+    "hingegen dagegen indes indessen jedenfalls ohnehin sogar "
+    # conjunctional adverbs (Konjunktionaladverbien): they link a main clause
+    # to the one before and fill its prefield alone, the subject follows the
+    # finite verb ("Zwar bemerkte der Pilot …", "Andererseits haben Medien …")
+    "zwar einerseits andererseits deshalb deswegen daher folglich somit also "
+    "überdies stattdessen vielmehr immerhin "
+    # the deictic adverbs of place ("Hier stellte es fest, dass …")
+    "hier dort",
 }
 
 PRONOUNS = """er\tm\tsg

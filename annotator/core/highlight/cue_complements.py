@@ -49,6 +49,15 @@ POINTERS = frozenset("dafür darauf darüber dazu".split())
 CONSECUTIVE = frozenset("so derart dermaßen solch solche solchen solcher".split())
 # the finite forms of "sein": with an ob-clause they state an open question ("ist unklar, ob")
 COPULA = frozenset("ist sind war waren sei seien wäre wären".split())
+# the modals of will and ability, whose negation says a speech act did not
+# happen ("wollte nicht bestätigen", "konnte nicht glaubhaft machen")
+NEGATABLE_MODALS = frozenset("will wollte wollten wollen kann konnte konnten können vermochte vermochten".split())
+# the relative pronouns: a clause they open with its verb last is a relative
+# clause, not a verb-second complement ("…, das von Rebellen besetzt gewesen sei")
+RELATIVE_PRONOUNS = frozenset("der die das dem den denen dessen deren".split())
+# a demonstrative that is the subject of a copula: the noun after the verb is
+# then the predicative, never a speaker
+DEMONSTRATIVE_SUBJECTS = frozenset(("das", "dies", "dieses"))
 # verbs whose frame tells a judgement (stems of their finite forms) and the word
 # the frame needs ("" = a noun object is enough): valency, not a list of errors
 ATTITUDE_FRAMES = (
@@ -215,6 +224,14 @@ class ComplementCues(RuleFamily):
                 return None  # "Die IAEO gehe davon aus, dass …": the host is reported speech itself
             if self.doc.lower[message[0]] == "ob" and self.doc.lower[verb] in COPULA:
                 return None  # "Unklar ist, ob …": an open question, nobody's claim
+            if self.doc.lower[verb] in NEGATABLE_MODALS and any(
+                    self.doc.lower[m] in ("nicht", "nie", "niemals", "keineswegs") for m in range(verb + 1, k)):
+                return None  # "wollte nicht bestätigen, dass …": the act was refused, nothing asserted
+            if self._relative_clause(*message) and not self.doc.lex.verbs.get(self.doc.lower[verb]):
+                # "Die Leichen hätten nahe einem Hotel gelegen, das … gewesen sei": the
+                # clause describes the noun before it; only a speech act's object
+                # ("berichtet von einem Ventil, das … bewogen habe") makes it content
+                return None
             # the cue is the predicate up to the complement when the subject
             # stands before it: "hält es für unwahrscheinlich", "sind besorgt"
             cue = (verb, self.clauses._trim(verb, k)) if source[1] <= verb and k - verb <= 6 else (verb, verb + 1)
@@ -222,6 +239,11 @@ class ComplementCues(RuleFamily):
                          hedged=self.features.hedged(*message) or self.features.hedged(s, k),
                          score=PHRASE_CUE_SCORE, kind="phrase")
         return None
+
+    def _relative_clause(self, start: int, end: int) -> bool:
+        """Does a relative pronoun open start..end and its verb stand last?"""
+        return end - start > 2 and self.doc.lower[start] in RELATIVE_PRONOUNS and self._konjunktiv1(end - 1) \
+            and not any(self.doc.words[m] == "," for m in range(start, end))
 
     def _in_subordinate_clause(self, k: int, s: int) -> bool:
         """Does the complement at the comma k depend on a subordinate clause
@@ -249,6 +271,8 @@ class ComplementCues(RuleFamily):
                     else None
             # "Hinzu kommt, dass …", "Manchmal bringt …": one adverb fills the
             # prefield, the subject (if any) follows the verb
+            if verb == s + 1 and lower[verb] in COPULA and lower[s] in DEMONSTRATIVE_SUBJECTS:
+                return None  # "Das ist das erste Mal, dass …": the noun after the copula is predicative
         subject = self.sources.subject_after(verb, k, s)
         if subject is not None and self.sources.speaker_like(subject) and lower[subject[0]] not in ("es", "man"):
             return subject, verb

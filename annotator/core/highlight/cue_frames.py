@@ -34,7 +34,10 @@ class Frame:
 # clauses a frame inside them governs alone ("…, da X Berichten zufolge …")
 # words that make a following "nach" temporal: a span of time or a degree of closeness
 TIME_BEFORE_NACH = frozenset("kurz bald gleich unmittelbar direkt sofort knapp wenige einige jahre monate wochen tage "
-                             "stunden minuten jahrzehnte jahr monat woche tag stunde minute".split())
+                             "stunden minuten jahrzehnte jahr monat woche tag stunde minute "
+                             # the focus particles of time: "erst nach umfangreichen
+                             # Ermittlungen", "schon nach wenigen Tagen", "noch nach Jahren"
+                             "erst schon bereits noch".split())
 # relative determiners that open a frame's noun phrase ("Nach deren Angaben", "nach dessen Worten")
 RELATIVE_DETERMINERS = frozenset(("deren", "dessen"))
 # possessives before a noun of saying and "nach", dative singular and plural
@@ -69,7 +72,8 @@ class FrameCues(RuleFamily):
             if finder is None:
                 continue
             frame = finder(i, s, e)
-            if frame is not None and not self._qualifies_number(frame, s, e):
+            if frame is not None and not self._qualifies_number(frame, s, e) and not (
+                    frame.span is not None and self._names_a_term(frame.span[0], frame.span[1], s, e)):
                 out.append(frame)
         return out
 
@@ -391,6 +395,17 @@ class FrameCues(RuleFamily):
             if words[k] == "(":
                 return None
         return None
+
+    def _names_a_term(self, a: int, b: int, s: int, e: int) -> bool:
+        """Does a parenthesis right after a quotation hold only the frame and
+        its source ("die „Kachelmanngroupies“ (lt. Ulrich Haagen, ZDF)")?
+        Then it says who coined the quoted word, and asserts nothing."""
+        words, quote_of = self.doc.words, self.doc.quote_of
+        if not (a - 2 >= s and words[a - 1] == "(" and quote_of[a - 2] >= 0
+                and self.doc.quotes[quote_of[a - 2]][1] == a - 2):
+            return False
+        close = next((k for k in range(b, e) if words[k] in ("(", ")")), -1)
+        return close >= 0 and words[close] == ")" and close - b < 3
 
     def _source_relative_end(self, b: int, e: int) -> int:
         """The end of a frame that goes on with a relative clause about its

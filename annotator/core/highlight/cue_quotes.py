@@ -295,6 +295,8 @@ class QuoteCues:
             vi, vf, p = before[-1]
             if p > qe:
                 return None  # "kündigte eine Woche „…“ an": the quote is a phrase inside the verb's clause
+            if vf.lemma in NAMING_LEMMAS and self._name_in_phrase(qs, qe, vi, s):
+                return None  # "Dann nennt sie sich „documenta 12“": a name, not her words
             between = [k for k in range(vi + 1, qs) if self.doc.quote_of[k] < 0]
             colon = any(words[k] == ":" for k in between)
             if not colon and len(between) > 6 and (qe - qs) < 8:
@@ -364,9 +366,30 @@ class QuoteCues:
                     continue
                 if vf.lemma != "nennen" and "als" not in lower[vi + 1:qs]:
                     continue
+                if self._name_in_phrase(qs, qe, vi, s):
+                    continue
                 source = self.sources.subject_of(vi, vf, s, e, part)
                 if source is None or not self.sources.speaker_like(source):
                     return None
                 return Claim(parts=[(qs, qe + 1)], attribution=Attribution.DIRECT_QUOTE, source=source,
                              cue=(vi, vi + 1), hedged=False, score=0.7, kind="quote")
         return None
+
+    def _name_in_phrase(self, qs: int, qe: int, vi: int, s: int) -> bool:
+        """Is the quotation at qs the name of a noun inside a prepositional
+        phrase ("in einem Interview mit dem Radiosender „Deutschlandfunk“")
+        or of the subject after a reflexive ("nennt sich „documenta 12“")?
+        The label a verb of naming gives its object stands after the bare
+        accusative ("nannte den Plan „Unsinn“"), never inside a PP."""
+        lower, fclass = self.doc.lower, self.doc.lex.fclass
+        if lower[qs - 1] == "sich":
+            return True
+        k = qs - 1
+        if not (k > vi and self.doc.words[k][:1].isupper() and self.tokens.is_nounlike(k, vi + 1)):
+            return False
+        k -= 1
+        while k > vi and (self.tokens.is_adjlike(k) or "det" in fclass(lower[k])):
+            k -= 1
+        # and a name's form (capitalised words): "die Bewerbung von Kanada „sehr
+        # respektabel“" labels the object, whose PP only ends in a name
+        return k > vi and "prep" in fclass(lower[k]) and self.tokens.quote_is_name(qs, qe, s)

@@ -547,6 +547,8 @@ class VerbCues(RuleFamily):
         around it.  (found, claim): found even when no message is left."""
         words = self.doc.words
         for k in self._wie_positions(s, vi):
+            if vf.lemma in ("nennen", "bezeichnen") and vi + 1 < e and self.doc.lower[vi + 1] in PASSIVE_AUX:
+                return True, None  # "„Trap“, wie er genannt wird": a name, not a source
             source = self.phrases.np_after(self._past_adverbs(k + 1, vi), vi, s)
             # "so beeindruckend, wie man es nicht erwartet hatte": "man" names no speaker either
             impersonal = source is None or (source[1] - source[0] == 1 and self.doc.lower[source[0]] in ("man", "es"))

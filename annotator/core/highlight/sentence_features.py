@@ -116,7 +116,21 @@ class SentenceFeatures:
         k = e - 1
         while k > s and words[k].isspace():
             k -= 1
-        return k >= s and words[k] == "?" and self.doc.quote_of[k] < 0
+        return k >= s and (words[k] == "?" and self.doc.quote_of[k] < 0 or self.polite_request(s, e))
+
+    def polite_request(self, s: int, e: int) -> bool:
+        """Is the sentence an imperative of the polite form ("Beschreiben Sie
+        bitte kurz Ihre Tätigkeit.", "Lesen Sie auch …")?  Its verb stands
+        first, in the infinitive's form, and the capitalised "Sie" right after
+        it is the addressee (a third person's "sie" is lowercase there): like
+        a question, a request asserts nothing.  Not a conditional with an
+        auxiliary or modal in front ("Sollten Sie …, …", "Hätten Sie …"), nor
+        a request a comma continues: "Bedenken Sie, dass X …" hands on X as
+        a fact the speaker holds, which the other rules judge."""
+        words = self.doc.words
+        return e - s > 3 and words[s + 1] == "Sie" and words[s][:1].isupper() and words[s].endswith("en") \
+            and self.doc.quote_of[s] < 0 and "aux" not in self.doc.lex.fclass(self.doc.lower[s]) \
+            and "," not in words[s:e]
 
     # Konjunktiv-I forms that differ from the indicative in the first person singular
     FIRST_PERSON_KONJ1 = frozenset("sei seien könne müsse dürfe wolle solle möge wisse".split())

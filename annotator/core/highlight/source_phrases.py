@@ -83,6 +83,13 @@ OPENERS = frozenset(("„", "\"", "»", "«", "‚", "(", ":", "–", "-"))
 ADVERSATIVE = frozenset("dagegen hingegen jedoch aber wiederum indes allerdings".split())
 
 
+# the forms of "sein" that make a stative passive with a participle
+SEIN_FORMS = frozenset("ist sind war waren sei seien wäre wären".split())
+# reporting verbs that form their perfect with "sein" (intransitives of motion
+# and change: "ist von einem Unfall ausgegangen", "ist der Empfehlung gefolgt")
+SEIN_PERFECT_LEMMAS = frozenset("ausgehen eingehen folgen übereinkommen zurückkommen".split())
+
+
 class VerbClause(NamedTuple):
     """A reporting verb in its sentence: the verb, its finite part (the
     auxiliary of a participle), the sentence and clause bounds, the
@@ -166,6 +173,11 @@ class SourcePhrases:
                 lower = self.doc.lower
                 if lower[aux] in PASSIVE_AUX or (vi + 1 < e and lower[vi + 1] in ("worden", "werden")):
                     return self._passive_source(vi, vf, s, clause_start, aux)
+                if lower[aux] in SEIN_FORMS and vf.lemma not in SEIN_PERFECT_LEMMAS:
+                    # "ist die Stadtverwaltung aufgefordert, …": a speech verb forms its
+                    # perfect with "haben", so "sein" + participle is the stative
+                    # passive, whose subject is the one spoken to
+                    return self._passive_source(vi, vf, s, clause_start, aux)
         if finite == vi and any(form.kind == "inf" for form in self.doc.lex.verbs.get(self.doc.lower[vi], ())):
             finite = self._causative_finite(vi, clause_start)
         clause = VerbClause(vi, finite, s, e, clause_start, particle)
@@ -209,6 +221,8 @@ class SourcePhrases:
                 if lower[k] in ("von", "vom", "durch", "seitens", "seiten") and self.doc.quote_of[k] < 0:
                     if lower[k] == "seiten" and not (k - 1 >= clause_start and lower[k - 1] == "von"):
                         continue
+                    if lower[k] == "von" and self._noun_attribute_von(k, clause_start):
+                        continue
                     agent = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
                     if agent is not None:
                         if k == s and self.phrases.prefield_pp_end(agent[1], aux + 1) == aux:
@@ -230,6 +244,29 @@ class SourcePhrases:
                     self.doc.lex.source_noun_kind(lower[x]) in ("document", "org") for x in range(pp[0], pp[1])):
                 return pp
         return None
+
+    def _noun_attribute_von(self, k: int, clause_start: int) -> bool:
+        """Does the "von" at k follow the head of an article's noun phrase that
+        stands on its own in the middle field ("wird der Ausbruch von Cholera
+        befürchtet", "wurde … die anhaltende Diskriminierung von Frauen
+        kritisiert")?  Then it is that noun's attribute (the genitive's
+        stand-in), not the passive's agent; inside a PP the noun is a place or
+        time and the "von" after it the agent ("wurde im Parlament von der
+        Opposition kritisiert").  Only before a noun without article: "von"
+        stands in for a genitive that no article can show; with one the
+        genitive itself is used, so "ein Besuch von der Junta … abgelehnt"
+        names the agent."""
+        if k + 1 < self.doc.n and "det" in self.doc.lex.fclass(self.doc.lower[k + 1]):
+            return False
+        h = k - 1
+        if h <= clause_start or not self.doc.words[h][:1].isupper() or self.doc.lex.fclass(self.doc.lower[h]):
+            return False
+        j = h - 1
+        while j > clause_start and self.tokens.is_adjlike(j):
+            j -= 1
+        if j < clause_start or "det" not in self.doc.lex.fclass(self.doc.lower[j]):
+            return False
+        return j == clause_start or "prep" not in self.doc.lex.fclass(self.doc.lower[j - 1])
 
     def past_addressee(self, subject: Range, e: int) -> int:
         """Where the clause goes on after an inverted verb's subject and the
