@@ -48,3 +48,20 @@ def test_a_document_between_the_passive_auxiliary_and_its_participle_is_the_sour
 def test_a_place_between_the_passive_auxiliary_and_its_participle_is_no_source(hl):
     text = "Die Bürger wurden am Samstag im Rathaus aufgefordert, die Häuser zu verlassen."
     assert [c["src"] for c in attributed(hl, text)] == [None]
+
+
+# ------------------------------------------------------------ a verb-first clause after a participle
+
+
+def test_a_verb_first_clause_after_a_passive_participle_shares_its_subject_and_is_no_complement(hl):
+    # "wird … erwartet, kann … erfolgen": "erwartet" is a participle (its
+    # auxiliary "wird" stands before it), so "kann …" goes on with the same
+    # subject; the speaker is the frame "nach Angaben des Betreibers"
+    text = ("Der eigentliche Absturz wird am 23. September erwartet, kann nach Angaben des Betreibers "
+            "aber auch später erfolgen.")
+    assert [c["src"] for c in attributed(hl, text)] == ["Angaben des Betreibers"]
+
+
+def test_after_a_relative_clause_ending_in_a_finite_speech_verb_the_main_clause_is_what_was_said(hl):
+    text = "Die Alternative, die Roßberg nannte, ist ein massiver Eingriff in die Kultur."
+    assert [c["src"] for c in attributed(hl, text)] == ["Roßberg"]
