@@ -65,3 +65,20 @@ def test_a_verb_first_clause_after_a_passive_participle_shares_its_subject_and_i
 def test_after_a_relative_clause_ending_in_a_finite_speech_verb_the_main_clause_is_what_was_said(hl):
     text = "Die Alternative, die Roßberg nannte, ist ein massiver Eingriff in die Kultur."
     assert [c["src"] for c in attributed(hl, text)] == ["Roßberg"]
+
+
+# ------------------------------------------------------------ an attribute after the clause's finite verb
+
+
+def test_a_participle_before_a_quoted_noun_after_the_finite_verb_is_an_attribute(hl):
+    # "waren … nicht näher bezeichnete „technische Probleme“": "waren" is the
+    # clause's finite verb, so "bezeichnete" is an adjective; the source is
+    # the report the frame names, not the subject "Der Grund"
+    text = ("Der Grund für den Kerosinablass waren dem Bericht zufolge nicht näher bezeichnete "
+            "„technische Probleme“.")
+    assert [c["src"] for c in attributed(hl, text)] == ["dem Bericht"]
+
+
+def test_a_second_verb_after_und_is_still_a_verb(hl):
+    text = "Der Minister kam am Montag nach Berlin und bezeichnete den Plan als „völlig übertrieben“."
+    assert [c["src"] for c in attributed(hl, text)] == ["Der Minister"]
