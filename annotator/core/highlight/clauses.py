@@ -67,12 +67,32 @@ class Clauses:
         lowercase modifiers, the form, a capitalised noun — and another
         finite verb after the noun in the same clause: a clause has one."""
         words = self.doc.words
-        if i + 1 >= e or not words[i + 1][:1].isupper():
+        if i + 1 >= e:
             return False
         k = i - 1
         while k > s and words[k][:1].islower() and words[k].isalpha() and not self.tokens.fclass(k) - {"adv"}:
             k -= 1
-        if k < s or "det" not in self.tokens.fclass(k):
-            return False
+        if not words[i + 1][:1].isupper() or k < s or "det" not in self.tokens.fclass(k):
+            return self._attribute_after_finite(i, k, s)
         end = self.clause_end(i + 1, e)
         return any(self.tokens.finite_verb(m) for m in range(i + 2, end))
+
+    def _attribute_after_finite(self, i: int, k: int, s: int) -> bool:
+        """ "Der Grund waren dem Bericht zufolge nicht näher bezeichnete
+        „technische Probleme“": an inflected form in -e after adverbs, before
+        a (quoted) noun phrase, where the clause's finite verb already stood
+        earlier (a clause has one; no "und" between opens a second one)."""
+        words, lower = self.doc.words, self.doc.lower
+        j = i + 1
+        if self.doc.quote_of[j] >= 0 and self.doc.quotes[self.doc.quote_of[j]][0] == j:
+            j += 1  # the quoted name of the thing: „technische Probleme“
+        if k == i - 1 or not lower[i].endswith(("e", "en")) or j + 1 >= self.doc.n \
+                or not (words[j][:1].isupper() or self.tokens.is_adjlike(j) and words[j + 1][:1].isupper()):
+            return False
+        start = self.clause_start(i, s)
+        for m in range(k, start - 1, -1):
+            if lower[m] in ("und", "oder", "sowie", "aber") or self.doc.quote_of[m] >= 0:
+                return False
+            if m < k and self.tokens.finite_verb(m):
+                return True
+        return False

@@ -353,6 +353,9 @@ class VerbCues(RuleFamily):
         # (not when the relative pronoun is the verb's subject: "Zuschauer, die
         # … die Radfahrer begrüßten, wurden … erfasst" — the main clause goes on)
         verb_first = verb_first and not self._relative_subject(vi)
+        # (nor after a participle whose auxiliary stands before it: "Der Absturz
+        # wird … erwartet, kann … erfolgen" — a second clause sharing the subject)
+        verb_first = verb_first and not self._after_its_auxiliary(vi)
         if self._verb_second_at(k, me, verb_first=verb_first):
             return (k, self.moods.mood_switch(k, self._cut_coordination(k, me, main_clause=True)), "v2")
         # zu-infinitive at the clause end ("…, die Armee abzuziehen")
@@ -425,6 +428,16 @@ class VerbCues(RuleFamily):
             if "aux" in classes or not (classes or "det" in fclass(m - 1)):
                 return False
         return True
+
+    def _after_its_auxiliary(self, vi: int) -> bool:
+        """Does a finite auxiliary stand before the verb form at vi in its
+        clause (so the form is a participle: "wird … erwartet")?"""
+        k = vi - 1
+        while k >= 0 and self.doc.words[k] not in (",", ";", ":", ".", "!", "?") and vi - k < 30:
+            if "aux" in self.tokens.fclass(k) and self.doc.quote_of[k] < 0:
+                return True
+            k -= 1
+        return False
 
     def _verb_second_at(self, k: int, me: int, verb_first: bool = False) -> bool:
         """Does a verb-second clause (reported speech without "dass") start at

@@ -16,6 +16,7 @@ from annotator.core.highlight.doc_state import DocState, Range
 from annotator.core.highlight.lexicons import VerbForm
 from annotator.core.highlight.noun_phrases import NounPhrases
 from annotator.core.highlight.rules_words import (
+    COMPLEMENTIZERS,
     PASSIVE_AUX,
     POSSESSIVES,
     PUNCT,
@@ -243,6 +244,20 @@ class SourcePhrases:
             if pp is not None and pp[1] == aux and any(
                     self.doc.lex.source_noun_kind(lower[x]) in ("document", "org") for x in range(pp[0], pp[1])):
                 return pp
+        return self._midfield_document(aux, vi, s)
+
+    def _midfield_document(self, aux: int, vi: int, s: int) -> Range | None:
+        """ "Alle US-Beamten wurden am Samstag in einer Anweisung der US-Botschaft
+        aufgefordert, …": an agentless passive names where it was said in a PP
+        of "in" and a document between its auxiliary and its participle (not
+        an organisation: "im Parlament" there is a place)."""
+        lower = self.doc.lower
+        for k in range(aux + 1, vi - 1):
+            if lower[k] not in ("in", "im") or self.doc.quote_of[k] >= 0:
+                continue
+            pp = self.phrases.np_after(k + 1, vi, s, allow_pron=False)
+            if pp is not None and any(self.doc.lex.source_noun_kind(lower[x]) == "document" for x in range(*pp)):
+                return pp
         return None
 
     def _noun_attribute_von(self, k: int, clause_start: int) -> bool:
@@ -436,7 +451,13 @@ class SourcePhrases:
         "Die Tat bezeichnete er als sinnlos", "Den Plan lehnte sie ab"."""
         lower, fin, s, e = self.doc.lower, c.finite, c.sent_start, c.end
         if fin - s == 1 and lower[s] in ("das", "dies", "dieses", "diese", "was", "dem", "den"):
-            return Found(self.subject_after(fin, e, s, c.particle))
+            after = self.subject_after(fin, e, s, c.particle)
+            if after is None and lower[s] in ("dies", "dieses", "diese") and fin + 1 < e \
+                    and self.doc.words[fin + 1] == ",":
+                # "Diese besagt, dass …": no subject can follow a verb right before its
+                # complement, so the demonstrative in front is the subject, not an object
+                return Found((s, s + 1))
+            return Found(after)
         if fin + 1 < e and lower[fin + 1] in ("er", "man", "wir", "ich") and self.doc.quote_of[fin + 1] < 0:
             return Found((fin + 1, fin + 2))
         if lower[s] in ("den", "dem", "einen", "einem", "diesen", "diesem"):
@@ -694,7 +715,10 @@ class SourcePhrases:
         for vi, vf, particle in verbs:
             if vf.kind not in ("fin", "part") or vf.cls == "evidence":
                 continue
-            aux = self.clauses.aux_before(vi, self.clauses.clause_start(vi, s))
+            clause_start = self.clauses.clause_start(vi, s)
+            if self.doc.lower[clause_start] in COMPLEMENTIZERS:
+                continue  # "Grund dafür sei, dass die USA … befürchten": what was said, not who says it
+            aux = self.clauses.aux_before(vi, clause_start)
             if aux >= 0 and self.doc.lower[aux] in self.doc.lex.konj1:
                 continue  # "Im Brief habe sich X beschwert": reported speech itself
             subject = self.subject_of(vi, vf, s, e, particle)
