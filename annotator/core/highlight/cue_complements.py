@@ -66,6 +66,16 @@ ATTITUDE_STEMS = tuple(stem for stems, _ in ATTITUDE_FRAMES for stem in stems)
 ATTITUDE_HEAD = itemgetter(slice(0, min(map(len, ATTITUDE_STEMS))))
 ATTITUDE_HEADS = frozenset(map(ATTITUDE_HEAD, ATTITUDE_STEMS))
 COMMA = frozenset({","})
+# nouns of intending and of concluding (Duden: 'was man erreichen will' /
+# 'was sich als Folge einer Prüfung ergibt'), a closed class: as the subject
+# of a copula before a zu-infinitive or dass clause they state their
+# holder's aim or finding ("Ziel der Stiftung ist es, … zu entwickeln")
+AIM_NOUNS = frozenset("ziel absicht plan vorhaben vorsatz wunsch anliegen bestreben wille "
+                      "ergebnis fazit schluss schlussfolgerung befund".split())
+# articles that may open such a noun ("Das Ziel der Regierung ist es")
+AIM_ARTICLES = frozenset(("das", "der", "die", "erklärtes", "erklärte", "oberstes"))
+# possessive articles: the holder before the noun ("Ihr Plan ist es, …")
+AIM_POSSESSIVES = frozenset("sein ihr seine ihre unser unsere".split())
 AGENT_PREPOSITIONS = frozenset(("von", "vom"))
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
@@ -142,6 +152,41 @@ class ComplementCues(RuleFamily):
             return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
                          hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="noun")
         return None
+
+    def aim_claim(self, s: int, e: int) -> Claim | None:
+        """ "Ziel der niederländischen Fairphone-Stiftung ist es, ein
+        Mobiltelefon zu entwickeln", "Ergebnis einer privaten Untersuchung …
+        war, dass …": a noun of intending or concluding opens the main
+        clause, its genitive (or possessive) is the holder, the copula links
+        it to the complement after the comma — the holder's aim or finding,
+        the noun and copula its cue."""
+        words, lower = self.doc.words, self.doc.lower
+        i = s + 1 if lower[s] in AIM_ARTICLES or lower[s] in AIM_POSSESSIVES else s
+        if i + 3 >= e or lower[i] not in AIM_NOUNS or not words[i][:1].isupper() or self.doc.quote_of[i] >= 0:
+            return None
+        source, after = self._noun_source(i, e, s)
+        if source is None and i > s and lower[s] in AIM_POSSESSIVES:
+            source = (s, i)
+        if source is None:
+            return None
+        # the copula is the clause's first finite verb ("… nach dem Tode
+        # Magnitskis war, dass"): a noun phrase's attachments may stand before it
+        verb = next((m for m in range(after, min(e, after + 8))
+                     if words[m] == "," or self.tokens.finite_verb(m)), -1)
+        if verb < 0 or lower[verb] not in COPULA:
+            return None
+        comma = self.clauses.clause_end(verb + 1, e)
+        # between the copula and the comma only the correlate "es" and adverbs: no predicate noun
+        if comma >= e or words[comma] != "," or comma - verb > 3 or any(
+                words[m][:1].isupper() for m in range(verb + 1, comma)):
+            return None
+        message = self.complement_at(comma, e)
+        if message is None and self._zu_infinitive_at(comma, e) is not None:
+            message = (comma + 1, self.clauses.strip_end(comma + 1, e))
+        if message is None:
+            return None
+        return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
+                     hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="noun")
 
     def _noun_source(self, i: int, e: int, s: int) -> tuple[Range | None, int]:
         """The source right after a speech noun ("des X", "von X") or a

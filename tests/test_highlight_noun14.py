@@ -1,0 +1,38 @@
+"""Issue 13, fourteenth round: claims whose cue is a noun or a predicate, not
+a verb.  A reader's story per rule: a German sentence in, the speaker the
+annotator offers out."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+from highlight_support import describe_claims
+
+# ------------------------------------------------------------ a noun of intending or concluding with a copula
+
+
+def test_a_foundations_aim_is_its_claim(hl):
+    # "Ziel der X ist es, … zu …": the genitive holds the aim, the
+    # zu-infinitive after the correlate "es" is what it wants
+    text = ("Ziel der niederländischen Fairphone-Stiftung ist es, ein Mobiltelefon zu entwickeln, "
+            "das möglichst hohen ethischen Standards genügt.")
+    claims = attributed(hl, text)
+    assert [(c["src"], c["cue"]) for c in claims] == [("der niederländischen Fairphone-Stiftung", "Ziel")]
+    assert claims[0]["msg"].startswith("ein Mobiltelefon zu entwickeln")
+
+
+def test_an_inquirys_finding_is_its_claim(hl):
+    # a PP attached to the holder may stand before the copula
+    text = ("Ergebnis einer privaten Untersuchung nach dem Tode des Anwalts war, dass ihm die "
+            "ärztliche Versorgung verwehrt worden war.")
+    assert [c["src"] for c in attributed(hl, text)] == ["einer privaten Untersuchung"]
+
+
+def test_a_governments_plan_with_a_possessive_is_its_claim(hl):
+    text = "Ihr Plan ist es, die Steuern im kommenden Jahr deutlich zu senken."
+    assert [c["src"] for c in attributed(hl, text)] == ["Ihr"]
+
+
+def test_a_goal_that_is_a_noun_phrase_is_no_claim(hl):
+    # a predicate noun after the copula: the sentence says what the goal is, nobody is reported
+    text = "Ziel der Reise ist Berlin, wo die Delegation am Abend eintrifft."
+    assert all(c["cue"] != "Ziel" for c in describe_claims(hl, text))
