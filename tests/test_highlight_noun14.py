@@ -36,3 +36,20 @@ def test_a_goal_that_is_a_noun_phrase_is_no_claim(hl):
     # a predicate noun after the copula: the sentence says what the goal is, nobody is reported
     text = "Ziel der Reise ist Berlin, wo die Delegation am Abend eintrifft."
     assert all(c["cue"] != "Ziel" for c in describe_claims(hl, text))
+
+
+# ------------------------------------------------------------ a noun of intending with its holder
+
+
+def test_a_governments_intention_with_a_zu_infinitive_is_its_claim(hl):
+    # as a speech noun: "die Absicht der Regierung, … zu …" states what the holder wants
+    text = "Die Absicht der Regierung, die Steuern im kommenden Jahr zu senken, stößt auf Widerstand."
+    claims = [c for c in attributed(hl, text) if c["cue"] == "Absicht"]
+    assert [c["src"] for c in claims] == ["der Regierung"]
+    assert claims[0]["msg"].startswith("die Steuern")
+
+
+def test_plans_without_a_holder_are_nobodys_claim(hl):
+    # whose plan it was is not said: the noun names no speaker
+    text = "Ursprüngliche Pläne, den Bären zu betäuben und einzufangen, wurden daher verworfen."
+    assert all(c["cue"] != "Pläne" for c in describe_claims(hl, text))

@@ -72,6 +72,10 @@ COMMA = frozenset({","})
 # holder's aim or finding ("Ziel der Stiftung ist es, … zu entwickeln")
 AIM_NOUNS = frozenset("ziel absicht plan vorhaben vorsatz wunsch anliegen bestreben wille "
                       "ergebnis fazit schluss schlussfolgerung befund".split())
+# the nouns of intending with their plurals: like a speech noun, one with
+# its holder and a zu-infinitive is a cue ("die Absicht der Regierung, … zu senken")
+INTENT_NOUNS = frozenset("ziel ziele absicht absichten plan pläne vorhaben vorsatz wunsch wünsche anliegen "
+                         "bestreben".split())
 # articles that may open such a noun ("Das Ziel der Regierung ist es")
 AIM_ARTICLES = frozenset(("das", "der", "die", "erklärtes", "erklärte", "oberstes"))
 # possessive articles: the holder before the noun ("Ihr Plan ist es, …")
@@ -135,13 +139,13 @@ class ComplementCues(RuleFamily):
     def noun_claim(self, s: int, e: int) -> Claim | None:
         """A speech noun with its complement (see the module doc)."""
         words = self.doc.words
-        nouns = self.doc.token_hits("speech_noun", self.doc.lex.speech_nouns.__contains__)
+        nouns = self.doc.token_hits("speech_noun", lambda w: w in self.doc.lex.speech_nouns or w in INTENT_NOUNS)
         for i in self.doc.tokens_in(nouns, s, e - 2):
             if self.doc.quote_of[i] >= 0 or not words[i][:1].isupper():
                 continue
             source, after = self._noun_source(i, e, s)
-            if after >= e:
-                continue
+            if after >= e or source is None and self.doc.lower[i] in INTENT_NOUNS:
+                continue  # an aim without its holder: whose plan is not said
             message = self.complement_at(after, e) or self._zu_infinitive_at(after, e)
             if message is None and words[after] == ":" and after + 2 < e:
                 message = (after + 1, self.clauses.strip_end(after + 1, e))
