@@ -53,3 +53,30 @@ def test_plans_without_a_holder_are_nobodys_claim(hl):
     # whose plan it was is not said: the noun names no speaker
     text = "Ursprüngliche Pläne, den Bären zu betäuben und einzufangen, wurden daher verworfen."
     assert all(c["cue"] != "Pläne" for c in describe_claims(hl, text))
+
+
+# ------------------------------------------------------------ the speech noun's holder and arguments
+
+
+def test_a_coachs_announcement_with_his_name_in_apposition_is_his_claim(hl):
+    # "ihres Trainers" is a genitive holder like "des Trainers"; the name
+    # between commas is its apposition, the zu-infinitive follows it
+    text = ("Trotz der Ankündigung ihres Trainers, Greg Poss, die Zusammenarbeit mit Nürnberg "
+            "zu beenden, kann seine Mannschaft unverändert siegen.")
+    claims = attributed(hl, text)
+    assert [(c["src"], c["cue"]) for c in claims] == [("ihres Trainers, Greg Poss", "Ankündigung")]
+    assert claims[0]["msg"] == "die Zusammenarbeit mit Nürnberg zu beenden"
+
+
+def test_a_warning_with_its_prepositional_argument_is_the_ministers(hl):
+    # "Warnung vor X": the noun's own argument stands before the reported
+    # clause; the main clause's verb after the comma ends what was said
+    text = "Die Warnung des Ministers vor einer Rezession, die Wirtschaft werde schrumpfen, verhallte."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["cue"]) for c in claims] == [("des Ministers", "Warnung")]
+    assert claims[0]["msg"] == "die Wirtschaft werde schrumpfen"
+
+
+def test_a_hope_that_fills_the_prefield_ends_before_the_main_verb(hl):
+    text = "Die Hoffnung des Trainers, sein Team werde das Finale gewinnen, erfüllte sich nicht."
+    assert [c["msg"] for c in attributed(hl, text)] == ["sein Team werde das Finale gewinnen"]

@@ -81,6 +81,8 @@ AIM_ARTICLES = frozenset(("das", "der", "die", "erklärtes", "erklärte", "obers
 # possessive articles: the holder before the noun ("Ihr Plan ist es, …")
 AIM_POSSESSIVES = frozenset("sein ihr seine ihre unser unsere".split())
 AGENT_PREPOSITIONS = frozenset(("von", "vom"))
+# possessive articles in the genitive: a holder like "des" ("die Ankündigung ihres Trainers")
+GENITIVE_POSSESSIVES = frozenset("seines ihres seiner ihrer unseres unserer".split())
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -146,16 +148,61 @@ class ComplementCues(RuleFamily):
             source, after = self._noun_source(i, e, s)
             if after >= e or source is None and self.doc.lower[i] in INTENT_NOUNS:
                 continue  # an aim without its holder: whose plan is not said
-            message = self.complement_at(after, e) or self._zu_infinitive_at(after, e)
+            message = self._noun_complement(after, e)
+            if message is None and source is not None and source[0] > i:
+                source, after = self._holder_apposition(source, after, e, s)
+                message = self._noun_complement(after, e)
+            if message is None:
+                message = self._complement_past_argument(after, e, s)
             if message is None and words[after] == ":" and after + 2 < e:
                 message = (after + 1, self.clauses.strip_end(after + 1, e))
             if message is None:
                 continue
+            message = self._before_main_verb(message)
             if source is None:
                 source = self._subject_before(i, s)
             return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
                          hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="noun")
         return None
+
+    def _noun_complement(self, after: int, e: int) -> Range | None:
+        return self.complement_at(after, e) or self._zu_infinitive_at(after, e)
+
+    def _before_main_verb(self, message: Range) -> Range:
+        """A noun phrase with its complement may fill the prefield ("Die …
+        geäußerte Hoffnung, sein Leben werde sich … wenden, schien sich nicht
+        zu erfüllen"): the main clause's finite verb right after a comma
+        ends the complement."""
+        words = self.doc.words
+        for k in range(message[0] + 2, message[1] - 1):
+            if words[k] == "," and self.doc.quote_of[k] < 0 and words[k + 1][:1].islower() \
+                    and self.tokens.finite_verb(k + 1):
+                return (message[0], k)
+        return message
+
+    def _complement_past_argument(self, after: int, e: int, s: int) -> Range | None:
+        """ "die Warnung des Ministers vor einer Rezession, die Wirtschaft werde
+        schrumpfen": the noun's prepositional argument (its valency: *Warnung
+        vor*, *Aufforderung an*, *Erklärung zu*) may stand before the complement."""
+        if after + 3 >= e or "prep" not in self.tokens.fclass(after) or self.doc.lower[after] in AGENT_PREPOSITIONS:
+            return None
+        argument = self.phrases.np_after(after + 1, e, s, allow_pron=False, appositions=False)
+        if argument is None or argument[1] >= e or self.doc.words[argument[1]] != ",":
+            return None
+        return self._noun_complement(argument[1], e)
+
+    def _holder_apposition(self, source: Range, after: int, e: int, s: int) -> tuple[Range, int]:
+        """ "der Ankündigung ihres Trainers, Greg Poss, die Zusammenarbeit …
+        zu beenden": a name between commas after the holder is its
+        apposition; the complement follows the second comma."""
+        words = self.doc.words
+        if after + 2 >= e or words[after] != ",":
+            return source, after
+        name = self.phrases.np_after(after + 1, e, s, allow_pron=False, appositions=False)
+        if name is None or name[1] >= e or words[name[1]] != "," or not all(
+                words[m][:1].isupper() for m in range(*name)):
+            return source, after
+        return (source[0], name[1]), name[1]
 
     def aim_claim(self, s: int, e: int) -> Claim | None:
         """ "Ziel der niederländischen Fairphone-Stiftung ist es, ein
@@ -197,7 +244,8 @@ class ComplementCues(RuleFamily):
         possessive before it ("seine Warnung"), and where the noun phrase ends."""
         lower = self.doc.lower
         after = i + 1
-        if after < e and (lower[after] in GENITIVE_DETS or lower[after] in ("von", "vom")):
+        if after < e and (lower[after] in GENITIVE_DETS or lower[after] in GENITIVE_POSSESSIVES
+                          or lower[after] in ("von", "vom")):
             start = after + 1 if lower[after] in ("von", "vom") else after
             phrase = self.phrases.np_after(start, e, s, allow_pron=False, appositions=False)
             if phrase is not None:
