@@ -80,3 +80,11 @@ def test_a_warning_with_its_prepositional_argument_is_the_ministers(hl):
 def test_a_hope_that_fills_the_prefield_ends_before_the_main_verb(hl):
     text = "Die Hoffnung des Trainers, sein Team werde das Finale gewinnen, erfüllte sich nicht."
     assert [c["msg"] for c in attributed(hl, text)] == ["sein Team werde das Finale gewinnen"]
+
+
+def test_a_speech_noun_as_the_copulas_subject_is_its_holders_claim(hl):
+    # as with aims: "Die zentrale Forderung des Verbands ist, dass …"
+    text = "Die zentrale Forderung des Verbands ist, dass die Löhne um fünf Prozent steigen."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["cue"]) for c in claims] == [("des Verbands", "Forderung")]
+    assert claims[0]["msg"] == "dass die Löhne um fünf Prozent steigen"

@@ -212,12 +212,17 @@ class ComplementCues(RuleFamily):
         it to the complement after the comma — the holder's aim or finding,
         the noun and copula its cue."""
         words, lower = self.doc.words, self.doc.lower
+        if e - s < 6:
+            return None  # noun, copula, comma and a complement of two words at least
         i = s + 1 if lower[s] in AIM_ARTICLES or lower[s] in AIM_POSSESSIVES else s
-        if i + 3 >= e or lower[i] not in AIM_NOUNS or not words[i][:1].isupper() or self.doc.quote_of[i] >= 0:
+        while i > s and i < s + 3 and words[i][:1].islower() and not self.tokens.fclass(i):
+            i += 1  # an adjective: "Seine zentrale Aussage ist, dass …"
+        if i + 3 >= e or not (lower[i] in AIM_NOUNS or lower[i] in self.doc.lex.speech_nouns) \
+                or not words[i][:1].isupper() or self.doc.quote_of[i] >= 0:
             return None
         source, after = self._noun_source(i, e, s)
         if source is None and i > s and lower[s] in AIM_POSSESSIVES:
-            source = (s, i)
+            source = (s, s + 1)
         if source is None:
             return None
         # the copula is the clause's first finite verb ("… nach dem Tode
