@@ -88,3 +88,33 @@ def test_a_speech_noun_as_the_copulas_subject_is_its_holders_claim(hl):
     claims = attributed(hl, text)
     assert [(c["src"], c["cue"]) for c in claims] == [("des Verbands", "Forderung")]
     assert claims[0]["msg"] == "dass die Löhne um fünf Prozent steigen"
+
+
+# ------------------------------------------------------------ a colon that closes the speech noun's clause
+
+
+def test_an_authoritys_warning_announced_with_a_colon_is_its_claim(hl):
+    # the particle "heraus" stands between the noun and the colon
+    text = "Die Behörde gab eine Warnung heraus: Die Flüsse könnten über die Ufer treten."
+    claims = attributed(hl, text)
+    assert [(c["src"], c["cue"]) for c in claims] == [("Die Behörde", "Warnung")]
+    assert claims[0]["msg"] == "Die Flüsse könnten über die Ufer treten"
+
+
+def test_the_popes_message_to_the_faithful_is_the_popes(hl):
+    # the noun's argument "an die Gläubigen" and the predicate "war klar" before the colon
+    text = "Die Botschaft des Papstes an die Gläubigen war klar: Der Frieden müsse Vorrang haben."
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("des Papstes", "Botschaft")]
+
+
+def test_a_question_after_a_colon_is_no_claim_of_the_noun(hl):
+    # the colon closes "bleibt die Frage", not the confirmation; a question asserts nothing
+    text = ("Mit der Bestätigung der NATO über Truppen in Russland bleibt die Frage: "
+            "Wie werden die Verbündeten darauf reagieren?")
+    assert all(c["cue"] != "Bestätigung" for c in describe_claims(hl, text))
+
+
+def test_a_presidents_message_in_the_saxon_genitive_is_his(hl):
+    # "Selenskyjs Botschaft": a name's genitive before the noun is its holder
+    text = "Für die Ukraine ist Selenskyjs Botschaft an die Welt klar: Dieser Krieg betrifft alle Demokratien."
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("Selenskyjs", "Botschaft")]

@@ -154,8 +154,8 @@ class ComplementCues(RuleFamily):
                 message = self._noun_complement(after, e)
             if message is None:
                 message = self._complement_past_argument(after, e, s)
-            if message is None and words[after] == ":" and after + 2 < e:
-                message = (after + 1, self.clauses.strip_end(after + 1, e))
+            if message is None:
+                message = self._statement_after_colon(after, e, s)
             if message is None:
                 continue
             message = self._before_main_verb(message)
@@ -167,6 +167,23 @@ class ComplementCues(RuleFamily):
 
     def _noun_complement(self, after: int, e: int) -> Range | None:
         return self.complement_at(after, e) or self._zu_infinitive_at(after, e)
+
+    def _statement_after_colon(self, after: int, e: int, s: int) -> Range | None:
+        """ "Die Warnung des Ministers: …", "Die Behörde gab eine Warnung
+        heraus: …": a colon that closes the noun's own clause (a particle or
+        a verb may stand between) announces what the noun said."""
+        if "prep" in self.tokens.fclass(after) and self.doc.lower[after] not in AGENT_PREPOSITIONS:
+            argument = self.phrases.np_after(after + 1, e, s, allow_pron=False, appositions=False)
+            after = argument[1] if argument is not None else after  # "Die Botschaft des Papstes an die Gläubigen"
+        words = self.doc.words
+        colon = self.clauses.clause_end(after, e)
+        if colon + 2 >= e or words[colon] != ":" or colon - after > 3:
+            return None
+        if any(words[m][:1].isupper() for m in range(after, colon)):
+            return None  # "… bleibt die Frage:": the colon is another noun's
+        if self.features.question(colon + 1, e):
+            return None  # a question asserts nothing (issue 13)
+        return (colon + 1, self.clauses.strip_end(colon + 1, e))
 
     def _before_main_verb(self, message: Range) -> Range:
         """A noun phrase with its complement may fill the prefield ("Die …
@@ -257,7 +274,16 @@ class ComplementCues(RuleFamily):
                 return phrase, phrase[1]
         if i - 1 >= s and lower[i - 1] in POSSESSIVES | {"seine", "ihre", "seinen", "ihren", "seinem", "ihrem"}:
             return (i - 1, i), after
+        if i - 1 >= s and self._saxon_genitive(i - 1):
+            return (i - 1, i), after  # "Zelenskis Botschaft an die Welt": a name's genitive before the noun
         return None, after
+
+    def _saxon_genitive(self, k: int) -> bool:
+        """A name in the genitive before its noun ("Merkels Warnung"): a
+        capitalised word in -s that no article or word list claims."""
+        word = self.doc.words[k]
+        return (word[:1].isupper() and word.endswith("s") and len(word) > 3 and not self.tokens.fclass(k)
+                and (k == 0 or not self.tokens.fclass(k - 1) & {"det", "prep"}))
 
     def _subject_before(self, i: int, s: int) -> Range | None:
         """The speaker-like subject at the start of the sentence, if the
