@@ -118,3 +118,10 @@ def test_a_presidents_message_in_the_saxon_genitive_is_his(hl):
     # "Selenskyjs Botschaft": a name's genitive before the noun is its holder
     text = "Für die Ukraine ist Selenskyjs Botschaft an die Welt klar: Dieser Krieg betrifft alle Demokratien."
     assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("Selenskyjs", "Botschaft")]
+
+
+def test_the_agent_of_an_attribute_before_the_noun_holds_the_hope(hl):
+    # "die von X geäußerte Hoffnung": the participle's von-agent is the noun's holder
+    text = ("Die von Arnold direkt nach dem Freispruch geäußerte Hoffnung, sein Leben werde sich "
+            "nun zum Guten wenden, erfüllte sich nicht.")
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("Arnold", "Hoffnung")]

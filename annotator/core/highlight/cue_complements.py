@@ -274,9 +274,27 @@ class ComplementCues(RuleFamily):
                 return phrase, phrase[1]
         if i - 1 >= s and lower[i - 1] in POSSESSIVES | {"seine", "ihre", "seinen", "ihren", "seinem", "ihrem"}:
             return (i - 1, i), after
+        agent = self._attribute_agent(i, s)
+        if agent is not None:
+            return agent, after
         if i - 1 >= s and self._saxon_genitive(i - 1):
             return (i - 1, i), after  # "Zelenskis Botschaft an die Welt": a name's genitive before the noun
         return None, after
+
+    def _attribute_agent(self, i: int, s: int) -> Range | None:
+        """ "Die von Arnold direkt nach dem Freispruch geäußerte Hoffnung":
+        the agent of the participle in an extended attribute between the
+        article and the noun is the noun's holder."""
+        lower, words = self.doc.lower, self.doc.words
+        if i - 3 < s or not words[i - 1][:1].islower():
+            return None
+        for k in range(i - 3, max(s, i - 10) - 1, -1):
+            if lower[k] in AGENT_PREPOSITIONS and k > s and "det" in self.tokens.fclass(k - 1):
+                agent = self.phrases.np_after(k + 1, i, s, allow_pron=False, appositions=False)
+                if agent is None or agent[1] > i - 1:
+                    return None
+                return agent
+        return None
 
     def _saxon_genitive(self, k: int) -> bool:
         """A name in the genitive before its noun ("Merkels Warnung"): a
