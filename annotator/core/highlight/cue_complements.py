@@ -9,6 +9,15 @@ made a claim, these rules find the cue from that complement:
   "Ankündigung") with its complement: "die Forderung des CSU-Vorsitzenden,
   auf die SPD zuzugehen"; the source is the genitive or "von" phrase after
   the noun, else the sentence's subject ("X bekräftigte seine Warnung, …");
+  the holder may also be a possessive genitive with an apposition ("ihres
+  Trainers, Greg Poss, …"), a name's genitive ("Selenskyjs Botschaft") or
+  the agent of an attribute ("die von X geäußerte Hoffnung"), the noun's
+  PP argument may precede the complement, and a colon closing the noun's
+  clause announces it ("gab eine Warnung heraus: …"); nouns of intending
+  ("die Absicht der Regierung, … zu …") only with their holder;
+* **aim cues** — a noun of intending or concluding, or a speech noun, as
+  the copula's subject: "Ziel der Stiftung ist es, … zu …", "Ergebnis der
+  Untersuchung war, dass …";
 * **phrase cues** — any predicate whose clause has a speaker-like subject
   and is followed by a Konjunktiv-I clause or a dass/ob clause: "Die WHO
   hält es für unwahrscheinlich, dass …", "X vertritt die Ansicht, Y habe
