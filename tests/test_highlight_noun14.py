@@ -125,3 +125,16 @@ def test_the_agent_of_an_attribute_before_the_noun_holds_the_hope(hl):
     text = ("Die von Arnold direkt nach dem Freispruch geäußerte Hoffnung, sein Leben werde sich "
             "nun zum Guten wenden, erfüllte sich nicht.")
     assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("Arnold", "Hoffnung")]
+
+
+def test_a_confirmation_in_the_prefield_ends_before_an_unknown_main_verb(hl):
+    # verb second: after the noun phrase and its dass-clause comes the finite
+    # verb, here a strong preterite no list knows ("kam")
+    text = "Die Bestätigung der Regierung, dass die Truppen abziehen, kam am Abend."
+    assert [c["msg"] for c in attributed(hl, text)] == ["dass die Truppen abziehen"]
+
+
+def test_a_relative_clause_inside_the_complement_keeps_it_whole(hl):
+    # "abziehen" right before a comma closes the dass-clause: no main verb yet
+    text = "Die Bestätigung der Regierung, dass die Truppen, die dort stehen, abziehen, kam am Abend."
+    assert [c["msg"] for c in attributed(hl, text)] == ["dass die Truppen, die dort stehen, abziehen"]

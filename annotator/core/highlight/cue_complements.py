@@ -167,7 +167,8 @@ class ComplementCues(RuleFamily):
                 message = self._statement_after_colon(after, e, s)
             if message is None:
                 continue
-            message = self._before_main_verb(message)
+            message = self._before_main_verb(message, prefield=not any(
+                self._known_finite(k) for k in range(s, i - 1)))  # not an attribute right before the noun
             if source is None:
                 source = self._subject_before(i, s)
             return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
@@ -194,15 +195,27 @@ class ComplementCues(RuleFamily):
             return None  # a question asserts nothing (issue 13)
         return (colon + 1, self.clauses.strip_end(colon + 1, e))
 
-    def _before_main_verb(self, message: Range) -> Range:
+    def _known_finite(self, k: int) -> bool:
+        """An auxiliary or a finite form the verb lexicon knows (not the
+        ending guess of ``finite_verb``, which takes "direkt" for a verb)."""
+        return "aux" in self.tokens.fclass(k) or any(
+            vf.kind in ("fin", "konj", "sub") for vf in self.doc.lex.verbs.get(self.doc.lower[k], ()))
+
+    def _before_main_verb(self, message: Range, prefield: bool) -> Range:
         """A noun phrase with its complement may fill the prefield ("Die …
         geäußerte Hoffnung, sein Leben werde sich … wenden, schien sich nicht
         zu erfüllen"): the main clause's finite verb right after a comma
-        ends the complement."""
+        ends the complement.  When the noun phrase opens the sentence, the
+        verb-second rule makes any lowercase content word after a comma
+        that more of the clause follows that verb, known or not ("…, dass
+        die Truppen abziehen, kam am Abend"); a word right before a comma
+        closes a clause instead ("…, die dort stehen, abziehen,")."""
         words = self.doc.words
         for k in range(message[0] + 2, message[1] - 1):
-            if words[k] == "," and self.doc.quote_of[k] < 0 and words[k + 1][:1].islower() \
-                    and self.tokens.finite_verb(k + 1):
+            if words[k] != "," or self.doc.quote_of[k] >= 0 or not words[k + 1][:1].islower():
+                continue
+            if self.tokens.finite_verb(k + 1) or prefield and not self.tokens.fclass(k + 1) \
+                    and k + 2 < message[1] and words[k + 2] not in (",", ";", ":"):
                 return (message[0], k)
         return message
 
