@@ -138,3 +138,23 @@ def test_a_relative_clause_inside_the_complement_keeps_it_whole(hl):
     # "abziehen" right before a comma closes the dass-clause: no main verb yet
     text = "Die Bestätigung der Regierung, dass die Truppen, die dort stehen, abziehen, kam am Abend."
     assert [c["msg"] for c in attributed(hl, text)] == ["dass die Truppen, die dort stehen, abziehen"]
+
+
+# ------------------------------------------------------------ support verbs of concluding
+
+
+def test_researchers_who_come_to_a_result_are_its_speakers(hl):
+    # "zu dem Ergebnis kommen" is one predicate of judging; "kommen" is a
+    # strong verb no ending rule knows as finite
+    text = "Die Forscher kommen zu dem Ergebnis, dass der Wirkstoff unwirksam ist."
+    assert [c["src"] for c in attributed(hl, text)] == ["Die Forscher"]
+
+
+def test_researchers_who_came_to_a_conviction_are_its_speakers(hl):
+    text = "Die Forscher kamen zur Überzeugung, dass der Wirkstoff unwirksam ist."
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("Die Forscher", "Überzeugung")]
+
+
+def test_guests_who_came_to_a_party_report_nothing(hl):
+    text = "Die Gäste kamen zur Feier, dass es eine Freude war."
+    assert attributed(hl, text) == []

@@ -90,6 +90,10 @@ AIM_ARTICLES = frozenset(("das", "der", "die", "erklärtes", "erklärte", "obers
 # possessive articles: the holder before the noun ("Ihr Plan ist es, …")
 AIM_POSSESSIVES = frozenset("sein ihr seine ihre unser unsere".split())
 AGENT_PREPOSITIONS = frozenset(("von", "vom"))
+# the support verbs of "zu dem Schluss kommen / zur Überzeugung gelangen" and
+# the nouns of judging they take beside those of concluding
+CONCLUDING_SUPPORT_VERBS = frozenset("kommen kommt kam kamen gelangen gelangt gelangte gelangten".split())
+CONCLUDING_NOUNS = frozenset("überzeugung einschätzung erkenntnis auffassung ansicht urteil".split())
 # possessive articles in the genitive: a holder like "des" ("die Ankündigung ihres Trainers")
 GENITIVE_POSSESSIVES = frozenset("seines ihres seiner ihrer unseres unserer".split())
 NOUN_CUE_SCORE = 0.6
@@ -331,7 +335,7 @@ class ComplementCues(RuleFamily):
         phrase = self.phrases.np_after(s, i, s)
         if phrase is None or phrase[1] >= i or not self.sources.speaker_like(phrase):
             return None
-        if self.tokens.finite_verb(phrase[1]):
+        if self.tokens.finite_verb(phrase[1]) or self._concluding_support_verb(phrase[1], i + 1):
             return phrase
         # a verb-second clause has one constituent before its finite verb: with
         # a noun phrase at its start, the whole front field is the subject
@@ -391,6 +395,15 @@ class ComplementCues(RuleFamily):
                          score=PHRASE_CUE_SCORE, kind="phrase")
         return None
 
+    def _concluding_support_verb(self, m: int, k: int) -> bool:
+        """ "Die Forscher kommen zu dem Ergebnis, dass …": *kommen* and
+        *gelangen* with *zu* + a noun of concluding are one predicate of
+        judging (a support-verb construction), also in the strong forms
+        ``finite_verb`` does not know."""
+        lower = self.doc.lower
+        return lower[m] in CONCLUDING_SUPPORT_VERBS and any(
+            lower[x] in AIM_NOUNS - INTENT_NOUNS or lower[x] in CONCLUDING_NOUNS for x in range(m + 1, min(k, m + 6)))
+
     def _in_subordinate_clause(self, k: int, s: int) -> bool:
         """Does the complement at the comma k depend on a subordinate clause
         ("…, nachdem klar war, dass …", "…, um zu verhindern, dass …", "…, was
@@ -405,7 +418,8 @@ class ComplementCues(RuleFamily):
         subject before its verb ("Die WHO hält …") or after it ("Dabei
         vertrat X die Ansicht")."""
         lower = self.doc.lower
-        verb = next((m for m in range(s, k) if self.doc.quote_of[m] < 0 and self.tokens.finite_verb(m)), -1)
+        verb = next((m for m in range(s, k) if self.doc.quote_of[m] < 0 and (
+            self.tokens.finite_verb(m) or self._concluding_support_verb(m, k))), -1)
         first_class = self.doc.lex.fclass(lower[s])
         if verb < 0 or (first_class & {"sub", "rel", "wh"} and "det" not in first_class):
             return None  # a subordinate clause, not a main clause with its speaker
