@@ -9,6 +9,15 @@ made a claim, these rules find the cue from that complement:
   "Ankündigung") with its complement: "die Forderung des CSU-Vorsitzenden,
   auf die SPD zuzugehen"; the source is the genitive or "von" phrase after
   the noun, else the sentence's subject ("X bekräftigte seine Warnung, …");
+  the holder may also be a possessive genitive with an apposition ("ihres
+  Trainers, Greg Poss, …"), a name's genitive ("Selenskyjs Botschaft") or
+  the agent of an attribute ("die von X geäußerte Hoffnung"), the noun's
+  PP argument may precede the complement, and a colon closing the noun's
+  clause announces it ("gab eine Warnung heraus: …"); nouns of intending
+  ("die Absicht der Regierung, … zu …") only with their holder;
+* **aim cues** — a noun of intending or concluding, or a speech noun, as
+  the copula's subject: "Ziel der Stiftung ist es, … zu …", "Ergebnis der
+  Untersuchung war, dass …";
 * **phrase cues** — any predicate whose clause has a speaker-like subject
   and is followed by a Konjunktiv-I clause or a dass/ob clause: "Die WHO
   hält es für unwahrscheinlich, dass …", "X vertritt die Ansicht, Y habe
@@ -75,7 +84,27 @@ ATTITUDE_STEMS = tuple(stem for stems, _ in ATTITUDE_FRAMES for stem in stems)
 ATTITUDE_HEAD = itemgetter(slice(0, min(map(len, ATTITUDE_STEMS))))
 ATTITUDE_HEADS = frozenset(map(ATTITUDE_HEAD, ATTITUDE_STEMS))
 COMMA = frozenset({","})
+# nouns of intending and of concluding (Duden: 'was man erreichen will' /
+# 'was sich als Folge einer Prüfung ergibt'), a closed class: as the subject
+# of a copula before a zu-infinitive or dass clause they state their
+# holder's aim or finding ("Ziel der Stiftung ist es, … zu entwickeln")
+AIM_NOUNS = frozenset("ziel absicht plan vorhaben vorsatz wunsch anliegen bestreben wille "
+                      "ergebnis fazit schluss schlussfolgerung befund".split())
+# the nouns of intending with their plurals: like a speech noun, one with
+# its holder and a zu-infinitive is a cue ("die Absicht der Regierung, … zu senken")
+INTENT_NOUNS = frozenset("ziel ziele absicht absichten plan pläne vorhaben vorsatz wunsch wünsche anliegen "
+                         "bestreben".split())
+# articles that may open such a noun ("Das Ziel der Regierung ist es")
+AIM_ARTICLES = frozenset(("das", "der", "die", "erklärtes", "erklärte", "oberstes"))
+# possessive articles: the holder before the noun ("Ihr Plan ist es, …")
+AIM_POSSESSIVES = frozenset("sein ihr seine ihre unser unsere".split())
 AGENT_PREPOSITIONS = frozenset(("von", "vom"))
+# the support verbs of "zu dem Schluss kommen / zur Überzeugung gelangen" and
+# the nouns of judging they take beside those of concluding
+CONCLUDING_SUPPORT_VERBS = frozenset("kommen kommt kam kamen gelangen gelangt gelangte gelangten".split())
+CONCLUDING_NOUNS = frozenset("überzeugung einschätzung erkenntnis auffassung ansicht urteil".split())
+# possessive articles in the genitive: a holder like "des" ("die Ankündigung ihres Trainers")
+GENITIVE_POSSESSIVES = frozenset("seines ihres seiner ihrer unseres unserer".split())
 NOUN_CUE_SCORE = 0.6
 PHRASE_CUE_SCORE = 0.55
 
@@ -134,37 +163,180 @@ class ComplementCues(RuleFamily):
     def noun_claim(self, s: int, e: int) -> Claim | None:
         """A speech noun with its complement (see the module doc)."""
         words = self.doc.words
-        nouns = self.doc.token_hits("speech_noun", self.doc.lex.speech_nouns.__contains__)
+        nouns = self.doc.token_hits("speech_noun", lambda w: w in self.doc.lex.speech_nouns or w in INTENT_NOUNS)
         for i in self.doc.tokens_in(nouns, s, e - 2):
             if self.doc.quote_of[i] >= 0 or not words[i][:1].isupper():
                 continue
             source, after = self._noun_source(i, e, s)
-            if after >= e:
-                continue
-            message = self.complement_at(after, e) or self._zu_infinitive_at(after, e)
-            if message is None and words[after] == ":" and after + 2 < e:
-                message = (after + 1, self.clauses.strip_end(after + 1, e))
+            if after >= e or source is None and self.doc.lower[i] in INTENT_NOUNS:
+                continue  # an aim without its holder: whose plan is not said
+            message = self._noun_complement(after, e)
+            if message is None and source is not None and source[0] > i:
+                source, after = self._holder_apposition(source, after, e, s)
+                message = self._noun_complement(after, e)
+            if message is None:
+                message = self._complement_past_argument(after, e, s)
+            if message is None:
+                message = self._statement_after_colon(after, e, s)
             if message is None:
                 continue
+            message = self._before_main_verb(message, prefield=not any(
+                self._known_finite(k) for k in range(s, i - 1)))  # not an attribute right before the noun
             if source is None:
                 source = self._subject_before(i, s)
             return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
                          hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="noun")
         return None
 
+    def _noun_complement(self, after: int, e: int) -> Range | None:
+        return self.complement_at(after, e) or self._zu_infinitive_at(after, e)
+
+    def _statement_after_colon(self, after: int, e: int, s: int) -> Range | None:
+        """ "Die Warnung des Ministers: …", "Die Behörde gab eine Warnung
+        heraus: …": a colon that closes the noun's own clause (a particle or
+        a verb may stand between) announces what the noun said."""
+        if "prep" in self.tokens.fclass(after) and self.doc.lower[after] not in AGENT_PREPOSITIONS:
+            argument = self.phrases.np_after(after + 1, e, s, allow_pron=False, appositions=False)
+            after = argument[1] if argument is not None else after  # "Die Botschaft des Papstes an die Gläubigen"
+        words = self.doc.words
+        colon = self.clauses.clause_end(after, e)
+        if colon + 2 >= e or words[colon] != ":" or colon - after > 3:
+            return None
+        if any(words[m][:1].isupper() for m in range(after, colon)):
+            return None  # "… bleibt die Frage:": the colon is another noun's
+        if self.features.question(colon + 1, e):
+            return None  # a question asserts nothing (issue 13)
+        return (colon + 1, self.clauses.strip_end(colon + 1, e))
+
+    def _known_finite(self, k: int) -> bool:
+        """An auxiliary or a finite form the verb lexicon knows (not the
+        ending guess of ``finite_verb``, which takes "direkt" for a verb)."""
+        return "aux" in self.tokens.fclass(k) or any(
+            vf.kind in ("fin", "konj", "sub") for vf in self.doc.lex.verbs.get(self.doc.lower[k], ()))
+
+    def _before_main_verb(self, message: Range, prefield: bool) -> Range:
+        """A noun phrase with its complement may fill the prefield ("Die …
+        geäußerte Hoffnung, sein Leben werde sich … wenden, schien sich nicht
+        zu erfüllen"): the main clause's finite verb right after a comma
+        ends the complement.  When the noun phrase opens the sentence, the
+        verb-second rule makes any lowercase content word after a comma
+        that more of the clause follows that verb, known or not ("…, dass
+        die Truppen abziehen, kam am Abend"); a word right before a comma
+        closes a clause instead ("…, die dort stehen, abziehen,")."""
+        words = self.doc.words
+        for k in range(message[0] + 2, message[1] - 1):
+            if words[k] != "," or self.doc.quote_of[k] >= 0 or not words[k + 1][:1].islower():
+                continue
+            if self.tokens.finite_verb(k + 1) or prefield and not self.tokens.fclass(k + 1) \
+                    and k + 2 < message[1] and words[k + 2] not in (",", ";", ":"):
+                return (message[0], k)
+        return message
+
+    def _complement_past_argument(self, after: int, e: int, s: int) -> Range | None:
+        """ "die Warnung des Ministers vor einer Rezession, die Wirtschaft werde
+        schrumpfen": the noun's prepositional argument (its valency: *Warnung
+        vor*, *Aufforderung an*, *Erklärung zu*) may stand before the complement."""
+        if after + 3 >= e or "prep" not in self.tokens.fclass(after) or self.doc.lower[after] in AGENT_PREPOSITIONS:
+            return None
+        argument = self.phrases.np_after(after + 1, e, s, allow_pron=False, appositions=False)
+        if argument is None or argument[1] >= e or self.doc.words[argument[1]] != ",":
+            return None
+        return self._noun_complement(argument[1], e)
+
+    def _holder_apposition(self, source: Range, after: int, e: int, s: int) -> tuple[Range, int]:
+        """ "der Ankündigung ihres Trainers, Greg Poss, die Zusammenarbeit …
+        zu beenden": a name between commas after the holder is its
+        apposition; the complement follows the second comma."""
+        words = self.doc.words
+        if after + 2 >= e or words[after] != ",":
+            return source, after
+        name = self.phrases.np_after(after + 1, e, s, allow_pron=False, appositions=False)
+        if name is None or name[1] >= e or words[name[1]] != "," or not all(
+                words[m][:1].isupper() for m in range(*name)):
+            return source, after
+        return (source[0], name[1]), name[1]
+
+    def aim_claim(self, s: int, e: int) -> Claim | None:
+        """ "Ziel der niederländischen Fairphone-Stiftung ist es, ein
+        Mobiltelefon zu entwickeln", "Ergebnis einer privaten Untersuchung …
+        war, dass …": a noun of intending or concluding opens the main
+        clause, its genitive (or possessive) is the holder, the copula links
+        it to the complement after the comma — the holder's aim or finding,
+        the noun and copula its cue."""
+        words, lower = self.doc.words, self.doc.lower
+        if e - s < 6:
+            return None  # noun, copula, comma and a complement of two words at least
+        i = s + 1 if lower[s] in AIM_ARTICLES or lower[s] in AIM_POSSESSIVES else s
+        while i > s and i < s + 3 and words[i][:1].islower() and not self.tokens.fclass(i):
+            i += 1  # an adjective: "Seine zentrale Aussage ist, dass …"
+        if i + 3 >= e or not (lower[i] in AIM_NOUNS or lower[i] in self.doc.lex.speech_nouns) \
+                or not words[i][:1].isupper() or self.doc.quote_of[i] >= 0:
+            return None
+        source, after = self._noun_source(i, e, s)
+        if source is None and i > s and lower[s] in AIM_POSSESSIVES:
+            source = (s, s + 1)
+        if source is None:
+            return None
+        # the copula is the clause's first finite verb ("… nach dem Tode
+        # Magnitskis war, dass"): a noun phrase's attachments may stand before it
+        verb = next((m for m in range(after, min(e, after + 8))
+                     if words[m] == "," or self.tokens.finite_verb(m)), -1)
+        if verb < 0 or lower[verb] not in COPULA:
+            return None
+        comma = self.clauses.clause_end(verb + 1, e)
+        # between the copula and the comma only the correlate "es" and adverbs: no predicate noun
+        if comma >= e or words[comma] != "," or comma - verb > 3 or any(
+                words[m][:1].isupper() for m in range(verb + 1, comma)):
+            return None
+        message = self.complement_at(comma, e)
+        if message is None and self._zu_infinitive_at(comma, e) is not None:
+            message = (comma + 1, self.clauses.strip_end(comma + 1, e))
+        if message is None:
+            return None
+        return Claim(parts=[message], attribution=Attribution.INDIRECT, source=source, cue=(i, i + 1),
+                     hedged=self.features.hedged(*message), score=NOUN_CUE_SCORE, kind="noun")
+
     def _noun_source(self, i: int, e: int, s: int) -> tuple[Range | None, int]:
         """The source right after a speech noun ("des X", "von X") or a
         possessive before it ("seine Warnung"), and where the noun phrase ends."""
         lower = self.doc.lower
         after = i + 1
-        if after < e and (lower[after] in GENITIVE_DETS or lower[after] in ("von", "vom")):
+        if after < e and (lower[after] in GENITIVE_DETS or lower[after] in GENITIVE_POSSESSIVES
+                          or lower[after] in ("von", "vom")):
             start = after + 1 if lower[after] in ("von", "vom") else after
             phrase = self.phrases.np_after(start, e, s, allow_pron=False, appositions=False)
             if phrase is not None:
                 return phrase, phrase[1]
         if i - 1 >= s and lower[i - 1] in POSSESSIVES | {"seine", "ihre", "seinen", "ihren", "seinem", "ihrem"}:
             return (i - 1, i), after
+        agent = self._attribute_agent(i, s)
+        if agent is not None:
+            return agent, after
+        if i - 1 >= s and self._saxon_genitive(i - 1):
+            return (i - 1, i), after  # "Zelenskis Botschaft an die Welt": a name's genitive before the noun
         return None, after
+
+    def _attribute_agent(self, i: int, s: int) -> Range | None:
+        """ "Die von Arnold direkt nach dem Freispruch geäußerte Hoffnung":
+        the agent of the participle in an extended attribute between the
+        article and the noun is the noun's holder."""
+        lower, words = self.doc.lower, self.doc.words
+        if i - 3 < s or not words[i - 1][:1].islower():
+            return None
+        for k in range(i - 3, max(s, i - 10) - 1, -1):
+            if lower[k] in AGENT_PREPOSITIONS and k > s and "det" in self.tokens.fclass(k - 1):
+                agent = self.phrases.np_after(k + 1, i, s, allow_pron=False, appositions=False)
+                if agent is None or agent[1] > i - 1:
+                    return None
+                return agent
+        return None
+
+    def _saxon_genitive(self, k: int) -> bool:
+        """A name in the genitive before its noun ("Merkels Warnung"): a
+        capitalised word in -s that no article or word list claims."""
+        word = self.doc.words[k]
+        return (word[:1].isupper() and word.endswith("s") and len(word) > 3 and not self.tokens.fclass(k)
+                and (k == 0 or not self.tokens.fclass(k - 1) & {"det", "prep"}))
 
     def _subject_before(self, i: int, s: int) -> Range | None:
         """The speaker-like subject at the start of the sentence, if the
@@ -172,7 +344,7 @@ class ComplementCues(RuleFamily):
         phrase = self.phrases.np_after(s, i, s)
         if phrase is None or phrase[1] >= i or not self.sources.speaker_like(phrase):
             return None
-        if self.tokens.finite_verb(phrase[1]):
+        if self.tokens.finite_verb(phrase[1]) or self._concluding_support_verb(phrase[1], i + 1):
             return phrase
         # a verb-second clause has one constituent before its finite verb: with
         # a noun phrase at its start, the whole front field is the subject
@@ -245,6 +417,15 @@ class ComplementCues(RuleFamily):
         return end - start > 2 and self.doc.lower[start] in RELATIVE_PRONOUNS and self._konjunktiv1(end - 1) \
             and not any(self.doc.words[m] == "," for m in range(start, end))
 
+    def _concluding_support_verb(self, m: int, k: int) -> bool:
+        """ "Die Forscher kommen zu dem Ergebnis, dass …": *kommen* and
+        *gelangen* with *zu* + a noun of concluding are one predicate of
+        judging (a support-verb construction), also in the strong forms
+        ``finite_verb`` does not know."""
+        lower = self.doc.lower
+        return lower[m] in CONCLUDING_SUPPORT_VERBS and any(
+            lower[x] in AIM_NOUNS - INTENT_NOUNS or lower[x] in CONCLUDING_NOUNS for x in range(m + 1, min(k, m + 6)))
+
     def _in_subordinate_clause(self, k: int, s: int) -> bool:
         """Does the complement at the comma k depend on a subordinate clause
         ("…, nachdem klar war, dass …", "…, um zu verhindern, dass …", "…, was
@@ -259,7 +440,8 @@ class ComplementCues(RuleFamily):
         subject before its verb ("Die WHO hält …") or after it ("Dabei
         vertrat X die Ansicht")."""
         lower = self.doc.lower
-        verb = next((m for m in range(s, k) if self.doc.quote_of[m] < 0 and self.tokens.finite_verb(m)), -1)
+        verb = next((m for m in range(s, k) if self.doc.quote_of[m] < 0 and (
+            self.tokens.finite_verb(m) or self._concluding_support_verb(m, k))), -1)
         first_class = self.doc.lex.fclass(lower[s])
         if verb < 0 or (first_class & {"sub", "rel", "wh"} and "det" not in first_class):
             return None  # a subordinate clause, not a main clause with its speaker

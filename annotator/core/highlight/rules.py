@@ -491,7 +491,8 @@ class DocRules:
         # 5. cues found from their complement: a speech noun, any predicate
         # of a speaker before a Konjunktiv-I or dass clause
         # (and a document in "aus X hervorgehen")
-        complement = self.complements.noun_claim(s, e) or self.complements.phrase_claim(s, e) \
+        complement = self.complements.noun_claim(s, e) or self.complements.aim_claim(s, e) \
+            or self.complements.phrase_claim(s, e) \
             or self.complements.passive_evaluation(s, e) or self.complements.attitude_claim(s, e) \
             or self.documents.claim(s, e)
         return [complement] if complement is not None else []
