@@ -31,6 +31,7 @@ from annotator.core.highlight.rules_words import (
 )
 from annotator.core.highlight.sentence_features import SentenceFeatures
 from annotator.core.highlight.source_phrases import SourcePhrases
+from annotator.core.highlight.verb_frames import VerbFrames
 from annotator.core.highlight.word_classes import WordClasses
 from annotator.core.models import Attribution
 
@@ -129,6 +130,7 @@ class VerbCues(RuleFamily):
         self.sources = sources
         self.moods = ClauseMoods(doc, tokens, clauses, phrases, features)
         self.participles = ParticipleTense(doc, tokens, clauses)
+        self.frames = VerbFrames(doc, tokens, phrases)
         self.reporting_events: list[Range] = []  # sentences that only report that someone spoke
 
     # ------------------------------------------------------------ cues
@@ -765,7 +767,8 @@ class VerbCues(RuleFamily):
         # a main clause after a comma alone says only its own part ("Es sind 500
         # Stellen entstanden" before it is the outlet's)
         own = cs if asyndetic is not None and src == asyndetic else s
-        return Claim(parts=[self.reported_content(own, e, max(vi, part))], attribution=Attribution.REPORTED,
+        content = self._framed_content(s, e, src, vi, vf) or self.reported_content(own, e, max(vi, part))
+        return Claim(parts=[content], attribution=Attribution.REPORTED,
                      source=src, cue=(vi, vi + 1), hedged=self.features.hedged(s, e),
                      score=0.55 * (0.5 + 0.5 * vf.precision), kind="reported")
 
@@ -807,16 +810,37 @@ class VerbCues(RuleFamily):
         sense takes ("sprach von einer Gefahr", "sieht darin eine Gefahr",
         "rechnet mit Verlusten")?  Then a verb with other common senses
         ("sprach mit", "sah das Spiel") is the reporting one."""
-        needed = SENSE_COMPLEMENTS.get(vf.lemma)
-        if needed is None:
-            return False
+        if self._reporting_frame(vf, vi, s, e):
+            return True  # "schätzt die Zahl auf 10.000": a frame only the reporting sense has
         # a finite verb's complement follows it in the main clause ("sieht in
         # X eine Gefahr", not "war in Nordkorea und habe … sehen"); a
         # participle's stands before it ("hat von einer Gefahr gesprochen")
         start = vi + 1 if vf.kind == "fin" else self.clauses.clause_start(vi, s)
+        needed = SENSE_COMPLEMENTS.get(vf.lemma)
+        if needed is None:
+            return False
         if self._predicate_in_prefield(vi, needed, s):
             return True  # "Als Grund nannte X …": the predicate fills the prefield
         return any(self.doc.lower[k] in needed for k in range(start, self.clauses.clause_end(vi, e)))
+
+    def _reporting_frame(self, vf: VerbForm, vi: int, s: int, e: int) -> bool:
+        """Does the verb's field hold the valency frame of a mixed lemma's
+        reporting sense (``verb_frames``)?  A finite verb's objects follow
+        it in its clause, a participle's stand before it."""
+        if vf.kind == "fin":
+            return self.frames.shows_reporting_sense(vf.lemma, vi + 1, self.clauses.clause_end(vi, e), s)
+        return self.frames.shows_reporting_sense(vf.lemma, self.clauses.clause_start(vi, s), vi, s)
+
+    def _framed_content(self, s: int, e: int, src: Range, vi: int, vf: VerbForm) -> Range | None:
+        """What a mixed verb's frame says when speaker and finite verb open
+        the sentence: the rest of it ("Das Pentagon schätzt | die Zahl der
+        Soldaten auf 10.000"), the content without source and verb as the
+        guidelines mark it; None for another word order (the whole sentence
+        stays the message)."""
+        if vf.kind != "fin" or src != (s, vi) or not self._reporting_frame(vf, vi, s, e):
+            return None
+        end = self.clauses.strip_end(vi + 1, e)
+        return (vi + 1, end) if end > vi + 1 else None
 
     def _predicate_in_prefield(self, vi: int, needed: frozenset[str], s: int) -> bool:
         """Does an "als" + noun fill the prefield of the verb-second clause
