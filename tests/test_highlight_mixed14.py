@@ -76,3 +76,12 @@ def test_parents_who_name_their_son_claim_nothing(hl):
 def test_a_prepositional_phrase_is_no_first_object(hl):
     # "in ihrer Rede" is an adverbial: one object only, no judgement frame
     assert attributed(hl, "Die Kanzlerin nannte in ihrer Rede einen Grund.") == []
+
+
+# ------------------------------------------------------------ rechnen mit: an expectation
+
+
+def test_a_doctor_who_expects_more_demand_is_its_speaker(hl):
+    text = ("Da Krebsbehandlungen bei jungen Menschen immer häufiger erfolgreich verlaufen, "
+            "rechnet Dr. Dittrich mit einem zunehmenden Bedarf an diesem Verfahren.")
+    assert [c["src"] for c in attributed(hl, text)] == ["Dr. Dittrich"]

@@ -63,9 +63,9 @@ ATTITUDE_COMPLEMENTS = {"sehen": frozenset(("als", "in", "im", "darin"))}
 # senses governs (its valency, as a dictionary gives it): "sprechen von/über"
 # (not "mit"), "sehen als/in", "drohen mit", "klagen über" (not "klagen gegen"
 # 'sue'), "protestieren gegen", "verweisen auf" (not "des Landes verweisen");
-# such a complement names the sense the lexicon cannot.  ("rechnen mit",
-# "schätzen auf" name an expectation or estimate, which the outlet reports
-# as often as a speaker states it: left out, see docs/highlighter.md.)
+# such a complement names the sense the lexicon cannot.  (An estimate,
+# "schätzen auf", is a frame of two complements: ``verb_frames``; its
+# agentless passive stays the outlet's, see ``ParticipleTense``.)
 SENSE_COMPLEMENTS = {
     "sprechen": frozenset(("von", "vom", "über")),
     "sehen": ATTITUDE_COMPLEMENTS["sehen"],
@@ -85,6 +85,9 @@ SENSE_COMPLEMENTS = {
     # "attackierte den Iran als …" attacks with words: a characterisation
     "attackieren": frozenset(("als",)),
     "berichten": frozenset(("von", "vom", "über")),
+    # "mit etwas rechnen" expects (Duden rechnen 4, 'erwarten'); calculating
+    # takes no such object ("rechnet schnell"), nor does "zählen auf" 'rely on'
+    "rechnen": frozenset(("mit",)),
 }
 
 # the auxiliaries before which a participle is the verb in a clause that
