@@ -199,6 +199,7 @@ sagen|zu|act
 besagen||evidence
 erhoffen||thought
 formulieren||speech
+schätzen|ein|thought
 """
 
 # --------------------------------------------------------------------------
@@ -223,7 +224,9 @@ formulieren||speech
 # (mixed: 'promise' beside 'appeal to': "das Angebot sagte ihm zu"),
 # "besagen" (report: a text's content, only with a dass-clause as evidence
 # is), "sich erhoffen" (report: 'hope for', a thought like "hoffen"),
-# "formulieren" (mixed: 'state' beside 'word a text').
+# "formulieren" (mixed: 'state' beside 'word a text'); then "einschätzen"
+# (report, thought: Duden 'in bestimmter Weise beurteilen', its one sense;
+# "schätzt die Lage als ernst ein"; the bare "schätzen" stays mixed).
 # --------------------------------------------------------------------------
 SENSE = {
     "report": """
@@ -237,7 +240,7 @@ resümieren folgern andeuten zusichern beharren anmerken präzisieren skandieren
 bescheinigen beschweren angeben bekanntgeben zugeben hinweisen vorwerfen vorschlagen aufrufen
 widersprechen hervorheben einwenden gestehen eingestehen bitten empfehlen vorbringen
 bekennen verlautenlassen beziffern erzählen rechtfertigen nahelegen hindeuten wiederholen
-besagen erhoffen
+besagen erhoffen einschätzen
 """,
     "mixed": """
 erklären melden meinen schätzen erwarten ergänzen zitieren klagen drohen informieren unterrichten
@@ -274,7 +277,7 @@ hinweisen zurückweisen verweisen vorwerfen vorschlagen aufrufen versprechen wid
 unterstreichen hervorheben ausgehen annehmen gestehen eingestehen nennen bitten raten empfehlen
 bekennen begrüßen anregen beziffern erwägen betrachten einstufen attackieren bestätigen melden
 vermelden erwarten schätzen rechnen klagen betonen sehen vorbringen
-zusagen erhoffen
+zusagen erhoffen einschätzen
 """,
     "topic": """
 berichten erläutern äußern informieren unterrichten schildern beschreiben kommentieren darlegen

@@ -85,3 +85,17 @@ def test_a_doctor_who_expects_more_demand_is_its_speaker(hl):
     text = ("Da Krebsbehandlungen bei jungen Menschen immer häufiger erfolgreich verlaufen, "
             "rechnet Dr. Dittrich mit einem zunehmenden Bedarf an diesem Verfahren.")
     assert [c["src"] for c in attributed(hl, text)] == ["Dr. Dittrich"]
+
+
+# ------------------------------------------------------------ einschätzen: an assessment
+
+
+def test_an_ombudsman_who_assesses_a_law_as_a_violation_is_its_speaker(hl):
+    # "schätzte … ein": the particle makes the verb of assessing (Duden einschätzen, 'beurteilen')
+    text = ("Während die Parlamentarier breite Unterstützung gaben, schätzte der Menschenrechtsbeauftragte "
+            "Wladimir Lukin das Gesetz als Verletzung der Kinderrechte ein.")
+    assert [c["src"] for c in attributed(hl, text)] == ["der Menschenrechtsbeauftragte Wladimir Lukin"]
+
+
+def test_experts_who_assess_the_situation_as_serious_are_its_speakers(hl):
+    assert [c["src"] for c in attributed(hl, "Experten schätzen die Lage als ernst ein.")] == ["Experten"]
