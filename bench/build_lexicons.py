@@ -157,6 +157,7 @@ sprechen||speech|spricht|sprach|gesprochen
 versprechen||act|verspricht|versprach|versprochen
 widersprechen||speech|widerspricht|widersprach|widersprochen
 bestreiten||speech|bestreitet|bestritt|bestritten
+streiten|ab|speech|streitet|stritt|gestritten
 unterstreichen||speech|unterstreicht|unterstrich|unterstrichen
 gehen|aus|thought|geht|ging|gegangen
 heben|hervor|speech|hebt|hob|gehoben
@@ -223,7 +224,9 @@ formulieren||speech
 # (mixed: 'promise' beside 'appeal to': "das Angebot sagte ihm zu"),
 # "besagen" (report: a text's content, only with a dass-clause as evidence
 # is), "sich erhoffen" (report: 'hope for', a thought like "hoffen"),
-# "formulieren" (mixed: 'state' beside 'word a text').
+# "formulieren" (mixed: 'state' beside 'word a text'); in the round on the
+# carried speaker "abstreiten" (report: 'deny', its only sense: "Der Iran
+# streitet dies ab"; a noun object is the position denied).
 # --------------------------------------------------------------------------
 SENSE = {
     "report": """
@@ -237,7 +240,7 @@ resümieren folgern andeuten zusichern beharren anmerken präzisieren skandieren
 bescheinigen beschweren angeben bekanntgeben zugeben hinweisen vorwerfen vorschlagen aufrufen
 widersprechen hervorheben einwenden gestehen eingestehen bitten empfehlen vorbringen
 bekennen verlautenlassen beziffern erzählen rechtfertigen nahelegen hindeuten wiederholen
-besagen erhoffen
+besagen erhoffen abstreiten
 """,
     "mixed": """
 erklären melden meinen schätzen erwarten ergänzen zitieren klagen drohen informieren unterrichten
@@ -274,7 +277,7 @@ hinweisen zurückweisen verweisen vorwerfen vorschlagen aufrufen versprechen wid
 unterstreichen hervorheben ausgehen annehmen gestehen eingestehen nennen bitten raten empfehlen
 bekennen begrüßen anregen beziffern erwägen betrachten einstufen attackieren bestätigen melden
 vermelden erwarten schätzen rechnen klagen betonen sehen vorbringen
-zusagen erhoffen
+zusagen erhoffen abstreiten
 """,
     "topic": """
 berichten erläutern äußern informieren unterrichten schildern beschreiben kommentieren darlegen

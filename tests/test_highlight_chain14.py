@@ -1,0 +1,31 @@
+"""Issue 13, fourteenth round, the carried speaker: a reader's story per rule
+(German text in, the claims the annotator is offered out) for continued
+speech whose speaker stands in an earlier sentence."""
+
+from __future__ import annotations
+
+from highlight_support import attributed_claims as attributed
+
+# ------------------------------------------------------------ "abstreiten" is a speech act of denying
+
+
+def test_who_denies_goes_on_speaking_in_the_next_konjunktiv(hl):
+    # "streitet … ab" ('denies') is a verb of saying: Iran's denial is
+    # what the Konjunktiv I sentence after it goes on reporting, not the
+    # accusation two sentences back
+    text = ("Die Behörde wirft dem Iran vor, Atomwaffen zu bauen. Der Iran streitet dies ab. "
+            "Sein Programm diene ausschließlich der friedlichen Forschung.")
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)][-1] == ("Der Iran", "diene")
+
+
+def test_a_denial_of_an_object_is_the_speakers_claim(hl):
+    # as with "bestreiten" and "zurückweisen", the object is the position denied
+    text = "Der Minister stritt die Vorwürfe ab."
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)] == [("Der Minister", "stritt")]
+
+
+def test_plain_streiten_is_no_speech_act(hl):
+    # without its particle "streiten" is 'quarrel': the neighbours do not
+    # become the speaker of what follows
+    text = "Die Nachbarn streiten seit Jahren über die Hecke. Der Zaun sei zu hoch."
+    assert [c["src"] for c in attributed(hl, text)] == [None]
