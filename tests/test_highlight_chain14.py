@@ -29,3 +29,31 @@ def test_plain_streiten_is_no_speech_act(hl):
     # become the speaker of what follows
     text = "Die Nachbarn streiten seit Jahren über die Hecke. Der Zaun sei zu hoch."
     assert [c["src"] for c in attributed(hl, text)] == [None]
+
+
+# ------------------------------------------------------------ a noun's "wonach" clause in the prefield
+
+
+def test_a_wonach_clause_in_the_prefield_ends_before_the_main_verb(hl):
+    # noun and "wonach" clause fill the prefield; the comma before the finite
+    # verb "konnte" ends what the speculation says
+    text = ("Spekulationen, wonach der Auftraggeber ein Geheimdienst gewesen sein könnte, "
+            "konnte der Minister nicht bestätigen.")
+    claims = attributed(hl, text)
+    assert (claims[0]["src"], claims[0]["msg"]) == (
+        "Spekulationen", "der Auftraggeber ein Geheimdienst gewesen sein könnte")
+
+
+def test_who_answers_the_speculation_goes_on_speaking(hl):
+    # the speculation is what the minister's verb speaks of; the minister,
+    # the subject after the finite verb, is who speaks on in the Konjunktiv I
+    text = ("Spekulationen, wonach der Auftraggeber ein Geheimdienst gewesen sein könnte, "
+            "konnte der Minister nicht bestätigen. Der Vorgang werde zurzeit untersucht.")
+    assert [(c["src"], c["cue"]) for c in attributed(hl, text)][-1] == ("der Minister", "werde")
+
+
+def test_reports_no_one_answers_keep_speaking_for_themselves(hl):
+    # "sind falsch" is no speech act: no subject after the verb takes over
+    text = ("Berichte, wonach der Konzern verkauft werden solle, sind falsch. "
+            "Das Werk werde weitergeführt.")
+    assert [c["src"] for c in attributed(hl, text)] == ["Berichte", "Berichte"]
