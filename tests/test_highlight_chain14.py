@@ -57,3 +57,24 @@ def test_reports_no_one_answers_keep_speaking_for_themselves(hl):
     text = ("Berichte, wonach der Konzern verkauft werden solle, sind falsch. "
             "Das Werk werde weitergeführt.")
     assert [c["src"] for c in attributed(hl, text)] == ["Berichte", "Berichte"]
+
+
+# ------------------------------------------------------------ a line break after a number with a period
+
+
+def test_a_line_break_after_a_year_ends_the_sentence(hl):
+    # "2011." may be an ordinal inside a sentence, but a line break after it
+    # always ends the sentence: the next line is a claim of its own, with
+    # its own speaker, not part of the speakerless Konjunktiv before it
+    text = ("Das Unternehmen strebt langfristig den Börsengang an. Eine der Optionen sei ein Börsengang nach 2011.\n"
+            "Premium Aerotec rechnet mit einem Umsatz von einer Milliarde Euro.")
+    claims = attributed(hl, text)
+    assert [(c["src"], c["msg"]) for c in claims][-1] == (
+        "Premium Aerotec", "Premium Aerotec rechnet mit einem Umsatz von einer Milliarde Euro.")
+    assert all("Premium" not in c["msg"] for c in claims[:-1])
+
+
+def test_an_ordinal_without_a_line_break_stays_in_its_sentence(hl):
+    text = "Zum 100. Geburtstag kamen viele Gäste. Der Bürgermeister sprach."
+    assert [s.text.strip() for s in hl.nlp(text).sents] == [
+        "Zum 100. Geburtstag kamen viele Gäste.", "Der Bürgermeister sprach."]
