@@ -157,6 +157,7 @@ sprechen||speech|spricht|sprach|gesprochen
 versprechen||act|verspricht|versprach|versprochen
 widersprechen||speech|widerspricht|widersprach|widersprochen
 bestreiten||speech|bestreitet|bestritt|bestritten
+streiten|ab|speech|streitet|stritt|gestritten
 unterstreichen||speech|unterstreicht|unterstrich|unterstrichen
 gehen|aus|thought|geht|ging|gegangen
 heben|hervor|speech|hebt|hob|gehoben
@@ -226,7 +227,9 @@ schätzen|ein|thought
 # is), "sich erhoffen" (report: 'hope for', a thought like "hoffen"),
 # "formulieren" (mixed: 'state' beside 'word a text'); then "einschätzen"
 # (report, thought: Duden 'in bestimmter Weise beurteilen', its one sense;
-# "schätzt die Lage als ernst ein"; the bare "schätzen" stays mixed).
+# "schätzt die Lage als ernst ein"; the bare "schätzen" stays mixed); in the
+# round on the carried speaker "abstreiten" (report: 'deny', its only sense:
+# "Der Iran streitet dies ab"; a noun object is the position denied).
 # --------------------------------------------------------------------------
 SENSE = {
     "report": """
@@ -240,7 +243,7 @@ resümieren folgern andeuten zusichern beharren anmerken präzisieren skandieren
 bescheinigen beschweren angeben bekanntgeben zugeben hinweisen vorwerfen vorschlagen aufrufen
 widersprechen hervorheben einwenden gestehen eingestehen bitten empfehlen vorbringen
 bekennen verlautenlassen beziffern erzählen rechtfertigen nahelegen hindeuten wiederholen
-besagen erhoffen einschätzen
+besagen erhoffen einschätzen abstreiten
 """,
     "mixed": """
 erklären melden meinen schätzen erwarten ergänzen zitieren klagen drohen informieren unterrichten
@@ -277,7 +280,7 @@ hinweisen zurückweisen verweisen vorwerfen vorschlagen aufrufen versprechen wid
 unterstreichen hervorheben ausgehen annehmen gestehen eingestehen nennen bitten raten empfehlen
 bekennen begrüßen anregen beziffern erwägen betrachten einstufen attackieren bestätigen melden
 vermelden erwarten schätzen rechnen klagen betonen sehen vorbringen
-zusagen erhoffen einschätzen
+zusagen erhoffen einschätzen abstreiten
 """,
     "topic": """
 berichten erläutern äußern informieren unterrichten schildern beschreiben kommentieren darlegen

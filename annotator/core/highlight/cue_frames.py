@@ -450,6 +450,11 @@ class FrameCues(RuleFamily):
             k = at - 1
             if k > s and words[k] == ",":
                 src = self.phrases.np_before(k, s, s)
+            if src is not None and src[0] == s:
+                # "Spekulationen, wonach …, konnte der Minister nicht bestätigen":
+                # noun and clause fill the prefield, so the clause ends at the
+                # comma before the main clause's finite verb (verb second)
+                me = self._before_main_clause(at, me)
             return Claim(parts=[(at + 1, me)], attribution=Attribution.ACCORDING_TO, source=src,
                          cue=fr.cue, hedged=self.features.hedged(s, e), score=0.7, kind="wonach")
         assert fr.span is not None  # only "rel" frames have no span

@@ -284,6 +284,7 @@ class DocRules:
             carrier.hedged = carrier.hedged or self.features.hedged(s, e)
             flow.prev_sent = si
             return True, None
+        carrier = self._speaker_of_frame_noun(carrier) or carrier
         c = Claim(parts=[self.features.free_message(s, e)], attribution=Attribution.INDIRECT,
                   source=self.coref.latest_mention(carrier.source, s) or carrier.source,
                   antecedent=carrier.antecedent,
@@ -292,6 +293,25 @@ class DocRules:
                   kind="colon" if flow.colon_pending else "free", sents=[si])
         flow.prev_attr, flow.prev_sent, flow.colon_pending = c, si, None
         return True, c
+
+    def _speaker_of_frame_noun(self, carrier: Claim) -> Claim | None:
+        """The main clause's speaker when the claim carried on was a noun's
+        *wonach* clause ("Spekulationen, wonach …, konnte der Minister nicht
+        bestätigen. Der Vorgang werde …"): the noun is what the main clause's
+        reporting verb speaks of, its subject is who goes on speaking."""
+        if carrier.kind != "wonach" or not carrier.sents:
+            return None
+        s, e = self.doc.sents[carrier.sents[-1]]
+        noun, end = carrier.source, carrier.parts[-1][1]
+        if noun is None or noun[0] != s or end + 2 >= e or self.doc.words[end] != "," \
+                or not self.tokens.finite_verb(end + 1):
+            return None
+        # noun and clause fill the prefield: the subject follows the finite verb
+        subject = self.phrases.np_after(end + 2, e, s, allow_pron=False)
+        if subject is None or subject[0] != end + 2 or not self.sources.speaker_like(subject) \
+                or not self.verbs.find_verb_cues(subject[1], e):
+            return None  # "Berichte, wonach …, sind falsch": no one speaks in the main clause
+        return Claim(parts=carrier.parts, attribution=carrier.attribution, source=subject)
 
     REPORTIVE_PAST = frozenset(("sollte", "sollten"))
 

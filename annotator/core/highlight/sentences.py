@@ -81,7 +81,8 @@ def segment(doc: Doc, lex: Lexicons) -> None:
             ends = _dotted_word_ends_sentence(word, following, lex)
             if ends is None:
                 continue  # an abbreviation inside the sentence: its next word is looked at again
-            starts[j] = starts[j] or ends
+            # a line break after "2011." ends the sentence, whatever the number is
+            starts[j] = starts[j] or ends or any("\n" in words[k] for k in range(i + 1, j))
         skip_to = j
     set_sent_starts(doc, starts)
 
