@@ -109,21 +109,6 @@ ADVERBIAL_CLAUSE_OPENERS = frozenset("weil da wenn falls obwohl obgleich nachdem
                                      "seitdem sodass indem wie wieso weshalb warum wann wo".split())
 
 
-_HALVES: dict[int, frozenset[str]] = {}
-
-
-def _participle_halves(verbs: dict[str, list[VerbForm]]) -> frozenset[str]:
-    """The participles of the particle verbs without their particle
-    ("gegeben" of "bekanntgegeben"), once per lexicon: the words after which
-    a particle written apart may make the particle verb's participle."""
-    halves = _HALVES.get(id(verbs))
-    if halves is None:
-        halves = _HALVES[id(verbs)] = frozenset(
-            form[len(vf.particle):] for form, forms in verbs.items() for vf in forms
-            if vf.kind == "part" and vf.particle and form.startswith(vf.particle))
-    return halves
-
-
 class VerbCues(RuleFamily):
     """Verb cues, complement clauses and verb-based claims."""
 
@@ -206,7 +191,7 @@ class VerbCues(RuleFamily):
         lexicon knows ("bekanntgegeben"); the participle is the cue, the
         particle its particle."""
         lower, words, verbs = self.doc.lower, self.doc.words, self.doc.lex.verbs
-        halves = _participle_halves(verbs)
+        halves = self.doc.lex.participle_halves()
         out = []
         for k in self.doc.tokens_in(self.doc.token_hits("participle halves", halves.__contains__), s + 1, e):
             if k in found or self.doc.quote_of[k] >= 0 or not words[k - 1][:1].islower():

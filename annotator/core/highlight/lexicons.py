@@ -135,12 +135,23 @@ class Lexicons:
     # dataclasses.replace starts empty, so changed lists are never read stale)
     _noun_kinds: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _hedge_words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _participle_halves: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def hedge_words(self) -> frozenset[str]:
         """Hedge words and Konjunktiv-I forms: either hedges a claim."""
         if self._hedge_words is None:
             self._hedge_words = frozenset(self.hedges) | self.konj1
         return self._hedge_words
+
+    def participle_halves(self) -> frozenset[str]:
+        """The participles of the particle verbs without their particle
+        ("gegeben" of "bekanntgegeben"): the words after which a particle
+        written apart may make the particle verb's participle."""
+        if self._participle_halves is None:
+            self._participle_halves = frozenset(
+                form[len(vf.particle):] for form, forms in self.verbs.items() for vf in forms
+                if vf.kind == "part" and vf.particle and form.startswith(vf.particle))
+        return self._participle_halves
 
     def fclass(self, word_lower: str) -> frozenset[str]:
         return self.function.get(word_lower, frozenset())
