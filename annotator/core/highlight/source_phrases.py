@@ -472,6 +472,12 @@ class SourcePhrases:
         or subordinate clause in front puts the subject after the verb."""
         words, lower, fin, e = self.doc.words, self.doc.lower, c.finite, c.end
         s = c.sent_start
+        for k in range(fin - 1, s, -1):
+            if words[k] == ":" and self.doc.quote_of[k] < 0:
+                # "Hochwasser an der Oder: Behörden rechnen mit …": a colon ends a
+                # label (a headline's topic); the verb's clause starts after it
+                s = k + 1
+                break
         while s < fin - 1 and lower[s] in self.FOCUS:
             s += 1  # "Auch das Außenministerium kritisierte …"
         first_word = lower[s]
