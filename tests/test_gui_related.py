@@ -209,19 +209,23 @@ def test_a_project_without_the_index_gets_it_built_in_the_background(open_window
 
 def test_the_background_build_can_be_cancelled(open_window, tmp_path, seed_paths, settings, qtbot,
                                                monkeypatch):
-    import time
+    import threading
 
     from annotator.core.corroboration import project_claims as pc
     from annotator.core.corroboration.project_claims import needs_build
 
+    # each article's claims wait until the reviewer has pressed Cancel, so the
+    # build cannot finish first however slow the machine is (a fixed sleep could)
+    cancelled = threading.Event()
     slow = pc.project_claims
-    monkeypatch.setattr(pc, "project_claims", lambda *a: (time.sleep(0.3), slow(*a))[1])
+    monkeypatch.setattr(pc, "project_claims", lambda *a: (cancelled.wait(20), slow(*a))[1])
     path = _without_index(tmp_path, seed_paths)
     window = open_window(path, settings)
     related = window.related
     qtbot.waitUntil(lambda: related.building and related.panel.progress.isVisible())
     assert "building" in related.panel.title()
     qtbot.mouseClick(related.panel.cancel_button, Qt.MouseButton.LeftButton)
+    cancelled.set()
     qtbot.waitUntil(lambda: not related.building, timeout=20_000)
     assert "not built" in window.statusBar().currentMessage()
     assert not related.panel.cancel_button.isVisible()
